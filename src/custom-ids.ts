@@ -1,0 +1,45 @@
+/**
+ * The `custom_id`s of paperbot's buttons and menus. Discord caps them at 100 characters; each
+ * carries what its handler needs, so components keep working after a restart.
+ */
+export const CUSTOM_ID_MAX = 100;
+
+/** A button or menu action and the argument it carries. */
+export type ComponentAction =
+	| { kind: 'page'; page: number; query: string }
+	| { kind: 'open' }
+	| { kind: 'share'; id: string }
+	| { kind: 'discuss'; id: string };
+
+export function encodeCustomId(action: ComponentAction): string {
+	switch (action.kind) {
+		case 'page':
+			return `page:${action.page}:${action.query}`;
+		case 'open':
+			return 'open';
+		case 'share':
+		case 'discuss':
+			return `${action.kind}:${action.id}`;
+	}
+}
+
+/** Returns null for a custom id this version of paperbot did not make. */
+export function decodeCustomId(customId: string): ComponentAction | null {
+	const [kind, ...rest] = customId.split(':');
+	const argument = rest.join(':');
+	switch (kind) {
+		case 'page': {
+			const separator = argument.indexOf(':');
+			const page = Number(argument.slice(0, separator));
+			if (separator < 0 || !Number.isInteger(page) || page < 0) return null;
+			return { kind, page, query: argument.slice(separator + 1) };
+		}
+		case 'open':
+			return { kind };
+		case 'share':
+		case 'discuss':
+			return argument ? { kind, id: argument } : null;
+		default:
+			return null;
+	}
+}
