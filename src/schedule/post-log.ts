@@ -1,0 +1,114 @@
+import type { State } from './state.js';
+
+/** What a scheduled post is: the paper of the day or a digest. */
+export type PostKind = 'potd' | 'digest';
+
+/**
+ * One slot of the post log. A slot is the local date (`YYYY-MM-DD`) for the paper of the day and
+ * the scheduled fire time (ISO 8601, UTC) for a digest; (guild, kind, slot) is unique.
+ */
+export interface PostRecord {
+	guild_id: string;
+	kind: PostKind;
+	slot: string;
+	/** claimed: someone is sending it; sent: done; failed: the last attempt failed. */
+	status: 'claimed' | 'sent' | 'failed';
+	/** Which process claimed it last, e.g. `host:pid:random`. */
+	claimant: string;
+	claimed_at: string;
+	/** Send attempts so far. */
+	attempts: number;
+	last_error: string | null;
+	channel_id: string | null;
+	message_id: string | null;
+	sent_at: string | null;
+}
+
+const MAX_ERROR_LENGTH = 300;
+
+/**
+ * Claims a slot before sending. Atomic across processes sharing the database file: of any number
+ * of callers, exactly one gets true. A false means the slot already has a record (see getPost).
+ */
+export function claimSlot(state: State, guildId: string, kind: PostKind, slot: string, claimant: string, now: Date): boolean {
+	const result = state.db
+		.prepare(
+			`INSERT INTO post_log (guild_id, kind, slot, status, claimant, claimed_at, attempts)
+			 VALUES (?, ?, ?, 'claimed', ?, ?, 1)
+			 ON CONFLICT (guild_id, kind, slot) DO NOTHING`,
+		)
+		.run(guildId, kind, slot, claimant, now.toISOString());
+	return result.changes === 1;
+}
+
+/**
+ * Takes over a slot whose record is exactly `seen` (a failed attempt, or a claim whose process
+ * died), for another attempt. Compare-and-swap: if anyone changed the record since it was read,
+ * nothing happens and the result is false.
+ */
+export function retakeSlot(state: State, seen: PostRecord, claimant: string, now: Date): boolean {
+	if (seen.status === 'sent') return false;
+	const result = state.db
+		.prepare(
+			`UPDATE post_log SET status = 'claimed', claimant = ?, claimed_at = ?, attempts = attempts + 1
+			 WHERE guild_id = ? AND kind = ? AND slot = ? AND status = ? AND claimant = ? AND claimed_at = ? AND attempts = ?`,
+		)
+		.run(claimant, now.toISOString(), seen.guild_id, seen.kind, seen.slot, seen.status, seen.claimant, seen.claimed_at, seen.attempts);
+	return result.changes === 1;
+}
+
+/** Records that the slot's post is in Discord: the channel and message it went to (null message: nothing was due). */
+export function markSent(
+	state: State,
+	guildId: string,
+	kind: PostKind,
+	slot: string,
+	where: { channelId: string | null; messageId: string | null },
+	now: Date,
+): void {
+	state.db
+		.prepare(
+			`UPDATE post_log SET status = 'sent', channel_id = ?, message_id = ?, sent_at = ?, last_error = NULL
+			 WHERE guild_id = ? AND kind = ? AND slot = ?`,
+		)
+		.run(where.channelId, where.messageId, now.toISOString(), guildId, kind, slot);
+}
+
+/** Records a failed attempt and why; the slot may be retaken for another attempt. */
+export function markFailed(state: State, guildId: string, kind: PostKind, slot: string, reason: string): void {
+	state.db
+		.prepare(
+			`UPDATE post_log SET status = 'failed', last_error = ?
+			 WHERE guild_id = ? AND kind = ? AND slot = ? AND status != 'sent'`,
+		)
+		.run(reason.slice(0, MAX_ERROR_LENGTH), guildId, kind, slot);
+}
+
+/** The record of one slot, or null when it was never claimed. */
+export function getPost(state: State, guildId: string, kind: PostKind, slot: string): PostRecord | null {
+	const row = state.db
+		.prepare(`SELECT * FROM post_log WHERE guild_id = ? AND kind = ? AND slot = ?`)
+		.get(guildId, kind, slot) as PostRecord | undefined;
+	return row ?? null;
+}
+
+/** Slots claimed but never marked sent or failed in a guild: a process stopped between claim and send. */
+export function unsentClaims(state: State, guildId: string): PostRecord[] {
+	return state.db
+		.prepare(`SELECT * FROM post_log WHERE guild_id = ? AND status = 'claimed' ORDER BY claimed_at`)
+		.all(guildId) as PostRecord[];
+}
+
+/** A guild's last `count` post records, newest claim first, whatever their status. */
+export function recentPosts(state: State, guildId: string, count: number): PostRecord[] {
+	return state.db
+		.prepare(`SELECT * FROM post_log WHERE guild_id = ? ORDER BY claimed_at DESC, slot DESC LIMIT ?`)
+		.all(guildId, count) as PostRecord[];
+}
+
+/** A guild's failed slots claimed at or after `since`, newest first: what a status view shows as problems. */
+export function failedPosts(state: State, guildId: string, since: Date): PostRecord[] {
+	return state.db
+		.prepare(`SELECT * FROM post_log WHERE guild_id = ? AND status = 'failed' AND claimed_at >= ? ORDER BY claimed_at DESC`)
+		.all(guildId, since.toISOString()) as PostRecord[];
+}

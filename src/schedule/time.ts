@@ -1,0 +1,103 @@
+import { Cron } from 'croner';
+
+/** A bad schedule setting typed by a person: the message shows the expected form and is safe to show them. */
+export class ScheduleSettingError extends Error {
+	override name = 'ScheduleSettingError';
+}
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** A local wall-clock time, as stored in settings: `HH:MM`. */
+export interface TimeOfDay {
+	hour: number;
+	minute: number;
+}
+
+/**
+ * Reads a time of day written `HH:MM` (24-hour, leading zeros). Throws ScheduleSettingError for
+ * anything else, e.g. `25:00` or `9:00`.
+ */
+export function parseTimeOfDay(text: string): TimeOfDay {
+	const match = TIME_OF_DAY.exec(text.trim());
+	if (!match) throw new ScheduleSettingError('time must be HH:MM (00:00–23:59), e.g. 09:00');
+	return { hour: Number(match[1]), minute: Number(match[2]) };
+}
+
+/**
+ * Checks an IANA time-zone name against the platform's time-zone data and returns its canonical
+ * spelling (`europe/london` → `Europe/London`). Throws ScheduleSettingError when unknown.
+ */
+export function validateTimezone(name: string): string {
+	const trimmed = name.trim();
+	try {
+		if (trimmed === '') throw new RangeError('empty');
+		return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
+	} catch {
+		throw new ScheduleSettingError(
+			`timezone must be an IANA time-zone name, e.g. "Europe/London" or "America/New_York"; "${trimmed}" is not one`,
+		);
+	}
+}
+
+/**
+ * Checks a five-field cron pattern (`minute hour day-of-month month day-of-week`) that will fire
+ * at least once more; returns it trimmed. Throws ScheduleSettingError otherwise.
+ */
+export function validateCron(pattern: string): string {
+	const trimmed = pattern.trim().replace(/\s+/g, ' ');
+	const expected = `schedule must be a cron pattern "minute hour day-of-month month day-of-week", e.g. "0 9 * * 1" (Mondays 09:00)`;
+	// Six- and seven-field patterns add seconds and years; a digest every second is never meant.
+	if (trimmed.split(' ').length !== 5) throw new ScheduleSettingError(`${expected}; "${trimmed}" is not one`);
+	let next: Date | null;
+	try {
+		next = new Cron(trimmed, { paused: true }).nextRun();
+	} catch {
+		throw new ScheduleSettingError(`${expected}; "${trimmed}" is not one`);
+	}
+	if (next === null) throw new ScheduleSettingError(`schedule "${trimmed}" never fires; ${expected.replace('schedule must be', 'expected')}`);
+	return trimmed;
+}
+
+/** The calendar date (`YYYY-MM-DD`) that `date` falls on in `timezone`. */
+export function localDate(date: Date, timezone: string): string {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone: timezone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+	}).formatToParts(date);
+	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+	return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** The cron pattern that fires daily at `time` (`HH:MM`). */
+export function potdPattern(time: string): string {
+	const { hour, minute } = parseTimeOfDay(time);
+	return `${minute} ${hour} * * *`;
+}
+
+/**
+ * The first paper-of-the-day time strictly after `after`: `time` (`HH:MM`) in `timezone`. On a
+ * spring-forward day a time that does not exist runs at the next valid minute (02:30 → 03:00);
+ * on a fall-back day a time that occurs twice runs once, at its first occurrence.
+ */
+export function nextPotdTime(time: string, timezone: string, after: Date): Date {
+	const next = new Cron(potdPattern(time), { timezone, paused: true }).nextRun(after);
+	if (next === null) throw new Error(`schedule/time: no paper-of-the-day time after ${after.toISOString()}`);
+	return next;
+}
+
+/** The first digest time strictly after `after` for a cron pattern read in `timezone`; null if it never fires again. */
+export function nextDigestTime(cron: string, timezone: string, after: Date): Date | null {
+	return new Cron(cron, { timezone, paused: true }).nextRun(after);
+}
+
+/**
+ * The latest time `pattern` fired at or before `at`, when that was on the same local date as
+ * `at`; else null. This is the run a restart later that day still owes.
+ */
+export function latestRunToday(pattern: string, timezone: string, at: Date): Date | null {
+	const [previous] = new Cron(pattern, { timezone, paused: true }).previousRuns(1, new Date(at.getTime() + 1));
+	if (!previous || localDate(previous, timezone) !== localDate(at, timezone)) return null;
+	return previous;
+}
