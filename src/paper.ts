@@ -68,3 +68,16 @@ export type PaperRecord = z.input<typeof paperSchema>;
 /** The arXiv abstract page: what a card's title links to. */
 export const abstractUrl = (id: string) => `https://arxiv.org/abs/${id}`;
 export const pdfUrl = (id: string) => `https://arxiv.org/pdf/${id}`;
+
+const ARXIV_MENTION =
+	/(?:arxiv\.org\/(?:abs|pdf|html)\/|arxiv:\s*)((?:[a-z-]+(?:\.[A-Z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?)|\b(\d{4}\.\d{4,5})(?:v\d+)?\b/gi;
+
+/** The distinct arXiv ids a message names, as ids, `arXiv:` references or arxiv.org links, in order. */
+export function findArxivIds(text: string): string[] {
+	const ids = new Set<string>();
+	for (const match of text.matchAll(ARXIV_MENTION)) {
+		const id = normaliseArxivId(match[1] ?? match[2] ?? '');
+		if (id) ids.add(id);
+	}
+	return [...ids];
+}

@@ -1,0 +1,46 @@
+import { decodeCustomId } from '../src/custom-ids.js';
+import { queryFromPageArgument } from '../src/query-keys.js';
+import { answer } from '../src/answer.js';
+import { errorReply, UserError } from './index.js';
+import type { CommandContext, Reply } from './index.js';
+import { privateCard, publicCard, requirePaper, searchPage, threadName } from './paper.js';
+
+/** How the bot should answer a button or menu click. */
+export interface ComponentAnswer {
+	reply: Reply;
+	/** Replace the clicked message (paging) instead of answering with a new one. */
+	update: boolean;
+	/** Discuss: start this thread from the clicked message. */
+	thread?: { name: string };
+}
+
+/**
+ * Answers a click on one of paperbot's buttons or menus from its custom id alone, so components
+ * keep working after a restart.
+ */
+export function answerComponent(customId: string, values: readonly string[], context: CommandContext, user: { id: string }, onFault: (error: unknown) => void): ComponentAnswer {
+	const action = decodeCustomId(customId);
+	if (!action) return { reply: errorReply('This button belongs to an older version of paperbot: run the command again.'), update: false };
+	let thread: ComponentAnswer['thread'];
+	const reply = answer(() => {
+		switch (action.kind) {
+			case 'page': {
+				const query = queryFromPageArgument(action.query);
+				if (query === undefined) throw new UserError('These results have expired: run /paper search again.');
+				return searchPage(query, action.page, context.index);
+			}
+			case 'open':
+				return privateCard(requirePaper(context.index, values[0] ?? ''));
+			case 'share': {
+				const shared = publicCard(requirePaper(context.index, action.id));
+				return { ...shared, message: { ...shared.message, content: `Shared by <@${user.id}>` } };
+			}
+			case 'discuss': {
+				const paper = requirePaper(context.index, action.id);
+				thread = { name: threadName(paper) };
+				return publicCard(paper);
+			}
+		}
+	}, onFault);
+	return { reply, update: action.kind === 'page', ...(thread ? { thread } : {}) };
+}

@@ -1,0 +1,25 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { buildHelpEmbed } from '../src/cards.js';
+import { privateReply } from './index.js';
+import type { Command } from './index.js';
+import paper from './paper.js';
+
+export const data = {
+	name: 'help',
+	description: 'What paperbot can do',
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** Every command with its description, in the order a newcomer needs them. */
+const entries = [
+	...paper.data.options.map((subcommand) => ({
+		name: `/paper ${subcommand.name}${'options' in subcommand ? subcommand.options.map((option) => (option.required ? ` ${option.name}:` : ` [${option.name}:]`)).join('') : ''}`,
+		description: subcommand.description,
+	})),
+	{ name: 'Apps → Paper cards', description: 'On any message: cards for the arXiv papers it links' },
+	{ name: '/help', description: data.description },
+];
+
+export default {
+	data,
+	execute: () => privateReply({ embeds: [buildHelpEmbed(entries)], components: [] }),
+} satisfies Command;

@@ -1,0 +1,80 @@
+import type {
+	APIActionRowComponent,
+	APIApplicationCommandOptionChoice,
+	APIComponentInMessageActionRow,
+	APIEmbed,
+	RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { PaperIndex } from '../src/search.js';
+
+/** Discord's "only you can see this" message flag. */
+export const EPHEMERAL_FLAG = 64;
+
+/**
+ * A message exactly as Discord receives it in an interaction response. Mentions are never parsed
+ * from anything paperbot posts, so a title or query holding `@everyone` stays text.
+ */
+export interface MessagePayload {
+	content?: string;
+	embeds: APIEmbed[];
+	components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+	allowed_mentions: { parse: []; users?: string[] };
+	flags?: number;
+}
+
+/** What a command answers; the bot sends it to Discord, the console prints it. */
+export interface Reply {
+	message: MessagePayload;
+	/** A public thread to start from the posted message, with an optional first message. */
+	thread?: { name: string; firstMessage?: string };
+	/** The reply reports a problem (the CLI then exits 1). */
+	isError?: boolean;
+}
+
+/** An invocation, from Discord or the console: the subcommand and its option values. */
+export interface CommandInput {
+	subcommand?: string;
+	options: Readonly<Record<string, string | number | boolean | undefined>>;
+	/** Who asked: the thread note of `/paper share` is attributed to them. */
+	user: { id: string; name: string };
+}
+
+/** What every handler may use. */
+export interface CommandContext {
+	/** The corpus index in service; read once per call, as a reload replaces it whole. */
+	readonly index: PaperIndex;
+	/** Source of randomness for `/paper random` (seedable in tests). */
+	readonly random: () => number;
+}
+
+/**
+ * One slash or context-menu command: its registration JSON and its handler. Handlers are plain
+ * functions of their input; they never touch Discord, so the console and the tests call them
+ * directly.
+ */
+export interface Command {
+	data: RESTPostAPIApplicationCommandsJSONBody;
+	execute(input: CommandInput, context: CommandContext): Reply;
+	/** Choices for the focused option as the user types. */
+	autocomplete?(option: { name: string; value: string }, context: CommandContext): APIApplicationCommandOptionChoice<string>[];
+}
+
+/** A problem with the user's input: shown to them privately, not logged as a fault. */
+export class UserError extends Error {
+	override name = 'UserError';
+}
+
+/** A reply only the person who asked can see. */
+export function privateReply(message: Omit<MessagePayload, 'allowed_mentions' | 'flags'>): Reply {
+	return { message: { ...message, allowed_mentions: { parse: [] }, flags: EPHEMERAL_FLAG } };
+}
+
+/** A reply posted in the channel for everyone. */
+export function publicReply(message: Omit<MessagePayload, 'allowed_mentions' | 'flags'>, thread?: Reply['thread']): Reply {
+	return { message: { ...message, allowed_mentions: { parse: [] } }, ...(thread ? { thread } : {}) };
+}
+
+/** The short private answer to a user's mistake or an internal fault. */
+export function errorReply(text: string): Reply {
+	return { ...privateReply({ content: text, embeds: [], components: [] }), isError: true };
+}

@@ -1,0 +1,31 @@
+import { ApplicationCommandType } from 'discord.js';
+import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
+import { buildPaperCard, buildResultsMessage, cardComponents } from '../src/cards.js';
+import { findArxivIds } from '../src/paper.js';
+import { getPaper } from '../src/search.js';
+import { privateReply, UserError } from './index.js';
+import type { Command, CommandContext, CommandInput, Reply } from './index.js';
+
+export const data = {
+	name: 'Paper cards',
+	type: ApplicationCommandType.Message,
+} as const satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody;
+
+/** Cards for the arXiv ids and links in a message's text (`options.message`), privately. */
+function execute(input: CommandInput, { index }: CommandContext): Reply {
+	const text = typeof input.options.message === 'string' ? input.options.message : '';
+	const ids = findArxivIds(text);
+	if (!ids.length) throw new UserError('That message has no arXiv id or link in it.');
+	const papers = ids.flatMap((id) => getPaper(index, id) ?? []);
+	const missing = ids.filter((id) => !getPaper(index, id));
+	const content = missing.length ? `Not in the corpus: ${missing.map((id) => `arXiv:${id}`).join(', ')}` : undefined;
+	if (!papers.length) throw new UserError(`${content}.`);
+	if (papers.length === 1) {
+		const [paper] = papers as [typeof papers[number]];
+		return privateReply({ content, embeds: [buildPaperCard(paper)], components: [cardComponents(paper, { share: true, discuss: false })] });
+	}
+	const list = buildResultsMessage({ query: 'papers in that message', page: 0, pageSize: papers.length, results: papers, total: papers.length, paging: false });
+	return privateReply({ ...list, content });
+}
+
+export default { data, execute } satisfies Command;

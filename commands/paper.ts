@@ -1,0 +1,141 @@
+import { ApplicationCommandOptionType } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { buildBibtex } from '../src/bibtex.js';
+import { buildPaperCard, buildResultsMessage, cardComponents } from '../src/cards.js';
+import { CUSTOM_ID_MAX, encodeCustomId } from '../src/custom-ids.js';
+import type { Paper } from '../src/paper.js';
+import { keyForQuery } from '../src/query-keys.js';
+import { getPaper, randomPaper, searchPapers, similarPapers, suggestPapers } from '../src/search.js';
+import type { PaperIndex } from '../src/search.js';
+import { privateReply, publicReply, UserError } from './index.js';
+import type { Command, CommandContext, CommandInput, Reply } from './index.js';
+
+/** Longest query accepted; longer text is a paste gone wrong, not a search. */
+export const QUERY_MAX_LENGTH = 300;
+const RESULTS_PER_PAGE = 5;
+const THREAD_NAME_MAX = 100;
+
+const idOption = (description: string) =>
+	({ type: ApplicationCommandOptionType.String, name: 'id', description, required: true, autocomplete: true }) as const;
+
+export const data = {
+	name: 'paper',
+	description: 'Look up papers in the lab corpus',
+	options: [
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: 'search',
+			description: 'Search titles, authors and abstracts (only you see the results)',
+			options: [
+				{ type: ApplicationCommandOptionType.String, name: 'query', description: 'Words, an arXiv id or link; filters like author:"Yi Zeng" year:2023 cat:cs.LG', required: true, max_length: QUERY_MAX_LENGTH },
+				{ type: ApplicationCommandOptionType.String, name: 'author', description: 'Only papers by this author', max_length: 100 },
+				{ type: ApplicationCommandOptionType.Integer, name: 'year', description: 'Only papers first published this year', min_value: 1991, max_value: 2100 },
+				{ type: ApplicationCommandOptionType.String, name: 'category', description: 'Only this arXiv category, e.g. cs.LG (or cs for all of cs)', max_length: 40 },
+			],
+		},
+		{ type: ApplicationCommandOptionType.Subcommand, name: 'show', description: 'Post a paper card in the channel', options: [idOption('The paper: type a title or an arXiv id')] },
+		{ type: ApplicationCommandOptionType.Subcommand, name: 'random', description: 'Post a random paper from the corpus' },
+		{ type: ApplicationCommandOptionType.Subcommand, name: 'similar', description: 'Papers most like one paper', options: [idOption('The paper to start from')] },
+		{ type: ApplicationCommandOptionType.Subcommand, name: 'cite', description: 'BibTeX for a paper', options: [idOption('The paper to cite')] },
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: 'share',
+			description: 'Post a paper and start a discussion thread on it',
+			options: [idOption('The paper to discuss'), { type: ApplicationCommandOptionType.String, name: 'note', description: 'The first message of the thread', max_length: 1500 }],
+		},
+	],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/**
+ * The private results page for a query (filters written into it): the best match as a card, then
+ * a list, with Previous/Next buttons that carry the query.
+ */
+export function searchPage(query: string, page: number, index: PaperIndex): Reply {
+	const trimmed = query.trim();
+	if (!trimmed) throw new UserError('Type some words to search for, e.g. `/paper search query:spiking gan`.');
+	if (trimmed.length > QUERY_MAX_LENGTH) {
+		throw new UserError(`That query is ${trimmed.length} characters long; keep it under ${QUERY_MAX_LENGTH}.`);
+	}
+	const results = searchPapers(index, trimmed).map((result) => result.paper);
+	if (!results.length) throw new UserError(`No paper matches “${trimmed}”. Try fewer or other words, or check the spelling.`);
+	const pageCount = Math.ceil(results.length / RESULTS_PER_PAGE);
+	const shown = Math.min(page, pageCount - 1);
+	const slice = results.slice(shown * RESULTS_PER_PAGE, (shown + 1) * RESULTS_PER_PAGE);
+	const fitsInCustomId = encodeCustomId({ kind: 'page', page: pageCount, query: trimmed }).length <= CUSTOM_ID_MAX;
+	const pageKey = fitsInCustomId ? undefined : keyForQuery(trimmed);
+	return privateReply(buildResultsMessage({ query: trimmed, page: shown, pageSize: RESULTS_PER_PAGE, results: slice, total: results.length, pageKey }));
+}
+
+/** The search option values written as query filters, so page buttons carry them too. */
+function queryWithFilters(query: string, author: unknown, year: unknown, category: unknown): string {
+	const quote = (text: string) => (/\s/.test(text) ? `"${text.replace(/"/g, '')}"` : text);
+	const filters = [
+		typeof author === 'string' && author.trim() ? `author:${quote(author.trim())}` : '',
+		typeof year === 'number' ? `year:${year}` : '',
+		typeof category === 'string' && category.trim() ? `cat:${quote(category.trim())}` : '',
+	];
+	return [query, ...filters].filter(Boolean).join(' ');
+}
+
+/** Finds a paper by any form of its id, or says plainly that the corpus lacks it. */
+export function requirePaper(index: PaperIndex, id: string): Paper {
+	const paper = getPaper(index, id);
+	if (!paper) throw new UserError(`That id is not in the corpus: \`${id.replace(/`/g, '').slice(0, 100)}\`. Type part of a title and pick from the list.`);
+	return paper;
+}
+
+/** A full card for everyone in the channel, with Discuss. */
+export function publicCard(paper: Paper, heading?: string): Reply {
+	return publicReply({ embeds: [buildPaperCard(paper, heading ? { heading } : undefined)], components: [cardComponents(paper, { share: false, discuss: true })] });
+}
+
+/** A full card only the asker sees, with Share. */
+export function privateCard(paper: Paper): Reply {
+	return privateReply({ embeds: [buildPaperCard(paper)], components: [cardComponents(paper, { share: true, discuss: false })] });
+}
+
+/** A thread name from the paper's title (or id), within Discord's 100 characters. */
+export function threadName(paper: Paper): string {
+	const name = paper.title ?? `arXiv:${paper.id}`;
+	return name.length <= THREAD_NAME_MAX ? name : `${name.slice(0, THREAD_NAME_MAX - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+function execute(input: CommandInput, { index, random }: CommandContext): Reply {
+	const text = (name: string) => (typeof input.options[name] === 'string' ? (input.options[name] as string) : '');
+	switch (input.subcommand) {
+		case 'search':
+			return searchPage(queryWithFilters(text('query'), input.options.author, input.options.year, input.options.category), 0, index);
+		case 'show':
+			return publicCard(requirePaper(index, text('id')));
+		case 'random': {
+			const paper = randomPaper(index, random);
+			if (!paper) throw new UserError('The corpus is empty.');
+			return publicCard(paper);
+		}
+		case 'similar': {
+			const paper = requirePaper(index, text('id'));
+			const similar = similarPapers(index, paper.id, RESULTS_PER_PAGE);
+			if (!similar.length) throw new UserError(`No other paper in the corpus is like ${paper.id}.`);
+			const message = buildResultsMessage({ query: `similar to ${paper.id}`, page: 0, pageSize: RESULTS_PER_PAGE, results: similar, total: similar.length, paging: false });
+			return privateReply(message);
+		}
+		case 'cite': {
+			const paper = requirePaper(index, text('id'));
+			return privateReply({ content: '```bibtex\n' + buildBibtex(paper) + '\n```', embeds: [], components: [] });
+		}
+		case 'share': {
+			const paper = requirePaper(index, text('id'));
+			const note = text('note').trim();
+			const reply = publicCard(paper);
+			return { ...reply, thread: { name: threadName(paper), ...(note ? { firstMessage: `**${input.user.name}** wrote: ${note}` } : {}) } };
+		}
+		default:
+			throw new UserError(`Unknown subcommand: /paper ${input.subcommand ?? ''}`);
+	}
+}
+
+export default {
+	data,
+	execute,
+	autocomplete: (option, { index }) => suggestPapers(index, option.value),
+} satisfies Command;

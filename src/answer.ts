@@ -1,0 +1,20 @@
+import { errorReply, UserError } from '../commands/index.js';
+import type { Reply } from '../commands/index.js';
+import { CommandLineError } from './command-line.js';
+
+/** The answer users see when paperbot itself failed; the details go to the log only. */
+export const FAULT_MESSAGE = 'Something went wrong; it has been logged.';
+
+/**
+ * Runs a handler, turning a problem with the user's input into a short private answer and any
+ * other failure into {@link FAULT_MESSAGE}, reported through `onFault`.
+ */
+export function answer(handler: () => Reply, onFault: (error: unknown) => void = (error) => console.error(error)): Reply {
+	try {
+		return handler();
+	} catch (error) {
+		if (error instanceof UserError || error instanceof CommandLineError) return errorReply(error.message);
+		onFault(error);
+		return errorReply(FAULT_MESSAGE);
+	}
+}

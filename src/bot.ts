@@ -1,0 +1,162 @@
+import { Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
+import type { Interaction, InteractionReplyOptions, Message, MessageComponentInteraction, RepliableInteraction } from 'discord.js';
+import { commands } from '../commands/all.js';
+import { errorReply, UserError } from '../commands/index.js';
+import type { CommandContext, CommandInput, Reply } from '../commands/index.js';
+import { answerComponent } from '../commands/components.js';
+import { answer, FAULT_MESSAGE } from './answer.js';
+import { commandsRoute, registerCommands } from './discord/registration.js';
+import type { Logger } from './log.js';
+
+/** Discord's error for a second thread from the same message. */
+const THREAD_ALREADY_CREATED = 160004;
+
+export interface BotOptions {
+	token: string;
+	/** Discord REST base without the version (the gateway address is read from it). */
+	apiUrl: string;
+	guildId?: string;
+	context: () => CommandContext;
+	log: Logger;
+}
+
+/**
+ * Connects to Discord with only the Guilds intent, registers the commands when they changed,
+ * and routes every interaction to its command. Resolves once the client is ready.
+ */
+export async function startBot({ token, apiUrl, guildId, context, log }: BotOptions): Promise<Client<true>> {
+	const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl }, allowedMentions: { parse: [] } });
+	client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, context, log));
+	client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+	client.on(Events.ShardResume, () => log.info('gateway session resumed'));
+	const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+	await client.login(token);
+	const readyClient = await ready;
+	const route = commandsRoute(readyClient.application.id, guildId);
+	const changed = await registerCommands(client.rest, route, commands.map((command) => command.data));
+	log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, commandsUpdated: changed }, 'connected to Discord');
+	return readyClient;
+}
+
+async function handleInteraction(interaction: Interaction, context: () => CommandContext, log: Logger): Promise<void> {
+	const started = performance.now();
+	const name = describe(interaction);
+	let outcome = 'answered';
+	try {
+		outcome = await route(interaction, context(), (error) => log.error({ err: error, interaction: interaction.id, command: name }, 'command failed'));
+	} catch (error) {
+		outcome = 'failed';
+		log.error({ err: error, interaction: interaction.id, command: name }, 'could not answer interaction');
+		if (interaction.isRepliable()) await sendFault(interaction).catch(() => undefined);
+	}
+	log.info({ interaction: interaction.id, command: name, user: interaction.user.id, durationMs: Math.round(performance.now() - started), outcome }, 'interaction');
+}
+
+/** Answers one interaction; returns its outcome for the log line. */
+async function route(interaction: Interaction, context: CommandContext, onFault: (error: unknown) => void): Promise<string> {
+	if (interaction.isAutocomplete()) {
+		const command = commands.find((candidate) => candidate.data.name === interaction.commandName);
+		const focused = interaction.options.getFocused(true);
+		await interaction.respond(command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, context) ?? []);
+		return 'suggested';
+	}
+	if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+		const command = commands.find((candidate) => candidate.data.name === interaction.commandName);
+		const input = commandInput(interaction);
+		const reply = answer(() => {
+			if (!command) throw new UserError('This command is not known to this version of paperbot.');
+			return command.execute(input, context);
+		}, onFault);
+		await send(interaction, reply);
+		return reply.isError ? 'refused' : 'answered';
+	}
+	if (interaction.isMessageComponent()) {
+		if (interaction.customId.startsWith('discuss:')) return discuss(interaction, context);
+		const ownerId = interaction.message.interactionMetadata?.user.id;
+		if (interaction.message.flags.has(MessageFlags.Ephemeral) && ownerId && ownerId !== interaction.user.id) {
+			await send(interaction, errorReply('These results belong to someone else: run /paper search yourself.'));
+			return 'refused';
+		}
+		const values = interaction.isStringSelectMenu() ? interaction.values : [];
+		const { reply, update } = answerComponent(interaction.customId, values, context, interaction.user, onFault);
+		if (update && !reply.isError) await interaction.update(toDiscord(reply));
+		else await send(interaction, reply);
+		return reply.isError ? 'refused' : 'answered';
+	}
+	return 'ignored';
+}
+
+function commandInput(interaction: Interaction): CommandInput {
+	const user = { id: interaction.user.id, name: interaction.user.displayName };
+	if (interaction.isMessageContextMenuCommand()) {
+		const message = interaction.targetMessage;
+		const text = [message.content, ...message.embeds.flatMap((embed) => [embed.url, embed.title, embed.description])].filter(Boolean).join('\n');
+		return { options: { message: text }, user };
+	}
+	if (!interaction.isChatInputCommand()) return { options: {}, user };
+	const subcommand = interaction.options.getSubcommand(false) ?? undefined;
+	const data = subcommand ? (interaction.options.data[0]?.options ?? []) : interaction.options.data;
+	return { subcommand, options: Object.fromEntries(data.map((option) => [option.name, option.value])), user };
+}
+
+function toDiscord(reply: Reply): InteractionReplyOptions & { flags?: number } {
+	const { content, embeds, components, flags } = reply.message;
+	return { content: content ?? '', embeds, components, allowedMentions: { parse: [] }, ...(flags ? { flags } : {}) };
+}
+
+/** Sends a reply, then starts its thread (with the note inside) when it asks for one. */
+async function send(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+	const payload = toDiscord(reply);
+	if (interaction.deferred || interaction.replied) {
+		await interaction.followUp(payload);
+		return;
+	}
+	const response = await interaction.reply({ ...payload, withResponse: Boolean(reply.thread) });
+	if (!reply.thread) return;
+	const message = response.resource?.message;
+	if (!message) throw new Error('Discord did not return the posted message, so no thread was started');
+	const thread = await message.startThread({ name: reply.thread.name });
+	if (reply.thread.firstMessage) await thread.send({ content: reply.thread.firstMessage, allowedMentions: { parse: [] } });
+}
+
+/** Discuss: a thread from the card's message; a second click points to the thread already there. */
+async function discuss(interaction: MessageComponentInteraction, context: CommandContext): Promise<string> {
+	const { reply, thread } = answerComponent(interaction.customId, [], context, interaction.user, () => undefined);
+	if (!thread) {
+		await send(interaction, reply);
+		return 'refused';
+	}
+	const existing = await existingThread(interaction.message);
+	if (existing) {
+		await send(interaction, errorReply(`The discussion is already here: <#${existing}>`));
+		return 'existing thread';
+	}
+	try {
+		const started = await interaction.message.startThread({ name: thread.name });
+		await send(interaction, { message: { content: `Thread started: <#${started.id}>`, embeds: [], components: [], allowed_mentions: { parse: [] }, flags: MessageFlags.Ephemeral } });
+		return 'thread started';
+	} catch (error) {
+		if (!(error instanceof DiscordAPIError) || error.code !== THREAD_ALREADY_CREATED) throw error;
+		await send(interaction, errorReply(`The discussion is already here: <#${interaction.message.id}>`));
+		return 'existing thread';
+	}
+}
+
+/** A message's thread has the message's id; discord.js knows it only if the gateway told it. */
+async function existingThread(message: Message): Promise<string | null> {
+	if (message.hasThread) return message.id;
+	return null;
+}
+
+async function sendFault(interaction: RepliableInteraction): Promise<void> {
+	const payload = { content: FAULT_MESSAGE, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
+	if (interaction.deferred || interaction.replied) await interaction.followUp(payload);
+	else await interaction.reply(payload);
+}
+
+function describe(interaction: Interaction): string {
+	if (interaction.isChatInputCommand()) return [interaction.commandName, interaction.options.getSubcommand(false)].filter(Boolean).join(' ');
+	if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
+	if (interaction.isMessageComponent()) return `component ${interaction.customId.split(':')[0]}`;
+	return `interaction type ${interaction.type}`;
+}

@@ -1,0 +1,40 @@
+import { createInterface } from 'node:readline';
+import { commands } from '../commands/all.js';
+import type { CommandContext, Reply } from '../commands/index.js';
+import { answer } from './answer.js';
+import { parseCommandLine } from './command-line.js';
+import { renderMessageAsText } from './render-text.js';
+
+const CONSOLE_USER = { id: '0', name: 'console' };
+
+/** Answers one typed command line; problems with the line become an error reply like Discord's. */
+export function answerLine(line: string, context: CommandContext): Reply {
+	return answer(() => {
+		const { command, input } = parseCommandLine(line, commands);
+		return command.execute({ ...input, user: CONSOLE_USER }, context);
+	});
+}
+
+/** Renders a reply as the terminal shows it, thread included. */
+export function renderReply(reply: Reply): string {
+	const text = renderMessageAsText(reply.message);
+	if (!reply.thread) return text;
+	return `${text}\n\n🧵 Thread: ${reply.thread.name}${reply.thread.firstMessage ? `\n   ${reply.thread.firstMessage}` : ''}`;
+}
+
+/**
+ * The local console: commands typed as in Discord, answered with the same handlers. Reads piped
+ * stdin too and ends at end of input.
+ */
+export async function runConsole(context: () => CommandContext, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+	const interactive = 'isTTY' in input && Boolean(input.isTTY);
+	const lines = createInterface({ input, output: interactive ? output : undefined, prompt: 'paperbot> ', terminal: interactive });
+	if (interactive) {
+		output.write('Type /help for the commands; Ctrl+D to leave.\n');
+		lines.prompt();
+	}
+	for await (const line of lines) {
+		if (line.trim()) output.write(`${renderReply(answerLine(line, context()))}\n\n`);
+		if (interactive) lines.prompt();
+	}
+}

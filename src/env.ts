@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (00:00–23:59), e.g. 09:00');
+const timezone = z.string().refine(isTimezone, 'must be an IANA time zone, e.g. Europe/London');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
+const onOff = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((value) => ['on', 'true', '1'].includes(value));
+
+function isTimezone(name: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: name });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Every setting paperbot reads from the environment (and `.env`), with its default. */
+export const envSchema = z.object({
+	/** Bot token; without it `npm start` opens the local console instead of connecting. */
+	DISCORD_TOKEN: z.string().regex(/^[\w.-]{20,}$/, 'must be the bot token from the Developer Portal (no spaces or "Bot " prefix)').optional(),
+	/** Register commands on this guild (instant) instead of globally; also the one-lab guild. */
+	DISCORD_GUILD_ID: snowflake.optional(),
+	/** Discord REST base without the version; the gateway address is read from its /gateway/bot. */
+	DISCORD_API_URL: httpUrl.default('https://discord.com/api'),
+	/** A corpus file or a folder of corpus files. */
+	CORPUS_PATH: z.string().default('data/'),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	/** The SQLite file holding schedules and the post log. */
+	STATE_PATH: z.string().default('state/paperbot.db'),
+	/** Channel for the paper of the day in the DISCORD_GUILD_ID guild. */
+	POTD_CHANNEL_ID: snowflake.optional(),
+	POTD_TIME: timeOfDay.default('09:00'),
+	TIMEZONE: timezone.default('UTC'),
+	/** After downtime spanning the posting time, post today's paper when back. */
+	POTD_CATCH_UP: onOff.default(true),
+	DIGEST_CHANNEL_ID: snowflake.optional(),
+	/** Cron pattern in TIMEZONE; default Mondays 09:00. */
+	DIGEST_SCHEDULE: z.string().default('0 9 * * 1'),
+	/** `note` posts a short note when a digest has nothing new; `skip` posts nothing. */
+	DIGEST_EMPTY: z.enum(['skip', 'note']).default('skip'),
+	/** The arXiv Atom query endpoint. */
+	ARXIV_API_URL: httpUrl.default('https://export.arxiv.org/api/query'),
+	/** Members with this role may add papers, beside those with Manage Server. */
+	CURATOR_ROLE_ID: snowflake.optional(),
+});
+
+export type Env = Readonly<z.infer<typeof envSchema>>;
+
+export class EnvError extends Error {
+	override name = 'EnvError';
+}
+
+/**
+ * Checks the environment once. Blank `X=` lines count as unset, because `.env.example` is copied
+ * with its values left empty. Throws an EnvError naming every bad variable (never its value:
+ * it may be a secret).
+ */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+	const present = Object.fromEntries(
+		Object.keys(envSchema.shape)
+			.map((name) => [name, source[name]?.trim()])
+			.filter(([, value]) => value !== undefined && value !== ''),
+	);
+	const result = envSchema.safeParse(present);
+	if (!result.success) {
+		const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+		throw new EnvError(`paperbot: bad configuration:\n${lines.join('\n')}`);
+	}
+	return Object.freeze(result.data);
+}
