@@ -1,0 +1,89 @@
+import { paperSchema } from '../paper.js';
+import { describeIssues, emptyParsedFile, type ParsedFile } from './records.js';
+
+const ID_LINE = /^arxiv:\s*(.*)$/i;
+const CREATED_LINE = /^created:\s*(.*)$/i;
+
+/** One record of the listing as read, before validation; line numbers are 1-based. */
+interface ListingRecord {
+	start: number;
+	paragraphs: { line: number; text: string[] }[];
+	id?: { line: number; value: string };
+	created?: { line: number; value: string };
+}
+
+/**
+ * Parses the plain listing format that the lab pastes papers in (data/seed-papers.txt): per record
+ * an abstract paragraph, optional comment lines (venue, page counts), `arXiv:ID` and
+ * `Created: YYYY-MM-DD`, with records separated by blank lines. The `arXiv:`/`Created:` lines end
+ * a record, so the blank lines inside one do not split it. Tolerates CRLF, trailing spaces and
+ * extra blank lines; a record that does not validate becomes a `path:line: reason` warning.
+ */
+export function parseListing(text: string, path: string): ParsedFile {
+	const parsed = emptyParsedFile();
+	let record: ListingRecord | null = null;
+	let inParagraph = false;
+	const finish = () => {
+		if (record) readListingRecord(record, path, parsed);
+		record = null;
+		inParagraph = false;
+	};
+	const lines = text.split(/\r\n|\r|\n/);
+	for (let index = 0; index < lines.length; index++) {
+		const line = (lines[index] as string).trim();
+		const lineNumber = index + 1;
+		if (!line) {
+			inParagraph = false;
+			continue;
+		}
+		const idLine = ID_LINE.exec(line);
+		const createdLine = idLine ? null : CREATED_LINE.exec(line);
+		const isTrailer = idLine !== null || createdLine !== null;
+		// A text line after the record's trailer, or a second arXiv:/Created: line, starts the next record.
+		if (record && ((!isTrailer && (record.id || record.created)) || (idLine && record.id) || (createdLine && record.created))) {
+			finish();
+		}
+		record ??= { start: lineNumber, paragraphs: [] };
+		if (idLine) record.id = { line: lineNumber, value: (idLine[1] as string).trim() };
+		else if (createdLine) record.created = { line: lineNumber, value: (createdLine[1] as string).trim() };
+		else if (inParagraph) record.paragraphs.at(-1)?.text.push(line);
+		else {
+			record.paragraphs.push({ line: lineNumber, text: [line] });
+			inParagraph = true;
+		}
+		if (isTrailer) inParagraph = false;
+	}
+	finish();
+	return parsed;
+}
+
+function readListingRecord(record: ListingRecord, path: string, into: ParsedFile): void {
+	if (!record.id) {
+		into.warnings.push(`${path}:${record.start}: record has no arXiv:ID line`);
+		return;
+	}
+	const [abstract, ...comments] = record.paragraphs;
+	const input = {
+		id: record.id.value,
+		abstract: abstract?.text.join(' ') ?? '',
+		comment: comments.flatMap((paragraph) => paragraph.text).join('; '),
+		published: record.created?.value,
+	};
+	const parsed = paperSchema.safeParse(input);
+	if (parsed.success) {
+		into.papers.push({ paper: parsed.data, place: `${path}:${record.start}` });
+		return;
+	}
+	const lineOf: Record<string, number | undefined> = {
+		id: record.id.line,
+		published: record.created?.line,
+		abstract: abstract?.line,
+		comment: comments[0]?.line,
+	};
+	const field = String(parsed.error.issues[0]?.path[0]);
+	const reason =
+		field === 'published'
+			? `Created date "${input.published}" is not YYYY-MM-DD`
+			: describeIssues(parsed.error.issues, input);
+	into.warnings.push(`${path}:${lineOf[field] ?? record.start}: ${reason}`);
+}

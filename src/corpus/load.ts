@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, sep } from 'node:path';
+import type { Paper } from '../paper.js';
+import { parseJsonRecords } from './json-records.js';
+import { parseListing } from './listing.js';
+import type { PaperOverlay, ParsedFile, Place } from './records.js';
+
+/** A corpus as the rest of paperbot uses it: search indexes `papers`, startup prints `warnings`. */
+export interface LoadedCorpus {
+	/** One per id, sorted by id descending (newest first). */
+	papers: Paper[];
+	/** Each `path:line: reason`, for records that were skipped, replaced or could not be applied. */
+	warnings: string[];
+	/** The files read, in order. */
+	files: string[];
+	/** sha256 over each file's name within the corpus and its contents: keys a cached index. */
+	fingerprint: string;
+}
+
+/** The corpus cannot be used at all: an unreadable path, or not one valid paper in it. */
+export class CorpusError extends Error {
+	override name = 'CorpusError';
+}
+
+/** The extensions read from a corpus folder; a single file is read whatever its name. */
+const CORPUS_EXTENSIONS = new Set(['.txt', '.json', '.jsonl']);
+/** How many warnings a "no valid paper" error quotes before summarising the rest. */
+const WARNINGS_QUOTED = 10;
+
+/**
+ * Reads the corpus at `path` — one file, or a folder whose `.txt`, `.json` and `.jsonl` files are
+ * read in name order (not recursively, dotfiles skipped) — into papers. `.txt` files are the plain
+ * listing format; `.json`/`.jsonl` files hold JSON Lines or a JSON array of records in paperbot's
+ * schema, the arXiv metadata snapshot layout, or metadata overlays, which are applied by id after
+ * every paper is read. Malformed records are skipped with a warning; where two records share an id,
+ * the later wins. Throws CorpusError, naming the path, when the path cannot be read or no valid
+ * paper is found.
+ */
+export async function loadCorpus(path: string): Promise<LoadedCorpus> {
+	const files = await listCorpusFiles(path);
+	const fingerprint = createHash('sha256');
+	const papers = new Map<string, { paper: Paper; place: Place }>();
+	const overlays: ParsedFile['overlays'] = [];
+	const warnings: string[] = [];
+	for (const file of files) {
+		const content = await readFile(file).catch((error: unknown) => {
+			throw new CorpusError(`corpus: cannot read ${file}: ${describeFsError(error)}`);
+		});
+		fingerprint.update(`${basename(file)}\0${content.length}\0`).update(content);
+		const parsed = parseCorpusFile(content, file);
+		warnings.push(...parsed.warnings);
+		for (const entry of parsed.papers) {
+			const earlier = papers.get(entry.paper.id);
+			if (earlier) warnings.push(`${entry.place}: ${entry.paper.id} also at ${earlier.place}; the later record wins`);
+			papers.set(entry.paper.id, entry);
+		}
+		overlays.push(...parsed.overlays);
+	}
+	for (const { overlay, place } of overlays) {
+		const target = papers.get(overlay.id);
+		if (target) target.paper = applyOverlay(target.paper, overlay);
+		else warnings.push(`${place}: ${overlay.id} is not in the corpus, so its metadata is not applied`);
+	}
+	if (papers.size === 0) throw new CorpusError(noValidPaperMessage(path, warnings));
+	const sorted = [...papers.values()].map((entry) => entry.paper).sort(newestFirst);
+	return { papers: sorted, warnings, files, fingerprint: fingerprint.digest('hex') };
+}
+
+async function listCorpusFiles(path: string): Promise<string[]> {
+	const stats = await stat(path).catch((error: unknown) => {
+		throw new CorpusError(`corpus: cannot read ${path}: ${describeFsError(error)}`);
+	});
+	if (!stats.isDirectory()) return [path];
+	const entries = await readdir(path, { withFileTypes: true }).catch((error: unknown) => {
+		throw new CorpusError(`corpus: cannot read ${path}: ${describeFsError(error)}`);
+	});
+	const folder = path.endsWith(sep) || path.endsWith('/') ? path : `${path}${sep}`;
+	const names = entries
+		.filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.') && CORPUS_EXTENSIONS.has(extname(entry.name)))
+		.map((entry) => entry.name)
+		.sort();
+	if (names.length === 0) throw new CorpusError(`corpus: no .txt, .json or .jsonl files in ${path}`);
+	return names.map((name) => `${folder}${name}`);
+}
+
+function describeFsError(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOENT') return 'no such file or directory';
+	if (code === 'EACCES') return 'permission denied';
+	if (code === 'EISDIR') return 'is a directory';
+	return code ?? String(error);
+}
+
+/** `.txt` is the listing format, `.json`/`.jsonl` are JSON; any other file is told by its first character. */
+function parseCorpusFile(content: Buffer, path: string): ParsedFile {
+	const extension = extname(path);
+	const looksLikeJson = /^\uFEFF?\s*[[{]/.test(content.toString('utf8', 0, 64));
+	if (extension === '.json' || extension === '.jsonl' || (extension !== '.txt' && looksLikeJson)) {
+		return parseJsonRecords(content, path);
+	}
+	return parseListing(content.toString('utf8').replace(/^\uFEFF/, ''), path);
+}
+
+function applyOverlay(paper: Paper, overlay: PaperOverlay): Paper {
+	const merged: Record<string, unknown> = { ...paper };
+	for (const [field, value] of Object.entries(overlay)) if (value !== null) merged[field] = value;
+	return merged as Paper;
+}
+
+function noValidPaperMessage(path: string, warnings: string[]): string {
+	const quoted = warnings.slice(0, WARNINGS_QUOTED);
+	const more = warnings.length - quoted.length;
+	return [`corpus: no valid paper in ${path}`, ...quoted, ...(more > 0 ? [`…and ${more} more`] : [])].join('\n');
+}
+
+/**
+ * Orders ids newest first. New-style ids (`2305.00054`, since April 2007) sort by year, month and
+ * number; old-style ids (`hep-th/9901001`) by their YYMM, read as 1991–2007, so they come after.
+ */
+function newestFirst(a: Paper, b: Paper): number {
+	const keyA = idSortKey(a.id);
+	const keyB = idSortKey(b.id);
+	return keyA < keyB ? 1 : keyA > keyB ? -1 : 0;
+}
+
+function idSortKey(id: string): string {
+	const slash = id.indexOf('/');
+	if (slash === -1) {
+		const [month = '', number = ''] = id.split('.');
+		return `20${month}.${number.padStart(5, '0')}`;
+	}
+	const serial = id.slice(slash + 1);
+	const century = Number(serial.slice(0, 2)) >= 91 ? '19' : '20';
+	return `${century}${serial.slice(0, 4)}.${serial.slice(4).padStart(5, '0')} ${id.slice(0, slash)}`;
+}

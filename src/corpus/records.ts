@@ -1,0 +1,126 @@
+import type { z } from 'zod';
+import { type Paper, paperSchema } from '../paper.js';
+import { arxivSnapshotSchema, isArxivSnapshot } from './arxiv-snapshot.js';
+
+/** A place in a corpus file, written `path:line` as the caller gave the path. */
+export type Place = string;
+
+/** Fields that a metadata overlay adds, by id, to a paper read elsewhere; null means "not known here". */
+export type PaperOverlay = z.infer<typeof overlaySchema>;
+
+/** What one corpus file yielded: papers and overlays with where each came from, and why records were skipped. */
+export interface ParsedFile {
+	papers: { paper: Paper; place: Place }[];
+	overlays: { overlay: PaperOverlay; place: Place }[];
+	/** Each `path:line: reason`. */
+	warnings: string[];
+}
+
+export const emptyParsedFile = (): ParsedFile => ({ papers: [], overlays: [], warnings: [] });
+
+/** An overlay is a paper record without its abstract: every field but the id may be left out. */
+const overlaySchema = paperSchema.omit({ abstract: true });
+
+/**
+ * Turns zod's issues into one human reason, e.g. `"foo" is not an arXiv id`, `abstract is empty`,
+ * `published: dates are YYYY-MM-DD`, `title is missing`.
+ */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string {
+	return issues
+		.map((issue) => {
+			const field = issue.path.join('.');
+			if (!field || issue.message.startsWith('"') || issue.message.startsWith(field)) return issue.message;
+			if (valueAt(input, issue.path) === undefined) return `${field} is missing`;
+			return `${field}: ${issue.message.replace(/^Invalid input: /, '')}`;
+		})
+		.join('; ');
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+	let value = input;
+	for (const key of path) {
+		if (typeof value !== 'object' || value === null) return undefined;
+		value = (value as Record<PropertyKey, unknown>)[key];
+	}
+	return value;
+}
+
+/**
+ * Reads one JSON value from a corpus file into `into`, deciding what it is from its fields:
+ * an `abstract` with arXiv-snapshot fields (authors as one string, `update_date`, `versions`,
+ * `journal-ref`) is a snapshot record; an `abstract` alone is paperbot's own schema; no
+ * `abstract` makes it an overlay. A record that does not validate becomes a warning.
+ */
+export function readJsonRecord(value: unknown, place: Place, into: ParsedFile): void {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		into.warnings.push(`${place}: not a JSON object`);
+		return;
+	}
+	const record = value as Record<string, unknown>;
+	if (record.abstract === undefined || record.abstract === null) {
+		const overlay = overlaySchema.safeParse(record);
+		if (overlay.success) into.overlays.push({ overlay: overlay.data, place });
+		else into.warnings.push(`${place}: ${describeIssues(overlay.error.issues, record)}`);
+		return;
+	}
+	const canonical = isArxivSnapshot(record) ? null : canonicalPaper(record);
+	if (canonical) {
+		into.papers.push({ paper: canonical, place });
+		return;
+	}
+	const parsed = isArxivSnapshot(record) ? arxivSnapshotSchema.safeParse(record) : paperSchema.safeParse(record);
+	if (parsed.success) into.papers.push({ paper: parsed.data, place });
+	else into.warnings.push(`${place}: ${describeIssues(parsed.error.issues, record)}`);
+}
+
+const CANONICAL_ID = /^\d{4}\.\d{4,5}$/;
+const CANONICAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const isCanonicalText = (value: unknown): value is string =>
+	typeof value === 'string' && value.length > 0 && value.trim() === value;
+const isOptionalText = (value: unknown) => value == null || isCanonicalText(value);
+const isOptionalList = (value: unknown) =>
+	value == null || (Array.isArray(value) && value.length > 0 && value.every(isCanonicalText));
+const isOptionalDate = (value: unknown) => value == null || (typeof value === 'string' && CANONICAL_DATE.test(value));
+
+/**
+ * The hot path for large corpora: a record already in the exact form `paperSchema` outputs
+ * (new-style versionless id, trimmed non-empty text, no empty lists) becomes a Paper without a
+ * zod pass, which costs more than the JSON parse itself. Anything else returns null and goes
+ * through `paperSchema`, so the schema stays the one definition of a valid paper.
+ */
+function canonicalPaper(record: Record<string, unknown>): Paper | null {
+	const { id, title, authors, abstract, categories, venue, comment, journal_ref, doi, code_url, published, updated } =
+		record;
+	if (
+		typeof id !== 'string' ||
+		!CANONICAL_ID.test(id) ||
+		!isCanonicalText(abstract) ||
+		!isOptionalText(title) ||
+		!isOptionalList(authors) ||
+		!isOptionalList(categories) ||
+		!isOptionalText(venue) ||
+		!isOptionalText(comment) ||
+		!isOptionalText(journal_ref) ||
+		!isOptionalText(doi) ||
+		!isOptionalText(code_url) ||
+		!isOptionalDate(published) ||
+		!isOptionalDate(updated)
+	) {
+		return null;
+	}
+	return {
+		id,
+		title: (title as string | null | undefined) ?? null,
+		authors: (authors as string[] | null | undefined) ?? null,
+		abstract,
+		categories: (categories as string[] | null | undefined) ?? null,
+		venue: (venue as string | null | undefined) ?? null,
+		comment: (comment as string | null | undefined) ?? null,
+		journal_ref: (journal_ref as string | null | undefined) ?? null,
+		doi: (doi as string | null | undefined) ?? null,
+		code_url: (code_url as string | null | undefined) ?? null,
+		published: (published as string | null | undefined) ?? null,
+		updated: (updated as string | null | undefined) ?? null,
+	};
+}
