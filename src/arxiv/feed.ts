@@ -107,6 +107,16 @@ function readEntry(entry: XmlNode, position: number): EntryReading {
 	return { paper: record.data };
 }
 
+/** The validator reports a cut-off answer as a JSON list of unclosed tags; name the innermost. */
+function describeXmlFault(fault: { msg: string; line: number }): string {
+	const unclosed = /^Invalid '(\[[\s\S]*\])' found/.exec(fault.msg);
+	if (unclosed) {
+		const tags = JSON.parse(unclosed[1]!) as string[];
+		return `it ends inside <${tags.at(-1)}>`;
+	}
+	return `line ${fault.line}: ${fault.msg.replace(/\.$/, '')}`;
+}
+
 /**
  * Reads the Atom feed arXiv's query API answers with into papers, mapped onto paperbot's `Paper`:
  * title and abstract with whitespace folded, every author, the primary category first, comment,
@@ -115,10 +125,10 @@ function readEntry(entry: XmlNode, position: number): EntryReading {
  * Throws an `ArxivError` ('malformed-feed') when the text is not well-formed XML or not a feed.
  */
 export function parseArxivFeed(xml: string): ArxivFeed {
+	if (xml.trim() === '') throw new ArxivError('malformed-feed', "arXiv's answer was empty.");
 	const validity = XMLValidator.validate(xml);
 	if (validity !== true) {
-		const detail = validity.err.msg.replace(/\.$/, '');
-		throw new ArxivError('malformed-feed', `arXiv's answer is not well-formed XML (line ${validity.err.line}: ${detail}).`);
+		throw new ArxivError('malformed-feed', `arXiv's answer is not well-formed XML (${describeXmlFault(validity.err)}).`);
 	}
 	const document: unknown = parser.parse(xml);
 	const feed = isNode(document) ? document.feed : undefined;

@@ -1,4 +1,4 @@
-/** Runs requests one at a time, each starting at least a fixed interval after the previous one started. */
+/** Runs requests one at a time, each starting at least a fixed interval after the previous one ended. */
 export interface RequestQueue {
 	/** Queues `task`; resolves or rejects with its outcome. Nothing queued is ever dropped. */
 	run<T>(task: () => Promise<T>): Promise<T>;
@@ -16,17 +16,21 @@ async function waitUntil(time: number): Promise<void> {
 
 /**
  * A queue that runs one task at a time and starts each at least `intervalMs` after the previous
- * one started. A failing task does not stop the ones queued behind it.
+ * one ended, so requests are never closer than the interval however long each takes. A failing
+ * task does not stop the ones queued behind it.
  */
 export function createRequestQueue(intervalMs: number): RequestQueue {
 	let tail: Promise<unknown> = Promise.resolve();
-	let lastStart = Number.NEGATIVE_INFINITY;
+	let lastEnd = Number.NEGATIVE_INFINITY;
 	return {
 		run<T>(task: () => Promise<T>): Promise<T> {
 			const outcome = tail.then(async () => {
-				await waitUntil(lastStart + intervalMs);
-				lastStart = performance.now();
-				return task();
+				await waitUntil(lastEnd + intervalMs);
+				try {
+					return await task();
+				} finally {
+					lastEnd = performance.now();
+				}
 			});
 			tail = outcome.catch(() => undefined);
 			return outcome;

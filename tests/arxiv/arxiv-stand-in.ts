@@ -17,8 +17,6 @@ export interface ReceivedRequest {
 	idList: string | null;
 	maxResults: string | null;
 	headers: IncomingHttpHeaders;
-	/** `performance.now()` when it arrived. */
-	at: number;
 }
 
 export const readFixture = (name: string) => readFileSync(new URL(`../fixtures/arxiv/${name}`, import.meta.url), 'utf8');
@@ -32,7 +30,7 @@ export async function startArxivStandIn(answers: Record<string, StandInAnswer>) 
 	const server = createServer((request, response) => {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		const idList = url.searchParams.get('id_list');
-		received.push({ idList, maxResults: url.searchParams.get('max_results'), headers: request.headers, at: performance.now() });
+		received.push({ idList, maxResults: url.searchParams.get('max_results'), headers: request.headers });
 		const answer = answers[idList ?? ''] ?? { fixture: 'unknown-id.xml' };
 		const body = answer.fixture ? readFixture(answer.fixture) : (answer.body ?? '');
 		setTimeout(() => {

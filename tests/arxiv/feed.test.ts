@@ -83,10 +83,20 @@ describe('parseArxivFeed', () => {
 		]);
 	});
 
-	it('throws a malformed-feed ArxivError naming the line for a truncated answer', () => {
+	it('throws a malformed-feed ArxivError naming where a cut-off answer ends', () => {
 		const parse = () => parseArxivFeed(readFixture('malformed.xml'));
 		expect(parse).toThrow(ArxivError);
-		expect(parse).toThrow(/^arXiv's answer is not well-formed XML \(line \d+: .+\)\.$/);
+		expect(parse).toThrow("arXiv's answer is not well-formed XML (it ends inside <summary>).");
+	});
+
+	it('throws a malformed-feed ArxivError naming the line for text that is not XML', () => {
+		expect(() => parseArxivFeed('Rate exceeded.')).toThrow(
+			"arXiv's answer is not well-formed XML (line 1: char 'R' is not expected).",
+		);
+	});
+
+	it('throws a malformed-feed ArxivError for an empty answer', () => {
+		expect(() => parseArxivFeed(' \n')).toThrow("arXiv's answer was empty.");
 	});
 
 	it('throws a malformed-feed ArxivError for well-formed XML that is not a feed', () => {
