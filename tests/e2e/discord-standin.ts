@@ -1,0 +1,266 @@
+/**
+ * A Discord stand-in on 127.0.0.1 that speaks REST v10 and Gateway v10 well enough for the real
+ * discord.js v14 client (and so the real bot process) to run against it. Point discord.js at it
+ * with `rest: { api: standin.apiUrl }` (or `DISCORD_API_URL=standin.apiUrl` for the bot) and log
+ * in with `standin.token`.
+ *
+ * ```ts
+ * const standin = await startDiscordStandin();
+ * // ... start the bot, then:
+ * await standin.waitForReady();
+ * const { callback } = await standin.sendInteraction(slashCommand('paper', 'search', { query: 'attention' }));
+ * ```
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIChannel, APIMessage, APIUser } from 'discord.js';
+import { buildInteraction, type InteractionInput } from './standin/interactions.js';
+import { startGateway, type GatewayFrame } from './standin/gateway.js';
+import { createRestHandler } from './standin/rest.js';
+import { storeMessage } from './standin/responses.js';
+import { buildMessage } from './standin/store.js';
+import { createWorld, guildCreatePayload, type CallbackRecord, type InteractionTrace, type RecordedRequest, type WorldOptions } from './standin/world.js';
+
+export { autocomplete, button, messageCommand, selectMenu, slashCommand, type InteractionInput, type OptionValue } from './standin/interactions.js';
+export { INTERACTION_DEADLINE_MS } from './standin/responses.js';
+export type { GatewayFrame } from './standin/gateway.js';
+export type { CallbackRecord, InteractionTrace, RecordedRequest } from './standin/world.js';
+
+/** Options for `startDiscordStandin`; every one has a sensible default. */
+export interface StandinOptions extends WorldOptions {
+	/** The heartbeat interval HELLO announces, in ms (Discord's is 41250). */
+	heartbeatIntervalMs?: number;
+}
+
+/** What `sendInteraction` resolves with once the bot's first callback has arrived. */
+export interface InteractionResult {
+	/** The bot's first callback attempt (check `status`/`code`: it may have been rejected). */
+	callback: CallbackRecord;
+	/** Milliseconds from the gateway dispatch to the arrival of that callback. */
+	latencyMs: number;
+	/** Everything about this interaction, kept up to date as edits and follow-ups arrive. */
+	trace: InteractionTrace;
+	/**
+	 * Resolves with the response message once it shows the bot's answer: at once after a reply
+	 * (4) or update (7), after the `@original` edit that follows a deferral (5 or 6).
+	 */
+	waitForAnswer: (timeoutMs?: number) => Promise<APIMessage>;
+}
+
+/** A running stand-in: addresses and ids to give the bot, recordings, and controls. */
+export interface Standin {
+	/** The value for discord.js `rest.api` / the bot's `DISCORD_API_URL`: `http://127.0.0.1:PORT/api`. */
+	apiUrl: string;
+	/** The gateway address that `GET /gateway/bot` returns. */
+	gatewayUrl: string;
+	/** The bot token the stand-in accepts; REST calls without `Authorization: Bot <token>` get 401. */
+	token: string;
+	applicationId: string;
+	guildId: string;
+	/** The guild's text channel, `#papers`, where interactions happen unless told otherwise. */
+	channelId: string;
+	botUser: APIUser;
+	/** The default user who sends interactions. */
+	memberUser: APIUser;
+	/** Every REST request so far, oldest first (live: it grows as requests arrive). */
+	requests: readonly RecordedRequest[];
+	/** Requests that matched no route: calls the stand-in (and likely Discord) does not know. */
+	unknownRequests: () => RecordedRequest[];
+	/** Every gateway frame the bot sent (tokens redacted), oldest first. */
+	gatewayFrames: readonly GatewayFrame[];
+	/** Every interaction sent so far, oldest first. */
+	interactions: () => InteractionTrace[];
+	/** Resolves with the first request, past or future, for which `predicate` is true. */
+	waitForRequest: (predicate: (request: RecordedRequest) => boolean, timeoutMs?: number) => Promise<RecordedRequest>;
+	/** Resolves once a bot has identified (or resumed) and is connected to the gateway. */
+	waitForReady: (timeoutMs?: number) => Promise<void>;
+	/** Resolves with the first gateway frame, past or future, for which `predicate` is true. */
+	waitForGatewayFrame: (predicate: (frame: GatewayFrame) => boolean, timeoutMs?: number) => Promise<GatewayFrame>;
+	/** Sends a gateway dispatch (`t`, `d`); kept for replay on RESUME while the bot is disconnected. */
+	dispatch: (event: string, data: unknown) => number;
+	/** Closes the bot's gateway socket with `code` (4000: the bot should RESUME; 1000: IDENTIFY anew). */
+	dropConnection: (code?: number) => Promise<void>;
+	/** Builds a full INTERACTION_CREATE from `input`, dispatches it and waits for the bot's first callback. */
+	sendInteraction: (input: InteractionInput, options?: { timeoutMs?: number }) => Promise<InteractionResult>;
+	/**
+	 * Dispatches `payload` as INTERACTION_CREATE exactly as given (malformed on purpose, say).
+	 * Returns its trace when the payload has a string `id` and `token`, so callbacks can be seen.
+	 */
+	sendRawInteraction: (payload: unknown) => InteractionTrace | null;
+	/** Posts a message written by a person (the lab member unless `user` says otherwise). */
+	postUserMessage: (content: string, options?: { channelId?: string; user?: Partial<APIUser> }) => APIMessage;
+	/** A channel's or thread's messages, oldest first (ephemeral responses are in no channel). */
+	messages: (channelId?: string) => APIMessage[];
+	/** Every thread started so far, oldest first. */
+	threads: () => APIChannel[];
+	/** The registered commands of a guild, or the global ones when `guildId` is left out. */
+	commands: (guildId?: string) => Record<string, unknown>[];
+	/** Stops both servers and drops every connection; waiting calls fail. */
+	close: () => Promise<void>;
+}
+
+interface Waiter {
+	check: () => boolean;
+	fail: (error: Error) => void;
+}
+
+/** Starts a stand-in on a random free port of 127.0.0.1. */
+export async function startDiscordStandin(options: StandinOptions = {}): Promise<Standin> {
+	const waiters = new Set<Waiter>();
+	const notify = (): void => {
+		for (const waiter of waiters) waiter.check();
+	};
+	const world = createWorld(options, notify);
+	const gatewayFrames: GatewayFrame[] = [];
+	let gatewayUrl = '';
+	const server = createServer(
+		createRestHandler({
+			world,
+			gatewayUrl: () => gatewayUrl,
+			dispatch: (event, data) => {
+				// THREAD_CREATE belongs to the Guilds intent (bit 0); a bot without it is not told.
+				if (((gateway.intents() ?? 0) & 1) === 1) gateway.dispatch(event, data);
+			},
+		}),
+	);
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const httpUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const gateway = startGateway(server, httpUrl, {
+		token: world.token,
+		heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+		readyData: () => ({
+			v: 10,
+			user: world.botUser,
+			guilds: [{ id: world.guildId, unavailable: true }],
+			shard: [0, 1],
+			application: { id: world.applicationId, flags: 0 },
+			user_settings: {},
+			private_channels: [],
+			relationships: [],
+			presences: [],
+			guild_join_requests: [],
+			geo_ordered_rtc_regions: [],
+			_trace: ['discord-standin'],
+		}),
+		guildCreates: () => [guildCreatePayload(world)],
+		onFrame: (frame) => {
+			gatewayFrames.push(frame);
+			notify();
+		},
+		onDispatchWritten: (event, at) => {
+			const id = (event.d as { id?: unknown } | null)?.id;
+			const trace = event.t === 'INTERACTION_CREATE' && typeof id === 'string' ? world.interactions.get(id) : undefined;
+			if (trace && trace.dispatchedAt === null) trace.dispatchedAt = at;
+			notify();
+		},
+	});
+	gatewayUrl = gateway.url;
+
+	function waitUntil<T>(found: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			const waiter: Waiter = {
+				check: () => {
+					const value = found();
+					if (value === undefined) return false;
+					settle();
+					resolve(value);
+					return true;
+				},
+				fail: (error) => {
+					settle();
+					reject(error);
+				},
+			};
+			const timer = setTimeout(() => {
+				const recent = world.requests.slice(-5).map((request) => `${request.method} ${request.path} → ${request.status}`);
+				waiter.fail(new Error(`discord-standin: timed out after ${timeoutMs} ms waiting for ${what}; last requests: ${recent.join('; ') || 'none'}`));
+			}, timeoutMs);
+			function settle(): void {
+				clearTimeout(timer);
+				waiters.delete(waiter);
+			}
+			waiters.add(waiter);
+			waiter.check();
+		});
+	}
+
+	function track(payload: Record<string, unknown>): InteractionTrace {
+		const trace: InteractionTrace = {
+			id: String(payload.id),
+			token: String(payload.token),
+			type: Number(payload.type),
+			payload,
+			dispatchedAt: null,
+			callbacks: [],
+			acknowledgement: null,
+			original: null,
+			followUps: [],
+			componentMessageId: (payload.message as { id?: string } | undefined)?.id ?? null,
+			originalEditedAt: null,
+		};
+		world.interactions.set(trace.id, trace);
+		return trace;
+	}
+
+	function waitForAnswer(trace: InteractionTrace, timeoutMs = 5000): Promise<APIMessage> {
+		return waitUntil(
+			() => {
+				const acknowledged = trace.acknowledgement?.type;
+				const original = trace.original;
+				if (!original) return undefined;
+				if (acknowledged === 5 && ((original.flags ?? 0) & 128) !== 0) return undefined;
+				if (acknowledged === 6 && trace.originalEditedAt === null) return undefined;
+				return original;
+			},
+			timeoutMs,
+			`the answer to interaction ${trace.id}`,
+		);
+	}
+
+	return {
+		apiUrl: `${httpUrl}/api`,
+		gatewayUrl,
+		token: world.token,
+		applicationId: world.applicationId,
+		guildId: world.guildId,
+		channelId: world.channelId,
+		botUser: world.botUser,
+		memberUser: world.memberUser,
+		requests: world.requests,
+		unknownRequests: () => world.requests.filter((request) => !request.known),
+		gatewayFrames,
+		interactions: () => [...world.interactions.values()],
+		waitForRequest: (predicate, timeoutMs = 5000) => waitUntil(() => world.requests.find(predicate), timeoutMs, 'a matching request'),
+		waitForReady: (timeoutMs = 10_000) => waitUntil(() => (gateway.isConnected() ? true : undefined), timeoutMs, 'a bot on the gateway').then(() => undefined),
+		waitForGatewayFrame: (predicate, timeoutMs = 5000) => waitUntil(() => gatewayFrames.find(predicate), timeoutMs, 'a matching gateway frame'),
+		dispatch: (event, data) => gateway.dispatch(event, data),
+		dropConnection: (code = 4000) => gateway.drop(code),
+		async sendInteraction(input, { timeoutMs = 5000 } = {}) {
+			const trace = track(buildInteraction(world, input));
+			gateway.dispatch('INTERACTION_CREATE', trace.payload);
+			const callback = await waitUntil(() => trace.callbacks[0], timeoutMs, `a callback to interaction ${trace.id}`);
+			return { callback, latencyMs: callback.at - (trace.dispatchedAt ?? callback.at), trace, waitForAnswer: (ms) => waitForAnswer(trace, ms) };
+		},
+		sendRawInteraction(payload) {
+			const fields = (payload ?? {}) as Record<string, unknown>;
+			const trace = typeof fields.id === 'string' && typeof fields.token === 'string' ? track(fields) : null;
+			gateway.dispatch('INTERACTION_CREATE', payload);
+			return trace;
+		},
+		postUserMessage(content, { channelId = world.channelId, user } = {}) {
+			if (!world.channels.has(channelId)) throw new Error(`discord-standin: no channel ${channelId} to post in`);
+			const message = storeMessage(world, buildMessage({ content }, { channelId, author: { ...world.memberUser, ...user } }));
+			world.notify();
+			return message;
+		},
+		messages: (channelId = world.channelId) => [...(world.channels.get(channelId)?.messages ?? [])],
+		threads: () => [...world.channels.values()].map((stored) => stored.channel).filter((channel) => channel.type === 11 || channel.type === 12),
+		commands: (guildId) => [...(world.commands.get(guildId ?? 'global') ?? [])],
+		async close() {
+			for (const waiter of waiters) waiter.fail(new Error('discord-standin: closed while waiting'));
+			await gateway.close();
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
