@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, listGuildSettings, saveGuildSettings } from '../../src/schedule/settings.js';
+import { openState, type State } from '../../src/schedule/state.js';
+import { ScheduleSettingError } from '../../src/schedule/time.js';
+
+let dir: string;
+let state: State;
+const lab = { guild_id: 'g1', potd_channel_id: 'c1', digest_channel_id: 'c2', ...DEFAULT_SETTINGS };
+
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'paperbot-settings-'));
+	state = openState(join(dir, 'paperbot.db'));
+});
+afterEach(() => {
+	state.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+describe('checkGuildSettings', () => {
+	it('normalises the time zone and cron spelling', () => {
+		expect(checkGuildSettings({ ...lab, timezone: 'europe/london', digest_cron: '0  9 * * 1' })).toMatchObject({
+			timezone: 'Europe/London',
+			digest_cron: '0 9 * * 1',
+		});
+	});
+
+	it('names every bad value with its expected form', () => {
+		expect(() => checkGuildSettings({ ...lab, potd_time: '25:00', timezone: 'Mars/Olympus' })).toThrow(
+			new ScheduleSettingError(
+				'time must be HH:MM (00:00–23:59), e.g. 09:00\n' +
+					'timezone must be an IANA time-zone name, e.g. "Europe/London" or "America/New_York"; "Mars/Olympus" is not one',
+			),
+		);
+	});
+});
+
+describe('saveGuildSettings', () => {
+	it('saves, then replaces, a guild’s settings', () => {
+		saveGuildSettings(state, lab);
+		saveGuildSettings(state, { ...lab, potd_time: '07:30', potd_thread: false, digest_channel_id: null });
+		expect(getGuildSettings(state, 'g1')).toEqual({ ...lab, potd_time: '07:30', potd_thread: false, digest_channel_id: null });
+	});
+
+	it('saves nothing when a value is bad', () => {
+		saveGuildSettings(state, lab);
+		expect(() => saveGuildSettings(state, { ...lab, digest_cron: 'bad' })).toThrow(ScheduleSettingError);
+		expect(getGuildSettings(state, 'g1')).toEqual(lab);
+	});
+});
+
+describe('getGuildSettings', () => {
+	it('gives null for a guild with no saved settings', () => {
+		expect(getGuildSettings(state, 'nobody')).toBeNull();
+	});
+});
+
+describe('listGuildSettings', () => {
+	it('lists every guild by id', () => {
+		saveGuildSettings(state, { ...lab, guild_id: 'g2' });
+		saveGuildSettings(state, lab);
+		expect(listGuildSettings(state).map((s) => s.guild_id)).toEqual(['g1', 'g2']);
+	});
+});
