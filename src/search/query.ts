@@ -1,0 +1,69 @@
+/** The filters a search can carry, typed in the query (`author:"Yi Zeng" year:2023`) or as options. */
+export interface Filters {
+	/** Words of one author's name, e.g. `Yi Zeng` or `zeng`; every word must be in the same name. */
+	author: string | null;
+	/** First publication year included, or null for no lower bound. */
+	yearFrom: number | null;
+	/** Last publication year included, or null for no upper bound. */
+	yearTo: number | null;
+	/** A category prefix: `cs.LG` matches cs.LG, `cs` matches every cs.* category. */
+	category: string | null;
+	/** Text the venue, journal reference or comment contains, e.g. `ICLR`. */
+	venue: string | null;
+}
+
+/** A query split into its free text and its filters. */
+export interface ParsedQuery {
+	text: string;
+	filters: Filters;
+}
+
+/** No filter at all. */
+export const NO_FILTERS: Readonly<Filters> = Object.freeze({
+	author: null,
+	yearFrom: null,
+	yearTo: null,
+	category: null,
+	venue: null,
+});
+
+const FILTER = /(?<![^\s])(author|year|cat|category|venue):(?:"([^"]*)"|(\S+))/gi;
+const YEAR_RANGE = /^(\d{4})?(?:(\.\.)(\d{4})?)?$/;
+
+/**
+ * Splits a query into free text and filters: `author:name` or `author:"Full Name"`, `year:2023`,
+ * `year:2022..2023` (`2022..` and `..2023` leave one end open), `cat:cs.LG` (or `category:`),
+ * `venue:ICLR`. Keys are case-insensitive; a later filter of the same key wins. Anything else —
+ * including `arXiv:2305.00054` and URLs — stays in the text, as does a `year:` that is not a year.
+ */
+export function parseQuery(text: string): ParsedQuery {
+	const filters: Filters = { ...NO_FILTERS };
+	const rest = text.replace(FILTER, (whole, key: string, quoted: string | undefined, bare: string | undefined) => {
+		const value = (quoted ?? bare ?? '').trim();
+		switch (key.toLowerCase()) {
+			case 'author':
+				filters.author = value || null;
+				return ' ';
+			case 'cat':
+			case 'category':
+				filters.category = value || null;
+				return ' ';
+			case 'venue':
+				filters.venue = value || null;
+				return ' ';
+			default: {
+				const range = YEAR_RANGE.exec(value);
+				if (!range || (!range[1] && !range[3])) return whole;
+				filters.yearFrom = range[1] ? Number(range[1]) : null;
+				filters.yearTo = range[2] ? (range[3] ? Number(range[3]) : null) : filters.yearFrom;
+				return ' ';
+			}
+		}
+	});
+	return { text: rest.replace(/\s+/g, ' ').trim(), filters };
+}
+
+/** True when at least one filter is set. */
+export function hasFilters(filters: Filters): boolean {
+	return Object.values(filters).some((value) => value !== null);
+}

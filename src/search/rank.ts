@@ -1,0 +1,162 @@
+import type SearchableMap from 'minisearch/SearchableMap';
+import { documentFrequency, findTerm, prefixRange, type Postings } from './postings.js';
+import type { PaperFilter } from './filters.js';
+
+/** One vocabulary term a query word stands for, and how much a match on it counts. */
+export interface TermExpansion {
+	term: number;
+	weight: number;
+}
+
+/** Reusable per-index buffers: a query accumulates scores here instead of in fresh maps. */
+export interface ScoreBuffers {
+	scores: Float32Array;
+	/** How many distinct query words matched each paper. */
+	matchedWords: Uint8Array;
+	/** The query word that last touched each paper, so a word counts once however it expanded. */
+	lastWord: Int32Array;
+	/** Which query last touched each paper; anything else in the buffers for it is stale. */
+	generation: Uint32Array;
+	/** Papers touched by the current query, in `touched[0..touchedCount)`. */
+	touched: Uint32Array;
+	touchedCount: number;
+	currentGeneration: number;
+}
+
+/** Weights from minisearch: a completion or a near spelling counts less than the word itself. */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** Completions and near spellings taken per word, the most frequent first: bounds a query's cost. */
+const MAX_PREFIX_TERMS = 12;
+const MAX_FUZZY_TERMS = 8;
+
+/** Allocates the buffers for an index of `paperCount` papers. */
+export function createScoreBuffers(paperCount: number): ScoreBuffers {
+	return {
+		scores: new Float32Array(paperCount),
+		matchedWords: new Uint8Array(paperCount),
+		lastWord: new Int32Array(paperCount),
+		generation: new Uint32Array(paperCount),
+		touched: new Uint32Array(paperCount),
+		touchedCount: 0,
+		currentGeneration: 0,
+	};
+}
+
+/**
+ * The terms a query word matches. The word itself when the vocabulary has it; completions of it
+ * when it is the word being typed (the last) or unknown; near spellings (edit distance up to 1 for
+ * 4–7 letters, 2 from 8) only when neither exists — so fuzzy matching, the expensive part, runs
+ * only for words the corpus does not contain.
+ */
+export function expandWord(postings: Postings, fuzzyTerms: SearchableMap<number>, word: string, isLast: boolean): TermExpansion[] {
+	const expansions: TermExpansion[] = [];
+	const exact = findTerm(postings, word);
+	if (exact >= 0) expansions.push({ term: exact, weight: 1 });
+	if ((isLast || exact < 0) && word.length >= 2) {
+		const [start, end] = prefixRange(postings, word);
+		const completions: number[] = [];
+		for (let term = start; term < end; term++) if (term !== exact) completions.push(term);
+		for (const term of mostFrequent(postings, completions, MAX_PREFIX_TERMS)) {
+			const length = postings.terms[term]!.length;
+			expansions.push({ term, weight: (PREFIX_WEIGHT * length) / (length + 0.3 * (length - word.length)) });
+		}
+	}
+	if (expansions.length === 0 && word.length >= 4) {
+		const maxDistance = word.length >= 8 ? 2 : 1;
+		const near = [...fuzzyTerms.fuzzyGet(word, maxDistance).values()].sort((a, b) => a[1] - b[1]);
+		for (const [term, distance] of near.slice(0, MAX_FUZZY_TERMS)) {
+			expansions.push({ term, weight: (FUZZY_WEIGHT * word.length) / (word.length + distance) });
+		}
+	}
+	return expansions;
+}
+
+function mostFrequent(postings: Postings, terms: number[], limit: number): number[] {
+	if (terms.length <= limit) return terms;
+	return terms.sort((a, b) => documentFrequency(postings, b) - documentFrequency(postings, a)).slice(0, limit);
+}
+
+/**
+ * Adds every expansion's postings into the buffers: `words[i]` holds query word i's expansions.
+ * Afterwards `buffers.touched` lists each paper that matched at least one word.
+ */
+export function accumulateScores(postings: Postings, buffers: ScoreBuffers, words: TermExpansion[][]): void {
+	const { scores, matchedWords, lastWord, generation, touched } = buffers;
+	const current = ++buffers.currentGeneration;
+	let touchedCount = 0;
+	words.forEach((expansions, wordNo) => {
+		for (const { term, weight } of expansions) {
+			const end = postings.offsets[term + 1]!;
+			for (let at = postings.offsets[term]!; at < end; at++) {
+				const paperNo = postings.papers[at]!;
+				if (generation[paperNo] !== current) {
+					generation[paperNo] = current;
+					scores[paperNo] = 0;
+					matchedWords[paperNo] = 0;
+					lastWord[paperNo] = -1;
+					touched[touchedCount++] = paperNo;
+				}
+				scores[paperNo]! += postings.impacts[at]! * weight;
+				if (lastWord[paperNo] !== wordNo) {
+					lastWord[paperNo] = wordNo;
+					matchedWords[paperNo]!++;
+				}
+			}
+		}
+	});
+	buffers.touchedCount = touchedCount;
+}
+
+/** A paper number and its score. */
+export interface ScoredPaper {
+	paperNo: number;
+	score: number;
+}
+
+/**
+ * The best `limit` touched papers that pass `accept`, best first; ties go to the lower paper
+ * number. A paper's score is its summed term scores times the number of query words it matched,
+ * as minisearch ranks, so papers matching every word come first. `accept` runs only for papers
+ * good enough to enter the results, which keeps costly filters cheap.
+ */
+export function topScored(buffers: ScoreBuffers, limit: number, accept: PaperFilter | null): ScoredPaper[] {
+	const heap: ScoredPaper[] = [];
+	const worseThan = (a: ScoredPaper, b: ScoredPaper) => a.score < b.score || (a.score === b.score && a.paperNo > b.paperNo);
+	for (let i = 0; i < buffers.touchedCount; i++) {
+		const paperNo = buffers.touched[i]!;
+		const candidate = { paperNo, score: buffers.scores[paperNo]! * buffers.matchedWords[paperNo]! };
+		if (heap.length === limit && !worseThan(heap[0]!, candidate)) continue;
+		if (accept && !accept(paperNo)) continue;
+		if (heap.length < limit) siftUp(heap, candidate, worseThan);
+		else replaceTop(heap, candidate, worseThan);
+	}
+	return heap.sort((a, b) => (worseThan(a, b) ? 1 : worseThan(b, a) ? -1 : 0));
+}
+
+type Worse = (a: ScoredPaper, b: ScoredPaper) => boolean;
+
+function siftUp(heap: ScoredPaper[], item: ScoredPaper, worseThan: Worse): void {
+	let at = heap.push(item) - 1;
+	while (at > 0) {
+		const parent = (at - 1) >>> 1;
+		if (!worseThan(heap[at]!, heap[parent]!)) break;
+		[heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+		at = parent;
+	}
+}
+
+function replaceTop(heap: ScoredPaper[], item: ScoredPaper, worseThan: Worse): void {
+	heap[0] = item;
+	let at = 0;
+	for (;;) {
+		const left = 2 * at + 1;
+		const right = left + 1;
+		let worst = at;
+		if (left < heap.length && worseThan(heap[left]!, heap[worst]!)) worst = left;
+		if (right < heap.length && worseThan(heap[right]!, heap[worst]!)) worst = right;
+		if (worst === at) return;
+		[heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+		at = worst;
+	}
+}

@@ -1,0 +1,149 @@
+import { latexToUnicode } from '../latex.js';
+import type { Paper } from '../paper.js';
+import { termsOf } from './text.js';
+
+/**
+ * The autocomplete structure: every title read from each of its word starts, sorted, so that the
+ * papers whose title contains a typed phrase are one binary search away; and paper numbers sorted
+ * by id for id prefixes. Small (two numbers per title word) and never fuzzy: autocomplete runs on
+ * every keystroke.
+ */
+export interface SuggestionIndex {
+	/** Each paper's title as folded words joined by single spaces ('' when it has none). */
+	titleKeys: string[];
+	/** Entry i is the title of paper `entryPapers[i]` read from character `entryOffsets[i]`. */
+	entryPapers: Uint32Array;
+	entryOffsets: Uint16Array;
+	/** Paper numbers in id order. */
+	papersById: Uint32Array;
+}
+
+/** One autocomplete choice, as Discord takes it. */
+export interface Suggestion {
+	/** `Title (id)`, at most 100 characters. */
+	name: string;
+	/** The paper's id. */
+	value: string;
+}
+
+/** Discord's limit on a choice's name. */
+export const SUGGESTION_NAME_MAX = 100;
+/** Entries looked at per lookup: enough to rank a page of choices, never the whole corpus. */
+const SCAN_LIMIT = 1500;
+
+/** Builds the suggestion structure for `papers` (paper number = position in the list). */
+export function buildSuggestionIndex(papers: readonly Paper[]): SuggestionIndex {
+	const titleKeys = papers.map((paper) => (paper.title ? termsOf(paper.title).join(' ') : ''));
+	const entries: { paperNo: number; offset: number; suffix: string }[] = [];
+	titleKeys.forEach((key, paperNo) => {
+		for (let offset = 0; offset < key.length && offset <= 0xffff; offset = key.indexOf(' ', offset) + 1 || key.length) {
+			entries.push({ paperNo, offset, suffix: key.slice(offset) });
+		}
+	});
+	entries.sort((a, b) => (a.suffix < b.suffix ? -1 : a.suffix > b.suffix ? 1 : a.paperNo - b.paperNo));
+	const papersById = Uint32Array.from(papers.keys()).sort((a, b) => (papers[a]!.id < papers[b]!.id ? -1 : 1));
+	return {
+		titleKeys,
+		entryPapers: Uint32Array.from(entries, (entry) => entry.paperNo),
+		entryOffsets: Uint16Array.from(entries, (entry) => entry.offset),
+		papersById,
+	};
+}
+
+/** What a lookup needs besides the structure itself. */
+export interface SuggestionContext {
+	papers: readonly Paper[];
+	suggestions: SuggestionIndex;
+	/** Paper numbers, newest first. */
+	newest: Uint32Array;
+	/** Each paper's position in `newest`. */
+	recency: Uint32Array;
+}
+
+/**
+ * Up to `limit` papers for a partly typed query: papers whose id starts with it; papers whose title
+ * contains it as a phrase from a word start (titles starting with it first); failing enough of
+ * those, papers whose title has every typed word (the last may be partial). Newest first within
+ * each kind; the newest papers for an empty query.
+ */
+export function suggestPaperNumbers(context: SuggestionContext, partial: string, limit: number): number[] {
+	const { papers, suggestions, newest, recency } = context;
+	if (!partial.trim()) return [...newest.subarray(0, limit)];
+	const chosen = new Set<number>();
+	const byRecency = (list: number[]) => list.sort((a, b) => recency[a]! - recency[b]!);
+	const idPrefix = partial.trim().replace(/^(https?:\/\/)?(www\.)?arxiv\.org\/(abs|pdf)\/|^arxiv:\s*/i, '');
+	const idMatches = /\s/.test(idPrefix) ? [] : idRange(papers, suggestions.papersById, idPrefix);
+	for (const paperNo of byRecency(idMatches)) if (chosen.size < limit) chosen.add(paperNo);
+
+	const words = termsOf(partial);
+	if (words.length === 0) return [...chosen];
+	const [start, end] = phraseRange(suggestions, words.join(' '));
+	const starting: number[] = [];
+	const containing: number[] = [];
+	for (let i = start; i < Math.min(end, start + SCAN_LIMIT); i++) {
+		(suggestions.entryOffsets[i] === 0 ? starting : containing).push(suggestions.entryPapers[i]!);
+	}
+	for (const paperNo of [...byRecency(starting), ...byRecency(containing)]) if (chosen.size < limit) chosen.add(paperNo);
+
+	if (chosen.size < limit && words.length > 1) {
+		const rarestGuess = words.slice(0, -1).reduce((longest, word) => (word.length > longest.length ? word : longest));
+		const [wordStart, wordEnd] = phraseRange(suggestions, rarestGuess);
+		const last = words[words.length - 1]!;
+		const others = words.slice(0, -1);
+		const matches: number[] = [];
+		for (let i = wordStart; i < Math.min(wordEnd, wordStart + SCAN_LIMIT); i++) {
+			const paperNo = suggestions.entryPapers[i]!;
+			const key = ` ${suggestions.titleKeys[paperNo]} `;
+			if (others.every((word) => key.includes(` ${word} `)) && key.includes(` ${last}`)) matches.push(paperNo);
+		}
+		for (const paperNo of byRecency(matches)) if (chosen.size < limit) chosen.add(paperNo);
+	}
+	return [...chosen];
+}
+
+function idRange(papers: readonly Paper[], papersById: Uint32Array, prefix: string): number[] {
+	if (!prefix) return [];
+	const first = lowerBound(papersById.length, (i) => papers[papersById[i]!]!.id < prefix);
+	const matches: number[] = [];
+	for (let i = first; i < papersById.length && matches.length < SCAN_LIMIT; i++) {
+		const paperNo = papersById[i]!;
+		if (!papers[paperNo]!.id.startsWith(prefix)) break;
+		matches.push(paperNo);
+	}
+	return matches;
+}
+
+/** The entries whose text starts with `phrase`. */
+function phraseRange(suggestions: SuggestionIndex, phrase: string): [number, number] {
+	const { titleKeys, entryPapers, entryOffsets } = suggestions;
+	const head = (i: number) => {
+		const offset = entryOffsets[i]!;
+		return titleKeys[entryPapers[i]!]!.slice(offset, offset + phrase.length);
+	};
+	const start = lowerBound(entryPapers.length, (i) => head(i) < phrase);
+	const end = lowerBound(entryPapers.length, (i) => head(i) <= phrase);
+	return [start, end];
+}
+
+/** The first index in [0, length) for which `isBefore` is false; it must be true then false. */
+function lowerBound(length: number, isBefore: (i: number) => boolean): number {
+	let low = 0;
+	let high = length;
+	while (low < high) {
+		const mid = (low + high) >>> 1;
+		if (isBefore(mid)) low = mid + 1;
+		else high = mid;
+	}
+	return low;
+}
+
+/** A paper as an autocomplete choice: its readable title, cut at a word, then its id. */
+export function suggestionFor(paper: Paper): Suggestion {
+	const suffix = ` (${paper.id})`;
+	const label = latexToUnicode(paper.title ?? paper.abstract).replace(/\s+/g, ' ').trim();
+	const room = SUGGESTION_NAME_MAX - suffix.length;
+	if (label.length <= room) return { name: `${label}${suffix}`, value: paper.id };
+	const cut = label.slice(0, room - 1);
+	const atWord = cut.lastIndexOf(' ') > room / 2 ? cut.slice(0, cut.lastIndexOf(' ')) : cut;
+	return { name: `${atWord.trimEnd()}…${suffix}`, value: paper.id };
+}

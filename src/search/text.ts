@@ -1,0 +1,54 @@
+import { latexToPlainText } from '../latex.js';
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_WORD = /[a-z0-9]+/g;
+const ANY_WORD = /[\p{L}\p{N}]+/gu;
+const COMBINING_MARKS = /\p{M}+/gu;
+
+/**
+ * Folds text for matching: LaTeX to its plain words, accents dropped (`Schrödinger` →
+ * `schrodinger`), lower case. The index and every query go through this one function.
+ */
+export function foldText(text: string): string {
+	const plain = text.includes('$') || text.includes('\\') ? latexToPlainText(text) : text;
+	const lower = plain.toLowerCase();
+	return ASCII_ONLY.test(lower) ? lower : lower.normalize('NFKD').replace(COMBINING_MARKS, '');
+}
+
+/** The words of already folded text, in order: runs of letters and digits. */
+export function wordsOf(folded: string): string[] {
+	return folded.match(ASCII_ONLY.test(folded) ? ASCII_WORD : ANY_WORD) ?? [];
+}
+
+/** {@link foldText} then {@link wordsOf}: the terms a field or a query contributes. */
+export function termsOf(text: string): string[] {
+	return wordsOf(foldText(text));
+}
+
+/** Shortest and longest run of capitalised title words read as an acronym. */
+const ACRONYM_WORDS = { min: 3, max: 5 } as const;
+
+/**
+ * The acronyms a title's runs of capitalised words spell, so "spiking GAN" finds "Spiking
+ * Generative Adversarial Network": every window of 3–5 consecutive capitalised words, as initials
+ * (`sga`, `gan`, `sgan`, …). Lower-case words such as "with" end a run.
+ */
+export function titleAcronyms(title: string): string[] {
+	const acronyms: string[] = [];
+	const runs = title.split(/\s+/).reduce<string[][]>(
+		(all, word) => {
+			if (/^\p{Lu}/u.test(word)) all[all.length - 1]!.push(word.charAt(0));
+			else if (all[all.length - 1]!.length > 0) all.push([]);
+			return all;
+		},
+		[[]],
+	);
+	for (const initials of runs) {
+		for (let start = 0; start < initials.length; start++) {
+			for (let size = ACRONYM_WORDS.min; size <= ACRONYM_WORDS.max && start + size <= initials.length; size++) {
+				acronyms.push(initials.slice(start, start + size).join(''));
+			}
+		}
+	}
+	return termsOf(acronyms.join(' '));
+}
