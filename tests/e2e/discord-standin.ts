@@ -1,8 +1,9 @@
 /**
  * A Discord stand-in on 127.0.0.1 that speaks REST v10 and Gateway v10 well enough for the real
  * discord.js v14 client (and so the real bot process) to run against it. Point discord.js at it
- * with `rest: { api: standin.apiUrl }` (or `DISCORD_API_URL=standin.apiUrl` for the bot) and log
- * in with `standin.token`.
+ * with `rest: { api: standin.apiUrl }` and log in with `standin.token`; the bot process takes the
+ * same values from its environment:
+ * `DISCORD_API_URL=standin.apiUrl`, `DISCORD_TOKEN=standin.token`, `DISCORD_GUILD_ID=standin.guildId`.
  *
  * ```ts
  * const standin = await startDiscordStandin();

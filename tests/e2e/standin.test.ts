@@ -65,6 +65,63 @@ async function papersChannel(client: Client, standin: Standin): Promise<TextChan
 	return (await client.channels.fetch(standin.channelId)) as TextChannel;
 }
 
+describe('slashCommand', () => {
+	it('nests options under the subcommand with types guessed from the values', () => {
+		expect(slashCommand('paper', 'search', { query: 'x', year: 2017, score: 0.5, exact: true })).toEqual({
+			type: 2,
+			data: {
+				name: 'paper',
+				type: 1,
+				options: [
+					{
+						name: 'search',
+						type: 1,
+						options: [
+							{ name: 'query', type: 3, value: 'x' },
+							{ name: 'year', type: 4, value: 2017 },
+							{ name: 'score', type: 10, value: 0.5 },
+							{ name: 'exact', type: 5, value: true },
+						],
+					},
+				],
+			},
+		});
+	});
+
+	it('puts options at the top level when there is no subcommand', () => {
+		expect(slashCommand('help').data).toEqual({ name: 'help', type: 1, options: [] });
+	});
+});
+
+describe('autocomplete', () => {
+	it('marks only the focused option', () => {
+		const input = autocomplete('paper', 'share', { id: 'atten', note: 'read this' }, 'id');
+		expect(input.type).toBe(4);
+		expect(input.data.options).toEqual([
+			{ name: 'share', type: 1, options: [{ name: 'id', type: 3, value: 'atten', focused: true }, { name: 'note', type: 3, value: 'read this' }] },
+		]);
+	});
+});
+
+describe('button and selectMenu', () => {
+	it('make component interactions of component types 2 and 3', () => {
+		expect(button('share:1706.03762')).toEqual({ type: 3, data: { custom_id: 'share:1706.03762', component_type: 2 } });
+		expect(selectMenu('open', ['1706.03762'])).toEqual({ type: 3, data: { custom_id: 'open', component_type: 3, values: ['1706.03762'] } });
+	});
+});
+
+describe('messageCommand', () => {
+	it('targets the message and resolves it in data.resolved.messages', async () => {
+		const standin = await startStandin();
+		const message = standin.postUserMessage('arXiv:1706.03762');
+
+		expect(messageCommand('Paper cards', message)).toEqual({
+			type: 2,
+			data: { name: 'Paper cards', type: 3, target_id: message.id, resolved: { messages: { [message.id]: message } } },
+		});
+	});
+});
+
 describe('startDiscordStandin', () => {
 	it('lets a real discord.js client log in and become ready with the guild and its text channel', async () => {
 		const standin = await startStandin();
@@ -84,6 +141,15 @@ describe('startDiscordStandin', () => {
 		expect(identify.d).toMatchObject({ token: '[redacted]', intents: GatewayIntentBits.Guilds });
 		expect(JSON.stringify(standin.requests)).not.toContain(standin.token);
 		expect(JSON.stringify(standin.gatewayFrames)).not.toContain(standin.token);
+	});
+
+	it('refuses a client that logs in with another token', async () => {
+		const standin = await startStandin();
+		const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: standin.apiUrl } });
+		cleanups.push(() => client.destroy());
+
+		await expect(client.login('not-the-token')).rejects.toThrow();
+		expect(standin.requests).toMatchObject([{ path: '/gateway/bot', status: 401 }]);
 	});
 
 	it('answers REST calls without the bot token with 401', async () => {
@@ -107,7 +173,7 @@ describe('startDiscordStandin', () => {
 	});
 });
 
-describe('command registration', () => {
+describe('the application command routes', () => {
 	it('stores bulk-overwritten guild commands with ids and keeps each id across overwrites', async () => {
 		const standin = await startStandin();
 		const client = await connectClient(standin);
@@ -353,7 +419,9 @@ describe('sendInteraction', () => {
 
 		expect(await seen).toEqual(['Paper cards', target.id, target.content]);
 	});
+});
 
+describe('sendRawInteraction', () => {
 	it('dispatches a raw interaction payload exactly as given and traces it when it has an id and token', async () => {
 		const standin = await startStandin();
 		const client = await connectClient(standin);
@@ -372,7 +440,7 @@ describe('sendInteraction', () => {
 	});
 });
 
-describe('channels and threads', () => {
+describe('the channel and thread routes', () => {
 	it('keeps channel messages as history the client reads newest first, paging with before', async () => {
 		const standin = await startStandin();
 		const client = await connectClient(standin);

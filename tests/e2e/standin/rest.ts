@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { APIChannel } from 'discord.js';
+import type { APIChannel, APIMessage } from 'discord.js';
 import { checkCommands, checkThreadName } from './limits.js';
 import { answerCallback, answerFollowUp, answerWebhookMessage, discordError, invalidForm, rejectMessage, storeMessage, type RouteAnswer } from './responses.js';
 import { buildMessage, editMessage, messageHistory, nextSnowflake, type MessageBody } from './store.js';
-import { guildCreatePayload, type World } from './world.js';
+import { guildCreatePayload, type InteractionTrace, type World } from './world.js';
 
 /** What the REST side needs from the rest of the stand-in. */
 export interface RestDependencies {
@@ -199,7 +199,7 @@ const ROUTES: Route[] = [
 	},
 ];
 
-function withTrace(c: RouteContext, answer: (trace: NonNullable<ReturnType<World['interactions']['get']>>) => RouteAnswer): RouteAnswer {
+function withTrace(c: RouteContext, answer: (trace: InteractionTrace) => RouteAnswer): RouteAnswer {
 	const trace = [...c.world.interactions.values()].find((candidate) => candidate.token === c.params.token);
 	if (c.params.app !== c.world.applicationId || !trace) return discordError(404, 10015, 'Unknown Webhook');
 	return answer(trace);
@@ -210,7 +210,7 @@ function withChannel(c: RouteContext, answer: (channel: APIChannel) => RouteAnsw
 	return channel ? answer(channel) : discordError(404, 10003, 'Unknown Channel');
 }
 
-function withMessage(c: RouteContext, answer: (message: NonNullable<ReturnType<World['messagesById']['get']>>) => RouteAnswer): RouteAnswer {
+function withMessage(c: RouteContext, answer: (message: APIMessage) => RouteAnswer): RouteAnswer {
 	return withChannel(c, (channel) => {
 		const message = c.world.channels.get(channel.id)?.messages.find((candidate) => candidate.id === c.params.message);
 		return message ? answer(message) : discordError(404, 10008, 'Unknown Message');
