@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parseListing } from '../../src/corpus/listing.js';
+
+const FIXTURES = 'tests/fixtures/corpus';
+const read = (name: string) => readFile(`${FIXTURES}/${name}`, 'utf8');
+
+describe('parseListing', () => {
+	it('reads every record of the shipped seed listing, with comment lines and Created dates', async () => {
+		const parsed = parseListing(await readFile('data/seed-papers.txt', 'utf8'), 'data/seed-papers.txt');
+		expect(parsed.warnings).toEqual([]);
+		expect(parsed.overlays).toEqual([]);
+		expect(parsed.papers).toHaveLength(10);
+		expect(parsed.papers[0]?.place).toBe('data/seed-papers.txt:1');
+		expect(parsed.papers[0]?.paper).toMatchObject({
+			id: '2306.02368',
+			title: null,
+			authors: null,
+			comment: 'Accepted to ICML 2023',
+			published: '2023-06-04',
+		});
+		expect(parsed.papers[0]?.paper.abstract).toMatch(/^Data-free knowledge distillation .* Codes are released at https:\/\/github\.com\/illidanlab\/ABD\.$/);
+		expect(parsed.papers.filter((entry) => entry.paper.comment === null)).toHaveLength(7);
+	});
+
+	it('tolerates CRLF, trailing spaces, extra blank lines, wrapped abstracts and versioned ids', async () => {
+		const parsed = parseListing(await read('listing-crlf.txt'), 'listing-crlf.txt');
+		expect(parsed.warnings).toEqual([]);
+		expect(parsed.papers.map((entry) => [entry.place, entry.paper.id, entry.paper.comment, entry.paper.published])).toEqual([
+			['listing-crlf.txt:3', '2306.02368', 'Accepted to ICML 2023', '2023-06-04'],
+			['listing-crlf.txt:24', '2304.14548', '10 pages, 7 figures; Phys. Rev. A submitted', '2023-04-27'],
+			['listing-crlf.txt:31', '2305.11484', null, '2023-05-19'],
+		]);
+		const seed = parseListing(await readFile('data/seed-papers.txt', 'utf8'), 'seed');
+		const unwrapped = seed.papers.find((entry) => entry.paper.id === '2306.02368')?.paper.abstract;
+		expect(parsed.papers[0]?.paper.abstract).toBe(unwrapped);
+	});
+
+	it('skips malformed records with the line of what is wrong, and keeps the rest', async () => {
+		const parsed = parseListing(await read('listing-broken.txt'), 'broken.txt');
+		expect(parsed.warnings).toEqual([
+			'broken.txt:1: record has no arXiv:ID line',
+			'broken.txt:7: "foo" is not an arXiv id',
+			'broken.txt:13: Created date "2023/01/03" is not YYYY-MM-DD',
+			'broken.txt:15: abstract is empty',
+		]);
+		expect(parsed.papers.map((entry) => [entry.place, entry.paper.id])).toEqual([['broken.txt:18', '2305.10246']]);
+	});
+
+	it('reads a record without a Created line, and an empty text as no records', () => {
+		const parsed = parseListing('An abstract.\n\narXiv:2301.00001\n\nAnother abstract.\narXiv:2301.00002\n', 'x.txt');
+		expect(parsed.papers.map((entry) => [entry.place, entry.paper.id, entry.paper.published])).toEqual([
+			['x.txt:1', '2301.00001', null],
+			['x.txt:5', '2301.00002', null],
+		]);
+		expect(parseListing('\r\n  \n', 'empty.txt')).toEqual({ papers: [], overlays: [], warnings: [] });
+	});
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { describeIssues, emptyParsedFile, readJsonRecord } from '../../src/corpus/records.js';
+import { paperSchema } from '../../src/paper.js';
+
+const read = (value: unknown) => {
+	const parsed = emptyParsedFile();
+	readJsonRecord(value, 'file.jsonl:1', parsed);
+	return parsed;
+};
+
+describe('readJsonRecord', () => {
+	it('reads a record in paperbot’s schema as a paper', () => {
+		const parsed = read({ id: 'arXiv:2305.00054v2', abstract: ' Data valuation. ', authors: ['Ruoxi Jia'] });
+		expect(parsed.papers).toEqual([
+			{ place: 'file.jsonl:1', paper: paperSchema.parse({ id: '2305.00054', abstract: 'Data valuation.', authors: ['Ruoxi Jia'] }) },
+		]);
+	});
+
+	it('reads a record in normal form to exactly what paperSchema gives', () => {
+		const record = {
+			id: '2305.00054',
+			title: 'LAVA',
+			authors: ['Hoang Anh Just', 'Ruoxi Jia'],
+			abstract: 'Data valuation.',
+			categories: ['cs.LG'],
+			venue: 'ICLR 2023',
+			comment: null,
+			published: '2023-04-28',
+			extra: 'dropped',
+		};
+		expect(read(record).papers[0]?.paper).toStrictEqual(paperSchema.parse(record));
+	});
+
+	it('reads a record in the arXiv snapshot layout through the snapshot mapping', () => {
+		const parsed = read({ id: '2305.00054', authors: 'A. One and B. Two', abstract: 'x', categories: 'cs.LG stat.ML' });
+		expect(parsed.papers[0]?.paper).toMatchObject({ authors: ['A. One', 'B. Two'], categories: ['cs.LG', 'stat.ML'] });
+	});
+
+	it('reads a record without an abstract as an overlay', () => {
+		const parsed = read({ id: '2305.00054v1', title: 'LAVA', abstract: null, sources: ['x'] });
+		expect(parsed.papers).toEqual([]);
+		expect(parsed.overlays).toEqual([
+			{ place: 'file.jsonl:1', overlay: { ...paperSchema.omit({ abstract: true }).parse({ id: '2305.00054' }), title: 'LAVA' } },
+		]);
+	});
+
+	it('warns instead of reading what is not a valid record', () => {
+		expect(read('text').warnings).toEqual(['file.jsonl:1: not a JSON object']);
+		expect(read(null).warnings).toEqual(['file.jsonl:1: not a JSON object']);
+		expect(read({ id: '2305.00054', abstract: 'x', authors: [''] }).warnings).toEqual([
+			'file.jsonl:1: authors.0: Too small: expected string to have >=1 characters',
+		]);
+		expect(read({ title: 'An overlay without an id' }).warnings).toEqual(['file.jsonl:1: id is missing']);
+	});
+});
+
+describe('describeIssues', () => {
+	it('writes each issue as a short reason naming its field', () => {
+		const input = { id: 'x', abstract: '', published: 'May' };
+		const result = paperSchema.safeParse(input);
+		expect(describeIssues(result.error?.issues ?? [], input)).toBe(
+			'"x" is not an arXiv id; abstract is empty; published: dates are YYYY-MM-DD',
+		);
+	});
+});
