@@ -18,11 +18,11 @@ export interface ComponentAnswer {
  * Answers a click on one of paperbot's buttons or menus from its custom id alone, so components
  * keep working after a restart.
  */
-export function answerComponent(customId: string, values: readonly string[], context: CommandContext, user: { id: string }, onFault: (error: unknown) => void): ComponentAnswer {
+export async function answerComponent(customId: string, values: readonly string[], context: CommandContext, user: { id: string }, onFault: (error: unknown) => void): Promise<ComponentAnswer> {
 	const action = decodeCustomId(customId);
 	if (!action) return { reply: errorReply('This button belongs to an older version of paperbot: run the command again.'), update: false };
 	let thread: ComponentAnswer['thread'];
-	const reply = answer(() => {
+	const reply = await answer(() => {
 		switch (action.kind) {
 			case 'page': {
 				const query = queryFromPageArgument(action.query);

@@ -12,7 +12,7 @@ export const data = {
 /** Every command with its description, in the order a newcomer needs them. */
 const entries = [
 	...paper.data.options.map((subcommand) => ({
-		name: `/paper ${subcommand.name}${'options' in subcommand ? subcommand.options.map((option) => (option.required ? ` ${option.name}:` : ` [${option.name}:]`)).join('') : ''}`,
+		name: `/paper ${subcommand.name}${'options' in subcommand ? subcommand.options.map((option) => ('required' in option && option.required ? ` ${option.name}:` : ` [${option.name}:]`)).join('') : ''}`,
 		description: subcommand.description,
 	})),
 	{ name: 'Apps → Paper cards', description: 'On any message: cards for the arXiv papers it links' },

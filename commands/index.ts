@@ -54,7 +54,7 @@ export interface CommandContext {
  */
 export interface Command {
 	data: RESTPostAPIApplicationCommandsJSONBody;
-	execute(input: CommandInput, context: CommandContext): Reply;
+	execute(input: CommandInput, context: CommandContext): Reply | Promise<Reply>;
 	/** Choices for the focused option as the user types. */
 	autocomplete?(option: { name: string; value: string }, context: CommandContext): APIApplicationCommandOptionChoice<string>[];
 }

@@ -9,9 +9,9 @@ export const FAULT_MESSAGE = 'Something went wrong; it has been logged.';
  * Runs a handler, turning a problem with the user's input into a short private answer and any
  * other failure into {@link FAULT_MESSAGE}, reported through `onFault`.
  */
-export function answer(handler: () => Reply, onFault: (error: unknown) => void = (error) => console.error(error)): Reply {
+export async function answer(handler: () => Reply | Promise<Reply>, onFault: (error: unknown) => void = (error) => console.error(error)): Promise<Reply> {
 	try {
-		return handler();
+		return await handler();
 	} catch (error) {
 		if (error instanceof UserError || error instanceof CommandLineError) return errorReply(error.message);
 		onFault(error);

@@ -1,7 +1,7 @@
 import { Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
-import type { Interaction, InteractionReplyOptions, Message, MessageComponentInteraction, RepliableInteraction } from 'discord.js';
+import type { ButtonInteraction, Interaction, InteractionReplyOptions, RepliableInteraction } from 'discord.js';
 import { commands } from '../commands/all.js';
-import { errorReply, UserError } from '../commands/index.js';
+import { EPHEMERAL_FLAG, errorReply, UserError } from '../commands/index.js';
 import type { CommandContext, CommandInput, Reply } from '../commands/index.js';
 import { answerComponent } from '../commands/components.js';
 import { answer, FAULT_MESSAGE } from './answer.js';
@@ -63,7 +63,7 @@ async function route(interaction: Interaction, context: CommandContext, onFault:
 	if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
 		const command = commands.find((candidate) => candidate.data.name === interaction.commandName);
 		const input = commandInput(interaction);
-		const reply = answer(() => {
+		const reply = await answer(() => {
 			if (!command) throw new UserError('This command is not known to this version of paperbot.');
 			return command.execute(input, context);
 		}, onFault);
@@ -71,15 +71,15 @@ async function route(interaction: Interaction, context: CommandContext, onFault:
 		return reply.isError ? 'refused' : 'answered';
 	}
 	if (interaction.isMessageComponent()) {
-		if (interaction.customId.startsWith('discuss:')) return discuss(interaction, context);
+		if (interaction.isButton() && interaction.customId.startsWith('discuss:')) return discuss(interaction, context);
 		const ownerId = interaction.message.interactionMetadata?.user.id;
 		if (interaction.message.flags.has(MessageFlags.Ephemeral) && ownerId && ownerId !== interaction.user.id) {
 			await send(interaction, errorReply('These results belong to someone else: run /paper search yourself.'));
 			return 'refused';
 		}
 		const values = interaction.isStringSelectMenu() ? interaction.values : [];
-		const { reply, update } = answerComponent(interaction.customId, values, context, interaction.user, onFault);
-		if (update && !reply.isError) await interaction.update(toDiscord(reply));
+		const { reply, update } = await answerComponent(interaction.customId, values, context, interaction.user, onFault);
+		if (update && !reply.isError) await interaction.update({ ...toDiscord(reply), flags: undefined });
 		else await send(interaction, reply);
 		return reply.isError ? 'refused' : 'answered';
 	}
@@ -99,9 +99,9 @@ function commandInput(interaction: Interaction): CommandInput {
 	return { subcommand, options: Object.fromEntries(data.map((option) => [option.name, option.value])), user };
 }
 
-function toDiscord(reply: Reply): InteractionReplyOptions & { flags?: number } {
+function toDiscord(reply: Reply) {
 	const { content, embeds, components, flags } = reply.message;
-	return { content: content ?? '', embeds, components, allowedMentions: { parse: [] }, ...(flags ? { flags } : {}) };
+	return { content: content ?? '', embeds, components, allowedMentions: { parse: [] }, flags: flags === EPHEMERAL_FLAG ? MessageFlags.Ephemeral : undefined } satisfies InteractionReplyOptions;
 }
 
 /** Sends a reply, then starts its thread (with the note inside) when it asks for one. */
@@ -111,8 +111,11 @@ async function send(interaction: RepliableInteraction, reply: Reply): Promise<vo
 		await interaction.followUp(payload);
 		return;
 	}
-	const response = await interaction.reply({ ...payload, withResponse: Boolean(reply.thread) });
-	if (!reply.thread) return;
+	if (!reply.thread) {
+		await interaction.reply(payload);
+		return;
+	}
+	const response = await interaction.reply({ ...payload, withResponse: true });
 	const message = response.resource?.message;
 	if (!message) throw new Error('Discord did not return the posted message, so no thread was started');
 	const thread = await message.startThread({ name: reply.thread.name });
@@ -120,15 +123,14 @@ async function send(interaction: RepliableInteraction, reply: Reply): Promise<vo
 }
 
 /** Discuss: a thread from the card's message; a second click points to the thread already there. */
-async function discuss(interaction: MessageComponentInteraction, context: CommandContext): Promise<string> {
-	const { reply, thread } = answerComponent(interaction.customId, [], context, interaction.user, () => undefined);
+async function discuss(interaction: ButtonInteraction, context: CommandContext): Promise<string> {
+	const { reply, thread } = await answerComponent(interaction.customId, [], context, interaction.user, () => undefined);
 	if (!thread) {
 		await send(interaction, reply);
 		return 'refused';
 	}
-	const existing = await existingThread(interaction.message);
-	if (existing) {
-		await send(interaction, errorReply(`The discussion is already here: <#${existing}>`));
+	if (interaction.message.hasThread) {
+		await send(interaction, errorReply(`The discussion is already here: <#${interaction.message.id}>`));
 		return 'existing thread';
 	}
 	try {
@@ -140,12 +142,6 @@ async function discuss(interaction: MessageComponentInteraction, context: Comman
 		await send(interaction, errorReply(`The discussion is already here: <#${interaction.message.id}>`));
 		return 'existing thread';
 	}
-}
-
-/** A message's thread has the message's id; discord.js knows it only if the gateway told it. */
-async function existingThread(message: Message): Promise<string | null> {
-	if (message.hasThread) return message.id;
-	return null;
 }
 
 async function sendFault(interaction: RepliableInteraction): Promise<void> {

@@ -23,7 +23,7 @@ async function cli(argv: string[]): Promise<number> {
 	const env = parseEnv(process.env);
 	const index = await openLibrary(env.CORPUS_PATH, createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL));
 	const line = words[0] === 'help' ? '/help' : `/paper ${words.map(quoteOptionValue).join(' ')}`;
-	const reply = answerLine(line, { index, random: Math.random });
+	const reply = await answerLine(line, { index, random: Math.random });
 	if (reply.isError) {
 		process.stderr.write(`${reply.message.content}\n`);
 		return 1;

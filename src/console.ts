@@ -8,7 +8,7 @@ import { renderMessageAsText } from './render-text.js';
 const CONSOLE_USER = { id: '0', name: 'console' };
 
 /** Answers one typed command line; problems with the line become an error reply like Discord's. */
-export function answerLine(line: string, context: CommandContext): Reply {
+export function answerLine(line: string, context: CommandContext): Promise<Reply> {
 	return answer(() => {
 		const { command, input } = parseCommandLine(line, commands);
 		return command.execute({ ...input, user: CONSOLE_USER }, context);
@@ -34,7 +34,7 @@ export async function runConsole(context: () => CommandContext, input: NodeJS.Re
 		lines.prompt();
 	}
 	for await (const line of lines) {
-		if (line.trim()) output.write(`${renderReply(answerLine(line, context()))}\n\n`);
+		if (line.trim()) output.write(`${renderReply(await answerLine(line, context()))}\n\n`);
 		if (interactive) lines.prompt();
 	}
 }
