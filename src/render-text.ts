@@ -71,15 +71,15 @@ function renderContent(content: string): string {
 
 /**
  * The text Discord would show for paperbot's markdown: escapes undone, bold and code spans unmarked,
- * masked links as "text <url>", the zero-width spaces that defuse mentions dropped.
+ * masked links as "text <url>", `<url>` as the bare URL, the zero-width spaces that defuse mentions dropped.
  */
 export function markdownToPlain(text: string): string {
-	const MARKDOWN = /\\([^\p{L}\p{N}\s])|\*\*|`|\[((?:\\.|[^\]\\])*)\]\((https?:\/\/[^\s)]+)\)/gu;
+	const MARKDOWN = /\\([^\p{L}\p{N}\s])|\*\*|`|\[((?:\\.|[^\]\\])*)\]\((https?:\/\/[^\s)]+)\)|<(https?:\/\/[^\s>]+)>/gu;
 	return text
-		.replace(MARKDOWN, (_match, escaped?: string, linkText?: string, url?: string) => {
+		.replace(MARKDOWN, (_match, escaped?: string, linkText?: string, url?: string, bareUrl?: string) => {
 			if (escaped !== undefined) return escaped;
 			if (url !== undefined) return `${markdownToPlain(linkText ?? '')} <${url}>`;
-			return '';
+			return bareUrl ?? '';
 		})
 		.replace(/\u200B/g, '');
 }

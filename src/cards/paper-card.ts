@@ -9,7 +9,7 @@ import type {
 import { encodeCustomId } from '../custom-ids.js';
 import { abstractUrl, pdfUrl, type Paper } from '../paper.js';
 import { EMBED_LIMITS, embedCharacterCount, truncateAtWord } from './limits.js';
-import { markdownSafe, plainLine, plainParagraphs } from './safe-text.js';
+import { markdownSafe, plainLine, plainParagraphs, plainSafe } from './safe-text.js';
 
 // Discord's enum values, written as literals so building a card never loads discord.js.
 export const ACTION_ROW: ComponentType.ActionRow = 1;
@@ -77,7 +77,7 @@ export function buildPaperCard(paper: Paper, options: PaperCardOptions = {}): AP
 	const title = truncateAtWord(markdownSafe(displayTitle(paper)), EMBED_LIMITS.title);
 	const fields = paperFields(paper);
 	const footer = { text: `arXiv:${paper.id}` };
-	const author = options.heading ? { name: truncateAtWord(plainLine(options.heading), EMBED_LIMITS.authorName) } : undefined;
+	const author = options.heading ? { name: truncateAtWord(plainSafe(options.heading), EMBED_LIMITS.authorName) } : undefined;
 	const room = EMBED_LIMITS.total - embedCharacterCount({ title, fields, footer, ...(author && { author }) });
 	const descriptionMax = Math.max(0, Math.min(EMBED_LIMITS.description, options.descriptionMax ?? Infinity, room));
 	const description = truncateAtWord(markdownSafe(plainParagraphs(paper.abstract)), descriptionMax);

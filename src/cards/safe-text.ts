@@ -11,7 +11,8 @@ const STRAY_JOINER = /(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u
 const OTHER_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 const URL_PATTERN = /https?:\/\/[^\s<]+[^<.,:;"')\]\s]/g;
-const MARKDOWN_CHARACTERS = /[\\*_~`|>[\]()<]/g;
+const MARKDOWN_CHARACTER = /[\\*_~`|>[\]()<]/;
+const MARKDOWN_CHARACTERS = new RegExp(MARKDOWN_CHARACTER.source, 'g');
 // Block markers that only mean something at the start of a line: headings, subtext, lists.
 const LINE_START_MARKERS = /^([ \t]*)(#{1,3} |-#? |\+ )/gm;
 const ORDERED_LIST_MARKER = /^([ \t]*\d+)\. /gm;
@@ -24,17 +25,25 @@ export function stripInvisibleControls(text: string): string {
 
 /**
  * Escapes Discord markdown so the text shows as written. URLs are left whole: Discord links them
- * before it reads markdown, so a backslash inside one would become part of the link.
+ * before it reads markdown, so a backslash inside one would become part of the link. A URL that an
+ * escaped character follows is written `<url>`, so that backslash cannot join the link either.
  */
 export function escapeMarkdown(text: string): string {
 	let output = '';
 	let last = 0;
 	for (const match of text.matchAll(URL_PATTERN)) {
+		let url = match[0];
+		// Wikipedia-style URLs end in a closing parenthesis that belongs to them.
+		if (text[match.index + url.length] === ')' && count(url, '(') > count(url, ')')) url += ')';
 		output += escapeOutsideUrls(text.slice(last, match.index));
-		output += match[0];
-		last = match.index + match[0].length;
+		last = match.index + url.length;
+		output += MARKDOWN_CHARACTER.test(text[last] ?? '') ? `<${url}>` : url;
 	}
 	return output + escapeOutsideUrls(text.slice(last));
+}
+
+function count(text: string, character: string): number {
+	return text.split(character).length - 1;
 }
 
 function escapeOutsideUrls(text: string): string {
@@ -66,6 +75,11 @@ export function plainParagraphs(text: string): string {
 		.map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
 		.filter(Boolean)
 		.join('\n\n');
+}
+
+/** One line of plain text for a slot that shows no markdown (author line, footer): mentions defused. */
+export function plainSafe(text: string): string {
+	return defuseMentions(plainLine(text));
 }
 
 /** Plain text made ready for a markdown slot of an embed: escaped and with mentions defused. */
