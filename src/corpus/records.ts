@@ -63,12 +63,13 @@ export function readJsonRecord(value: unknown, place: Place, into: ParsedFile): 
 		else into.warnings.push(`${place}: ${describeIssues(overlay.error.issues, record)}`);
 		return;
 	}
-	const canonical = isArxivSnapshot(record) ? null : canonicalPaper(record);
+	const snapshot = isArxivSnapshot(record);
+	const canonical = snapshot ? null : canonicalPaper(record);
 	if (canonical) {
 		into.papers.push({ paper: canonical, place });
 		return;
 	}
-	const parsed = isArxivSnapshot(record) ? arxivSnapshotSchema.safeParse(record) : paperSchema.safeParse(record);
+	const parsed = snapshot ? arxivSnapshotSchema.safeParse(record) : paperSchema.safeParse(record);
 	if (parsed.success) into.papers.push({ paper: parsed.data, place });
 	else into.warnings.push(`${place}: ${describeIssues(parsed.error.issues, record)}`);
 }
@@ -82,6 +83,8 @@ const isOptionalText = (value: unknown) => value == null || isCanonicalText(valu
 const isOptionalList = (value: unknown) =>
 	value == null || (Array.isArray(value) && value.length > 0 && value.every(isCanonicalText));
 const isOptionalDate = (value: unknown) => value == null || (typeof value === 'string' && CANONICAL_DATE.test(value));
+/** Only for fields the checks above have already proven to be a T, null or absent. */
+const orNull = <T>(value: unknown) => (value ?? null) as T | null;
 
 /**
  * The hot path for large corpora: a record already in the exact form `paperSchema` outputs
@@ -111,16 +114,16 @@ function canonicalPaper(record: Record<string, unknown>): Paper | null {
 	}
 	return {
 		id,
-		title: (title as string | null | undefined) ?? null,
-		authors: (authors as string[] | null | undefined) ?? null,
+		title: orNull<string>(title),
+		authors: orNull<string[]>(authors),
 		abstract,
-		categories: (categories as string[] | null | undefined) ?? null,
-		venue: (venue as string | null | undefined) ?? null,
-		comment: (comment as string | null | undefined) ?? null,
-		journal_ref: (journal_ref as string | null | undefined) ?? null,
-		doi: (doi as string | null | undefined) ?? null,
-		code_url: (code_url as string | null | undefined) ?? null,
-		published: (published as string | null | undefined) ?? null,
-		updated: (updated as string | null | undefined) ?? null,
+		categories: orNull<string[]>(categories),
+		venue: orNull<string>(venue),
+		comment: orNull<string>(comment),
+		journal_ref: orNull<string>(journal_ref),
+		doi: orNull<string>(doi),
+		code_url: orNull<string>(code_url),
+		published: orNull<string>(published),
+		updated: orNull<string>(updated),
 	};
 }
