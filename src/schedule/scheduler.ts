@@ -162,8 +162,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 		const record = getPost(state, guild.guild_id, kind, slot);
 		if (!record || record.status === 'sent') return null;
 		if (record.status === 'claimed' && claimMayBeLive(record)) {
-			const expires = new Date(new Date(record.claimed_at).getTime() + leaseMs);
-			later(`${guild.guild_id}|slot`, expires, () => runSlot(guild.guild_id, kind, slot));
+			// Look again when the lease ends; a live process past its lease is checked once more a lease later.
+			const expires = new Date(record.claimed_at).getTime() + leaseMs;
+			const checkAt = expires > now().getTime() ? expires : now().getTime() + leaseMs;
+			later(`${guild.guild_id}|slot`, new Date(checkAt), () => runSlot(guild.guild_id, kind, slot));
 			return null;
 		}
 		return retakeSlot(state, record, claimant, now()) ? 'again' : null;

@@ -219,6 +219,14 @@ describe('createScheduler: crash between claim and send', () => {
 		expect(channel.map((m) => [m.slot, m.at.toISOString()])).toEqual([['2025-06-02', '2025-06-02T09:05:00.000Z']]);
 	});
 
+	it('leaves a slot alone while the process on this machine that claimed it is alive', async () => {
+		clockAt('2025-06-02T09:00:05Z');
+		claimSlot(open(), 'g1', 'potd', '2025-06-02', `${hostname()}:${process.pid}`, new Date('2025-06-02T09:00:00Z'));
+		await scheduler(open(), { claimLeaseMs: 60_000 }).start([lab]);
+		await advance(2 * HOUR);
+		expect(channel).toEqual([]);
+	});
+
 	it('marks an interrupted claim from an earlier day as missed without posting it', async () => {
 		clockAt('2025-06-03T08:00:00Z');
 		claimSlot(open(), 'g1', 'potd', '2025-06-02', `${hostname()}:${deadPid()}`, new Date('2025-06-02T09:00:00Z'));
