@@ -75,7 +75,9 @@ describe('appendPapers', () => {
 	});
 
 	it('lands every append when two processes append at once', async () => {
-		const spawnWorker = (prefix: string) => run(process.execPath, ['--import', 'tsx', worker, corpus, prefix, '15']);
+		// both start appending at the same moment, once past their start-up
+		const startAt = String(Date.now() + 3_000);
+		const spawnWorker = (prefix: string) => run(process.execPath, ['--import', 'tsx', worker, corpus, prefix, '15', startAt]);
 		await Promise.all([spawnWorker('2401.100'), spawnWorker('2401.200')]);
 		const ids = (await reload(join(corpus, 'added.jsonl'))).map((record) => record.id);
 		expect(ids).toHaveLength(30);
@@ -111,7 +113,7 @@ describe('appendPapers', () => {
 		await appendPapers(corpus, [paper('2305.00054')]);
 		const before = await readFile(file, 'utf8');
 		// a 64 KiB file size limit stands in for a full disk: the 200 KB paper cannot be written whole
-		const limited = `ulimit -f 64 && exec "${process.execPath}" --import tsx "${worker}" "${corpus}" 2401.300 1 200000`;
+		const limited = `ulimit -f 64 && exec "${process.execPath}" --import tsx "${worker}" "${corpus}" 2401.300 1 0 200000`;
 		const failure = await run('bash', ['-c', limited]).then(
 			() => 'the append succeeded',
 			(error: { stderr: string }) => error.stderr,
