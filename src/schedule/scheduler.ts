@@ -240,7 +240,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 		for (const record of unsentClaims(state, guild.guild_id)) {
 			if (record.slot === today[record.kind] || claimMayBeLive(record)) continue;
 			if (!retakeSlot(state, record, claimant, now())) continue;
-			const found = await reconcile(guild, record.kind, record.slot).catch(() => null);
+			const found = await reconcile(guild, record.kind, record.slot).catch((error: unknown) => {
+				log.warn({ guild: guild.guild_id, kind: record.kind, slot: record.slot, error: String(error) }, 'schedule: could not read the channel to reconcile');
+				return null;
+			});
 			if (found !== null) recordSent(guild, record.kind, record.slot, found);
 			else markFailed(state, guild.guild_id, record.kind, record.slot, 'missed: the bot stopped before sending and the day has passed');
 		}
