@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -121,6 +121,16 @@ describe('appendPapers', () => {
 		expect(failure).toContain(`corpus append: could not write ${file} (EFBIG); it is unchanged.`);
 		expect(await readFile(file, 'utf8')).toBe(before);
 		expect((await reload(file)).map((record) => record.id)).toEqual(['2305.00054']);
+		expect(await readdir(corpus)).toEqual(['added.jsonl']);
+	});
+
+	it('takes over a lock left behind by a process that died mid-append', async () => {
+		const lock = join(corpus, '.added.jsonl.lock');
+		await writeFile(lock, '');
+		const aMinuteAgo = new Date(Date.now() - 60_000);
+		await utimes(lock, aMinuteAgo, aMinuteAgo);
+		const { added } = await appendPapers(corpus, [paper('2305.00054')]);
+		expect(added).toEqual(['2305.00054']);
 		expect(await readdir(corpus)).toEqual(['added.jsonl']);
 	});
 
