@@ -1,7 +1,8 @@
 import { paperSchema } from '../paper.js';
 import { describeIssues, emptyParsedFile, type ParsedFile } from './records.js';
 
-const ID_LINE = /^arxiv:\s*(.*)$/i;
+// One token after "arXiv:", so prose such as "arXiv: we show…" stays text; "arXiv:foo" is a bad id.
+const ID_LINE = /^arxiv:\s*(\S+)$/i;
 const CREATED_LINE = /^created:\s*(.*)$/i;
 
 /** One record of the listing as read, before validation; line numbers are 1-based. */

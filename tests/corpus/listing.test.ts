@@ -55,4 +55,10 @@ describe('parseListing', () => {
 		]);
 		expect(parseListing('\r\n  \n', 'empty.txt')).toEqual({ papers: [], overlays: [], warnings: [] });
 	});
+
+	it('reads a line of prose that starts with "arXiv:" as text, not as an id', () => {
+		const parsed = parseListing('arXiv: a preprint server.\nMore of the abstract.\n\narXiv:2301.00001\n', 'x.txt');
+		expect(parsed.warnings).toEqual([]);
+		expect(parsed.papers[0]?.paper.abstract).toBe('arXiv: a preprint server. More of the abstract.');
+	});
 });
