@@ -226,10 +226,10 @@ describe('cardComponents', () => {
 describe('buildHelpEmbed', () => {
 	it('lists every command with its description', () => {
 		const embed = buildHelpEmbed([
-			{ name: 'paper search', description: 'Search the papers' },
-			{ name: 'help', description: 'Show this **help**' },
+			{ name: '/paper search query:', description: 'Search the papers' },
+			{ name: 'Apps → Paper cards', description: 'Show this **help**' },
 		]);
-		expect(embed.description).toBe('`/paper search` — Search the papers\n`/help` — Show this \\*\\*help\\*\\*');
+		expect(embed.description).toBe('`/paper search query:` — Search the papers\n`Apps → Paper cards` — Show this \\*\\*help\\*\\*');
 	});
 
 	it('stays within the limits however many commands there are', () => {

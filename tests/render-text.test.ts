@@ -40,12 +40,20 @@ describe('renderMessageAsText', () => {
 	});
 
 	it('shows the help card as its command lines', () => {
-		const text = renderMessageAsText({ embeds: [buildHelpEmbed([{ name: 'help', description: 'Show *this*' }])], components: [] });
+		const text = renderMessageAsText({ embeds: [buildHelpEmbed([{ name: '/help', description: 'Show *this*' }])], components: [] });
 		expect(text).toContain('paperbot commands\n\n/help — Show *this*');
 	});
 });
 
 describe('markdownToPlain', () => {
+	it('gives back a hostile title exactly as written, without its invisible characters', () => {
+		const hostile = JSON.parse(readFileSync(new URL('./fixtures/cards/hostile-paper.json', import.meta.url), 'utf8')) as { title: string };
+		const card = buildPaperCard(paperSchema.parse({ id: '2401.00001', title: hostile.title, abstract: 'x' }));
+		const visible = hostile.title.replace(/[\u200B\u202A-\u202E\u2066-\u2069]/g, '');
+		expect(markdownToPlain(card.title!)).toBe(visible);
+	});
+
+
 	it('undoes escapes and shows links as text and URL', () => {
 		expect(markdownToPlain('**1.** [A \\[b\\]](https://x.org) \\*c\\* <https://y.org> @\u200Beveryone')).toBe(
 			'1. A [b] <https://x.org> *c* https://y.org @everyone',

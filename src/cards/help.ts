@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import { EMBED_LIMITS, truncateAtWord } from './limits.js';
 import { markdownSafe, plainLine } from './safe-text.js';
 
-/** A command as the help card lists it: `name` without the slash, e.g. "paper search". */
+/** A command as the help card lists it: `name` as a person types or finds it, e.g. "/paper search query:". */
 export interface HelpEntry {
 	name: string;
 	description: string;
@@ -14,8 +14,8 @@ const HELP_COLOUR = 0x4f7cff;
 export function buildHelpEmbed(commands: readonly HelpEntry[]): APIEmbed {
 	let description = '';
 	for (const command of commands) {
-		const name = plainLine(command.name).replace(/^\//, '').replace(/`/g, "'");
-		const line = `\`/${name}\` — ${markdownSafe(plainLine(command.description))}`;
+		const name = plainLine(command.name).replace(/`/g, "'");
+		const line = `\`${name}\` — ${markdownSafe(plainLine(command.description))}`;
 		const next = description ? `${description}\n${line}` : line;
 		// Whole lines only: a cut line could leave an unclosed code span behind.
 		if (next.length > EMBED_LIMITS.description) break;
