@@ -37,6 +37,13 @@ export interface CommandInput {
 	options: Readonly<Record<string, string | number | boolean | undefined>>;
 	/** Who asked: the thread note of `/paper share` is attributed to them. */
 	user: { id: string; name: string };
+	/** Where it was asked; absent in the console and in DMs. */
+	guildId?: string;
+	channelId?: string;
+	/** The member's permissions in that channel (Discord's bit set), for admin commands. */
+	memberPermissions?: bigint;
+	/** The member's role ids, e.g. for CURATOR_ROLE_ID. */
+	memberRoles?: readonly string[];
 }
 
 /** What every handler may use. */

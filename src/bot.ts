@@ -87,16 +87,23 @@ async function route(interaction: Interaction, context: CommandContext, onFault:
 }
 
 function commandInput(interaction: Interaction): CommandInput {
-	const user = { id: interaction.user.id, name: interaction.user.displayName };
+	const roles = interaction.member?.roles;
+	const base = {
+		user: { id: interaction.user.id, name: interaction.user.displayName },
+		guildId: interaction.guildId ?? undefined,
+		channelId: interaction.channelId ?? undefined,
+		memberPermissions: interaction.memberPermissions?.bitfield,
+		memberRoles: Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : undefined,
+	};
 	if (interaction.isMessageContextMenuCommand()) {
 		const message = interaction.targetMessage;
 		const text = [message.content, ...message.embeds.flatMap((embed) => [embed.url, embed.title, embed.description])].filter(Boolean).join('\n');
-		return { options: { message: text }, user };
+		return { ...base, options: { message: text } };
 	}
-	if (!interaction.isChatInputCommand()) return { options: {}, user };
+	if (!interaction.isChatInputCommand()) return { ...base, options: {} };
 	const subcommand = interaction.options.getSubcommand(false) ?? undefined;
 	const data = subcommand ? (interaction.options.data[0]?.options ?? []) : interaction.options.data;
-	return { subcommand, options: Object.fromEntries(data.map((option) => [option.name, option.value])), user };
+	return { ...base, subcommand, options: Object.fromEntries(data.map((option) => [option.name, option.value ?? option.channel?.id])) };
 }
 
 function toDiscord(reply: Reply) {

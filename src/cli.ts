@@ -21,9 +21,9 @@ async function cli(argv: string[]): Promise<number> {
 	}
 	dotenv.config({ quiet: true });
 	const env = parseEnv(process.env);
-	const index = await openLibrary(env.CORPUS_PATH, createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL));
+	const library = await openLibrary(env.CORPUS_PATH, createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL));
 	const line = words[0] === 'help' ? '/help' : `/paper ${words.map(quoteOptionValue).join(' ')}`;
-	const reply = await answerLine(line, { index, random: Math.random });
+	const reply = await answerLine(line, { index: library.current(), random: Math.random });
 	if (reply.isError) {
 		process.stderr.write(`${reply.message.content}\n`);
 		return 1;

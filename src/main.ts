@@ -14,17 +14,17 @@ async function main(): Promise<void> {
 	dotenv.config({ quiet: true });
 	const env = parseEnv(process.env);
 	const log = createLogger(env.LOG_LEVEL);
-	const index = await openLibrary(env.CORPUS_PATH, log);
-	const context: CommandContext = { index, random: Math.random };
+	const library = await openLibrary(env.CORPUS_PATH, log);
+	const context = (): CommandContext => ({ index: library.current(), random: Math.random });
 
 	if (!env.DISCORD_TOKEN) {
 		process.stderr.write('paperbot: set DISCORD_TOKEN in .env to connect to Discord; answering here instead.\n');
-		await runConsole(() => context, process.stdin, process.stdout);
+		await runConsole(context, process.stdin, process.stdout);
 		return;
 	}
 
 	process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
-	const client = await startBot({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL, guildId: env.DISCORD_GUILD_ID, context: () => context, log });
+	const client = await startBot({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL, guildId: env.DISCORD_GUILD_ID, context, log });
 	const stop = (signal: string) => {
 		log.info({ signal }, 'shutting down');
 		setTimeout(() => process.exit(0), SHUTDOWN_TIMEOUT_MS).unref();
