@@ -29,33 +29,35 @@ export function parseListing(text: string, path: string): ParsedFile {
 		record = null;
 		inParagraph = false;
 	};
-	const lines = text.split(/\r\n|\r|\n/);
-	for (let index = 0; index < lines.length; index++) {
-		const line = (lines[index] as string).trim();
+	for (const [index, rawLine] of text.split(/\r\n|\r|\n/).entries()) {
+		const line = rawLine.trim();
 		const lineNumber = index + 1;
 		if (!line) {
 			inParagraph = false;
 			continue;
 		}
-		const idLine = ID_LINE.exec(line);
-		const createdLine = idLine ? null : CREATED_LINE.exec(line);
-		const isTrailer = idLine !== null || createdLine !== null;
-		// A text line after the record's trailer, or a second arXiv:/Created: line, starts the next record.
-		if (record && ((!isTrailer && (record.id || record.created)) || (idLine && record.id) || (createdLine && record.created))) {
-			finish();
-		}
+		const idMatch = ID_LINE.exec(line);
+		const trailer = idMatch ?? CREATED_LINE.exec(line);
+		const kind = idMatch ? 'id' : trailer ? 'created' : 'text';
+		if (record && startsNextRecord(record, kind)) finish();
 		record ??= { start: lineNumber, paragraphs: [] };
-		if (idLine) record.id = { line: lineNumber, value: (idLine[1] as string).trim() };
-		else if (createdLine) record.created = { line: lineNumber, value: (createdLine[1] as string).trim() };
-		else if (inParagraph) record.paragraphs.at(-1)?.text.push(line);
-		else {
+		if (kind !== 'text') {
+			record[kind] = { line: lineNumber, value: (trailer?.[1] ?? '').trim() };
+			inParagraph = false;
+		} else if (inParagraph) {
+			record.paragraphs.at(-1)?.text.push(line);
+		} else {
 			record.paragraphs.push({ line: lineNumber, text: [line] });
 			inParagraph = true;
 		}
-		if (isTrailer) inParagraph = false;
 	}
 	finish();
 	return parsed;
+}
+
+/** Text after the `arXiv:`/`Created:` lines, or a second line of either kind, begins the next record. */
+function startsNextRecord(record: ListingRecord, kind: 'id' | 'created' | 'text'): boolean {
+	return kind === 'text' ? record.id !== undefined || record.created !== undefined : record[kind] !== undefined;
 }
 
 function readListingRecord(record: ListingRecord, path: string, into: ParsedFile): void {
