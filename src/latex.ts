@@ -75,7 +75,12 @@ export function latexToUnicode(text: string): string {
 
 const MATH_SPAN = /\$\$([\s\S]+?)\$\$|(?<!\\)\$((?:\\\$|[^$])+?)\$|\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]/g;
 
+const LATEX_MARKUP = /[$\\{}]/;
+const PLAIN_RUN = /[^\\{}^_~]*/y;
+
 function render(text: string, style: Style): string {
+	// Most abstracts hold no LaTeX at all; the search index renders every one of them.
+	if (!LATEX_MARKUP.test(text)) return tidySpaces(text);
 	let output = '';
 	let last = 0;
 	for (const match of text.matchAll(MATH_SPAN)) {
@@ -85,7 +90,12 @@ function render(text: string, style: Style): string {
 		last = match.index + match[0].length;
 	}
 	output += new TexReader(text.slice(last), style, false).readAll();
-	return output.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.;:)])/g, '$1').trim();
+	return tidySpaces(output);
+}
+
+/** Collapses the runs of spaces that removed markup leaves, and spaces before punctuation. */
+function tidySpaces(text: string): string {
+	return text.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.;:)])/g, '$1').trim();
 }
 
 /** Reads one run of text or math, left to right, writing what each construct shows. */
@@ -112,7 +122,15 @@ class TexReader {
 		if (char === '}') return '';
 		if (this.inMath && (char === '^' || char === '_')) return this.readScript(char);
 		if (this.inMath && char === '~') return ' ';
-		return char;
+		return char + this.readPlainRun();
+	}
+
+	/** The run of ordinary characters from here, copied whole rather than one at a time. */
+	private readPlainRun(): string {
+		PLAIN_RUN.lastIndex = this.position;
+		const run = PLAIN_RUN.exec(this.source)?.[0] ?? '';
+		this.position += run.length;
+		return run;
 	}
 
 	/** The rest of a `{…}` group whose `{` was just read. */
