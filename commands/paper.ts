@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { buildBibtex } from '../src/bibtex.js';
 import { buildPaperCard, buildResultsMessage, cardComponents } from '../src/cards.js';
+import { defuseMentions, markdownSafe, plainLine } from '../src/cards/safe-text.js';
 import { CUSTOM_ID_MAX, encodeCustomId } from '../src/custom-ids.js';
 import type { Paper } from '../src/paper.js';
 import { keyForQuery } from '../src/query-keys.js';
@@ -57,7 +58,7 @@ export function searchPage(query: string, page: number, index: PaperIndex): Repl
 		throw new UserError(`That query is ${trimmed.length} characters long; keep it under ${QUERY_MAX_LENGTH}.`);
 	}
 	const results = searchPapers(index, trimmed).map((result) => result.paper);
-	if (!results.length) throw new UserError(`No paper matches “${trimmed}”. Try fewer or other words, or check the spelling.`);
+	if (!results.length) throw new UserError(`No paper matches “${quoteUserText(trimmed)}”. Try fewer or other words, or check the spelling.`);
 	const pageCount = Math.ceil(results.length / RESULTS_PER_PAGE);
 	const shown = Math.min(page, pageCount - 1);
 	const slice = results.slice(shown * RESULTS_PER_PAGE, (shown + 1) * RESULTS_PER_PAGE);
@@ -80,8 +81,13 @@ function queryWithFilters(query: string, author: unknown, year: unknown, categor
 /** Finds a paper by any form of its id, or says plainly that the corpus lacks it. */
 export function requirePaper(index: PaperIndex, id: string): Paper {
 	const paper = getPaper(index, id);
-	if (!paper) throw new UserError(`That id is not in the corpus: \`${id.replace(/`/g, '').slice(0, 100)}\`. Type part of a title and pick from the list.`);
+	if (!paper) throw new UserError(`That id is not in the corpus: “${quoteUserText(id.slice(0, 100))}”. Type part of a title and pick from the list.`);
 	return paper;
+}
+
+/** What the user typed, quoted back in a reply: shown as written, never as markdown or a mention. */
+export function quoteUserText(text: string): string {
+	return markdownSafe(plainLine(text));
 }
 
 /** A full card for everyone in the channel, with Discuss. */
@@ -127,7 +133,7 @@ function execute(input: CommandInput, { index, random }: CommandContext): Reply 
 			const paper = requirePaper(index, text('id'));
 			const note = text('note').trim();
 			const reply = publicCard(paper);
-			return { ...reply, thread: { name: threadName(paper), ...(note ? { firstMessage: `**${input.user.name}** wrote: ${note}` } : {}) } };
+			return { ...reply, thread: { name: threadName(paper), ...(note ? { firstMessage: `**${quoteUserText(input.user.name)}** wrote: ${defuseMentions(note)}` } : {}) } };
 		}
 		default:
 			throw new UserError(`Unknown subcommand: /paper ${input.subcommand ?? ''}`);

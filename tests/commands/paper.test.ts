@@ -1,0 +1,141 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../src/answer.js';
+import { embedLimitViolations } from '../../src/cards.js';
+import { decodeCustomId } from '../../src/custom-ids.js';
+import { queryFromPageArgument } from '../../src/query-keys.js';
+import { EPHEMERAL_FLAG, type CommandContext, type Reply } from '../../commands/index.js';
+import paper, { searchPage, threadName } from '../../commands/paper.js';
+import { invocation, shippedCorpusContext } from './corpus.js';
+
+let context: CommandContext;
+beforeAll(async () => {
+	context = await shippedCorpusContext();
+});
+
+const run = (subcommand: string, options: Record<string, string | number> = {}) =>
+	answer(() => paper.execute(invocation(subcommand, options), context), (error) => {
+		throw error;
+	});
+
+function customIds(reply: Reply): string[] {
+	return reply.message.components.flatMap((row) => row.components.map((component) => ('custom_id' in component ? component.custom_id : '')).filter(Boolean));
+}
+
+describe('/paper search', () => {
+	it('answers privately with the best match as a full card', async () => {
+		const reply = await run('search', { query: 'spiking GAN' });
+		expect(reply.message.flags).toBe(EPHEMERAL_FLAG);
+		expect(reply.message.embeds[0]?.url).toBe('https://arxiv.org/abs/2305.10246');
+		expect(reply.message.allowed_mentions).toEqual({ parse: [] });
+		expect(embedLimitViolations(reply.message.embeds)).toEqual([]);
+	});
+
+	it('writes the option filters into the query its page buttons carry', async () => {
+		const reply = await run('search', { query: 'spiking', author: 'Yi Zeng', year: 2023, category: 'cs.NE' });
+		const next = customIds(reply).map(decodeCustomId).find((action) => action?.kind === 'page' && action.page === 1);
+		expect(next).toEqual({ kind: 'page', page: 1, query: 'spiking author:"Yi Zeng" year:2023 cat:cs.NE' });
+	});
+
+	it('pages through results with the query its Next button carries', async () => {
+		const first = await run('search', { query: 'neural' });
+		const next = customIds(first).map(decodeCustomId).find((action) => action?.kind === 'page' && action.page === 1);
+		expect(next?.kind).toBe('page');
+		const second = searchPage(next!.kind === 'page' ? next!.query : '', 1, context.index);
+		expect(second.message.embeds[0]?.url).not.toBe(first.message.embeds[0]?.url);
+		expect(JSON.stringify(second.message.embeds)).toContain('6.');
+	});
+
+	it('keeps a long query behind a short key, within the 100-character custom id', async () => {
+		const query = 'spiking neural networks '.repeat(8).trim();
+		const reply = await run('search', { query });
+		for (const id of customIds(reply)) expect(id.length).toBeLessThanOrEqual(100);
+		const page = customIds(reply).map(decodeCustomId).find((action) => action?.kind === 'page');
+		expect(page?.kind === 'page' && queryFromPageArgument(page.query)).toBe(query);
+	});
+
+	it.each([
+		['', 'Type some words to search for'],
+		['   ', 'Type some words to search for'],
+		['x'.repeat(6000), 'That query is 6000 characters long; keep it under 300.'],
+		['zzqqxx', 'No paper matches “zzqqxx”.'],
+	])('answers %j with a helpful private message', async (query, message) => {
+		const reply = await run('search', { query });
+		expect(reply.isError).toBe(true);
+		expect(reply.message.flags).toBe(EPHEMERAL_FLAG);
+		expect(reply.message.content).toContain(message);
+	});
+
+	it('shows an @everyone query as text, never as a ping', async () => {
+		const reply = await run('search', { query: '@everyone' });
+		expect(reply.message.allowed_mentions).toEqual({ parse: [] });
+		expect(JSON.stringify(reply.message)).not.toMatch(/(?<!\\u200b)@everyone/);
+	});
+});
+
+describe('/paper show', () => {
+	it('posts the card publicly with a Discuss button', async () => {
+		const reply = await run('show', { id: 'https://arxiv.org/abs/2305.00054v2' });
+		expect(reply.message.flags).toBeUndefined();
+		expect(reply.message.embeds[0]?.title).toContain('LAVA');
+		expect(customIds(reply)).toContain('discuss:2305.00054');
+	});
+
+	it('says plainly when the id is not in the corpus', async () => {
+		const reply = await run('show', { id: '9999.99999' });
+		expect(reply).toMatchObject({ isError: true, message: { flags: EPHEMERAL_FLAG } });
+		expect(reply.message.content).toContain('That id is not in the corpus');
+	});
+});
+
+describe('/paper random', () => {
+	it('posts a paper chosen by the context’s randomness', async () => {
+		const reply = await run('random');
+		expect(reply.message.embeds[0]?.url).toMatch(/^https:\/\/arxiv\.org\/abs\//);
+	});
+});
+
+describe('/paper similar', () => {
+	it('lists other papers, never the paper itself', async () => {
+		const reply = await run('similar', { id: '2305.10246' });
+		const text = JSON.stringify(reply.message.embeds);
+		expect(text).toContain('arxiv.org/abs/');
+		expect(text).not.toContain('arxiv.org/abs/2305.10246');
+	});
+});
+
+describe('/paper cite', () => {
+	it('answers with BibTeX in a code block', async () => {
+		const reply = await run('cite', { id: '2305.00054' });
+		expect(reply.message.content).toMatch(/^```bibtex\n@misc\{[^,]+,\n[\s\S]*eprint = \{2305\.00054\}[\s\S]*\n```$/);
+	});
+});
+
+describe('/paper share', () => {
+	it('posts the card and asks for a thread named after the paper, with the note attributed', async () => {
+		const reply = await run('share', { id: '2305.10246', note: 'read this before Friday' });
+		expect(reply.message.flags).toBeUndefined();
+		expect(reply.thread).toEqual({ name: 'Spiking Generative Adversarial Network with Attention Scoring Decoding', firstMessage: '**Ada** wrote: read this before Friday' });
+	});
+
+	it('starts a thread without a first message when there is no note', async () => {
+		const reply = await run('share', { id: '2304.14548' });
+		expect(reply.thread).toEqual({ name: 'arXiv:2304.14548' });
+	});
+});
+
+describe('threadName', () => {
+	it('cuts a long title at a word within 100 characters', () => {
+		const name = threadName({ id: '2305.00054', title: 'word '.repeat(40).trim() } as never);
+		expect(name.length).toBeLessThanOrEqual(100);
+		expect(name.endsWith('word…')).toBe(true);
+	});
+});
+
+describe('id autocomplete', () => {
+	it('suggests at most 25 choices of at most 100 characters', () => {
+		const choices = paper.autocomplete({ name: 'id', value: 'spik' }, context);
+		expect(choices.length).toBeGreaterThan(0);
+		expect(choices.length).toBeLessThanOrEqual(25);
+		for (const choice of choices) expect(choice.name.length).toBeLessThanOrEqual(100);
+	});
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from '../src/env.js';
+
+const TOKEN = 'MTAxMjM0NTY3ODkwMTIzNDU2Nzg.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
+
+describe('parseEnv', () => {
+	it('gives every default when nothing is set', () => {
+		expect(parseEnv({})).toEqual({
+			DISCORD_API_URL: 'https://discord.com/api',
+			CORPUS_PATH: 'data/',
+			LOG_LEVEL: 'info',
+			STATE_PATH: 'state/paperbot.db',
+			POTD_TIME: '09:00',
+			TIMEZONE: 'UTC',
+			POTD_CATCH_UP: true,
+			DIGEST_SCHEDULE: '0 9 * * 1',
+			DIGEST_EMPTY: 'skip',
+			ARXIV_API_URL: 'https://export.arxiv.org/api/query',
+		});
+	});
+
+	it('treats blank lines copied from .env.example as unset', () => {
+		const env = parseEnv({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '  ', CORPUS_PATH: '', TIMEZONE: '' });
+		expect(env.DISCORD_TOKEN).toBeUndefined();
+		expect(env.DISCORD_GUILD_ID).toBeUndefined();
+		expect(env.CORPUS_PATH).toBe('data/');
+	});
+
+	it('accepts a full configuration and strips the trailing slash of URLs', () => {
+		const env = parseEnv({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: '123456789012345678', DISCORD_API_URL: 'http://127.0.0.1:8080/api/', TIMEZONE: 'Europe/London', POTD_CATCH_UP: 'off' });
+		expect(env).toMatchObject({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'http://127.0.0.1:8080/api', TIMEZONE: 'Europe/London', POTD_CATCH_UP: false });
+	});
+
+	it('is frozen', () => {
+		expect(Object.isFrozen(parseEnv({}))).toBe(true);
+	});
+
+	it('names every bad variable at once, and never a value', () => {
+		const secret = 'Bot not a token';
+		let error: unknown;
+		try {
+			parseEnv({ DISCORD_TOKEN: secret, DISCORD_GUILD_ID: 'abc', DISCORD_API_URL: 'ftp://x', LOG_LEVEL: 'loud', POTD_TIME: '25:00', TIMEZONE: 'Mars/Olympus', DIGEST_EMPTY: 'maybe' });
+		} catch (caught) {
+			error = caught;
+		}
+		expect(error).toBeInstanceOf(EnvError);
+		const message = (error as Error).message;
+		for (const name of ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'POTD_TIME', 'TIMEZONE', 'DIGEST_EMPTY']) {
+			expect(message).toContain(`  ${name}: `);
+		}
+		expect(message).toContain('POTD_TIME: must be HH:MM (00:00–23:59), e.g. 09:00');
+		expect(message).toContain('TIMEZONE: must be an IANA time zone, e.g. Europe/London');
+		expect(message).not.toContain(secret);
+	});
+});
