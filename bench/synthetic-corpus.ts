@@ -22,11 +22,13 @@ const FIRST_NAMES = [
 	'Yi', 'Wei', 'Anna', 'Luca', 'Maria', 'Jun', 'Priya', 'Omar', 'Sofia', 'Hiro', 'Elena', 'Chen', 'David',
 	'Fatima', 'Igor', 'Jia', 'Kofi', 'Lena', 'Mateo', 'Nadia', 'Pavel', 'Ruoxi', 'Sara', 'Tomas', 'Yuki',
 ];
-const CATEGORIES = [
+export const CATEGORIES = [
 	'cs.LG', 'cs.AI', 'cs.CV', 'cs.CL', 'cs.NE', 'cs.CR', 'cs.RO', 'cs.IR', 'stat.ML', 'math.OC', 'math.PR',
 	'physics.atom-ph', 'quant-ph', 'hep-th', 'cond-mat.stat-mech', 'q-bio.NC', 'eess.SP', 'econ.TH',
 ];
-const VENUES = ['ICLR', 'NeurIPS', 'ICML', 'CVPR', 'ACL', 'AAAI', 'Nature Communications', 'Physical Review A'];
+/** Vocabulary ranks that stand in for function words. */
+const FUNCTION_WORD_RANKS = 150;
+export const VENUES = ['ICLR', 'NeurIPS', 'ICML', 'CVPR', 'ACL', 'AAAI', 'Nature Communications', 'Physical Review A'];
 
 /** The vocabulary's word at a rank: distinct, pronounceable, deterministic. */
 function wordAt(rank: number): string {
@@ -83,6 +85,12 @@ export function* generatePapers(options: SyntheticCorpusOptions): Generator<Pape
 	const nextAuthor = zipfSampler(authorPool, 0.8, random);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 	const words = (count: number) => Array.from({ length: count }, () => vocabulary[nextWord()]!);
+	// Titles are mostly content words: the commonest ranks play the part of "the", "of", "and".
+	const titleWord = () => {
+		let rank = nextWord();
+		while (rank < FUNCTION_WORD_RANKS && random() < 0.9) rank = nextWord();
+		return vocabulary[rank]!;
+	};
 	const perMonth = new Map<string, number>();
 
 	for (let index = 0; index < options.count; index++) {
@@ -99,7 +107,7 @@ export function* generatePapers(options: SyntheticCorpusOptions): Generator<Pape
 			const sentence = words(8 + Math.floor(random() * 14)).join(' ');
 			abstract += `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}. `;
 		}
-		const title = words(4 + Math.floor(random() * 9)).join(' ');
+		const title = Array.from({ length: 4 + Math.floor(random() * 9) }, titleWord).join(' ');
 		const authors = Array.from({ length: 1 + Math.floor(random() * 20) }, () => {
 			const rank = nextAuthor();
 			return `${FIRST_NAMES[rank % FIRST_NAMES.length]} ${wordAt(rank).replace(/^./, (c) => c.toUpperCase())}`;
