@@ -29,7 +29,8 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
 	return issues
 		.map((issue) => {
 			const field = issue.path.join('.');
-			if (!field || issue.message.startsWith('"') || issue.message.startsWith(field)) return issue.message;
+			const namesItself = issue.message.startsWith(`${field} `) || issue.message.startsWith(`${field}:`);
+			if (!field || namesItself || issue.message.startsWith('"')) return issue.message;
 			if (valueAt(input, issue.path) === undefined) return `${field} is missing`;
 			return `${field}: ${issue.message.replace(/^Invalid input: /, '')}`;
 		})
