@@ -30,13 +30,13 @@ export interface Library {
  * at all throws CorpusError.
  */
 export async function openLibrary(corpusPath: string, log: Logger): Promise<Library> {
-	const cacheDir = (await stat(corpusPath)).isDirectory() ? corpusPath : dirname(corpusPath);
 	const listeners: ((corpus: LoadedCorpus) => void)[] = [];
 	let reloading: Promise<unknown> = Promise.resolve();
 
 	async function load(): Promise<{ index: PaperIndex; corpus: LoadedCorpus }> {
 		const started = performance.now();
 		const corpus = await loadCorpus(corpusPath);
+		const cacheDir = (await stat(corpusPath)).isDirectory() ? corpusPath : dirname(corpusPath);
 		for (const warning of corpus.warnings) log.warn(warning);
 		const { index, source } = await loadOrBuildIndex(corpus, { cacheDir, onWarning: (message) => log.warn(message) });
 		log.info({ papers: corpus.papers.length, files: corpus.files.length, skipped: corpus.warnings.length, index: source, ms: Math.round(performance.now() - started) }, 'corpus loaded');
