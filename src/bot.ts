@@ -6,6 +6,7 @@ import type { CommandContext, CommandInput, Reply } from '../commands/index.js';
 import { answerComponent } from '../commands/components.js';
 import { answer, FAULT_MESSAGE } from './answer.js';
 import { commandsRoute, registerCommands } from './discord/registration.js';
+import { answerUnreadInteractions } from './discord/unread-interactions.js';
 import type { Logger } from './log.js';
 
 /** Discord's error for a second thread from the same message. */
@@ -27,6 +28,7 @@ export interface BotOptions {
 export async function startBot({ token, apiUrl, guildId, context, log }: BotOptions): Promise<Client<true>> {
 	const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl }, allowedMentions: { parse: [] } });
 	client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, context, log));
+	answerUnreadInteractions(client, log);
 	client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
 	client.on(Events.ShardResume, () => log.info('gateway session resumed'));
 	const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
