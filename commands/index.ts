@@ -5,6 +5,7 @@ import type {
 	APIEmbed,
 	RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { ScheduleService } from '../src/schedule/service.js';
 import type { PaperIndex } from '../src/search.js';
 
 /** Discord's "only you can see this" message flag. */
@@ -33,6 +34,8 @@ export interface Reply {
 
 /** An invocation, from Discord or the console: the subcommand and its option values. */
 export interface CommandInput {
+	/** The subcommand group, e.g. `topic` in `/paperbot topic add`. */
+	subcommandGroup?: string;
 	subcommand?: string;
 	options: Readonly<Record<string, string | number | boolean | undefined>>;
 	/** Who asked: the thread note of `/paper share` is attributed to them. */
@@ -52,6 +55,8 @@ export interface CommandContext {
 	readonly index: PaperIndex;
 	/** Source of randomness for `/paper random` (seedable in tests). */
 	readonly random: () => number;
+	/** Paper of the day, digests and their settings; absent in the console, where those commands refuse. */
+	readonly schedule?: ScheduleService;
 }
 
 /**
