@@ -6,6 +6,7 @@ import type {
 	RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { ScheduleService } from '../src/schedule/service.js';
+import type { AddedPapers } from '../src/add-papers.js';
 import type { PaperIndex } from '../src/search.js';
 
 /** Discord's "only you can see this" message flag. */
@@ -30,6 +31,8 @@ export interface Reply {
 	thread?: { name: string; firstMessage?: string };
 	/** The reply reports a problem (the CLI then exits 1). */
 	isError?: boolean;
+	/** For a public reply to a deferred command: what the asker's private "thinking…" message becomes. */
+	privateNote?: string;
 }
 
 /** An invocation, from Discord or the console: the subcommand and its option values. */
@@ -55,6 +58,8 @@ export interface CommandContext {
 	readonly index: PaperIndex;
 	/** Source of randomness for `/paper random` (seedable in tests). */
 	readonly random: () => number;
+	/** Adding papers from arXiv; absent where the corpus cannot be written, where adding refuses. */
+	readonly curation?: Curation;
 	/** Paper of the day, digests and their settings; absent in the console, where those commands refuse. */
 	readonly schedule?: ScheduleService;
 }
@@ -67,8 +72,21 @@ export interface CommandContext {
 export interface Command {
 	data: RESTPostAPIApplicationCommandsJSONBody;
 	execute(input: CommandInput, context: CommandContext): Reply | Promise<Reply>;
+	/**
+	 * True when answering `input` may take longer than Discord's 3 s: the bot then acknowledges at
+	 * once, privately, and sends the reply when it is ready.
+	 */
+	deferred?(input: CommandInput): boolean;
 	/** Choices for the focused option as the user types. */
 	autocomplete?(option: { name: string; value: string }, context: CommandContext): APIApplicationCommandOptionChoice<string>[];
+}
+
+/** Adding papers to the corpus, where it can be written. */
+export interface Curation {
+	/** Looks papers up on arXiv by id or link, appends them to the corpus and reloads it. */
+	addPapers(texts: readonly string[]): Promise<AddedPapers>;
+	/** Whether the asker may add papers: on Discord, Manage Server or the curator role. */
+	mayAdd(input: Pick<CommandInput, 'memberPermissions' | 'memberRoles'>): boolean;
 }
 
 /** A problem with the user's input: shown to them privately, not logged as a fault. */
