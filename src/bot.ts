@@ -103,9 +103,12 @@ function commandInput(interaction: Interaction): CommandInput {
 		return { ...base, options: { message: text } };
 	}
 	if (!interaction.isChatInputCommand()) return { ...base, options: {} };
+	const subcommandGroup = interaction.options.getSubcommandGroup(false) ?? undefined;
 	const subcommand = interaction.options.getSubcommand(false) ?? undefined;
-	const data = subcommand ? (interaction.options.data[0]?.options ?? []) : interaction.options.data;
-	return { ...base, subcommand, options: Object.fromEntries(data.map((option) => [option.name, option.value ?? option.channel?.id])) };
+	const top = interaction.options.data[0];
+	const data = subcommandGroup ? (top?.options?.[0]?.options ?? []) : subcommand ? (top?.options ?? []) : interaction.options.data;
+	const options = Object.fromEntries(data.map((option) => [option.name, option.value ?? option.channel?.id]));
+	return { ...base, ...(subcommandGroup ? { subcommandGroup } : {}), subcommand, options };
 }
 
 function toDiscord(reply: Reply) {
@@ -160,7 +163,7 @@ async function sendFault(interaction: RepliableInteraction): Promise<void> {
 }
 
 function describe(interaction: Interaction): string {
-	if (interaction.isChatInputCommand()) return [interaction.commandName, interaction.options.getSubcommand(false)].filter(Boolean).join(' ');
+	if (interaction.isChatInputCommand()) return [interaction.commandName, interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false)].filter(Boolean).join(' ');
 	if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
 	if (interaction.isMessageComponent()) return `component ${interaction.customId.split(':')[0]}`;
 	return `interaction type ${interaction.type}`;
