@@ -9,7 +9,8 @@ export type ComponentAction =
 	| { kind: 'page'; page: number; query: string }
 	| { kind: 'open' }
 	| { kind: 'share'; id: string }
-	| { kind: 'discuss'; id: string };
+	| { kind: 'discuss'; id: string }
+	| { kind: 'add'; id: string };
 
 export function encodeCustomId(action: ComponentAction): string {
 	switch (action.kind) {
@@ -19,6 +20,7 @@ export function encodeCustomId(action: ComponentAction): string {
 			return 'open';
 		case 'share':
 		case 'discuss':
+		case 'add':
 			return `${action.kind}:${action.id}`;
 	}
 }
@@ -38,6 +40,7 @@ export function decodeCustomId(customId: string): ComponentAction | null {
 			return { kind };
 		case 'share':
 		case 'discuss':
+		case 'add':
 			return argument ? { kind, id: argument } : null;
 		default:
 			return null;

@@ -173,6 +173,7 @@ function decodeIndex(file: Buffer, corpus: IndexedCorpus): PaperIndex {
 		offsets: numbers('offsets', Uint32Array),
 		papers: numbers('postingPapers', Uint32Array),
 		impacts: numbers('impacts', Float32Array),
+		paperCount: corpus.papers.length,
 	};
 	const suggestions: SuggestionIndex = {
 		titleKeys: lines('titleKeys', false),

@@ -1,6 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { normaliseArxivId, type Paper } from './paper.js';
-import { compileFilters } from './search/filters.js';
+import { buildAuthorIndex, compileFilters, type AuthorIndex } from './search/filters.js';
 import { buildPostings, documentFrequency, findTerm, type Postings } from './search/postings.js';
 import { hasFilters, NO_FILTERS, parseQuery, type Filters } from './search/query.js';
 import { accumulateScores, createScoreBuffers, expandWord, topScored, type ScoreBuffers } from './search/rank.js';
@@ -27,6 +27,8 @@ export interface PaperIndex {
 	readonly recency: Uint32Array;
 	/** Publication year per paper, 0 when unknown. */
 	readonly years: Uint16Array;
+	/** Author names and their papers, for the author filter. */
+	readonly authors: AuthorIndex;
 	/** The vocabulary as minisearch's radix tree, for near-spelling lookups. */
 	readonly fuzzyTerms: SearchableMap<number>;
 	readonly buffers: ScoreBuffers;
@@ -55,7 +57,7 @@ export function buildSearchIndex(papers: readonly Paper[]): PaperIndex {
 
 /**
  * Completes an index from its stored parts (see src/index-cache.ts): the id map, recency order,
- * years, radix tree and buffers are quick to derive and not worth storing.
+ * years, author lookup, radix tree and buffers are quick to derive and not worth storing.
  */
 export function assembleIndex(papers: readonly Paper[], postings: Postings, suggestions: SuggestionIndex): PaperIndex {
 	const dateKey = (paper: Paper) => `${paper.published ?? ''}|${paper.id}`;
@@ -71,6 +73,7 @@ export function assembleIndex(papers: readonly Paper[], postings: Postings, sugg
 		newest,
 		recency,
 		years: Uint16Array.from(papers, yearOf),
+		authors: buildAuthorIndex(papers),
 		fuzzyTerms: SearchableMap.from(postings.terms.map((term, position) => [term, position])),
 		buffers: createScoreBuffers(papers.length),
 	};

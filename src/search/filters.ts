@@ -1,7 +1,6 @@
 import type { Paper } from '../paper.js';
-import { findTerm, type Postings } from './postings.js';
 import type { Filters } from './query.js';
-import { foldText, termsOf, wordsOf } from './text.js';
+import { termsOf } from './text.js';
 
 /** Decides whether paper number `paperNo` passes a query's filters. */
 export type PaperFilter = (paperNo: number) => boolean;
@@ -9,15 +8,14 @@ export type PaperFilter = (paperNo: number) => boolean;
 /** What a filter needs to know about the indexed papers. */
 export interface FilterContext {
 	papers: readonly Paper[];
-	postings: Postings;
 	/** Publication year of each paper, 0 when unknown. */
 	years: Uint16Array;
+	authors: AuthorIndex;
 }
 
 /**
  * Compiles filters into one predicate, cheapest test first. The author filter is answered from
- * the postings (papers containing every word of the name) and then checked name by name, so it
- * costs the same for 10 papers as for 100k.
+ * the author index (names containing every word), so it costs the same for 10 papers as for 100k.
  */
 export function compileFilters(context: FilterContext, filters: Filters): PaperFilter {
 	const tests: PaperFilter[] = [];
@@ -29,36 +27,66 @@ export function compileFilters(context: FilterContext, filters: Filters): PaperF
 			return year !== 0 && year >= from && year <= to;
 		});
 	}
-	if (filters.author !== null) tests.push(authorFilter(context, filters.author));
+	if (filters.author !== null) tests.push(authorFilter(context.authors, filters.author));
 	if (filters.category !== null) {
 		const prefix = filters.category.trim().toLowerCase();
 		tests.push((paperNo) => context.papers[paperNo]!.categories?.some((category) => category.toLowerCase().startsWith(prefix)) ?? false);
 	}
 	if (filters.venue !== null) {
-		const wanted = foldText(filters.venue.trim());
+		const wanted = filters.venue.trim().toLowerCase();
 		tests.push((paperNo) => {
 			const paper = context.papers[paperNo]!;
-			return [paper.venue, paper.journal_ref, paper.comment].some((text) => text !== null && foldText(text).includes(wanted));
+			return [paper.venue, paper.journal_ref, paper.comment].some((text) => text !== null && text.toLowerCase().includes(wanted));
 		});
 	}
 	return (paperNo) => tests.every((test) => test(paperNo));
 }
 
-function authorFilter(context: FilterContext, name: string): PaperFilter {
+/**
+ * Every distinct author name, folded, with its papers, and for each word the names containing it:
+ * an author filter looks up its rarest word and checks only the names that have it.
+ */
+export interface AuthorIndex {
+	names: string[][];
+	papersByName: number[][];
+	namesByWord: Map<string, number[]>;
+}
+
+/** Builds the author lookup for `papers` (paper number = position in the list). */
+export function buildAuthorIndex(papers: readonly Paper[]): AuthorIndex {
+	const nameNumbers = new Map<string, number>();
+	const index: AuthorIndex = { names: [], papersByName: [], namesByWord: new Map() };
+	papers.forEach((paper, paperNo) => {
+		for (const author of paper.authors ?? []) {
+			let nameNo = nameNumbers.get(author);
+			if (nameNo === undefined) {
+				nameNo = index.names.length;
+				nameNumbers.set(author, nameNo);
+				const words = termsOf(author);
+				index.names.push(words);
+				index.papersByName.push([]);
+				for (const word of new Set(words)) {
+					const names = index.namesByWord.get(word);
+					if (names) names.push(nameNo);
+					else index.namesByWord.set(word, [nameNo]);
+				}
+			}
+			const papersOfName = index.papersByName[nameNo]!;
+			if (papersOfName[papersOfName.length - 1] !== paperNo) papersOfName.push(paperNo);
+		}
+	});
+	return index;
+}
+
+function authorFilter(authors: AuthorIndex, name: string): PaperFilter {
 	const wanted = termsOf(name);
+	const candidates = wanted.map((word) => authors.namesByWord.get(word) ?? []);
+	if (wanted.length === 0) return () => false;
+	const rarest = candidates.reduce((best, names) => (names.length < best.length ? names : best));
 	const accepted = new Set<number>();
-	const termPositions = wanted.map((word) => findTerm(context.postings, word));
-	if (wanted.length === 0 || termPositions.includes(-1)) return () => false;
-	const { offsets, papers } = context.postings;
-	const rarest = termPositions.reduce((best, term) => (offsets[term + 1]! - offsets[term]! < offsets[best + 1]! - offsets[best]! ? term : best));
-	for (let at = offsets[rarest]!; at < offsets[rarest + 1]!; at++) {
-		const paperNo = papers[at]!;
-		const authors = context.papers[paperNo]!.authors ?? [];
-		const oneAuthorHasEveryWord = authors.some((author) => {
-			const words = new Set(wordsOf(foldText(author)));
-			return wanted.every((word) => words.has(word));
-		});
-		if (oneAuthorHasEveryWord) accepted.add(paperNo);
+	for (const nameNo of rarest) {
+		const words = authors.names[nameNo]!;
+		if (wanted.every((word) => words.includes(word))) for (const paperNo of authors.papersByName[nameNo]!) accepted.add(paperNo);
 	}
 	return (paperNo) => accepted.has(paperNo);
 }

@@ -16,6 +16,8 @@ export interface Postings {
 	papers: Uint32Array;
 	/** The term's weighted BM25 score for that paper, summed over the paper's fields. */
 	impacts: Float32Array;
+	/** How many papers were indexed. */
+	paperCount: number;
 }
 
 /**
@@ -142,7 +144,7 @@ export function buildPostings(papers: readonly Paper[]): Postings {
 		}
 	}
 	offsets[terms.length] = written;
-	return { terms, offsets, papers: postingPapers.slice(0, written), impacts: impacts.slice(0, written) };
+	return { terms, offsets, papers: postingPapers.slice(0, written), impacts: impacts.slice(0, written), paperCount: papers.length };
 }
 
 /** The position of `term` in the sorted vocabulary, or -1. */

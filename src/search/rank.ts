@@ -29,6 +29,8 @@ const FUZZY_WEIGHT = 0.45;
 /** Completions and near spellings taken per word, the most frequent first: bounds a query's cost. */
 const MAX_PREFIX_TERMS = 12;
 const MAX_FUZZY_TERMS = 8;
+/** A typed word in more than 1/this of the papers is taken as finished: its completions are not added. */
+const COMMON_WORD_SHARE = 20;
 
 /** Allocates the buffers for an index of `paperCount` papers. */
 export function createScoreBuffers(paperCount: number): ScoreBuffers {
@@ -45,7 +47,7 @@ export function createScoreBuffers(paperCount: number): ScoreBuffers {
 
 /**
  * The terms a query word matches. The word itself when the vocabulary has it; completions of it
- * when it is the word being typed (the last) or unknown; near spellings (edit distance up to 1 for
+ * when it is the word being typed (the last, unless it is a common word already) or unknown; near spellings (edit distance up to 1 for
  * 4–7 letters, 2 from 8) only when neither exists — so fuzzy matching, the expensive part, runs
  * only for words the corpus does not contain.
  */
@@ -53,7 +55,8 @@ export function expandWord(postings: Postings, fuzzyTerms: SearchableMap<number>
 	const expansions: TermExpansion[] = [];
 	const exact = findTerm(postings, word);
 	if (exact >= 0) expansions.push({ term: exact, weight: 1 });
-	if ((isLast || exact < 0) && word.length >= 2) {
+	const common = exact >= 0 && documentFrequency(postings, exact) > postings.paperCount / COMMON_WORD_SHARE;
+	if ((isLast || exact < 0) && word.length >= 2 && !common) {
 		const [start, end] = prefixRange(postings, word);
 		const completions: number[] = [];
 		for (let term = start; term < end; term++) if (term !== exact) completions.push(term);
@@ -125,11 +128,12 @@ export function topScored(buffers: ScoreBuffers, limit: number, accept: PaperFil
 	const worseThan = (a: ScoredPaper, b: ScoredPaper) => a.score < b.score || (a.score === b.score && a.paperNo > b.paperNo);
 	for (let i = 0; i < buffers.touchedCount; i++) {
 		const paperNo = buffers.touched[i]!;
-		const candidate = { paperNo, score: buffers.scores[paperNo]! * buffers.matchedWords[paperNo]! };
-		if (heap.length === limit && !worseThan(heap[0]!, candidate)) continue;
+		const score = buffers.scores[paperNo]! * buffers.matchedWords[paperNo]!;
+		// Compared as numbers first: most papers fall below the current worst and cost no allocation.
+		if (heap.length === limit && (score < heap[0]!.score || (score === heap[0]!.score && paperNo > heap[0]!.paperNo))) continue;
 		if (accept && !accept(paperNo)) continue;
-		if (heap.length < limit) siftUp(heap, candidate, worseThan);
-		else replaceTop(heap, candidate, worseThan);
+		if (heap.length < limit) siftUp(heap, { paperNo, score }, worseThan);
+		else replaceTop(heap, { paperNo, score }, worseThan);
 	}
 	return heap.sort((a, b) => (worseThan(a, b) ? 1 : worseThan(b, a) ? -1 : 0));
 }

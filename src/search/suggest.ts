@@ -29,7 +29,7 @@ export interface Suggestion {
 /** Discord's limit on a choice's name. */
 export const SUGGESTION_NAME_MAX = 100;
 /** Entries looked at per lookup: enough to rank a page of choices, never the whole corpus. */
-const SCAN_LIMIT = 1500;
+const SCAN_LIMIT = 400;
 
 /** Builds the suggestion structure for `papers` (paper number = position in the list). */
 export function buildSuggestionIndex(papers: readonly Paper[]): SuggestionIndex {
