@@ -47,10 +47,11 @@ export interface BotProcess {
 	/** Resolves once the process has exited. */
 	exited: Promise<BotExit>;
 	/**
-	 * Sends SIGTERM to the whole process group and resolves with the exit; rejects when the bot
-	 * is still running after {@link SHUTDOWN_LIMIT_MS} (it is then killed) or left processes behind.
+	 * Sends `signal` (SIGTERM by default) to the whole process group and resolves with the exit;
+	 * rejects when the bot still runs after {@link SHUTDOWN_LIMIT_MS} (it is then killed) or left
+	 * processes of its group behind.
 	 */
-	stop: () => Promise<BotExit>;
+	stop: (signal?: NodeJS.Signals) => Promise<BotExit>;
 }
 
 /** Options for {@link startBotProcess} and {@link runBotProcess}. */
@@ -161,14 +162,14 @@ export async function startBotProcess(standin: Standin, options: BotProcessOptio
 		waitForLog,
 		isAlive: () => alive,
 		exited,
-		async stop() {
+		async stop(signal = 'SIGTERM') {
 			stopAt.value = performance.now();
-			if (alive) process.kill(-pid, 'SIGTERM');
+			if (alive) process.kill(-pid, signal);
 			const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), SHUTDOWN_LIMIT_MS).unref());
 			const outcome = await Promise.race([exited, timer]);
 			if (outcome === 'late') {
 				if (isGroupAlive(pid)) process.kill(-pid, 'SIGKILL');
-				throw new Error(`bot-process: still running ${SHUTDOWN_LIMIT_MS} ms after SIGTERM; stderr:\n${output.stderr}`);
+				throw new Error(`bot-process: still running ${SHUTDOWN_LIMIT_MS} ms after ${signal}; stderr:\n${output.stderr}`);
 			}
 			if (isGroupAlive(pid)) {
 				process.kill(-pid, 'SIGKILL');
@@ -191,7 +192,7 @@ export async function startBotProcess(standin: Standin, options: BotProcessOptio
 }
 
 /** Runs the bot to its end (for start-up failures) and returns its exit code and output. */
-export async function runBotProcess(standin: Standin | null, options: BotProcessOptions, timeoutMs = 20_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runBotProcess(standin: Pick<Standin, 'token' | 'apiUrl' | 'guildId'> | null, options: BotProcessOptions, timeoutMs = 20_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
 	const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), 'paperbot-e2e-state-')));
 	const { child, output, exited } = spawnBot(botEnvironment(standin, { ...options, stateDir }));
 	const timer = setTimeout(() => child.pid !== undefined && isGroupAlive(child.pid) && process.kill(-child.pid, 'SIGKILL'), timeoutMs);
@@ -216,9 +217,14 @@ export async function startStandinWithBot(): Promise<BotUnderTest> {
 	const folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-'));
 	const standin = await startDiscordStandin();
 	const corpusPath = await copyCorpus(folder);
+	const bot = await startBotProcess(standin, { corpusPath, stateDir: folder }).catch(async (error: unknown) => {
+		await standin.close();
+		await rm(folder, { recursive: true, force: true });
+		throw error;
+	});
 	const harness: BotUnderTest = {
 		standin,
-		bot: await startBotProcess(standin, { corpusPath, stateDir: folder }),
+		bot,
 		folder,
 		corpusPath,
 		async close() {
