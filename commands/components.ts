@@ -2,7 +2,8 @@ import { decodeCustomId } from '../src/custom-ids.js';
 import { queryFromPageArgument } from '../src/query-keys.js';
 import { answer } from '../src/answer.js';
 import { errorReply, UserError } from './index.js';
-import type { CommandContext, Reply } from './index.js';
+import type { CommandContext, CommandInput, Reply } from './index.js';
+import { addPaperReply } from './add.js';
 import { privateCard, publicCard, requirePaper, searchPage, threadName } from './paper.js';
 
 /** How the bot should answer a button or menu click. */
@@ -18,7 +19,7 @@ export interface ComponentAnswer {
  * Answers a click on one of paperbot's buttons or menus from its custom id alone, so components
  * keep working after a restart.
  */
-export async function answerComponent(customId: string, values: readonly string[], context: CommandContext, user: { id: string }, onFault: (error: unknown) => void): Promise<ComponentAnswer> {
+export async function answerComponent(customId: string, values: readonly string[], context: CommandContext, user: { id: string }, onFault: (error: unknown) => void, member: Pick<CommandInput, 'memberPermissions' | 'memberRoles'> = {}): Promise<ComponentAnswer> {
 	const action = decodeCustomId(customId);
 	if (!action) return { reply: errorReply('This button belongs to an older version of paperbot: run the command again.'), update: false };
 	let thread: ComponentAnswer['thread'];
@@ -35,6 +36,8 @@ export async function answerComponent(customId: string, values: readonly string[
 				const shared = publicCard(requirePaper(context.index, action.id));
 				return { ...shared, message: { ...shared.message, content: `Shared by <@${user.id}>` } };
 			}
+			case 'add':
+				return addPaperReply(action.id, { user, ...member }, context);
 			case 'discuss': {
 				const paper = requirePaper(context.index, action.id);
 				thread = { name: threadName(paper) };

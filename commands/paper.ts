@@ -8,6 +8,7 @@ import type { Paper } from '../src/paper.js';
 import { keyForQuery } from '../src/query-keys.js';
 import { getPaper, randomPaper, searchPapers, similarPapers, suggestPapers } from '../src/search.js';
 import type { PaperIndex } from '../src/search.js';
+import { addPaperReply } from './add.js';
 import { privateReply, publicReply, UserError } from './index.js';
 import type { Command, CommandContext, CommandInput, Reply } from './index.js';
 
@@ -43,6 +44,12 @@ export const data = {
 			name: 'share',
 			description: 'Post a paper and start a discussion thread on it',
 			options: [idOption('The paper to discuss'), { type: ApplicationCommandOptionType.String, name: 'note', description: 'The first message of the thread', max_length: 1500 }],
+		},
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: 'add',
+			description: 'Add a paper from arXiv to the corpus (Manage Server or the curator role)',
+			options: [{ type: ApplicationCommandOptionType.String, name: 'id', description: 'An arXiv id or link, e.g. 2305.00054', required: true, max_length: 200 }],
 		},
 	],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -106,7 +113,8 @@ export function threadName(paper: Paper): string {
 	return name.length <= THREAD_NAME_MAX ? name : `${name.slice(0, THREAD_NAME_MAX - 1).replace(/\s+\S*$/, '')}…`;
 }
 
-function execute(input: CommandInput, { index, random }: CommandContext): Reply {
+function execute(input: CommandInput, context: CommandContext): Reply | Promise<Reply> {
+	const { index, random } = context;
 	const text = (name: string) => (typeof input.options[name] === 'string' ? (input.options[name] as string) : '');
 	switch (input.subcommand) {
 		case 'search':
@@ -135,6 +143,8 @@ function execute(input: CommandInput, { index, random }: CommandContext): Reply 
 			const reply = publicCard(paper);
 			return { ...reply, thread: { name: threadName(paper), ...(note ? { firstMessage: `**${quoteUserText(input.user.name)}** wrote: ${defuseMentions(note)}` } : {}) } };
 		}
+		case 'add':
+			return addPaperReply(text('id'), input, context);
 		default:
 			throw new UserError(`Unknown subcommand: /paper ${input.subcommand ?? ''}`);
 	}
@@ -143,5 +153,6 @@ function execute(input: CommandInput, { index, random }: CommandContext): Reply 
 export default {
 	data,
 	execute,
+	deferred: (input) => input.subcommand === 'add',
 	autocomplete: (option, { index }) => suggestPapers(index, option.value),
 } satisfies Command;

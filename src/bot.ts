@@ -5,6 +5,7 @@ import { EPHEMERAL_FLAG, errorReply, UserError } from '../commands/index.js';
 import type { CommandContext, CommandInput, Reply } from '../commands/index.js';
 import { answerComponent } from '../commands/components.js';
 import { answer, FAULT_MESSAGE } from './answer.js';
+import { decodeCustomId } from './custom-ids.js';
 import { commandsRoute, registerCommands } from './discord/registration.js';
 import { answerUnreadInteractions } from './discord/unread-interactions.js';
 import type { Logger } from './log.js';
@@ -65,6 +66,7 @@ async function route(interaction: Interaction, context: CommandContext, onFault:
 	if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
 		const command = commands.find((candidate) => candidate.data.name === interaction.commandName);
 		const input = commandInput(interaction);
+		if (command?.deferred?.(input)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 		const reply = await answer(() => {
 			if (!command) throw new UserError('This command is not known to this version of paperbot.');
 			return command.execute(input, context);
@@ -80,7 +82,10 @@ async function route(interaction: Interaction, context: CommandContext, onFault:
 			return 'refused';
 		}
 		const values = interaction.isStringSelectMenu() ? interaction.values : [];
-		const { reply, update } = await answerComponent(interaction.customId, values, context, interaction.user, onFault);
+		// Adding asks arXiv, which can take longer than the 3 s Discord waits for an answer.
+		if (decodeCustomId(interaction.customId)?.kind === 'add') await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+		const { memberPermissions, memberRoles } = commandInput(interaction);
+		const { reply, update } = await answerComponent(interaction.customId, values, context, interaction.user, onFault, { memberPermissions, memberRoles });
 		if (update && !reply.isError) await interaction.update({ ...toDiscord(reply), flags: undefined });
 		else await send(interaction, reply);
 		return reply.isError ? 'refused' : 'answered';
@@ -119,6 +124,15 @@ function toDiscord(reply: Reply) {
 /** Sends a reply, then starts its thread (with the note inside) when it asks for one. */
 async function send(interaction: RepliableInteraction, reply: Reply): Promise<void> {
 	const payload = toDiscord(reply);
+	if (interaction.deferred && !interaction.replied) {
+		// Deferrals are private: a private answer fills the "thinking…" message, a public one follows a private note.
+		const { flags, ...edit } = payload;
+		if (flags === MessageFlags.Ephemeral) {
+			await interaction.editReply(edit);
+			return;
+		}
+		await interaction.editReply({ content: reply.privateNote ?? 'Done.', embeds: [], components: [] });
+	}
 	if (interaction.deferred || interaction.replied) {
 		await interaction.followUp(payload);
 		return;
