@@ -70,11 +70,16 @@ describe('a dropped gateway connection', () => {
 });
 
 describe('stopping and restarting', () => {
-	/** A private results page answered before the restart, with its Next button. */
+	/** Private results pages answered before the restart, with their Next buttons. */
 	let pageBeforeRestart: APIMessage;
+	let longQueryPageBeforeRestart: APIMessage;
+	/** Too long for a custom id, so its page buttons carry a key the bot keeps in memory. */
+	const longQuery = Array(12).fill('spiking').join(' ');
 
 	beforeAll(async () => {
-		pageBeforeRestart = await (await standin.sendInteraction(slashCommand('paper', 'search', { query: 'spiking' }))).waitForAnswer();
+		const search = async (query: string) => (await standin.sendInteraction(slashCommand('paper', 'search', { query }))).waitForAnswer();
+		pageBeforeRestart = await search('spiking');
+		longQueryPageBeforeRestart = await search(longQuery);
 	});
 
 	it('exits 0 within 5 seconds of SIGTERM, leaving no process behind', async () => {
@@ -102,6 +107,15 @@ describe('stopping and restarting', () => {
 
 		expect(click.callback).toMatchObject({ type: 7, status: 204 });
 		expect((await click.waitForAnswer()).embeds[0]?.footer?.text).toMatch(/^Page 2 of 2/);
+	});
+
+	it('says politely that a long query’s results have expired, since their key did not survive', async () => {
+		const next = JSON.stringify(longQueryPageBeforeRestart.components).match(/"(page:1:[^"]+)"/)?.[1];
+		expect(next).toMatch(/^page:1:#/);
+
+		const click = await standin.sendInteraction(button(next ?? '', longQueryPageBeforeRestart));
+
+		expect(click.callback).toMatchObject({ type: 4, status: 204, data: { content: 'These results have expired: run /paper search again.', flags: 64 } });
 	});
 
 	it('exits 0 within 5 seconds of SIGINT too', async () => {

@@ -266,6 +266,13 @@ describe('everything the bot sent in this session', () => {
 		for (const message of messages) expect(message.allowed_mentions, JSON.stringify(message).slice(0, 200)).toEqual({ parse: [] });
 	});
 
+	it('acknowledged every interaction once, in time', () => {
+		const traces = standin.interactions();
+
+		expect(traces.length).toBeGreaterThan(25);
+		for (const trace of traces) expect(trace.callbacks.map((callback) => callback.status < 400), `interaction ${trace.id}`).toEqual([true]);
+	});
+
 	it('stayed within the routes Discord has and never wrote the token to its output', () => {
 		expect(standin.unknownRequests()).toEqual([]);
 		expect(lab.bot.stdout() + lab.bot.stderr()).not.toContain(standin.token);
