@@ -2,6 +2,8 @@ import help from './help.js';
 import type { Command } from './index.js';
 import paperCards from './paper-cards.js';
 import paper from './paper.js';
+import paperbot from './paperbot.js';
+import potd from './potd.js';
 
 /** Every command paperbot registers, in the order `/help` and the console list them. */
-export const commands: readonly Command[] = [paper, paperCards, help];
+export const commands: readonly Command[] = [paper, potd, paperbot, paperCards, help];

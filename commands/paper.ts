@@ -10,6 +10,7 @@ import { getPaper, randomPaper, searchPapers, similarPapers, suggestPapers } fro
 import type { PaperIndex } from '../src/search.js';
 import { addPaperReply } from './add.js';
 import { privateReply, publicReply, UserError } from './index.js';
+import { executeSubscription } from './subscriptions.js';
 import type { Command, CommandContext, CommandInput, Reply } from './index.js';
 
 /** Longest query accepted; longer text is a paste gone wrong, not a search. */
@@ -51,6 +52,19 @@ export const data = {
 			description: 'Add a paper from arXiv to the corpus (Manage Server or the curator role)',
 			options: [{ type: ApplicationCommandOptionType.String, name: 'id', description: 'An arXiv id or link, e.g. 2305.00054', required: true, max_length: 200 }],
 		},
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: 'subscribe',
+			description: 'Be mentioned in the digest beside new papers that match a search',
+			options: [{ type: ApplicationCommandOptionType.String, name: 'query', description: 'Words or filters, as in /paper search', required: true, max_length: 100 }],
+		},
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: 'unsubscribe',
+			description: 'Stop one subscription, or all of yours when no query is given',
+			options: [{ type: ApplicationCommandOptionType.String, name: 'query', description: 'The subscription to stop', max_length: 100 }],
+		},
+		{ type: ApplicationCommandOptionType.Subcommand, name: 'subscriptions', description: 'Your subscriptions in this server' },
 	],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -145,6 +159,10 @@ function execute(input: CommandInput, context: CommandContext): Reply | Promise<
 		}
 		case 'add':
 			return addPaperReply(text('id'), input, context);
+		case 'subscribe':
+		case 'unsubscribe':
+		case 'subscriptions':
+			return executeSubscription(input, context);
 		default:
 			throw new UserError(`Unknown subcommand: /paper ${input.subcommand ?? ''}`);
 	}

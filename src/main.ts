@@ -6,6 +6,10 @@ import { EnvError, parseEnv } from './env.js';
 import { openLibrary } from './library.js';
 import { createLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
+import { watchCorpus } from './corpus-watch.js';
+import { recordFirstSeen } from './schedule/digest.js';
+import { startScheduleService, type ScheduleService } from './schedule/service.js';
+import { openState, StateError } from './schedule/state.js';
 
 /** Stops within Discord's expectations: close the gateway, then exit even if closing hangs. */
 const SHUTDOWN_TIMEOUT_MS = 4_000;
@@ -15,7 +19,8 @@ async function main(): Promise<void> {
 	const env = parseEnv(process.env);
 	const log = createLogger(env.LOG_LEVEL);
 	const library = await openLibrary(env.CORPUS_PATH, log);
-	const context = (): CommandContext => ({ index: library.current(), random: Math.random });
+	let schedule: ScheduleService | undefined;
+	const context = (): CommandContext => ({ index: library.current(), random: Math.random, ...(schedule && { schedule }) });
 
 	if (!env.DISCORD_TOKEN) {
 		process.stderr.write('paperbot: set DISCORD_TOKEN in .env to connect to Discord; answering here instead.\n');
@@ -24,18 +29,28 @@ async function main(): Promise<void> {
 	}
 
 	process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
+	const state = openState(env.STATE_PATH);
+	library.onLoad((corpus) => recordFirstSeen(state, corpus.papers.map((paper) => paper.id), new Date()));
+	const corpusWatch = await watchCorpus(env.CORPUS_PATH, () => library.reload(), log);
 	const client = await startBot({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL, guildId: env.DISCORD_GUILD_ID, context, log });
 	const stop = (signal: string) => {
 		log.info({ signal }, 'shutting down');
 		setTimeout(() => process.exit(0), SHUTDOWN_TIMEOUT_MS).unref();
-		void client.destroy().finally(() => process.exit(0));
+		corpusWatch.close();
+		void Promise.resolve(schedule?.stop())
+			.then(() => client.destroy())
+			.finally(() => {
+				state.close();
+				process.exit(0);
+			});
 	};
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);
+	schedule = await startScheduleService({ state, library, client, env, log });
 }
 
 main().catch((error: unknown) => {
-	if (error instanceof EnvError || error instanceof CorpusError) process.stderr.write(`${error.message}\n`);
+	if (error instanceof EnvError || error instanceof CorpusError || error instanceof StateError) process.stderr.write(`${error.message}\n`);
 	else process.stderr.write(`paperbot: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
 	process.exit(1);
 });

@@ -1,0 +1,22 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { buildPaperCard, cardComponents } from '../src/cards.js';
+import { POTD_HEADING } from '../src/schedule/post-messages.js';
+import { privateReply, UserError } from './index.js';
+import type { Command, CommandContext, CommandInput, Reply } from './index.js';
+import { requireGuildSchedule } from './subscriptions.js';
+
+export const data = {
+	name: 'potd',
+	description: "Today's paper of the day in this server (only you see it)",
+	contexts: [0],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** Today's paper of the day in the asker's guild, by the guild's local date: the one that is or will be posted today. */
+function execute(input: CommandInput, context: CommandContext): Reply {
+	const { schedule, guildId } = requireGuildSchedule(input, context);
+	const paper = schedule.todaysPaper(guildId);
+	if (!paper) throw new UserError('The corpus is empty, so there is no paper of the day.');
+	return privateReply({ embeds: [buildPaperCard(paper, { heading: POTD_HEADING })], components: [cardComponents(paper, { share: true, discuss: false })] });
+}
+
+export default { data, execute } satisfies Command;

@@ -1,0 +1,44 @@
+import { listSubscriptions, subscribe, unsubscribe } from '../src/schedule/digest.js';
+import type { ScheduleService } from '../src/schedule/service.js';
+import { ScheduleSettingError } from '../src/schedule/time.js';
+import { privateReply, UserError } from './index.js';
+import type { CommandContext, CommandInput, Reply } from './index.js';
+
+/** The schedule and the guild, or a UserError saying these commands work only in a Discord server. */
+export function requireGuildSchedule(input: CommandInput, context: CommandContext): { schedule: ScheduleService; guildId: string } {
+	if (!context.schedule || !input.guildId) throw new UserError('This works only in a Discord server where paperbot is running.');
+	return { schedule: context.schedule, guildId: input.guildId };
+}
+
+const text = (content: string): Reply => privateReply({ content, embeds: [], components: [] });
+
+/** Backticks would end the code span the query is shown in. */
+const shown = (query: string) => `\`${query.replace(/`/g, "'")}\``;
+
+/** Answers `/paper subscribe|unsubscribe|subscriptions` for the asker, privately. */
+export function executeSubscription(input: CommandInput, context: CommandContext): Reply {
+	const { schedule, guildId } = requireGuildSchedule(input, context);
+	const query = typeof input.options.query === 'string' ? input.options.query : undefined;
+	try {
+		switch (input.subcommand) {
+			case 'subscribe': {
+				const added = subscribe(schedule.state, guildId, input.user.id, query ?? '');
+				const saved = query?.trim().replace(/\s+/g, ' ') ?? '';
+				return text(added ? `Subscribed to ${shown(saved)}: the digest will mention you beside new papers that match it.` : `You are already subscribed to ${shown(saved)}.`);
+			}
+			case 'unsubscribe': {
+				const removed = unsubscribe(schedule.state, guildId, input.user.id, query);
+				if (removed === 0) throw new UserError(query === undefined ? 'You have no subscriptions here.' : `You have no subscription ${shown(query.trim())}; see /paper subscriptions.`);
+				return text(query === undefined ? `Removed all ${removed} of your subscriptions.` : `Unsubscribed from ${shown(query.trim())}.`);
+			}
+			default: {
+				const mine = listSubscriptions(schedule.state, guildId, input.user.id);
+				if (mine.length === 0) return text('You have no subscriptions here. Add one with `/paper subscribe query:<words>`.');
+				return text(`Your subscriptions:\n${mine.map((subscription) => `• ${shown(subscription.query)}`).join('\n')}`);
+			}
+		}
+	} catch (error) {
+		if (error instanceof ScheduleSettingError) throw new UserError(error.message);
+		throw error;
+	}
+}
