@@ -83,8 +83,8 @@ export interface Command {
 
 /** Adding papers to the corpus, where it can be written. */
 export interface Curation {
-	/** Looks papers up on arXiv by id or link, appends them to the corpus and reloads it. */
-	addPapers(texts: readonly string[]): Promise<AddedPapers>;
+	/** Looks papers up on arXiv by id or link, appends them to the corpus and reloads it; progress after each request. */
+	addPapers(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<AddedPapers>;
 	/** Whether the asker may add papers: on Discord, Manage Server or the curator role. */
 	mayAdd(input: Pick<CommandInput, 'memberPermissions' | 'memberRoles'>): boolean;
 }
