@@ -1,4 +1,5 @@
 import dotenv from 'dotenv';
+import { curatorPolicy, openCuration } from '../commands/add.js';
 import type { CommandContext } from '../commands/index.js';
 import { startBot } from './bot.js';
 import { runConsole } from './console.js';
@@ -19,8 +20,11 @@ async function main(): Promise<void> {
 	const env = parseEnv(process.env);
 	const log = createLogger(env.LOG_LEVEL);
 	const library = await openLibrary(env.CORPUS_PATH, log);
+	// On Discord adding is for curators; at the console, whoever runs paperbot owns the corpus.
+	const mayAdd = env.DISCORD_TOKEN ? curatorPolicy(env.CURATOR_ROLE_ID) : () => true;
+	const curation = await openCuration({ corpusPath: env.CORPUS_PATH, apiUrl: env.ARXIV_API_URL, library, mayAdd });
 	let schedule: ScheduleService | undefined;
-	const context = (): CommandContext => ({ index: library.current(), random: Math.random, ...(schedule && { schedule }) });
+	const context = (): CommandContext => ({ index: library.current(), random: Math.random, curation, ...(schedule && { schedule }) });
 
 	if (!env.DISCORD_TOKEN) {
 		process.stderr.write('paperbot: set DISCORD_TOKEN in .env to connect to Discord; answering here instead.\n');
