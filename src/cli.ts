@@ -1,11 +1,13 @@
 import dotenv from 'dotenv';
+import { openCuration } from '../commands/add.js';
+import { runAddCommandLine } from './add-command-line.js';
 import { answerLine, renderReply } from './console.js';
 import { EnvError, parseEnv } from './env.js';
 import { openLibrary } from './library.js';
 import { createLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
 
-const USAGE = `usage: npm run paperbot -- [--json] <search "words" | show <id> | random | similar <id> | cite <id> | share <id> [note:"text"] | help>`;
+const USAGE = `usage: npm run paperbot -- [--json] <search "words" | show <id> | random | similar <id> | cite <id> | share <id> [note:"text"] | add <id> [id …] | add --file ids.txt | help>`;
 
 /**
  * One command for scripts: `paperbot search "spiking gan"`. Prints the answer (with --json, the
@@ -22,6 +24,10 @@ async function cli(argv: string[]): Promise<number> {
 	dotenv.config({ quiet: true });
 	const env = parseEnv(process.env);
 	const library = await openLibrary(env.CORPUS_PATH, createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL));
+	if (words[0] === 'add') {
+		const curation = await openCuration({ corpusPath: env.CORPUS_PATH, apiUrl: env.ARXIV_API_URL, library, mayAdd: () => true });
+		return runAddCommandLine(words.slice(1), curation, process);
+	}
 	const line = words[0] === 'help' ? '/help' : `/paper ${words.map(quoteOptionValue).join(' ')}`;
 	const reply = await answerLine(line, { index: library.current(), random: Math.random });
 	if (reply.isError) {
