@@ -8,7 +8,7 @@ import { formatLocalTime } from '../src/schedule/status.js';
 import { ScheduleSettingError } from '../src/schedule/time.js';
 import { privateReply, UserError } from './index.js';
 import type { Command, CommandContext, CommandInput, Reply } from './index.js';
-import { requireGuildSchedule } from './subscriptions.js';
+import { quotedQuery, requireGuildSchedule } from './subscriptions.js';
 
 const channelOption = (description: string): APIApplicationCommandChannelOption => ({
 	type: ApplicationCommandOptionType.Channel,
@@ -97,10 +97,10 @@ function execute(input: CommandInput, context: CommandContext): Reply {
 		if (input.subcommandGroup === 'topic') {
 			if (input.subcommand === 'list') {
 				const topics = listTopics(schedule.state, guildId);
-				return text(topics.length ? `Digest topics:\n${topics.map((topic) => `• \`${topic.replace(/`/g, "'")}\``).join('\n')}` : 'No digest topics yet; add one with `/paperbot topic add query:<words>`.');
+				return text(topics.length ? `Digest topics:\n${topics.map((topic) => `• ${quotedQuery(topic)}`).join('\n')}` : 'No digest topics yet; add one with `/paperbot topic add query:<words>`.');
 			}
 			const query = option('query');
-			const shown = `\`${query.trim().replace(/`/g, "'")}\``;
+			const shown = quotedQuery(query);
 			if (input.subcommand === 'add') return text(addTopic(schedule.state, guildId, query) ? `Topic ${shown} saved.` : `Topic ${shown} was already saved.`);
 			if (removeTopic(schedule.state, guildId, query)) return text(`Topic ${shown} removed.`);
 			throw new UserError(`There is no topic ${shown}; see \`/paperbot topic list\`.`);

@@ -12,8 +12,8 @@ export function requireGuildSchedule(input: CommandInput, context: CommandContex
 
 const text = (content: string): Reply => privateReply({ content, embeds: [], components: [] });
 
-/** Backticks would end the code span the query is shown in. */
-const shown = (query: string) => `\`${query.replace(/`/g, "'")}\``;
+/** A saved query as it is stored, in a code span (a backtick would end the span early). */
+export const quotedQuery = (query: string) => `\`${query.trim().replace(/\s+/g, ' ').replace(/`/g, "'")}\``;
 
 /** Answers `/paper subscribe|unsubscribe|subscriptions` for the asker, privately. */
 export function executeSubscription(input: CommandInput, context: CommandContext): Reply {
@@ -23,18 +23,17 @@ export function executeSubscription(input: CommandInput, context: CommandContext
 		switch (input.subcommand) {
 			case 'subscribe': {
 				const added = subscribe(schedule.state, guildId, input.user.id, query ?? '');
-				const saved = query?.trim().replace(/\s+/g, ' ') ?? '';
-				return text(added ? `Subscribed to ${shown(saved)}: the digest will mention you beside new papers that match it.` : `You are already subscribed to ${shown(saved)}.`);
+				return text(added ? `Subscribed to ${quotedQuery(query ?? '')}: the digest will mention you beside new papers that match it.` : `You are already subscribed to ${quotedQuery(query ?? '')}.`);
 			}
 			case 'unsubscribe': {
 				const removed = unsubscribe(schedule.state, guildId, input.user.id, query);
-				if (removed === 0) throw new UserError(query === undefined ? 'You have no subscriptions here.' : `You have no subscription ${shown(query.trim())}; see /paper subscriptions.`);
-				return text(query === undefined ? `Removed all ${removed} of your subscriptions.` : `Unsubscribed from ${shown(query.trim())}.`);
+				if (removed === 0) throw new UserError(query === undefined ? 'You have no subscriptions here.' : `You have no subscription ${quotedQuery(query)}; see /paper subscriptions.`);
+				return text(query === undefined ? `Removed all ${removed} of your subscriptions.` : `Unsubscribed from ${quotedQuery(query)}.`);
 			}
 			default: {
 				const mine = listSubscriptions(schedule.state, guildId, input.user.id);
 				if (mine.length === 0) return text('You have no subscriptions here. Add one with `/paper subscribe query:<words>`.');
-				return text(`Your subscriptions:\n${mine.map((subscription) => `• ${shown(subscription.query)}`).join('\n')}`);
+				return text(`Your subscriptions:\n${mine.map((subscription) => `• ${quotedQuery(subscription.query)}`).join('\n')}`);
 			}
 		}
 	} catch (error) {

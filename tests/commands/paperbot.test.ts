@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CommandContext, Reply } from '../../commands/index.js';
+import paperbot, { mayManageServer } from '../../commands/paperbot.js';
+import potd from '../../commands/potd.js';
+import { executeSubscription } from '../../commands/subscriptions.js';
+import { answer } from '../../src/answer.js';
+import { listTopics } from '../../src/schedule/digest.js';
+import type { ScheduleService } from '../../src/schedule/service.js';
+import { openState, type State } from '../../src/schedule/state.js';
+import { invocation, shippedCorpusContext } from './corpus.js';
+
+const ADMIN = 32n;
+const cleanups: (() => Promise<unknown> | void)[] = [];
+afterEach(async () => {
+	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A context whose schedule holds a real state database in a temp folder (topics and subscriptions touch nothing else). */
+async function contextWithState(): Promise<{ context: CommandContext; state: State }> {
+	const folder = await mkdtemp(join(tmpdir(), 'paperbot-commands-'));
+	const state = openState(join(folder, 'paperbot.db'));
+	cleanups.push(() => rm(folder, { recursive: true, force: true }), () => state.close());
+	const schedule = { state } as ScheduleService;
+	return { context: { ...(await shippedCorpusContext()), schedule }, state };
+}
+
+const run = (reply: () => Reply | Promise<Reply>) => answer(reply, (error) => { throw error; });
+const content = async (reply: () => Reply | Promise<Reply>) => (await run(reply)).message.content;
+
+describe('mayManageServer', () => {
+	it('allows Manage Server or Administrator and nothing less', () => {
+		expect(mayManageServer(32n)).toBe(true);
+		expect(mayManageServer(8n)).toBe(true);
+		expect(mayManageServer(BigInt(1 << 11) | (1n << 31n))).toBe(false);
+		expect(mayManageServer(undefined)).toBe(false);
+	});
+});
+
+describe('paperbot', () => {
+	it('is registered for guilds only, for Manage Server by default', () => {
+		expect(paperbot.data.default_member_permissions).toBe('32');
+		expect(paperbot.data.contexts).toEqual([0]);
+	});
+
+	it('refuses a member without Manage Server even when Discord let the command through', async () => {
+		const { context, state } = await contextWithState();
+		const input = { ...invocation('add', { query: 'spiking' }), subcommandGroup: 'topic', memberPermissions: 1n << 11n };
+		expect(await content(() => paperbot.execute(input, context))).toBe('/paperbot needs the Manage Server permission.');
+		expect(listTopics(state, input.guildId as string)).toEqual([]);
+	});
+
+	it('answers outside a Discord server that it works only there', async () => {
+		const context = await shippedCorpusContext();
+		const input = { ...invocation('status'), guildId: undefined, memberPermissions: undefined };
+		expect(await content(() => paperbot.execute(input, context))).toBe('This works only in a Discord server where paperbot is running.');
+	});
+
+	it('adds, lists and removes digest topics through the topic group', async () => {
+		const { context, state } = await contextWithState();
+		const topic = (subcommand: string, query?: string) => ({ ...invocation(subcommand, query ? { query } : {}), subcommandGroup: 'topic', memberPermissions: ADMIN });
+		expect(await content(() => paperbot.execute(topic('add', '  spiking   networks '), context))).toBe('Topic `spiking networks` saved.');
+		expect(await content(() => paperbot.execute(topic('list'), context))).toBe('Digest topics:\n• `spiking networks`');
+		expect(await content(() => paperbot.execute(topic('remove', 'spiking networks'), context))).toBe('Topic `spiking networks` removed.');
+		expect(await content(() => paperbot.execute(topic('remove', 'spiking networks'), context))).toBe('There is no topic `spiking networks`; see `/paperbot topic list`.');
+		expect(listTopics(state, '100000000000000001')).toEqual([]);
+	});
+});
+
+describe('potd', () => {
+	it('answers in the console that it works only in a Discord server', async () => {
+		const reply = await run(() => potd.execute(invocation(undefined), { index: { papers: [] } as never, random: Math.random }));
+		expect(reply.isError).toBe(true);
+		expect(reply.message.content).toBe('This works only in a Discord server where paperbot is running.');
+	});
+});
+
+describe('executeSubscription', () => {
+	it('subscribes, lists and unsubscribes the asker privately', async () => {
+		const { context } = await contextWithState();
+		const reply = await run(() => executeSubscription(invocation('subscribe', { query: 'diffusion' }), context));
+		expect(reply.message.flags).toBe(64);
+		expect(reply.message.content).toBe('Subscribed to `diffusion`: the digest will mention you beside new papers that match it.');
+		expect(await content(() => executeSubscription(invocation('subscribe', { query: 'diffusion' }), context))).toBe('You are already subscribed to `diffusion`.');
+		expect(await content(() => executeSubscription(invocation('subscriptions'), context))).toBe('Your subscriptions:\n• `diffusion`');
+		expect(await content(() => executeSubscription(invocation('unsubscribe'), context))).toBe('Removed all 1 of your subscriptions.');
+		expect(await content(() => executeSubscription(invocation('unsubscribe', { query: 'diffusion' }), context))).toBe('You have no subscription `diffusion`; see /paper subscriptions.');
+	});
+
+	it('refuses an empty query with the expected form', async () => {
+		const { context } = await contextWithState();
+		expect(await content(() => executeSubscription(invocation('subscribe', { query: '   ' }), context))).toBe('query must be 1–100 characters, e.g. "diffusion models"');
+	});
+});
