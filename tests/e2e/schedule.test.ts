@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIEmbed, APIMessage } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyCorpus, startBotProcess, type BotProcess } from './bot-process.js';
+import { copyCorpus, runBotProcess, startBotProcess, type BotProcess } from './bot-process.js';
 import { selectMenu, startDiscordStandin, type InteractionInput, type OptionValue, type Standin } from './discord-standin.js';
 import { MEMBER_PERMISSIONS } from './standin/world.js';
 
@@ -124,4 +124,17 @@ describe('paper of the day and digests through the real bot', () => {
 			db.close();
 		}
 	}, 150_000);
+
+	it('refuses to start on a state file that is not a paperbot database, leaving it untouched', async () => {
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-state-'));
+		cleanups.push(() => rm(folder, { recursive: true, force: true }));
+		const standin = await startDiscordStandin();
+		cleanups.push(() => standin.close());
+		const statePath = join(folder, 'paperbot.db');
+		await writeFile(statePath, 'lab notes, not a database\n');
+		const { code, stderr } = await runBotProcess(standin, { corpusPath: await copyCorpus(folder), stateDir: folder });
+		expect(code).toBe(1);
+		expect(stderr).toContain(`state: ${statePath} is not a paperbot database (not an SQLite file); refusing to use it`);
+		expect(await readFile(statePath, 'utf8')).toBe('lab notes, not a database\n');
+	});
 });
