@@ -3,6 +3,8 @@ import { buildHelpEmbed } from '../src/cards.js';
 import { privateReply } from './index.js';
 import type { Command } from './index.js';
 import paper from './paper.js';
+import paperbot from './paperbot.js';
+import potd from './potd.js';
 
 export const data = {
 	name: 'help',
@@ -15,7 +17,9 @@ const entries = [
 		name: `/paper ${subcommand.name}${'options' in subcommand ? subcommand.options.map((option) => ('required' in option && option.required ? ` ${option.name}:` : ` [${option.name}:]`)).join('') : ''}`,
 		description: subcommand.description,
 	})),
+	{ name: '/potd', description: potd.data.description },
 	{ name: 'Apps → Paper cards', description: 'On any message: cards for the arXiv papers it links' },
+	{ name: '/paperbot potd|digest|topic|status|post', description: `${paperbot.data.description} (Manage Server only)` },
 	{ name: '/help', description: data.description },
 ];
 

@@ -30,8 +30,8 @@ describe('parseCommandLine', () => {
 	});
 
 	it.each([
-		['/nonsense', 'Unknown command "nonsense". Try /paper, /help.'],
-		['/paper fly', '/paper needs one of: search, show, random, similar, cite, share'],
+		['/nonsense', 'Unknown command "nonsense". Try /paper, /potd, /paperbot, /help.'],
+		['/paper fly', '/paper needs one of: search, show, random, similar, cite, share, '],
 		['/paper show', 'Missing id: e.g. /paper show <id>'],
 		['/paper search spiking year:soon', 'year must be a number, not "soon"'],
 		['/paper random extra words', 'Unexpected text: extra words'],

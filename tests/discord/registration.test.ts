@@ -6,14 +6,14 @@ const desired = commands.map((command) => command.data);
 /** What Discord answers for our commands: our fields, plus ids, versions and defaults of its own. */
 const asRegistered = () =>
 	desired.map((command, position) => ({
-		...structuredClone(command),
 		id: `90000000000000000${position}`,
 		application_id: '900000000000000000',
 		version: '1',
-		type: 'type' in command ? command.type : 1,
+		type: 1,
 		default_member_permissions: null,
 		nsfw: false,
 		contexts: null,
+		...structuredClone(command),
 	}));
 
 describe('commandsChanged', () => {
@@ -22,7 +22,7 @@ describe('commandsChanged', () => {
 	});
 
 	it('sees a changed description, a missing command and an extra one', () => {
-		const described = asRegistered();
+		const described: Record<string, unknown>[] = asRegistered();
 		described[0]!.description = 'old text';
 		expect(commandsChanged(described, desired)).toBe(true);
 		expect(commandsChanged(asRegistered().slice(1), desired)).toBe(true);
