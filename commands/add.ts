@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { APIActionRowComponent, APIButtonComponent } from 'discord.js';
 import packageJson from '../package.json' with { type: 'json' };
 import { addPapers, arxivUserAgent } from '../src/add-papers.js';
@@ -41,8 +42,8 @@ export interface CurationOptions {
  * corpus is a single file (the loader reads no `added.jsonl` beside it) or the folder is read-only.
  */
 export async function openCuration({ corpusPath, apiUrl, library, mayAdd }: CurationOptions): Promise<Curation | undefined> {
-	const isFolder = await stat(corpusPath).then((info) => info.isDirectory(), () => false);
-	if (!isFolder || !(await access(corpusPath, constants.W_OK).then(() => true, () => false))) return undefined;
+	const folder = await stat(corpusPath).then((info) => (info.isDirectory() ? corpusPath : dirname(corpusPath)), () => null);
+	if (!folder || !(await access(folder, constants.W_OK).then(() => true, () => false))) return undefined;
 	const userAgent = arxivUserAgent(packageJson.version);
 	return {
 		mayAdd,
@@ -64,7 +65,7 @@ function curationFor(input: Asker, context: CommandContext): Curation | null {
  * paper) is a UserError of one sentence naming the cause.
  */
 export async function addPaperReply(text: string, input: Asker, context: CommandContext): Promise<Reply> {
-	if (!context.curation) throw new UserError('Adding papers is not available here: the corpus is not a folder paperbot may write to.');
+	if (!context.curation) throw new UserError('Adding papers is not available here: paperbot may not write to the corpus folder.');
 	const curation = curationFor(input, context);
 	if (!curation) {
 		throw new UserError('Sorry, only members with Manage Server or the curator role can add papers; ask one of them to add it.');

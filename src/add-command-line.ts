@@ -62,7 +62,7 @@ export async function runAddCommandLine(args: readonly string[], curation: Curat
 		return 1;
 	}
 	if (!curation) {
-		problem('the corpus (CORPUS_PATH) is not a folder paperbot may write to, so nothing can be added.');
+		problem('paperbot may not write to the corpus folder (CORPUS_PATH), so nothing can be added.');
 		return 1;
 	}
 	const onProgress = texts.length >= LONG_LIST ? (done: number, total: number) => output.stderr.write(`paperbot add: looked up ${done} of ${total} ids on arXiv\n`) : undefined;

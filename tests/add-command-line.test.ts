@@ -86,6 +86,6 @@ describe('runAddCommandLine', () => {
 
 	it('exits 1 when the corpus cannot be written', async () => {
 		const result = await run(['2305.14174'], undefined);
-		expect(result).toMatchObject({ code: 1, stderr: 'paperbot add: the corpus (CORPUS_PATH) is not a folder paperbot may write to, so nothing can be added.\n' });
+		expect(result).toMatchObject({ code: 1, stderr: 'paperbot add: paperbot may not write to the corpus folder (CORPUS_PATH), so nothing can be added.\n' });
 	});
 });

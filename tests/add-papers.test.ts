@@ -119,14 +119,14 @@ describe('addPapers', () => {
 		expect((await addedText())!.trim().split('\n')).toHaveLength(1);
 	});
 
-	it('throws, naming the file, when the corpus does not read added.jsonl', async () => {
+	it('adds beside a single-file corpus, and the reloaded corpus reads it', async () => {
 		const file = join(corpus, 'seed.jsonl');
 		const options = { ...(await optionsFor({ '2306.02368': { fixture: 'one-paper.xml' } })), corpusPath: file };
 		options.library = await openLibrary(file, createLogger('silent'));
-		await expect(addPapers(['2306.02368'], options)).rejects.toThrow(
-			`add papers: 2306.02368 were written to ${addedFile()}, but the corpus at ${file} does not read that file.`,
-		);
+		const result = await addPapers(['2306.02368'], options);
+		expect(result.added.map((paper) => paper.id)).toEqual(['2306.02368']);
 		expect((await stat(addedFile())).isFile()).toBe(true);
+		expect(getPaper(options.library.current(), '2306.02368')).not.toBeNull();
 	});
 });
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { ADDED_FILE_NAME } from '../arxiv/append.js';
 import type { Paper } from '../paper.js';
 import { parseJsonRecords } from './json-records.js';
 import { parseListing } from './listing.js';
@@ -71,7 +72,12 @@ async function listCorpusFiles(path: string): Promise<string[]> {
 	const stats = await stat(path).catch((error: unknown) => {
 		throw new CorpusError(`corpus: cannot read ${path}: ${describeFsError(error)}`);
 	});
-	if (!stats.isDirectory()) return [path];
+	if (!stats.isDirectory()) {
+		// Papers added from arXiv are appended beside a single-file corpus (see src/arxiv/append.ts).
+		const added = join(dirname(path), ADDED_FILE_NAME);
+		const hasAdded = resolve(added) !== resolve(path) && (await stat(added).then((info) => info.isFile(), () => false));
+		return hasAdded ? [path, added] : [path];
+	}
 	const entries = await readdir(path, { withFileTypes: true }).catch((error: unknown) => {
 		throw new CorpusError(`corpus: cannot read ${path}: ${describeFsError(error)}`);
 	});

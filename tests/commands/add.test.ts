@@ -65,7 +65,7 @@ describe('addPaperReply', () => {
 	});
 
 	it('says adding is unavailable where there is no curation', async () => {
-		await expect(addPaperReply('2305.00054', curator, shipped)).rejects.toThrow('Adding papers is not available here: the corpus is not a folder paperbot may write to.');
+		await expect(addPaperReply('2305.00054', curator, shipped)).rejects.toThrow('Adding papers is not available here: paperbot may not write to the corpus folder.');
 	});
 });
 
@@ -104,9 +104,10 @@ describe('openCuration', () => {
 
 	const open = (corpusPath: string) => openCuration({ corpusPath, apiUrl: 'http://127.0.0.1:9/api/query', library: { current: () => shipped.index, reload: async () => ({ ok: false, error: new Error('not reloaded in this test') }) }, mayAdd: () => true });
 
-	it('is there for a writable corpus folder, and not for a single corpus file', async () => {
+	it('is there for a writable corpus folder, or the folder of a single corpus file', async () => {
 		expect(await open(folder)).toBeDefined();
-		expect(await open(join(folder, 'seed.jsonl'))).toBeUndefined();
+		expect(await open(join(folder, 'seed.jsonl'))).toBeDefined();
+		expect(await open(join(folder, 'missing', 'seed.jsonl'))).toBeUndefined();
 	});
 
 	it.skipIf(process.getuid?.() === 0)('is not there for a read-only folder', async () => {

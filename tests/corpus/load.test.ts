@@ -112,6 +112,15 @@ describe('loadCorpus', () => {
 		expect(listing.papers.map((paper) => paper.id)).toEqual(['2306.02368', '2305.11484', '2304.14548']);
 	});
 
+	it('reads the added.jsonl that /paper add writes beside a single-file corpus', async () => {
+		await cp('data/seed-papers.txt', join(temp, 'seed-papers.txt'));
+		await writeFile(join(temp, 'added.jsonl'), '{"id": "2401.00001", "title": "Added later", "abstract": "An abstract."}\n');
+		const corpus = await loadCorpus(join(temp, 'seed-papers.txt'));
+		expect(corpus.files).toEqual([join(temp, 'seed-papers.txt'), join(temp, 'added.jsonl')]);
+		expect(corpus.papers.map((paper) => paper.id)).toContain('2401.00001');
+		expect(corpus.papers).toHaveLength(11);
+	});
+
 	it('reports each malformed record with path:line and loads the rest', async () => {
 		const corpus = await loadCorpus(`${FIXTURES}/broken.jsonl`);
 		expect(corpus.warnings).toEqual([
