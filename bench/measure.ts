@@ -73,7 +73,7 @@ async function main(): Promise<void> {
 	if ((engine !== 'ours' && engine !== 'bare') || !corpusPath || !workloadPath || !cacheDir) {
 		throw new Error('bench/measure: usage: measure.ts <ours|bare> <corpus> <workload> <cacheDir> [budgetMs]');
 	}
-	const budgetMs = Number(budget ?? 120_000);
+	const budgetMs = Number(budget ?? 60_000);
 	const workload = JSON.parse(readFileSync(workloadPath, 'utf8')) as Workload;
 	let start = performance.now();
 	const corpus = await loadCorpus(corpusPath);
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
 	const buildMs = performance.now() - start;
 	const heapAfterLoadMb = heapAfterGcMb();
 	const query = timeEach(workload.queries, search, budgetMs);
-	const suggestTimes = timeEach(workload.partials, suggest, budgetMs / 2);
+	const suggestTimes = timeEach(workload.partials, suggest, budgetMs / 3);
 	const maxRssMb = process.resourceUsage().maxRSS / 1024;
 	const measurement: Measurement = { engine, source, parseMs, buildMs, heapAfterLoadMb, maxRssMb, query, suggest: suggestTimes };
 	process.stdout.write(`${JSON.stringify(measurement)}\n`);
