@@ -1,14 +1,14 @@
 /**
  * One side of the benchmark, run in its own process so its peak memory is its own:
- * `tsx bench/measure.ts <ours|bare> <corpus.jsonl> <workload.json> <cacheDir> <budgetMs>`.
+ * `tsx tests/bench/measure.ts <ours|bare> <corpus.jsonl> <workload.json> <cacheDir> <budgetMs>`.
  * Prints one JSON line of figures on stdout.
  */
 import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
-import { loadCorpus } from '../src/corpus/load.js';
-import { loadOrBuildIndex } from '../src/index-cache.js';
-import type { Paper } from '../src/paper.js';
-import { searchPapers, suggestPapers } from '../src/search.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { loadOrBuildIndex } from '../../src/index-cache.js';
+import type { Paper } from '../../src/paper.js';
+import { searchPapers, suggestPapers } from '../../src/search.js';
 import type { BenchQuery, Workload } from './workload.js';
 
 /** The figures one process reports. */

@@ -6,7 +6,7 @@
  * - the stand-in's own round trip: a trivial discord.js client (its own process) answering at once,
  * so that what the bot adds is visible. Targets (issue 3): p99 <= 50 ms search, <= 20 ms autocomplete.
  *
- * `npx tsx bench/interaction-latency.ts [--papers 100000] [--count 1000]`, or `measureInteractionLatency`.
+ * `npx tsx tests/bench/interaction-latency.ts [--papers 100000] [--count 1000]`, or `measureInteractionLatency`.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -14,12 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Client, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
-import { loadCorpus } from '../src/corpus/load.js';
-import { loadOrBuildIndex } from '../src/index-cache.js';
-import type { PaperRecord } from '../src/paper.js';
-import { searchPapers, suggestPapers } from '../src/search.js';
-import { botEnvironment, PROJECT_ROOT, startBotProcess } from '../tests/e2e/bot-process.js';
-import { autocomplete, slashCommand, startDiscordStandin, type InteractionInput, type Standin } from '../tests/e2e/discord-standin.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { loadOrBuildIndex } from '../../src/index-cache.js';
+import type { PaperRecord } from '../../src/paper.js';
+import { searchPapers, suggestPapers } from '../../src/search.js';
+import { botEnvironment, PROJECT_ROOT, startBotProcess } from '../e2e/bot-process.js';
+import { autocomplete, slashCommand, startDiscordStandin, type InteractionInput, type Standin } from '../e2e/discord-standin.js';
 import { generatePapers, writeSyntheticCorpus } from './synthetic-corpus.js';
 import { buildWorkload } from './workload.js';
 

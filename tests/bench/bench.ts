@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --sizes 1000,10000]`: paperbot's search beside bare minisearch (default
+ * `npm run bench [-- --sizes 1000,10000] [--no-latency]`: paperbot's search beside bare minisearch (default
  * options, fuzzy 0.2, prefix) on seeded synthetic corpora. Each engine runs in its own child
- * process (bench/measure.ts) so that peak memory (max RSS) is measured per engine; ours runs twice,
- * first start (build + write the cache) and restart (read the cache).
+ * process (tests/bench/measure.ts) so that peak memory (max RSS) is measured per engine; ours runs twice,
+ * first start (build + write the cache) and restart (read the cache). Then the interaction latency
+ * through the real bot process and the loopback Discord at the largest size (interaction-latency.ts).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -10,12 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { PaperRecord } from '../src/paper.js';
+import type { PaperRecord } from '../../src/paper.js';
 import type { Measurement } from './measure.js';
 import { generatePapers, writeSyntheticCorpus } from './synthetic-corpus.js';
+import { formatLatencyReport, measureInteractionLatency } from './interaction-latency.js';
 import { buildWorkload } from './workload.js';
 
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
 const QUERY_COUNT = 1_200;
 const PARTIAL_COUNT = 1_200;
@@ -35,7 +37,7 @@ function parseSizes(argv: string[]): number[] {
 async function measure(engine: 'ours' | 'bare', corpus: string, workload: string, cacheDir: string): Promise<Measurement> {
 	const { stdout } = await promisify(execFile)(
 		process.execPath,
-		['--expose-gc', '--import', 'tsx', join('bench', 'measure.ts'), engine, corpus, workload, cacheDir, String(QUERY_BUDGET_MS)],
+		['--expose-gc', '--import', 'tsx', join('tests', 'bench', 'measure.ts'), engine, corpus, workload, cacheDir, String(QUERY_BUDGET_MS)],
 		{ cwd: PROJECT_ROOT, maxBuffer: 1 << 20 },
 	);
 	return JSON.parse(stdout.trim().split('\n').pop()!) as Measurement;
@@ -99,6 +101,9 @@ async function main(): Promise<void> {
 		}
 	} finally {
 		await rm(folder, { recursive: true, force: true });
+	}
+	if (!process.argv.includes('--no-latency')) {
+		console.log(formatLatencyReport(await measureInteractionLatency({ papers: Math.max(...sizes) })));
 	}
 }
 

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { PaperRecord } from '../src/paper.js';
+import type { PaperRecord } from '../../src/paper.js';
 
 /** A small, fast, seeded PRNG (mulberry32): the same seed always gives the same corpus. */
 export function seededRandom(seed: number): () => number {

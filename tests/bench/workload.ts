@@ -1,4 +1,4 @@
-import type { PaperRecord } from '../src/paper.js';
+import type { PaperRecord } from '../../src/paper.js';
 import { seededRandom } from './synthetic-corpus.js';
 
 /** One benchmark query: the text a person types, split as both engines receive it. */
