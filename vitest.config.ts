@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+const shared = { testTimeout: 20_000, hookTimeout: 60_000 };
+
 export default defineConfig({
 	test: {
-		include: ['tests/**/*.test.ts'],
-		testTimeout: 20_000,
-		hookTimeout: 30_000,
+		projects: [
+			{ test: { ...shared, name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], sequence: { groupOrder: 0 } } },
+			// Each end-to-end file runs a real bot process against Discord's 3-second deadline: one at a time, after the unit tests, so they never compete for the 2 cores.
+			{ test: { ...shared, name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } } },
+		],
 	},
 });
