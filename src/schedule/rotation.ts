@@ -1,30 +1,9 @@
+import { hashText, seededRandom } from '../seeded-random.js';
 import type { State } from './state.js';
-
-/** 32-bit FNV-1a hash of a string: a stable seed from text. */
-function hashText(text: string): number {
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < text.length; i += 1) {
-		hash ^= text.charCodeAt(i);
-		hash = Math.imul(hash, 0x01000193);
-	}
-	return hash >>> 0;
-}
-
-/** mulberry32: a small seeded generator of floats in [0, 1); the same seed gives the same sequence. */
-export function seededRandom(seedText: string): () => number {
-	let seed = hashText(seedText);
-	return () => {
-		seed = (seed + 0x6d2b79f5) >>> 0;
-		let t = seed;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** A Fisher–Yates shuffle of `items` driven by a generator seeded from `seedText`; `items` is not changed. */
 export function seededShuffle<T>(items: readonly T[], seedText: string): T[] {
-	const random = seededRandom(seedText);
+	const random = seededRandom(hashText(seedText));
 	const shuffled = [...items];
 	for (let i = shuffled.length - 1; i > 0; i -= 1) {
 		const j = Math.floor(random() * (i + 1));
@@ -36,7 +15,7 @@ export function seededShuffle<T>(items: readonly T[], seedText: string): T[] {
 /** Puts each newcomer at a seeded random place in `remaining`, so added papers do not all wait for the cycle's end. */
 function joinRemaining(remaining: string[], newcomers: string[], seedText: string): string[] {
 	const joined = [...remaining];
-	const random = seededRandom(seedText);
+	const random = seededRandom(hashText(seedText));
 	for (const id of newcomers) joined.splice(Math.floor(random() * (joined.length + 1)), 0, id);
 	return joined;
 }

@@ -1,18 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { PaperRecord } from '../../src/paper.js';
+import { seededRandom } from '../../src/seeded-random.js';
 
-/** A small, fast, seeded PRNG (mulberry32): the same seed always gives the same corpus. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const SYLLABLES = [
 	'ra', 'to', 'mi', 'ne', 'ka', 'lo', 'su', 'vi', 'de', 'po', 'ga', 'ri', 'sen', 'tal', 'mor', 'pha',
