@@ -55,19 +55,23 @@ class GrowableUint32 {
 	values = new Uint32Array(1 << 16);
 	length = 0;
 	push(value: number): void {
-		if (this.length === this.values.length) {
-			const grown = new Uint32Array(this.values.length * 2);
-			grown.set(this.values);
-			this.values = grown;
-		}
+		if (this.length === this.values.length) this.values = grown(this.values, this.length * 2);
 		this.values[this.length++] = value;
 	}
+}
+
+function grown(values: Uint32Array, length: number): Uint32Array {
+	const larger = new Uint32Array(length);
+	larger.set(values);
+	return larger;
 }
 
 /**
  * Builds the postings for `papers` (paper number = position in the list). One pass tokenises
  * every field into (term, paper, field, count) records; a counting sort by term then turns them
- * into per-term lists, merging a paper's fields into one score.
+ * into per-term lists, merging a paper's fields into one score. The pass counts a field's words
+ * in an array indexed by term id rather than a map, so its cost stays flat per word as the
+ * corpus grows.
  */
 export function buildPostings(papers: readonly Paper[]): Postings {
 	const termIds = new Map<string, number>();
@@ -76,25 +80,33 @@ export function buildPostings(papers: readonly Paper[]): Postings {
 	// field in the low 3 bits, term count above
 	const recordCounts = new GrowableUint32();
 	const fieldLengths = new Uint32Array(papers.length * FIELDS.length);
-	const counts = new Map<number, number>();
+	// How often each term occurs in the field being read (zero again once its record is written).
+	let fieldCounts = new Uint32Array(1 << 16);
+	const fieldTerms: number[] = [];
 
-	papers.forEach((paper, paperNo) => {
-		FIELDS.forEach((field, fieldNo) => {
-			const words = termsOf(fieldText(paper, field));
+	for (let paperNo = 0; paperNo < papers.length; paperNo++) {
+		const paper = papers[paperNo]!;
+		for (let fieldNo = 0; fieldNo < FIELDS.length; fieldNo++) {
+			const words = termsOf(fieldText(paper, FIELDS[fieldNo]!));
 			fieldLengths[paperNo * FIELDS.length + fieldNo] = words.length;
-			counts.clear();
 			for (const word of words) {
 				let id = termIds.get(word);
-				if (id === undefined) termIds.set(word, (id = termIds.size));
-				counts.set(id, (counts.get(id) ?? 0) + 1);
+				if (id === undefined) {
+					id = termIds.size;
+					termIds.set(word, id);
+					if (id === fieldCounts.length) fieldCounts = grown(fieldCounts, id * 2);
+				}
+				if (fieldCounts[id]!++ === 0) fieldTerms.push(id);
 			}
-			for (const [id, count] of counts) {
+			for (const id of fieldTerms) {
 				recordTerms.push(id);
 				recordPapers.push(paperNo);
-				recordCounts.push((Math.min(count, MAX_TF) << 3) | fieldNo);
+				recordCounts.push((Math.min(fieldCounts[id]!, MAX_TF) << 3) | fieldNo);
+				fieldCounts[id] = 0;
 			}
-		});
-	});
+			fieldTerms.length = 0;
+		}
+	}
 
 	const terms = [...termIds.keys()].sort();
 	const rank = new Uint32Array(terms.length);

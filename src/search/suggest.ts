@@ -31,23 +31,87 @@ export const SUGGESTION_NAME_MAX = 100;
 /** Entries looked at per lookup: enough to rank a page of choices, never the whole corpus. */
 const SCAN_LIMIT = 400;
 
-/** Builds the suggestion structure for `papers` (paper number = position in the list). */
+/**
+ * Builds the suggestion structure for `papers` (paper number = position in the list). Entries are
+ * ordered as their texts would sort, but compared as sequences of word ranks: all entries are
+ * first bucketed by their first word, then each bucket is sorted on its own, so the cost grows with
+ * the number of entries rather than with string comparisons across the whole corpus.
+ */
 export function buildSuggestionIndex(papers: readonly Paper[]): SuggestionIndex {
-	const titleKeys = papers.map((paper) => (paper.title ? termsOf(paper.title).join(' ') : ''));
-	const entries: { paperNo: number; offset: number; suffix: string }[] = [];
-	titleKeys.forEach((key, paperNo) => {
-		for (let offset = 0; offset < key.length && offset <= 0xffff; offset = key.indexOf(' ', offset) + 1 || key.length) {
-			entries.push({ paperNo, offset, suffix: key.slice(offset) });
+	const { titleKeys, sequence, starts, entryPapers, entryOffsets, distinctWords } = titleEntries(papers);
+	const entryCount = starts.length;
+
+	// Counting sort by first word (ranks start at 1), stable so each bucket stays in paper order.
+	const bucketStarts = new Uint32Array(distinctWords + 2);
+	for (let entry = 0; entry < entryCount; entry++) bucketStarts[sequence[starts[entry]!]! + 1]!++;
+	for (let rank = 1; rank < bucketStarts.length; rank++) bucketStarts[rank]! += bucketStarts[rank - 1]!;
+	const order = new Uint32Array(entryCount);
+	const cursor = bucketStarts.slice();
+	for (let entry = 0; entry < entryCount; entry++) order[cursor[sequence[starts[entry]!]!]!++] = entry;
+
+	// Within a bucket the first words are equal: compare from the second word; a title's end (0)
+	// sorts before any word, as a shorter text sorts before a longer one it begins.
+	const compareRest = (a: number, b: number) => {
+		let i = starts[a]! + 1;
+		let j = starts[b]! + 1;
+		while (sequence[i] === sequence[j] && sequence[i] !== 0) {
+			i++;
+			j++;
 		}
-	});
-	entries.sort((a, b) => (a.suffix < b.suffix ? -1 : a.suffix > b.suffix ? 1 : a.paperNo - b.paperNo));
-	const papersById = Uint32Array.from(papers.keys()).sort((a, b) => (papers[a]!.id < papers[b]!.id ? -1 : 1));
+		return sequence[i]! - sequence[j]! || entryPapers[a]! - entryPapers[b]!;
+	};
+	for (let rank = 1; rank + 1 < bucketStarts.length; rank++) {
+		if (bucketStarts[rank + 1]! - bucketStarts[rank]! > 1) order.subarray(bucketStarts[rank], bucketStarts[rank + 1]).sort(compareRest);
+	}
+	// An array's sort, not a typed array's: it runs in linear time on the corpus's usual id order.
+	const papersById = Uint32Array.from([...papers.keys()].sort((a, b) => (papers[a]!.id < papers[b]!.id ? -1 : 1)));
 	return {
 		titleKeys,
-		entryPapers: Uint32Array.from(entries, (entry) => entry.paperNo),
-		entryOffsets: Uint16Array.from(entries, (entry) => entry.offset),
+		entryPapers: order.map((entry) => entryPapers[entry]!),
+		entryOffsets: Uint16Array.from(order, (entry) => entryOffsets[entry]!),
 		papersById,
 	};
+}
+
+/**
+ * Each paper's title key, and every title as a run of word ranks (1 = the first title word in
+ * code-unit order) closed by a 0, with one entry per word start within the first 64k characters:
+ * where its run starts, its paper and its character offset in the key. Ranks compare as the words
+ * do, and every word character sorts after the joining space, so comparing runs orders entries as
+ * their texts. Word lists are read twice rather than kept, so that no per-title array outlives its
+ * title: kept, they would be copied by every young-generation collection.
+ */
+function titleEntries(papers: readonly Paper[]) {
+	const titleKeys: string[] = [];
+	const ranks = new Map<string, number>();
+	let wordCount = 0;
+	for (const paper of papers) {
+		const words = paper.title ? termsOf(paper.title) : [];
+		wordCount += words.length;
+		for (const word of words) ranks.set(word, 0);
+		titleKeys.push(words.join(' '));
+	}
+	[...ranks.keys()].sort().forEach((word, position) => ranks.set(word, position + 1));
+	const sequence = new Uint32Array(wordCount + papers.length);
+	const starts = new Uint32Array(wordCount);
+	const entryPapers = new Uint32Array(wordCount);
+	const entryOffsets = new Uint16Array(wordCount);
+	let entryCount = 0;
+	let at = 0;
+	titleKeys.forEach((key, paperNo) => {
+		let offset = 0;
+		for (const word of key ? key.split(' ') : []) {
+			if (offset <= 0xffff) {
+				starts[entryCount] = at;
+				entryPapers[entryCount] = paperNo;
+				entryOffsets[entryCount++] = offset;
+			}
+			sequence[at++] = ranks.get(word)!;
+			offset += word.length + 1;
+		}
+		sequence[at++] = 0;
+	});
+	return { titleKeys, sequence, starts: starts.subarray(0, entryCount), entryPapers, entryOffsets, distinctWords: ranks.size };
 }
 
 /** What a lookup needs besides the structure itself. */
