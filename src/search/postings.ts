@@ -52,7 +52,7 @@ function fieldText(paper: Paper, field: (typeof FIELDS)[number]): string {
 
 /** A typed array that doubles as it fills: the build's posting records before sorting. */
 class GrowableUint32 {
-	values = new Uint32Array(1 << 16);
+	values: Uint32Array = new Uint32Array(1 << 16);
 	length = 0;
 	push(value: number): void {
 		if (this.length === this.values.length) this.values = grown(this.values, this.length * 2);
@@ -81,7 +81,7 @@ export function buildPostings(papers: readonly Paper[]): Postings {
 	const recordCounts = new GrowableUint32();
 	const fieldLengths = new Uint32Array(papers.length * FIELDS.length);
 	// How often each term occurs in the field being read (zero again once its record is written).
-	let fieldCounts = new Uint32Array(1 << 16);
+	let fieldCounts: Uint32Array = new Uint32Array(1 << 16);
 	const fieldTerms: number[] = [];
 
 	for (let paperNo = 0; paperNo < papers.length; paperNo++) {
