@@ -48,34 +48,64 @@ export function compileFilters(context: FilterContext, filters: Filters): PaperF
  */
 export interface AuthorIndex {
 	names: string[][];
-	papersByName: number[][];
+	/** Name `n`'s papers are `namePapers[paperOffsets[n]]` up to `namePapers[paperOffsets[n + 1]]`, ascending. */
+	paperOffsets: Uint32Array;
+	namePapers: Uint32Array;
 	namesByWord: Map<string, number[]>;
 }
 
-/** Builds the author lookup for `papers` (paper number = position in the list). */
+/**
+ * Builds the author lookup for `papers` (paper number = position in the list). Each authorship is
+ * first noted as a name number, then the papers are counted and filled into one flat list per
+ * name, rather than a growing array for each of tens of thousands of names.
+ */
 export function buildAuthorIndex(papers: readonly Paper[]): AuthorIndex {
 	const nameNumbers = new Map<string, number>();
-	const index: AuthorIndex = { names: [], papersByName: [], namesByWord: new Map() };
-	papers.forEach((paper, paperNo) => {
+	const names: string[][] = [];
+	const namesByWord = new Map<string, number[]>();
+	let authorships = 0;
+	for (const paper of papers) authorships += paper.authors?.length ?? 0;
+	const authorshipNames = new Uint32Array(authorships);
+	let at = 0;
+	for (const paper of papers) {
 		for (const author of paper.authors ?? []) {
 			let nameNo = nameNumbers.get(author);
 			if (nameNo === undefined) {
-				nameNo = index.names.length;
+				nameNo = names.length;
 				nameNumbers.set(author, nameNo);
 				const words = termsOf(author);
-				index.names.push(words);
-				index.papersByName.push([]);
+				names.push(words);
 				for (const word of new Set(words)) {
-					const names = index.namesByWord.get(word);
-					if (names) names.push(nameNo);
-					else index.namesByWord.set(word, [nameNo]);
+					const named = namesByWord.get(word);
+					if (named) named.push(nameNo);
+					else namesByWord.set(word, [nameNo]);
 				}
 			}
-			const papersOfName = index.papersByName[nameNo]!;
-			if (papersOfName[papersOfName.length - 1] !== paperNo) papersOfName.push(paperNo);
+			authorshipNames[at++] = nameNo;
 		}
-	});
-	return index;
+	}
+
+	// A name listed twice on one paper counts once: `lastPaper` holds the paper it was last counted for, plus one.
+	const lastPaper = new Uint32Array(names.length);
+	const paperOffsets = new Uint32Array(names.length + 1);
+	const eachAuthorship = (visit: (nameNo: number, paperNo: number) => void) => {
+		lastPaper.fill(0);
+		let authorship = 0;
+		papers.forEach((paper, paperNo) => {
+			for (let end = authorship + (paper.authors?.length ?? 0); authorship < end; authorship++) {
+				const nameNo = authorshipNames[authorship]!;
+				if (lastPaper[nameNo] === paperNo + 1) continue;
+				lastPaper[nameNo] = paperNo + 1;
+				visit(nameNo, paperNo);
+			}
+		});
+	};
+	eachAuthorship((nameNo) => paperOffsets[nameNo + 1]!++);
+	for (let nameNo = 0; nameNo < names.length; nameNo++) paperOffsets[nameNo + 1]! += paperOffsets[nameNo]!;
+	const namePapers = new Uint32Array(paperOffsets[names.length]!);
+	const cursor = paperOffsets.slice(0, names.length);
+	eachAuthorship((nameNo, paperNo) => (namePapers[cursor[nameNo]!++] = paperNo));
+	return { names, paperOffsets, namePapers, namesByWord };
 }
 
 function authorFilter(authors: AuthorIndex, name: string): PaperFilter {
@@ -86,7 +116,8 @@ function authorFilter(authors: AuthorIndex, name: string): PaperFilter {
 	const accepted = new Set<number>();
 	for (const nameNo of rarest) {
 		const words = authors.names[nameNo]!;
-		if (wanted.every((word) => words.includes(word))) for (const paperNo of authors.papersByName[nameNo]!) accepted.add(paperNo);
+		if (!wanted.every((word) => words.includes(word))) continue;
+		for (let at = authors.paperOffsets[nameNo]!; at < authors.paperOffsets[nameNo + 1]!; at++) accepted.add(authors.namePapers[at]!);
 	}
 	return (paperNo) => accepted.has(paperNo);
 }
