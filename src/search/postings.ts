@@ -68,10 +68,10 @@ function grown(values: Uint32Array, length: number): Uint32Array {
 
 /**
  * Builds the postings for `papers` (paper number = position in the list). One pass tokenises
- * every field into (term, paper, field, count) records; a counting sort by term then turns them
- * into per-term lists, merging a paper's fields into one score. The pass counts a field's words
- * in an array indexed by term id rather than a map, so its cost stays flat per word as the
- * corpus grows.
+ * every field into (term, paper, field, count) records, counting each term's papers as it goes;
+ * a second pass scores each record and places it straight into its term's list, merging a paper's
+ * fields into one score. Words are counted in arrays indexed by term id rather than in maps, and
+ * no record is copied more than once, so the cost per word stays flat as the corpus grows.
  */
 export function buildPostings(papers: readonly Paper[]): Postings {
 	const termIds = new Map<string, number>();
@@ -80,8 +80,7 @@ export function buildPostings(papers: readonly Paper[]): Postings {
 	// field in the low 3 bits, term count above
 	const recordCounts = new GrowableUint32();
 	const fieldLengths = new Uint32Array(papers.length * FIELDS.length);
-	// How often each term occurs in the field being read (zero again once its record is written).
-	let fieldCounts: Uint32Array = new Uint32Array(1 << 16);
+	const byTerm = new TermCounters();
 	const fieldTerms: number[] = [];
 
 	for (let paperNo = 0; paperNo < papers.length; paperNo++) {
@@ -94,15 +93,19 @@ export function buildPostings(papers: readonly Paper[]): Postings {
 				if (id === undefined) {
 					id = termIds.size;
 					termIds.set(word, id);
-					if (id === fieldCounts.length) fieldCounts = grown(fieldCounts, id * 2);
+					byTerm.makeRoomFor(id);
 				}
-				if (fieldCounts[id]!++ === 0) fieldTerms.push(id);
+				if (byTerm.inField[id]!++ === 0) fieldTerms.push(id);
 			}
 			for (const id of fieldTerms) {
 				recordTerms.push(id);
 				recordPapers.push(paperNo);
-				recordCounts.push((Math.min(fieldCounts[id]!, MAX_TF) << 3) | fieldNo);
-				fieldCounts[id] = 0;
+				recordCounts.push((Math.min(byTerm.inField[id]!, MAX_TF) << 3) | fieldNo);
+				byTerm.inField[id] = 0;
+				if (byTerm.lastPaper[id] !== paperNo + 1) {
+					byTerm.lastPaper[id] = paperNo + 1;
+					byTerm.papers[id]!++;
+				}
 			}
 			fieldTerms.length = 0;
 		}
@@ -113,50 +116,58 @@ export function buildPostings(papers: readonly Paper[]): Postings {
 	terms.forEach((term, position) => (rank[termIds.get(term)!] = position));
 	termIds.clear();
 
-	// Counting sort of the records by term; stable, so each term's records stay in paper order.
-	const starts = new Uint32Array(terms.length + 1);
-	for (let r = 0; r < recordTerms.length; r++) starts[rank[recordTerms.values[r]!]! + 1]!++;
-	for (let t = 0; t < terms.length; t++) starts[t + 1]! += starts[t]!;
-	const cursor = starts.slice(0, terms.length);
-	const sortedPapers = new Uint32Array(recordTerms.length);
-	const sortedCounts = new Uint32Array(recordTerms.length);
-	for (let r = 0; r < recordTerms.length; r++) {
-		const at = cursor[rank[recordTerms.values[r]!]!]!++;
-		sortedPapers[at] = recordPapers.values[r]!;
-		sortedCounts[at] = recordCounts.values[r]!;
+	const offsets = new Uint32Array(terms.length + 1);
+	const idfs = new Float64Array(terms.length);
+	for (let id = 0; id < terms.length; id++) {
+		const distinct = byTerm.papers[id]!;
+		offsets[rank[id]! + 1] = distinct;
+		idfs[rank[id]!] = Math.log(1 + (papers.length - distinct + 0.5) / (distinct + 0.5));
 	}
-
+	for (let t = 0; t < terms.length; t++) offsets[t + 1]! += offsets[t]!;
 	const averageLengths = FIELDS.map((_, fieldNo) => {
 		let total = 0;
 		for (let p = 0; p < papers.length; p++) total += fieldLengths[p * FIELDS.length + fieldNo]!;
 		return Math.max(1, total / Math.max(1, papers.length));
 	});
-	const offsets = new Uint32Array(terms.length + 1);
-	const postingPapers = new Uint32Array(recordTerms.length);
-	const impacts = new Float32Array(recordTerms.length);
-	let written = 0;
-	for (let t = 0; t < terms.length; t++) {
-		offsets[t] = written;
-		const end = starts[t + 1]!;
-		let distinct = 0;
-		for (let r = starts[t]!; r < end; r++) if (r === starts[t] || sortedPapers[r] !== sortedPapers[r - 1]) distinct++;
-		const idf = Math.log(1 + (papers.length - distinct + 0.5) / (distinct + 0.5));
-		for (let r = starts[t]!; r < end; r++) {
-			const paperNo = sortedPapers[r]!;
-			const fieldNo = sortedCounts[r]! & 7;
-			const count = sortedCounts[r]! >>> 3;
-			const length = fieldLengths[paperNo * FIELDS.length + fieldNo]!;
-			const saturated = (count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / averageLengths[fieldNo]!));
-			const score = idf * (D + saturated) * WEIGHTS[fieldNo]!;
-			if (written > offsets[t]! && postingPapers[written - 1] === paperNo) impacts[written - 1]! += score;
-			else {
-				postingPapers[written] = paperNo;
-				impacts[written++] = score;
-			}
+
+	// Records come in paper order, fields in order within a paper: each term's list fills in paper
+	// order, and a paper's later fields add to the entry its first field wrote.
+	const postingPapers = new Uint32Array(offsets[terms.length]!);
+	const impacts = new Float32Array(offsets[terms.length]!);
+	const cursor = offsets.slice(0, terms.length);
+	for (let r = 0; r < recordTerms.length; r++) {
+		const t = rank[recordTerms.values[r]!]!;
+		const paperNo = recordPapers.values[r]!;
+		const fieldNo = recordCounts.values[r]! & 7;
+		const count = recordCounts.values[r]! >>> 3;
+		const length = fieldLengths[paperNo * FIELDS.length + fieldNo]!;
+		const saturated = (count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / averageLengths[fieldNo]!));
+		const score = idfs[t]! * (D + saturated) * WEIGHTS[fieldNo]!;
+		const at = cursor[t]!;
+		if (at > offsets[t]! && postingPapers[at - 1] === paperNo) impacts[at - 1]! += score;
+		else {
+			postingPapers[at] = paperNo;
+			impacts[at] = score;
+			cursor[t] = at + 1;
 		}
 	}
-	offsets[terms.length] = written;
-	return { terms, offsets, papers: postingPapers.slice(0, written), impacts: impacts.slice(0, written), paperCount: papers.length };
+	return { terms, offsets, papers: postingPapers, impacts, paperCount: papers.length };
+}
+
+/** Per-term counters for the build, indexed by term id and grown with the vocabulary. */
+class TermCounters {
+	/** Occurrences in the field being read; zero again once its record is written. */
+	inField: Uint32Array = new Uint32Array(1 << 16);
+	/** Papers containing the term so far. */
+	papers: Uint32Array = new Uint32Array(1 << 16);
+	/** The last paper counted in `papers`, plus one. */
+	lastPaper: Uint32Array = new Uint32Array(1 << 16);
+	makeRoomFor(id: number): void {
+		if (id < this.inField.length) return;
+		this.inField = grown(this.inField, id * 2);
+		this.papers = grown(this.papers, id * 2);
+		this.lastPaper = grown(this.lastPaper, id * 2);
+	}
 }
 
 /** The position of `term` in the sorted vocabulary, or -1. */
