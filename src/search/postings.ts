@@ -50,13 +50,25 @@ function fieldText(paper: Paper, field: (typeof FIELDS)[number]): string {
 	}
 }
 
-/** A typed array that doubles as it fills: the build's posting records before sorting. */
-class GrowableUint32 {
-	values: Uint32Array = new Uint32Array(1 << 16);
+/** Entries per chunk of a {@link ChunkedArray}. */
+const CHUNK_BITS = 16;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+
+/**
+ * The build's posting records as they are read: appended in fixed-size chunks, never copied.
+ * Freshly touched memory is the build's largest cost, so growing by doubling (touching every
+ * value twice over) would cost more than the chunk lookups.
+ */
+class ChunkedArray<T extends Uint16Array | Uint32Array> {
+	readonly chunks: T[] = [];
 	length = 0;
+	constructor(private readonly createChunk: (length: number) => T) {}
 	push(value: number): void {
-		if (this.length === this.values.length) this.values = grown(this.values, this.length * 2);
-		this.values[this.length++] = value;
+		if ((this.length & CHUNK_MASK) === 0) this.chunks.push(this.createChunk(1 << CHUNK_BITS));
+		this.chunks[this.length >>> CHUNK_BITS]![this.length++ & CHUNK_MASK] = value;
+	}
+	at(index: number): number {
+		return this.chunks[index >>> CHUNK_BITS]![index & CHUNK_MASK]!;
 	}
 }
 
@@ -75,10 +87,11 @@ function grown(values: Uint32Array, length: number): Uint32Array {
  */
 export function buildPostings(papers: readonly Paper[]): Postings {
 	const termIds = new Map<string, number>();
-	const recordTerms = new GrowableUint32();
-	const recordPapers = new GrowableUint32();
+	const recordTerms = new ChunkedArray((length) => new Uint32Array(length));
 	// field in the low 3 bits, term count above
-	const recordCounts = new GrowableUint32();
+	const recordCounts = new ChunkedArray((length) => new Uint16Array(length));
+	// Paper p's records are recordTerms[paperRecords[p]] up to recordTerms[paperRecords[p + 1]].
+	const paperRecords = new Uint32Array(papers.length + 1);
 	const fieldLengths = new Uint32Array(papers.length * FIELDS.length);
 	const byTerm = new TermCounters();
 	const fieldTerms: number[] = [];
@@ -99,7 +112,6 @@ export function buildPostings(papers: readonly Paper[]): Postings {
 			}
 			for (const id of fieldTerms) {
 				recordTerms.push(id);
-				recordPapers.push(paperNo);
 				recordCounts.push((Math.min(byTerm.inField[id]!, MAX_TF) << 3) | fieldNo);
 				byTerm.inField[id] = 0;
 				if (byTerm.lastPaper[id] !== paperNo + 1) {
@@ -109,6 +121,7 @@ export function buildPostings(papers: readonly Paper[]): Postings {
 			}
 			fieldTerms.length = 0;
 		}
+		paperRecords[paperNo + 1] = recordTerms.length;
 	}
 
 	const terms = [...termIds.keys()].sort();
@@ -135,20 +148,21 @@ export function buildPostings(papers: readonly Paper[]): Postings {
 	const postingPapers = new Uint32Array(offsets[terms.length]!);
 	const impacts = new Float32Array(offsets[terms.length]!);
 	const cursor = offsets.slice(0, terms.length);
-	for (let r = 0; r < recordTerms.length; r++) {
-		const t = rank[recordTerms.values[r]!]!;
-		const paperNo = recordPapers.values[r]!;
-		const fieldNo = recordCounts.values[r]! & 7;
-		const count = recordCounts.values[r]! >>> 3;
-		const length = fieldLengths[paperNo * FIELDS.length + fieldNo]!;
-		const saturated = (count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / averageLengths[fieldNo]!));
-		const score = idfs[t]! * (D + saturated) * WEIGHTS[fieldNo]!;
-		const at = cursor[t]!;
-		if (at > offsets[t]! && postingPapers[at - 1] === paperNo) impacts[at - 1]! += score;
-		else {
-			postingPapers[at] = paperNo;
-			impacts[at] = score;
-			cursor[t] = at + 1;
+	for (let paperNo = 0; paperNo < papers.length; paperNo++) {
+		for (let r = paperRecords[paperNo]!; r < paperRecords[paperNo + 1]!; r++) {
+			const t = rank[recordTerms.at(r)]!;
+			const fieldNo = recordCounts.at(r) & 7;
+			const count = recordCounts.at(r) >>> 3;
+			const length = fieldLengths[paperNo * FIELDS.length + fieldNo]!;
+			const saturated = (count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / averageLengths[fieldNo]!));
+			const score = idfs[t]! * (D + saturated) * WEIGHTS[fieldNo]!;
+			const at = cursor[t]!;
+			if (at > offsets[t]! && postingPapers[at - 1] === paperNo) impacts[at - 1]! += score;
+			else {
+				postingPapers[at] = paperNo;
+				impacts[at] = score;
+				cursor[t] = at + 1;
+			}
 		}
 	}
 	return { terms, offsets, papers: postingPapers, impacts, paperCount: papers.length };
