@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Paper } from './paper.js';
 import { assembleIndex, buildSearchIndex, type PaperIndex } from './search.js';
@@ -91,7 +91,15 @@ export async function writeIndexCache(index: PaperIndex, fingerprint: string, ca
 	await mkdir(cacheDir, { recursive: true });
 	const path = indexCachePath(cacheDir, fingerprint);
 	const temporary = `${path}.${process.pid}.tmp`;
-	await writeFile(temporary, encodeIndex(index, fingerprint));
+	const file = await open(temporary, 'w');
+	try {
+		const pieces = encodeIndex(index, fingerprint);
+		const { bytesWritten } = await file.writev(pieces);
+		const expected = pieces.reduce((total, piece) => total + piece.byteLength, 0);
+		if (bytesWritten !== expected) throw new Error(`index-cache: wrote ${bytesWritten} of ${expected} bytes to ${temporary}`);
+	} finally {
+		await file.close();
+	}
 	await rename(temporary, path);
 	const stale = (await readdir(cacheDir)).filter(
 		(name) => name.startsWith(FILE_PREFIX) && name.endsWith(FILE_SUFFIX) && join(cacheDir, name) !== path,
@@ -121,24 +129,29 @@ function sectionsOf(index: PaperIndex): Record<SectionName, Uint8Array> {
 	};
 }
 
-/** Layout: magic, header length (uint32 LE), header JSON, then each section 8-byte aligned. */
-function encodeIndex(index: PaperIndex, fingerprint: string): Buffer {
+/**
+ * Layout: magic, header length (uint32 LE), header JSON, then each section 8-byte aligned. Returned
+ * as the pieces to write in order, the sections as views of the index's own arrays: copying them
+ * into one buffer would touch as much fresh memory as the postings themselves.
+ */
+function encodeIndex(index: PaperIndex, fingerprint: string): Uint8Array[] {
 	const sections = sectionsOf(index);
 	const placed = {} as Header['sections'];
+	const pieces: Uint8Array[] = [];
 	let offset = 0;
 	for (const [name, data] of Object.entries(sections) as [SectionName, Uint8Array][]) {
 		placed[name] = { offset, byteLength: data.byteLength };
-		offset += Math.ceil(data.byteLength / ALIGNMENT) * ALIGNMENT;
+		const padded = Math.ceil(data.byteLength / ALIGNMENT) * ALIGNMENT;
+		pieces.push(data, Buffer.alloc(padded - data.byteLength));
+		offset += padded;
 	}
 	const header: Header = { version: FORMAT_VERSION, fingerprint, papersDigest: papersDigest(index.papers), sections: placed };
 	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-	const prefixLength = Math.ceil((MAGIC.length + 4 + headerBytes.length) / ALIGNMENT) * ALIGNMENT;
-	const file = Buffer.alloc(prefixLength + offset);
-	file.write(MAGIC, 0, 'latin1');
-	file.writeUInt32LE(headerBytes.length, MAGIC.length);
-	headerBytes.copy(file, MAGIC.length + 4);
-	for (const [name, data] of Object.entries(sections) as [SectionName, Uint8Array][]) file.set(data, prefixLength + placed[name].offset);
-	return file;
+	const prefix = Buffer.alloc(Math.ceil((MAGIC.length + 4 + headerBytes.length) / ALIGNMENT) * ALIGNMENT);
+	prefix.write(MAGIC, 0, 'latin1');
+	prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
+	headerBytes.copy(prefix, MAGIC.length + 4);
+	return [prefix, ...pieces];
 }
 
 function decodeIndex(file: Buffer, corpus: IndexedCorpus): PaperIndex {
