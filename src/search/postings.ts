@@ -80,7 +80,7 @@ function grown(values: Uint32Array, length: number): Uint32Array {
 
 /**
  * Builds the postings for `papers` (paper number = position in the list). One pass tokenises
- * every field into (term, paper, field, count) records, counting each term's papers as it goes;
+ * every field into (term, field, count) records, kept per paper, counting each term's papers;
  * a second pass scores each record and places it straight into its term's list, merging a paper's
  * fields into one score. Words are counted in arrays indexed by term id rather than in maps, and
  * no record is copied more than once, so the cost per word stays flat as the corpus grows.
