@@ -4,7 +4,8 @@ import { answer } from '../src/answer.js';
 import { errorReply, UserError } from './index.js';
 import type { CommandContext, CommandInput, Reply } from './index.js';
 import { addPaperReply } from './add.js';
-import { privateCard, publicCard, requirePaper, searchPage, threadName } from './paper.js';
+import { threadName } from '../src/cards.js';
+import { privateCard, publicCard, requirePaper, searchPage } from './paper.js';
 
 /** How the bot should answer a button or menu click. */
 export interface ComponentAnswer {

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { buildBibtex } from '../src/bibtex.js';
-import { buildPaperCard, buildResultsMessage, cardComponents } from '../src/cards.js';
+import { buildPaperCard, buildResultsMessage, cardComponents, threadName } from '../src/cards.js';
 import { defuseMentions, markdownSafe, plainLine } from '../src/cards/safe-text.js';
 import { CUSTOM_ID_MAX, encodeCustomId } from '../src/custom-ids.js';
 import type { Paper } from '../src/paper.js';
@@ -16,7 +16,6 @@ import type { Command, CommandContext, CommandInput, Reply } from './index.js';
 /** Longest query accepted; longer text is a paste gone wrong, not a search. */
 export const QUERY_MAX_LENGTH = 300;
 const RESULTS_PER_PAGE = 5;
-const THREAD_NAME_MAX = 100;
 
 const idOption = (description: string) =>
 	({ type: ApplicationCommandOptionType.String, name: 'id', description, required: true, autocomplete: true }) as const;
@@ -119,12 +118,6 @@ export function publicCard(paper: Paper, heading?: string): Reply {
 /** A full card only the asker sees, with Share. */
 export function privateCard(paper: Paper): Reply {
 	return privateReply({ embeds: [buildPaperCard(paper)], components: [cardComponents(paper, { share: true, discuss: false })] });
-}
-
-/** A thread name from the paper's title (or id), within Discord's 100 characters. */
-export function threadName(paper: Paper): string {
-	const name = paper.title ?? `arXiv:${paper.id}`;
-	return name.length <= THREAD_NAME_MAX ? name : `${name.slice(0, THREAD_NAME_MAX - 1).replace(/\s+\S*$/, '')}…`;
 }
 
 function execute(input: CommandInput, context: CommandContext): Reply | Promise<Reply> {

@@ -63,6 +63,15 @@ export function displayTitle(paper: Paper): string {
 	return `arXiv:${paper.id} — ${truncateAtWord(plainLine(paper.abstract), 80)}`;
 }
 
+/** Discord's limit on a thread's name. */
+const THREAD_NAME_MAX = 100;
+
+/** A discussion thread's name: the paper's readable title (or `arXiv:<id>`), cut at a word within 100 characters. */
+export function threadName(paper: Paper): string {
+	const title = paper.title ? plainLine(paper.title) : '';
+	return truncateAtWord(title || `arXiv:${paper.id}`, THREAD_NAME_MAX);
+}
+
 /** "Ada Lovelace et al." style: the first author, and how many more there are. */
 export function shortAuthors(authors: readonly string[] | null): string | null {
 	if (!authors) return null;

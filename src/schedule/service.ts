@@ -1,4 +1,5 @@
 import type { APIEmbed, Client } from 'discord.js';
+import { threadName } from '../cards.js';
 import { markdownSafe, plainLine } from '../cards/safe-text.js';
 import type { Env } from '../env.js';
 import type { Library } from '../library.js';
@@ -75,12 +76,6 @@ function envSettings(env: Env, guildId: string): GuildSettings {
 	});
 }
 
-/** The thread name for a paper-of-the-day post: its title within Discord's 100 characters. */
-function potdThreadName(paper: Paper): string {
-	const name = plainLine(paper.title ?? `arXiv:${paper.id}`) || `arXiv:${paper.id}`;
-	return name.length <= 100 ? name : `${name.slice(0, 99)}…`;
-}
-
 /**
  * Opens the schedule over a connected client: builds the scheduler whose posts go through
  * discord.js, and starts it for the environment's guild and every guild with saved settings.
@@ -120,7 +115,7 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		async post(guild, kind, slot) {
 			if (kind === 'potd') {
 				const paper = potdPaper(guild.guild_id, slot);
-				const thread = guild.potd_thread ? potdThreadName(paper) : undefined;
+				const thread = guild.potd_thread ? threadName(paper) : undefined;
 				return { messageId: await poster.send(guild.guild_id, guild.potd_channel_id as string, [buildPotdMessage(paper, slot)], thread) };
 			}
 			return { messageId: await poster.send(guild.guild_id, guild.digest_channel_id as string, digestMessages(guild.guild_id, slot, new Date(slot))) };

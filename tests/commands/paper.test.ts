@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../../src/answer.js';
-import { embedLimitViolations } from '../../src/cards.js';
+import { embedLimitViolations, threadName } from '../../src/cards.js';
 import { decodeCustomId } from '../../src/custom-ids.js';
 import { queryFromPageArgument } from '../../src/query-keys.js';
 import { EPHEMERAL_FLAG, type CommandContext, type Reply } from '../../commands/index.js';
-import paper, { searchPage, threadName } from '../../commands/paper.js';
+import paper, { searchPage } from '../../commands/paper.js';
 import { invocation, shippedCorpusContext } from './corpus.js';
 
 let context: CommandContext;
