@@ -111,8 +111,8 @@ export function quoteUserText(text: string): string {
 }
 
 /** A full card for everyone in the channel, with Discuss. */
-export function publicCard(paper: Paper, heading?: string): Reply {
-	return publicReply({ embeds: [buildPaperCard(paper, heading ? { heading } : undefined)], components: [cardComponents(paper, { share: false, discuss: true })] });
+export function publicCard(paper: Paper): Reply {
+	return publicReply({ embeds: [buildPaperCard(paper)], components: [cardComponents(paper, { share: false, discuss: true })] });
 }
 
 /** A full card only the asker sees, with Share. */
@@ -128,11 +128,8 @@ function execute(input: CommandInput, context: CommandContext): Reply | Promise<
 			return searchPage(queryWithFilters(text('query'), input.options.author, input.options.year, input.options.category), 0, index);
 		case 'show':
 			return publicCard(requirePaper(index, text('id')));
-		case 'random': {
-			const paper = randomPaper(index, random);
-			if (!paper) throw new UserError('The corpus is empty.');
-			return publicCard(paper);
-		}
+		case 'random':
+			return publicCard(randomPaper(index, random));
 		case 'similar': {
 			const paper = requirePaper(index, text('id'));
 			const similar = similarPapers(index, paper.id, RESULTS_PER_PAGE);
@@ -142,7 +139,7 @@ function execute(input: CommandInput, context: CommandContext): Reply | Promise<
 		}
 		case 'cite': {
 			const paper = requirePaper(index, text('id'));
-			return privateReply({ content: '```bibtex\n' + buildBibtex(paper) + '\n```', embeds: [], components: [] });
+			return privateReply({ content: '```bibtex\n' + buildBibtex(paper, index.papers) + '\n```', embeds: [], components: [] });
 		}
 		case 'share': {
 			const paper = requirePaper(index, text('id'));

@@ -36,15 +36,21 @@ export function buildBibtex(paper: Paper, corpus?: readonly Paper[]): string {
  */
 export function bibtexKey(paper: Paper, corpus: readonly Paper[] = []): string {
 	const base = baseKey(paper);
-	const sharing = new Set(corpus.filter((other) => baseKey(other) === base).map((other) => other.id));
+	const surname = firstSurname(paper);
+	// The surname check first: it is cheap, and only papers sharing it can share the key.
+	const sharing = new Set(corpus.filter((other) => firstSurname(other) === surname && baseKey(other) === base).map((other) => other.id));
 	sharing.add(paper.id);
 	if (sharing.size === 1) return base;
 	const position = [...sharing].sort(compareIds).indexOf(paper.id);
 	return position === 0 ? base : `${base}${suffixLetters(position)}`;
 }
 
+function firstSurname(paper: Paper): string {
+	return asciiWord(paper.authors?.[0]?.trim().split(/\s+/).at(-1) ?? '');
+}
+
 function baseKey(paper: Paper): string {
-	const surname = asciiWord(paper.authors?.[0]?.trim().split(/\s+/).at(-1) ?? '');
+	const surname = firstSurname(paper);
 	if (!surname) return `arXiv-${paper.id.replace(/\//g, '-')}`;
 	const titleWord = paper.title
 		? latexToPlainText(paper.title)
