@@ -4,6 +4,8 @@ import { embedLimitViolations, threadName } from '../../src/cards.js';
 import { decodeCustomId } from '../../src/custom-ids.js';
 import { queryFromPageArgument } from '../../src/query-keys.js';
 import { EPHEMERAL_FLAG, type CommandContext, type Reply } from '../../commands/index.js';
+import { paperSchema } from '../../src/paper.js';
+import { buildSearchIndex } from '../../src/search.js';
 import paper, { searchPage } from '../../commands/paper.js';
 import { invocation, shippedCorpusContext } from './corpus.js';
 
@@ -107,6 +109,13 @@ describe('/paper cite', () => {
 	it('answers with BibTeX in a code block', async () => {
 		const reply = await run('cite', { id: '2305.00054' });
 		expect(reply.message.content).toMatch(/^```bibtex\n@misc\{[^,]+,\n[\s\S]*eprint = \{2305\.00054\}[\s\S]*\n```$/);
+	});
+
+	it('gives two papers that would share a key different keys within the corpus', async () => {
+		const twin = (id: string) => paperSchema.parse({ id, title: 'Spiking networks', authors: ['Yi Zeng'], abstract: 'An abstract.', published: '2023-01-02' });
+		const twins: CommandContext = { index: buildSearchIndex([twin('2301.00002'), twin('2301.00001')]), random: () => 0 };
+		const keys = await Promise.all(['2301.00001', '2301.00002'].map(async (id) => (await paper.execute(invocation('cite', { id }), twins)).message.content?.match(/@misc\{([^,]+),/)?.[1]));
+		expect(keys).toEqual(['zeng2023spiking', 'zeng2023spikinga']);
 	});
 });
 
