@@ -16,6 +16,8 @@ import type { Command, CommandContext, CommandInput, Reply } from './index.js';
 /** Longest query accepted; longer text is a paste gone wrong, not a search. */
 export const QUERY_MAX_LENGTH = 300;
 const RESULTS_PER_PAGE = 5;
+/** The best matches a search pages through. */
+const RESULTS_SHOWN = 100;
 
 const idOption = (description: string) =>
 	({ type: ApplicationCommandOptionType.String, name: 'id', description, required: true, autocomplete: true }) as const;
@@ -77,14 +79,15 @@ export function searchPage(query: string, page: number, index: PaperIndex): Repl
 	if (trimmed.length > QUERY_MAX_LENGTH) {
 		throw new UserError(`That query is ${trimmed.length} characters long; keep it under ${QUERY_MAX_LENGTH}.`);
 	}
-	const results = searchPapers(index, trimmed).map((result) => result.paper);
+	const found = searchPapers(index, trimmed, {}, { limit: RESULTS_SHOWN + 1 }).map((result) => result.paper);
+	const results = found.slice(0, RESULTS_SHOWN);
 	if (!results.length) throw new UserError(`No paper matches “${quoteUserText(trimmed)}”. Try fewer or other words, or check the spelling.`);
 	const pageCount = Math.ceil(results.length / RESULTS_PER_PAGE);
 	const shown = Math.min(page, pageCount - 1);
 	const slice = results.slice(shown * RESULTS_PER_PAGE, (shown + 1) * RESULTS_PER_PAGE);
 	const fitsInCustomId = encodeCustomId({ kind: 'page', page: pageCount, query: trimmed }).length <= CUSTOM_ID_MAX;
 	const pageKey = fitsInCustomId ? undefined : keyForQuery(trimmed);
-	return privateReply(buildResultsMessage({ query: trimmed, page: shown, pageSize: RESULTS_PER_PAGE, results: slice, total: results.length, pageKey }));
+	return privateReply(buildResultsMessage({ query: trimmed, page: shown, pageSize: RESULTS_PER_PAGE, results: slice, total: results.length, moreThanTotal: found.length > RESULTS_SHOWN, pageKey }));
 }
 
 /** The search option values written as query filters, so page buttons carry them too. */

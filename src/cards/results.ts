@@ -31,6 +31,8 @@ export interface ResultsPage {
 	results: readonly Paper[];
 	/** How many papers match the query across all pages. */
 	total: number;
+	/** More papers match than the `total` shown (a search returns its best matches only). */
+	moreThanTotal?: boolean;
 	/** Carried by the page buttons instead of the query when the query would not fit in a custom_id. */
 	pageKey?: string;
 	/** Previous/Next buttons; false for lists that have only one page by nature. Default true. */
@@ -63,7 +65,7 @@ export function buildResultsMessage(page: ResultsPage): CardMessage {
 	const embeds: APIEmbed[] = [];
 	const list = listed.length ? listEmbed(page, listed, best ? firstRank + 1 : firstRank) : undefined;
 	if (best) {
-		const heading = `${resultsHeading(page)} · ${countText(page.total)}`;
+		const heading = `${resultsHeading(page)} · ${countText(page)}`;
 		const room = EMBED_LIMITS.total - (list ? embedCharacterCount(list) : 0);
 		embeds.push(buildPaperCard(best, { heading, descriptionMax: room - cardSizeWithoutDescription(best, heading) }));
 	}
@@ -165,12 +167,13 @@ function resultsHeading(page: ResultsPage): string {
 	return page.page === 0 ? `Best match for “${query}”` : `Results for “${query}”`;
 }
 
-function countText(total: number): string {
-	return total === 1 ? '1 result' : `${total} results`;
+function countText(page: ResultsPage): string {
+	if (page.moreThanTotal) return `more than ${page.total} results; the best ${page.total} are shown`;
+	return page.total === 1 ? '1 result' : `${page.total} results`;
 }
 
 function pageText(page: ResultsPage): string {
-	return `Page ${page.page + 1} of ${pageCount(page)} · ${countText(page.total)}`;
+	return `Page ${page.page + 1} of ${pageCount(page)} · ${countText(page)}`;
 }
 
 function pageSize(page: ResultsPage): number {

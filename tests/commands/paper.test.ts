@@ -55,6 +55,14 @@ describe('/paper search', () => {
 		expect(page?.kind === 'page' && queryFromPageArgument(page.query)).toBe(query);
 	});
 
+	it('says when more papers match than the best 100 it pages through', async () => {
+		const papers = Array.from({ length: 120 }, (_, n) => paperSchema.parse({ id: `2301.${String(n).padStart(5, '0')}`, title: `Spiking study ${n}`, abstract: 'Spiking networks.' }));
+		const many: CommandContext = { index: buildSearchIndex(papers), random: () => 0 };
+		const reply = await paper.execute(invocation('search', { query: 'spiking' }), many);
+		expect(JSON.stringify(reply.message.embeds)).toContain('more than 100 results; the best 100 are shown');
+		expect(JSON.stringify(reply.message.embeds)).toContain('Page 1 of 20');
+	});
+
 	it.each([
 		['', 'Type some words to search for'],
 		['   ', 'Type some words to search for'],
