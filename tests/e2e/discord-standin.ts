@@ -14,13 +14,13 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIChannel, APIMessage, APIUser } from 'discord.js';
+import type { APIChannel, APIMessage, APIOverwrite, APITextChannel, APIUser } from 'discord.js';
 import { buildInteraction, type InteractionInput } from './standin/interactions.js';
 import { startGateway, type GatewayFrame } from './standin/gateway.js';
 import { createRestHandler } from './standin/rest.js';
 import { storeMessage } from './standin/responses.js';
 import { buildMessage } from './standin/store.js';
-import { createWorld, guildCreatePayload, type CallbackRecord, type InteractionTrace, type RecordedRequest, type WorldOptions } from './standin/world.js';
+import { addTextChannel, createWorld, guildCreatePayload, replaceOverwrites, type CallbackRecord, type InteractionTrace, type RecordedRequest, type WorldOptions } from './standin/world.js';
 
 export { autocomplete, button, messageCommand, selectMenu, slashCommand, type InteractionInput, type OptionValue } from './standin/interactions.js';
 export { INTERACTION_DEADLINE_MS } from './standin/responses.js';
@@ -90,6 +90,14 @@ export interface Standin {
 	sendRawInteraction: (payload: unknown) => InteractionTrace | null;
 	/** Posts a message written by a person (the lab member unless `user` says otherwise). */
 	postUserMessage: (content: string, options?: { channelId?: string; user?: Partial<APIUser> }) => APIMessage;
+	/**
+	 * Adds a text channel to the guild and tells the bot (CHANNEL_CREATE). `overwrites` are Discord
+	 * permission overwrites: `{ id: standin.botUser.id, type: 1, allow: '0', deny: '2048' }` takes
+	 * Send Messages from the bot there. The stand-in only reports them; its REST side does not enforce them.
+	 */
+	addTextChannel: (name: string, overwrites?: APIOverwrite[]) => APITextChannel;
+	/** Replaces a text channel's permission overwrites, as a server admin would, and tells the bot (CHANNEL_UPDATE). */
+	setPermissionOverwrites: (channelId: string, overwrites: APIOverwrite[]) => void;
 	/** A channel's or thread's messages, oldest first (ephemeral responses are in no channel). */
 	messages: (channelId?: string) => APIMessage[];
 	/** Every thread started so far, oldest first. */
@@ -253,6 +261,14 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
 			const message = storeMessage(world, buildMessage({ content }, { channelId, author: { ...world.memberUser, ...user } }));
 			world.notify();
 			return message;
+		},
+		addTextChannel(name, overwrites = []) {
+			const channel = addTextChannel(world, name, overwrites);
+			gateway.dispatch('CHANNEL_CREATE', channel);
+			return channel;
+		},
+		setPermissionOverwrites(channelId, overwrites) {
+			gateway.dispatch('CHANNEL_UPDATE', replaceOverwrites(world, channelId, overwrites));
 		},
 		messages: (channelId = world.channelId) => [...(world.channels.get(channelId)?.messages ?? [])],
 		threads: () => [...world.channels.values()].map((stored) => stored.channel).filter((channel) => channel.type === 11 || channel.type === 12),

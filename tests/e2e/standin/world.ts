@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { APIChannel, APIMessage, APITextChannel, APIUser } from 'discord.js';
+import type { APIChannel, APIMessage, APIOverwrite, APITextChannel, APIUser } from 'discord.js';
 import { nextSnowflake, type StoredChannel } from './store.js';
 
 /** Permission bits a lab member and the bot hold: view, send, embed, attach, history, threads, commands. */
@@ -105,6 +105,24 @@ export function textChannel(id: string, guildId: string, name: string): APITextC
 		rate_limit_per_user: 0,
 		last_message_id: null,
 	};
+}
+
+/**
+ * Adds a text channel to the world's guild, with permission overwrites (`type` 0 a role, where the
+ * guild id is @everyone; `type` 1 a member, such as the bot) as a server admin would set them.
+ */
+export function addTextChannel(world: World, name: string, overwrites: APIOverwrite[] = []): APITextChannel {
+	const channel = { ...textChannel(nextSnowflake(), world.guildId, name), permission_overwrites: overwrites };
+	world.channels.set(channel.id, { channel, messages: [] });
+	return channel;
+}
+
+/** Replaces a text channel's permission overwrites in place and returns the channel. */
+export function replaceOverwrites(world: World, channelId: string, overwrites: APIOverwrite[]): APITextChannel {
+	const channel = world.channels.get(channelId)?.channel;
+	if (channel?.type !== 0) throw new Error(`discord-standin: no text channel ${channelId} to change permissions on`);
+	channel.permission_overwrites = overwrites;
+	return channel;
 }
 
 /** Builds a fresh world: one guild with one text channel `#papers`, the bot, and one lab member. */
