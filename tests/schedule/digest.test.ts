@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	addTopic,
 	advanceDigestWatermark,
@@ -17,21 +14,14 @@ import {
 	unsubscribe,
 	type QueryMatcher,
 } from '../../src/schedule/digest.js';
-import { openState, type State } from '../../src/schedule/state.js';
+import type { State } from '../../src/schedule/state.js';
+import { useTempState } from './temp-state.js';
 import { ScheduleSettingError } from '../../src/schedule/time.js';
 
-let dir: string;
 let state: State;
 const t = (iso: string) => new Date(iso);
 
-beforeEach(() => {
-	dir = mkdtempSync(join(tmpdir(), 'paperbot-digest-'));
-	state = openState(join(dir, 'paperbot.db'));
-});
-afterEach(() => {
-	state.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+useTempState((opened) => (state = opened));
 
 /** Stand-in for the search module: a paper matches a query when its title mentions the query. */
 const TITLES: Record<string, string> = {

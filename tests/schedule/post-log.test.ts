@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	claimSlot,
 	failedPosts,
@@ -13,19 +10,12 @@ import {
 	unsentClaims,
 } from '../../src/schedule/post-log.js';
 import { openState, type State } from '../../src/schedule/state.js';
+import { useTempState } from './temp-state.js';
 
-let dir: string;
 let state: State;
 const t = (iso: string) => new Date(iso);
 
-beforeEach(() => {
-	dir = mkdtempSync(join(tmpdir(), 'paperbot-postlog-'));
-	state = openState(join(dir, 'paperbot.db'));
-});
-afterEach(() => {
-	state.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+useTempState((opened) => (state = opened));
 
 describe('claimSlot', () => {
 	it('claims a slot once; a second claim of the same slot fails', () => {

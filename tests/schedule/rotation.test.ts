@@ -1,20 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paperOfTheDay, seededShuffle } from '../../src/schedule/rotation.js';
 import { openState, type State } from '../../src/schedule/state.js';
+import { useTempState } from './temp-state.js';
 
 let dir: string;
 let state: State;
 
-beforeEach(() => {
-	dir = mkdtempSync(join(tmpdir(), 'paperbot-rotation-'));
-	state = openState(join(dir, 'paperbot.db'));
-});
-afterEach(() => {
-	state.close();
-	rmSync(dir, { recursive: true, force: true });
+useTempState((opened, folder) => {
+	state = opened;
+	dir = folder;
 });
 
 const ids = (count: number, from = 1) => Array.from({ length: count }, (_, i) => `2401.${String(from + i).padStart(5, '0')}`);

@@ -1,23 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, listGuildSettings, saveGuildSettings } from '../../src/schedule/settings.js';
-import { openState, type State } from '../../src/schedule/state.js';
+import type { State } from '../../src/schedule/state.js';
+import { useTempState } from './temp-state.js';
 import { ScheduleSettingError } from '../../src/schedule/time.js';
 
-let dir: string;
 let state: State;
 const lab = { guild_id: 'g1', potd_channel_id: 'c1', digest_channel_id: 'c2', ...DEFAULT_SETTINGS };
 
-beforeEach(() => {
-	dir = mkdtempSync(join(tmpdir(), 'paperbot-settings-'));
-	state = openState(join(dir, 'paperbot.db'));
-});
-afterEach(() => {
-	state.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+useTempState((opened) => (state = opened));
 
 describe('checkGuildSettings', () => {
 	it('normalises the time zone and cron spelling', () => {
