@@ -1,19 +1,9 @@
 import { z } from 'zod';
+import { cronSetting, DEFAULT_SETTINGS, timeOfDaySetting, timezoneSetting } from './schedule/settings.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (00:00–23:59), e.g. 09:00');
-const timezone = z.string().refine(isTimezone, 'must be an IANA time zone, e.g. Europe/London');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
 const onOff = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((value) => ['on', 'true', '1'].includes(value));
-
-function isTimezone(name: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en', { timeZone: name });
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 /** Every setting paperbot reads from the environment (and `.env`), with its default. */
 export const envSchema = z.object({
@@ -30,13 +20,13 @@ export const envSchema = z.object({
 	STATE_PATH: z.string().default('state/paperbot.db'),
 	/** Channel for the paper of the day in the DISCORD_GUILD_ID guild. */
 	POTD_CHANNEL_ID: snowflake.optional(),
-	POTD_TIME: timeOfDay.default('09:00'),
-	TIMEZONE: timezone.default('UTC'),
+	POTD_TIME: timeOfDaySetting.default(DEFAULT_SETTINGS.potd_time),
+	TIMEZONE: timezoneSetting.default(DEFAULT_SETTINGS.timezone),
 	/** After downtime spanning the posting time, post today's paper when back. */
 	POTD_CATCH_UP: onOff.default(true),
 	DIGEST_CHANNEL_ID: snowflake.optional(),
 	/** Cron pattern in TIMEZONE; default Mondays 09:00. */
-	DIGEST_SCHEDULE: z.string().default('0 9 * * 1'),
+	DIGEST_SCHEDULE: cronSetting.default(DEFAULT_SETTINGS.digest_cron),
 	/** `note` posts a short note when a digest has nothing new; `skip` posts nothing. */
 	DIGEST_EMPTY: z.enum(['skip', 'note']).default('skip'),
 	/** The arXiv Atom query endpoint. */

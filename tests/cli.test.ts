@@ -61,8 +61,8 @@ describe('npm run paperbot (the one-shot CLI)', () => {
 	it('exits 1 naming every bad variable', async () => {
 		const result = await run('src/cli.ts', ['random'], { env: { TIMEZONE: 'Mars/Olympus', POTD_TIME: '25:00' } });
 		expect(result.code).toBe(1);
-		expect(result.stderr).toContain('TIMEZONE: must be an IANA time zone');
-		expect(result.stderr).toContain('POTD_TIME: must be HH:MM');
+		expect(result.stderr).toContain('TIMEZONE: timezone must be an IANA time-zone name');
+		expect(result.stderr).toContain('POTD_TIME: time must be HH:MM');
 	});
 
 	it('exits 1 naming a corpus path that cannot be read', async () => {

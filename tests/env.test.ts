@@ -39,17 +39,18 @@ describe('parseEnv', () => {
 		const secret = 'Bot not a token';
 		let error: unknown;
 		try {
-			parseEnv({ DISCORD_TOKEN: secret, DISCORD_GUILD_ID: 'abc', DISCORD_API_URL: 'ftp://x', LOG_LEVEL: 'loud', POTD_TIME: '25:00', TIMEZONE: 'Mars/Olympus', DIGEST_EMPTY: 'maybe' });
+			parseEnv({ DISCORD_TOKEN: secret, DISCORD_GUILD_ID: 'abc', DISCORD_API_URL: 'ftp://x', LOG_LEVEL: 'loud', POTD_TIME: '25:00', TIMEZONE: 'Mars/Olympus', DIGEST_SCHEDULE: 'every monday', DIGEST_EMPTY: 'maybe' });
 		} catch (caught) {
 			error = caught;
 		}
 		expect(error).toBeInstanceOf(EnvError);
 		const message = (error as Error).message;
-		for (const name of ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'POTD_TIME', 'TIMEZONE', 'DIGEST_EMPTY']) {
+		for (const name of ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'POTD_TIME', 'TIMEZONE', 'DIGEST_SCHEDULE', 'DIGEST_EMPTY']) {
 			expect(message).toContain(`  ${name}: `);
 		}
-		expect(message).toContain('POTD_TIME: must be HH:MM (00:00–23:59), e.g. 09:00');
-		expect(message).toContain('TIMEZONE: must be an IANA time zone, e.g. Europe/London');
+		expect(message).toContain('POTD_TIME: time must be HH:MM (00:00–23:59), e.g. 09:00');
+		expect(message).toContain('TIMEZONE: timezone must be an IANA time-zone name, e.g. "Europe/London"');
+		expect(message).toContain('DIGEST_SCHEDULE: schedule must be a cron pattern "minute hour day-of-month month day-of-week", e.g. "0 9 * * 1"');
 		expect(message).not.toContain(secret);
 	});
 });

@@ -68,11 +68,11 @@ function envSettings(env: Env, guildId: string): GuildSettings {
 	return checkGuildSettings({
 		guild_id: guildId,
 		potd_channel_id: isEnvGuild ? (env.POTD_CHANNEL_ID ?? null) : null,
-		potd_time: env.POTD_TIME ?? DEFAULT_SETTINGS.potd_time,
-		timezone: env.TIMEZONE ?? DEFAULT_SETTINGS.timezone,
+		potd_time: env.POTD_TIME,
+		timezone: env.TIMEZONE,
 		potd_thread: DEFAULT_SETTINGS.potd_thread,
 		digest_channel_id: isEnvGuild ? (env.DIGEST_CHANNEL_ID ?? null) : null,
-		digest_cron: env.DIGEST_SCHEDULE ?? DEFAULT_SETTINGS.digest_cron,
+		digest_cron: env.DIGEST_SCHEDULE,
 	});
 }
 

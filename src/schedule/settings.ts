@@ -14,24 +14,33 @@ function checked<T>(check: (text: string) => T) {
 	};
 }
 
+/** A local posting time, `HH:MM`, as settings and `POTD_TIME` take it. */
+export const timeOfDaySetting = z.string().transform(
+	checked((text) => {
+		parseTimeOfDay(text);
+		return text.trim();
+	}),
+);
+/** An IANA time zone, returned in its canonical spelling. */
+export const timezoneSetting = z.string().transform(checked(validateTimezone));
+/** A five-field cron pattern that fires at least once more. */
+export const cronSetting = z.string().transform(checked(validateCron));
+
 /** One guild's schedule settings: where and when the paper of the day and the digest go. */
-export const guildSettingsSchema = z.object({
+const guildSettingsSchema = z.object({
 	guild_id: z.string().min(1),
 	/** Channel for the paper of the day; null turns it off. */
 	potd_channel_id: z.string().min(1).nullable(),
 	/** Local posting time, `HH:MM`. */
-	potd_time: z.string().transform(checked((text) => {
-		parseTimeOfDay(text);
-		return text.trim();
-	})),
+	potd_time: timeOfDaySetting,
 	/** IANA time zone for the paper-of-the-day time and the digest schedule. */
-	timezone: z.string().transform(checked(validateTimezone)),
+	timezone: timezoneSetting,
 	/** Start a discussion thread from each paper-of-the-day post. */
 	potd_thread: z.boolean(),
 	/** Channel for digests; null turns them off. */
 	digest_channel_id: z.string().min(1).nullable(),
 	/** Five-field cron pattern read in `timezone`. */
-	digest_cron: z.string().transform(checked(validateCron)),
+	digest_cron: cronSetting,
 });
 
 export type GuildSettings = z.infer<typeof guildSettingsSchema>;
