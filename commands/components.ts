@@ -1,7 +1,7 @@
-import { decodeCustomId } from '../src/custom-ids.js';
+import type { ComponentAction } from '../src/custom-ids.js';
 import { queryFromPageArgument } from '../src/query-keys.js';
 import { answer } from '../src/answer.js';
-import { errorReply, UserError } from './index.js';
+import { errorReply, privateReply, UserError } from './index.js';
 import type { CommandContext, CommandInput, Reply } from './index.js';
 import { addPaperReply } from './add.js';
 import { threadName } from '../src/cards.js';
@@ -12,18 +12,20 @@ export interface ComponentAnswer {
 	reply: Reply;
 	/** Replace the clicked message (paging) instead of answering with a new one. */
 	update: boolean;
-	/** Discuss: start this thread from the clicked message. */
-	thread?: { name: string };
+}
+
+/** Adding asks arXiv, which can take longer than the 3 s Discord waits for an answer. */
+export function componentDeferred(action: ComponentAction | null): boolean {
+	return action?.kind === 'add';
 }
 
 /**
- * Answers a click on one of paperbot's buttons or menus from its custom id alone, so components
- * keep working after a restart.
+ * Answers a click on one of paperbot's buttons or menus from its decoded custom id alone
+ * (`decodeCustomId`), so components keep working after a restart. Discuss answers with the thread
+ * to start from the clicked message (`reply.thread`) and the private note to send once it is.
  */
-export async function answerComponent(customId: string, values: readonly string[], context: CommandContext, user: { id: string }, onFault: (error: unknown) => void, member: Pick<CommandInput, 'memberPermissions' | 'memberRoles'> = {}): Promise<ComponentAnswer> {
-	const action = decodeCustomId(customId);
+export async function answerComponent(action: ComponentAction | null, values: readonly string[], context: CommandContext, user: { id: string }, onFault: (error: unknown) => void, member: Pick<CommandInput, 'memberPermissions' | 'memberRoles'> = {}): Promise<ComponentAnswer> {
 	if (!action) return { reply: errorReply('This button belongs to an older version of paperbot: run the command again.'), update: false };
-	let thread: ComponentAnswer['thread'];
 	const reply = await answer(() => {
 		switch (action.kind) {
 			case 'page': {
@@ -39,12 +41,9 @@ export async function answerComponent(customId: string, values: readonly string[
 			}
 			case 'add':
 				return addPaperReply(action.id, { user, ...member }, context);
-			case 'discuss': {
-				const paper = requirePaper(context.index, action.id);
-				thread = { name: threadName(paper) };
-				return publicCard(paper);
-			}
+			case 'discuss':
+				return { ...privateReply({ content: 'Thread started.', embeds: [], components: [] }), thread: { name: threadName(requirePaper(context.index, action.id)) } };
 		}
 	}, onFault);
-	return { reply, update: action.kind === 'page', ...(thread ? { thread } : {}) };
+	return { reply, update: action.kind === 'page' };
 }

@@ -3,9 +3,9 @@ import type { ButtonInteraction, Interaction, InteractionReplyOptions, Repliable
 import { commands } from '../commands/all.js';
 import { EPHEMERAL_FLAG, errorReply, UserError } from '../commands/index.js';
 import type { CommandContext, CommandInput, Reply } from '../commands/index.js';
-import { answerComponent } from '../commands/components.js';
+import { answerComponent, componentDeferred } from '../commands/components.js';
 import { answer, FAULT_MESSAGE } from './answer.js';
-import { decodeCustomId } from './custom-ids.js';
+import { decodeCustomId, type ComponentAction } from './custom-ids.js';
 import { commandsRoute, registerCommands } from './discord/registration.js';
 import { answerUnreadInteractions } from './discord/unread-interactions.js';
 import type { Logger } from './log.js';
@@ -50,7 +50,7 @@ async function handleInteraction(interaction: Interaction, context: () => Comman
 	} catch (error) {
 		outcome = 'failed';
 		log.error({ err: error, interaction: interaction.id, command: name }, 'could not answer interaction');
-		if (interaction.isRepliable()) await sendFault(interaction).catch(() => undefined);
+		if (interaction.isRepliable()) await send(interaction, errorReply(FAULT_MESSAGE)).catch(() => undefined);
 	}
 	log.info({ interaction: interaction.id, command: name, user: interaction.user.id, durationMs: Math.round(performance.now() - started), outcome }, 'interaction');
 }
@@ -75,17 +75,17 @@ async function route(interaction: Interaction, context: CommandContext, onFault:
 		return reply.isError ? 'refused' : 'answered';
 	}
 	if (interaction.isMessageComponent()) {
-		if (interaction.isButton() && interaction.customId.startsWith('discuss:')) return discuss(interaction, context);
+		const action = decodeCustomId(interaction.customId);
+		if (action?.kind === 'discuss' && interaction.isButton()) return discuss(interaction, action, context, onFault);
 		const ownerId = interaction.message.interactionMetadata?.user.id;
 		if (interaction.message.flags.has(MessageFlags.Ephemeral) && ownerId && ownerId !== interaction.user.id) {
 			await send(interaction, errorReply('These results belong to someone else: run /paper search yourself.'));
 			return 'refused';
 		}
 		const values = interaction.isStringSelectMenu() ? interaction.values : [];
-		// Adding asks arXiv, which can take longer than the 3 s Discord waits for an answer.
-		if (decodeCustomId(interaction.customId)?.kind === 'add') await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+		if (componentDeferred(action)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 		const { memberPermissions, memberRoles } = commandInput(interaction);
-		const { reply, update } = await answerComponent(interaction.customId, values, context, interaction.user, onFault, { memberPermissions, memberRoles });
+		const { reply, update } = await answerComponent(action, values, context, interaction.user, onFault, { memberPermissions, memberRoles });
 		if (update && !reply.isError) await interaction.update({ ...toDiscord(reply), flags: undefined });
 		else await send(interaction, reply);
 		return reply.isError ? 'refused' : 'answered';
@@ -149,31 +149,27 @@ async function send(interaction: RepliableInteraction, reply: Reply): Promise<vo
 }
 
 /** Discuss: a thread from the card's message; a second click points to the thread already there. */
-async function discuss(interaction: ButtonInteraction, context: CommandContext): Promise<string> {
-	const { reply, thread } = await answerComponent(interaction.customId, [], context, interaction.user, () => undefined);
-	if (!thread) {
+async function discuss(interaction: ButtonInteraction, action: ComponentAction, context: CommandContext, onFault: (error: unknown) => void): Promise<string> {
+	const { reply } = await answerComponent(action, [], context, interaction.user, onFault);
+	if (!reply.thread) {
 		await send(interaction, reply);
 		return 'refused';
 	}
+	// A message's thread has the message's id, and a message can have only one.
+	const existing = errorReply(`The discussion is already here: <#${interaction.message.id}>`);
 	if (interaction.message.hasThread) {
-		await send(interaction, errorReply(`The discussion is already here: <#${interaction.message.id}>`));
+		await send(interaction, existing);
 		return 'existing thread';
 	}
 	try {
-		const started = await interaction.message.startThread({ name: thread.name });
-		await send(interaction, { message: { content: `Thread started: <#${started.id}>`, embeds: [], components: [], allowed_mentions: { parse: [] }, flags: MessageFlags.Ephemeral } });
+		const started = await interaction.message.startThread({ name: reply.thread.name });
+		await send(interaction, { message: { ...reply.message, content: `Thread started: <#${started.id}>` } });
 		return 'thread started';
 	} catch (error) {
 		if (!(error instanceof DiscordAPIError) || error.code !== THREAD_ALREADY_CREATED) throw error;
-		await send(interaction, errorReply(`The discussion is already here: <#${interaction.message.id}>`));
+		await send(interaction, existing);
 		return 'existing thread';
 	}
-}
-
-async function sendFault(interaction: RepliableInteraction): Promise<void> {
-	const payload = { content: FAULT_MESSAGE, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
-	if (interaction.deferred || interaction.replied) await interaction.followUp(payload);
-	else await interaction.reply(payload);
 }
 
 function describe(interaction: Interaction): string {
