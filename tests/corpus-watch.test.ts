@@ -79,4 +79,13 @@ describe('watchCorpus', () => {
 		await rename(`${file}.tmp`, file);
 		await until(() => paperCount(library.current()) === 2);
 	});
+
+	it('sees papers added to the added.jsonl beside a single corpus file, as the loader reads it', async () => {
+		const folder = await corpusFolder();
+		const file = join(folder, 'papers.jsonl');
+		const library = await openLibrary(file, log);
+		keep(await watchCorpus(file, () => library.reload(), log, { debounceMs: 50 }));
+		await writeFile(join(folder, 'added.jsonl'), `${record(6)}\n`);
+		await until(() => paperCount(library.current()) === 2);
+	});
 });

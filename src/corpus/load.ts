@@ -26,6 +26,15 @@ export class CorpusError extends Error {
 
 /** The extensions read from a corpus folder; a single file is read whatever its name. */
 const CORPUS_EXTENSIONS = new Set(['.txt', '.json', '.jsonl']);
+
+/**
+ * Whether a file named `name`, in the corpus folder (or beside the corpus file `singleFile`), is
+ * part of the corpus: what the loader reads, and so what a change to means a reload.
+ */
+export function isCorpusFileName(name: string, singleFile: string | null = null): boolean {
+	if (singleFile !== null) return name === basename(singleFile) || name === ADDED_FILE_NAME;
+	return !name.startsWith('.') && CORPUS_EXTENSIONS.has(extname(name));
+}
 /** How many warnings a "no valid paper" error quotes before summarising the rest. */
 const WARNINGS_QUOTED = 10;
 
@@ -83,7 +92,7 @@ async function listCorpusFiles(path: string): Promise<string[]> {
 	});
 	const folder = path.endsWith(sep) || path.endsWith('/') ? path : `${path}${sep}`;
 	const names = entries
-		.filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.') && CORPUS_EXTENSIONS.has(extname(entry.name)))
+		.filter((entry) => !entry.isDirectory() && isCorpusFileName(entry.name))
 		.map((entry) => entry.name)
 		.sort();
 	if (names.length === 0) throw new CorpusError(`corpus: no .txt, .json or .jsonl files in ${path}`);
