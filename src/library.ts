@@ -44,15 +44,17 @@ export async function openLibrary(corpusPath: string, log: Logger): Promise<Libr
 	}
 
 	const first = await load();
+	// Only the latest corpus is kept for late listeners: holding `first` would keep its index alive after reloads.
+	let latest = first.corpus;
 	const library = {
 		index: first.index,
 		loadedAt: new Date(),
-		warnings: first.corpus.warnings as readonly string[],
+		warnings: latest.warnings as readonly string[],
 		problem: null as string | null,
 		current: () => library.index,
 		onLoad(listener: (corpus: LoadedCorpus) => void) {
 			listeners.push(listener);
-			listener(first.corpus);
+			listener(latest);
 		},
 		reload() {
 			// One reload at a time, so a slow one never swaps in an older corpus over a newer one.
@@ -60,6 +62,7 @@ export async function openLibrary(corpusPath: string, log: Logger): Promise<Libr
 				try {
 					const { index, corpus } = await load();
 					Object.assign(library, { index, loadedAt: new Date(), warnings: corpus.warnings, problem: null });
+					latest = corpus;
 					for (const listener of listeners) listener(corpus);
 					return { ok: true as const, corpus };
 				} catch (error) {
