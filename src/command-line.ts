@@ -47,11 +47,6 @@ export function parseCommandLine(line: string, commands: readonly Command[]): Pa
 		else loose.push(word);
 	}
 	const free = options.find((option) => option.type === ApplicationCommandOptionType.String && option.required && !(option.name in values));
-	// `/paper search author:"Yi Zeng"` alone: the words are the query, whose own syntax has filters.
-	if (free && !loose.length && words.length) {
-		for (const key of Object.keys(values)) delete values[key];
-		loose.push(...words);
-	}
 	if (loose.length) {
 		if (!free) throw new CommandLineError(`Unexpected text: ${loose.join(' ')}`);
 		values[free.name] = loose.join(' ');

@@ -20,8 +20,9 @@ describe('parseCommandLine', () => {
 		});
 	});
 
-	it('keeps filters alone as the query when no words are left for it', () => {
-		expect(parse('/paper search author:"Yi Zeng"').options).toEqual({ query: 'author:"Yi Zeng"' });
+	it('fills only the options it is given, as Discord does', () => {
+		expect(() => parse('/paper share note:"read this"')).toThrow('Missing id: e.g. /paper share <id>');
+		expect(() => parse('/paper search author:"Yi Zeng"')).toThrow('Missing query: e.g. /paper search <query>');
 	});
 
 	it('reads commands without a subcommand, with or without the slash', () => {
