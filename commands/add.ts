@@ -8,11 +8,9 @@ import { buildPaperCard, cardComponents } from '../src/cards.js';
 import { ACTION_ROW, BUTTON, SECONDARY } from '../src/cards/paper-card.js';
 import { encodeCustomId } from '../src/custom-ids.js';
 import type { Library } from '../src/library.js';
-import { publicReply, UserError } from './index.js';
+import { mayManageServer, publicReply, UserError } from './index.js';
 import type { CommandContext, CommandInput, Curation, Reply } from './index.js';
 
-/** Discord's Manage Server permission bit (`MANAGE_GUILD`). */
-export const MANAGE_GUILD = 0x20n;
 /** Discord allows five buttons in a row. */
 const BUTTONS_PER_ROW = 5;
 
@@ -22,7 +20,7 @@ const BUTTONS_PER_ROW = 5;
  */
 export function curatorPolicy(curatorRoleId: string | undefined): Curation['mayAdd'] {
 	return ({ memberPermissions, memberRoles }) =>
-		(memberPermissions !== undefined && (memberPermissions & MANAGE_GUILD) === MANAGE_GUILD) ||
+		mayManageServer(memberPermissions) ||
 		(curatorRoleId !== undefined && (memberRoles ?? []).includes(curatorRoleId));
 }
 

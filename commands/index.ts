@@ -1,3 +1,4 @@
+import { PermissionFlagsBits } from 'discord.js';
 import type {
 	APIActionRowComponent,
 	APIApplicationCommandOptionChoice,
@@ -87,6 +88,11 @@ export interface Curation {
 	addPapers(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<AddedPapers>;
 	/** Whether the asker may add papers: on Discord, Manage Server or the curator role. */
 	mayAdd(input: Pick<CommandInput, 'memberPermissions' | 'memberRoles'>): boolean;
+}
+
+/** Whether a member's permission bits include Manage Server (Administrator implies it). */
+export function mayManageServer(permissions: bigint | undefined): boolean {
+	return permissions !== undefined && (permissions & (PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator)) !== 0n;
 }
 
 /** A problem with the user's input: shown to them privately, not logged as a fault. */

@@ -6,7 +6,7 @@ import { nextPostTimes } from '../src/schedule/scheduler.js';
 import type { GuildSettings } from '../src/schedule/settings.js';
 import { formatLocalTime } from '../src/schedule/status.js';
 import { ScheduleSettingError } from '../src/schedule/time.js';
-import { privateReply, UserError } from './index.js';
+import { mayManageServer, privateReply, UserError } from './index.js';
 import type { Command, CommandContext, CommandInput, Reply } from './index.js';
 import { quotedQuery, requireGuildSchedule } from './subscriptions.js';
 
@@ -78,11 +78,6 @@ export const data = {
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 const text = (content: string): Reply => privateReply({ content, embeds: [], components: [] });
-
-/** Whether a member's permission bits include Manage Server (Administrator implies it). */
-export function mayManageServer(permissions: bigint | undefined): boolean {
-	return permissions !== undefined && (permissions & (PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator)) !== 0n;
-}
 
 function nextLine(settings: GuildSettings, at: Date, kind: 'potd' | 'digest'): string {
 	const next = nextPostTimes(settings, at)[kind];

@@ -2,7 +2,10 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addButtonRows, addPaperReply, curatorPolicy, MANAGE_GUILD, openCuration } from '../../commands/add.js';
+import { PermissionFlagsBits } from 'discord.js';
+import { addButtonRows, addPaperReply, curatorPolicy, openCuration } from '../../commands/add.js';
+
+const MANAGE_GUILD = PermissionFlagsBits.ManageGuild;
 import paperCards from '../../commands/paper-cards.js';
 import { EPHEMERAL_FLAG, UserError, type CommandContext, type Curation } from '../../commands/index.js';
 import type { AddedPapers } from '../../src/add-papers.js';
