@@ -12,6 +12,7 @@ import {
 	suggestPapers,
 	type PaperIndex,
 } from '../src/search.js';
+import { paperSchema } from '../src/paper.js';
 
 const FIXTURE = new URL('./fixtures/search/papers.jsonl', import.meta.url).pathname;
 const SHIPPED = new URL('../data/', import.meta.url).pathname;
@@ -139,6 +140,14 @@ describe('searchPapers', () => {
 });
 
 describe('suggestPapers', () => {
+	it('cuts a long title without splitting an emoji, keeping the id', () => {
+		const emoji = paperSchema.parse({ id: '2401.00001', title: `${'x'.repeat(79)}${'🧪'.repeat(10)}`, abstract: 'An abstract.' });
+		const [choice] = suggestPapers(buildSearchIndex([emoji]), '2401.00001');
+		expect(choice!.name.length).toBeLessThanOrEqual(100);
+		expect(choice!.name.endsWith('… (2401.00001)')).toBe(true);
+		expect(choice!.name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+	});
+
 	it('offers the newest papers for an empty input, at most 25', () => {
 		expect(suggestPapers(fixture, '').map((choice) => choice.value)).toEqual([
 			'2306.00006',

@@ -1,4 +1,5 @@
 import { latexToUnicode } from '../latex.js';
+import { truncateAtWord } from '../cards/limits.js';
 import type { Paper } from '../paper.js';
 import { termsOf } from './text.js';
 
@@ -27,7 +28,7 @@ export interface Suggestion {
 }
 
 /** Discord's limit on a choice's name. */
-export const SUGGESTION_NAME_MAX = 100;
+const SUGGESTION_NAME_MAX = 100;
 /** Entries looked at per lookup: enough to rank a page of choices, never the whole corpus. */
 const SCAN_LIMIT = 400;
 
@@ -205,9 +206,5 @@ function lowerBound(length: number, isBefore: (i: number) => boolean): number {
 export function suggestionFor(paper: Paper): Suggestion {
 	const suffix = ` (${paper.id})`;
 	const label = latexToUnicode(paper.title ?? paper.abstract).replace(/\s+/g, ' ').trim();
-	const room = SUGGESTION_NAME_MAX - suffix.length;
-	if (label.length <= room) return { name: `${label}${suffix}`, value: paper.id };
-	const cut = label.slice(0, room - 1);
-	const atWord = cut.lastIndexOf(' ') > room / 2 ? cut.slice(0, cut.lastIndexOf(' ')) : cut;
-	return { name: `${atWord.trimEnd()}…${suffix}`, value: paper.id };
+	return { name: `${truncateAtWord(label, SUGGESTION_NAME_MAX - suffix.length)}${suffix}`, value: paper.id };
 }
