@@ -36,13 +36,29 @@ export function buildBibtex(paper: Paper, corpus?: readonly Paper[]): string {
  */
 export function bibtexKey(paper: Paper, corpus: readonly Paper[] = []): string {
 	const base = baseKey(paper);
-	const surname = firstSurname(paper);
-	// The surname check first: it is cheap, and only papers sharing it can share the key.
-	const sharing = new Set(corpus.filter((other) => firstSurname(other) === surname && baseKey(other) === base).map((other) => other.id));
+	const sharing = new Set(papersWithSurname(corpus, firstSurname(paper)).filter((other) => baseKey(other) === base).map((other) => other.id));
 	sharing.add(paper.id);
 	if (sharing.size === 1) return base;
 	const position = [...sharing].sort(compareIds).indexOf(paper.id);
 	return position === 0 ? base : `${base}${suffixLetters(position)}`;
+}
+
+/** Each corpus's papers grouped by first author's surname, made once: only papers sharing it can share a key. */
+const papersBySurname = new WeakMap<readonly Paper[], Map<string, Paper[]>>();
+
+function papersWithSurname(corpus: readonly Paper[], surname: string): readonly Paper[] {
+	let groups = papersBySurname.get(corpus);
+	if (!groups) {
+		groups = new Map();
+		for (const other of corpus) {
+			const key = firstSurname(other);
+			const group = groups.get(key);
+			if (group) group.push(other);
+			else groups.set(key, [other]);
+		}
+		papersBySurname.set(corpus, groups);
+	}
+	return groups.get(surname) ?? [];
 }
 
 function firstSurname(paper: Paper): string {
