@@ -14,7 +14,7 @@ import { executeSubscription } from './subscriptions.js';
 import type { Command, CommandContext, CommandInput, Reply } from './index.js';
 
 /** Longest query accepted; longer text is a paste gone wrong, not a search. */
-export const QUERY_MAX_LENGTH = 300;
+const QUERY_MAX_LENGTH = 300;
 const RESULTS_PER_PAGE = 5;
 /** The best matches a search pages through. */
 const RESULTS_SHOWN = 100;
@@ -109,7 +109,7 @@ export function requirePaper(index: PaperIndex, id: string): Paper {
 }
 
 /** What the user typed, quoted back in a reply: shown as written, never as markdown or a mention. */
-export function quoteUserText(text: string): string {
+function quoteUserText(text: string): string {
 	return markdownSafe(plainLine(text));
 }
 

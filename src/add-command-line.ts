@@ -11,7 +11,7 @@ export interface AddCommandLineOutput {
 /** Lists at least this long get a progress line after each arXiv request. */
 const LONG_LIST = 10;
 
-export const ADD_USAGE = 'usage: npm run paperbot -- add <arXiv id or link> [more ids …] | add --file ids.txt';
+const ADD_USAGE = 'usage: npm run paperbot -- add <arXiv id or link> [more ids …] | add --file ids.txt';
 
 /** Splits `add` arguments into ids and `--file` paths; throws on an unknown flag or a `--file` without a path. */
 function readArguments(args: readonly string[]): { texts: string[]; files: string[] } {

@@ -16,8 +16,8 @@ export const ACTION_ROW: ComponentType.ActionRow = 1;
 export const BUTTON: ComponentType.Button = 2;
 export const STRING_SELECT: ComponentType.StringSelect = 3;
 export const SECONDARY: ButtonStyle.Secondary = 2;
-export const PRIMARY: ButtonStyle.Primary = 1;
-export const LINK: ButtonStyle.Link = 5;
+const PRIMARY: ButtonStyle.Primary = 1;
+const LINK: ButtonStyle.Link = 5;
 
 /** Embed colours by primary category: exact categories first, then whole archives. */
 const CATEGORY_COLOURS: Record<string, number> = {
@@ -33,7 +33,7 @@ const CATEGORY_COLOURS: Record<string, number> = {
 	math: 0x795548,
 };
 const PHYSICS_ARCHIVES = /^(physics|quant-ph|cond-mat|hep-|nucl-|astro-ph|gr-qc|nlin|math-ph)/;
-export const DEFAULT_COLOUR = 0x9e9e9e;
+const DEFAULT_COLOUR = 0x9e9e9e;
 
 /** Options for `buildPaperCard`. */
 export interface PaperCardOptions {

@@ -14,7 +14,7 @@ interface RawPacket {
  * The callback for an interaction paperbot could not read: an empty choice list for autocomplete,
  * a private note for anything else that can be answered, null for what cannot be.
  */
-export function unreadInteractionCallback(type: unknown): Record<string, unknown> | null {
+function unreadInteractionCallback(type: unknown): Record<string, unknown> | null {
 	if (type === InteractionType.ApplicationCommandAutocomplete) {
 		return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
 	}

@@ -77,7 +77,7 @@ function patternOf(guild: GuildSettings, kind: PostKind): string {
 }
 
 /** The slot key for a post due at `due`: the local date for the paper of the day, the fire time for a digest. */
-export function slotFor(guild: GuildSettings, kind: PostKind, due: Date): string {
+function slotFor(guild: GuildSettings, kind: PostKind, due: Date): string {
 	return kind === 'potd' ? localDate(due, guild.timezone) : due.toISOString();
 }
 

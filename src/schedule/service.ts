@@ -51,7 +51,7 @@ export interface ScheduleServiceOptions {
 }
 
 /** A matcher over one index: each query is searched once, then looked up. */
-export function indexMatcher(index: PaperIndex): QueryMatcher {
+function indexMatcher(index: PaperIndex): QueryMatcher {
 	const matched = new Map<string, Set<string>>();
 	return (query, paperId) => {
 		let ids = matched.get(query);

@@ -24,7 +24,7 @@ export interface Postings {
  * The indexed fields and their weights: a title word counts 20 times an abstract word. `acronyms`
  * holds the initials of the title's capitalised phrases (see titleAcronyms).
  */
-export const FIELD_WEIGHTS = { title: 20, authors: 10, abstract: 1, categories: 3, venue: 3, acronyms: 5 } as const;
+const FIELD_WEIGHTS = { title: 20, authors: 10, abstract: 1, categories: 3, venue: 3, acronyms: 5 } as const;
 const FIELDS = Object.keys(FIELD_WEIGHTS) as (keyof typeof FIELD_WEIGHTS)[];
 const WEIGHTS = Object.values(FIELD_WEIGHTS);
 /** BM25 parameters, as minisearch uses them (k1, b, and the BM25+ floor d). */

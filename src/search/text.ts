@@ -9,14 +9,14 @@ const COMBINING_MARKS = /\p{M}+/gu;
  * Folds text for matching: LaTeX to its plain words, accents dropped (`Schrödinger` →
  * `schrodinger`), lower case. The index and every query go through this one function.
  */
-export function foldText(text: string): string {
+function foldText(text: string): string {
 	const plain = text.includes('$') || text.includes('\\') ? latexToPlainText(text) : text;
 	const lower = plain.toLowerCase();
 	return ASCII_ONLY.test(lower) ? lower : lower.normalize('NFKD').replace(COMBINING_MARKS, '');
 }
 
 /** The words of already folded text, in order: runs of letters and digits. */
-export function wordsOf(folded: string): string[] {
+function wordsOf(folded: string): string[] {
 	return folded.match(ASCII_ONLY.test(folded) ? ASCII_WORD : ANY_WORD) ?? [];
 }
 
