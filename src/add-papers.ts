@@ -1,4 +1,5 @@
-import { appendPapers, fetchArxivPapers, type FetchArxivOptions, type MissingPaper } from './arxiv/index.js';
+import { appendPapers } from './arxiv/append.js';
+import { fetchArxivPapers, type FetchArxivOptions, type MissingPaper } from './arxiv/client.js';
 import type { Library } from './library.js';
 import { normaliseArxivId, type Paper } from './paper.js';
 import { getPaper } from './search.js';

@@ -139,16 +139,3 @@ export async function fetchArxivPapers(texts: readonly string[], options: FetchA
 	}
 	return result;
 }
-
-/**
- * Looks one paper up on arXiv by id or link. Throws an `ArxivError` naming the cause when it
- * cannot: a bad id, unknown, withdrawn, an incomplete entry, an error entry, an HTTP status, a
- * timeout, arXiv unreachable, or a malformed feed.
- */
-export async function fetchArxivPaper(text: string, options: FetchArxivOptions): Promise<Paper> {
-	const { papers, missing } = await fetchArxivPapers([text], options);
-	const paper = papers[0];
-	if (paper) return paper;
-	const failure = missing[0];
-	throw new ArxivError(failure?.code ?? 'unknown-id', failure?.reason ?? `arXiv has no paper for ${quote(text)}.`);
-}

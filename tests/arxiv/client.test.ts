@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fetchArxivPaper, fetchArxivPapers, type FetchArxivOptions } from '../../src/arxiv/client.js';
+import { fetchArxivPapers, type FetchArxivOptions } from '../../src/arxiv/client.js';
 import { ArxivError } from '../../src/arxiv/error.js';
+import type { Paper } from '../../src/paper.js';
 import { createRequestQueue } from '../../src/arxiv/queue.js';
 import { startArxivStandIn, type StandInAnswer } from './arxiv-stand-in.js';
 
@@ -16,6 +17,13 @@ afterEach(async () => {
 async function optionsFor(answers: Record<string, StandInAnswer>, extra: Partial<FetchArxivOptions> = {}): Promise<FetchArxivOptions> {
 	standIn = await startArxivStandIn(answers);
 	return { apiUrl: standIn.apiUrl, userAgent: USER_AGENT, queue: createRequestQueue(0), ...extra };
+}
+
+/** One paper, or the failure `fetchArxivPapers` reports for it, thrown as the ArxivError it describes. */
+async function fetchOne(text: string, options: FetchArxivOptions): Promise<Paper> {
+	const { papers, missing } = await fetchArxivPapers([text], options);
+	if (papers[0]) return papers[0];
+	throw new ArxivError(missing[0]!.code, missing[0]!.reason);
 }
 
 async function arxivErrorOf(promise: Promise<unknown>): Promise<ArxivError> {
@@ -128,41 +136,41 @@ describe('fetchArxivPapers', () => {
 	});
 });
 
-describe('fetchArxivPaper', () => {
+describe('fetchArxivPapers for one paper', () => {
 	it('returns the paper for an id given as a versioned link', async () => {
 		const options = await optionsFor({ '2306.02368': { fixture: 'one-paper.xml' } });
-		const paper = await fetchArxivPaper('https://arxiv.org/abs/2306.02368v1', options);
+		const paper = await fetchOne('https://arxiv.org/abs/2306.02368v1', options);
 		expect(paper.id).toBe('2306.02368');
 		expect(paper.title).toBe('Revisiting Data-Free Knowledge Distillation with Poisoned Teachers');
 	});
 
 	it('throws unknown-id for the empty feed arXiv gives for an unknown id', async () => {
 		const options = await optionsFor({ '2305.99999': { fixture: 'unknown-id.xml' } });
-		const error = await arxivErrorOf(fetchArxivPaper('2305.99999', options));
+		const error = await arxivErrorOf(fetchOne('2305.99999', options));
 		expect([error.code, error.message]).toEqual(['unknown-id', 'arXiv has no paper with id 2305.99999.']);
 	});
 
 	it("throws api-error with arXiv's own words for an error entry", async () => {
 		const options = await optionsFor({ '1234.56789': { fixture: 'error-entry.xml' } });
-		const error = await arxivErrorOf(fetchArxivPaper('1234.56789', options));
+		const error = await arxivErrorOf(fetchOne('1234.56789', options));
 		expect([error.code, error.message]).toEqual(['api-error', 'arXiv refused 1234.56789: incorrect id format for 1234.56789.']);
 	});
 
 	it('throws withdrawn for a withdrawn paper', async () => {
 		const options = await optionsFor({ '2101.00001': { fixture: 'withdrawn.xml' } });
-		const error = await arxivErrorOf(fetchArxivPaper('2101.00001', options));
+		const error = await arxivErrorOf(fetchOne('2101.00001', options));
 		expect([error.code, error.message]).toEqual(['withdrawn', 'arXiv paper 2101.00001 has been withdrawn by its authors.']);
 	});
 
 	it('throws incomplete-entry for an entry missing its title', async () => {
 		const options = await optionsFor({ '2305.11484': { fixture: 'missing-title.xml' } });
-		const error = await arxivErrorOf(fetchArxivPaper('2305.11484', options));
+		const error = await arxivErrorOf(fetchOne('2305.11484', options));
 		expect([error.code, error.message]).toEqual(['incomplete-entry', "arXiv's entry for 2305.11484 is missing its title."]);
 	});
 
 	it('throws bad-id for text that is not an arXiv id', async () => {
 		const options = await optionsFor({});
-		const error = await arxivErrorOf(fetchArxivPaper('attention is all you need', options));
+		const error = await arxivErrorOf(fetchOne('attention is all you need', options));
 		expect(error.code).toBe('bad-id');
 		expect(error.message).toBe(
 			'"attention is all you need" is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).',
@@ -172,7 +180,7 @@ describe('fetchArxivPaper', () => {
 
 	it('throws http-status when arXiv answers 503', async () => {
 		const options = await optionsFor({ '2306.02368': { status: 503, body: 'Service Unavailable' } });
-		const error = await arxivErrorOf(fetchArxivPaper('2306.02368', options));
+		const error = await arxivErrorOf(fetchOne('2306.02368', options));
 		expect([error.code, error.message]).toEqual([
 			'http-status',
 			'arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.',
@@ -182,21 +190,21 @@ describe('fetchArxivPaper', () => {
 	it('throws timeout when arXiv answers after the timeout', async () => {
 		const options = await optionsFor({ '2306.02368': { fixture: 'one-paper.xml', delayMs: 2_000 } }, { timeoutMs: 200 });
 		const started = performance.now();
-		const error = await arxivErrorOf(fetchArxivPaper('2306.02368', options));
+		const error = await arxivErrorOf(fetchOne('2306.02368', options));
 		expect([error.code, error.message]).toEqual(['timeout', 'arXiv did not answer within 0.2 s.']);
 		expect(performance.now() - started).toBeLessThan(1_500);
 	});
 
 	it('throws malformed-feed when the answer is cut off mid-feed', async () => {
 		const options = await optionsFor({ '2306.02368': { fixture: 'malformed.xml' } });
-		const error = await arxivErrorOf(fetchArxivPaper('2306.02368', options));
+		const error = await arxivErrorOf(fetchOne('2306.02368', options));
 		expect([error.code, error.message]).toEqual(['malformed-feed', "arXiv's answer is not well-formed XML (it ends inside <summary>)."]);
 	});
 
 	it('throws network when nothing listens at the API address', async () => {
 		const options = await optionsFor({});
 		await standIn!.close();
-		const error = await arxivErrorOf(fetchArxivPaper('2306.02368', options));
+		const error = await arxivErrorOf(fetchOne('2306.02368', options));
 		standIn = undefined;
 		expect([error.code, error.message]).toEqual(['network', 'arXiv could not be reached (ECONNREFUSED).']);
 	});
