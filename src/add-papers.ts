@@ -1,5 +1,5 @@
 import { appendPapers } from './arxiv/append.js';
-import { fetchArxivPapers, type FetchArxivOptions, type MissingPaper } from './arxiv/client.js';
+import { badIdReason, fetchArxivPapers, type FetchArxivOptions, type MissingPaper } from './arxiv/client.js';
 import type { Library } from './library.js';
 import { normaliseArxivId, type Paper } from './paper.js';
 import { getPaper } from './search.js';
@@ -24,8 +24,6 @@ export interface AddPapersOptions {
 	arxiv: FetchArxivOptions;
 }
 
-const quote = (text: string) => `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
-
 /**
  * The User-Agent paperbot sends to arXiv, as arXiv asks of API clients: what is asking, its
  * version and what it is for. It carries nothing secret.
@@ -48,7 +46,7 @@ export async function addPapers(texts: readonly string[], options: AddPapersOpti
 	for (const text of texts) {
 		const id = normaliseArxivId(text);
 		if (id === null) {
-			result.failed.push({ id: text, code: 'bad-id', reason: `${quote(text)} is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).` });
+			result.failed.push({ id: text, code: 'bad-id', reason: badIdReason(text) });
 		} else if (getPaper(options.library.current(), id)) {
 			if (!result.present.includes(id)) result.present.push(id);
 		} else if (!wanted.includes(id)) wanted.push(id);

@@ -39,6 +39,11 @@ const DEFAULT_BATCH_SIZE = 100;
 
 const quote = (text: string) => `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
 
+/** The one-sentence answer to text that is no arXiv id or link. */
+export function badIdReason(text: string): string {
+	return `${quote(text)} is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).`;
+}
+
 /** Old-style ids may carry a subject class (`math.GT/0309136`); arXiv answers with `math/0309136`. */
 const matchKey = (id: string) => id.replace(/^([a-z-]+)\.[A-Z]{2}\//, '$1/');
 
@@ -46,7 +51,7 @@ function normaliseAll(texts: readonly string[]): string[] {
 	const ids = texts.map((text) => normaliseArxivId(text));
 	const bad = texts.filter((_, index) => ids[index] === null);
 	if (bad.length === 1) {
-		throw new ArxivError('bad-id', `${quote(bad[0]!)} is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).`);
+		throw new ArxivError('bad-id', badIdReason(bad[0]!));
 	}
 	if (bad.length > 1) {
 		throw new ArxivError('bad-id', `${bad.map(quote).join(', ')} are not arXiv ids or links.`);
