@@ -1,7 +1,7 @@
 import type { ComponentAction } from '../src/custom-ids.js';
 import { queryFromPageArgument } from '../src/query-keys.js';
 import { answer } from '../src/answer.js';
-import { errorReply, privateReply, UserError } from './index.js';
+import { errorReply, privateText, UserError } from './index.js';
 import type { CommandContext, CommandInput, Reply } from './index.js';
 import { addPaperReply } from './add.js';
 import { threadName } from '../src/cards.js';
@@ -42,7 +42,7 @@ export async function answerComponent(action: ComponentAction | null, values: re
 			case 'add':
 				return addPaperReply(action.id, { user, ...member }, context);
 			case 'discuss':
-				return { ...privateReply({ content: 'Thread started.', embeds: [], components: [] }), thread: { name: threadName(requirePaper(context.index, action.id)) } };
+				return { ...privateText('Thread started.'), thread: { name: threadName(requirePaper(context.index, action.id)) } };
 		}
 	}, onFault);
 	return { reply, update: action.kind === 'page' };

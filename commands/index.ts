@@ -100,6 +100,17 @@ export class UserError extends Error {
 	override name = 'UserError';
 }
 
+/** A text option's value, or '' when it was not given. */
+export function textOption(input: CommandInput, name: string): string {
+	const value = input.options[name];
+	return typeof value === 'string' ? value : '';
+}
+
+/** A short private text answer. */
+export function privateText(content: string): Reply {
+	return privateReply({ content, embeds: [], components: [] });
+}
+
 /** A reply only the person who asked can see. */
 export function privateReply(message: Omit<MessagePayload, 'allowed_mentions' | 'flags'>): Reply {
 	return { message: { ...message, allowed_mentions: { parse: [] }, flags: EPHEMERAL_FLAG } };
@@ -112,5 +123,5 @@ export function publicReply(message: Omit<MessagePayload, 'allowed_mentions' | '
 
 /** The short private answer to a user's mistake or an internal fault. */
 export function errorReply(text: string): Reply {
-	return { ...privateReply({ content: text, embeds: [], components: [] }), isError: true };
+	return { ...privateText(text), isError: true };
 }

@@ -4,7 +4,7 @@ import { buildPaperCard, buildResultsMessage, cardComponents } from '../src/card
 import { findArxivIds } from '../src/paper.js';
 import { getPaper } from '../src/search.js';
 import { addButtonRows } from './add.js';
-import { privateReply, UserError } from './index.js';
+import { privateReply, textOption, UserError } from './index.js';
 import type { Command, CommandContext, CommandInput, Reply } from './index.js';
 
 export const data = {
@@ -18,7 +18,7 @@ export const data = {
  */
 function execute(input: CommandInput, context: CommandContext): Reply {
 	const { index } = context;
-	const text = typeof input.options.message === 'string' ? input.options.message : '';
+	const text = textOption(input, 'message');
 	const ids = findArxivIds(text);
 	if (!ids.length) throw new UserError('That message has no arXiv id or link in it.');
 	const papers = ids.flatMap((id) => getPaper(index, id) ?? []);

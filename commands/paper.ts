@@ -9,7 +9,7 @@ import { keyForQuery } from '../src/query-keys.js';
 import { getPaper, randomPaper, searchPapers, similarPapers, suggestPapers } from '../src/search.js';
 import type { PaperIndex } from '../src/search.js';
 import { addPaperReply } from './add.js';
-import { privateReply, publicReply, UserError } from './index.js';
+import { privateReply, privateText, publicReply, textOption, UserError } from './index.js';
 import { executeSubscription } from './subscriptions.js';
 import type { Command, CommandContext, CommandInput, Reply } from './index.js';
 
@@ -125,7 +125,7 @@ export function privateCard(paper: Paper): Reply {
 
 function execute(input: CommandInput, context: CommandContext): Reply | Promise<Reply> {
 	const { index, random } = context;
-	const text = (name: string) => (typeof input.options[name] === 'string' ? (input.options[name] as string) : '');
+	const text = (name: string) => textOption(input, name);
 	switch (input.subcommand) {
 		case 'search':
 			return searchPage(queryWithFilters(text('query'), input.options.author, input.options.year, input.options.category), 0, index);
@@ -142,7 +142,7 @@ function execute(input: CommandInput, context: CommandContext): Reply | Promise<
 		}
 		case 'cite': {
 			const paper = requirePaper(index, text('id'));
-			return privateReply({ content: '```bibtex\n' + buildBibtex(paper, index.papers) + '\n```', embeds: [], components: [] });
+			return privateText('```bibtex\n' + buildBibtex(paper, index.papers) + '\n```');
 		}
 		case 'share': {
 			const paper = requirePaper(index, text('id'));

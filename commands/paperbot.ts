@@ -6,7 +6,7 @@ import { nextPostTimes } from '../src/schedule/scheduler.js';
 import type { GuildSettings } from '../src/schedule/settings.js';
 import { formatLocalTime } from '../src/schedule/status.js';
 import { ScheduleSettingError } from '../src/schedule/time.js';
-import { mayManageServer, privateReply, UserError } from './index.js';
+import { mayManageServer, privateReply, privateText, textOption, UserError } from './index.js';
 import type { Command, CommandContext, CommandInput, Reply } from './index.js';
 import { quotedQuery, requireGuildSchedule } from './subscriptions.js';
 
@@ -77,7 +77,6 @@ export const data = {
 	],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-const text = (content: string): Reply => privateReply({ content, embeds: [], components: [] });
 
 function nextLine(settings: GuildSettings, at: Date, kind: 'potd' | 'digest'): string {
 	const next = nextPostTimes(settings, at)[kind];
@@ -87,17 +86,17 @@ function nextLine(settings: GuildSettings, at: Date, kind: 'potd' | 'digest'): s
 function execute(input: CommandInput, context: CommandContext): Reply {
 	if (input.guildId && !mayManageServer(input.memberPermissions)) throw new UserError('/paperbot needs the Manage Server permission.');
 	const { schedule, guildId } = requireGuildSchedule(input, context);
-	const option = (name: string) => (typeof input.options[name] === 'string' ? (input.options[name] as string) : '');
+	const option = (name: string) => textOption(input, name);
 	try {
 		if (input.subcommandGroup === 'topic') {
 			if (input.subcommand === 'list') {
 				const topics = listTopics(schedule.state, guildId);
-				return text(topics.length ? `Digest topics:\n${topics.map((topic) => `• ${quotedQuery(topic)}`).join('\n')}` : 'No digest topics yet; add one with `/paperbot topic add query:<words>`.');
+				return privateText(topics.length ? `Digest topics:\n${topics.map((topic) => `• ${quotedQuery(topic)}`).join('\n')}` : 'No digest topics yet; add one with `/paperbot topic add query:<words>`.');
 			}
 			const query = option('query');
 			const shown = quotedQuery(query);
-			if (input.subcommand === 'add') return text(addTopic(schedule.state, guildId, query) ? `Topic ${shown} saved.` : `Topic ${shown} was already saved.`);
-			if (removeTopic(schedule.state, guildId, query)) return text(`Topic ${shown} removed.`);
+			if (input.subcommand === 'add') return privateText(addTopic(schedule.state, guildId, query) ? `Topic ${shown} saved.` : `Topic ${shown} was already saved.`);
+			if (removeTopic(schedule.state, guildId, query)) return privateText(`Topic ${shown} removed.`);
 			throw new UserError(`There is no topic ${shown}; see \`/paperbot topic list\`.`);
 		}
 		switch (input.subcommand) {
@@ -105,11 +104,11 @@ function execute(input: CommandInput, context: CommandContext): Reply {
 				const current = schedule.settingsFor(guildId);
 				const thread = typeof input.options.thread === 'boolean' ? input.options.thread : current.potd_thread;
 				const saved = schedule.configure(guildId, { potd_channel_id: option('channel'), potd_time: option('time'), timezone: option('timezone'), potd_thread: thread });
-				return text(`Paper of the day: <#${saved.potd_channel_id}> at ${saved.potd_time} ${saved.timezone}${saved.potd_thread ? ', with a discussion thread' : ''}. ${nextLine(saved, schedule.now(), 'potd')}`);
+				return privateText(`Paper of the day: <#${saved.potd_channel_id}> at ${saved.potd_time} ${saved.timezone}${saved.potd_thread ? ', with a discussion thread' : ''}. ${nextLine(saved, schedule.now(), 'potd')}`);
 			}
 			case 'digest': {
 				const saved = schedule.configure(guildId, { digest_channel_id: option('channel'), digest_cron: option('schedule') });
-				return text(`Digests: <#${saved.digest_channel_id}> on \`${saved.digest_cron}\` (${saved.timezone}). ${nextLine(saved, schedule.now(), 'digest')}`);
+				return privateText(`Digests: <#${saved.digest_channel_id}> on \`${saved.digest_cron}\` (${saved.timezone}). ${nextLine(saved, schedule.now(), 'digest')}`);
 			}
 			case 'status':
 				return privateReply({ embeds: [schedule.status(guildId)], components: [] });
