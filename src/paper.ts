@@ -3,16 +3,22 @@ import { z } from 'zod';
 const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
 const OLD_STYLE_ID = /^[a-z-]+(\.[A-Z]{2})?\/\d{7}$/;
 
+/** What is left of a pasted arXiv link or reference once its wrapping is gone: `<https://arxiv.org/abs/…>`, `arXiv:…`. */
+export function stripArxivLink(text: string): string {
+	return text
+		.trim()
+		.replace(/^<|>$/g, '')
+		.replace(/^(https?:\/\/)?(www\.|export\.)?arxiv\.org\/(abs|pdf|html)\//i, '')
+		.replace(/^arxiv:\s*/i, '');
+}
+
 /**
  * Normalises anything a person might paste for an arXiv paper — `arXiv:2305.00054v2`,
  * `https://arxiv.org/abs/2305.00054`, `arxiv.org/pdf/2305.00054v1.pdf`, `hep-th/9901001` — to the
  * versionless id that keys the corpus. Returns null when the text is not an arXiv id.
  */
 export function normaliseArxivId(text: string): string | null {
-	let id = text.trim();
-	id = id.replace(/^<|>$/g, '');
-	id = id.replace(/^(https?:\/\/)?(www\.|export\.)?arxiv\.org\/(abs|pdf|html)\//i, '');
-	id = id.replace(/^arxiv:\s*/i, '');
+	let id = stripArxivLink(text);
 	id = id.replace(/\.pdf$/i, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
 	id = id.replace(/v\d+$/, '');
 	if (NEW_STYLE_ID.test(id) || OLD_STYLE_ID.test(id)) return id;

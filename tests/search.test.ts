@@ -171,7 +171,9 @@ describe('suggestPapers', () => {
 
 	it('matches id prefixes and pasted URLs', () => {
 		expect(suggestPapers(shipped, '2305.1').map((choice) => choice.value).sort()).toEqual(['2305.10246', '2305.11484', '2305.14174', '2305.18439']);
-		expect(suggestPapers(shipped, 'https://arxiv.org/abs/2305.00054')[0]?.value).toBe('2305.00054');
+		for (const pasted of ['https://arxiv.org/abs/2305.00054', 'https://arxiv.org/html/2305.00054', 'export.arxiv.org/abs/2305.00054', '<https://arxiv.org/abs/2305.00054>']) {
+			expect(suggestPapers(shipped, pasted)[0]?.value).toBe('2305.00054');
+		}
 		expect(suggestPapers(fixture, 'hep-th/99')[0]?.value).toBe('hep-th/9901001');
 	});
 

@@ -1,6 +1,6 @@
 import { latexToUnicode } from '../latex.js';
 import { truncateAtWord } from '../cards/limits.js';
-import type { Paper } from '../paper.js';
+import { stripArxivLink, type Paper } from '../paper.js';
 import { termsOf } from './text.js';
 
 /**
@@ -136,7 +136,7 @@ export function suggestPaperNumbers(context: SuggestionContext, partial: string,
 	if (!partial.trim()) return [...newest.subarray(0, limit)];
 	const chosen = new Set<number>();
 	const byRecency = (list: number[]) => list.sort((a, b) => recency[a]! - recency[b]!);
-	const idPrefix = partial.trim().replace(/^(https?:\/\/)?(www\.)?arxiv\.org\/(abs|pdf)\/|^arxiv:\s*/i, '');
+	const idPrefix = stripArxivLink(partial);
 	const idMatches = /\s/.test(idPrefix) ? [] : idRange(papers, suggestions.papersById, idPrefix);
 	for (const paperNo of byRecency(idMatches)) if (chosen.size < limit) chosen.add(paperNo);
 
