@@ -1,4 +1,5 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
+import { CUSTOM_ID_MAX } from '../custom-ids.js';
 
 /** Discord's limits on one message's embeds and components, in characters. */
 export const EMBED_LIMITS = {
@@ -18,7 +19,7 @@ export const COMPONENT_LIMITS = {
 	rowsPerMessage: 5,
 	buttonsPerRow: 5,
 	buttonLabel: 80,
-	customId: 100,
+	customId: CUSTOM_ID_MAX,
 	selectOptions: 25,
 	optionLabel: 100,
 	optionValue: 100,

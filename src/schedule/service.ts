@@ -102,7 +102,7 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 			return paper ? [[id, paper] as const] : [];
 		}));
 		const intro = `**New papers** since the last digest: ${papers.size}`;
-		const messages = papers.size > 0 ? buildDigestMessages(plan, papers, slot, intro) : [];
+		const messages = buildDigestMessages(plan, papers, slot, intro);
 		return messages.length > 0 ? messages : [buildEmptyDigestMessage(slot)];
 	}
 
