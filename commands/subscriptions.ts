@@ -22,7 +22,7 @@ export function executeSubscription(input: CommandInput, context: CommandContext
 		switch (input.subcommand) {
 			case 'subscribe': {
 				const added = subscribe(schedule.state, guildId, input.user.id, query ?? '');
-				return privateText(added ? `Subscribed to ${quotedQuery(query ?? '')}: the digest will mention you beside new papers that match it.` : `You are already subscribed to ${quotedQuery(query ?? '')}.`);
+				return privateText(added ? `Subscribed to ${quotedQuery(query ?? '')}: the digest will mention you beside new papers that match every word of it.` : `You are already subscribed to ${quotedQuery(query ?? '')}.`);
 			}
 			case 'unsubscribe': {
 				const removed = unsubscribe(schedule.state, guildId, input.user.id, query);
