@@ -1,5 +1,5 @@
-import type { Paper } from '../paper.js';
-import { buildSearchIndex, type PaperIndex } from '../search.js';
+import type { Paper } from '../corpus/paper.js';
+import { buildSearchIndex, type PaperIndex } from './paper-index.js';
 import { compileFilters, type FilterContext } from './filters.js';
 import { findTerm, prefixRange, type Postings } from './postings.js';
 import { hasFilters, parseQuery } from './query.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { buildSearchIndex } from '../../src/search.js';
+import { buildSearchIndex } from '../../src/search/paper-index.js';
 import { savedSearchMatcher } from '../../src/search/match.js';
 import {
 	addTopic,

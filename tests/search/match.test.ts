@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
-import type { Paper } from '../../src/paper.js';
-import { buildSearchIndex, type PaperIndex } from '../../src/search.js';
+import type { Paper } from '../../src/corpus/paper.js';
+import { buildSearchIndex, type PaperIndex } from '../../src/search/paper-index.js';
 import { matchPapers, papersMatchingAll, savedSearchMatcher } from '../../src/search/match.js';
 
 const SHIPPED = new URL('../../data/', import.meta.url).pathname;
