@@ -3,11 +3,11 @@ import { access, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { APIActionRowComponent, APIButtonComponent } from 'discord.js';
 import packageJson from '../package.json' with { type: 'json' };
-import { addPapers, arxivUserAgent } from '../src/add-papers.js';
-import { buildPaperCard, cardComponents } from '../src/cards.js';
+import { addPapers, arxivUserAgent } from '../src/arxiv/add-papers.js';
+import { buildPaperCard, cardComponents } from '../src/cards/index.js';
 import { ACTION_ROW, BUTTON, SECONDARY } from '../src/cards/paper-card.js';
-import { encodeCustomId } from '../src/custom-ids.js';
-import type { Library } from '../src/library.js';
+import { encodeCustomId } from '../src/discord/custom-ids.js';
+import type { Library } from '../src/search/library.js';
 import { mayManageServer, publicReply, UserError } from './index.js';
 import type { CommandContext, CommandInput, Curation, Reply } from './index.js';
 

@@ -1,10 +1,10 @@
-import type { ComponentAction } from '../src/custom-ids.js';
-import { queryFromPageArgument } from '../src/query-keys.js';
-import { answer } from '../src/answer.js';
+import type { ComponentAction } from '../src/discord/custom-ids.js';
+import { queryFromPageArgument } from '../src/discord/query-keys.js';
+import { answer } from '../src/discord/answer.js';
 import { errorReply, privateText, UserError } from './index.js';
 import type { CommandContext, CommandInput, Reply } from './index.js';
 import { addPaperReply } from './add.js';
-import { threadName } from '../src/cards.js';
+import { threadName } from '../src/cards/index.js';
 import { privateCard, publicCard, requirePaper, searchPage } from './paper.js';
 
 /** How the bot should answer a button or menu click. */

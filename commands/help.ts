@@ -1,5 +1,5 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { buildHelpEmbed } from '../src/cards.js';
+import { buildHelpEmbed } from '../src/cards/index.js';
 import { privateReply } from './index.js';
 import type { Command } from './index.js';
 import paper from './paper.js';

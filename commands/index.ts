@@ -6,9 +6,9 @@ import type {
 	APIEmbed,
 	RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { ScheduleService } from '../src/schedule/service.js';
-import type { AddedPapers } from '../src/add-papers.js';
-import type { PaperIndex } from '../src/search.js';
+import type { ScheduleService } from '../src/discord/schedule-service.js';
+import type { AddedPapers } from '../src/arxiv/add-papers.js';
+import type { PaperIndex } from '../src/search/paper-index.js';
 
 /** Discord's "only you can see this" message flag. */
 export const EPHEMERAL_FLAG = 64;

@@ -1,8 +1,8 @@
 import { ApplicationCommandType } from 'discord.js';
 import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
-import { buildPaperCard, buildResultsMessage, cardComponents } from '../src/cards.js';
-import { findArxivIds } from '../src/paper.js';
-import { getPaper } from '../src/search.js';
+import { buildPaperCard, buildResultsMessage, cardComponents } from '../src/cards/index.js';
+import { findArxivIds } from '../src/corpus/paper.js';
+import { getPaper } from '../src/search/paper-index.js';
 import { addButtonRows } from './add.js';
 import { privateReply, textOption, UserError } from './index.js';
 import type { Command, CommandContext, CommandInput, Reply } from './index.js';

@@ -1,10 +1,10 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import type { APIApplicationCommandChannelOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { addTopic, listTopics, removeTopic } from '../src/schedule/digest.js';
-import { POSTABLE_CHANNEL_TYPES } from '../src/schedule/discord-posts.js';
+import { POSTABLE_CHANNEL_TYPES } from '../src/discord/schedule-posts.js';
 import { nextPostTimes } from '../src/schedule/scheduler.js';
 import type { GuildSettings } from '../src/schedule/settings.js';
-import { formatLocalTime } from '../src/schedule/status.js';
+import { formatLocalTime } from '../src/discord/schedule-status.js';
 import { ScheduleSettingError } from '../src/schedule/time.js';
 import { mayManageServer, privateReply, privateText, textOption, UserError } from './index.js';
 import type { Command, CommandContext, CommandInput, Reply } from './index.js';

@@ -1,6 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { buildPaperCard, cardComponents } from '../src/cards.js';
-import { POTD_HEADING } from '../src/schedule/post-messages.js';
+import { buildPaperCard, cardComponents } from '../src/cards/index.js';
+import { POTD_HEADING } from '../src/discord/post-messages.js';
 import { privateReply, UserError } from './index.js';
 import type { Command, CommandContext, CommandInput, Reply } from './index.js';
 import { requireGuildSchedule } from './subscriptions.js';

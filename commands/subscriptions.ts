@@ -1,5 +1,5 @@
 import { listSubscriptions, subscribe, unsubscribe } from '../src/schedule/digest.js';
-import type { ScheduleService } from '../src/schedule/service.js';
+import type { ScheduleService } from '../src/discord/schedule-service.js';
 import { ScheduleSettingError } from '../src/schedule/time.js';
 import { privateText, textOption, UserError } from './index.js';
 import type { CommandContext, CommandInput, Reply } from './index.js';

@@ -1,9 +1,9 @@
 import dotenv from 'dotenv';
 import { openCuration } from '../commands/add.js';
-import { runAddCommandLine } from './add-command-line.js';
-import { answerLine, renderReply } from './console.js';
+import { runAddCommandLine } from './console/add-command-line.js';
+import { answerLine, renderReply } from './console/console.js';
 import { EnvError, parseEnv } from './env.js';
-import { openLibrary } from './library.js';
+import { openLibrary } from './search/library.js';
 import { createLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
 

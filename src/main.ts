@@ -1,15 +1,15 @@
 import dotenv from 'dotenv';
 import { curatorPolicy, openCuration } from '../commands/add.js';
 import type { CommandContext } from '../commands/index.js';
-import { startBot } from './bot.js';
-import { runConsole } from './console.js';
+import { startBot } from './discord/bot.js';
+import { runConsole } from './console/console.js';
 import { EnvError, parseEnv } from './env.js';
-import { openLibrary } from './library.js';
+import { openLibrary } from './search/library.js';
 import { createLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
-import { watchCorpus } from './corpus-watch.js';
+import { watchCorpus } from './corpus/watch.js';
 import { recordFirstSeen } from './schedule/digest.js';
-import { startScheduleService, type ScheduleService } from './schedule/service.js';
+import { startScheduleService, type ScheduleService } from './discord/schedule-service.js';
 import { openState, StateError } from './schedule/state.js';
 
 /** Stops within Discord's expectations: close the gateway, then exit even if closing hangs. */

@@ -1,5 +1,5 @@
-import { latexToUnicode } from '../latex.js';
-import { normaliseArxivId, paperSchema, type Paper } from '../paper.js';
+import { latexToUnicode } from '../corpus/latex.js';
+import { normaliseArxivId, paperSchema, type Paper } from '../corpus/paper.js';
 import { asList, attributeOf, dateOf, foldWhitespace, isNode, readAtomFeed, textOf, type XmlNode } from './atom.js';
 import { ArxivError } from './error.js';
 

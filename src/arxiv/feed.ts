@@ -1,4 +1,4 @@
-import { normaliseArxivId, paperSchema, type Paper } from '../paper.js';
+import { normaliseArxivId, paperSchema, type Paper } from '../corpus/paper.js';
 import { asList, attributeOf, dateOf, foldWhitespace, isNode, readAtomFeed, textOf, type XmlNode } from './atom.js';
 import { ArxivError, type ArxivErrorCode } from './error.js';
 

@@ -8,8 +8,8 @@ import { addButtonRows, addPaperReply, curatorPolicy, openCuration } from '../..
 const MANAGE_GUILD = PermissionFlagsBits.ManageGuild;
 import paperCards from '../../commands/paper-cards.js';
 import { EPHEMERAL_FLAG, UserError, type CommandContext, type Curation } from '../../commands/index.js';
-import type { AddedPapers } from '../../src/add-papers.js';
-import { paperSchema } from '../../src/paper.js';
+import type { AddedPapers } from '../../src/arxiv/add-papers.js';
+import { paperSchema } from '../../src/corpus/paper.js';
 import { invocation, shippedCorpusContext } from './corpus.js';
 
 const CURATOR_ROLE = '300000000000000003';

@@ -1,5 +1,5 @@
 import { loadCorpus } from '../../src/corpus/load.js';
-import { buildSearchIndex } from '../../src/search.js';
+import { buildSearchIndex } from '../../src/search/paper-index.js';
 import type { CommandContext, CommandInput } from '../../commands/index.js';
 
 /** The shipped corpus, indexed, as every handler receives it. */

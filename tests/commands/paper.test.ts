@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../../src/answer.js';
-import { embedLimitViolations, threadName } from '../../src/cards.js';
-import { decodeCustomId } from '../../src/custom-ids.js';
-import { queryFromPageArgument } from '../../src/query-keys.js';
+import { answer } from '../../src/discord/answer.js';
+import { embedLimitViolations, threadName } from '../../src/cards/index.js';
+import { decodeCustomId } from '../../src/discord/custom-ids.js';
+import { queryFromPageArgument } from '../../src/discord/query-keys.js';
 import { EPHEMERAL_FLAG, type CommandContext, type Reply } from '../../commands/index.js';
-import { paperSchema } from '../../src/paper.js';
-import { buildSearchIndex } from '../../src/search.js';
+import { paperSchema } from '../../src/corpus/paper.js';
+import { buildSearchIndex } from '../../src/search/paper-index.js';
 import paper, { searchPage } from '../../commands/paper.js';
 import { invocation, shippedCorpusContext } from './corpus.js';
 

@@ -7,9 +7,9 @@ import { mayManageServer } from '../../commands/index.js';
 import paperbot from '../../commands/paperbot.js';
 import potd from '../../commands/potd.js';
 import { executeSubscription } from '../../commands/subscriptions.js';
-import { answer } from '../../src/answer.js';
+import { answer } from '../../src/discord/answer.js';
 import { listTopics } from '../../src/schedule/digest.js';
-import type { ScheduleService } from '../../src/schedule/service.js';
+import type { ScheduleService } from '../../src/discord/schedule-service.js';
 import { openState, type State } from '../../src/schedule/state.js';
 import { invocation, shippedCorpusContext } from './corpus.js';
 

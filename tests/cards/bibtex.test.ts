@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bibtexKey, buildBibtex, escapeLatexText } from '../src/bibtex.js';
-import { paperSchema, type Paper, type PaperRecord } from '../src/paper.js';
+import { bibtexKey, buildBibtex, escapeLatexText } from '../../src/cards/bibtex.js';
+import { paperSchema, type Paper, type PaperRecord } from '../../src/corpus/paper.js';
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/cards/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/cards/${name}`, import.meta.url), 'utf8');
 const paper = (record: Partial<PaperRecord>): Paper => paperSchema.parse({ id: '2305.00054', abstract: 'An abstract.', ...record });
 
 const lava = paper({
@@ -74,7 +74,7 @@ describe('bibtexKey', () => {
 	});
 
 	it('gives every paper of the seed corpus a different key', () => {
-		const meta = JSON.parse(readFileSync(new URL('../data/papers-meta.json', import.meta.url), 'utf8')) as PaperRecord[];
+		const meta = JSON.parse(readFileSync(new URL('../../data/papers-meta.json', import.meta.url), 'utf8')) as PaperRecord[];
 		const corpus = meta.map((record) => paper(record));
 		expect(new Set(corpus.map((entry) => bibtexKey(entry, corpus))).size).toBe(corpus.length);
 	});

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
-import { EMBED_LIMITS, truncateAtWord } from '../cards.js';
-import type { PostRecord } from './post-log.js';
-import type { GuildSettings } from './settings.js';
+import { EMBED_LIMITS, truncateAtWord } from '../cards/index.js';
+import type { PostRecord } from '../schedule/post-log.js';
+import type { GuildSettings } from '../schedule/settings.js';
 
 /** Everything `/paperbot status` shows about one guild. */
 export interface ScheduleStatus {

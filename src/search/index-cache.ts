@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Paper } from './paper.js';
-import { assembleIndex, buildSearchIndex, type PaperIndex } from './search.js';
-import type { Postings } from './search/postings.js';
-import type { SuggestionIndex } from './search/suggest.js';
+import type { Paper } from '../corpus/paper.js';
+import { assembleIndex, buildSearchIndex, type PaperIndex } from './paper-index.js';
+import type { Postings } from './postings.js';
+import type { SuggestionIndex } from './suggest.js';
 
 /** What the cache needs from a loaded corpus (src/corpus/load.ts's LoadedCorpus fits). */
 export interface IndexedCorpus {

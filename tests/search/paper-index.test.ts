@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../src/corpus/load.js';
+import { loadCorpus } from '../../src/corpus/load.js';
 import {
 	buildSearchIndex,
 	getPaper,
@@ -11,11 +11,11 @@ import {
 	similarPapers,
 	suggestPapers,
 	type PaperIndex,
-} from '../src/search.js';
-import { paperSchema } from '../src/paper.js';
+} from '../../src/search/paper-index.js';
+import { paperSchema } from '../../src/corpus/paper.js';
 
-const FIXTURE = new URL('./fixtures/search/papers.jsonl', import.meta.url).pathname;
-const SHIPPED = new URL('../data/', import.meta.url).pathname;
+const FIXTURE = new URL('../fixtures/search/papers.jsonl', import.meta.url).pathname;
+const SHIPPED = new URL('../../data/', import.meta.url).pathname;
 
 let shipped: PaperIndex;
 let fixture: PaperIndex;
@@ -77,7 +77,7 @@ describe('searchPapers', () => {
 	});
 
 	it('returns every paper with author "Yi Zeng" and only those, as the metadata lists them', () => {
-		const meta = JSON.parse(readFileSync(new URL('../data/papers-meta.json', import.meta.url), 'utf8')) as {
+		const meta = JSON.parse(readFileSync(new URL('../../data/papers-meta.json', import.meta.url), 'utf8')) as {
 			id: string;
 			authors: string[] | null;
 		}[];

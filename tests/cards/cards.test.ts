@@ -13,12 +13,12 @@ import {
 	escapeMarkdown,
 	stripInvisibleControls,
 	truncateAtWord,
-} from '../src/cards.js';
-import { loadCorpus } from '../src/corpus/load.js';
-import { decodeCustomId } from '../src/custom-ids.js';
-import { paperSchema, type Paper } from '../src/paper.js';
+} from '../../src/cards/index.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { decodeCustomId } from '../../src/discord/custom-ids.js';
+import { paperSchema, type Paper } from '../../src/corpus/paper.js';
 
-const fixture = (name: string) => new URL(`./fixtures/cards/${name}`, import.meta.url);
+const fixture = (name: string) => new URL(`../fixtures/cards/${name}`, import.meta.url);
 const hostileFixture = JSON.parse(readFileSync(fixture('hostile-paper.json'), 'utf8')) as Record<string, unknown> & {
 	abstract_paragraph: string;
 	author: string;
@@ -56,7 +56,7 @@ const INVISIBLE = /[\u200C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 let seedPapers: Paper[];
 beforeAll(async () => {
-	seedPapers = (await loadCorpus(new URL('../data', import.meta.url).pathname)).papers;
+	seedPapers = (await loadCorpus(new URL('../../data', import.meta.url).pathname)).papers;
 });
 const seedPaper = (id: string) => seedPapers.find((paper) => paper.id === id)!;
 

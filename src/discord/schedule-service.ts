@@ -1,21 +1,21 @@
 import type { APIEmbed, Client } from 'discord.js';
-import { threadName } from '../cards.js';
+import { threadName } from '../cards/index.js';
 import { markdownSafe, plainLine } from '../cards/safe-text.js';
 import type { Env } from '../env.js';
-import type { Library } from '../library.js';
+import type { Library } from '../search/library.js';
 import type { Logger } from '../log.js';
-import type { Paper } from '../paper.js';
-import { getPaper, paperCount, searchPapers, type PaperIndex } from '../search.js';
-import { planDigest, type QueryMatcher } from './digest.js';
-import { channelProblem, createDiscordPoster, type DiscordPoster } from './discord-posts.js';
-import { getPost, recentPosts, type PostKind } from './post-log.js';
+import type { Paper } from '../corpus/paper.js';
+import { getPaper, paperCount, searchPapers, type PaperIndex } from '../search/paper-index.js';
+import { planDigest, type QueryMatcher } from '../schedule/digest.js';
+import { channelProblem, createDiscordPoster, type DiscordPoster } from './schedule-posts.js';
+import { getPost, recentPosts, type PostKind } from '../schedule/post-log.js';
 import { buildDigestMessages, buildEmptyDigestMessage, buildPotdMessage, type PostMessage } from './post-messages.js';
-import { paperOfTheDay } from './rotation.js';
-import { createScheduler, nextPostTimes, type Scheduler } from './scheduler.js';
-import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, listGuildSettings, saveGuildSettings, type GuildSettings } from './settings.js';
-import type { State } from './state.js';
-import { buildStatusEmbed, formatLocalTime } from './status.js';
-import { localDate, nextPotdTime, ScheduleSettingError } from './time.js';
+import { paperOfTheDay } from '../schedule/rotation.js';
+import { createScheduler, nextPostTimes, type Scheduler } from '../schedule/scheduler.js';
+import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, listGuildSettings, saveGuildSettings, type GuildSettings } from '../schedule/settings.js';
+import type { State } from '../schedule/state.js';
+import { buildStatusEmbed, formatLocalTime } from './schedule-status.js';
+import { localDate, nextPotdTime, ScheduleSettingError } from '../schedule/time.js';
 
 /** What the schedule commands use: settings, today's paper, previews and status, over the running scheduler. */
 export interface ScheduleService {

@@ -1,6 +1,6 @@
-import { errorReply, UserError } from '../commands/index.js';
-import type { Reply } from '../commands/index.js';
-import { CommandLineError } from './command-line.js';
+import { errorReply, UserError } from '../../commands/index.js';
+import type { Reply } from '../../commands/index.js';
+import { CommandLineError } from '../console/command-line.js';
 
 /** The answer users see when paperbot itself failed; the details go to the log only. */
 export const FAULT_MESSAGE = 'Something went wrong; it has been logged.';

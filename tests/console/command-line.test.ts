@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commands } from '../commands/all.js';
-import { CommandLineError, parseCommandLine } from '../src/command-line.js';
+import { commands } from '../../commands/all.js';
+import { CommandLineError, parseCommandLine } from '../../src/console/command-line.js';
 
 const parse = (line: string) => {
 	const { command, input } = parseCommandLine(line, commands);

@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { loadCorpus } from './corpus/load.js';
-import type { LoadedCorpus } from './corpus/load.js';
+import { loadCorpus } from '../corpus/load.js';
+import type { LoadedCorpus } from '../corpus/load.js';
 import { loadOrBuildIndex } from './index-cache.js';
-import type { Logger } from './log.js';
-import type { PaperIndex } from './search.js';
+import type { Logger } from '../log.js';
+import type { PaperIndex } from './paper-index.js';
 
 /** The corpus in service: its index, swapped whole on reload so a query never sees half of one. */
 export interface Library {

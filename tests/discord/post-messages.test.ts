@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { componentLimitViolations, embedLimitViolations } from '../../src/cards.js';
-import { paperSchema, type Paper } from '../../src/paper.js';
+import { componentLimitViolations, embedLimitViolations } from '../../src/cards/index.js';
+import { paperSchema, type Paper } from '../../src/corpus/paper.js';
 import { groupDigest } from '../../src/schedule/digest.js';
-import { buildDigestMessages, buildPotdMessage, findMarkedPost, postMarker } from '../../src/schedule/post-messages.js';
+import { buildDigestMessages, buildPotdMessage, findMarkedPost, postMarker } from '../../src/discord/post-messages.js';
 
 function paper(n: number, title = `Paper number ${n} about ${n % 2 ? 'spiking networks' : 'graphs'}`): Paper {
 	return paperSchema.parse({ id: `2401.${String(n).padStart(5, '0')}`, title, authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'], abstract: 'An abstract.', categories: ['cs.LG'], published: '2024-01-01' });

@@ -1,5 +1,5 @@
-import { latexToPlainText, latexToUnicode } from './latex.js';
-import { abstractUrl, type Paper } from './paper.js';
+import { latexToPlainText, latexToUnicode } from '../corpus/latex.js';
+import { abstractUrl, type Paper } from '../corpus/paper.js';
 
 /** Title words too common to make a citation key memorable. */
 const SKIPPED_TITLE_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'towards', 'toward', 'via', 'is', 'are', 'do', 'does']);

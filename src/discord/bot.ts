@@ -1,14 +1,14 @@
 import { Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
 import type { ButtonInteraction, Interaction, InteractionReplyOptions, RepliableInteraction } from 'discord.js';
-import { commands } from '../commands/all.js';
-import { EPHEMERAL_FLAG, errorReply, UserError } from '../commands/index.js';
-import type { CommandContext, CommandInput, Reply } from '../commands/index.js';
-import { answerComponent, componentDeferred } from '../commands/components.js';
+import { commands } from '../../commands/all.js';
+import { EPHEMERAL_FLAG, errorReply, UserError } from '../../commands/index.js';
+import type { CommandContext, CommandInput, Reply } from '../../commands/index.js';
+import { answerComponent, componentDeferred } from '../../commands/components.js';
 import { answer, FAULT_MESSAGE } from './answer.js';
 import { decodeCustomId, type ComponentAction } from './custom-ids.js';
-import { commandsRoute, registerCommands } from './discord/registration.js';
-import { answerUnreadInteractions } from './discord/unread-interactions.js';
-import type { Logger } from './log.js';
+import { commandsRoute, registerCommands } from './registration.js';
+import { answerUnreadInteractions } from './unread-interactions.js';
+import type { Logger } from '../log.js';
 
 /** Discord's error for a second thread from the same message. */
 const THREAD_ALREADY_CREATED = 160004;

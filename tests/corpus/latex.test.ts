@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { latexToPlainText, latexToUnicode } from '../src/latex.js';
+import { latexToPlainText, latexToUnicode } from '../../src/corpus/latex.js';
 
-const seedListing = readFileSync(new URL('../data/seed-papers.txt', import.meta.url), 'utf8');
+const seedListing = readFileSync(new URL('../../data/seed-papers.txt', import.meta.url), 'utf8');
 const ybohAbstract = seedListing.split(/\n\s*\n/).find((block) => block.includes('YbOH'))!;
 
 describe('latexToPlainText', () => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { Curation } from '../commands/index.js';
-import { parseIdList } from './arxiv/id-list.js';
+import type { Curation } from '../../commands/index.js';
+import { parseIdList } from '../arxiv/id-list.js';
 
 /** Where `paperbot add` writes: results on `stdout`, progress and problems on `stderr`. */
 export interface AddCommandLineOutput {

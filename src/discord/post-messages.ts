@@ -1,11 +1,11 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, APISelectMenuOption } from 'discord.js';
-import { buildPaperCard, cardComponents, COMPONENT_LIMITS, displayTitle, EMBED_LIMITS, embedCharacterCount, truncateAtWord } from '../cards.js';
+import { buildPaperCard, cardComponents, COMPONENT_LIMITS, displayTitle, EMBED_LIMITS, embedCharacterCount, truncateAtWord } from '../cards/index.js';
 import { ACTION_ROW, shortAuthors, STRING_SELECT } from '../cards/paper-card.js';
 import { markdownSafe, plainLine } from '../cards/safe-text.js';
-import { encodeCustomId } from '../custom-ids.js';
-import { abstractUrl, type Paper } from '../paper.js';
-import type { DigestPlan } from './digest.js';
-import type { PostKind } from './post-log.js';
+import { encodeCustomId } from './custom-ids.js';
+import { abstractUrl, type Paper } from '../corpus/paper.js';
+import type { DigestPlan } from '../schedule/digest.js';
+import type { PostKind } from '../schedule/post-log.js';
 
 /** One scheduled message, ready for a channel: its pings are exactly `mentionedUserIds`. */
 export interface PostMessage {

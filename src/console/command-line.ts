@@ -1,6 +1,6 @@
 import type { APIApplicationCommandOption } from 'discord.js';
 import { ApplicationCommandOptionType } from 'discord.js';
-import type { Command, CommandInput } from '../commands/index.js';
+import type { Command, CommandInput } from '../../commands/index.js';
 
 /** A command typed as in Discord, resolved to its handler and input. */
 export interface ParsedCommandLine {

@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
-import { commands } from '../commands/all.js';
-import type { CommandContext, Reply } from '../commands/index.js';
-import { answer } from './answer.js';
+import { commands } from '../../commands/all.js';
+import type { CommandContext, Reply } from '../../commands/index.js';
+import { answer } from '../discord/answer.js';
 import { parseCommandLine } from './command-line.js';
-import { renderMessageAsText } from './render-text.js';
+import { renderMessageAsText } from '../cards/render-text.js';
 
 const CONSOLE_USER = { id: '0', name: 'console' };
 

@@ -2,12 +2,12 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../src/corpus/load.js';
-import { indexCachePath, loadOrBuildIndex, writeIndexCache } from '../src/index-cache.js';
-import { buildSearchIndex, searchPapers, similarPapers, suggestPapers } from '../src/search.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { indexCachePath, loadOrBuildIndex, writeIndexCache } from '../../src/search/index-cache.js';
+import { buildSearchIndex, searchPapers, similarPapers, suggestPapers } from '../../src/search/paper-index.js';
 
-const SHIPPED = new URL('../data/', import.meta.url).pathname;
-const FIXTURE = new URL('./fixtures/search/papers.jsonl', import.meta.url).pathname;
+const SHIPPED = new URL('../../data/', import.meta.url).pathname;
+const FIXTURE = new URL('../fixtures/search/papers.jsonl', import.meta.url).pathname;
 
 let folder: string;
 let warnings: string[];

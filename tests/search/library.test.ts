@@ -1,8 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { openLibrary } from '../src/library.js';
-import { createLogger } from '../src/log.js';
+import { openLibrary } from '../../src/search/library.js';
+import { createLogger } from '../../src/log.js';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;

@@ -1,8 +1,8 @@
-import { appendPapers } from './arxiv/append.js';
-import { badIdReason, fetchArxivPapers, type FetchArxivOptions, type MissingPaper } from './arxiv/client.js';
-import type { Library } from './library.js';
-import { normaliseArxivId, type Paper } from './paper.js';
-import { getPaper } from './search.js';
+import { appendPapers } from './append.js';
+import { badIdReason, fetchArxivPapers, type FetchArxivOptions, type MissingPaper } from './client.js';
+import type { Library } from '../search/library.js';
+import { normaliseArxivId, type Paper } from '../corpus/paper.js';
+import { getPaper } from '../search/paper-index.js';
 
 /** What adding a list of ids did: every id given lands in exactly one of the three lists. */
 export interface AddedPapers {

@@ -1,6 +1,6 @@
 import { ChannelType, PermissionFlagsBits, type Client, type GuildTextBasedChannel } from 'discord.js';
 import type { Logger } from '../log.js';
-import type { PostKind } from './post-log.js';
+import type { PostKind } from '../schedule/post-log.js';
 import { findMarkedPost, type PostMessage } from './post-messages.js';
 
 /** How many of a channel's newest messages a reconcile reads for the bot's own post. */

@@ -2,12 +2,12 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addPapers, arxivUserAgent, type AddPapersOptions } from '../src/add-papers.js';
-import { createRequestQueue } from '../src/arxiv/queue.js';
-import { openLibrary } from '../src/library.js';
-import { createLogger } from '../src/log.js';
-import { getPaper, searchPapers } from '../src/search.js';
-import { startArxivStandIn, type StandInAnswer } from './arxiv/arxiv-stand-in.js';
+import { addPapers, arxivUserAgent, type AddPapersOptions } from '../../src/arxiv/add-papers.js';
+import { createRequestQueue } from '../../src/arxiv/queue.js';
+import { openLibrary } from '../../src/search/library.js';
+import { createLogger } from '../../src/log.js';
+import { getPaper, searchPapers } from '../../src/search/paper-index.js';
+import { startArxivStandIn, type StandInAnswer } from './arxiv-stand-in.js';
 
 const SEED = { id: '2305.00054', title: 'LAVA: Data Valuation without Pre-Specified Learning Algorithms', authors: ['Hoang Anh Just'], abstract: 'Data valuation.' };
 

@@ -1,8 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { isCorpusFileName } from './corpus/load.js';
-import type { Logger } from './log.js';
+import { isCorpusFileName } from './load.js';
+import type { Logger } from '../log.js';
 
 /** Options for {@link watchCorpus}. */
 export interface CorpusWatchOptions {

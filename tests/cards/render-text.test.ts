@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildHelpEmbed, buildPaperCard, buildResultsMessage, cardComponents } from '../src/cards.js';
-import { paperSchema, type Paper } from '../src/paper.js';
-import { markdownToPlain, renderMessageAsText } from '../src/render-text.js';
+import { buildHelpEmbed, buildPaperCard, buildResultsMessage, cardComponents } from '../../src/cards/index.js';
+import { paperSchema, type Paper } from '../../src/corpus/paper.js';
+import { markdownToPlain, renderMessageAsText } from '../../src/cards/render-text.js';
 
 const lava: Paper = paperSchema.parse({
 	id: '2305.00054',
@@ -22,7 +22,7 @@ describe('renderMessageAsText', () => {
 			embeds: [buildPaperCard(lava, { heading: 'Paper of the day' })],
 			components: [cardComponents(lava, { share: true, discuss: true })],
 		});
-		expect(text).toBe(readFileSync(new URL('./fixtures/cards/lava-card.txt', import.meta.url), 'utf8').trimEnd());
+		expect(text).toBe(readFileSync(new URL('../fixtures/cards/lava-card.txt', import.meta.url), 'utf8').trimEnd());
 	});
 
 	it('lists results with their links, the page buttons and the open menu', () => {
@@ -47,7 +47,7 @@ describe('renderMessageAsText', () => {
 
 describe('markdownToPlain', () => {
 	it('gives back a hostile title exactly as written, without its invisible characters', () => {
-		const hostile = JSON.parse(readFileSync(new URL('./fixtures/cards/hostile-paper.json', import.meta.url), 'utf8')) as { title: string };
+		const hostile = JSON.parse(readFileSync(new URL('../fixtures/cards/hostile-paper.json', import.meta.url), 'utf8')) as { title: string };
 		const card = buildPaperCard(paperSchema.parse({ id: '2401.00001', title: hostile.title, abstract: 'x' }));
 		const visible = hostile.title.replace(/[\u200B\u202A-\u202E\u2066-\u2069]/g, '');
 		expect(markdownToPlain(card.title!)).toBe(visible);

@@ -1,14 +1,14 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import { normaliseArxivId, type Paper } from './paper.js';
-import { buildAuthorIndex, compileFilters, type AuthorIndex } from './search/filters.js';
-import { buildPostings, documentFrequency, findTerm, type Postings } from './search/postings.js';
-import { hasFilters, NO_FILTERS, parseQuery, type Filters } from './search/query.js';
-import { accumulateScores, createScoreBuffers, expandWord, topScored, type ScoreBuffers } from './search/rank.js';
-import { buildSuggestionIndex, suggestionFor, suggestPaperNumbers, type Suggestion, type SuggestionIndex } from './search/suggest.js';
-import { termsOf } from './search/text.js';
+import { normaliseArxivId, type Paper } from '../corpus/paper.js';
+import { buildAuthorIndex, compileFilters, type AuthorIndex } from './filters.js';
+import { buildPostings, documentFrequency, findTerm, type Postings } from './postings.js';
+import { hasFilters, NO_FILTERS, parseQuery, type Filters } from './query.js';
+import { accumulateScores, createScoreBuffers, expandWord, topScored, type ScoreBuffers } from './rank.js';
+import { buildSuggestionIndex, suggestionFor, suggestPaperNumbers, type Suggestion, type SuggestionIndex } from './suggest.js';
+import { termsOf } from './text.js';
 
-export { parseQuery, type Filters, type ParsedQuery } from './search/query.js';
-export type { Suggestion } from './search/suggest.js';
+export { parseQuery, type Filters, type ParsedQuery } from './query.js';
+export type { Suggestion } from './suggest.js';
 
 /**
  * Everything search needs, built once from the corpus. Plain data: the papers, the postings and
@@ -56,7 +56,7 @@ export function buildSearchIndex(papers: readonly Paper[]): PaperIndex {
 }
 
 /**
- * Completes an index from its stored parts (see src/index-cache.ts): the id map, recency order,
+ * Completes an index from its stored parts (see src/search/index-cache.ts): the id map, recency order,
  * years, author lookup, radix tree and buffers are quick to derive and not worth storing.
  */
 export function assembleIndex(papers: readonly Paper[], postings: Postings, suggestions: SuggestionIndex): PaperIndex {

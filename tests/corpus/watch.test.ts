@@ -2,10 +2,10 @@ import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchCorpus, type CorpusWatch } from '../src/corpus-watch.js';
-import { openLibrary } from '../src/library.js';
-import { createLogger } from '../src/log.js';
-import { paperCount } from '../src/search.js';
+import { watchCorpus, type CorpusWatch } from '../../src/corpus/watch.js';
+import { openLibrary } from '../../src/search/library.js';
+import { createLogger } from '../../src/log.js';
+import { paperCount } from '../../src/search/paper-index.js';
 
 const log = createLogger('silent');
 const record = (n: number) => JSON.stringify({ id: `2401.0000${n}`, title: `Paper ${n}`, abstract: `Abstract ${n}.` });

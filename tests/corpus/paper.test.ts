@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findArxivIds, normaliseArxivId, paperSchema } from '../src/paper.js';
+import { findArxivIds, normaliseArxivId, paperSchema } from '../../src/corpus/paper.js';
 
 describe('normaliseArxivId', () => {
 	it.each([
