@@ -123,7 +123,7 @@ export interface SuggestionContext {
 }
 
 /** Titles a lookup checks for every typed word, when the typed phrase itself matches too few. */
-const EVERY_WORD_CHECKS = 1_000;
+const EVERY_WORD_CHECKS = 400;
 
 /**
  * Up to `limit` papers for a partly typed query: papers whose id starts with it; papers whose title
