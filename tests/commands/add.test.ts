@@ -113,8 +113,14 @@ describe('openCuration', () => {
 		expect(await open(join(folder, 'missing', 'seed.jsonl'))).toBeUndefined();
 	});
 
-	it.skipIf(process.getuid?.() === 0)('is not there for a read-only folder', async () => {
+	it('is not there where no corpus folder can be written, for root too: a path under a regular file', async () => {
+		expect(await open(join(folder, 'seed.jsonl', 'corpus'))).toBeUndefined();
+		expect(await open(join(folder, 'seed.jsonl', 'corpus', 'seed.jsonl'))).toBeUndefined();
+	});
+
+	it('is there exactly when a file can be created in a read-only folder (as root it can)', async () => {
 		await chmod(folder, 0o500);
-		expect(await open(folder)).toBeUndefined();
+		const writable = await writeFile(join(folder, 'probe.jsonl'), '').then(() => true, () => false);
+		expect((await open(folder)) !== undefined).toBe(writable);
 	});
 });
