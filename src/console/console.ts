@@ -1,14 +1,14 @@
 import { createInterface } from 'node:readline';
-import { commands } from '../../commands/all.js';
-import type { CommandContext, Reply } from '../../commands/index.js';
 import { answer } from '../discord/answer.js';
+import type { ServedCommand } from '../discord/command.js';
+import type { Reply } from '../discord/reply.js';
 import { parseCommandLine } from './command-line.js';
 import { renderMessageAsText } from '../cards/render-text.js';
 
 const CONSOLE_USER = { id: '0', name: 'console' };
 
 /** Answers one typed command line; problems with the line become an error reply like Discord's. */
-export function answerLine(line: string, context: CommandContext): Promise<Reply> {
+export function answerLine<Context>(line: string, commands: readonly ServedCommand<Context>[], context: Context): Promise<Reply> {
 	return answer(() => {
 		const { command, input } = parseCommandLine(line, commands);
 		return command.execute({ ...input, user: CONSOLE_USER }, context);
@@ -26,7 +26,7 @@ export function renderReply(reply: Reply): string {
  * The local console: commands typed as in Discord, answered with the same handlers. Reads piped
  * stdin too and ends at end of input.
  */
-export async function runConsole(context: () => CommandContext, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+export async function runConsole<Context>(commands: readonly ServedCommand<Context>[], context: () => Context, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
 	const interactive = 'isTTY' in input && Boolean(input.isTTY);
 	const lines = createInterface({ input, output: interactive ? output : undefined, prompt: 'paperbot> ', terminal: interactive });
 	if (interactive) {
@@ -34,7 +34,7 @@ export async function runConsole(context: () => CommandContext, input: NodeJS.Re
 		lines.prompt();
 	}
 	for await (const line of lines) {
-		if (line.trim()) output.write(`${renderReply(await answerLine(line, context()))}\n\n`);
+		if (line.trim()) output.write(`${renderReply(await answerLine(line, commands, context()))}\n\n`);
 		if (interactive) lines.prompt();
 	}
 }
