@@ -31,7 +31,7 @@ const FILE_PREFIX = '.paperbot-index-';
 const FILE_SUFFIX = '.bin';
 const MAGIC = 'paperbot-index\n';
 /** Bumped whenever the layout or the meaning of a stored number changes. */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const ALIGNMENT = 8;
 
 type SectionName =
@@ -39,6 +39,8 @@ type SectionName =
 	| 'offsets'
 	| 'postingPapers'
 	| 'impacts'
+	| 'words'
+	| 'wordTerms'
 	| 'titleKeys'
 	| 'entryPapers'
 	| 'entryOffsets'
@@ -122,6 +124,8 @@ function sectionsOf(index: PaperIndex): Record<SectionName, Uint8Array> {
 		offsets: bytes(postings.offsets),
 		postingPapers: bytes(postings.papers),
 		impacts: bytes(postings.impacts),
+		words: text(postings.words),
+		wordTerms: bytes(postings.wordTerms),
 		titleKeys: text(suggestions.titleKeys),
 		entryPapers: bytes(suggestions.entryPapers),
 		entryOffsets: bytes(suggestions.entryOffsets),
@@ -187,6 +191,8 @@ function decodeIndex(file: Buffer, corpus: IndexedCorpus): PaperIndex {
 		papers: numbers('postingPapers', Uint32Array),
 		impacts: numbers('impacts', Float32Array),
 		paperCount: corpus.papers.length,
+		words: lines('words', true),
+		wordTerms: numbers('wordTerms', Uint32Array),
 	};
 	const suggestions: SuggestionIndex = {
 		titleKeys: lines('titleKeys', false),
@@ -204,6 +210,8 @@ function checkConsistent(postings: Postings, suggestions: SuggestionIndex, paper
 		postings.offsets.length !== postings.terms.length + 1 && 'term offsets do not match the vocabulary',
 		postings.offsets[postings.terms.length] !== postings.papers.length && 'postings are cut short',
 		postings.impacts.length !== postings.papers.length && 'scores do not match the postings',
+		postings.wordTerms.length !== postings.words.length && 'words do not match their terms',
+		postings.wordTerms.some((term) => term >= postings.terms.length) && 'a word names a term that does not exist',
 		suggestions.titleKeys.length !== paperCount && 'titles do not match the papers',
 		suggestions.entryPapers.length !== suggestions.entryOffsets.length && 'title entries are cut short',
 		suggestions.papersById.length !== paperCount && 'the id order does not match the papers',
