@@ -1,9 +1,10 @@
 import dotenv from 'dotenv';
-import { openCuration } from '../commands/add.js';
-import { runAddCommandLine } from './add-command-line.js';
-import { answerLine, renderReply } from './console.js';
+import { commands } from '../commands/all.js';
+import { openCuration } from './arxiv/curation.js';
+import { runAddCommandLine } from './console/add-command-line.js';
+import { answerLine, renderReply } from './console/console.js';
 import { EnvError, parseEnv } from './env.js';
-import { openLibrary } from './library.js';
+import { openLibrary } from './search/library.js';
 import { createLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
 
@@ -29,7 +30,7 @@ async function cli(argv: string[]): Promise<number> {
 		return runAddCommandLine(words.slice(1), curation, process);
 	}
 	const line = words[0] === 'help' ? '/help' : `/paper ${words.map(quoteOptionValue).join(' ')}`;
-	const reply = await answerLine(line, { index: library.current(), random: Math.random });
+	const reply = await answerLine(line, commands, { index: library.current(), random: Math.random });
 	if (reply.isError) {
 		process.stderr.write(`${reply.message.content}\n`);
 		return 1;

@@ -1,15 +1,17 @@
 import dotenv from 'dotenv';
-import { curatorPolicy, openCuration } from '../commands/add.js';
+import { commands } from '../commands/all.js';
 import type { CommandContext } from '../commands/index.js';
-import { startBot } from './bot.js';
-import { runConsole } from './console.js';
+import { openCuration } from './arxiv/curation.js';
+import { curatorPolicy } from './discord/permissions.js';
+import { startBot } from './discord/bot.js';
+import { runConsole } from './console/console.js';
 import { EnvError, parseEnv } from './env.js';
-import { openLibrary } from './library.js';
+import { openLibrary } from './search/library.js';
 import { createLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
-import { watchCorpus } from './corpus-watch.js';
+import { watchCorpus } from './corpus/watch.js';
 import { recordFirstSeen } from './schedule/digest.js';
-import { startScheduleService, type ScheduleService } from './schedule/service.js';
+import { startScheduleService, type ScheduleService } from './discord/schedule-service.js';
 import { openState, StateError } from './schedule/state.js';
 
 /** Stops within Discord's expectations: close the gateway, then exit even if closing hangs. */
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
 
 	if (!env.DISCORD_TOKEN) {
 		process.stderr.write('paperbot: set DISCORD_TOKEN in .env to connect to Discord; answering here instead.\n');
-		await runConsole(context, process.stdin, process.stdout);
+		await runConsole(commands, context, process.stdin, process.stdout);
 		return;
 	}
 
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
 	const state = openState(env.STATE_PATH);
 	library.onLoad((corpus) => recordFirstSeen(state, corpus.papers.map((paper) => paper.id), new Date()));
 	const corpusWatch = await watchCorpus(env.CORPUS_PATH, () => library.reload(), log);
-	const client = await startBot({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL, guildId: env.DISCORD_GUILD_ID, context, log });
+	const client = await startBot({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL, guildId: env.DISCORD_GUILD_ID, commands, context, log });
 	const stop = (signal: string) => {
 		log.info({ signal }, 'shutting down');
 		setTimeout(() => process.exit(0), SHUTDOWN_TIMEOUT_MS).unref();

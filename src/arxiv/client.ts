@@ -1,4 +1,4 @@
-import { normaliseArxivId, type Paper } from '../paper.js';
+import { normaliseArxivId, type Paper } from '../corpus/paper.js';
 import { ArxivError, type ArxivErrorCode } from './error.js';
 import { parseArxivFeed, type ArxivFeed } from './feed.js';
 import { arxivRequestQueue, type RequestQueue } from './queue.js';

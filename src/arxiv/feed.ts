@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { normaliseArxivId, paperSchema, type Paper } from '../paper.js';
+import { normaliseArxivId, paperSchema, type Paper } from '../corpus/paper.js';
 import { ArxivError, type ArxivErrorCode } from './error.js';
 
 /** A paper arXiv knows but that cannot be added, with the one-sentence reason. */

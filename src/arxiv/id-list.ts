@@ -1,4 +1,4 @@
-import { normaliseArxivId } from '../paper.js';
+import { normaliseArxivId } from '../corpus/paper.js';
 
 /** The ids found in a list of arXiv ids, and the words that were not ids. */
 export interface ParsedIdList {

@@ -6,8 +6,8 @@ import type {
 	ButtonStyle,
 	ComponentType,
 } from 'discord.js';
-import { encodeCustomId } from '../custom-ids.js';
-import { abstractUrl, pdfUrl, type Paper } from '../paper.js';
+import { encodeCustomId } from '../discord/custom-ids.js';
+import { abstractUrl, pdfUrl, type Paper } from '../corpus/paper.js';
 import { EMBED_LIMITS, embedCharacterCount, truncateAtWord } from './limits.js';
 import { markdownSafe, plainLine, plainParagraphs, plainSafe } from './safe-text.js';
 

@@ -5,8 +5,8 @@ import type {
 	APIEmbed,
 	APISelectMenuOption,
 } from 'discord.js';
-import { CUSTOM_ID_MAX, encodeCustomId } from '../custom-ids.js';
-import { abstractUrl, type Paper } from '../paper.js';
+import { CUSTOM_ID_MAX, encodeCustomId } from '../discord/custom-ids.js';
+import { abstractUrl, type Paper } from '../corpus/paper.js';
 import { COMPONENT_LIMITS, EMBED_LIMITS, embedCharacterCount, truncateAtWord } from './limits.js';
 import {
 	ACTION_ROW,

@@ -1,4 +1,4 @@
-import { latexToUnicode } from '../latex.js';
+import { latexToUnicode } from '../corpus/latex.js';
 
 /**
  * User-provided text (titles, abstracts, authors, venues) made safe to place in a card: invisible

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type PaperRecord, paperSchema } from '../paper.js';
+import { type PaperRecord, paperSchema } from './paper.js';
 
 /**
  * True when a record with an abstract uses the field layout of the public arXiv metadata snapshot

@@ -1,4 +1,4 @@
-import { paperSchema } from '../paper.js';
+import { paperSchema } from './paper.js';
 import { describeIssues, emptyParsedFile, type ParsedFile } from './records.js';
 
 // One token after "arXiv:", so prose such as "arXiv: we show…" stays text; "arXiv:foo" is a bad id.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { ADDED_FILE_NAME } from '../arxiv/append.js';
-import type { Paper } from '../paper.js';
+import type { Paper } from './paper.js';
 import { parseJsonRecords } from './json-records.js';
 import { parseListing } from './listing.js';
 import type { PaperOverlay, ParsedFile, Place } from './records.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Paper, paperSchema } from '../paper.js';
+import { type Paper, paperSchema } from './paper.js';
 import { arxivSnapshotSchema, isArxivSnapshot } from './arxiv-snapshot.js';
 
 /** A place in a corpus file, written `path:line` as the caller gave the path. */

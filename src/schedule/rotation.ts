@@ -1,4 +1,4 @@
-import { hashText, seededRandom } from '../seeded-random.js';
+import { hashText, seededRandom } from './seeded-random.js';
 import type { State } from './state.js';
 
 /** A Fisher–Yates shuffle of `items` driven by a generator seeded from `seedText`; `items` is not changed. */

@@ -1,4 +1,4 @@
-import type { Paper } from '../paper.js';
+import type { Paper } from '../corpus/paper.js';
 import { searchWordsOf, stemOf, titleAcronyms } from './text.js';
 
 /**

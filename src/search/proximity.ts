@@ -1,4 +1,4 @@
-import type { Paper } from '../paper.js';
+import type { Paper } from '../corpus/paper.js';
 import { searchWordsOf, stemOf } from './text.js';
 
 /** One query word as proximity reads it. */

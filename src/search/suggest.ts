@@ -1,6 +1,6 @@
-import { latexToUnicode } from '../latex.js';
+import { latexToUnicode } from '../corpus/latex.js';
 import { truncateAtWord } from '../cards/limits.js';
-import { stripArxivLink, type Paper } from '../paper.js';
+import { stripArxivLink, type Paper } from '../corpus/paper.js';
 import { termsOf } from './text.js';
 
 /**

@@ -1,5 +1,5 @@
 import { stemmer } from '@orama/stemmers/english';
-import { latexToPlainText } from '../latex.js';
+import { latexToPlainText } from '../corpus/latex.js';
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const ASCII_WORD = /[a-z0-9]+/g;

@@ -2,7 +2,7 @@
 // appends `count` papers one by one to the corpus at `corpusPath`, each with an abstract of
 // `abstractLength` characters when given.
 import { appendPapers } from '../../src/arxiv/append.js';
-import { paperSchema } from '../../src/paper.js';
+import { paperSchema } from '../../src/corpus/paper.js';
 
 const [corpusPath, idPrefix, count, startAt, abstractLength] = process.argv.slice(2);
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendPapers } from '../../src/arxiv/append.js';
-import { paperSchema, type Paper } from '../../src/paper.js';
+import { paperSchema, type Paper } from '../../src/corpus/paper.js';
 
 const run = promisify(execFile);
 const worker = new URL('./append-worker.ts', import.meta.url).pathname;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchArxivPapers, type FetchArxivOptions } from '../../src/arxiv/client.js';
 import { ArxivError } from '../../src/arxiv/error.js';
-import type { Paper } from '../../src/paper.js';
+import type { Paper } from '../../src/corpus/paper.js';
 import { createRequestQueue } from '../../src/arxiv/queue.js';
 import { startArxivStandIn, type StandInAnswer } from './arxiv-stand-in.js';
 

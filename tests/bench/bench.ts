@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { PaperRecord } from '../../src/paper.js';
+import type { PaperRecord } from '../../src/corpus/paper.js';
 import type { Measurement } from './measure.js';
 import { generatePapers, writeSyntheticCorpus } from './synthetic-corpus.js';
 import { formatLatencyReport, measureInteractionLatency } from './interaction-latency.js';

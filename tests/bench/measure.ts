@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { loadOrBuildIndex } from '../../src/index-cache.js';
-import type { Paper } from '../../src/paper.js';
-import { searchPapers, suggestPapers } from '../../src/search.js';
+import { loadOrBuildIndex } from '../../src/search/index-cache.js';
+import type { Paper } from '../../src/corpus/paper.js';
+import { searchPapers, suggestPapers } from '../../src/search/paper-index.js';
 import type { BenchQuery, Workload } from './workload.js';
 
 /** The figures one process reports. */

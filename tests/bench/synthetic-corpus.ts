@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { PaperRecord } from '../../src/paper.js';
-import { seededRandom } from '../../src/seeded-random.js';
+import type { PaperRecord } from '../../src/corpus/paper.js';
+import { seededRandom } from '../../src/schedule/seeded-random.js';
 
 
 const SYLLABLES = [

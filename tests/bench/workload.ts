@@ -1,5 +1,5 @@
-import type { PaperRecord } from '../../src/paper.js';
-import { seededRandom } from '../../src/seeded-random.js';
+import type { PaperRecord } from '../../src/corpus/paper.js';
+import { seededRandom } from '../../src/schedule/seeded-random.js';
 
 /** One benchmark query: the text a person types, split as both engines receive it. */
 export interface BenchQuery {

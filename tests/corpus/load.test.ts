@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CorpusError, loadCorpus } from '../../src/corpus/load.js';
-import { paperSchema } from '../../src/paper.js';
+import { paperSchema } from '../../src/corpus/paper.js';
 
 const FIXTURES = 'tests/fixtures/corpus';
 

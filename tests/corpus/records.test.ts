@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeIssues, emptyParsedFile, readJsonRecord } from '../../src/corpus/records.js';
-import { paperSchema } from '../../src/paper.js';
+import { paperSchema } from '../../src/corpus/paper.js';
 
 const read = (value: unknown) => {
 	const parsed = emptyParsedFile();

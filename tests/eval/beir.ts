@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { paperSchema, type Paper } from '../../src/paper.js';
+import { paperSchema, type Paper } from '../../src/corpus/paper.js';
 import type { Judgements } from './metrics.js';
 
 /** A test collection in BEIR's layout, its documents already made papers. */

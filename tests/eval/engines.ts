@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
-import type { Paper } from '../../src/paper.js';
-import { buildSearchIndex, searchPapers } from '../../src/search.js';
+import type { Paper } from '../../src/corpus/paper.js';
+import { buildSearchIndex, searchPapers } from '../../src/search/paper-index.js';
 
 /** A search engine under evaluation: ids of the papers it ranks for a query, best first. */
 export interface Engine {

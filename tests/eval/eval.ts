@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { collectionFiles, isCollection, readCollection, type TestCollection } from './beir.js';
 import { bareMinisearchEngine, paperbotEngine, runQueries, type Engine } from './engines.js';
 import { mixedCorpus, readKnownItems } from './known-items.js';
-import type { Paper } from '../../src/paper.js';
+import type { Paper } from '../../src/corpus/paper.js';
 import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from './metrics.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { loadCorpus } from '../../src/corpus/load.js';
-import type { Paper } from '../../src/paper.js';
+import type { Paper } from '../../src/corpus/paper.js';
 
 const knownItemSchema = z.array(
 	z.object({

@@ -1,0 +1,189 @@
+import { Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
+import type { ButtonInteraction, Interaction, InteractionReplyOptions, RepliableInteraction } from 'discord.js';
+import { answer, FAULT_MESSAGE } from './answer.js';
+import type { CommandInput, ServedCommand } from './command.js';
+import { answerComponent, componentDeferred, type ComponentContext } from './components.js';
+import { EPHEMERAL_FLAG, errorReply, UserError, type Reply } from './reply.js';
+import { decodeCustomId, type ComponentAction } from './custom-ids.js';
+import { commandsRoute, registerCommands } from './registration.js';
+import { answerUnreadInteractions } from './unread-interactions.js';
+import type { Logger } from '../log.js';
+
+/** Discord's error for a second thread from the same message. */
+const THREAD_ALREADY_CREATED = 160004;
+
+export interface BotOptions<Context extends ComponentContext> {
+	token: string;
+	/** Discord REST base without the version (the gateway address is read from it). */
+	apiUrl: string;
+	guildId?: string;
+	/** The commands to register and answer. */
+	commands: readonly ServedCommand<Context>[];
+	/** What handlers receive, read afresh for every interaction. */
+	context: () => Context;
+	log: Logger;
+}
+
+/** What routing an interaction needs. */
+interface Routing<Context extends ComponentContext> {
+	commands: readonly ServedCommand<Context>[];
+	context: Context;
+	onFault: (error: unknown) => void;
+}
+
+/**
+ * Connects to Discord with only the Guilds intent, registers the commands when they changed,
+ * and routes every interaction to its command. Resolves once the client is ready.
+ */
+export async function startBot<Context extends ComponentContext>({ token, apiUrl, guildId, commands, context, log }: BotOptions<Context>): Promise<Client<true>> {
+	const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl }, allowedMentions: { parse: [] } });
+	client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, commands, context, log));
+	answerUnreadInteractions(client, log);
+	client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+	client.on(Events.ShardResume, () => log.info('gateway session resumed'));
+	const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+	await client.login(token);
+	const readyClient = await ready;
+	const route = commandsRoute(readyClient.application.id, guildId);
+	const changed = await registerCommands(client.rest, route, commands.map((command) => command.data));
+	log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, commandsUpdated: changed }, 'connected to Discord');
+	return readyClient;
+}
+
+async function handleInteraction<Context extends ComponentContext>(interaction: Interaction, commands: readonly ServedCommand<Context>[], context: () => Context, log: Logger): Promise<void> {
+	const started = performance.now();
+	const name = describe(interaction);
+	let outcome = 'answered';
+	try {
+		const onFault = (error: unknown) => log.error({ err: error, interaction: interaction.id, command: name }, 'command failed');
+		outcome = await route(interaction, { commands, context: context(), onFault });
+	} catch (error) {
+		outcome = 'failed';
+		log.error({ err: error, interaction: interaction.id, command: name }, 'could not answer interaction');
+		if (interaction.isRepliable()) await send(interaction, errorReply(FAULT_MESSAGE)).catch(() => undefined);
+	}
+	log.info({ interaction: interaction.id, command: name, user: interaction.user.id, durationMs: Math.round(performance.now() - started), outcome }, 'interaction');
+}
+
+/** Answers one interaction; returns its outcome for the log line. */
+async function route<Context extends ComponentContext>(interaction: Interaction, { commands, context, onFault }: Routing<Context>): Promise<string> {
+	if (interaction.isAutocomplete()) {
+		const command = commands.find((candidate) => candidate.data.name === interaction.commandName);
+		const focused = interaction.options.getFocused(true);
+		await interaction.respond(command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, context) ?? []);
+		return 'suggested';
+	}
+	if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+		const command = commands.find((candidate) => candidate.data.name === interaction.commandName);
+		const input = commandInput(interaction);
+		if (command?.deferred?.(input)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+		const reply = await answer(() => {
+			if (!command) throw new UserError('This command is not known to this version of paperbot.');
+			return command.execute(input, context);
+		}, onFault);
+		await send(interaction, reply);
+		return reply.isError ? 'refused' : 'answered';
+	}
+	if (interaction.isMessageComponent()) {
+		const action = decodeCustomId(interaction.customId);
+		if (action?.kind === 'discuss' && interaction.isButton()) return discuss(interaction, action, context, onFault);
+		const ownerId = interaction.message.interactionMetadata?.user.id;
+		if (interaction.message.flags.has(MessageFlags.Ephemeral) && ownerId && ownerId !== interaction.user.id) {
+			await send(interaction, errorReply('These results belong to someone else: run /paper search yourself.'));
+			return 'refused';
+		}
+		const values = interaction.isStringSelectMenu() ? interaction.values : [];
+		if (componentDeferred(action)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+		const { reply, update } = await answerComponent(action, values, context, commandInput(interaction), onFault);
+		if (update && !reply.isError) await interaction.update({ ...toDiscord(reply), flags: undefined });
+		else await send(interaction, reply);
+		return reply.isError ? 'refused' : 'answered';
+	}
+	return 'ignored';
+}
+
+function commandInput(interaction: Interaction): CommandInput {
+	const roles = interaction.member?.roles;
+	const base = {
+		user: { id: interaction.user.id, name: interaction.user.displayName },
+		guildId: interaction.guildId ?? undefined,
+		channelId: interaction.channelId ?? undefined,
+		memberPermissions: interaction.memberPermissions?.bitfield,
+		memberRoles: Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : undefined,
+	};
+	if (interaction.isMessageContextMenuCommand()) {
+		const message = interaction.targetMessage;
+		const text = [message.content, ...message.embeds.flatMap((embed) => [embed.url, embed.title, embed.description])].filter(Boolean).join('\n');
+		return { ...base, options: { message: text } };
+	}
+	if (!interaction.isChatInputCommand()) return { ...base, options: {} };
+	const subcommandGroup = interaction.options.getSubcommandGroup(false) ?? undefined;
+	const subcommand = interaction.options.getSubcommand(false) ?? undefined;
+	const top = interaction.options.data[0];
+	const data = subcommandGroup ? (top?.options?.[0]?.options ?? []) : subcommand ? (top?.options ?? []) : interaction.options.data;
+	const options = Object.fromEntries(data.map((option) => [option.name, option.value ?? option.channel?.id]));
+	return { ...base, ...(subcommandGroup ? { subcommandGroup } : {}), subcommand, options };
+}
+
+function toDiscord(reply: Reply) {
+	const { content, embeds, components, flags } = reply.message;
+	return { content: content ?? '', embeds, components, allowedMentions: { parse: [] }, flags: flags === EPHEMERAL_FLAG ? MessageFlags.Ephemeral : undefined } satisfies InteractionReplyOptions;
+}
+
+/** Sends a reply, then starts its thread (with the note inside) when it asks for one. */
+async function send(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+	const payload = toDiscord(reply);
+	if (interaction.deferred && !interaction.replied) {
+		// Deferrals are private: a private answer fills the "thinking…" message, a public one follows a private note.
+		const { flags, ...edit } = payload;
+		if (flags === MessageFlags.Ephemeral) {
+			await interaction.editReply(edit);
+			return;
+		}
+		await interaction.editReply({ content: reply.privateNote ?? 'Done.', embeds: [], components: [] });
+	}
+	if (interaction.deferred || interaction.replied) {
+		await interaction.followUp(payload);
+		return;
+	}
+	if (!reply.thread) {
+		await interaction.reply(payload);
+		return;
+	}
+	const response = await interaction.reply({ ...payload, withResponse: true });
+	const message = response.resource?.message;
+	if (!message) throw new Error('Discord did not return the posted message, so no thread was started');
+	const thread = await message.startThread({ name: reply.thread.name });
+	if (reply.thread.firstMessage) await thread.send({ content: reply.thread.firstMessage, allowedMentions: { parse: [] } });
+}
+
+/** Discuss: a thread from the card's message; a second click points to the thread already there. */
+async function discuss(interaction: ButtonInteraction, action: ComponentAction, context: ComponentContext, onFault: (error: unknown) => void): Promise<string> {
+	const { reply } = await answerComponent(action, [], context, commandInput(interaction), onFault);
+	if (!reply.thread) {
+		await send(interaction, reply);
+		return 'refused';
+	}
+	// A message's thread has the message's id, and a message can have only one.
+	const existing = errorReply(`The discussion is already here: <#${interaction.message.id}>`);
+	if (interaction.message.hasThread) {
+		await send(interaction, existing);
+		return 'existing thread';
+	}
+	try {
+		const started = await interaction.message.startThread({ name: reply.thread.name });
+		await send(interaction, { message: { ...reply.message, content: `Thread started: <#${started.id}>` } });
+		return 'thread started';
+	} catch (error) {
+		if (!(error instanceof DiscordAPIError) || error.code !== THREAD_ALREADY_CREATED) throw error;
+		await send(interaction, existing);
+		return 'existing thread';
+	}
+}
+
+function describe(interaction: Interaction): string {
+	if (interaction.isChatInputCommand()) return [interaction.commandName, interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false)].filter(Boolean).join(' ');
+	if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
+	if (interaction.isMessageComponent()) return `component ${interaction.customId.split(':')[0]}`;
+	return `interaction type ${interaction.type}`;
+}

@@ -1,0 +1,221 @@
+import { createHash } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Paper } from '../corpus/paper.js';
+import { assembleIndex, buildSearchIndex, type PaperIndex } from './paper-index.js';
+import type { Postings } from './postings.js';
+import type { SuggestionIndex } from './suggest.js';
+
+/** What the cache needs from a loaded corpus (src/corpus/load.ts's LoadedCorpus fits). */
+export interface IndexedCorpus {
+	papers: readonly Paper[];
+	/** Changes whenever any corpus file changes: keys the cached index. */
+	fingerprint: string;
+}
+
+/** Options for {@link loadOrBuildIndex}. */
+export interface IndexCacheOptions {
+	/** Folder the cache file lives in: the corpus folder itself, or a dedicated cache folder. */
+	cacheDir: string;
+	/** Told why a cache was not used or not written; neither is fatal. Default: console.warn. */
+	onWarning?: (message: string) => void;
+}
+
+/** A ready index and where it came from. */
+export interface LoadedIndex {
+	index: PaperIndex;
+	source: 'cache' | 'built';
+}
+
+const FILE_PREFIX = '.paperbot-index-';
+const FILE_SUFFIX = '.bin';
+const MAGIC = 'paperbot-index\n';
+/** Bumped whenever the layout or the meaning of a stored number changes. */
+const FORMAT_VERSION = 2;
+const ALIGNMENT = 8;
+
+type SectionName =
+	| 'terms'
+	| 'offsets'
+	| 'postingPapers'
+	| 'impacts'
+	| 'words'
+	| 'wordTerms'
+	| 'titleKeys'
+	| 'entryPapers'
+	| 'entryOffsets'
+	| 'papersById';
+
+interface Header {
+	version: number;
+	fingerprint: string;
+	/** sha256 of the paper ids in index order: the stored numbers refer to exactly these papers. */
+	papersDigest: string;
+	sections: Record<SectionName, { offset: number; byteLength: number }>;
+}
+
+/** The cache file for a corpus fingerprint. */
+export function indexCachePath(cacheDir: string, fingerprint: string): string {
+	return join(cacheDir, `${FILE_PREFIX}${fingerprint}${FILE_SUFFIX}`);
+}
+
+/**
+ * The search index for a corpus, read from the cache file for its fingerprint when there is one,
+ * else built and written there (older cache files in the folder are removed). A cache that cannot
+ * be read, is corrupt, or was built for other papers is reported through `onWarning` and rebuilt.
+ */
+export async function loadOrBuildIndex(corpus: IndexedCorpus, options: IndexCacheOptions): Promise<LoadedIndex> {
+	const warn = options.onWarning ?? ((message: string) => console.warn(message));
+	const path = indexCachePath(options.cacheDir, corpus.fingerprint);
+	const cached = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+		if (error.code !== 'ENOENT') warn(`index-cache: cannot read ${path} (${error.code ?? error.message}); rebuilding the index`);
+		return null;
+	});
+	if (cached) {
+		try {
+			return { index: decodeIndex(cached, corpus), source: 'cache' };
+		} catch (error) {
+			warn(`index-cache: ignoring ${path}: ${(error as Error).message}; rebuilding the index`);
+		}
+	}
+	const index = buildSearchIndex(corpus.papers);
+	try {
+		await writeIndexCache(index, corpus.fingerprint, options.cacheDir);
+	} catch (error) {
+		const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+		warn(`index-cache: cannot write ${path} (${reason}); the next start will build the index again`);
+	}
+	return { index, source: 'built' };
+}
+
+/** Writes `index` as the cache file for `fingerprint` (atomically) and removes older cache files. */
+export async function writeIndexCache(index: PaperIndex, fingerprint: string, cacheDir: string): Promise<void> {
+	await mkdir(cacheDir, { recursive: true });
+	const path = indexCachePath(cacheDir, fingerprint);
+	const temporary = `${path}.${process.pid}.tmp`;
+	const file = await open(temporary, 'w');
+	try {
+		const pieces = encodeIndex(index, fingerprint);
+		const { bytesWritten } = await file.writev(pieces);
+		const expected = pieces.reduce((total, piece) => total + piece.byteLength, 0);
+		if (bytesWritten !== expected) throw new Error(`index-cache: wrote ${bytesWritten} of ${expected} bytes to ${temporary}`);
+	} finally {
+		await file.close();
+	}
+	await rename(temporary, path);
+	const stale = (await readdir(cacheDir)).filter(
+		(name) => name.startsWith(FILE_PREFIX) && name.endsWith(FILE_SUFFIX) && join(cacheDir, name) !== path,
+	);
+	await Promise.all(stale.map((name) => rm(join(cacheDir, name), { force: true })));
+}
+
+function papersDigest(papers: readonly Paper[]): string {
+	const hash = createHash('sha256');
+	for (const paper of papers) hash.update(`${paper.id}\n`);
+	return hash.digest('hex');
+}
+
+function sectionsOf(index: PaperIndex): Record<SectionName, Uint8Array> {
+	const bytes = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+	const text = (lines: readonly string[]) => Buffer.from(lines.join('\n'), 'utf8');
+	const { postings, suggestions } = index;
+	return {
+		terms: text(postings.terms),
+		offsets: bytes(postings.offsets),
+		postingPapers: bytes(postings.papers),
+		impacts: bytes(postings.impacts),
+		words: text(postings.words),
+		wordTerms: bytes(postings.wordTerms),
+		titleKeys: text(suggestions.titleKeys),
+		entryPapers: bytes(suggestions.entryPapers),
+		entryOffsets: bytes(suggestions.entryOffsets),
+		papersById: bytes(suggestions.papersById),
+	};
+}
+
+/**
+ * Layout: magic, header length (uint32 LE), header JSON, then each section 8-byte aligned. Returned
+ * as the pieces to write in order, the sections as views of the index's own arrays: copying them
+ * into one buffer would touch as much fresh memory as the postings themselves.
+ */
+function encodeIndex(index: PaperIndex, fingerprint: string): Uint8Array[] {
+	const sections = sectionsOf(index);
+	const placed = {} as Header['sections'];
+	const pieces: Uint8Array[] = [];
+	let offset = 0;
+	for (const [name, data] of Object.entries(sections) as [SectionName, Uint8Array][]) {
+		placed[name] = { offset, byteLength: data.byteLength };
+		const padded = Math.ceil(data.byteLength / ALIGNMENT) * ALIGNMENT;
+		pieces.push(data, Buffer.alloc(padded - data.byteLength));
+		offset += padded;
+	}
+	const header: Header = { version: FORMAT_VERSION, fingerprint, papersDigest: papersDigest(index.papers), sections: placed };
+	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+	const prefix = Buffer.alloc(Math.ceil((MAGIC.length + 4 + headerBytes.length) / ALIGNMENT) * ALIGNMENT);
+	prefix.write(MAGIC, 0, 'latin1');
+	prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
+	headerBytes.copy(prefix, MAGIC.length + 4);
+	return [prefix, ...pieces];
+}
+
+function decodeIndex(file: Buffer, corpus: IndexedCorpus): PaperIndex {
+	if (file.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a paperbot index file');
+	const headerLength = file.readUInt32LE(MAGIC.length);
+	const header = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
+	if (header.version !== FORMAT_VERSION) throw new Error(`format version ${header.version}, expected ${FORMAT_VERSION}`);
+	if (header.fingerprint !== corpus.fingerprint || header.papersDigest !== papersDigest(corpus.papers)) {
+		throw new Error('it was built for other papers');
+	}
+	const prefixLength = Math.ceil((MAGIC.length + 4 + headerLength) / ALIGNMENT) * ALIGNMENT;
+	// Typed array views need aligned offsets; a Buffer may sit anywhere in its ArrayBuffer.
+	const aligned = file.byteOffset % ALIGNMENT === 0 ? file : Buffer.from(file);
+	const section = (name: SectionName) => {
+		const { offset, byteLength } = header.sections[name];
+		const start = prefixLength + offset;
+		if (start + byteLength > aligned.byteLength) throw new Error(`section ${name} is cut short`);
+		return { start: aligned.byteOffset + start, byteLength };
+	};
+	const numbers = <T>(name: SectionName, type: { new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number }) => {
+		const { start, byteLength } = section(name);
+		return new type(aligned.buffer, start, byteLength / type.BYTES_PER_ELEMENT);
+	};
+	// An empty vocabulary is no lines; an empty title is still one line.
+	const lines = (name: SectionName, emptyIsNone: boolean) => {
+		const { start, byteLength } = section(name);
+		const text = Buffer.from(aligned.buffer, start, byteLength).toString('utf8');
+		return text || !emptyIsNone ? text.split('\n') : [];
+	};
+	const postings: Postings = {
+		terms: lines('terms', true),
+		offsets: numbers('offsets', Uint32Array),
+		papers: numbers('postingPapers', Uint32Array),
+		impacts: numbers('impacts', Float32Array),
+		paperCount: corpus.papers.length,
+		words: lines('words', true),
+		wordTerms: numbers('wordTerms', Uint32Array),
+	};
+	const suggestions: SuggestionIndex = {
+		titleKeys: lines('titleKeys', false),
+		entryPapers: numbers('entryPapers', Uint32Array),
+		entryOffsets: numbers('entryOffsets', Uint16Array),
+		papersById: numbers('papersById', Uint32Array),
+	};
+	checkConsistent(postings, suggestions, corpus.papers.length);
+	return assembleIndex(corpus.papers, postings, suggestions);
+}
+
+/** Cheap checks that the numbers fit together, so a damaged file fails here and not mid-query. */
+function checkConsistent(postings: Postings, suggestions: SuggestionIndex, paperCount: number): void {
+	const problems = [
+		postings.offsets.length !== postings.terms.length + 1 && 'term offsets do not match the vocabulary',
+		postings.offsets[postings.terms.length] !== postings.papers.length && 'postings are cut short',
+		postings.impacts.length !== postings.papers.length && 'scores do not match the postings',
+		postings.wordTerms.length !== postings.words.length && 'words do not match their terms',
+		postings.wordTerms.some((term) => term >= postings.terms.length) && 'a word names a term that does not exist',
+		suggestions.titleKeys.length !== paperCount && 'titles do not match the papers',
+		suggestions.entryPapers.length !== suggestions.entryOffsets.length && 'title entries are cut short',
+		suggestions.papersById.length !== paperCount && 'the id order does not match the papers',
+		postings.papers.some((paperNo) => paperNo >= paperCount) && 'a posting names a paper that does not exist',
+	].filter(Boolean);
+	if (problems.length) throw new Error(problems.join('; '));
+}

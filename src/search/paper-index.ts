@@ -1,0 +1,192 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import { normaliseArxivId, type Paper } from '../corpus/paper.js';
+import { buildAuthorIndex, compileFilters, type AuthorIndex } from './filters.js';
+import { buildPostings, documentFrequency, findTerm, inverseDocumentFrequency, type Postings } from './postings.js';
+import { proximityReward, type ProximityWord } from './proximity.js';
+import { hasFilters, NO_FILTERS, parseQuery, type Filters } from './query.js';
+import { accumulateScores, createScoreBuffers, expandWord, topScored, type ScoreBuffers, type ScoredPaper, type TermExpansion } from './rank.js';
+import { buildSuggestionIndex, suggestionFor, suggestPaperNumbers, type Suggestion, type SuggestionIndex } from './suggest.js';
+import { searchWordsOf, termsOf } from './text.js';
+
+export { parseQuery, type Filters, type ParsedQuery } from './query.js';
+export type { Suggestion } from './suggest.js';
+
+/**
+ * Everything search needs, built once from the corpus. Plain data: the papers, the postings and
+ * suggestion structures (which the index cache writes to disk), and what is cheap to derive again.
+ */
+export interface PaperIndex {
+	/** The indexed papers; a paper's number is its position here. */
+	readonly papers: readonly Paper[];
+	readonly postings: Postings;
+	readonly suggestions: SuggestionIndex;
+	/** Paper number by id. */
+	readonly numbers: ReadonlyMap<string, number>;
+	/** Paper numbers, newest first (publication date, then id). */
+	readonly newest: Uint32Array;
+	/** Each paper's position in `newest`. */
+	readonly recency: Uint32Array;
+	/** Publication year per paper, 0 when unknown. */
+	readonly years: Uint16Array;
+	/** Author names and their papers, for the author filter. */
+	readonly authors: AuthorIndex;
+	/** The indexed words as minisearch's radix tree (to positions in `postings.words`), for near-spelling lookups. */
+	readonly fuzzyWords: SearchableMap<number>;
+	readonly buffers: ScoreBuffers;
+}
+
+/** One search result. */
+export interface SearchResult {
+	paper: Paper;
+	score: number;
+}
+
+/** Options for {@link searchPapers}. */
+export interface SearchOptions {
+	/** Most results returned, best first. Default 100. */
+	limit?: number;
+}
+
+const DEFAULT_LIMIT = 100;
+/** How many of the best papers are read again for the query's words standing together. */
+const PROXIMITY_DEPTH = 30;
+/** What a pair of query words side by side adds, times the rarer word's idf. */
+const PROXIMITY_WEIGHT = 0.5;
+/** Distinctive abstract words a more-like-this query takes, besides the title's words. */
+const SIMILAR_ABSTRACT_TERMS = 12;
+
+/** Indexes `papers` for search, suggestions and similar papers. */
+export function buildSearchIndex(papers: readonly Paper[]): PaperIndex {
+	return assembleIndex(papers, buildPostings(papers), buildSuggestionIndex(papers));
+}
+
+/**
+ * Completes an index from its stored parts (see src/search/index-cache.ts): the id map, recency order,
+ * years, author lookup, radix tree and buffers are quick to derive and not worth storing.
+ */
+export function assembleIndex(papers: readonly Paper[], postings: Postings, suggestions: SuggestionIndex): PaperIndex {
+	const dateKey = (paper: Paper) => `${paper.published ?? ''}|${paper.id}`;
+	const keys = papers.map(dateKey);
+	// An array's sort, not a typed array's: it runs in near-linear time on a corpus already in id order.
+	const newest = Uint32Array.from([...papers.keys()].sort((a, b) => (keys[a]! < keys[b]! ? 1 : keys[a]! > keys[b]! ? -1 : 0)));
+	const recency = new Uint32Array(papers.length);
+	newest.forEach((paperNo, position) => (recency[paperNo] = position));
+	return {
+		papers,
+		postings,
+		suggestions,
+		numbers: new Map(papers.map((paper, paperNo) => [paper.id, paperNo])),
+		newest,
+		recency,
+		years: Uint16Array.from(papers, yearOf),
+		authors: buildAuthorIndex(papers),
+		fuzzyWords: SearchableMap.from(postings.words.map((word, position) => [word, position])),
+		buffers: createScoreBuffers(papers.length),
+	};
+}
+
+function yearOf(paper: Paper): number {
+	if (paper.published) return Number(paper.published.slice(0, 4));
+	const yymm = /^(\d{2})\d{2}\./.exec(paper.id);
+	return yymm ? 2000 + Number(yymm[1]) : 0;
+}
+
+/**
+ * Searches the papers. `query` is free text with optional filters (see {@link parseQuery});
+ * `filters` given separately override the typed ones. An arXiv id or URL puts that paper first.
+ * With filters and no text, every matching paper comes back newest first (up to the limit).
+ */
+export function searchPapers(index: PaperIndex, query: string, filters: Partial<Filters> = {}, options: SearchOptions = {}): SearchResult[] {
+	const limit = options.limit ?? DEFAULT_LIMIT;
+	const parsed = parseQuery(query);
+	const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== null));
+	const combined: Filters = { ...NO_FILTERS, ...parsed.filters, ...given };
+	const accept = hasFilters(combined) ? compileFilters(index, combined) : null;
+
+	const idPaper = getPaper(index, parsed.text);
+	const words = [...new Set(searchWordsOf(parsed.text))];
+	if (words.length === 0 || idPaper) {
+		if (idPaper) return [{ paper: idPaper, score: 1 }];
+		if (!accept) return [];
+		const results: SearchResult[] = [];
+		for (const paperNo of index.newest) {
+			if (results.length === limit) break;
+			if (accept(paperNo)) results.push({ paper: index.papers[paperNo]!, score: 0 });
+		}
+		return results;
+	}
+	const expansions = words.map((word, position) => expandWord(index.postings, index.fuzzyWords, word, position === words.length - 1));
+	accumulateScores(index.postings, index.buffers, expansions);
+	const ranked = topScored(index.buffers, Math.max(limit, PROXIMITY_DEPTH), accept);
+	if (words.length > 1) rewardProximity(index, ranked, words, expansions);
+	return ranked.slice(0, limit).map(({ paperNo, score }) => ({ paper: index.papers[paperNo]!, score }));
+}
+
+/**
+ * Adds to the best {@link PROXIMITY_DEPTH} papers' scores their reward for holding the query's
+ * words together (see proximityReward), and puts `ranked` back in order.
+ */
+function rewardProximity(index: PaperIndex, ranked: ScoredPaper[], words: string[], expansions: TermExpansion[][]): void {
+	const proximityWords = words.map((word, position): ProximityWord | null => {
+		const exact = expansions[position]!.find((expansion) => expansion.weight === 1);
+		if (!exact) return null;
+		const idf = inverseDocumentFrequency(index.papers.length, documentFrequency(index.postings, exact.term));
+		return { stem: index.postings.terms[exact.term]!, typedPrefix: position === words.length - 1 ? word : null, idf };
+	});
+	for (const entry of ranked.slice(0, PROXIMITY_DEPTH)) {
+		entry.score += PROXIMITY_WEIGHT * proximityReward(index.papers[entry.paperNo]!, proximityWords);
+	}
+	ranked.sort((a, b) => b.score - a.score || a.paperNo - b.paperNo);
+}
+
+/**
+ * Up to `limit` autocomplete choices for what has been typed so far (see suggest.ts for the order).
+ * Names are `Title (id)` within Discord's 100 characters.
+ */
+export function suggestPapers(index: PaperIndex, partial: string, limit = 25): Suggestion[] {
+	return suggestPaperNumbers(index, partial, limit).map((paperNo) => suggestionFor(index.papers[paperNo]!));
+}
+
+/**
+ * Papers like the one with `id`, most similar first, never that paper: a query made of its title's
+ * words and the abstract words most particular to it (highest tf-idf). Empty for an unknown id.
+ */
+export function similarPapers(index: PaperIndex, id: string, limit = 5): Paper[] {
+	const normalised = normaliseArxivId(id) ?? id;
+	const self = index.numbers.get(normalised);
+	if (self === undefined) return [];
+	const paper = index.papers[self]!;
+	const wordCounts = new Map<string, number>();
+	for (const word of termsOf(paper.abstract)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+	const distinctive = [...wordCounts]
+		.map(([word, count]) => {
+			const term = findTerm(index.postings, word);
+			const frequency = term < 0 ? 0 : documentFrequency(index.postings, term);
+			return { term, tfidf: frequency > 1 ? count * Math.log(index.papers.length / frequency) : 0 };
+		})
+		.filter((entry) => entry.tfidf > 0)
+		.sort((a, b) => b.tfidf - a.tfidf)
+		.slice(0, SIMILAR_ABSTRACT_TERMS)
+		.map((entry) => entry.term);
+	const titleTerms = termsOf(paper.title ?? '').map((word) => findTerm(index.postings, word));
+	const terms = [...new Set([...titleTerms, ...distinctive])].filter((term) => term >= 0);
+	accumulateScores(index.postings, index.buffers, terms.map((term) => [{ term, weight: 1 }]));
+	return topScored(index.buffers, limit, (paperNo) => paperNo !== self).map(({ paperNo }) => index.papers[paperNo]!);
+}
+
+/** The paper with this id — any form {@link normaliseArxivId} reads — or null. */
+export function getPaper(index: PaperIndex, id: string): Paper | null {
+	const normalised = normaliseArxivId(id);
+	const paperNo = normalised === null ? undefined : index.numbers.get(normalised);
+	return paperNo === undefined ? null : index.papers[paperNo]!;
+}
+
+/** A paper picked with `random` (a function returning [0, 1), as Math.random does). */
+export function randomPaper(index: PaperIndex, random: () => number = Math.random): Paper {
+	return index.papers[Math.min(index.papers.length - 1, Math.floor(random() * index.papers.length))]!;
+}
+
+/** How many papers the index holds. */
+export function paperCount(index: PaperIndex): number {
+	return index.papers.length;
+}

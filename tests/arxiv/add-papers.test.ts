@@ -1,0 +1,137 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addPapers, arxivUserAgent, type AddPapersOptions } from '../../src/arxiv/add-papers.js';
+import { createRequestQueue } from '../../src/arxiv/queue.js';
+import { openLibrary } from '../../src/search/library.js';
+import { createLogger } from '../../src/log.js';
+import { getPaper, searchPapers } from '../../src/search/paper-index.js';
+import { startArxivStandIn, type StandInAnswer } from './arxiv-stand-in.js';
+
+const SEED = { id: '2305.00054', title: 'LAVA: Data Valuation without Pre-Specified Learning Algorithms', authors: ['Hoang Anh Just'], abstract: 'Data valuation.' };
+
+let corpus: string;
+let standIn: Awaited<ReturnType<typeof startArxivStandIn>> | undefined;
+
+beforeEach(async () => {
+	corpus = await mkdtemp(join(tmpdir(), 'paperbot-add-'));
+	await writeFile(join(corpus, 'seed.jsonl'), `${JSON.stringify(SEED)}\n`);
+});
+
+afterEach(async () => {
+	await standIn?.close();
+	standIn = undefined;
+	await rm(corpus, { recursive: true, force: true });
+});
+
+async function optionsFor(answers: Record<string, StandInAnswer>, timeoutMs?: number): Promise<AddPapersOptions> {
+	standIn = await startArxivStandIn(answers);
+	const library = await openLibrary(corpus, createLogger('silent'));
+	return {
+		corpusPath: corpus,
+		library,
+		arxiv: { apiUrl: standIn.apiUrl, userAgent: 'paperbot-tests/0.1', queue: createRequestQueue(0), ...(timeoutMs ? { timeoutMs } : {}) },
+	};
+}
+
+const addedFile = () => join(corpus, 'added.jsonl');
+const addedText = () => readFile(addedFile(), 'utf8').catch(() => null);
+
+describe('addPapers', () => {
+	it('fetches a paper, appends it to added.jsonl and makes it searchable at once', async () => {
+		const options = await optionsFor({ 'hep-th/9711200': { fixture: 'several-papers.xml' } });
+		const result = await addPapers(['https://arxiv.org/abs/hep-th/9711200v3'], options);
+		expect(result.added.map((paper) => paper.id)).toEqual(['hep-th/9711200']);
+		expect(result.present).toEqual([]);
+		expect(result.failed).toEqual([]);
+		const lines = (await addedText())!.trim().split('\n');
+		expect(lines.map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(['hep-th/9711200']);
+		const found = searchPapers(options.library.current(), 'large N limit superconformal').map((hit) => hit.paper.id);
+		expect(found[0]).toBe('hep-th/9711200');
+	});
+
+	it('adds several ids in one request and keeps the order asked', async () => {
+		const options = await optionsFor({ '2305.14174,hep-th/9711200': { fixture: 'several-papers.xml' } });
+		const result = await addPapers(['2305.14174', 'hep-th/9711200'], options);
+		expect(result.added.map((paper) => paper.id)).toEqual(['2305.14174', 'hep-th/9711200']);
+		expect(standIn!.received).toHaveLength(1);
+		expect(getPaper(options.library.current(), '2305.14174')?.title).toBe(result.added[0]!.title);
+	});
+
+	it('reports ids already in the corpus without asking arXiv about them', async () => {
+		const options = await optionsFor({});
+		const result = await addPapers(['arXiv:2305.00054v2', '2305.00054'], options);
+		expect(result).toEqual({ added: [], present: ['2305.00054'], failed: [] });
+		expect(standIn!.received).toEqual([]);
+		expect(await addedText()).toBeNull();
+	});
+
+	it('refuses text that is no arXiv id before any request, and still adds the good ids', async () => {
+		const options = await optionsFor({ '2306.02368': { fixture: 'one-paper.xml' } });
+		const result = await addPapers(['attention is all you need', '2306.02368'], options);
+		expect(result.failed).toEqual([
+			{
+				id: 'attention is all you need',
+				code: 'bad-id',
+				reason: '"attention is all you need" is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).',
+			},
+		]);
+		expect(result.added.map((paper) => paper.id)).toEqual(['2306.02368']);
+		expect(standIn!.received.map((request) => request.idList)).toEqual(['2306.02368']);
+	});
+
+	it.each([
+		['an unknown id', '2305.99999', { fixture: 'unknown-id.xml' }, 'unknown-id', 'arXiv has no paper with id 2305.99999.'],
+		['a withdrawn paper', '2101.00001', { fixture: 'withdrawn.xml' }, 'withdrawn', 'arXiv paper 2101.00001 has been withdrawn by its authors.'],
+		['an entry missing its title', '2305.11484', { fixture: 'missing-title.xml' }, 'incomplete-entry', "arXiv's entry for 2305.11484 is missing its title."],
+		['arXiv answering 503', '2306.02368', { status: 503, body: 'Service Unavailable' }, 'http-status', 'arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.'],
+		['a feed that is not well-formed XML', '2306.02368', { fixture: 'malformed.xml' }, 'malformed-feed', "arXiv's answer is not well-formed XML (it ends inside <summary>)."],
+	] as const)('reports %s with its reason and leaves the corpus file unchanged', async (_case, id, answer, code, reason) => {
+		await writeFile(addedFile(), '');
+		const options = await optionsFor({ [id]: answer });
+		const result = await addPapers([id], options);
+		expect(result).toEqual({ added: [], present: [], failed: [{ id, code, reason }] });
+		expect(await addedText()).toBe('');
+	});
+
+	it('reports a timeout and leaves the corpus file unchanged', async () => {
+		const options = await optionsFor({ '2306.02368': { fixture: 'one-paper.xml', delayMs: 1_000 } }, 100);
+		const result = await addPapers(['2306.02368'], options);
+		expect(result.failed).toEqual([{ id: '2306.02368', code: 'timeout', reason: 'arXiv did not answer within 0.1 s.' }]);
+		expect(await addedText()).toBeNull();
+	});
+
+	it('lands both papers when two adds run at once', async () => {
+		const options = await optionsFor({ '2306.02368': { fixture: 'one-paper.xml' }, 'hep-th/9711200': { fixture: 'several-papers.xml' } });
+		await Promise.all([addPapers(['2306.02368'], options), addPapers(['hep-th/9711200'], options)]);
+		const ids = (await addedText())!.trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id);
+		expect(ids.sort()).toEqual(['2306.02368', 'hep-th/9711200']);
+		expect(getPaper(options.library.current(), '2306.02368')).not.toBeNull();
+		expect(getPaper(options.library.current(), 'hep-th/9711200')).not.toBeNull();
+	});
+
+	it('counts a paper someone else appended meanwhile as present, not as added twice', async () => {
+		const options = await optionsFor({ '2306.02368': { fixture: 'one-paper.xml' } });
+		const [first, second] = await Promise.all([addPapers(['2306.02368'], options), addPapers(['2306.02368'], options)]);
+		expect([first.added.length, second.added.length].sort()).toEqual([0, 1]);
+		expect([...first.present, ...second.present]).toEqual(['2306.02368']);
+		expect((await addedText())!.trim().split('\n')).toHaveLength(1);
+	});
+
+	it('adds beside a single-file corpus, and the reloaded corpus reads it', async () => {
+		const file = join(corpus, 'seed.jsonl');
+		const options = { ...(await optionsFor({ '2306.02368': { fixture: 'one-paper.xml' } })), corpusPath: file };
+		options.library = await openLibrary(file, createLogger('silent'));
+		const result = await addPapers(['2306.02368'], options);
+		expect(result.added.map((paper) => paper.id)).toEqual(['2306.02368']);
+		expect((await stat(addedFile())).isFile()).toBe(true);
+		expect(getPaper(options.library.current(), '2306.02368')).not.toBeNull();
+	});
+});
+
+describe('arxivUserAgent', () => {
+	it('names paperbot and its version', () => {
+		expect(arxivUserAgent('1.2.3')).toMatch(/^paperbot\/1\.2\.3 \(.+\)$/);
+	});
+});

@@ -1,0 +1,91 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Curation } from '../../src/arxiv/curation.js';
+import { runAddCommandLine } from '../../src/console/add-command-line.js';
+import { addPapers } from '../../src/arxiv/add-papers.js';
+import { createRequestQueue } from '../../src/arxiv/queue.js';
+import { openLibrary } from '../../src/search/library.js';
+import { createLogger } from '../../src/log.js';
+import { startArxivStandIn, type StandInAnswer } from '../arxiv/arxiv-stand-in.js';
+
+let corpus: string;
+let standIn: Awaited<ReturnType<typeof startArxivStandIn>> | undefined;
+
+beforeEach(async () => {
+	corpus = await mkdtemp(join(tmpdir(), 'paperbot-add-cli-'));
+	await writeFile(join(corpus, 'seed.jsonl'), `${JSON.stringify({ id: '2305.00054', title: 'LAVA', abstract: 'Data valuation.' })}\n`);
+});
+
+afterEach(async () => {
+	await standIn?.close();
+	standIn = undefined;
+	await rm(corpus, { recursive: true, force: true });
+});
+
+async function curationFor(answers: Record<string, StandInAnswer>): Promise<Curation> {
+	standIn = await startArxivStandIn(answers);
+	const library = await openLibrary(corpus, createLogger('silent'));
+	const arxiv = { apiUrl: standIn.apiUrl, userAgent: 'paperbot-tests/0.1', queue: createRequestQueue(0) };
+	return { mayAdd: () => true, addPapers: (texts, onProgress) => addPapers(texts, { corpusPath: corpus, library, arxiv: { ...arxiv, ...(onProgress ? { onProgress } : {}) } }) };
+}
+
+async function run(args: string[], curation: Curation | undefined) {
+	const output = { stdout: '', stderr: '' };
+	const code = await runAddCommandLine(args, curation, {
+		stdout: { write: (text: string) => (output.stdout += text) },
+		stderr: { write: (text: string) => (output.stderr += text) },
+	});
+	return { code, ...output };
+}
+
+describe('runAddCommandLine', () => {
+	it('adds several ids in one request and exits 0 when each was added or already present', async () => {
+		const curation = await curationFor({ '2305.14174,hep-th/9711200': { fixture: 'several-papers.xml' } });
+		const result = await run(['2305.14174', '2305.00054', 'arXiv:hep-th/9711200'], curation);
+		expect(result.code).toBe(0);
+		expect(result.stderr).toBe('');
+		expect(result.stdout).toContain('added hep-th/9711200  The Large N Limit of Superconformal Field Theories and Supergravity\n');
+		expect(result.stdout).toContain('already in the corpus: 2305.00054\n');
+		expect(result.stdout).toContain('2 added, 1 already in the corpus, 0 failed.\n');
+		expect(standIn!.received.map((request) => request.idList)).toEqual(['2305.14174,hep-th/9711200']);
+	});
+
+	it('reads ids from --file, prints each problem on stderr and exits 1', async () => {
+		const curation = await curationFor({ 'hep-th/9711200,2305.99999': { fixture: 'several-papers.xml' } });
+		const list = join(corpus, 'ids.txt');
+		await writeFile(list, '# to read\nhep-th/9711200\n2305.99999  # typo?\nnot-an-id\n');
+		const result = await run(['--file', list], curation);
+		expect(result.code).toBe(1);
+		expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+			'paperbot add: "not-an-id" is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).',
+			'paperbot add: arXiv has no paper with id 2305.99999.',
+		]);
+		expect(await readFile(join(corpus, 'added.jsonl'), 'utf8')).toContain('"id":"hep-th/9711200"');
+	});
+
+	it('writes a progress line on stderr for a long list', async () => {
+		const curation = await curationFor({});
+		const ids = Array.from({ length: 12 }, (_, index) => `2301.${String(index).padStart(5, '0')}`);
+		const result = await run(ids, curation);
+		expect(result.stderr.split('\n')[0]).toBe('paperbot add: looked up 12 of 12 ids on arXiv');
+		expect(result.code).toBe(1);
+	});
+
+	it('exits 1 naming the file when the id file cannot be read', async () => {
+		const result = await run(['--file', join(corpus, 'missing.txt')], await curationFor({}));
+		expect(result).toMatchObject({ code: 1, stderr: `paperbot add: cannot read ${join(corpus, 'missing.txt')} (ENOENT).\n` });
+		expect(standIn!.received).toEqual([]);
+	});
+
+	it('exits 1 with the usage when no id is given or an option is unknown', async () => {
+		expect((await run([], undefined)).stderr).toMatch(/^paperbot add: no arXiv ids given\.\nusage: /);
+		expect((await run(['--force', '2305.14174'], undefined)).stderr).toMatch(/^paperbot add: unknown option --force\nusage: /);
+	});
+
+	it('exits 1 when the corpus cannot be written', async () => {
+		const result = await run(['2305.14174'], undefined);
+		expect(result).toMatchObject({ code: 1, stderr: 'paperbot add: paperbot may not write to the corpus folder (CORPUS_PATH), so nothing can be added.\n' });
+	});
+});

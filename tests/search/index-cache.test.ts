@@ -1,0 +1,115 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { indexCachePath, loadOrBuildIndex, writeIndexCache } from '../../src/search/index-cache.js';
+import { buildSearchIndex, searchPapers, similarPapers, suggestPapers } from '../../src/search/paper-index.js';
+
+const SHIPPED = new URL('../../data/', import.meta.url).pathname;
+const FIXTURE = new URL('../fixtures/search/papers.jsonl', import.meta.url).pathname;
+
+let folder: string;
+let warnings: string[];
+const onWarning = (message: string) => warnings.push(message);
+const cacheFiles = async (dir: string) => (await readdir(dir)).filter((name) => name.startsWith('.paperbot-index-'));
+
+beforeEach(async () => {
+	folder = await mkdtemp(join(tmpdir(), 'paperbot-index-cache-'));
+	warnings = [];
+});
+afterEach(async () => {
+	await rm(folder, { recursive: true, force: true });
+});
+
+describe('loadOrBuildIndex', () => {
+	it('builds and writes the index on first start, then reads it back with the same answers', async () => {
+		const corpus = await loadCorpus(SHIPPED);
+		const first = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning });
+		expect(first.source).toBe('built');
+		expect(await cacheFiles(folder)).toEqual([`.paperbot-index-${corpus.fingerprint}.bin`]);
+
+		const second = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning });
+		expect(second.source).toBe('cache');
+		for (const query of ['spiking GAN', 'wasserstien', 'author:"Yi Zeng" year:2023', 'YbOH']) {
+			expect(searchPapers(second.index, query)).toEqual(searchPapers(first.index, query));
+		}
+		expect(suggestPapers(second.index, 'spiking n')).toEqual(suggestPapers(first.index, 'spiking n'));
+		expect(similarPapers(second.index, '2305.10246')).toEqual(similarPapers(first.index, '2305.10246'));
+		expect(warnings).toEqual([]);
+	});
+
+	it('rebuilds when the corpus changes and removes the stale cache file', async () => {
+		const corpusFolder = join(folder, 'corpus');
+		await cp(SHIPPED, corpusFolder, { recursive: true });
+		const before = await loadCorpus(corpusFolder);
+		await loadOrBuildIndex(before, { cacheDir: corpusFolder, onWarning });
+		await cp(FIXTURE, join(corpusFolder, 'more.jsonl'));
+
+		const after = await loadCorpus(corpusFolder);
+		expect(after.fingerprint).not.toBe(before.fingerprint);
+		const rebuilt = await loadOrBuildIndex(after, { cacheDir: corpusFolder, onWarning });
+		expect(rebuilt.source).toBe('built');
+		expect(searchPapers(rebuilt.index, 'schrodinger')[0]?.paper.id).toBe('2101.00001');
+		expect(await cacheFiles(corpusFolder)).toEqual([`.paperbot-index-${after.fingerprint}.bin`]);
+		expect((await loadCorpus(corpusFolder)).fingerprint).toBe(after.fingerprint);
+	});
+
+	it('ignores a corrupt cache file with a warning and rebuilds it', async () => {
+		const corpus = await loadCorpus(FIXTURE);
+		const path = indexCachePath(folder, corpus.fingerprint);
+		await writeFile(path, 'not an index');
+		const loaded = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning });
+		expect(loaded.source).toBe('built');
+		expect(warnings).toEqual([`index-cache: ignoring ${path}: not a paperbot index file; rebuilding the index`]);
+		expect((await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning })).source).toBe('cache');
+	});
+
+	it('ignores a cache file cut short', async () => {
+		const corpus = await loadCorpus(SHIPPED);
+		await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning });
+		const path = indexCachePath(folder, corpus.fingerprint);
+		const whole = await readFile(path);
+		await writeFile(path, whole.subarray(0, whole.length - 64));
+		const loaded = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning });
+		expect(loaded.source).toBe('built');
+		expect(warnings[0]).toMatch(/^index-cache: ignoring .*: section \w+ is cut short; rebuilding the index$/);
+	});
+
+	it('ignores a cache written for other papers under the same fingerprint', async () => {
+		const shipped = await loadCorpus(SHIPPED);
+		const other = await loadCorpus(FIXTURE);
+		await writeIndexCache(buildSearchIndex(other.papers), shipped.fingerprint, folder);
+		const loaded = await loadOrBuildIndex(shipped, { cacheDir: folder, onWarning });
+		expect(loaded.source).toBe('built');
+		expect(warnings[0]).toMatch(/it was built for other papers/);
+	});
+
+	it('still answers when the cache folder is a file, and says so', async () => {
+		const notAFolder = join(folder, 'file');
+		await writeFile(notAFolder, '');
+		const loaded = await loadOrBuildIndex(await loadCorpus(FIXTURE), { cacheDir: notAFolder, onWarning });
+		expect(loaded.source).toBe('built');
+		expect(searchPapers(loaded.index, 'photonic')[0]?.paper.id).toBe('2305.00005');
+		const path = indexCachePath(notAFolder, (await loadCorpus(FIXTURE)).fingerprint);
+		expect(warnings).toEqual([
+			`index-cache: cannot read ${path} (ENOTDIR); rebuilding the index`,
+			`index-cache: cannot write ${path} (EEXIST); the next start will build the index again`,
+		]);
+	});
+});
+
+describe('writeIndexCache', () => {
+	it('writes one file named by the fingerprint and removes the others', async () => {
+		const index = buildSearchIndex((await loadCorpus(FIXTURE)).papers);
+		await writeIndexCache(index, 'aaa', folder);
+		await writeIndexCache(index, 'bbb', folder);
+		expect(await cacheFiles(folder)).toEqual(['.paperbot-index-bbb.bin']);
+	});
+});
+
+describe('indexCachePath', () => {
+	it('names the cache file by the corpus fingerprint inside the cache folder', () => {
+		expect(indexCachePath('/srv/corpus', 'abc123')).toBe('/srv/corpus/.paperbot-index-abc123.bin');
+	});
+});

@@ -1,0 +1,236 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import {
+	buildSearchIndex,
+	getPaper,
+	paperCount,
+	parseQuery,
+	randomPaper,
+	searchPapers,
+	similarPapers,
+	suggestPapers,
+	type PaperIndex,
+} from '../../src/search/paper-index.js';
+import { paperSchema } from '../../src/corpus/paper.js';
+
+const FIXTURE = new URL('../fixtures/search/papers.jsonl', import.meta.url).pathname;
+const SHIPPED = new URL('../../data/', import.meta.url).pathname;
+
+let shipped: PaperIndex;
+let fixture: PaperIndex;
+const ids = (results: { paper: { id: string } }[]) => results.map((result) => result.paper.id);
+
+beforeAll(async () => {
+	shipped = buildSearchIndex((await loadCorpus(SHIPPED)).papers);
+	fixture = buildSearchIndex((await loadCorpus(FIXTURE)).papers);
+});
+
+describe('buildSearchIndex', () => {
+	it('indexes every paper, an untitled one and an old-style id included', () => {
+		expect(fixture.papers.map((paper) => paper.id)).toContain('hep-th/9901001');
+		expect(ids(searchPapers(fixture, 'photonic'))).toEqual(['2305.00005']);
+		expect(ids(searchPapers(fixture, 'curved backgrounds'))).toEqual(['hep-th/9901001']);
+	});
+});
+
+describe('parseQuery', () => {
+	it('separates free text from author, year, cat and venue filters', () => {
+		expect(parseQuery('spiking author:"Yi Zeng" year:2023 cat:cs.NE venue:ICLR gan')).toEqual({
+			text: 'spiking gan',
+			filters: { author: 'Yi Zeng', yearFrom: 2023, yearTo: 2023, category: 'cs.NE', venue: 'ICLR' },
+		});
+	});
+
+	it('reads year ranges, open at either end', () => {
+		expect(parseQuery('year:2022..2023').filters).toMatchObject({ yearFrom: 2022, yearTo: 2023 });
+		expect(parseQuery('year:2022..').filters).toMatchObject({ yearFrom: 2022, yearTo: null });
+		expect(parseQuery('year:..2021').filters).toMatchObject({ yearFrom: null, yearTo: 2021 });
+	});
+
+	it('leaves arXiv ids, URLs and malformed years in the text', () => {
+		expect(parseQuery('arXiv:2305.00054v2')).toMatchObject({ text: 'arXiv:2305.00054v2', filters: { author: null } });
+		expect(parseQuery('https://arxiv.org/abs/2305.00054').text).toBe('https://arxiv.org/abs/2305.00054');
+		expect(parseQuery('year:soon')).toMatchObject({ text: 'year:soon', filters: { yearFrom: null } });
+	});
+
+	it('reads filter keys in any case, the later of two winning', () => {
+		expect(parseQuery('Author:lopez AUTHOR:chen').filters.author).toBe('chen');
+	});
+});
+
+describe('searchPapers', () => {
+	it('puts 2305.10246 first for "spiking GAN", reading GAN from its title', () => {
+		expect(ids(searchPapers(shipped, 'spiking GAN'))[0]).toBe('2305.10246');
+	});
+
+	it('puts 2305.00054 first for "data valuation wasserstein"', () => {
+		expect(ids(searchPapers(shipped, 'data valuation wasserstein'))[0]).toBe('2305.00054');
+	});
+
+	it('still finds the Wasserstein paper through the typo "wasserstien"', () => {
+		expect(ids(searchPapers(shipped, 'wasserstien'))[0]).toBe('2305.00054');
+	});
+
+	it('finds a word typed halfway', () => {
+		expect(ids(searchPapers(shipped, 'wasserst'))[0]).toBe('2305.00054');
+	});
+
+	it('returns every paper with author "Yi Zeng" and only those, as the metadata lists them', () => {
+		const meta = JSON.parse(readFileSync(new URL('../../data/papers-meta.json', import.meta.url), 'utf8')) as {
+			id: string;
+			authors: string[] | null;
+		}[];
+		const expected = meta.filter((paper) => paper.authors?.includes('Yi Zeng')).map((paper) => paper.id);
+		expect(expected.length).toBeGreaterThan(5);
+		expect(ids(searchPapers(shipped, 'author:"Yi Zeng"')).sort()).toEqual(expected.sort());
+	});
+
+	it('returns the paper first for its id, its versioned arXiv: form and its abstract URL', () => {
+		for (const query of ['2305.00054', 'arXiv:2305.00054v2', 'https://arxiv.org/abs/2305.00054']) {
+			expect(ids(searchPapers(shipped, query))[0]).toBe('2305.00054');
+		}
+	});
+
+	it('finds the words inside LaTeX, such as YbOH in $^{171}$YbOH', () => {
+		expect(ids(searchPapers(shipped, 'YbOH'))).toEqual(['2304.14548']);
+	});
+
+	it('lists only-filter queries newest first', () => {
+		expect(ids(searchPapers(fixture, 'author:lopez'))).toEqual(['2304.00003', '2203.00002']);
+	});
+
+	it('filters by year and year range', () => {
+		expect(ids(searchPapers(fixture, 'year:2023'))).toEqual(['2306.00006', '2305.00005', '2304.00003']);
+		expect(ids(searchPapers(fixture, 'year:2021..2022'))).toEqual(['2203.00002', '2101.00001']);
+		expect(ids(searchPapers(fixture, 'strings year:..2000'))).toEqual(['hep-th/9901001']);
+	});
+
+	it('filters by category prefix, so cat:cs takes every cs.* paper', () => {
+		expect(ids(searchPapers(fixture, 'cat:cs')).sort()).toEqual(['2101.00001', '2203.00002', '2306.00006']);
+		expect(ids(searchPapers(fixture, 'cat:cs.NE'))).toEqual(['2306.00006']);
+		expect(ids(searchPapers(shipped, 'cat:cs.LG year:2023')).length).toBeGreaterThan(0);
+	});
+
+	it('filters by venue, journal reference or comment', () => {
+		expect(ids(searchPapers(fixture, 'venue:iclr'))).toEqual(['2203.00002']);
+		expect(ids(searchPapers(fixture, 'venue:"Phys. Rev. A"'))).toEqual(['2304.00003']);
+		expect(ids(searchPapers(shipped, 'venue:ICLR'))).toEqual(['2305.00054']);
+	});
+
+	it('takes filters given as options, over the ones typed', () => {
+		expect(ids(searchPapers(fixture, 'author:chen', { author: 'Rossi' }))).toEqual(['hep-th/9901001']);
+		expect(ids(searchPapers(fixture, 'reservoir', { yearFrom: 2023, yearTo: 2023, category: 'cs' }))).toEqual(['2306.00006']);
+	});
+
+	it('folds accents both ways: schrodinger finds Schrödinger, Müller finds muller', () => {
+		expect(ids(searchPapers(fixture, 'schrodinger'))[0]).toBe('2101.00001');
+		expect(ids(searchPapers(fixture, 'author:muller'))).toEqual(['2101.00001']);
+	});
+
+	it('ranks a title match above an abstract match', () => {
+		expect(ids(searchPapers(fixture, 'reservoir computing'))).toEqual(['2306.00006', '2305.00005']);
+	});
+
+	it('keeps to the limit and returns nothing for words no paper has', () => {
+		expect(searchPapers(shipped, 'neural', {}, { limit: 2 })).toHaveLength(2);
+		expect(searchPapers(shipped, 'xylophone')).toEqual([]);
+		expect(searchPapers(shipped, '   ')).toEqual([]);
+	});
+});
+
+describe('suggestPapers', () => {
+	it('cuts a long title without splitting an emoji, keeping the id', () => {
+		const emoji = paperSchema.parse({ id: '2401.00001', title: `${'x'.repeat(79)}${'🧪'.repeat(10)}`, abstract: 'An abstract.' });
+		const [choice] = suggestPapers(buildSearchIndex([emoji]), '2401.00001');
+		expect(choice!.name.length).toBeLessThanOrEqual(100);
+		expect(choice!.name.endsWith('… (2401.00001)')).toBe(true);
+		expect(choice!.name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+	});
+
+	it('offers the newest papers for an empty input, at most 25', () => {
+		expect(suggestPapers(fixture, '').map((choice) => choice.value)).toEqual([
+			'2306.00006',
+			'2305.00005',
+			'2304.00003',
+			'2203.00002',
+			'2101.00001',
+			'hep-th/9901001',
+		]);
+		expect(suggestPapers(fixture, '', 2)).toHaveLength(2);
+	});
+
+	it('offers papers whose title contains the typed phrase, title starts first', () => {
+		expect(suggestPapers(shipped, 'spiking gen').map((choice) => choice.value)).toEqual(['2305.10246']);
+		expect(suggestPapers(shipped, 'neural net').length).toBeGreaterThan(2);
+	});
+
+	it('offers papers whose title has every typed word, the last one partial', () => {
+		expect(suggestPapers(shipped, 'spiking temporal cons').map((choice) => choice.value)).toEqual(['2305.14174']);
+	});
+
+	it('matches id prefixes and pasted URLs', () => {
+		expect(suggestPapers(shipped, '2305.1').map((choice) => choice.value).sort()).toEqual(['2305.10246', '2305.11484', '2305.14174', '2305.18439']);
+		for (const pasted of ['https://arxiv.org/abs/2305.00054', 'https://arxiv.org/html/2305.00054', 'export.arxiv.org/abs/2305.00054', '<https://arxiv.org/abs/2305.00054>']) {
+			expect(suggestPapers(shipped, pasted)[0]?.value).toBe('2305.00054');
+		}
+		expect(suggestPapers(fixture, 'hep-th/99')[0]?.value).toBe('hep-th/9901001');
+	});
+
+	it('names each choice "Title (id)" within 100 characters, cut at a word', () => {
+		const [long] = suggestPapers(fixture, 'a remarkably');
+		expect(long?.name.length).toBeLessThanOrEqual(100);
+		expect(long?.name).toMatch(/^A Remarkably Long Title .*\w… \(2306\.00006\)$/);
+		for (const choice of suggestPapers(shipped, '')) expect(choice.name.length).toBeLessThanOrEqual(100);
+	});
+
+	it('names an untitled paper by the opening of its abstract', () => {
+		expect(suggestPapers(fixture, '2305.00005')[0]?.name).toMatch(/^A paper whose title is unknown .*\(2305\.00005\)$/);
+	});
+
+	it('never offers more than 25 choices', () => {
+		expect(suggestPapers(shipped, '2').length).toBeLessThanOrEqual(25);
+	});
+});
+
+describe('similarPapers', () => {
+	it('finds the other spiking network papers for a spiking network paper, never the paper itself', () => {
+		const similar = similarPapers(shipped, '2305.10246').map((paper) => paper.id);
+		expect(similar).not.toContain('2305.10246');
+		expect(similar.slice(0, 3)).toEqual(expect.arrayContaining(['2304.06540']));
+	});
+
+	it('never returns the paper itself for any paper of the corpus', () => {
+		for (const paper of shipped.papers) {
+			expect(similarPapers(shipped, paper.id, 20).map((other) => other.id)).not.toContain(paper.id);
+		}
+	});
+
+	it('reads any id form and returns nothing for an unknown id', () => {
+		expect(similarPapers(shipped, 'arXiv:2305.00054v1').length).toBeGreaterThan(0);
+		expect(similarPapers(shipped, '9999.99999')).toEqual([]);
+	});
+});
+
+describe('getPaper', () => {
+	it('finds a paper by any form of its id and returns null otherwise', () => {
+		expect(getPaper(shipped, 'https://arxiv.org/pdf/2305.00054v2')?.id).toBe('2305.00054');
+		expect(getPaper(fixture, 'hep-th/9901001v3')?.title).toBe('Strings on Curved Backgrounds');
+		expect(getPaper(shipped, '2101.99999')).toBeNull();
+		expect(getPaper(shipped, 'not an id')).toBeNull();
+	});
+});
+
+describe('randomPaper', () => {
+	it('picks the paper the random number points at, including the last', () => {
+		expect(randomPaper(fixture, () => 0).id).toBe(fixture.papers[0]!.id);
+		expect(randomPaper(fixture, () => 0.999999).id).toBe(fixture.papers[fixture.papers.length - 1]!.id);
+	});
+});
+
+describe('paperCount', () => {
+	it('counts the indexed papers', () => {
+		expect(paperCount(shipped)).toBe(10);
+		expect(paperCount(fixture)).toBe(6);
+	});
+});
