@@ -15,28 +15,41 @@ export interface ProximityWord {
  * The reward a paper gets for holding consecutive query words next to each other, in order (stop
  * words aside), in its title, author list or abstract: for each such pair, the smaller idf of the
  * two. Read from the paper's text at query time, for the few best papers only, so the index stores
- * no word positions.
+ * no word positions. A null word (one with no exact match) pairs with nothing.
  */
 export function proximityReward(paper: Paper, words: readonly (ProximityWord | null)[]): number {
-	const texts = [paper.title ?? '', paper.authors?.join(', ') ?? '', paper.abstract].map(searchWordsOf);
+	const wordAt = queryWordFinder(words);
+	const found = new Uint8Array(words.length);
+	for (const text of [paper.title ?? '', paper.authors?.join(', ') ?? '', paper.abstract]) {
+		let previous = -1;
+		for (const token of searchWordsOf(text)) {
+			const current = wordAt(token);
+			if (current > 0 && previous === current - 1) found[previous] = 1;
+			previous = current;
+		}
+	}
+	let reward = 0;
+	for (let pair = 0; pair + 1 < words.length; pair++) if (found[pair]) reward += Math.min(words[pair]!.idf, words[pair + 1]!.idf);
+	return reward;
+}
+
+/** Which query word a paper's word is (its position in `words`), or -1. */
+function queryWordFinder(words: readonly (ProximityWord | null)[]): (token: string) => number {
+	// A stem is nearly always its word's start: most tokens are ruled out by their first letters, unstemmed.
+	const byStart = new Map<string, number[]>();
+	words.forEach((word, position) => {
+		if (!word) return;
+		const start = word.stem.slice(0, 3);
+		byStart.set(start, [...(byStart.get(start) ?? []), position]);
+	});
+	const typed = words.at(-1)?.typedPrefix ?? null;
 	const stems = new Map<string, string>();
-	const matches = (token: string, word: ProximityWord) => {
-		if (word.typedPrefix !== null && token.startsWith(word.typedPrefix)) return true;
-		// A stem is nearly always a prefix of its word's first letters: most tokens fail here, unstemmed.
-		if (token.charCodeAt(0) !== word.stem.charCodeAt(0) || !token.startsWith(word.stem.slice(0, 3))) return false;
+	return (token) => {
+		if (typed !== null && token.startsWith(typed)) return words.length - 1;
+		const candidates = byStart.get(token.slice(0, 3));
+		if (!candidates) return -1;
 		let stem = stems.get(token);
 		if (stem === undefined) stems.set(token, (stem = stemOf(token)));
-		return stem === word.stem;
+		return candidates.find((position) => words[position]!.stem === stem) ?? -1;
 	};
-	let reward = 0;
-	for (let pair = 0; pair + 1 < words.length; pair++) {
-		const [first, second] = [words[pair], words[pair + 1]];
-		if (!first || !second) continue;
-		const together = texts.some((tokens) => {
-			for (let at = 0; at + 1 < tokens.length; at++) if (matches(tokens[at]!, first) && matches(tokens[at + 1]!, second)) return true;
-			return false;
-		});
-		if (together) reward += Math.min(first.idf, second.idf);
-	}
-	return reward;
 }
