@@ -2,17 +2,12 @@ import { normaliseArxivId, type Paper } from '../corpus/paper.js';
 import { ArxivError, type ArxivErrorCode } from './error.js';
 import { parseArxivFeed, type ArxivFeed } from './feed.js';
 import { arxivRequestQueue, type RequestQueue } from './queue.js';
+import { requestArxiv, type ArxivRequestOptions } from './request.js';
 
 /** How to reach arXiv's query API, and how politely. */
-export interface FetchArxivOptions {
+export interface FetchArxivOptions extends ArxivRequestOptions {
 	/** The Atom query endpoint (`ARXIV_API_URL`), e.g. `https://export.arxiv.org/api/query`. */
 	apiUrl: string;
-	/** Sent as `User-Agent`: what is asking and how to reach its keepers, as arXiv asks of API clients. */
-	userAgent: string;
-	/** How long one request may take before it is abandoned, in milliseconds; default 10 000. */
-	timeoutMs?: number;
-	/** The fetch to use; default Node's global `fetch`. */
-	fetch?: typeof fetch;
 	/** The queue that spaces requests; default the process-wide one (one request every 3 s). */
 	queue?: RequestQueue;
 	/** How many ids to ask for in one request; default 100. */
@@ -34,7 +29,6 @@ export interface FetchedPapers {
 	missing: MissingPaper[];
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_BATCH_SIZE = 100;
 
 const quote = (text: string) => `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
@@ -64,35 +58,8 @@ function buildQueryUrl(apiUrl: string, ids: readonly string[]): string {
 	return `${apiUrl}${separator}id_list=${ids.map(encodeURIComponent).join(',')}&max_results=${ids.length}`;
 }
 
-function networkCause(error: unknown): string {
-	const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-	if (typeof cause?.code === 'string') return cause.code;
-	return error instanceof Error ? error.message : String(error);
-}
-
 async function requestFeed(ids: readonly string[], options: FetchArxivOptions): Promise<string> {
-	const url = buildQueryUrl(options.apiUrl, ids);
-	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-	// the timeout starts when the request does, not while it waits in the queue
-	const signal = AbortSignal.timeout(timeoutMs);
-	try {
-		const response = await (options.fetch ?? fetch)(url, {
-			headers: { 'User-Agent': options.userAgent, Accept: 'application/atom+xml' },
-			signal,
-		});
-		if (!response.ok) {
-			await response.body?.cancel();
-			const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-			throw new ArxivError('http-status', `arXiv answered HTTP ${status} instead of a feed; try again later.`);
-		}
-		return await response.text();
-	} catch (error) {
-		if (error instanceof ArxivError) throw error;
-		if (signal.aborted) {
-			throw new ArxivError('timeout', `arXiv did not answer within ${timeoutMs / 1000} s.`, { cause: error });
-		}
-		throw new ArxivError('network', `arXiv could not be reached (${networkCause(error)}).`, { cause: error });
-	}
+	return (await requestArxiv(buildQueryUrl(options.apiUrl, ids), options)).body;
 }
 
 function explainAbsence(id: string, apiErrors: readonly string[]): MissingPaper {
