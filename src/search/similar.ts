@@ -12,9 +12,9 @@ export interface SimilarPaper {
 
 /**
  * The least similarity listed: below it papers share little more than everyday words. In the
- * shipped corpus the spiking-network papers score 0.06–0.17 with each other and the YbOH molecule
- * paper at most 0.021 with any; among 13,735 arXiv papers a paper's fifth neighbour scores 0.09
- * or more for 95% of papers (README, "Similar papers").
+ * shipped corpus the closest spiking-network papers score 0.068–0.191 with each other and the YbOH
+ * molecule paper at most 0.019 with any; among 13,735 arXiv papers a paper's fifth neighbour scores
+ * 0.10 or more for 95% of papers (README, "Similar papers").
  */
 export const SIMILARITY_FLOOR = 0.06;
 /** Distinctive abstract words the candidate query takes, besides the title's words. */
