@@ -1,7 +1,10 @@
 import dotenv from 'dotenv';
 import { commands } from '../commands/all.js';
 import type { CommandContext } from '../commands/index.js';
+import packageJson from '../package.json' with { type: 'json' };
+import { arxivUserAgent } from './arxiv/add-papers.js';
 import { openCuration } from './arxiv/curation.js';
+import { createFeedClient } from './arxiv/feed-client.js';
 import { curatorPolicy } from './discord/permissions.js';
 import { startBot } from './discord/bot.js';
 import { runConsole } from './console/console.js';
@@ -24,9 +27,10 @@ async function main(): Promise<void> {
 	const library = await openLibrary(env.CORPUS_PATH, log);
 	// On Discord adding is for curators; at the console, whoever runs paperbot owns the corpus.
 	const mayAdd = env.DISCORD_TOKEN ? curatorPolicy(env.CURATOR_ROLE_ID) : () => true;
-	const curation = await openCuration({ corpusPath: env.CORPUS_PATH, apiUrl: env.ARXIV_API_URL, library, mayAdd });
+	const feedPaper = (id: string) => schedule?.feedPaper(id) ?? null;
+	const curation = await openCuration({ corpusPath: env.CORPUS_PATH, apiUrl: env.ARXIV_API_URL, library, mayAdd, knownPaper: feedPaper });
 	let schedule: ScheduleService | undefined;
-	const context = (): CommandContext => ({ index: library.current(), random: Math.random, curation, ...(schedule && { schedule }) });
+	const context = (): CommandContext => ({ index: library.current(), random: Math.random, curation, feedPaper, ...(schedule && { schedule }) });
 
 	if (!env.DISCORD_TOKEN) {
 		process.stderr.write('paperbot: set DISCORD_TOKEN in .env to connect to Discord; answering here instead.\n');
@@ -52,7 +56,8 @@ async function main(): Promise<void> {
 	};
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);
-	schedule = await startScheduleService({ state, library, client, env, log });
+	const feedClient = createFeedClient({ feedUrl: env.ARXIV_FEED_URL, userAgent: arxivUserAgent(packageJson.version) });
+	schedule = await startScheduleService({ state, library, client, env, log, feedClient });
 }
 
 main().catch((error: unknown) => {

@@ -15,6 +15,8 @@ import { createScheduler, nextPostTimes, type Scheduler } from '../schedule/sche
 import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, listGuildSettings, saveGuildSettings, type GuildSettings } from '../schedule/settings.js';
 import type { State } from '../schedule/state.js';
 import { buildStatusEmbed, formatLocalTime } from './schedule-status.js';
+import type { FeedClient } from '../arxiv/feed-client.js';
+import { createFeedService } from './feed-service.js';
 import { localDate, nextPotdTime, ScheduleSettingError } from '../schedule/time.js';
 
 /** What the schedule commands use: settings, today's paper, previews and status, over the running scheduler. */
@@ -32,7 +34,11 @@ export interface ScheduleService {
 	/** Today's paper of the day in the guild (its local date): the one that is or will be posted today. */
 	todaysPaper(guildId: string): Paper | null;
 	/** The guild's next post of `kind` as it would be sent now, without using its slot. */
-	preview(guildId: string, kind: PostKind): PostMessage[];
+	preview(guildId: string, kind: Exclude<PostKind, 'feed'>): PostMessage[];
+	/** The guild's arXiv feed post as it would be sent now (reading the feed), without using its slot. */
+	previewFeed(guildId: string): Promise<PostMessage[]>;
+	/** A paper an arXiv feed post listed, as the feed described it; null when unknown. */
+	feedPaper(id: string): Paper | null;
 	/** `/paperbot status` for a guild. */
 	status(guildId: string): APIEmbed;
 	/** Stops the timers and waits for posts in progress. */
@@ -48,6 +54,8 @@ export interface ScheduleServiceOptions {
 	now?: () => Date;
 	/** Replaces the discord.js poster (tests). */
 	poster?: DiscordPoster;
+	/** Reads arXiv's announcement feed (`ARXIV_FEED_URL`, through the polite queue). */
+	feedClient: FeedClient;
 }
 
 /** A matcher over one index: each query is searched once, then looked up. */
@@ -73,6 +81,11 @@ function envSettings(env: Env, guildId: string): GuildSettings {
 		potd_thread: DEFAULT_SETTINGS.potd_thread,
 		digest_channel_id: isEnvGuild ? (env.DIGEST_CHANNEL_ID ?? null) : null,
 		digest_cron: env.DIGEST_SCHEDULE,
+		feed_channel_id: isEnvGuild ? (env.ARXIV_FEED_CHANNEL_ID ?? null) : null,
+		feed_categories: isEnvGuild ? (env.ARXIV_FEED_CATEGORIES ?? []) : [],
+		feed_time: env.ARXIV_FEED_TIME,
+		feed_max: env.ARXIV_FEED_MAX,
+		feed_cross: env.ARXIV_FEED_CROSS,
 	});
 }
 
@@ -106,6 +119,7 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		return messages.length > 0 ? messages : [buildEmptyDigestMessage(slot)];
 	}
 
+	const feed = createFeedService({ state, library, poster, client: options.feedClient, now, log });
 	const scheduler: Scheduler = createScheduler({
 		state,
 		now,
@@ -129,9 +143,10 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 	const guilds = listGuildSettings(state);
 	if (env.DISCORD_GUILD_ID && !guilds.some((guild) => guild.guild_id === env.DISCORD_GUILD_ID)) {
 		const fromEnv = envSettings(env, env.DISCORD_GUILD_ID);
-		if (fromEnv.potd_channel_id || fromEnv.digest_channel_id) guilds.push(fromEnv);
+		if (fromEnv.potd_channel_id || fromEnv.digest_channel_id || fromEnv.feed_channel_id) guilds.push(fromEnv);
 	}
 	await scheduler.start(guilds);
+	await feed.scheduler.start(guilds);
 	log.info({ guilds: guilds.length }, 'schedule: started');
 
 	return {
@@ -143,10 +158,12 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 			const problems = [
 				changes.potd_channel_id ? channelProblem(client, guildId, changes.potd_channel_id, next.potd_thread) : null,
 				changes.digest_channel_id ? channelProblem(client, guildId, changes.digest_channel_id, false) : null,
+				changes.feed_channel_id ? channelProblem(client, guildId, changes.feed_channel_id, false) : null,
 			].filter((problem): problem is string => problem !== null);
 			if (problems.length > 0) throw new ScheduleSettingError(`${problems.join('\n')}; pick a text channel where paperbot may view, send, embed links and read history`);
 			const saved = saveGuildSettings(state, next);
 			scheduler.update(saved);
+			feed.scheduler.update(saved);
 			log.info({ guild: guildId, settings: saved }, 'schedule: settings saved');
 			return saved;
 		},
@@ -168,6 +185,12 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 			const date = sentToday ? localDate(nextPotdTime(settings.potd_time, settings.timezone, at), settings.timezone) : today;
 			return [buildPotdMessage(potdPaper(guildId, date), date)];
 		},
+		previewFeed(guildId) {
+			const settings = settingsFor(guildId);
+			if (!settings.feed_channel_id) throw new ScheduleSettingError('the arXiv feed is off here; turn it on with `/paperbot feed on channel: categories:`');
+			return feed.preview(settings);
+		},
+		feedPaper: (id) => feed.feedPaper(id),
 		status(guildId) {
 			const settings = settingsFor(guildId);
 			const problems = scheduler.problems(guildId).map((problem) => `${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error))} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`);
@@ -179,6 +202,8 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 				const problem = channelProblem(client, guildId, settings.digest_channel_id, false);
 				if (problem) problems.push(`Digest: ${problem}`);
 			}
+			const feedProblem = feed.problem(settings);
+			if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)));
 			if (library.problem) problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
 			if (library.warnings.length > 0) problems.push(`Corpus: ${library.warnings.length} record(s) skipped, e.g. ${markdownSafe(plainLine(library.warnings[0] as string))}`);
 			return buildStatusEmbed({
@@ -187,9 +212,12 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 				loadedAt: library.loadedAt,
 				next: nextPostTimes(settings, now()),
 				recentPosts: recentPosts(state, guildId, 5),
+				feed: feed.statusLines(settings),
 				problems,
 			});
 		},
-		stop: () => scheduler.stop(),
+		stop: async () => {
+			await Promise.all([scheduler.stop(), feed.scheduler.stop()]);
+		},
 	};
 }

@@ -79,12 +79,14 @@ export function createFeedScheduler(options: FeedSchedulerOptions): FeedSchedule
 
 	function saveLook(guild: GuildSettings, found: Partial<FeedLook>, next: Date): void {
 		const last = getFeedLook(state, guild.guild_id);
+		const sameAnnouncement = last !== null && found.announced !== undefined && last.announced === found.announced;
 		recordFeedLook(state, {
 			guild_id: guild.guild_id,
 			looked_at: now().toISOString(),
 			announced: found.announced ?? null,
-			new_count: found.new_count ?? 0,
-			posted_count: found.posted_count ?? 0,
+			// A look that finds the same announcement again keeps what its post counted.
+			new_count: found.new_count ?? (sameAnnouncement ? last.new_count : 0),
+			posted_count: found.posted_count ?? (sameAnnouncement ? last.posted_count : 0),
 			failures: found.last_error ? (last?.failures ?? 0) + 1 : 0,
 			last_error: found.last_error ?? null,
 			next_look: next.toISOString(),
