@@ -81,6 +81,13 @@ describe('the arXiv feed through the real bot', () => {
 		const search = await standin.sendInteraction(slashCommand('paper', 'search', { query: 'detecting poisoned teachers' }));
 		expect((await search.waitForAnswer()).embeds[0]?.title).toBe(ON_TOPIC[1]!.title);
 
+		const other = await standin.sendInteraction(selectMenu('feed', [ON_TOPIC[0]!.id], post));
+		const otherCard = await other.waitForAnswer();
+		expect(JSON.stringify(otherCard.components)).not.toContain('"add:');
+		const discussed = await standin.sendInteraction(button(`feed-discuss:${ON_TOPIC[0]!.id}`, otherCard));
+		expect((await discussed.waitForAnswer()).content).toBe(`Discussion started by <@${standin.memberUser.id}>`);
+		await bot.waitForLog(() => standin.threads().some((thread) => thread.name === ON_TOPIC[0]!.title), 5_000);
+
 		process.kill(-bot.pid, 'SIGKILL');
 		await bot.exited;
 		bot = await startBotProcess(standin, { corpusPath, stateDir: folder, env });
