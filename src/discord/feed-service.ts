@@ -32,7 +32,7 @@ export interface FeedServiceOptions {
 	state: State;
 	library: Pick<Library, 'current'>;
 	poster: DiscordPoster;
-	/** Reads arXiv's announcement feed; absent where the feed cannot be reached, so none is posted. */
+	/** Reads arXiv's announcement feed (`ARXIV_FEED_URL`, through the polite queue). */
 	client: FeedClient;
 	now: () => Date;
 	log: Logger;
