@@ -5,19 +5,19 @@ import type { Env } from '../env.js';
 import type { Library } from '../search/library.js';
 import type { Logger } from '../log.js';
 import type { Paper } from '../corpus/paper.js';
-import { getPaper, paperCount, searchPapers, type PaperIndex } from '../search/paper-index.js';
-import { planDigest, type QueryMatcher } from '../schedule/digest.js';
+import { paperCount } from '../search/paper-index.js';
 import { channelProblem, createDiscordPoster, type DiscordPoster } from './schedule-posts.js';
-import { getPost, POST_NAMES, recentPosts, type PostKind } from '../schedule/post-log.js';
-import { buildDigestMessages, buildEmptyDigestMessage, buildPotdMessage, type PostMessage } from './post-messages.js';
-import { paperOfTheDay } from '../schedule/rotation.js';
+import { POST_NAMES, recentPosts, type PostKind } from '../schedule/post-log.js';
+import { buildPotdMessage, type PostMessage } from './post-messages.js';
 import { createScheduler, nextPostTimes, type Scheduler } from '../schedule/scheduler.js';
 import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, listGuildSettings, saveGuildSettings, type GuildSettings } from '../schedule/settings.js';
 import type { State } from '../schedule/state.js';
 import { buildStatusEmbed, formatLocalTime } from './schedule-status.js';
 import type { FeedClient } from '../arxiv/feed-client.js';
-import { createFeedService } from './feed-service.js';
-import { localDate, nextPotdTime, ScheduleSettingError } from '../schedule/time.js';
+import { createFeedService, type FeedService } from './feed-service.js';
+import { createPostContent, type PostContent } from './post-content.js';
+import { channelOf } from '../schedule/slots.js';
+import { localDate, ScheduleSettingError } from '../schedule/time.js';
 
 /** What the schedule commands use: settings, today's paper, previews and status, over the running scheduler. */
 export interface ScheduleService {
@@ -58,19 +58,6 @@ export interface ScheduleServiceOptions {
 	feedClient: FeedClient;
 }
 
-/** A matcher over one index: each query is searched once, then looked up. */
-function indexMatcher(index: PaperIndex): QueryMatcher {
-	const matched = new Map<string, Set<string>>();
-	return (query, paperId) => {
-		let ids = matched.get(query);
-		if (!ids) {
-			ids = new Set(searchPapers(index, query, {}, { limit: Math.max(1, paperCount(index)) }).map((result) => result.paper.id));
-			matched.set(query, ids);
-		}
-		return ids.has(paperId);
-	};
-}
-
 function envSettings(env: Env, guildId: string): GuildSettings {
 	const isEnvGuild = env.DISCORD_GUILD_ID === guildId;
 	return checkGuildSettings({
@@ -89,6 +76,59 @@ function envSettings(env: Env, guildId: string): GuildSettings {
 	});
 }
 
+/** Every guild with saved settings, and the environment's guild when it has something to post. */
+function startingGuilds(state: State, env: Env): GuildSettings[] {
+	const guilds = listGuildSettings(state);
+	if (env.DISCORD_GUILD_ID && !guilds.some((guild) => guild.guild_id === env.DISCORD_GUILD_ID)) {
+		const fromEnv = envSettings(env, env.DISCORD_GUILD_ID);
+		if (fromEnv.potd_channel_id || fromEnv.digest_channel_id || fromEnv.feed_channel_id) guilds.push(fromEnv);
+	}
+	return guilds;
+}
+
+/** Why a guild's posts may not go out: failed posts, unusable channels, a failing feed, corpus trouble. */
+function statusProblems(client: Client<true>, settings: GuildSettings, scheduler: Scheduler, feed: FeedService, library: Library): string[] {
+	const guildId = settings.guild_id;
+	const problems = scheduler.problems(guildId).map((problem) => `${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error))} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`);
+	const channels = [
+		['Paper of the day', settings.potd_channel_id, settings.potd_thread],
+		['Digest', settings.digest_channel_id, false],
+		['arXiv feed', settings.feed_channel_id, false],
+	] as const;
+	for (const [name, channelId, withThreads] of channels) {
+		const problem = channelId ? channelProblem(client, guildId, channelId, withThreads) : null;
+		if (problem) problems.push(`${name}: ${problem}`);
+	}
+	const feedProblem = feed.problem(settings);
+	if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)));
+	if (library.problem) problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
+	if (library.warnings.length > 0) problems.push(`Corpus: ${library.warnings.length} record(s) skipped, e.g. ${markdownSafe(plainLine(library.warnings[0] as string))}`);
+	return problems;
+}
+
+/** The paper-of-the-day and digest scheduler, posting through `poster`. */
+function postScheduler({ state, env, log }: ScheduleServiceOptions, content: PostContent, poster: DiscordPoster, now: () => Date): Scheduler {
+	return createScheduler({
+		state,
+		now,
+		catchUp: env.POTD_CATCH_UP,
+		postEmptyDigest: env.DIGEST_EMPTY === 'note',
+		log,
+		async post(guild, kind, slot) {
+			if (kind === 'potd') {
+				const paper = content.potdPaper(guild.guild_id, slot);
+				const thread = guild.potd_thread ? threadName(paper) : undefined;
+				return { messageId: await poster.send(guild.guild_id, guild.potd_channel_id as string, [buildPotdMessage(paper, slot)], thread) };
+			}
+			return { messageId: await poster.send(guild.guild_id, guild.digest_channel_id as string, content.digestMessages(guild.guild_id, slot, new Date(slot))) };
+		},
+		reconcile(guild, kind, slot) {
+			const channelId = channelOf(guild, kind);
+			return channelId ? poster.findPost(guild.guild_id, channelId, kind, slot) : Promise.resolve(null);
+		},
+	});
+}
+
 /**
  * Opens the schedule over a connected client: builds the scheduler whose posts go through
  * discord.js, and starts it for the environment's guild and every guild with saved settings.
@@ -99,52 +139,11 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 	const poster = options.poster ?? createDiscordPoster(client, log);
 	const settingsFor = (guildId: string) => getGuildSettings(state, guildId) ?? envSettings(env, guildId);
 
-	function potdPaper(guildId: string, date: string): Paper {
-		const index = library.current();
-		const paperId = paperOfTheDay(state, guildId, date, index.papers.map((paper) => paper.id));
-		const paper = paperId === null ? null : getPaper(index, paperId);
-		if (!paper) throw new Error(`schedule/service: no paper of the day for ${date}: ${paperId ? `${paperId} is no longer in the corpus` : 'the corpus is empty'}`);
-		return paper;
-	}
-
-	function digestMessages(guildId: string, slot: string, asOf: Date): PostMessage[] {
-		const index = library.current();
-		const plan = planDigest(state, guildId, asOf, indexMatcher(index));
-		const papers = new Map(plan.paperIds.flatMap((id) => {
-			const paper = getPaper(index, id);
-			return paper ? [[id, paper] as const] : [];
-		}));
-		const intro = `**New papers** since the last digest: ${papers.size}`;
-		const messages = buildDigestMessages(plan, papers, slot, intro);
-		return messages.length > 0 ? messages : [buildEmptyDigestMessage(slot)];
-	}
-
+	const content = createPostContent(state, library);
 	const feed = createFeedService({ state, library, poster, client: options.feedClient, now, log });
-	const scheduler: Scheduler = createScheduler({
-		state,
-		now,
-		catchUp: env.POTD_CATCH_UP,
-		postEmptyDigest: env.DIGEST_EMPTY === 'note',
-		log,
-		async post(guild, kind, slot) {
-			if (kind === 'potd') {
-				const paper = potdPaper(guild.guild_id, slot);
-				const thread = guild.potd_thread ? threadName(paper) : undefined;
-				return { messageId: await poster.send(guild.guild_id, guild.potd_channel_id as string, [buildPotdMessage(paper, slot)], thread) };
-			}
-			return { messageId: await poster.send(guild.guild_id, guild.digest_channel_id as string, digestMessages(guild.guild_id, slot, new Date(slot))) };
-		},
-		reconcile(guild, kind, slot) {
-			const channelId = kind === 'potd' ? guild.potd_channel_id : guild.digest_channel_id;
-			return channelId ? poster.findPost(guild.guild_id, channelId, kind, slot) : Promise.resolve(null);
-		},
-	});
+	const scheduler = postScheduler(options, content, poster, now);
 
-	const guilds = listGuildSettings(state);
-	if (env.DISCORD_GUILD_ID && !guilds.some((guild) => guild.guild_id === env.DISCORD_GUILD_ID)) {
-		const fromEnv = envSettings(env, env.DISCORD_GUILD_ID);
-		if (fromEnv.potd_channel_id || fromEnv.digest_channel_id || fromEnv.feed_channel_id) guilds.push(fromEnv);
-	}
+	const guilds = startingGuilds(state, env);
 	await scheduler.start(guilds);
 	await feed.scheduler.start(guilds);
 	log.info({ guilds: guilds.length }, 'schedule: started');
@@ -170,20 +169,14 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		todaysPaper(guildId) {
 			const { timezone } = settingsFor(guildId);
 			try {
-				return potdPaper(guildId, localDate(now(), timezone));
+				return content.potdPaper(guildId, localDate(now(), timezone));
 			} catch {
 				return null;
 			}
 		},
 		preview(guildId, kind) {
-			const settings = settingsFor(guildId);
 			const at = now();
-			if (kind === 'digest') return digestMessages(guildId, at.toISOString(), at);
-			const today = localDate(at, settings.timezone);
-			// Today's paper until today's post is out, then the next day's.
-			const sentToday = getPost(state, guildId, 'potd', today)?.status === 'sent';
-			const date = sentToday ? localDate(nextPotdTime(settings.potd_time, settings.timezone, at), settings.timezone) : today;
-			return [buildPotdMessage(potdPaper(guildId, date), date)];
+			return kind === 'digest' ? content.digestMessages(guildId, at.toISOString(), at) : [content.potdPreview(settingsFor(guildId), at)];
 		},
 		previewFeed(guildId) {
 			const settings = settingsFor(guildId);
@@ -193,19 +186,6 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		feedPaper: (id) => feed.feedPaper(id),
 		status(guildId) {
 			const settings = settingsFor(guildId);
-			const problems = scheduler.problems(guildId).map((problem) => `${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error))} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`);
-			if (settings.potd_channel_id) {
-				const problem = channelProblem(client, guildId, settings.potd_channel_id, settings.potd_thread);
-				if (problem) problems.push(`Paper of the day: ${problem}`);
-			}
-			if (settings.digest_channel_id) {
-				const problem = channelProblem(client, guildId, settings.digest_channel_id, false);
-				if (problem) problems.push(`Digest: ${problem}`);
-			}
-			const feedProblem = feed.problem(settings);
-			if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)));
-			if (library.problem) problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
-			if (library.warnings.length > 0) problems.push(`Corpus: ${library.warnings.length} record(s) skipped, e.g. ${markdownSafe(plainLine(library.warnings[0] as string))}`);
 			return buildStatusEmbed({
 				settings,
 				papers: paperCount(library.current()),
@@ -213,7 +193,7 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 				next: nextPostTimes(settings, now()),
 				recentPosts: recentPosts(state, guildId, 5),
 				feed: feed.statusLines(settings),
-				problems,
+				problems: statusProblems(client, settings, scheduler, feed, library),
 			});
 		},
 		stop: async () => {
