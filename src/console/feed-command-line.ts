@@ -5,7 +5,6 @@ import { shortAuthors } from '../cards/paper-card.js';
 import { planFeedPost, type FeedPlan } from '../feed/plan.js';
 import { parseCategories } from '../schedule/settings.js';
 import { ScheduleSettingError } from '../schedule/time.js';
-import { allWordsMatcher } from '../search/all-words.js';
 import type { PaperIndex } from '../search/paper-index.js';
 
 /** Where `paperbot feed` writes: the ranked list on `stdout`, problems on `stderr`. */
@@ -55,7 +54,7 @@ export async function runFeedCommandLine(args: readonly string[], options: FeedC
 	try {
 		const announcement = await options.client.read(categories);
 		const plan = planFeedPost(options.index, { ...announcement, date: announcement.date ?? '' }, {
-			cross: options.cross, max: options.max, alreadyPosted: () => new Set(), topics: [], subscriptions: [], matcher: allWordsMatcher,
+			cross: options.cross, max: options.max, alreadyPosted: () => new Set(), topics: [], subscriptions: [],
 		});
 		const picks = plan.picks.map((pick) => ({ id: pick.paper.id, title: pick.paper.title, score: pick.score, reason: pick.reason.kind === 'corpus' ? { closestTo: pick.reason.paper.id } : { topic: pick.reason.topic } }));
 		output.stdout.write(options.json ? `${JSON.stringify({ date: announcement.date, newCount: plan.newCount, picks }, null, 2)}\n` : `${renderFeedPlan(plan, categories)}\n`);

@@ -8,7 +8,6 @@ import { getFeedLook, getFeedPaper, postedFeedPaperIds, storeFeedPapers } from '
 import { createFeedScheduler, type FeedScheduler } from '../schedule/feed-scheduler.js';
 import type { GuildSettings } from '../schedule/settings.js';
 import type { State } from '../schedule/state.js';
-import { allWordsMatcher } from '../search/all-words.js';
 import type { Library } from '../search/library.js';
 import { buildFeedMessages } from './feed-messages.js';
 import type { PostMessage } from './post-messages.js';
@@ -50,7 +49,6 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 			alreadyPosted: (ids) => postedFeedPaperIds(state, guild.guild_id, ids),
 			topics: listTopics(state, guild.guild_id),
 			subscriptions: listSubscriptions(state, guild.guild_id),
-			matcher: allWordsMatcher,
 		});
 	}
 

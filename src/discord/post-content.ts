@@ -1,12 +1,13 @@
 import type { Paper } from '../corpus/paper.js';
-import { planDigest, type QueryMatcher } from '../schedule/digest.js';
+import { planDigest } from '../schedule/digest.js';
 import { getPost } from '../schedule/post-log.js';
 import { paperOfTheDay } from '../schedule/rotation.js';
 import type { GuildSettings } from '../schedule/settings.js';
 import type { State } from '../schedule/state.js';
 import { localDate, nextPotdTime } from '../schedule/time.js';
 import type { Library } from '../search/library.js';
-import { getPaper, paperCount, searchPapers, type PaperIndex } from '../search/paper-index.js';
+import { savedSearchMatcher } from '../search/match.js';
+import { getPaper } from '../search/paper-index.js';
 import { buildDigestMessages, buildEmptyDigestMessage, buildPotdMessage, type PostMessage } from './post-messages.js';
 
 /** What the paper of the day and digests post, over the state and the corpus in service. */
@@ -17,19 +18,6 @@ export interface PostContent {
 	digestMessages(guildId: string, slot: string, asOf: Date): PostMessage[];
 	/** Today's paper-of-the-day post until it is out, then the next day's. */
 	potdPreview(settings: GuildSettings, at: Date): PostMessage;
-}
-
-/** A matcher over one index: each query is searched once, then looked up. */
-function indexMatcher(index: PaperIndex): QueryMatcher {
-	const matched = new Map<string, Set<string>>();
-	return (query, paperId) => {
-		let ids = matched.get(query);
-		if (!ids) {
-			ids = new Set(searchPapers(index, query, {}, { limit: Math.max(1, paperCount(index)) }).map((result) => result.paper.id));
-			matched.set(query, ids);
-		}
-		return ids.has(paperId);
-	};
 }
 
 /** The post content over `state` and the library's current corpus. */
@@ -45,7 +33,7 @@ export function createPostContent(state: State, library: Pick<Library, 'current'
 		potdPaper,
 		digestMessages(guildId, slot, asOf) {
 			const index = library.current();
-			const plan = planDigest(state, guildId, asOf, indexMatcher(index));
+			const plan = planDigest(state, guildId, asOf, savedSearchMatcher(index));
 			const papers = new Map(plan.paperIds.flatMap((id) => {
 				const paper = getPaper(index, id);
 				return paper ? [[id, paper] as const] : [];

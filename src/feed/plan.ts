@@ -1,7 +1,7 @@
 import type { Announcement } from '../arxiv/announcements.js';
 import { newlyAnnounced } from '../arxiv/announcements.js';
-import type { Paper } from '../corpus/paper.js';
 import type { Subscription } from '../schedule/digest.js';
+import { matchPapers } from '../search/match.js';
 import type { PaperIndex } from '../search/paper-index.js';
 import { rankFeedPapers, type FeedPick } from './rank.js';
 
@@ -25,8 +25,6 @@ export interface FeedPlanOptions {
 	alreadyPosted: (ids: readonly string[]) => Set<string>;
 	topics: readonly string[];
 	subscriptions: readonly Subscription[];
-	/** Builds a saved-search matcher over the day's papers (the subscriptions' all-words rule). */
-	matcher: (papers: readonly Paper[]) => (query: string) => readonly Paper[];
 }
 
 /**
@@ -38,7 +36,8 @@ export function planFeedPost(index: PaperIndex, announcement: Announcement & { d
 	const announced = newlyAnnounced(announcement, { cross: options.cross }).filter((paper) => !index.numbers.has(paper.id));
 	const posted = options.alreadyPosted(announced.map((paper) => paper.id));
 	const fresh = announced.filter((paper) => !posted.has(paper.id));
-	const matches = options.matcher(fresh);
+	// Topics and subscriptions match the day's papers by the subscriptions' all-words rule.
+	const matches = matchPapers(fresh);
 	const picks = rankFeedPapers(index, fresh, { max: options.max, topics: options.topics, matchTopic: matches });
 	const listed = new Set(picks.map((pick) => pick.paper.id));
 	const mentions: Record<string, string[]> = {};
