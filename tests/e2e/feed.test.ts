@@ -94,6 +94,9 @@ describe('the arXiv feed through the real bot', () => {
 		await bot.waitForLog((record) => record.msg === 'schedule: started');
 		await new Promise((resolve) => setTimeout(resolve, 1_000));
 		expect(posts()).toHaveLength(1);
+		// A paper outside the corpus still opens from the post: the feed's papers are kept in the state database.
+		const reopened = await standin.sendInteraction(selectMenu('feed', [ON_TOPIC[0]!.id], post));
+		expect((await reopened.waitForAnswer()).embeds[0]?.title).toBe(ON_TOPIC[0]!.title);
 
 		const status = await standin.sendInteraction(command('paperbot', ['status'], {}));
 		const statusText = JSON.stringify((await status.waitForAnswer()).embeds);
