@@ -156,7 +156,7 @@ export async function previewFeedReply(schedule: ScheduleService, guildId: strin
 		throw error;
 	}
 	const [first, ...rest] = messages;
-	if (!first) return privateText('Preview only: nothing in the arXiv feed now clears the floor, so nothing would be posted.');
+	if (!first) return privateText('Preview only: nothing in the arXiv feed now would be posted (none of its new papers is close enough to the corpus, or they were posted already).');
 	const note = `Preview only: not posted, and the slot stays free.${rest.length ? ` Part 1 of ${rest.length + 1}.` : ''}`;
 	return privateReply({ content: note, embeds: first.embeds, components: first.components });
 }

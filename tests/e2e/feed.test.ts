@@ -88,6 +88,10 @@ describe('the arXiv feed through the real bot', () => {
 		expect((await discussed.waitForAnswer()).content).toBe(`Discussion started by <@${standin.memberUser.id}>`);
 		await bot.waitForLog(() => standin.threads().some((thread) => thread.name === ON_TOPIC[0]!.title), 5_000);
 
+		const preview = await standin.sendInteraction(command('paperbot', ['post'], { kind: 'feed' }));
+		expect((await preview.waitForAnswer(10_000)).content).toBe('Preview only: nothing in the arXiv feed now would be posted (none of its new papers is close enough to the corpus, or they were posted already).');
+		expect(posts()).toHaveLength(1);
+
 		process.kill(-bot.pid, 'SIGKILL');
 		await bot.exited;
 		bot = await startBotProcess(standin, { corpusPath, stateDir: folder, env });
