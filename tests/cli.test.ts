@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 
 let corpus: string;
 beforeAll(async () => {
@@ -30,8 +30,9 @@ function run(entry: string, args: string[], options: { stdin?: string; env?: Rec
 	});
 }
 
-describe('npm run paperbot (the one-shot CLI)', () => {
-	it('prints only the exact message payload on stdout with --json', async () => {
+// Each test waits on its own child process, so they run side by side.
+describe.concurrent('npm run paperbot (the one-shot CLI)', () => {
+	it('prints only the exact message payload on stdout with --json', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['search', 'spiking gan', '--json']);
 		expect(result.code).toBe(0);
 		const payload = JSON.parse(result.stdout);
@@ -40,55 +41,45 @@ describe('npm run paperbot (the one-shot CLI)', () => {
 		expect(payload.flags).toBe(64);
 	});
 
-	it('renders cards readably without --json', async () => {
-		const result = await run('src/cli.ts', ['show', '2305.00054']);
-		expect(result.code).toBe(0);
-		expect(result.stdout).toContain('LAVA: Data Valuation without Pre-Specified Learning Algorithms');
-		expect(result.stdout).toContain('https://arxiv.org/abs/2305.00054');
-	});
-
-	it('prints BibTeX for cite', async () => {
-		const result = await run('src/cli.ts', ['cite', 'arXiv:2305.00054v2']);
-		expect(result.stdout).toContain('eprint = {2305.00054}');
-	});
-
-	it('exits 1 with the message on stderr for an id not in the corpus', async () => {
+	it('exits 1 with the message on stderr for an id not in the corpus', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['show', '9999.99999', '--json']);
 		expect(result).toMatchObject({ code: 1, stdout: '' });
 		expect(result.stderr).toContain('That id is not in the corpus');
 	});
 
-	it('exits 1 naming every bad variable', async () => {
+	it('exits 1 naming every bad variable', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['random'], { env: { TIMEZONE: 'Mars/Olympus', POTD_TIME: '25:00' } });
 		expect(result.code).toBe(1);
 		expect(result.stderr).toContain('TIMEZONE: timezone must be an IANA time-zone name');
 		expect(result.stderr).toContain('POTD_TIME: time must be HH:MM');
 	});
 
-	it('exits 1 naming a corpus path that cannot be read', async () => {
+	it('exits 1 naming a corpus path that cannot be read', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['random'], { env: { CORPUS_PATH: join(corpus, 'missing') } });
 		expect(result.code).toBe(1);
 		expect(result.stderr).toBe(`corpus: cannot read ${join(corpus, 'missing')}: no such file or directory\n`);
 	});
 
-	it('reports a broken record as file:line and still answers', async () => {
+	it('reports a broken record as file:line and still answers, rendering the card readably without --json', async ({ expect }) => {
 		const broken = await mkdtemp(join(tmpdir(), 'paperbot-broken-'));
 		await cp('data', broken, { recursive: true });
-		await writeFile(join(broken, 'extra.jsonl'), '{"id": "2401.00001", "abstract": "Fine."}\n{not json\n');
+		await writeFile(join(broken, 'extra.jsonl'), '{"id": "2401.00001", "title": "Quokka burrows as graphs", "abstract": "Fine."}\n{not json\n');
 		const result = await run('src/cli.ts', ['show', '2401.00001'], { env: { CORPUS_PATH: broken } });
 		await rm(broken, { recursive: true, force: true });
 		expect(result.code).toBe(0);
 		expect(result.stderr).toContain(`${join(broken, 'extra.jsonl')}:2: `);
+		expect(result.stdout).toMatch(/^Quokka burrows as graphs\nhttps:\/\/arxiv\.org\/abs\/2401\.00001\n/);
 	});
 });
 
-describe('npm start without DISCORD_TOKEN (the local console)', () => {
-	it('says how to connect in one line, answers piped commands and ends at end of input', async () => {
-		const result = await run('src/main.ts', [], { stdin: '/paper search spiking gan\n/paper cite 2305.00054\n/paper show nothing\n' });
+describe.concurrent('npm start without DISCORD_TOKEN (the local console)', () => {
+	it('says how to connect in one line, answers piped commands and ends at end of input', async ({ expect }) => {
+		const result = await run('src/main.ts', [], { stdin: '/paper search spiking gan\n/paper cite arXiv:2305.00054v2\n/paper show nothing\n' });
 		expect(result.code).toBe(0);
 		expect(result.stderr).toContain('set DISCORD_TOKEN in .env to connect to Discord');
 		expect(result.stdout).toContain('Spiking Generative Adversarial Network with Attention Scoring Decoding');
 		expect(result.stdout).toContain('@misc{');
+		expect(result.stdout).toContain('eprint = {2305.00054}');
 		expect(result.stdout).toContain('That id is not in the corpus');
 	});
 });
