@@ -1,10 +1,7 @@
 import dotenv from 'dotenv';
 import { commands } from '../commands/all.js';
 import type { CommandContext } from '../commands/index.js';
-import packageJson from '../package.json' with { type: 'json' };
-import { arxivUserAgent } from './arxiv/add-papers.js';
 import { openCuration } from './arxiv/curation.js';
-import { createFeedClient } from './arxiv/feed-client.js';
 import { curatorPolicy } from './discord/permissions.js';
 import { startBot } from './discord/bot.js';
 import { runConsole } from './console/console.js';
@@ -56,8 +53,7 @@ async function main(): Promise<void> {
 	};
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);
-	const feedClient = createFeedClient({ feedUrl: env.ARXIV_FEED_URL, userAgent: arxivUserAgent(packageJson.version) });
-	schedule = await startScheduleService({ state, library, client, env, log, feedClient });
+	schedule = await startScheduleService({ state, library, client, env, log });
 }
 
 main().catch((error: unknown) => {

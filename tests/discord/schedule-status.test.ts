@@ -42,6 +42,7 @@ function status(fields: Partial<ScheduleStatus> = {}): ScheduleStatus {
 		loadedAt: new Date('2024-03-10T12:30:00Z'),
 		next: { potd: new Date('2024-03-11T13:00:00Z'), digest: null },
 		recentPosts: [],
+		feed: ['off'],
 		problems: [],
 		...fields,
 	};
