@@ -1,6 +1,10 @@
 import dotenv from 'dotenv';
 import { commands } from '../commands/all.js';
+import packageJson from '../package.json' with { type: 'json' };
+import { arxivUserAgent } from './arxiv/add-papers.js';
 import { openCuration } from './arxiv/curation.js';
+import { createFeedClient } from './arxiv/feed-client.js';
+import { runFeedCommandLine } from './console/feed-command-line.js';
 import { runAddCommandLine } from './console/add-command-line.js';
 import { answerLine, renderReply } from './console/console.js';
 import { EnvError, parseEnv } from './env.js';
@@ -8,7 +12,7 @@ import { openLibrary } from './search/library.js';
 import { createLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
 
-const USAGE = `usage: npm run paperbot -- [--json] <search "words" | show <id> | random | similar <id> | cite <id> | share <id> [note:"text"] | add <id> [id …] | add --file ids.txt | help>`;
+const USAGE = `usage: npm run paperbot -- [--json] <search "words" | show <id> | random | similar <id> | cite <id> | share <id> [note:"text"] | add <id> [id …] | add --file ids.txt | feed <categories> | help>`;
 
 /**
  * One command for scripts: `paperbot search "spiking gan"`. Prints the answer (with --json, the
@@ -28,6 +32,10 @@ async function cli(argv: string[]): Promise<number> {
 	if (words[0] === 'add') {
 		const curation = await openCuration({ corpusPath: env.CORPUS_PATH, apiUrl: env.ARXIV_API_URL, library, mayAdd: () => true });
 		return runAddCommandLine(words.slice(1), curation, process);
+	}
+	if (words[0] === 'feed') {
+		const client = createFeedClient({ feedUrl: env.ARXIV_FEED_URL, userAgent: arxivUserAgent(packageJson.version) });
+		return runFeedCommandLine(words.slice(1), { index: library.current(), client, max: env.ARXIV_FEED_MAX, cross: env.ARXIV_FEED_CROSS, json }, process);
 	}
 	const line = words[0] === 'help' ? '/help' : `/paper ${words.map(quoteOptionValue).join(' ')}`;
 	const reply = await answerLine(line, commands, { index: library.current(), random: Math.random });
