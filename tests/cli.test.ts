@@ -62,13 +62,19 @@ describe('npm run paperbot (the one-shot CLI)', () => {
 		const result = await run('src/cli.ts', ['random'], { env: { TIMEZONE: 'Mars/Olympus', POTD_TIME: '25:00' } });
 		expect(result.code).toBe(1);
 		expect(result.stderr).toContain('TIMEZONE: timezone must be an IANA time-zone name');
-		expect(result.stderr).toContain('POTD_TIME: time must be HH:MM');
+		expect(result.stderr).toContain('POTD_TIME: time must be HH:MM (00:00–23:59), e.g. 09:00; "25:00" is not one');
+	});
+
+	it('refuses a paper-of-the-day channel without DISCORD_GUILD_ID at startup', async () => {
+		const result = await run('src/cli.ts', ['random'], { env: { POTD_CHANNEL_ID: '123456789012345678' } });
+		expect(result).toMatchObject({ code: 1, stdout: '' });
+		expect(result.stderr).toContain('POTD_CHANNEL_ID: needs DISCORD_GUILD_ID');
 	});
 
 	it('exits 1 naming a corpus path that cannot be read', async () => {
 		const result = await run('src/cli.ts', ['random'], { env: { CORPUS_PATH: join(corpus, 'missing') } });
 		expect(result.code).toBe(1);
-		expect(result.stderr).toBe(`corpus: cannot read ${join(corpus, 'missing')}: no such file or directory\n`);
+		expect(result.stderr).toBe(`corpus: cannot read ${join(corpus, 'missing')} (CORPUS_PATH): no such file or directory\n`);
 	});
 
 	it('reports a broken record as file:line and still answers', async () => {

@@ -78,8 +78,9 @@ export async function loadCorpus(path: string): Promise<LoadedCorpus> {
 }
 
 async function listCorpusFiles(path: string): Promise<string[]> {
+	// The root is what CORPUS_PATH names, so its problems name the variable to fix.
 	const stats = await stat(path).catch((error: unknown) => {
-		throw new CorpusError(`corpus: cannot read ${path}: ${describeFsError(error)}`);
+		throw new CorpusError(`corpus: cannot read ${path} (CORPUS_PATH): ${describeFsError(error)}`);
 	});
 	if (!stats.isDirectory()) {
 		// Papers added from arXiv are appended beside a single-file corpus (see src/arxiv/append.ts).
@@ -88,14 +89,14 @@ async function listCorpusFiles(path: string): Promise<string[]> {
 		return hasAdded ? [path, added] : [path];
 	}
 	const entries = await readdir(path, { withFileTypes: true }).catch((error: unknown) => {
-		throw new CorpusError(`corpus: cannot read ${path}: ${describeFsError(error)}`);
+		throw new CorpusError(`corpus: cannot read ${path} (CORPUS_PATH): ${describeFsError(error)}`);
 	});
 	const folder = path.endsWith(sep) || path.endsWith('/') ? path : `${path}${sep}`;
 	const names = entries
 		.filter((entry) => !entry.isDirectory() && isCorpusFileName(entry.name))
 		.map((entry) => entry.name)
 		.sort();
-	if (names.length === 0) throw new CorpusError(`corpus: no .txt, .json or .jsonl files in ${path}`);
+	if (names.length === 0) throw new CorpusError(`corpus: no .txt, .json or .jsonl files in ${path} (CORPUS_PATH)`);
 	return names.map((name) => `${folder}${name}`);
 }
 

@@ -146,7 +146,7 @@ describe('loadCorpus', () => {
 		const missing = 'tests/fixtures/corpus/not-there';
 		await expect(loadCorpus(missing)).rejects.toThrow(CorpusError);
 		await expect(loadCorpus(missing)).rejects.toThrow(
-			'corpus: cannot read tests/fixtures/corpus/not-there: no such file or directory',
+			'corpus: cannot read tests/fixtures/corpus/not-there (CORPUS_PATH): no such file or directory',
 		);
 	});
 
@@ -162,9 +162,9 @@ describe('loadCorpus', () => {
 
 	it('throws CorpusError for a folder with no corpus files, or an empty file', async () => {
 		await expect(loadCorpus(`${FIXTURES}/no-files`)).rejects.toThrow(
-			`corpus: no .txt, .json or .jsonl files in ${FIXTURES}/no-files`,
+			`corpus: no .txt, .json or .jsonl files in ${FIXTURES}/no-files (CORPUS_PATH)`,
 		);
-		await expect(loadCorpus(temp)).rejects.toThrow(`corpus: no .txt, .json or .jsonl files in ${temp}`);
+		await expect(loadCorpus(temp)).rejects.toThrow(`corpus: no .txt, .json or .jsonl files in ${temp} (CORPUS_PATH)`);
 		await writeFile(join(temp, 'empty.jsonl'), '\n\n');
 		await expect(loadCorpus(temp)).rejects.toThrow(`corpus: no valid paper in ${temp}`);
 	});
