@@ -9,6 +9,7 @@ import { ACTION_ROW, BUTTON, SECONDARY } from '../src/cards/paper-card.js';
 import { encodeCustomId } from '../src/discord/custom-ids.js';
 import type { Library } from '../src/search/library.js';
 import { mayManageServer, publicReply, UserError } from './index.js';
+import { spellingFor } from './spelling.js';
 import type { CommandContext, CommandInput, Curation, Reply } from './index.js';
 
 /** Discord allows five buttons in a row. */
@@ -71,7 +72,7 @@ export async function addPaperReply(text: string, input: Asker, context: Command
 	const { added, present, failed } = await curation.addPapers([text]);
 	const paper = added[0];
 	if (failed[0]) throw new UserError(failed[0].reason);
-	if (!paper) throw new UserError(`arXiv:${present[0] ?? text} is already in the corpus: \`/paper show id:${present[0] ?? text}\` posts it.`);
+	if (!paper) throw new UserError(`arXiv:${present[0] ?? text} is already in the corpus: ${spellingFor(context).show(present[0] ?? text)} posts it.`);
 	const reply = publicReply({
 		content: `Added to the corpus by <@${input.user.id}>`,
 		embeds: [buildPaperCard(paper)],

@@ -31,18 +31,18 @@ export async function answerComponent(action: ComponentAction | null, values: re
 			case 'page': {
 				const query = queryFromPageArgument(action.query);
 				if (query === undefined) throw new UserError('These results have expired: run /paper search again.');
-				return searchPage(query, action.page, context.index);
+				return searchPage(query, action.page, context);
 			}
 			case 'open':
-				return privateCard(requirePaper(context.index, values[0] ?? ''));
+				return privateCard(requirePaper(context, values[0] ?? ''));
 			case 'share': {
-				const shared = publicCard(requirePaper(context.index, action.id));
+				const shared = publicCard(requirePaper(context, action.id));
 				return { ...shared, message: { ...shared.message, content: `Shared by <@${user.id}>` } };
 			}
 			case 'add':
 				return addPaperReply(action.id, { user, ...member }, context);
 			case 'discuss':
-				return { ...privateText('Thread started.'), thread: { name: threadName(requirePaper(context.index, action.id)) } };
+				return { ...privateText('Thread started.'), thread: { name: threadName(requirePaper(context, action.id)) } };
 		}
 	}, onFault);
 	return { reply, update: action.kind === 'page' };

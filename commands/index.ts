@@ -53,8 +53,13 @@ export interface CommandInput {
 	memberRoles?: readonly string[];
 }
 
+/** Where a command is asked: answers name commands the way that place spells them. */
+export type Surface = 'discord' | 'console' | 'cli';
+
 /** What every handler may use. */
 export interface CommandContext {
+	/** Where the command was asked; Discord when absent. */
+	readonly surface?: Surface;
 	/** The corpus index in service; read once per call, as a reload replaces it whole. */
 	readonly index: PaperIndex;
 	/** Source of randomness for `/paper random` (seedable in tests). */

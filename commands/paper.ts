@@ -6,10 +6,11 @@ import { defuseMentions, markdownSafe, plainLine } from '../src/cards/safe-text.
 import { CUSTOM_ID_MAX, encodeCustomId } from '../src/discord/custom-ids.js';
 import type { Paper } from '../src/corpus/paper.js';
 import { keyForQuery } from '../src/discord/query-keys.js';
+import { idNotInCorpus } from '../src/search/id-query.js';
 import { getPaper, randomPaper, searchPapers, similarPapers, suggestPapers } from '../src/search/paper-index.js';
-import type { PaperIndex } from '../src/search/paper-index.js';
 import { addPaperReply } from './add.js';
 import { privateReply, privateText, publicReply, textOption, UserError } from './index.js';
+import { spellingFor } from './spelling.js';
 import { executeSubscription } from './subscriptions.js';
 import type { Command, CommandContext, CommandInput, Reply } from './index.js';
 
@@ -73,12 +74,16 @@ export const data = {
  * The private results page for a query (filters written into it): the best match as a card, then
  * a list, with Previous/Next buttons that carry the query.
  */
-export function searchPage(query: string, page: number, index: PaperIndex): Reply {
+export function searchPage(query: string, page: number, context: Pick<CommandContext, 'index' | 'surface'>): Reply {
+	const { index } = context;
+	const spelling = spellingFor(context);
 	const trimmed = query.trim();
-	if (!trimmed) throw new UserError('Type some words to search for, e.g. `/paper search query:spiking gan`.');
+	if (!trimmed) throw new UserError(`Type some words to search for, e.g. ${spelling.search('spiking gan')}.`);
 	if (trimmed.length > QUERY_MAX_LENGTH) {
 		throw new UserError(`That query is ${trimmed.length} characters long; keep it under ${QUERY_MAX_LENGTH}.`);
 	}
+	const missingId = idNotInCorpus(index, trimmed);
+	if (missingId) throw new UserError(`arXiv:${missingId} is not in the corpus; add it from arXiv with ${spelling.add(missingId)}.`);
 	const found = searchPapers(index, trimmed, {}, { limit: RESULTS_SHOWN + 1 }).map((result) => result.paper);
 	const results = found.slice(0, RESULTS_SHOWN);
 	if (!results.length) throw new UserError(`No paper matches “${quoteUserText(trimmed)}”. Try fewer or other words, or check the spelling.`);
@@ -102,9 +107,9 @@ function queryWithFilters(query: string, author: unknown, year: unknown, categor
 }
 
 /** Finds a paper by any form of its id, or says plainly that the corpus lacks it. */
-export function requirePaper(index: PaperIndex, id: string): Paper {
-	const paper = getPaper(index, id);
-	if (!paper) throw new UserError(`That id is not in the corpus: “${quoteUserText(id.slice(0, 100))}”. Type part of a title and pick from the list.`);
+export function requirePaper(context: Pick<CommandContext, 'index' | 'surface'>, id: string): Paper {
+	const paper = getPaper(context.index, id);
+	if (!paper) throw new UserError(`That id is not in the corpus: “${quoteUserText(id.slice(0, 100))}”. ${spellingFor(context).findId}`);
 	return paper;
 }
 
@@ -128,24 +133,24 @@ function execute(input: CommandInput, context: CommandContext): Reply | Promise<
 	const text = (name: string) => textOption(input, name);
 	switch (input.subcommand) {
 		case 'search':
-			return searchPage(queryWithFilters(text('query'), input.options.author, input.options.year, input.options.category), 0, index);
+			return searchPage(queryWithFilters(text('query'), input.options.author, input.options.year, input.options.category), 0, context);
 		case 'show':
-			return publicCard(requirePaper(index, text('id')));
+			return publicCard(requirePaper(context, text('id')));
 		case 'random':
 			return publicCard(randomPaper(index, random));
 		case 'similar': {
-			const paper = requirePaper(index, text('id'));
+			const paper = requirePaper(context, text('id'));
 			const similar = similarPapers(index, paper.id, RESULTS_PER_PAGE);
 			if (!similar.length) throw new UserError(`No other paper in the corpus is like ${paper.id}.`);
 			const message = buildResultsMessage({ query: `similar to ${paper.id}`, page: 0, pageSize: RESULTS_PER_PAGE, results: similar, total: similar.length, paging: false });
 			return privateReply(message);
 		}
 		case 'cite': {
-			const paper = requirePaper(index, text('id'));
+			const paper = requirePaper(context, text('id'));
 			return privateText('```bibtex\n' + buildBibtex(paper, index.papers) + '\n```');
 		}
 		case 'share': {
-			const paper = requirePaper(index, text('id'));
+			const paper = requirePaper(context, text('id'));
 			const note = text('note').trim();
 			const reply = publicCard(paper);
 			return { ...reply, thread: { name: threadName(paper), ...(note ? { firstMessage: `**${quoteUserText(input.user.name)}** wrote: ${defuseMentions(note)}` } : {}) } };

@@ -64,14 +64,32 @@ function buildQueryUrl(apiUrl: string, ids: readonly string[]): string {
 	return `${apiUrl}${separator}id_list=${ids.map(encodeURIComponent).join(',')}&max_results=${ids.length}`;
 }
 
-function networkCause(error: unknown): string {
-	const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-	if (typeof cause?.code === 'string') return cause.code;
+/** Network failures by Node's error code, told as what happened at `host`. */
+const NETWORK_FAULTS: Record<string, (host: string) => string> = {
+	ECONNREFUSED: (host) => `nothing answers at ${host} (connection refused); check ARXIV_API_URL`,
+	ENOTFOUND: (host) => `the name ${host} was not found (DNS); check ARXIV_API_URL and the network`,
+	EAI_AGAIN: (host) => `the name ${host} could not be looked up (DNS did not answer); check the network`,
+	ECONNRESET: (host) => `${host} closed the connection (reset)`,
+	EHOSTUNREACH: (host) => `${host} cannot be reached from here (no route); check the network`,
+	ENETUNREACH: (host) => `the network is unreachable from here; check the network`,
+	ETIMEDOUT: (host) => `connecting to ${host} timed out; check the network`,
+};
+
+/** Why fetch failed, from the cause Node's fetch wraps in its "fetch failed" TypeError. */
+function networkCause(error: unknown, host: string): string {
+	const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+	const code = typeof cause?.code === 'string' ? cause.code : undefined;
+	if (code) return NETWORK_FAULTS[code]?.(host) ?? `connecting to ${host} failed (${code})`;
+	if (typeof cause?.message === 'string') return `connecting to ${host} failed (${cause.message}); check ARXIV_API_URL`;
 	return error instanceof Error ? error.message : String(error);
 }
 
+/** A status that says the address is wrong, not that arXiv is busy: 4xx other than 429 Too Many Requests. */
+const isAddressFault = (status: number) => status >= 400 && status < 500 && status !== 429;
+
 async function requestFeed(ids: readonly string[], options: FetchArxivOptions): Promise<string> {
 	const url = buildQueryUrl(options.apiUrl, ids);
+	const host = new URL(options.apiUrl).host;
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	// the timeout starts when the request does, not while it waits in the queue
 	const signal = AbortSignal.timeout(timeoutMs);
@@ -83,7 +101,8 @@ async function requestFeed(ids: readonly string[], options: FetchArxivOptions): 
 		if (!response.ok) {
 			await response.body?.cancel();
 			const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-			throw new ArxivError('http-status', `arXiv answered HTTP ${status} instead of a feed; try again later.`);
+			const advice = isAddressFault(response.status) ? `check ARXIV_API_URL (${options.apiUrl})` : 'try again later';
+			throw new ArxivError('http-status', `arXiv answered HTTP ${status} instead of a feed; ${advice}.`);
 		}
 		return await response.text();
 	} catch (error) {
@@ -91,7 +110,7 @@ async function requestFeed(ids: readonly string[], options: FetchArxivOptions): 
 		if (signal.aborted) {
 			throw new ArxivError('timeout', `arXiv did not answer within ${timeoutMs / 1000} s.`, { cause: error });
 		}
-		throw new ArxivError('network', `arXiv could not be reached (${networkCause(error)}).`, { cause: error });
+		throw new ArxivError('network', `arXiv could not be reached: ${networkCause(error, host)}.`, { cause: error });
 	}
 }
 

@@ -15,7 +15,8 @@ export class CommandLineError extends Error {
 /**
  * Reads `/paper search spiking gan`, `/paper show 2305.00054` or `/paper share 2305.00054
  * note:"read this"` the way Discord would deliver it: `name:value` sets that option, and the
- * remaining words fill the first required text option.
+ * remaining words fill the first required text option. Where that option is a `query`, filters
+ * such as `author:Zeng` or `year:2022..2023` are part of the query text, which reads them.
  */
 export function parseCommandLine(line: string, commands: readonly Command[]): ParsedCommandLine {
 	const words = splitWords(line.trim().replace(/^\//, ''));
@@ -40,10 +41,13 @@ export function parseCommandLine(line: string, commands: readonly Command[]): Pa
 
 	const values: Record<string, string | number | boolean> = {};
 	const loose: string[] = [];
+	const query = options.find((option) => option.name === 'query' && option.type === ApplicationCommandOptionType.String);
 	for (const word of words) {
 		const separator = word.indexOf(':');
 		const option = separator > 0 ? options.find((candidate) => candidate.name === word.slice(0, separator)) : undefined;
-		if (option && !(option.name in values)) values[option.name] = convert(word.slice(separator + 1).replace(/^"(.*)"$/, '$1'), option);
+		// A query reads its own filters (author:"Yi Zeng", year:2022..2023, cat:cs.LG), so they stay in its text, as they would typed in Discord.
+		const readByQuery = query !== undefined && option !== query;
+		if (option && !readByQuery && !(option.name in values)) values[option.name] = convert(word.slice(separator + 1).replace(/^"(.*)"$/, '$1'), option);
 		else loose.push(word);
 	}
 	const free = options.find((option) => option.type === ApplicationCommandOptionType.String && option.required && !(option.name in values));

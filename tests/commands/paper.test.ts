@@ -42,7 +42,7 @@ describe('/paper search', () => {
 		const first = await run('search', { query: 'neural' });
 		const next = customIds(first).map(decodeCustomId).find((action) => action?.kind === 'page' && action.page === 1);
 		expect(next?.kind).toBe('page');
-		const second = searchPage(next!.kind === 'page' ? next!.query : '', 1, context.index);
+		const second = searchPage(next!.kind === 'page' ? next!.query : '', 1, context);
 		expect(second.message.embeds[0]?.url).not.toBe(first.message.embeds[0]?.url);
 		expect(JSON.stringify(second.message.embeds)).toContain('6.');
 	});
