@@ -1,6 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { buildHelpEmbed } from '../src/cards/index.js';
-import { privateReply } from './index.js';
+import { privateReply } from '../src/discord/reply.js';
 import type { Command } from './index.js';
 import paper from './paper.js';
 import paperbot from './paperbot.js';
@@ -26,4 +26,4 @@ const entries = [
 export default {
 	data,
 	execute: () => privateReply({ embeds: [buildHelpEmbed(entries)], components: [] }),
-} satisfies Command;
+} satisfies Command<typeof data>;

@@ -1,24 +1,12 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { buildBibtex } from '../src/cards/bibtex.js';
-import { buildPaperCard, buildResultsMessage, cardComponents, threadName } from '../src/cards/index.js';
-import { defuseMentions, markdownSafe, plainLine } from '../src/cards/safe-text.js';
-import { CUSTOM_ID_MAX, encodeCustomId } from '../src/discord/custom-ids.js';
-import type { Paper } from '../src/corpus/paper.js';
-import { keyForQuery } from '../src/discord/query-keys.js';
-import { idNotInCorpus } from '../src/search/id-query.js';
-import { getPaper, randomPaper, searchPapers, similarPapers, suggestPapers } from '../src/search/paper-index.js';
-import { addPaperReply } from './add.js';
-import { privateReply, privateText, publicReply, textOption, UserError } from './index.js';
-import { spellingFor } from './spelling.js';
-import { executeSubscription } from './subscriptions.js';
-import type { Command, CommandContext, CommandInput, Reply } from './index.js';
-
-/** Longest query accepted; longer text is a paste gone wrong, not a search. */
-const QUERY_MAX_LENGTH = 300;
-const RESULTS_PER_PAGE = 5;
-/** The best matches a search pages through. */
-const RESULTS_SHOWN = 100;
+import { addPaperReply, publicCard, QUERY_MAX_LENGTH, queryWithFilters, requirePaper, searchPage, shareReply, similarPapersReply } from '../src/discord/paper-replies.js';
+import { privateText, type Reply } from '../src/discord/reply.js';
+import { subscriptionReply } from '../src/discord/schedule-replies.js';
+import { randomPaper, suggestPapers } from '../src/search/paper-index.js';
+import type { Command, CommandContext } from './index.js';
+import type { InvocationOf } from '../src/discord/command.js';
 
 const idOption = (description: string) =>
 	({ type: ApplicationCommandOptionType.String, name: 'id', description, required: true, autocomplete: true }) as const;
@@ -70,99 +58,29 @@ export const data = {
 	],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-/**
- * The private results page for a query (filters written into it): the best match as a card, then
- * a list, with Previous/Next buttons that carry the query.
- */
-export function searchPage(query: string, page: number, context: Pick<CommandContext, 'index' | 'surface'>): Reply {
-	const { index } = context;
-	const spelling = spellingFor(context);
-	const trimmed = query.trim();
-	if (!trimmed) throw new UserError(`Type some words to search for, e.g. ${spelling.search('spiking gan')}.`);
-	if (trimmed.length > QUERY_MAX_LENGTH) {
-		throw new UserError(`That query is ${trimmed.length} characters long; keep it under ${QUERY_MAX_LENGTH}.`);
-	}
-	const missingId = idNotInCorpus(index, trimmed);
-	if (missingId) throw new UserError(`arXiv:${missingId} is not in the corpus; add it from arXiv with ${spelling.add(missingId)}.`);
-	const found = searchPapers(index, trimmed, {}, { limit: RESULTS_SHOWN + 1 }).map((result) => result.paper);
-	const results = found.slice(0, RESULTS_SHOWN);
-	if (!results.length) throw new UserError(`No paper matches “${quoteUserText(trimmed)}”. Try fewer or other words, or check the spelling.`);
-	const pageCount = Math.ceil(results.length / RESULTS_PER_PAGE);
-	const shown = Math.min(page, pageCount - 1);
-	const slice = results.slice(shown * RESULTS_PER_PAGE, (shown + 1) * RESULTS_PER_PAGE);
-	const fitsInCustomId = encodeCustomId({ kind: 'page', page: pageCount, query: trimmed }).length <= CUSTOM_ID_MAX;
-	const pageKey = fitsInCustomId ? undefined : keyForQuery(trimmed);
-	return privateReply(buildResultsMessage({ query: trimmed, page: shown, pageSize: RESULTS_PER_PAGE, results: slice, total: results.length, moreThanTotal: found.length > RESULTS_SHOWN, pageKey }));
-}
-
-/** The search option values written as query filters, so page buttons carry them too. */
-function queryWithFilters(query: string, author: unknown, year: unknown, category: unknown): string {
-	const quote = (text: string) => (/\s/.test(text) ? `"${text.replace(/"/g, '')}"` : text);
-	const filters = [
-		typeof author === 'string' && author.trim() ? `author:${quote(author.trim())}` : '',
-		typeof year === 'number' ? `year:${year}` : '',
-		typeof category === 'string' && category.trim() ? `cat:${quote(category.trim())}` : '',
-	];
-	return [query, ...filters].filter(Boolean).join(' ');
-}
-
-/** Finds a paper by any form of its id, or says plainly that the corpus lacks it. */
-export function requirePaper(context: Pick<CommandContext, 'index' | 'surface'>, id: string): Paper {
-	const paper = getPaper(context.index, id);
-	if (!paper) throw new UserError(`That id is not in the corpus: “${quoteUserText(id.slice(0, 100))}”. ${spellingFor(context).findId}`);
-	return paper;
-}
-
-/** What the user typed, quoted back in a reply: shown as written, never as markdown or a mention. */
-function quoteUserText(text: string): string {
-	return markdownSafe(plainLine(text));
-}
-
-/** A full card for everyone in the channel, with Discuss. */
-export function publicCard(paper: Paper): Reply {
-	return publicReply({ embeds: [buildPaperCard(paper)], components: [cardComponents(paper, { share: false, discuss: true })] });
-}
-
-/** A full card only the asker sees, with Share. */
-export function privateCard(paper: Paper): Reply {
-	return privateReply({ embeds: [buildPaperCard(paper)], components: [cardComponents(paper, { share: true, discuss: false })] });
-}
-
-function execute(input: CommandInput, context: CommandContext): Reply | Promise<Reply> {
+function execute(input: InvocationOf<typeof data>, context: CommandContext): Reply | Promise<Reply> {
 	const { index, random } = context;
-	const text = (name: string) => textOption(input, name);
 	switch (input.subcommand) {
 		case 'search':
-			return searchPage(queryWithFilters(text('query'), input.options.author, input.options.year, input.options.category), 0, context);
+			return searchPage(queryWithFilters(input.options.query, input.options), 0, context);
 		case 'show':
-			return publicCard(requirePaper(context, text('id')));
+			return publicCard(requirePaper(context, input.options.id));
 		case 'random':
 			return publicCard(randomPaper(index, random));
-		case 'similar': {
-			const paper = requirePaper(context, text('id'));
-			const similar = similarPapers(index, paper.id, RESULTS_PER_PAGE);
-			if (!similar.length) throw new UserError(`No other paper in the corpus is like ${paper.id}.`);
-			const message = buildResultsMessage({ query: `similar to ${paper.id}`, page: 0, pageSize: RESULTS_PER_PAGE, results: similar, total: similar.length, paging: false });
-			return privateReply(message);
-		}
-		case 'cite': {
-			const paper = requirePaper(context, text('id'));
-			return privateText('```bibtex\n' + buildBibtex(paper, index.papers) + '\n```');
-		}
-		case 'share': {
-			const paper = requirePaper(context, text('id'));
-			const note = text('note').trim();
-			const reply = publicCard(paper);
-			return { ...reply, thread: { name: threadName(paper), ...(note ? { firstMessage: `**${quoteUserText(input.user.name)}** wrote: ${defuseMentions(note)}` } : {}) } };
-		}
+		case 'similar':
+			return similarPapersReply(index, requirePaper(context, input.options.id));
+		case 'cite':
+			return privateText('```bibtex\n' + buildBibtex(requirePaper(context, input.options.id), index.papers) + '\n```');
+		case 'share':
+			return shareReply(requirePaper(context, input.options.id), input.user.name, input.options.note);
 		case 'add':
-			return addPaperReply(text('id'), input, context);
+			return addPaperReply(input.options.id, input, context.curation, context.surface);
 		case 'subscribe':
+			return subscriptionReply(context.schedule, input, { action: 'subscribe', query: input.options.query });
 		case 'unsubscribe':
+			return subscriptionReply(context.schedule, input, { action: 'unsubscribe', query: input.options.query });
 		case 'subscriptions':
-			return executeSubscription(input, context);
-		default:
-			throw new UserError(`Unknown subcommand: /paper ${input.subcommand ?? ''}`);
+			return subscriptionReply(context.schedule, input, { action: 'list' });
 	}
 }
 
@@ -171,4 +89,4 @@ export default {
 	execute,
 	deferred: (input) => input.subcommand === 'add',
 	autocomplete: (option, { index }) => suggestPapers(index, option.value),
-} satisfies Command;
+} satisfies Command<typeof data>;

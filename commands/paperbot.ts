@@ -1,24 +1,21 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import type { APIApplicationCommandChannelOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { addTopic, listTopics, removeTopic } from '../src/schedule/digest.js';
+import type { InvocationOf } from '../src/discord/command.js';
+import { mayManageServer } from '../src/discord/permissions.js';
+import { privateReply, UserError, type Reply } from '../src/discord/reply.js';
+import { configureDigestReply, configurePotdReply, previewReply, requireGuildSchedule, topicReply } from '../src/discord/schedule-replies.js';
 import { POSTABLE_CHANNEL_TYPES } from '../src/discord/schedule-posts.js';
-import { nextPostTimes } from '../src/schedule/scheduler.js';
-import type { GuildSettings } from '../src/schedule/settings.js';
-import { formatLocalTime } from '../src/discord/schedule-status.js';
-import { ScheduleSettingError } from '../src/schedule/time.js';
-import { mayManageServer, privateReply, privateText, textOption, UserError } from './index.js';
-import type { Command, CommandContext, CommandInput, Reply } from './index.js';
-import { quotedQuery, requireGuildSchedule } from './subscriptions.js';
+import type { Command, CommandContext } from './index.js';
 
-const channelOption = (description: string): APIApplicationCommandChannelOption => ({
-	type: ApplicationCommandOptionType.Channel,
-	name: 'channel',
-	description,
-	required: true,
-	channel_types: [...POSTABLE_CHANNEL_TYPES],
-});
-const queryOption = (required: boolean) =>
-	({ type: ApplicationCommandOptionType.String, name: 'query', description: 'A search, as in /paper search', required, max_length: 100 }) as const;
+const channelOption = (description: string) =>
+	({
+		type: ApplicationCommandOptionType.Channel,
+		name: 'channel',
+		description,
+		required: true,
+		channel_types: [...POSTABLE_CHANNEL_TYPES],
+	}) as const satisfies APIApplicationCommandChannelOption;
+const queryOption = { type: ApplicationCommandOptionType.String, name: 'query', description: 'A search, as in /paper search', required: true, max_length: 100 } as const;
 
 export const data = {
 	name: 'paperbot',
@@ -51,8 +48,8 @@ export const data = {
 			name: 'topic',
 			description: 'Saved searches the digest groups new papers under',
 			options: [
-				{ type: ApplicationCommandOptionType.Subcommand, name: 'add', description: 'Save a digest topic', options: [queryOption(true)] },
-				{ type: ApplicationCommandOptionType.Subcommand, name: 'remove', description: 'Remove a digest topic', options: [queryOption(true)] },
+				{ type: ApplicationCommandOptionType.Subcommand, name: 'add', description: 'Save a digest topic', options: [queryOption] },
+				{ type: ApplicationCommandOptionType.Subcommand, name: 'remove', description: 'Remove a digest topic', options: [queryOption] },
 				{ type: ApplicationCommandOptionType.Subcommand, name: 'list', description: 'The digest topics of this server' },
 			],
 		},
@@ -78,54 +75,22 @@ export const data = {
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 
-function nextLine(settings: GuildSettings, at: Date, kind: 'potd' | 'digest'): string {
-	const next = nextPostTimes(settings, at)[kind];
-	return next ? `Next: ${formatLocalTime(next, settings.timezone)}.` : 'It never fires again.';
-}
-
-function execute(input: CommandInput, context: CommandContext): Reply {
+function execute(input: InvocationOf<typeof data>, context: CommandContext): Reply {
 	if (input.guildId && !mayManageServer(input.memberPermissions)) throw new UserError('/paperbot needs the Manage Server permission.');
-	const { schedule, guildId } = requireGuildSchedule(input, context);
-	const option = (name: string) => textOption(input, name);
-	try {
-		if (input.subcommandGroup === 'topic') {
-			if (input.subcommand === 'list') {
-				const topics = listTopics(schedule.state, guildId);
-				return privateText(topics.length ? `Digest topics:\n${topics.map((topic) => `• ${quotedQuery(topic)}`).join('\n')}` : 'No digest topics yet; add one with `/paperbot topic add query:<words>`.');
-			}
-			const query = option('query');
-			const shown = quotedQuery(query);
-			if (input.subcommand === 'add') return privateText(addTopic(schedule.state, guildId, query) ? `Topic ${shown} saved.` : `Topic ${shown} was already saved.`);
-			if (removeTopic(schedule.state, guildId, query)) return privateText(`Topic ${shown} removed.`);
-			throw new UserError(`There is no topic ${shown}; see \`/paperbot topic list\`.`);
-		}
-		switch (input.subcommand) {
-			case 'potd': {
-				const current = schedule.settingsFor(guildId);
-				const thread = typeof input.options.thread === 'boolean' ? input.options.thread : current.potd_thread;
-				const saved = schedule.configure(guildId, { potd_channel_id: option('channel'), potd_time: option('time'), timezone: option('timezone'), potd_thread: thread });
-				return privateText(`Paper of the day: <#${saved.potd_channel_id}> at ${saved.potd_time} ${saved.timezone}${saved.potd_thread ? ', with a discussion thread' : ''}. ${nextLine(saved, schedule.now(), 'potd')}`);
-			}
-			case 'digest': {
-				const saved = schedule.configure(guildId, { digest_channel_id: option('channel'), digest_cron: option('schedule') });
-				return privateText(`Digests: <#${saved.digest_channel_id}> on \`${saved.digest_cron}\` (${saved.timezone}). ${nextLine(saved, schedule.now(), 'digest')}`);
-			}
-			case 'status':
-				return privateReply({ embeds: [schedule.status(guildId)], components: [] });
-			case 'post': {
-				const kind = option('kind') === 'digest' ? 'digest' : 'potd';
-				const [first, ...rest] = schedule.preview(guildId, kind);
-				if (!first) throw new UserError('There is nothing to preview.');
-				const note = `Preview only: not posted, and the slot stays free.${rest.length ? ` Part 1 of ${rest.length + 1}.` : ''}`;
-				return privateReply({ content: first.content ? `${note}\n${first.content}` : note, embeds: first.embeds, components: first.components });
-			}
-			default:
-				throw new UserError(`Unknown subcommand: /paperbot ${input.subcommand ?? ''}`);
-		}
-	} catch (error) {
-		if (error instanceof ScheduleSettingError) throw new UserError(`${error.message}\nNothing was saved.`);
-		throw error;
+	const { schedule, guildId } = requireGuildSchedule(context.schedule, input);
+	if (input.subcommandGroup === 'topic') {
+		return topicReply(schedule, guildId, input.subcommand === 'list' ? { action: 'list' } : { action: input.subcommand, query: input.options.query });
+	}
+	switch (input.subcommand) {
+		case 'potd':
+			return configurePotdReply(schedule, guildId, { channelId: input.options.channel, time: input.options.time, timezone: input.options.timezone, thread: input.options.thread });
+		case 'digest':
+			return configureDigestReply(schedule, guildId, { channelId: input.options.channel, cron: input.options.schedule });
+		case 'status':
+			return privateReply({ embeds: [schedule.status(guildId)], components: [] });
+		case 'post':
+			return previewReply(schedule, guildId, input.options.kind === 'digest' ? 'digest' : 'potd');
 	}
 }
 
-export default { data, execute } satisfies Command;
+export default { data, execute } satisfies Command<typeof data>;

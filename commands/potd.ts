@@ -1,9 +1,10 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { buildPaperCard, cardComponents } from '../src/cards/index.js';
 import { POTD_HEADING } from '../src/discord/post-messages.js';
-import { privateReply, UserError } from './index.js';
-import type { Command, CommandContext, CommandInput, Reply } from './index.js';
-import { requireGuildSchedule } from './subscriptions.js';
+import { privateReply, UserError, type Reply } from '../src/discord/reply.js';
+import { requireGuildSchedule } from '../src/discord/schedule-replies.js';
+import type { Asker } from '../src/discord/command.js';
+import type { Command, CommandContext } from './index.js';
 
 export const data = {
 	name: 'potd',
@@ -12,11 +13,11 @@ export const data = {
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 /** Today's paper of the day in the asker's guild, by the guild's local date: the one that is or will be posted today. */
-function execute(input: CommandInput, context: CommandContext): Reply {
-	const { schedule, guildId } = requireGuildSchedule(input, context);
+function execute(input: Asker, context: CommandContext): Reply {
+	const { schedule, guildId } = requireGuildSchedule(context.schedule, input);
 	const paper = schedule.todaysPaper(guildId);
 	if (!paper) throw new UserError('The corpus is empty, so there is no paper of the day.');
 	return privateReply({ embeds: [buildPaperCard(paper, { heading: POTD_HEADING })], components: [cardComponents(paper, { share: true, discuss: false })] });
 }
 
-export default { data, execute } satisfies Command;
+export default { data, execute } satisfies Command<typeof data>;

@@ -1,14 +1,18 @@
 import dotenv from 'dotenv';
-import { openCuration } from '../commands/add.js';
+import type { AnyCommand, CommandContext } from '../commands/index.js';
 import paper from '../commands/paper.js';
-import { answer } from './discord/answer.js';
+import { openCuration } from './arxiv/curation.js';
 import { runAddCommandLine } from './console/add-command-line.js';
 import { cliHelp, CliUsageError, readCliArguments } from './console/cli-arguments.js';
 import { CONSOLE_USER, renderReply, replyAsJson } from './console/console.js';
+import { answer } from './discord/answer.js';
 import { EnvError, parseEnv } from './env.js';
 import { openLibrary } from './search/library.js';
 import { createLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
+
+/** The CLI's commands are `/paper` subcommands, answered by its handler like any invocation the console parses. */
+const paperCommand: AnyCommand = paper;
 
 /**
  * One command for scripts: `paperbot search "spiking gan"`. Prints the answer (with --json, the
@@ -34,8 +38,8 @@ async function cli(argv: string[]): Promise<number> {
 		const curation = await openCuration({ corpusPath: env.CORPUS_PATH, apiUrl: env.ARXIV_API_URL, library, mayAdd: () => true });
 		return runAddCommandLine(request.args, curation, process, { json });
 	}
-	const context = { index: library.current(), random: Math.random, surface: 'cli' as const };
-	const reply = await answer(() => paper.execute({ subcommand: request.subcommand, options: request.options, user: CONSOLE_USER }, context));
+	const context: CommandContext = { index: library.current(), random: Math.random, surface: 'cli' };
+	const reply = await answer(() => paperCommand.execute({ subcommand: request.subcommand, options: request.options, user: CONSOLE_USER }, context));
 	if (reply.isError) {
 		process.stderr.write(`${renderReply(reply)}\n`);
 		return 1;

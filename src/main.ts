@@ -1,6 +1,8 @@
 import dotenv from 'dotenv';
-import { curatorPolicy, openCuration } from '../commands/add.js';
+import { commands } from '../commands/all.js';
 import type { CommandContext } from '../commands/index.js';
+import { openCuration } from './arxiv/curation.js';
+import { curatorPolicy } from './discord/permissions.js';
 import { startBot } from './discord/bot.js';
 import { hasConsoleInput, runConsole } from './console/console.js';
 import { EnvError, parseEnv } from './env.js';
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
 
 	if (!env.DISCORD_TOKEN) {
 		process.stderr.write('paperbot: set DISCORD_TOKEN in .env to connect to Discord; answering here instead.\n');
-		await runConsole(context, process.stdin, process.stdout);
+		await runConsole(commands, context, process.stdin, process.stdout);
 		return;
 	}
 
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
 	const state = openState(env.STATE_PATH);
 	library.onLoad((corpus) => recordFirstSeen(state, corpus.papers.map((paper) => paper.id), new Date()));
 	const corpusWatch = await watchCorpus(env.CORPUS_PATH, () => library.reload(), log);
-	const client = await startBot({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL, guildId: env.DISCORD_GUILD_ID, context, log });
+	const client = await startBot({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL, guildId: env.DISCORD_GUILD_ID, commands, context, log });
 	const stop = (signal: string) => {
 		log.info({ signal }, 'shutting down');
 		setTimeout(() => process.exit(0), SHUTDOWN_TIMEOUT_MS).unref();

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Curation } from '../../commands/index.js';
+import type { Curation } from '../arxiv/curation.js';
 import { parseIdList } from '../arxiv/id-list.js';
 import { cliUsage } from './cli-arguments.js';
 

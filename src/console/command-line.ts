@@ -1,14 +1,16 @@
 import type { APIApplicationCommandOption } from 'discord.js';
 import { ApplicationCommandOptionType } from 'discord.js';
-import type { Command, CommandInput } from '../../commands/index.js';
+import type { CommandInput, ServedCommand } from '../discord/command.js';
+import { UserError } from '../discord/reply.js';
 
 /** A command typed as in Discord, resolved to its handler and input. */
-export interface ParsedCommandLine {
-	command: Command;
+export interface ParsedCommandLine<Context> {
+	command: ServedCommand<Context>;
 	input: Omit<CommandInput, 'user'>;
 }
 
-export class CommandLineError extends Error {
+/** A command line that does not fit the command's definition: answered like any user mistake. */
+export class CommandLineError extends UserError {
 	override name = 'CommandLineError';
 }
 
@@ -18,7 +20,7 @@ export class CommandLineError extends Error {
  * remaining words fill the first required text option. Where that option is a `query`, filters
  * such as `author:Zeng` or `year:2022..2023` are part of the query text, which reads them.
  */
-export function parseCommandLine(line: string, commands: readonly Command[]): ParsedCommandLine {
+export function parseCommandLine<Context>(line: string, commands: readonly ServedCommand<Context>[]): ParsedCommandLine<Context> {
 	const words = splitWords(line.trim().replace(/^\//, ''));
 	const name = words.shift();
 	const command = commands.find((candidate) => candidate.data.name === name);
@@ -60,7 +62,7 @@ export function parseCommandLine(line: string, commands: readonly Command[]): Pa
 	return { command, input: { subcommand, options: values } };
 }
 
-function isSlashCommand(command: Command): boolean {
+function isSlashCommand(command: ServedCommand<unknown>): boolean {
 	return !('type' in command.data) || command.data.type === 1;
 }
 

@@ -1,20 +1,19 @@
 import { fstatSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { isatty } from 'node:tty';
-import { commands } from '../../commands/all.js';
-import { answerComponent } from '../../commands/components.js';
-import { errorReply } from '../../commands/index.js';
-import type { CommandContext, Reply } from '../../commands/index.js';
-import { decodeCustomId } from '../discord/custom-ids.js';
-import { answer } from '../discord/answer.js';
-import { parseCommandLine } from './command-line.js';
 import { renderMessageAsText } from '../cards/render-text.js';
+import { answer } from '../discord/answer.js';
+import type { ServedCommand } from '../discord/command.js';
+import { answerComponent, type ComponentContext } from '../discord/components.js';
+import { decodeCustomId } from '../discord/custom-ids.js';
+import { errorReply, type Reply } from '../discord/reply.js';
+import { parseCommandLine } from './command-line.js';
 
 /** Who asks at the console and the CLI: a share's thread note is attributed to them. */
 export const CONSOLE_USER = { id: '0', name: 'console' };
 
 /** Answers one typed command line; problems with the line become an error reply like Discord's. */
-export function answerLine(line: string, context: CommandContext): Promise<Reply> {
+export function answerLine<Context>(line: string, commands: readonly ServedCommand<Context>[], context: Context): Promise<Reply> {
 	return answer(() => {
 		const { command, input } = parseCommandLine(line, commands);
 		return command.execute({ ...input, user: CONSOLE_USER }, context);
@@ -34,7 +33,7 @@ export function renderReply(reply: Reply): string {
 }
 
 /** The words that press a results page's buttons, by the label they press. */
-const PAGE_WORDS: Record<string, 'Next' | 'Previous'> = { next: 'Next', prev: 'Previous', previous: 'Previous' };
+const PAGE_WORDS: Readonly<Record<string, 'Next' | 'Previous'>> = { next: 'Next', prev: 'Previous', previous: 'Previous' };
 
 /** The button labelled `label` in a reply, when it has one. */
 function buttonLabelled(reply: Reply, label: string): { custom_id: string; disabled?: boolean } | undefined {
@@ -47,11 +46,11 @@ function buttonLabelled(reply: Reply, label: string): { custom_id: string; disab
 }
 
 /** Presses Next or Previous on the last results page, as a click in Discord would. */
-async function turnPage(lastPage: Reply | null, label: 'Next' | 'Previous', context: CommandContext): Promise<Reply> {
+async function turnPage(lastPage: Reply | null, label: 'Next' | 'Previous', context: ComponentContext): Promise<Reply> {
 	const button = lastPage && buttonLabelled(lastPage, label);
 	if (!button) return errorReply('No results to page through yet: search first, e.g. /paper search spiking gan');
 	if (button.disabled) return errorReply(label === 'Next' ? 'That was the last page of results.' : 'That was the first page of results.');
-	const { reply } = await answerComponent(decodeCustomId(button.custom_id), [], context, CONSOLE_USER, (error) => console.error(error));
+	const { reply } = await answerComponent(decodeCustomId(button.custom_id), [], context, { user: CONSOLE_USER }, (error) => console.error(error));
 	return reply;
 }
 
@@ -59,12 +58,12 @@ async function turnPage(lastPage: Reply | null, label: 'Next' | 'Previous', cont
  * Answers the console's lines one after another: commands typed as in Discord, and `next` or
  * `prev` alone for the following or preceding page of the last search.
  */
-export function consoleSession(context: () => CommandContext): (line: string) => Promise<Reply> {
+export function consoleSession<Context extends ComponentContext>(commands: readonly ServedCommand<Context>[], context: () => Context): (line: string) => Promise<Reply> {
 	let lastPage: Reply | null = null;
 	return async (line) => {
-		const asked = { ...context(), surface: 'console' as const };
+		const asked: Context = { ...context(), surface: 'console' };
 		const pageWord = PAGE_WORDS[line.trim().toLowerCase()];
-		const reply = pageWord ? await turnPage(lastPage, pageWord, asked) : await answerLine(line, asked);
+		const reply = pageWord ? await turnPage(lastPage, pageWord, asked) : await answerLine(line, commands, asked);
 		if (buttonLabelled(reply, 'Next')) lastPage = reply;
 		return reply;
 	};
@@ -84,17 +83,17 @@ export function hasConsoleInput(fd = 0): boolean {
 }
 
 /**
- * The local console: commands typed as in Discord, answered with the same handlers. Reads piped
- * stdin too and ends at end of input.
+ * The local console: commands typed as in Discord, answered with the same handlers, and `next` or
+ * `prev` to page through results. Reads piped stdin too and ends at end of input.
  */
-export async function runConsole(context: () => CommandContext, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+export async function runConsole<Context extends ComponentContext>(commands: readonly ServedCommand<Context>[], context: () => Context, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
 	const interactive = 'isTTY' in input && Boolean(input.isTTY);
 	const lines = createInterface({ input, output: interactive ? output : undefined, prompt: 'paperbot> ', terminal: interactive });
 	if (interactive) {
 		output.write('Type /help for the commands, next or prev to page through results; Ctrl+D to leave.\n');
 		lines.prompt();
 	}
-	const answerNext = consoleSession(context);
+	const answerNext = consoleSession(commands, context);
 	for await (const line of lines) {
 		if (line.trim()) output.write(`${renderReply(await answerNext(line))}\n\n`);
 		if (interactive) lines.prompt();

@@ -1,6 +1,4 @@
-import { errorReply, UserError } from '../../commands/index.js';
-import type { Reply } from '../../commands/index.js';
-import { CommandLineError } from '../console/command-line.js';
+import { errorReply, UserError, type Reply } from './reply.js';
 
 /** The answer users see when paperbot itself failed; the details go to the log only. */
 export const FAULT_MESSAGE = 'Something went wrong; it has been logged.';
@@ -13,7 +11,7 @@ export async function answer(handler: () => Reply | Promise<Reply>, onFault: (er
 	try {
 		return await handler();
 	} catch (error) {
-		if (error instanceof UserError || error instanceof CommandLineError) return errorReply(error.message);
+		if (error instanceof UserError) return errorReply(error.message);
 		onFault(error);
 		return errorReply(FAULT_MESSAGE);
 	}

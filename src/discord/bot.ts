@@ -1,10 +1,9 @@
 import { Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
 import type { ButtonInteraction, Interaction, InteractionReplyOptions, RepliableInteraction } from 'discord.js';
-import { commands } from '../../commands/all.js';
-import { EPHEMERAL_FLAG, errorReply, UserError } from '../../commands/index.js';
-import type { CommandContext, CommandInput, Reply } from '../../commands/index.js';
-import { answerComponent, componentDeferred } from '../../commands/components.js';
 import { answer, FAULT_MESSAGE } from './answer.js';
+import type { CommandInput, ServedCommand } from './command.js';
+import { answerComponent, componentDeferred, type ComponentContext } from './components.js';
+import { EPHEMERAL_FLAG, errorReply, UserError, type Reply } from './reply.js';
 import { decodeCustomId, type ComponentAction } from './custom-ids.js';
 import { commandsRoute, registerCommands } from './registration.js';
 import { answerUnreadInteractions } from './unread-interactions.js';
@@ -13,22 +12,32 @@ import type { Logger } from '../log.js';
 /** Discord's error for a second thread from the same message. */
 const THREAD_ALREADY_CREATED = 160004;
 
-export interface BotOptions {
+export interface BotOptions<Context extends ComponentContext> {
 	token: string;
 	/** Discord REST base without the version (the gateway address is read from it). */
 	apiUrl: string;
 	guildId?: string;
-	context: () => CommandContext;
+	/** The commands to register and answer. */
+	commands: readonly ServedCommand<Context>[];
+	/** What handlers receive, read afresh for every interaction. */
+	context: () => Context;
 	log: Logger;
+}
+
+/** What routing an interaction needs. */
+interface Routing<Context extends ComponentContext> {
+	commands: readonly ServedCommand<Context>[];
+	context: Context;
+	onFault: (error: unknown) => void;
 }
 
 /**
  * Connects to Discord with only the Guilds intent, registers the commands when they changed,
  * and routes every interaction to its command. Resolves once the client is ready.
  */
-export async function startBot({ token, apiUrl, guildId, context, log }: BotOptions): Promise<Client<true>> {
+export async function startBot<Context extends ComponentContext>({ token, apiUrl, guildId, commands, context, log }: BotOptions<Context>): Promise<Client<true>> {
 	const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl }, allowedMentions: { parse: [] } });
-	client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, context, log));
+	client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, commands, context, log));
 	answerUnreadInteractions(client, log);
 	client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
 	client.on(Events.ShardResume, () => log.info('gateway session resumed'));
@@ -41,12 +50,13 @@ export async function startBot({ token, apiUrl, guildId, context, log }: BotOpti
 	return readyClient;
 }
 
-async function handleInteraction(interaction: Interaction, context: () => CommandContext, log: Logger): Promise<void> {
+async function handleInteraction<Context extends ComponentContext>(interaction: Interaction, commands: readonly ServedCommand<Context>[], context: () => Context, log: Logger): Promise<void> {
 	const started = performance.now();
 	const name = describe(interaction);
 	let outcome = 'answered';
 	try {
-		outcome = await route(interaction, context(), (error) => log.error({ err: error, interaction: interaction.id, command: name }, 'command failed'));
+		const onFault = (error: unknown) => log.error({ err: error, interaction: interaction.id, command: name }, 'command failed');
+		outcome = await route(interaction, { commands, context: context(), onFault });
 	} catch (error) {
 		outcome = 'failed';
 		log.error({ err: error, interaction: interaction.id, command: name }, 'could not answer interaction');
@@ -56,7 +66,7 @@ async function handleInteraction(interaction: Interaction, context: () => Comman
 }
 
 /** Answers one interaction; returns its outcome for the log line. */
-async function route(interaction: Interaction, context: CommandContext, onFault: (error: unknown) => void): Promise<string> {
+async function route<Context extends ComponentContext>(interaction: Interaction, { commands, context, onFault }: Routing<Context>): Promise<string> {
 	if (interaction.isAutocomplete()) {
 		const command = commands.find((candidate) => candidate.data.name === interaction.commandName);
 		const focused = interaction.options.getFocused(true);
@@ -84,8 +94,7 @@ async function route(interaction: Interaction, context: CommandContext, onFault:
 		}
 		const values = interaction.isStringSelectMenu() ? interaction.values : [];
 		if (componentDeferred(action)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-		const { memberPermissions, memberRoles } = commandInput(interaction);
-		const { reply, update } = await answerComponent(action, values, context, interaction.user, onFault, { memberPermissions, memberRoles });
+		const { reply, update } = await answerComponent(action, values, context, commandInput(interaction), onFault);
 		if (update && !reply.isError) await interaction.update({ ...toDiscord(reply), flags: undefined });
 		else await send(interaction, reply);
 		return reply.isError ? 'refused' : 'answered';
@@ -149,8 +158,8 @@ async function send(interaction: RepliableInteraction, reply: Reply): Promise<vo
 }
 
 /** Discuss: a thread from the card's message; a second click points to the thread already there. */
-async function discuss(interaction: ButtonInteraction, action: ComponentAction, context: CommandContext, onFault: (error: unknown) => void): Promise<string> {
-	const { reply } = await answerComponent(action, [], context, interaction.user, onFault);
+async function discuss(interaction: ButtonInteraction, action: ComponentAction, context: ComponentContext, onFault: (error: unknown) => void): Promise<string> {
+	const { reply } = await answerComponent(action, [], context, commandInput(interaction), onFault);
 	if (!reply.thread) {
 		await send(interaction, reply);
 		return 'refused';

@@ -1,6 +1,7 @@
 import { loadCorpus } from '../../src/corpus/load.js';
 import { buildSearchIndex } from '../../src/search/paper-index.js';
-import type { CommandContext, CommandInput } from '../../commands/index.js';
+import type { CommandContext } from '../../commands/index.js';
+import type { CommandInput } from '../../src/discord/command.js';
 
 /** The shipped corpus, indexed, as every handler receives it. */
 export async function shippedCorpusContext(random = () => 0.5): Promise<CommandContext> {

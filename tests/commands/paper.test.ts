@@ -3,11 +3,15 @@ import { answer } from '../../src/discord/answer.js';
 import { embedLimitViolations, threadName } from '../../src/cards/index.js';
 import { decodeCustomId } from '../../src/discord/custom-ids.js';
 import { queryFromPageArgument } from '../../src/discord/query-keys.js';
-import { EPHEMERAL_FLAG, type CommandContext, type Reply } from '../../commands/index.js';
+import type { AnyCommand, CommandContext } from '../../commands/index.js';
+import { EPHEMERAL_FLAG, type Reply } from '../../src/discord/reply.js';
+import { searchPage } from '../../src/discord/paper-replies.js';
 import { paperSchema } from '../../src/corpus/paper.js';
 import { buildSearchIndex } from '../../src/search/paper-index.js';
-import paper, { searchPage } from '../../commands/paper.js';
+import paperCommand from '../../commands/paper.js';
 import { invocation, shippedCorpusContext } from './corpus.js';
+
+const paper: AnyCommand = paperCommand;
 
 let context: CommandContext;
 beforeAll(async () => {
@@ -150,7 +154,7 @@ describe('threadName', () => {
 
 describe('id autocomplete', () => {
 	it('suggests at most 25 choices of at most 100 characters', () => {
-		const choices = paper.autocomplete({ name: 'id', value: 'spik' }, context);
+		const choices = paper.autocomplete!({ name: 'id', value: 'spik' }, context);
 		expect(choices.length).toBeGreaterThan(0);
 		expect(choices.length).toBeLessThanOrEqual(25);
 		for (const choice of choices) expect(choice.name.length).toBeLessThanOrEqual(100);

@@ -2,16 +2,21 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandContext, Reply } from '../../commands/index.js';
-import { mayManageServer } from '../../commands/index.js';
-import paperbot from '../../commands/paperbot.js';
-import potd from '../../commands/potd.js';
-import { executeSubscription } from '../../commands/subscriptions.js';
+import type { AnyCommand, CommandContext } from '../../commands/index.js';
+import { mayManageServer } from '../../src/discord/permissions.js';
+import type { Reply } from '../../src/discord/reply.js';
+import paperCommand from '../../commands/paper.js';
+import paperbotCommand from '../../commands/paperbot.js';
+import potdCommand from '../../commands/potd.js';
 import { answer } from '../../src/discord/answer.js';
 import { listTopics } from '../../src/schedule/digest.js';
 import type { ScheduleService } from '../../src/discord/schedule-service.js';
 import { openState, type State } from '../../src/schedule/state.js';
 import { invocation, shippedCorpusContext } from './corpus.js';
+
+const paper: AnyCommand = paperCommand;
+const paperbot: AnyCommand = paperbotCommand;
+const potd: AnyCommand = potdCommand;
 
 const ADMIN = 32n;
 const cleanups: (() => Promise<unknown> | void)[] = [];
@@ -78,20 +83,20 @@ describe('potd', () => {
 	});
 });
 
-describe('executeSubscription', () => {
+describe('/paper subscribe, unsubscribe and subscriptions', () => {
 	it('subscribes, lists and unsubscribes the asker privately', async () => {
 		const { context } = await contextWithState();
-		const reply = await run(() => executeSubscription(invocation('subscribe', { query: 'diffusion' }), context));
+		const reply = await run(() => paper.execute(invocation('subscribe', { query: 'diffusion' }), context));
 		expect(reply.message.flags).toBe(64);
 		expect(reply.message.content).toBe('Subscribed to `diffusion`: the digest will mention you beside new papers that match it.');
-		expect(await content(() => executeSubscription(invocation('subscribe', { query: 'diffusion' }), context))).toBe('You are already subscribed to `diffusion`.');
-		expect(await content(() => executeSubscription(invocation('subscriptions'), context))).toBe('Your subscriptions:\n• `diffusion`');
-		expect(await content(() => executeSubscription(invocation('unsubscribe'), context))).toBe('Removed all 1 of your subscriptions.');
-		expect(await content(() => executeSubscription(invocation('unsubscribe', { query: 'diffusion' }), context))).toBe('You have no subscription `diffusion`; see /paper subscriptions.');
+		expect(await content(() => paper.execute(invocation('subscribe', { query: 'diffusion' }), context))).toBe('You are already subscribed to `diffusion`.');
+		expect(await content(() => paper.execute(invocation('subscriptions'), context))).toBe('Your subscriptions:\n• `diffusion`');
+		expect(await content(() => paper.execute(invocation('unsubscribe'), context))).toBe('Removed all 1 of your subscriptions.');
+		expect(await content(() => paper.execute(invocation('unsubscribe', { query: 'diffusion' }), context))).toBe('You have no subscription `diffusion`; see /paper subscriptions.');
 	});
 
 	it('refuses an empty query with the expected form', async () => {
 		const { context } = await contextWithState();
-		expect(await content(() => executeSubscription(invocation('subscribe', { query: '   ' }), context))).toBe('query must be 1–100 characters, e.g. "diffusion models"');
+		expect(await content(() => paper.execute(invocation('subscribe', { query: '   ' }), context))).toBe('query must be 1–100 characters, e.g. "diffusion models"');
 	});
 });

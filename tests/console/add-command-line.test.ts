@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Curation } from '../../commands/index.js';
+import type { Curation } from '../../src/arxiv/curation.js';
 import { runAddCommandLine } from '../../src/console/add-command-line.js';
 import { addPapers } from '../../src/arxiv/add-papers.js';
 import { createRequestQueue } from '../../src/arxiv/queue.js';

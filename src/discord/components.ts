@@ -1,11 +1,20 @@
-import type { ComponentAction } from '../src/discord/custom-ids.js';
-import { queryFromPageArgument } from '../src/discord/query-keys.js';
-import { answer } from '../src/discord/answer.js';
-import { errorReply, privateText, UserError } from './index.js';
-import type { CommandContext, CommandInput, Reply } from './index.js';
-import { addPaperReply } from './add.js';
-import { threadName } from '../src/cards/index.js';
-import { privateCard, publicCard, requirePaper, searchPage } from './paper.js';
+import type { Curation } from '../arxiv/curation.js';
+import { threadName } from '../cards/index.js';
+import type { PaperIndex } from '../search/paper-index.js';
+import { answer } from './answer.js';
+import type { Asker } from './command.js';
+import type { ComponentAction } from './custom-ids.js';
+import { addPaperReply, privateCard, publicCard, requirePaper, searchPage } from './paper-replies.js';
+import { queryFromPageArgument } from './query-keys.js';
+import type { Surface } from './spelling.js';
+import { errorReply, privateText, UserError, type Reply } from './reply.js';
+
+/** What buttons and menus need: the index in service and, where papers can be added, the curation. */
+export interface ComponentContext {
+	readonly index: PaperIndex;
+	readonly surface?: Surface;
+	readonly curation?: Curation;
+}
 
 /** How the bot should answer a button or menu click. */
 export interface ComponentAnswer {
@@ -24,7 +33,7 @@ export function componentDeferred(action: ComponentAction | null): boolean {
  * (`decodeCustomId`), so components keep working after a restart. Discuss answers with the thread
  * to start from the clicked message (`reply.thread`) and the private note to send once it is.
  */
-export async function answerComponent(action: ComponentAction | null, values: readonly string[], context: CommandContext, user: { id: string }, onFault: (error: unknown) => void, member: Pick<CommandInput, 'memberPermissions' | 'memberRoles'> = {}): Promise<ComponentAnswer> {
+export async function answerComponent(action: ComponentAction | null, values: readonly string[], context: ComponentContext, asker: Asker, onFault: (error: unknown) => void): Promise<ComponentAnswer> {
 	if (!action) return { reply: errorReply('This button belongs to an older version of paperbot: run the command again.'), update: false };
 	const reply = await answer(() => {
 		switch (action.kind) {
@@ -37,10 +46,10 @@ export async function answerComponent(action: ComponentAction | null, values: re
 				return privateCard(requirePaper(context, values[0] ?? ''));
 			case 'share': {
 				const shared = publicCard(requirePaper(context, action.id));
-				return { ...shared, message: { ...shared.message, content: `Shared by <@${user.id}>` } };
+				return { ...shared, message: { ...shared.message, content: `Shared by <@${asker.user.id}>` } };
 			}
 			case 'add':
-				return addPaperReply(action.id, { user, ...member }, context);
+				return addPaperReply(action.id, asker, context.curation, context.surface);
 			case 'discuss':
 				return { ...privateText('Thread started.'), thread: { name: threadName(requirePaper(context, action.id)) } };
 		}

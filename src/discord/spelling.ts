@@ -1,4 +1,5 @@
-import type { CommandContext, Surface } from './index.js';
+/** Where a command is asked: answers name commands the way that place spells them. */
+export type Surface = 'discord' | 'console' | 'cli';
 
 /** How a surface spells the commands that answers suggest; Discord's markdown shows as plain text elsewhere. */
 export interface CommandSpelling {
@@ -32,6 +33,6 @@ const SPELLINGS: Record<Surface, CommandSpelling> = {
 };
 
 /** The spelling of the surface that asked (Discord unless the context says otherwise). */
-export function spellingFor(context: Pick<CommandContext, 'surface'>): CommandSpelling {
+export function spellingFor(context: { readonly surface?: Surface | undefined }): CommandSpelling {
 	return SPELLINGS[context.surface ?? 'discord'];
 }

@@ -1,0 +1,40 @@
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import packageJson from '../../package.json' with { type: 'json' };
+import type { MemberRights } from '../discord/permissions.js';
+import type { Library } from '../search/library.js';
+import { addPapers, arxivUserAgent, type AddedPapers } from './add-papers.js';
+
+/** Adding papers to the corpus, where it can be written. */
+export interface Curation {
+	/** Looks papers up on arXiv by id or link, appends them to the corpus and reloads it; progress after each request. */
+	addPapers(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<AddedPapers>;
+	/** Whether the asker may add papers: on Discord, Manage Server or the curator role. */
+	mayAdd(member: MemberRights): boolean;
+}
+
+/** What {@link openCuration} needs. */
+export interface CurationOptions {
+	/** `CORPUS_PATH`; adding needs it to be a folder paperbot may write to. */
+	corpusPath: string;
+	/** `ARXIV_API_URL`. */
+	apiUrl: string;
+	library: Pick<Library, 'current' | 'reload'>;
+	/** Who may add: `curatorPolicy` on Discord, everyone at the console. */
+	mayAdd: Curation['mayAdd'];
+}
+
+/**
+ * Adding papers for a corpus folder, through the process-wide arXiv queue; undefined when the
+ * corpus is a single file (the loader reads no `added.jsonl` beside it) or the folder is read-only.
+ */
+export async function openCuration({ corpusPath, apiUrl, library, mayAdd }: CurationOptions): Promise<Curation | undefined> {
+	const folder = await stat(corpusPath).then((info) => (info.isDirectory() ? corpusPath : dirname(corpusPath)), () => null);
+	if (!folder || !(await access(folder, constants.W_OK).then(() => true, () => false))) return undefined;
+	const userAgent = arxivUserAgent(packageJson.version);
+	return {
+		mayAdd,
+		addPapers: (texts, onProgress) => addPapers(texts, { corpusPath, library, arxiv: { apiUrl, userAgent, ...(onProgress ? { onProgress } : {}) } }),
+	};
+}

@@ -1,0 +1,110 @@
+import { addTopic, listSubscriptions, listTopics, removeTopic, subscribe, unsubscribe } from '../schedule/digest.js';
+import { nextPostTimes } from '../schedule/scheduler.js';
+import type { GuildSettings } from '../schedule/settings.js';
+import { ScheduleSettingError } from '../schedule/time.js';
+import type { Asker } from './command.js';
+import { privateReply, privateText, UserError, type Reply } from './reply.js';
+import type { ScheduleService } from './schedule-service.js';
+import { formatLocalTime } from './schedule-status.js';
+
+/** The schedule and the asker's guild, or a UserError saying these commands work only in a Discord server. */
+export function requireGuildSchedule(schedule: ScheduleService | undefined, asker: Asker): { schedule: ScheduleService; guildId: string } {
+	if (!schedule || !asker.guildId) throw new UserError('This works only in a Discord server where paperbot is running.');
+	return { schedule, guildId: asker.guildId };
+}
+
+/** A saved query as it is stored, in a code span (a backtick would end the span early). */
+export const quotedQuery = (query: string) => `\`${query.trim().replace(/\s+/g, ' ').replace(/`/g, "'")}\``;
+
+/** Runs `answer`, turning a refused setting into the user's mistake, with `suffix` (e.g. "Nothing was saved."). */
+function refusingBadSettings(answer: () => Reply, suffix = ''): Reply {
+	try {
+		return answer();
+	} catch (error) {
+		if (error instanceof ScheduleSettingError) throw new UserError(suffix ? `${error.message}\n${suffix}` : error.message);
+		throw error;
+	}
+}
+
+/** What `/paper subscribe|unsubscribe|subscriptions` asks. */
+export type SubscriptionRequest = { action: 'subscribe'; query: string } | { action: 'unsubscribe'; query: string | undefined } | { action: 'list' };
+
+/** Answers a subscription request for the asker, privately. */
+export function subscriptionReply(service: ScheduleService | undefined, asker: Asker, request: SubscriptionRequest): Reply {
+	const { schedule, guildId } = requireGuildSchedule(service, asker);
+	return refusingBadSettings(() => {
+		switch (request.action) {
+			case 'subscribe': {
+				const added = subscribe(schedule.state, guildId, asker.user.id, request.query);
+				const shown = quotedQuery(request.query);
+				return privateText(added ? `Subscribed to ${shown}: the digest will mention you beside new papers that match it.` : `You are already subscribed to ${shown}.`);
+			}
+			case 'unsubscribe': {
+				const { query } = request;
+				const removed = unsubscribe(schedule.state, guildId, asker.user.id, query);
+				if (removed === 0) throw new UserError(query === undefined ? 'You have no subscriptions here.' : `You have no subscription ${quotedQuery(query)}; see /paper subscriptions.`);
+				return privateText(query === undefined ? `Removed all ${removed} of your subscriptions.` : `Unsubscribed from ${quotedQuery(query)}.`);
+			}
+			case 'list': {
+				const mine = listSubscriptions(schedule.state, guildId, asker.user.id);
+				if (mine.length === 0) return privateText('You have no subscriptions here. Add one with `/paper subscribe query:<words>`.');
+				return privateText(`Your subscriptions:\n${mine.map((subscription) => `• ${quotedQuery(subscription.query)}`).join('\n')}`);
+			}
+		}
+	});
+}
+
+/** What `/paperbot topic add|remove|list` asks. */
+export type TopicRequest = { action: 'add' | 'remove'; query: string } | { action: 'list' };
+
+/** Answers a digest-topic request for the asker's guild, privately. */
+export function topicReply(schedule: ScheduleService, guildId: string, request: TopicRequest): Reply {
+	return refusingBadSettings(() => {
+		if (request.action === 'list') {
+			const topics = listTopics(schedule.state, guildId);
+			return privateText(topics.length ? `Digest topics:\n${topics.map((topic) => `• ${quotedQuery(topic)}`).join('\n')}` : 'No digest topics yet; add one with `/paperbot topic add query:<words>`.');
+		}
+		const shown = quotedQuery(request.query);
+		if (request.action === 'add') return privateText(addTopic(schedule.state, guildId, request.query) ? `Topic ${shown} saved.` : `Topic ${shown} was already saved.`);
+		if (removeTopic(schedule.state, guildId, request.query)) return privateText(`Topic ${shown} removed.`);
+		throw new UserError(`There is no topic ${shown}; see \`/paperbot topic list\`.`);
+	}, 'Nothing was saved.');
+}
+
+function nextLine(settings: GuildSettings, at: Date, kind: 'potd' | 'digest'): string {
+	const next = nextPostTimes(settings, at)[kind];
+	return next ? `Next: ${formatLocalTime(next, settings.timezone)}.` : 'It never fires again.';
+}
+
+/** The paper-of-the-day settings `/paperbot potd` saves; `thread` absent keeps the current choice. */
+export interface PotdRequest {
+	channelId: string;
+	time: string;
+	timezone: string;
+	thread: boolean | undefined;
+}
+
+/** Saves a guild's paper-of-the-day settings and says when the next post is. */
+export function configurePotdReply(schedule: ScheduleService, guildId: string, request: PotdRequest): Reply {
+	return refusingBadSettings(() => {
+		const thread = request.thread ?? schedule.settingsFor(guildId).potd_thread;
+		const saved = schedule.configure(guildId, { potd_channel_id: request.channelId, potd_time: request.time, timezone: request.timezone, potd_thread: thread });
+		return privateText(`Paper of the day: <#${saved.potd_channel_id}> at ${saved.potd_time} ${saved.timezone}${saved.potd_thread ? ', with a discussion thread' : ''}. ${nextLine(saved, schedule.now(), 'potd')}`);
+	}, 'Nothing was saved.');
+}
+
+/** Saves a guild's digest channel and cron schedule and says when the next digest is. */
+export function configureDigestReply(schedule: ScheduleService, guildId: string, request: { channelId: string; cron: string }): Reply {
+	return refusingBadSettings(() => {
+		const saved = schedule.configure(guildId, { digest_channel_id: request.channelId, digest_cron: request.cron });
+		return privateText(`Digests: <#${saved.digest_channel_id}> on \`${saved.digest_cron}\` (${saved.timezone}). ${nextLine(saved, schedule.now(), 'digest')}`);
+	}, 'Nothing was saved.');
+}
+
+/** The next post of `kind` privately, without using its slot. */
+export function previewReply(schedule: ScheduleService, guildId: string, kind: 'potd' | 'digest'): Reply {
+	const [first, ...rest] = schedule.preview(guildId, kind);
+	if (!first) throw new UserError('There is nothing to preview.');
+	const note = `Preview only: not posted, and the slot stays free.${rest.length ? ` Part 1 of ${rest.length + 1}.` : ''}`;
+	return privateReply({ content: first.content ? `${note}\n${first.content}` : note, embeds: first.embeds, components: first.components });
+}
