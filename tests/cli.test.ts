@@ -1,8 +1,10 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runEntry, type RunOptions } from './run-entry.js';
 
 let corpus: string;
 beforeAll(async () => {
@@ -11,24 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(corpus, { recursive: true, force: true }));
 
-interface Run {
-	code: number;
-	stdout: string;
-	stderr: string;
-}
-
-/** Runs a paperbot entry point as `npm start` / `npm run paperbot` do, with no token configured. */
-function run(entry: string, args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
-	return new Promise((resolve) => {
-		const child = execFile(
-			process.execPath,
-			['--import', 'tsx', entry, ...args],
-			{ env: { PATH: process.env.PATH, DISCORD_TOKEN: '', CORPUS_PATH: corpus, LOG_LEVEL: 'warn', ...options.env }, timeout: 30_000 },
-			(error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-		);
-		child.stdin?.end(options.stdin ?? '');
-	});
-}
+const run = (entry: string, args: string[], options: RunOptions = {}) => runEntry(entry, args, corpus, options);
 
 describe('npm run paperbot (the one-shot CLI)', () => {
 	it('prints only the exact message payload on stdout with --json', async () => {
@@ -85,6 +70,106 @@ describe('npm run paperbot (the one-shot CLI)', () => {
 		await rm(broken, { recursive: true, force: true });
 		expect(result.code).toBe(0);
 		expect(result.stderr).toContain(`${join(broken, 'extra.jsonl')}:2: `);
+	});
+});
+
+describe('paperbot --help and CLI usage', () => {
+	it('lists every CLI command with an example on stdout', async () => {
+		const result = await run('src/cli.ts', ['--help']);
+		expect(result).toMatchObject({ code: 0, stderr: '' });
+		for (const command of ['search', 'show', 'random', 'similar', 'cite', 'share', 'add', 'help']) {
+			expect(result.stdout).toMatch(new RegExp(`^  paperbot ${command}\\b.*\\n      .*; e\\.g\\. paperbot ${command}\\b`, 'm'));
+		}
+	});
+
+	it.each([
+		[['show'], 'paperbot show needs the id of a paper: paperbot show <id>, e.g. paperbot show 2305.00054\n'],
+		[['search'], 'paperbot search needs words or filters to search for: paperbot search <words> [author:NAME] [year:YYYY[..YYYY]] [cat:CATEGORY] [venue:TEXT], e.g. paperbot search "spiking gan" year:2022..2023\n'],
+		[['cite', '2305.00054', '2305.10246'], 'paperbot cite takes one id, not "2305.00054 2305.10246": paperbot cite <id>, e.g. paperbot cite 2305.00054\n'],
+		[['fly'], 'paperbot: unknown command "fly"; paperbot --help lists the commands.\n'],
+	])('names its own usage for %j', async (args, message) => {
+		expect(await run('src/cli.ts', args)).toEqual({ code: 1, stdout: '', stderr: message });
+	});
+
+	it('tells how to find an id, in CLI words, for a title given as an id', async () => {
+		const result = await run('src/cli.ts', ['show', 'LAVA']);
+		expect(result).toEqual({ code: 1, stdout: '', stderr: 'That id is not in the corpus: “LAVA”. Find its id with paperbot search <words>.\n' });
+	});
+});
+
+describe('--json for every command that answers with a message', () => {
+	it('gives share the card payload and the thread it starts', async () => {
+		const result = await run('src/cli.ts', ['share', '2305.00054', "note:for Friday's reading group", '--json']);
+		expect(result.code).toBe(0);
+		const payload = JSON.parse(result.stdout);
+		expect(payload.embeds[0].url).toBe('https://arxiv.org/abs/2305.00054');
+		expect(payload.thread).toEqual({ name: 'LAVA: Data Valuation without Pre-Specified Learning Algorithms', firstMessage: "**console** wrote: for Friday's reading group" });
+	});
+
+	it('gives add what was added, present and failed, each failure with its id', async () => {
+		const result = await run('src/cli.ts', ['add', '2305.00054', 'not-an-id', '--json']);
+		expect(result.code).toBe(1);
+		expect(JSON.parse(result.stdout)).toEqual({
+			added: [],
+			present: ['2305.00054'],
+			failed: [{ id: 'not-an-id', code: 'bad-id', reason: '"not-an-id" is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).' }],
+		});
+	});
+});
+
+describe('an arXiv id or link that is not in the corpus', () => {
+	it.each([['hep-th/9901001'], ['https://arxiv.org/abs/2401.00001v2']])('answers %s with how to add it, not unrelated papers', async (query) => {
+		const id = query.startsWith('http') ? '2401.00001' : query;
+		const result = await run('src/cli.ts', ['search', query]);
+		expect(result).toEqual({ code: 1, stdout: '', stderr: `arXiv:${id} is not in the corpus; add it from arXiv with paperbot add ${id}.\n` });
+	});
+});
+
+describe('paperbot add with several ids', () => {
+	/** A port on 127.0.0.1 where nothing listens: one that was free a moment ago. */
+	async function closedPort(): Promise<number> {
+		const server = createServer();
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const { port } = server.address() as AddressInfo;
+		await new Promise((resolve) => server.close(resolve));
+		return port;
+	}
+
+	it('names each id and the real cause when nothing answers at ARXIV_API_URL', async () => {
+		const port = await closedPort();
+		const result = await run('src/cli.ts', ['add', '2401.00001', '2401.00002'], { env: { ARXIV_API_URL: `http://127.0.0.1:${port}/api/query` } });
+		expect(result.code).toBe(1);
+		const cause = `arXiv could not be reached: nothing answers at 127.0.0.1:${port} (connection refused); check ARXIV_API_URL.`;
+		expect(result.stderr.split('\n').filter(Boolean)).toEqual([`paperbot add: 2401.00001: ${cause}`, `paperbot add: 2401.00002: ${cause}`]);
+	});
+
+	it('says to check ARXIV_API_URL when the address answers 404', async () => {
+		const server = createServer((_request, response) => response.writeHead(404, 'Not Found').end('no such page'));
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wrong/path`;
+		const result = await run('src/cli.ts', ['add', '2401.00001'], { env: { ARXIV_API_URL: apiUrl } });
+		await new Promise((resolve) => server.close(resolve));
+		expect(result.code).toBe(1);
+		expect(result.stderr).toBe(`paperbot add: 2401.00001: arXiv answered HTTP 404 Not Found instead of a feed; check ARXIV_API_URL (${apiUrl}).\n`);
+	});
+});
+
+describe('corpus warnings at load', () => {
+	it('prints one line per warning on stderr, sorted by file and line, and counts those past ten', async () => {
+		const broken = await mkdtemp(join(tmpdir(), 'paperbot-warnings-'));
+		await cp('data', broken, { recursive: true });
+		const lines = Array.from({ length: 12 }, (_, at) => `{"id": "2401.${String(at).padStart(5, '0')}"`);
+		await writeFile(join(broken, 'a-broken.jsonl'), lines.join('\n'));
+		await writeFile(join(broken, 'b-listing.txt'), 'An abstract.\n\nComments: 5 pages\n\narXiv:2401.09999\nCreated: 2024-13-45\n');
+		const result = await run('src/cli.ts', ['show', '2401.09999'], { env: { CORPUS_PATH: broken } });
+		await rm(broken, { recursive: true, force: true });
+		expect(result.code).toBe(0);
+		expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+			...Array.from({ length: 10 }, (_, at) => `${join(broken, 'a-broken.jsonl')}:${at + 1}: not valid JSON`),
+			'…and 3 more',
+		]);
+		expect(result.stdout).toContain('Comment: 5 pages');
+		expect(result.stdout).not.toContain('Published');
 	});
 });
 

@@ -79,6 +79,16 @@ describe('/paper search', () => {
 		expect(reply.message.content).toContain(message);
 	});
 
+	it.each([
+		['hep-th/9901001', 'hep-th/9901001'],
+		['https://arxiv.org/abs/2401.00001v2', '2401.00001'],
+		['arXiv:2401.00001 year:2024', '2401.00001'],
+	])('answers %s, an id not in the corpus, with how to add it instead of unrelated papers', async (query, id) => {
+		const reply = await run('search', { query });
+		expect(reply.isError).toBe(true);
+		expect(reply.message.content).toBe(`arXiv:${id} is not in the corpus; add it from arXiv with \`/paper add id:${id}\`.`);
+	});
+
 	it('shows an @everyone query as text, never as a ping', async () => {
 		const reply = await run('search', { query: '@everyone' });
 		expect(reply.message.allowed_mentions).toEqual({ parse: [] });

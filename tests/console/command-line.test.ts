@@ -14,7 +14,7 @@ describe('parseCommandLine', () => {
 
 	it('reads name:value options, quoted or not, with their Discord types', () => {
 		expect(parse('/paper share 2305.00054 note:"see section 3"').options).toEqual({ id: '2305.00054', note: 'see section 3' });
-		expect(parse('/paperbot potd channel:123 time:9:00 thread:off').options).toMatchObject({ channel: '123', time: '9:00', thread: false });
+		expect(parse('/paperbot potd channel:123 time:9:00 timezone:UTC thread:off').options).toEqual({ channel: '123', time: '9:00', timezone: 'UTC', thread: false });
 	});
 
 	it('leaves search filters in the query, which reads them as Discord’s options', () => {
