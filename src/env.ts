@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cronSetting, DEFAULT_SETTINGS, timeOfDaySetting, timezoneSetting } from './schedule/settings.js';
+import { categoriesSetting, cronSetting, DEFAULT_SETTINGS, feedMaxSetting, timeOfDaySetting, timezoneSetting } from './schedule/settings.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
@@ -49,7 +49,28 @@ export const envSchema = z.object({
 	ARXIV_API_URL: httpUrl.default('https://export.arxiv.org/api/query'),
 	/** Members with this role may add papers, beside those with Manage Server. */
 	CURATOR_ROLE_ID: snowflake.optional(),
+	/** Channel for the arXiv feed in the DISCORD_GUILD_ID guild. */
+	ARXIV_FEED_CHANNEL_ID: snowflake.optional(),
+	/** arXiv categories the feed reads, space- or comma-separated, e.g. `cs.NE q-bio.NC`. */
+	ARXIV_FEED_CATEGORIES: categoriesSetting.optional(),
+	/** Local time (TIMEZONE) of the first look at the feed each day. */
+	ARXIV_FEED_TIME: timeOfDaySetting.default('09:00'),
+	/** Most papers per feed post. */
+	ARXIV_FEED_MAX: feedMaxSetting.default(10),
+	/** Include cross-listed papers. */
+	ARXIV_FEED_CROSS: onOff.default(true),
+	/** arXiv's announcement feed; categories are appended as `/<cat>+<cat>`. */
+	ARXIV_FEED_URL: httpUrl.default('https://rss.arxiv.org/atom'),
 });
+
+/** Settings that are each fine alone but not together: the feed's channel needs its guild and categories. */
+function combinationProblems(env: z.infer<typeof envSchema>): string[] {
+	if (!env.ARXIV_FEED_CHANNEL_ID) return [];
+	return [
+		env.DISCORD_GUILD_ID ? null : '  ARXIV_FEED_CHANNEL_ID: needs DISCORD_GUILD_ID, the guild the channel is in',
+		env.ARXIV_FEED_CATEGORIES?.length ? null : '  ARXIV_FEED_CHANNEL_ID: needs ARXIV_FEED_CATEGORIES, e.g. "cs.NE q-bio.NC"',
+	].filter((line): line is string => line !== null);
+}
 
 export type Env = Readonly<z.infer<typeof envSchema>>;
 
@@ -72,15 +93,16 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 	const lines = [
 		...(result.success ? [] : result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)),
 		...channelsWithoutGuild(present),
+		...(result.success ? combinationProblems(result.data) : []),
 	];
-	if (!result.success || lines.length) throw new EnvError(`paperbot: bad configuration:\n${lines.join('\n')}`);
+	if (!result.success || lines.length > 0) throw new EnvError(`paperbot: bad configuration:\n${lines.join('\n')}`);
 	return Object.freeze(result.data);
 }
 
-/** The channel variables name channels of DISCORD_GUILD_ID: without it they would be ignored, so they are refused. */
+/** Checked on the raw values, beside any bad variable: without DISCORD_GUILD_ID these channels would be ignored, so they are refused. */
 function channelsWithoutGuild(present: Record<string, unknown>): string[] {
 	if (present.DISCORD_GUILD_ID !== undefined) return [];
 	return ['POTD_CHANNEL_ID', 'DIGEST_CHANNEL_ID']
 		.filter((name) => present[name] !== undefined)
-		.map((name) => `  ${name}: needs DISCORD_GUILD_ID, the server the channel is in; set DISCORD_GUILD_ID too, or leave ${name} blank`);
+		.map((name) => `  ${name}: needs DISCORD_GUILD_ID, the guild the channel is in; set DISCORD_GUILD_ID too, or leave ${name} blank`);
 }

@@ -16,7 +16,34 @@ describe('parseEnv', () => {
 			DIGEST_SCHEDULE: '0 9 * * 1',
 			DIGEST_EMPTY: 'skip',
 			ARXIV_API_URL: 'https://export.arxiv.org/api/query',
+			ARXIV_FEED_TIME: '09:00',
+			ARXIV_FEED_MAX: 10,
+			ARXIV_FEED_CROSS: true,
+			ARXIV_FEED_URL: 'https://rss.arxiv.org/atom',
 		});
+	});
+
+	it('reads the feed settings: categories space- or comma-separated, max as a number', () => {
+		const env = parseEnv({ DISCORD_GUILD_ID: '123456789012345678', ARXIV_FEED_CHANNEL_ID: '223456789012345678', ARXIV_FEED_CATEGORIES: 'cs.NE, q-bio.NC  cs.NE', ARXIV_FEED_MAX: '5', ARXIV_FEED_CROSS: 'off', ARXIV_FEED_URL: 'http://127.0.0.1:9/atom/' });
+		expect(env).toMatchObject({ ARXIV_FEED_CATEGORIES: ['cs.NE', 'q-bio.NC'], ARXIV_FEED_MAX: 5, ARXIV_FEED_CROSS: false, ARXIV_FEED_URL: 'http://127.0.0.1:9/atom' });
+	});
+
+	it('names bad feed settings, and a feed channel without its guild or categories', () => {
+		expect(() => parseEnv({ ARXIV_FEED_CATEGORIES: 'cs.NE physics!', ARXIV_FEED_MAX: '0', ARXIV_FEED_TIME: '9am' })).toThrow(
+			new EnvError(
+				'paperbot: bad configuration:\n' +
+					'  ARXIV_FEED_CATEGORIES: categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "physics!" is not one\n' +
+					'  ARXIV_FEED_TIME: time must be HH:MM (00:00–23:59), e.g. 09:00\n' +
+					'  ARXIV_FEED_MAX: max must be a whole number from 1 to 25, e.g. 10',
+			),
+		);
+		expect(() => parseEnv({ ARXIV_FEED_CHANNEL_ID: '223456789012345678' })).toThrow(
+			new EnvError(
+				'paperbot: bad configuration:\n' +
+					'  ARXIV_FEED_CHANNEL_ID: needs DISCORD_GUILD_ID, the guild the channel is in\n' +
+					'  ARXIV_FEED_CHANNEL_ID: needs ARXIV_FEED_CATEGORIES, e.g. "cs.NE q-bio.NC"',
+			),
+		);
 	});
 
 	it('treats blank lines copied from .env.example as unset', () => {
@@ -85,8 +112,8 @@ describe('parseEnv', () => {
 			[
 				'paperbot: bad configuration:',
 				'  TIMEZONE: timezone must be an IANA time-zone name, e.g. "Europe/London" or "America/New_York"; "Mars/Olympus" is not one',
-				'  POTD_CHANNEL_ID: needs DISCORD_GUILD_ID, the server the channel is in; set DISCORD_GUILD_ID too, or leave POTD_CHANNEL_ID blank',
-				'  DIGEST_CHANNEL_ID: needs DISCORD_GUILD_ID, the server the channel is in; set DISCORD_GUILD_ID too, or leave DIGEST_CHANNEL_ID blank',
+				'  POTD_CHANNEL_ID: needs DISCORD_GUILD_ID, the guild the channel is in; set DISCORD_GUILD_ID too, or leave POTD_CHANNEL_ID blank',
+				'  DIGEST_CHANNEL_ID: needs DISCORD_GUILD_ID, the guild the channel is in; set DISCORD_GUILD_ID too, or leave DIGEST_CHANNEL_ID blank',
 			].join('\n'),
 		);
 		expect(parseEnv({ POTD_CHANNEL_ID: channel, DISCORD_GUILD_ID: channel }).POTD_CHANNEL_ID).toBe(channel);

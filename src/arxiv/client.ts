@@ -2,17 +2,12 @@ import { normaliseArxivId, type Paper } from '../corpus/paper.js';
 import { ArxivError, type ArxivErrorCode } from './error.js';
 import { parseArxivFeed, type ArxivFeed } from './feed.js';
 import { arxivRequestQueue, type RequestQueue } from './queue.js';
+import { requestArxiv, type ArxivRequestOptions } from './request.js';
 
 /** How to reach arXiv's query API, and how politely. */
-export interface FetchArxivOptions {
+export interface FetchArxivOptions extends ArxivRequestOptions {
 	/** The Atom query endpoint (`ARXIV_API_URL`), e.g. `https://export.arxiv.org/api/query`. */
 	apiUrl: string;
-	/** Sent as `User-Agent`: what is asking and how to reach its keepers, as arXiv asks of API clients. */
-	userAgent: string;
-	/** How long one request may take before it is abandoned, in milliseconds; default 10 000. */
-	timeoutMs?: number;
-	/** The fetch to use; default Node's global `fetch`. */
-	fetch?: typeof fetch;
 	/** The queue that spaces requests; default the process-wide one (one request every 3 s). */
 	queue?: RequestQueue;
 	/** How many ids to ask for in one request; default 100. */
@@ -34,7 +29,6 @@ export interface FetchedPapers {
 	missing: MissingPaper[];
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_BATCH_SIZE = 100;
 
 const quote = (text: string) => `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
@@ -64,54 +58,8 @@ function buildQueryUrl(apiUrl: string, ids: readonly string[]): string {
 	return `${apiUrl}${separator}id_list=${ids.map(encodeURIComponent).join(',')}&max_results=${ids.length}`;
 }
 
-/** Network failures by Node's error code, told as what happened at `host`. */
-const NETWORK_FAULTS: Record<string, (host: string) => string> = {
-	ECONNREFUSED: (host) => `nothing answers at ${host} (connection refused); check ARXIV_API_URL`,
-	ENOTFOUND: (host) => `the name ${host} was not found (DNS); check ARXIV_API_URL and the network`,
-	EAI_AGAIN: (host) => `the name ${host} could not be looked up (DNS did not answer); check the network`,
-	ECONNRESET: (host) => `${host} closed the connection (reset)`,
-	EHOSTUNREACH: (host) => `${host} cannot be reached from here (no route); check the network`,
-	ENETUNREACH: (host) => `the network is unreachable from here; check the network`,
-	ETIMEDOUT: (host) => `connecting to ${host} timed out; check the network`,
-};
-
-/** Why fetch failed, from the cause Node's fetch wraps in its "fetch failed" TypeError. */
-function networkCause(error: unknown, host: string): string {
-	const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
-	const code = typeof cause?.code === 'string' ? cause.code : undefined;
-	if (code) return NETWORK_FAULTS[code]?.(host) ?? `connecting to ${host} failed (${code})`;
-	if (typeof cause?.message === 'string') return `connecting to ${host} failed (${cause.message}); check ARXIV_API_URL`;
-	return error instanceof Error ? error.message : String(error);
-}
-
-/** A status that says the address is wrong, not that arXiv is busy: 4xx other than 429 Too Many Requests. */
-const isAddressFault = (status: number) => status >= 400 && status < 500 && status !== 429;
-
 async function requestFeed(ids: readonly string[], options: FetchArxivOptions): Promise<string> {
-	const url = buildQueryUrl(options.apiUrl, ids);
-	const host = new URL(options.apiUrl).host;
-	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-	// the timeout starts when the request does, not while it waits in the queue
-	const signal = AbortSignal.timeout(timeoutMs);
-	try {
-		const response = await (options.fetch ?? fetch)(url, {
-			headers: { 'User-Agent': options.userAgent, Accept: 'application/atom+xml' },
-			signal,
-		});
-		if (!response.ok) {
-			await response.body?.cancel();
-			const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-			const advice = isAddressFault(response.status) ? `check ARXIV_API_URL (${options.apiUrl})` : 'try again later';
-			throw new ArxivError('http-status', `arXiv answered HTTP ${status} instead of a feed; ${advice}.`);
-		}
-		return await response.text();
-	} catch (error) {
-		if (error instanceof ArxivError) throw error;
-		if (signal.aborted) {
-			throw new ArxivError('timeout', `arXiv did not answer within ${timeoutMs / 1000} s.`, { cause: error });
-		}
-		throw new ArxivError('network', `arXiv could not be reached: ${networkCause(error, host)}.`, { cause: error });
-	}
+	return (await requestArxiv(buildQueryUrl(options.apiUrl, ids), { urlSetting: 'ARXIV_API_URL', ...options })).body;
 }
 
 function explainAbsence(id: string, apiErrors: readonly string[]): MissingPaper {

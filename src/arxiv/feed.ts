@@ -1,5 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { normaliseArxivId, paperSchema, type Paper } from '../corpus/paper.js';
+import { asList, attributeOf, dateOf, foldWhitespace, isNode, readAtomFeed, textOf, type XmlNode } from './atom.js';
 import { ArxivError, type ArxivErrorCode } from './error.js';
 
 /** A paper arXiv knows but that cannot be added, with the one-sentence reason. */
@@ -18,41 +18,6 @@ export interface ArxivFeed {
 	refused: RefusedPaper[];
 	/** The `summary` of each error entry (`http://arxiv.org/api/errors#...`) arXiv sent instead of a paper. */
 	apiErrors: string[];
-}
-
-type XmlNode = Record<string, unknown>;
-
-const REPEATABLE_TAGS = new Set(['entry', 'author', 'category', 'link']);
-
-const parser = new XMLParser({
-	ignoreAttributes: false,
-	attributeNamePrefix: '@_',
-	// ids like 2305.00054 and titles like "1984" must stay text, not become numbers
-	parseTagValue: false,
-	parseAttributeValue: false,
-	isArray: (tagName) => REPEATABLE_TAGS.has(tagName),
-});
-
-const isNode = (value: unknown): value is XmlNode => typeof value === 'object' && value !== null;
-
-/** An element's text, whether it came as a bare string or beside attributes (`xmlns:arxiv`). */
-function textOf(value: unknown): string | null {
-	if (typeof value === 'string') return value;
-	if (isNode(value) && typeof value['#text'] === 'string') return value['#text'];
-	return null;
-}
-
-/** Folds runs of whitespace (arXiv wraps titles and abstracts at ~80 columns) into single spaces. */
-const foldWhitespace = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
-
-const attributeOf = (value: unknown, name: string): string | null =>
-	isNode(value) && typeof value[`@_${name}`] === 'string' ? (value[`@_${name}`] as string) : null;
-
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-
-function dateOf(value: unknown): string | null {
-	const match = /^\d{4}-\d{2}-\d{2}/.exec(textOf(value)?.trim() ?? '');
-	return match ? match[0] : null;
 }
 
 function isWithdrawn(comment: string, abstract: string): boolean {
@@ -107,16 +72,6 @@ function readEntry(entry: XmlNode, position: number): EntryReading {
 	return { paper: record.data };
 }
 
-/** The validator reports a cut-off answer as a JSON list of unclosed tags; name the innermost. */
-function describeXmlFault(fault: { msg: string; line: number }): string {
-	const unclosed = /^Invalid '(\[[\s\S]*\])' found/.exec(fault.msg);
-	if (unclosed) {
-		const tags = JSON.parse(unclosed[1]!) as string[];
-		return `it ends inside <${tags.at(-1)}>`;
-	}
-	return `line ${fault.line}: ${fault.msg.replace(/\.$/, '')}`;
-}
-
 /**
  * Reads the Atom feed arXiv's query API answers with into papers, mapped onto paperbot's `Paper`:
  * title and abstract with whitespace folded, every author, the primary category first, comment,
@@ -125,16 +80,7 @@ function describeXmlFault(fault: { msg: string; line: number }): string {
  * Throws an `ArxivError` ('malformed-feed') when the text is not well-formed XML or not a feed.
  */
 export function parseArxivFeed(xml: string): ArxivFeed {
-	if (xml.trim() === '') throw new ArxivError('malformed-feed', "arXiv's answer was empty.");
-	const validity = XMLValidator.validate(xml);
-	if (validity !== true) {
-		throw new ArxivError('malformed-feed', `arXiv's answer is not well-formed XML (${describeXmlFault(validity.err)}).`);
-	}
-	const document: unknown = parser.parse(xml);
-	const feed = isNode(document) ? document.feed : undefined;
-	if (!isNode(feed)) {
-		throw new ArxivError('malformed-feed', "arXiv's answer is XML but not an Atom feed.");
-	}
+	const feed = readAtomFeed(xml);
 	const totalText = textOf(feed['opensearch:totalResults'])?.trim() ?? '';
 	const result: ArxivFeed = {
 		totalResults: /^\d+$/.test(totalText) ? Number(totalText) : null,

@@ -5,7 +5,7 @@ import { markdownSafe, plainLine } from '../cards/safe-text.js';
 import { encodeCustomId } from './custom-ids.js';
 import { abstractUrl, type Paper } from '../corpus/paper.js';
 import type { DigestPlan } from '../schedule/digest.js';
-import type { PostKind } from '../schedule/post-log.js';
+import { POST_NAMES, type PostKind } from '../schedule/post-log.js';
 
 /** One scheduled message, ready for a channel: its pings are exactly `mentionedUserIds`. */
 export interface PostMessage {
@@ -25,7 +25,7 @@ const LIST_TITLE_MAX = 120;
  * find its own post among a channel's recent messages.
  */
 export function postMarker(kind: PostKind, slot: string): string {
-	return kind === 'potd' ? `Paper of the day · ${slot}` : `Digest · ${slot}`;
+	return `${POST_NAMES[kind]} · ${slot}`;
 }
 
 /** The message id of the first message in `messages` written by `authorId` that carries the slot's marker, or null. */

@@ -8,7 +8,7 @@ import type { Paper } from '../corpus/paper.js';
 import { getPaper, paperCount, searchPapers, type PaperIndex } from '../search/paper-index.js';
 import { planDigest, type QueryMatcher } from '../schedule/digest.js';
 import { channelProblem, createDiscordPoster, type DiscordPoster } from './schedule-posts.js';
-import { getPost, recentPosts, type PostKind } from '../schedule/post-log.js';
+import { getPost, POST_NAMES, recentPosts, type PostKind } from '../schedule/post-log.js';
 import { buildDigestMessages, buildEmptyDigestMessage, buildPotdMessage, type PostMessage } from './post-messages.js';
 import { paperOfTheDay } from '../schedule/rotation.js';
 import { createScheduler, nextPostTimes, type Scheduler } from '../schedule/scheduler.js';
@@ -170,7 +170,7 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		},
 		status(guildId) {
 			const settings = settingsFor(guildId);
-			const problems = scheduler.problems(guildId).map((problem) => `${problem.kind === 'potd' ? 'Paper of the day' : 'Digest'} ${problem.slot}: ${markdownSafe(plainLine(problem.error))} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`);
+			const problems = scheduler.problems(guildId).map((problem) => `${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error))} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`);
 			if (settings.potd_channel_id) {
 				const problem = channelProblem(client, guildId, settings.potd_channel_id, settings.potd_thread);
 				if (problem) problems.push(`Paper of the day: ${problem}`);

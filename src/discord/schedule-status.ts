@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { EMBED_LIMITS, truncateAtWord } from '../cards/index.js';
-import type { PostRecord } from '../schedule/post-log.js';
+import { POST_NAMES, type PostRecord } from '../schedule/post-log.js';
 import type { GuildSettings } from '../schedule/settings.js';
 
 /** Everything `/paperbot status` shows about one guild. */
@@ -28,7 +28,7 @@ function messageLink(guildId: string, channelId: string, messageId: string): str
 }
 
 function postLine(record: PostRecord): string {
-	const what = `${record.kind === 'potd' ? 'Paper of the day' : 'Digest'} ${record.slot}`;
+	const what = `${POST_NAMES[record.kind]} ${record.slot}`;
 	if (record.status === 'sent') {
 		if (record.message_id === null || record.channel_id === null) return `${what}: nothing new, not posted`;
 		return `${what}: [posted](${messageLink(record.guild_id, record.channel_id, record.message_id)})`;

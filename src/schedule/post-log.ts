@@ -1,7 +1,10 @@
 import type { State } from './state.js';
 
-/** What a scheduled post is: the paper of the day or a digest. */
-export type PostKind = 'potd' | 'digest';
+/** What a scheduled post is: the paper of the day, a digest, or an arXiv feed post (its slot is the announcement date). */
+export type PostKind = 'potd' | 'digest' | 'feed';
+
+/** How status lines and post markers name each kind of post. */
+export const POST_NAMES: Readonly<Record<PostKind, string>> = { potd: 'Paper of the day', digest: 'Digest', feed: 'arXiv feed' };
 
 /**
  * One slot of the post log. A slot is the local date (`YYYY-MM-DD`) for the paper of the day and

@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { claimMayBeLive, DEFAULT_LEASE_MS, THIS_PROCESS } from './claims.js';
 import { advanceDigestWatermark, papersForDigest } from './digest.js';
 import { claimSlot, failedPosts, getPost, markFailed, markSent, retakeSlot, unsentClaims, type PostKind, type PostRecord } from './post-log.js';
 import type { GuildSettings } from './settings.js';
@@ -60,7 +60,6 @@ export interface Scheduler {
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000];
-const DEFAULT_LEASE_MS = 5 * 60_000;
 // Timers wake at least hourly so long waits survive setTimeout's 24.8-day limit and clock jumps.
 const MAX_TIMER_MS = 3_600_000;
 const PROBLEM_WINDOW_MS = 7 * 86_400_000;
@@ -68,8 +67,9 @@ const SILENT_LOG: SchedulerLog = { info() {}, warn() {}, error() {} };
 
 const KINDS: readonly PostKind[] = ['potd', 'digest'];
 
-function channelOf(guild: GuildSettings, kind: PostKind): string | null {
-	return kind === 'potd' ? guild.potd_channel_id : guild.digest_channel_id;
+/** The channel a kind of post goes to in a guild; null when it is switched off. */
+export function channelOf(guild: GuildSettings, kind: PostKind): string | null {
+	return { potd: guild.potd_channel_id, digest: guild.digest_channel_id, feed: guild.feed_channel_id }[kind];
 }
 
 function patternOf(guild: GuildSettings, kind: PostKind): string {
@@ -93,15 +93,6 @@ export function nextPostTimes(guild: GuildSettings, after: Date): { potd: Date |
 	};
 }
 
-function processIsAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
 /**
  * Creates the scheduler for paper-of-the-day and digest posts. Each slot is posted exactly once
  * across restarts and processes: claimed in the post log before sending, marked sent after; a
@@ -113,7 +104,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 	const catchUp = options.catchUp ?? true;
 	const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
 	const leaseMs = options.claimLeaseMs ?? DEFAULT_LEASE_MS;
-	const claimant = options.claimant ?? `${hostname()}:${process.pid}`;
+	const claimant = options.claimant ?? THIS_PROCESS;
 	const log = options.log ?? SILENT_LOG;
 
 	const guilds = new Map<string, GuildSettings>();
@@ -140,14 +131,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 		timers.delete(group);
 	}
 
-	/** Whether the process that made this claim may still be sending it. */
-	function claimMayBeLive(record: PostRecord): boolean {
-		if (record.claimant === claimant) return running.has(`${record.guild_id}:${record.kind}:${record.slot}`);
-		const [host, pidText] = record.claimant.split(':');
-		const pid = Number(pidText);
-		if (host === hostname() && Number.isInteger(pid) && pid > 0) return processIsAlive(pid);
-		return now().getTime() - new Date(record.claimed_at).getTime() < leaseMs;
-	}
+	const claimIsLive = (record: PostRecord) =>
+		claimMayBeLive(record, { claimant, now: now(), leaseMs, isRunning: (r) => running.has(`${r.guild_id}:${r.kind}:${r.slot}`) });
 
 	function recordSent(guild: GuildSettings, kind: PostKind, slot: string, messageId: string | null): void {
 		state.db.transaction(() => {
@@ -161,7 +146,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 		if (claimSlot(state, guild.guild_id, kind, slot, claimant, now())) return 'fresh';
 		const record = getPost(state, guild.guild_id, kind, slot);
 		if (!record || record.status === 'sent') return null;
-		if (record.status === 'claimed' && claimMayBeLive(record)) {
+		if (record.status === 'claimed' && claimIsLive(record)) {
 			// Look again when the lease ends; a live process past its lease is checked once more a lease later.
 			const expires = new Date(record.claimed_at).getTime() + leaseMs;
 			const checkAt = expires > now().getTime() ? expires : now().getTime() + leaseMs;
@@ -238,7 +223,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 	/** Interrupted claims from earlier days: reconcile them so the log is right; never post a past day. */
 	async function settleOldClaims(guild: GuildSettings, today: Record<PostKind, string | null>): Promise<void> {
 		for (const record of unsentClaims(state, guild.guild_id)) {
-			if (record.slot === today[record.kind] || claimMayBeLive(record)) continue;
+			// The feed's claims are settled by the feed's own scheduler, which knows its announcement dates.
+			if (record.kind === 'feed' || record.slot === today[record.kind] || claimIsLive(record)) continue;
 			if (!retakeSlot(state, record, claimant, now())) continue;
 			const found = await reconcile(guild, record.kind, record.slot).catch((error: unknown) => {
 				log.warn({ guild: guild.guild_id, kind: record.kind, slot: record.slot, error: String(error) }, 'schedule: could not read the channel to reconcile');
@@ -251,7 +237,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
 	async function startGuild(guild: GuildSettings): Promise<void> {
 		const at = now();
-		const today: Record<PostKind, string | null> = { potd: null, digest: null };
+		const today: Record<PostKind, string | null> = { potd: null, digest: null, feed: null };
 		for (const kind of KINDS) {
 			if (channelOf(guild, kind) === null) continue;
 			const due = latestRunToday(patternOf(guild, kind), guild.timezone, at);

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { State } from './state.js';
 import { formatTimeOfDay, parseTimeOfDay, ScheduleSettingError, validateCron, validateTimezone } from './time.js';
 
-function checked<T>(check: (text: string) => T) {
-	return (text: string, ctx: z.RefinementCtx) => {
+function checked<Input, T>(check: (value: Input) => T) {
+	return (value: Input, ctx: z.RefinementCtx) => {
 		try {
-			return check(text);
+			return check(value);
 		} catch (error) {
 			if (!(error instanceof ScheduleSettingError)) throw error;
 			ctx.addIssue({ code: 'custom', message: error.message });
@@ -15,13 +15,37 @@ function checked<T>(check: (text: string) => T) {
 }
 
 /** A local posting time, `HH:MM` or `H:MM`, as settings and `POTD_TIME` take it; stored as `HH:MM`. */
-export const timeOfDaySetting = z.string().transform(checked((text) => formatTimeOfDay(parseTimeOfDay(text))));
+export const timeOfDaySetting = z.string().transform(checked((text: string) => formatTimeOfDay(parseTimeOfDay(text))));
 /** An IANA time zone, returned in its canonical spelling. */
 export const timezoneSetting = z.string().transform(checked(validateTimezone));
 /** A five-field cron pattern that fires at least once more. */
 export const cronSetting = z.string().transform(checked(validateCron));
 
-/** One guild's schedule settings: where and when the paper of the day and the digest go. */
+const ARXIV_CATEGORY = /^[a-z-]+(\.[A-Za-z-]+)?$/;
+
+/**
+ * Reads arXiv categories written space- or comma-separated (`cs.NE q-bio.NC`), without repeats.
+ * Throws ScheduleSettingError naming the first that is not an arXiv category.
+ */
+export function parseCategories(text: string): string[] {
+	const categories = [...new Set(text.split(/[\s,+]+/).filter(Boolean))];
+	const bad = categories.find((category) => !ARXIV_CATEGORY.test(category));
+	if (bad !== undefined) {
+		throw new ScheduleSettingError(`categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "${bad}" is not one`);
+	}
+	return categories;
+}
+
+/** arXiv categories for the feed, as settings and `ARXIV_FEED_CATEGORIES` take them. */
+export const categoriesSetting = z.union([z.string(), z.array(z.string())]).transform(checked((value: string | string[]) => parseCategories(typeof value === 'string' ? value : value.join(' '))));
+
+/** Most papers in one feed post: a post's menu opens at most 25. */
+export const FEED_MAX_LIMIT = 25;
+/** Papers per feed post, as settings and `ARXIV_FEED_MAX` take them. */
+const FEED_MAX_FORM = `max must be a whole number from 1 to ${FEED_MAX_LIMIT}, e.g. 10`;
+export const feedMaxSetting = z.coerce.number({ error: FEED_MAX_FORM }).int(FEED_MAX_FORM).min(1, FEED_MAX_FORM).max(FEED_MAX_LIMIT, FEED_MAX_FORM);
+
+/** One guild's schedule settings: where and when the paper of the day, the digest and the arXiv feed go. */
 const guildSettingsSchema = z.object({
 	guild_id: z.string().min(1),
 	/** Channel for the paper of the day; null turns it off. */
@@ -36,6 +60,18 @@ const guildSettingsSchema = z.object({
 	digest_channel_id: z.string().min(1).nullable(),
 	/** Five-field cron pattern read in `timezone`. */
 	digest_cron: cronSetting,
+	/** Channel for the arXiv feed; null turns it off. */
+	feed_channel_id: z.string().min(1).nullable().default(null),
+	/** arXiv categories the feed reads, in one request. */
+	feed_categories: categoriesSetting.default([]),
+	/** Local time of the first look at the feed each day, `HH:MM`. */
+	feed_time: timeOfDaySetting.default('09:00'),
+	/** Most papers per feed post. */
+	feed_max: z.number({ error: FEED_MAX_FORM }).int(FEED_MAX_FORM).min(1, FEED_MAX_FORM).max(FEED_MAX_LIMIT, FEED_MAX_FORM).default(10),
+	/** Include cross-listed papers. */
+	feed_cross: z.boolean().default(true),
+}).refine((settings) => settings.feed_channel_id === null || settings.feed_categories.length > 0, {
+	message: 'the feed needs categories, e.g. "cs.NE q-bio.NC"',
 });
 
 export type GuildSettings = z.infer<typeof guildSettingsSchema>;
@@ -66,23 +102,37 @@ interface SettingsRow {
 	potd_thread: number;
 	digest_channel_id: string | null;
 	digest_cron: string;
+	feed_channel_id: string | null;
+	feed_categories: string;
+	feed_time: string;
+	feed_max: number;
+	feed_cross: number;
 }
 
-const fromRow = (row: SettingsRow): GuildSettings => ({ ...row, potd_thread: row.potd_thread === 1 });
+const fromRow = (row: SettingsRow): GuildSettings => ({
+	...row,
+	potd_thread: row.potd_thread === 1,
+	feed_categories: row.feed_categories.split(' ').filter(Boolean),
+	feed_cross: row.feed_cross === 1,
+});
 
 /** Saves (inserts or replaces) a guild's settings after checking them; nothing is saved when a value is bad. */
 export function saveGuildSettings(state: State, input: z.input<typeof guildSettingsSchema>): GuildSettings {
 	const settings = checkGuildSettings(input);
 	state.db
 		.prepare(
-			`INSERT INTO guild_settings (guild_id, potd_channel_id, potd_time, timezone, potd_thread, digest_channel_id, digest_cron)
-			 VALUES (@guild_id, @potd_channel_id, @potd_time, @timezone, @potd_thread, @digest_channel_id, @digest_cron)
+			`INSERT INTO guild_settings (guild_id, potd_channel_id, potd_time, timezone, potd_thread, digest_channel_id, digest_cron,
+			   feed_channel_id, feed_categories, feed_time, feed_max, feed_cross)
+			 VALUES (@guild_id, @potd_channel_id, @potd_time, @timezone, @potd_thread, @digest_channel_id, @digest_cron,
+			   @feed_channel_id, @feed_categories, @feed_time, @feed_max, @feed_cross)
 			 ON CONFLICT (guild_id) DO UPDATE SET
 			   potd_channel_id = excluded.potd_channel_id, potd_time = excluded.potd_time,
 			   timezone = excluded.timezone, potd_thread = excluded.potd_thread,
-			   digest_channel_id = excluded.digest_channel_id, digest_cron = excluded.digest_cron`,
+			   digest_channel_id = excluded.digest_channel_id, digest_cron = excluded.digest_cron,
+			   feed_channel_id = excluded.feed_channel_id, feed_categories = excluded.feed_categories,
+			   feed_time = excluded.feed_time, feed_max = excluded.feed_max, feed_cross = excluded.feed_cross`,
 		)
-		.run({ ...settings, potd_thread: settings.potd_thread ? 1 : 0 });
+		.run({ ...settings, potd_thread: settings.potd_thread ? 1 : 0, feed_categories: settings.feed_categories.join(' '), feed_cross: settings.feed_cross ? 1 : 0 });
 	return settings;
 }
 

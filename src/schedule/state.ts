@@ -87,6 +87,55 @@ const MIGRATIONS: readonly string[] = [
 		PRIMARY KEY (guild_id, user_id, query)
 	);
 	`,
+	`
+	ALTER TABLE guild_settings ADD COLUMN feed_channel_id TEXT;
+	ALTER TABLE guild_settings ADD COLUMN feed_categories TEXT NOT NULL DEFAULT '';
+	ALTER TABLE guild_settings ADD COLUMN feed_time TEXT NOT NULL DEFAULT '09:00';
+	ALTER TABLE guild_settings ADD COLUMN feed_max INTEGER NOT NULL DEFAULT 10;
+	ALTER TABLE guild_settings ADD COLUMN feed_cross INTEGER NOT NULL DEFAULT 1 CHECK (feed_cross IN (0, 1));
+
+	CREATE TABLE post_log_new (
+		guild_id TEXT NOT NULL,
+		kind TEXT NOT NULL CHECK (kind IN ('potd', 'digest', 'feed')),
+		slot TEXT NOT NULL,
+		status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'failed')),
+		claimant TEXT NOT NULL,
+		claimed_at TEXT NOT NULL,
+		attempts INTEGER NOT NULL DEFAULT 0,
+		last_error TEXT,
+		channel_id TEXT,
+		message_id TEXT,
+		sent_at TEXT,
+		UNIQUE (guild_id, kind, slot)
+	);
+	INSERT INTO post_log_new SELECT * FROM post_log;
+	DROP TABLE post_log;
+	ALTER TABLE post_log_new RENAME TO post_log;
+
+	CREATE TABLE feed_paper (
+		paper_id TEXT PRIMARY KEY,
+		record TEXT NOT NULL,
+		announced TEXT NOT NULL
+	);
+
+	CREATE TABLE feed_posted (
+		guild_id TEXT NOT NULL,
+		paper_id TEXT NOT NULL,
+		announced TEXT NOT NULL,
+		PRIMARY KEY (guild_id, paper_id)
+	);
+
+	CREATE TABLE feed_look (
+		guild_id TEXT PRIMARY KEY,
+		looked_at TEXT NOT NULL,
+		announced TEXT,
+		new_count INTEGER NOT NULL DEFAULT 0,
+		posted_count INTEGER NOT NULL DEFAULT 0,
+		failures INTEGER NOT NULL DEFAULT 0,
+		last_error TEXT,
+		next_look TEXT
+	);
+	`,
 ];
 
 /** The schema version this code writes. */

@@ -106,3 +106,10 @@ export function latestRunToday(pattern: string, timezone: string, at: Date): Dat
 	if (!previous || localDate(previous, timezone) !== localDate(at, timezone)) return null;
 	return previous;
 }
+
+/** The latest daily `time` (`HH:MM` in `timezone`) at or before `at`. */
+export function previousDailyTime(time: string, timezone: string, at: Date): Date {
+	const [previous] = new Cron(potdPattern(time), { timezone, paused: true }).previousRuns(1, new Date(at.getTime() + 1));
+	if (!previous) throw new Error(`schedule/time: no ${time} before ${at.toISOString()}`);
+	return previous;
+}

@@ -53,6 +53,9 @@ describe('openState', () => {
 		expect(tables).toEqual([
 			'digest_topic',
 			'digest_watermark',
+			'feed_look',
+			'feed_paper',
+			'feed_posted',
 			'guild_settings',
 			'paper_first_seen',
 			'paperbot_meta',

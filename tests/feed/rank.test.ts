@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { newlyAnnounced, parseAnnouncementFeed } from '../../src/arxiv/announcements.js';
+import type { Paper } from '../../src/corpus/paper.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { rankFeedPapers } from '../../src/feed/rank.js';
+import { buildSearchIndex } from '../../src/search/paper-index.js';
+import { announcementXml } from '../arxiv/feed-stand-in.js';
+import { FEED_DATE, FEED_DAY, OFF_TOPIC, ON_TOPIC } from './feed-day.js';
+
+const shippedIndex = async () => buildSearchIndex((await loadCorpus('data')).papers);
+const feedPapers = () => newlyAnnounced(parseAnnouncementFeed(announcementXml('cs.NE+cs.LG', FEED_DATE, FEED_DAY)), { cross: true });
+
+describe('rankFeedPapers', () => {
+	it('puts the papers close to the shipped corpus first, each with the corpus paper it is closest to', async () => {
+		const picks = rankFeedPapers(await shippedIndex(), feedPapers(), { max: 10 });
+		expect(picks.map((pick) => pick.paper.id)).toEqual(ON_TOPIC.map((entry) => entry.id));
+		expect(picks.map((pick) => pick.reason.kind === 'corpus' && pick.reason.paper.id)).toEqual(['2305.11484', '2306.02368']);
+	});
+
+	it('never keeps a paper the corpus holds', async () => {
+		const picks = rankFeedPapers(await shippedIndex(), feedPapers(), { max: 10, floor: 0 });
+		expect(picks.map((pick) => pick.paper.id)).not.toContain('2305.10246');
+		expect(picks).toHaveLength(ON_TOPIC.length + OFF_TOPIC.length);
+	});
+
+	it('keeps at most max papers, the most relevant', async () => {
+		const picks = rankFeedPapers(await shippedIndex(), feedPapers(), { max: 1, floor: 0 });
+		expect(picks.map((pick) => pick.paper.id)).toEqual([ON_TOPIC[0]!.id]);
+	});
+
+	it('keeps a paper matching a digest topic first, naming the topic, however far from the corpus', async () => {
+		const robots = (topic: string): Paper[] => (topic === 'locomotion' ? feedPapers().filter((paper) => paper.id === '2603.02001') : []);
+		const picks = rankFeedPapers(await shippedIndex(), feedPapers(), { max: 10, topics: ['locomotion'], matchTopic: robots });
+		expect(picks[0]).toMatchObject({ paper: { id: '2603.02001' }, reason: { kind: 'topic', topic: 'locomotion' } });
+		expect(picks.slice(1).map((pick) => pick.paper.id)).toEqual(ON_TOPIC.map((entry) => entry.id));
+	});
+
+	it('keeps nothing from a day with nothing close and no topic', async () => {
+		const offTopic = feedPapers().filter((paper) => OFF_TOPIC.some((entry) => entry.id === paper.id));
+		expect(rankFeedPapers(await shippedIndex(), offTopic, { max: 10 })).toEqual([]);
+	});
+});
