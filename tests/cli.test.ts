@@ -139,7 +139,7 @@ describe('paperbot add with several ids', () => {
 		const port = await closedPort();
 		const result = await run('src/cli.ts', ['add', '2401.00001', '2401.00002'], { env: { ARXIV_API_URL: `http://127.0.0.1:${port}/api/query` } });
 		expect(result.code).toBe(1);
-		const cause = `arXiv could not be reached: nothing answers at 127.0.0.1:${port} (connection refused); check ARXIV_API_URL.`;
+		const cause = `arXiv could not be reached: nothing answers at 127.0.0.1:${port} (connection refused); check ARXIV_API_URL (http://127.0.0.1:${port}/api/query).`;
 		expect(result.stderr.split('\n').filter(Boolean)).toEqual([`paperbot add: 2401.00001: ${cause}`, `paperbot add: 2401.00002: ${cause}`]);
 	});
 

@@ -33,7 +33,7 @@ describe('parseEnv', () => {
 			new EnvError(
 				'paperbot: bad configuration:\n' +
 					'  ARXIV_FEED_CATEGORIES: categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "physics!" is not one\n' +
-					'  ARXIV_FEED_TIME: time must be HH:MM (00:00–23:59), e.g. 09:00\n' +
+					'  ARXIV_FEED_TIME: time must be HH:MM (00:00–23:59), e.g. 09:00; "9am" is not one\n' +
 					'  ARXIV_FEED_MAX: max must be a whole number from 1 to 25, e.g. 10',
 			),
 		);
