@@ -135,7 +135,7 @@ export function quoteWarnings(warnings: readonly string[], limit = WARNINGS_QUOT
 	return more > 0 ? [...warnings.slice(0, limit), `…and ${more.toLocaleString('en-US')} more`] : [...warnings];
 }
 
-/** Orders `path:line: reason` warnings by the files' reading order, then by line; overlay warnings come last otherwise. */
+/** Orders `path:line: reason` warnings by file, in reading order, then by line: overlays and duplicates are only found after their file was read. */
 function sortByFileAndLine(warnings: string[], files: readonly string[]): void {
 	const place = (warning: string) => {
 		const fileNo = files.findIndex((file) => warning.startsWith(`${file}:`));
