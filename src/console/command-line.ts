@@ -47,12 +47,13 @@ export function parseCommandLine<Context>(line: string, commands: readonly Serve
 	for (const word of words) {
 		const separator = word.indexOf(':');
 		const option = separator > 0 ? options.find((candidate) => candidate.name === word.slice(0, separator)) : undefined;
-		// A query reads its own filters (author:"Yi Zeng", year:2022..2023, cat:cs.LG), so they stay in its text, as they would typed in Discord.
-		const readByQuery = query !== undefined && option !== query;
-		if (option && !readByQuery && !(option.name in values)) values[option.name] = convert(word.slice(separator + 1).replace(/^"(.*)"$/, '$1'), option);
+		const value = word.slice(separator + 1).replace(/^"(.*)"$/, '$1');
+		// A query reads its own filters (author:"Yi Zeng", year:2022..2023, cat:cs.LG): every word is its text, as typed in Discord.
+		if (query) loose.push(option === query ? value : word);
+		else if (option && !(option.name in values)) values[option.name] = convert(value, option);
 		else loose.push(word);
 	}
-	const free = options.find((option) => option.type === ApplicationCommandOptionType.String && option.required && !(option.name in values));
+	const free = query ?? options.find((option) => option.type === ApplicationCommandOptionType.String && option.required && !(option.name in values));
 	if (loose.length) {
 		if (!free) throw new CommandLineError(`Unexpected text: ${loose.join(' ')}`);
 		values[free.name] = loose.join(' ');

@@ -21,6 +21,8 @@ describe('parseCommandLine', () => {
 		expect(parse('/paper search spiking year:2022..2023 category:cs.NE author:"Yi Zeng"').options).toEqual({ query: 'spiking year:2022..2023 category:cs.NE author:"Yi Zeng"' });
 		expect(parse('/paper search author:Zeng').options).toEqual({ query: 'author:Zeng' });
 		expect(parse('/paper search query:spiking').options).toEqual({ query: 'spiking' });
+		expect(parse('/paper search query:"spiking gan" year:2023').options).toEqual({ query: 'spiking gan year:2023' });
+		expect(parse('/paper unsubscribe author:Zeng').options).toEqual({ query: 'author:Zeng' });
 		expect(parse('/paper subscribe author:Zeng').options).toEqual({ query: 'author:Zeng' });
 	});
 
