@@ -1,16 +1,18 @@
 import type { APIActionRowComponent, APIButtonComponent } from 'discord.js';
 import type { Curation } from '../arxiv/curation.js';
 import { buildPaperCard, buildResultsMessage, cardComponents, threadName } from '../cards/index.js';
-import { ACTION_ROW, BUTTON, SECONDARY } from '../cards/paper-card.js';
+import { truncateAtWord } from '../cards/limits.js';
+import { ACTION_ROW, BUTTON, displayTitle, SECONDARY } from '../cards/paper-card.js';
 import { defuseMentions, markdownSafe, plainLine } from '../cards/safe-text.js';
 import type { Paper } from '../corpus/paper.js';
 import { idNotInCorpus } from '../search/id-query.js';
-import { getPaper, searchPapers, similarPapers, type PaperIndex } from '../search/paper-index.js';
+import { getPaper, searchPapers, type PaperIndex } from '../search/paper-index.js';
+import { similarPapers } from '../search/similar.js';
 import type { Asker } from './command.js';
 import { CUSTOM_ID_MAX, encodeCustomId } from './custom-ids.js';
 import { keyForQuery } from './query-keys.js';
+import { privateReply, privateText, publicReply, UserError, type Reply } from './reply.js';
 import { spellingFor, type Surface } from './spelling.js';
-import { privateReply, publicReply, UserError, type Reply } from './reply.js';
 
 /** Longest query accepted; longer text is a paste gone wrong, not a search. */
 export const QUERY_MAX_LENGTH = 300;
@@ -97,11 +99,15 @@ export function shareReply(paper: Paper, askerName: string, note: string | undef
 	return { ...publicCard(paper), thread: { name: threadName(paper), ...(firstMessage ? { firstMessage } : {}) } };
 }
 
-/** The papers most like `paper`, privately, as a list. */
+/** Longest title quoted in a similar-papers heading, so the result count after it stays visible. */
+const SIMILAR_TITLE_MAX = 150;
+
+/** The papers most like `paper` (named by its title), privately, as a list; or a sentence saying none is close. */
 export function similarPapersReply(index: PaperIndex, paper: Paper): Reply {
-	const similar = similarPapers(index, paper.id, RESULTS_PER_PAGE);
-	if (!similar.length) throw new UserError(`No other paper in the corpus is like ${paper.id}.`);
-	return privateReply(buildResultsMessage({ query: `similar to ${paper.id}`, page: 0, pageSize: RESULTS_PER_PAGE, results: similar, total: similar.length, paging: false }));
+	const similar = similarPapers(index, paper.id, RESULTS_PER_PAGE).map((found) => found.paper);
+	const title = truncateAtWord(displayTitle(paper), SIMILAR_TITLE_MAX);
+	if (!similar.length) return privateText(`No other paper in the corpus is close enough to “${quoteUserText(title)}” to call similar.`);
+	return privateReply(buildResultsMessage({ query: `similar to “${title}”`, page: 0, pageSize: RESULTS_PER_PAGE, results: similar, total: similar.length, paging: false }));
 }
 
 /** The curation when the asker may use it, else null. */

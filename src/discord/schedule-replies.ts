@@ -37,7 +37,7 @@ export function subscriptionReply(service: ScheduleService | undefined, asker: A
 			case 'subscribe': {
 				const added = subscribe(schedule.state, guildId, asker.user.id, request.query);
 				const shown = quotedQuery(request.query);
-				return privateText(added ? `Subscribed to ${shown}: the digest will mention you beside new papers that match it.` : `You are already subscribed to ${shown}.`);
+				return privateText(added ? `Subscribed to ${shown}: the digest will mention you beside new papers that match every word of it.` : `You are already subscribed to ${shown}.`);
 			}
 			case 'unsubscribe': {
 				const { query } = request;

@@ -5,8 +5,9 @@ import type { Env } from '../env.js';
 import type { Library } from '../search/library.js';
 import type { Logger } from '../log.js';
 import type { Paper } from '../corpus/paper.js';
-import { getPaper, paperCount, searchPapers, type PaperIndex } from '../search/paper-index.js';
-import { planDigest, type QueryMatcher } from '../schedule/digest.js';
+import { getPaper, paperCount } from '../search/paper-index.js';
+import { savedSearchMatcher } from '../search/match.js';
+import { planDigest } from '../schedule/digest.js';
 import { channelProblem, createDiscordPoster, type DiscordPoster } from './schedule-posts.js';
 import { getPost, POST_NAMES, recentPosts, type PostKind } from '../schedule/post-log.js';
 import { buildDigestMessages, buildEmptyDigestMessage, buildPotdMessage, type PostMessage } from './post-messages.js';
@@ -50,19 +51,6 @@ export interface ScheduleServiceOptions {
 	poster?: DiscordPoster;
 }
 
-/** A matcher over one index: each query is searched once, then looked up. */
-function indexMatcher(index: PaperIndex): QueryMatcher {
-	const matched = new Map<string, Set<string>>();
-	return (query, paperId) => {
-		let ids = matched.get(query);
-		if (!ids) {
-			ids = new Set(searchPapers(index, query, {}, { limit: Math.max(1, paperCount(index)) }).map((result) => result.paper.id));
-			matched.set(query, ids);
-		}
-		return ids.has(paperId);
-	};
-}
-
 function envSettings(env: Env, guildId: string): GuildSettings {
 	const isEnvGuild = env.DISCORD_GUILD_ID === guildId;
 	return checkGuildSettings({
@@ -96,7 +84,7 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 
 	function digestMessages(guildId: string, slot: string, asOf: Date): PostMessage[] {
 		const index = library.current();
-		const plan = planDigest(state, guildId, asOf, indexMatcher(index));
+		const plan = planDigest(state, guildId, asOf, savedSearchMatcher(index));
 		const papers = new Map(plan.paperIds.flatMap((id) => {
 			const paper = getPaper(index, id);
 			return paper ? [[id, paper] as const] : [];

@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { normaliseArxivId, type Paper } from '../corpus/paper.js';
 import { buildAuthorIndex, compileFilters, type AuthorIndex } from './filters.js';
-import { buildPostings, documentFrequency, findTerm, type Postings } from './postings.js';
+import { buildPostings, type Postings } from './postings.js';
 import { hasFilters, NO_FILTERS, parseQuery, type Filters } from './query.js';
 import { accumulateScores, createScoreBuffers, expandWord, topScored, type ScoreBuffers } from './rank.js';
 import { buildSuggestionIndex, suggestionFor, suggestPaperNumbers, type Suggestion, type SuggestionIndex } from './suggest.js';
@@ -47,8 +47,6 @@ export interface SearchOptions {
 }
 
 const DEFAULT_LIMIT = 100;
-/** Distinctive abstract words a more-like-this query takes, besides the title's words. */
-const SIMILAR_ABSTRACT_TERMS = 12;
 
 /** Indexes `papers` for search, suggestions and similar papers. */
 export function buildSearchIndex(papers: readonly Paper[]): PaperIndex {
@@ -121,33 +119,6 @@ export function searchPapers(index: PaperIndex, query: string, filters: Partial<
  */
 export function suggestPapers(index: PaperIndex, partial: string, limit = 25): Suggestion[] {
 	return suggestPaperNumbers(index, partial, limit).map((paperNo) => suggestionFor(index.papers[paperNo]!));
-}
-
-/**
- * Papers like the one with `id`, most similar first, never that paper: a query made of its title's
- * words and the abstract words most particular to it (highest tf-idf). Empty for an unknown id.
- */
-export function similarPapers(index: PaperIndex, id: string, limit = 5): Paper[] {
-	const normalised = normaliseArxivId(id) ?? id;
-	const self = index.numbers.get(normalised);
-	if (self === undefined) return [];
-	const paper = index.papers[self]!;
-	const wordCounts = new Map<string, number>();
-	for (const word of termsOf(paper.abstract)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
-	const distinctive = [...wordCounts]
-		.map(([word, count]) => {
-			const term = findTerm(index.postings, word);
-			const frequency = term < 0 ? 0 : documentFrequency(index.postings, term);
-			return { term, tfidf: frequency > 1 ? count * Math.log(index.papers.length / frequency) : 0 };
-		})
-		.filter((entry) => entry.tfidf > 0)
-		.sort((a, b) => b.tfidf - a.tfidf)
-		.slice(0, SIMILAR_ABSTRACT_TERMS)
-		.map((entry) => entry.term);
-	const titleTerms = termsOf(paper.title ?? '').map((word) => findTerm(index.postings, word));
-	const terms = [...new Set([...titleTerms, ...distinctive])].filter((term) => term >= 0);
-	accumulateScores(index.postings, index.buffers, terms.map((term) => [{ term, weight: 1 }]));
-	return topScored(index.buffers, limit, (paperNo) => paperNo !== self).map(({ paperNo }) => index.papers[paperNo]!);
 }
 
 /** The paper with this id — any form {@link normaliseArxivId} reads — or null. */

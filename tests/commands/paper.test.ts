@@ -125,6 +125,20 @@ describe('/paper similar', () => {
 		expect(text).toContain('arxiv.org/abs/');
 		expect(text).not.toContain('arxiv.org/abs/2305.10246');
 	});
+
+	it('names the paper by its title', async () => {
+		const reply = await run('similar', { id: '2305.10246' });
+		expect(reply.message.embeds[0]?.author?.name).toMatch(/^Similar to “Spiking Generative Adversarial Network with Attention Scoring Decoding” · \d results?$/);
+	});
+
+	it('says so, privately, when no paper is close enough: the YbOH molecule paper has no neighbour', async () => {
+		const reply = await run('similar', { id: '2304.14548' });
+		expect(reply.message.flags).toBe(64);
+		expect(reply.message.embeds ?? []).toEqual([]);
+		expect(reply.message.content).toBe(
+			'No other paper in the corpus is close enough to “arXiv:2304.14548 — We have developed and demonstrated a scheme to achieve rotationally-closed…” to call similar.',
+		);
+	});
 });
 
 describe('/paper cite', () => {

@@ -88,7 +88,7 @@ describe('/paper subscribe, unsubscribe and subscriptions', () => {
 		const { context } = await contextWithState();
 		const reply = await run(() => paper.execute(invocation('subscribe', { query: 'diffusion' }), context));
 		expect(reply.message.flags).toBe(64);
-		expect(reply.message.content).toBe('Subscribed to `diffusion`: the digest will mention you beside new papers that match it.');
+		expect(reply.message.content).toBe('Subscribed to `diffusion`: the digest will mention you beside new papers that match every word of it.');
 		expect(await content(() => paper.execute(invocation('subscribe', { query: 'diffusion' }), context))).toBe('You are already subscribed to `diffusion`.');
 		expect(await content(() => paper.execute(invocation('subscriptions'), context))).toBe('Your subscriptions:\n• `diffusion`');
 		expect(await content(() => paper.execute(invocation('unsubscribe'), context))).toBe('Removed all 1 of your subscriptions.');

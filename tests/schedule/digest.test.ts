@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { buildSearchIndex } from '../../src/search/paper-index.js';
+import { savedSearchMatcher } from '../../src/search/match.js';
 import {
 	addTopic,
 	advanceDigestWatermark,
@@ -165,6 +168,22 @@ describe('groupDigest', () => {
 		);
 		expect(plan.mentions).toEqual({ '2406.00001': ['u1'], '2406.00002': ['u2'], '2406.00003': ['u1', 'u2'] });
 		expect(plan.mentionedUserIds).toEqual(['u1', 'u2']);
+	});
+
+	it('with the saved-search matcher, mentions a subscriber only beside papers that have every word', async () => {
+		const index = buildSearchIndex((await loadCorpus(new URL('../../data/', import.meta.url).pathname)).papers);
+		const ids = index.papers.map((paper) => paper.id);
+		const plan = groupDigest(
+			ids,
+			['spiking evolutionary'],
+			[
+				{ user_id: 'u1', query: 'wasserstein spiking' },
+				{ user_id: 'u2', query: 'spiking adversarial' },
+			],
+			savedSearchMatcher(index),
+		);
+		expect(plan.mentions).toEqual({ '2305.10246': ['u2'] });
+		expect(plan.sections[0]).toMatchObject({ topic: 'spiking evolutionary', paperIds: ['2305.11484', '2304.10749'] });
 	});
 });
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { indexCachePath, loadOrBuildIndex, writeIndexCache } from '../../src/search/index-cache.js';
-import { buildSearchIndex, searchPapers, similarPapers, suggestPapers } from '../../src/search/paper-index.js';
+import { buildSearchIndex, searchPapers, suggestPapers } from '../../src/search/paper-index.js';
+import { similarPapers } from '../../src/search/similar.js';
 
 const SHIPPED = new URL('../../data/', import.meta.url).pathname;
 const FIXTURE = new URL('../fixtures/search/papers.jsonl', import.meta.url).pathname;

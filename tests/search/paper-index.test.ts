@@ -8,7 +8,6 @@ import {
 	parseQuery,
 	randomPaper,
 	searchPapers,
-	similarPapers,
 	suggestPapers,
 	type PaperIndex,
 } from '../../src/search/paper-index.js';
@@ -190,25 +189,6 @@ describe('suggestPapers', () => {
 
 	it('never offers more than 25 choices', () => {
 		expect(suggestPapers(shipped, '2').length).toBeLessThanOrEqual(25);
-	});
-});
-
-describe('similarPapers', () => {
-	it('finds the other spiking network papers for a spiking network paper, never the paper itself', () => {
-		const similar = similarPapers(shipped, '2305.10246').map((paper) => paper.id);
-		expect(similar).not.toContain('2305.10246');
-		expect(similar.slice(0, 3)).toEqual(expect.arrayContaining(['2304.06540']));
-	});
-
-	it('never returns the paper itself for any paper of the corpus', () => {
-		for (const paper of shipped.papers) {
-			expect(similarPapers(shipped, paper.id, 20).map((other) => other.id)).not.toContain(paper.id);
-		}
-	});
-
-	it('reads any id form and returns nothing for an unknown id', () => {
-		expect(similarPapers(shipped, 'arXiv:2305.00054v1').length).toBeGreaterThan(0);
-		expect(similarPapers(shipped, '9999.99999')).toEqual([]);
 	});
 });
 

@@ -1,0 +1,88 @@
+import type { Paper } from '../corpus/paper.js';
+import { buildSearchIndex, type PaperIndex } from './paper-index.js';
+import { compileFilters, type FilterContext } from './filters.js';
+import { findTerm, prefixRange, type Postings } from './postings.js';
+import { hasFilters, parseQuery } from './query.js';
+import { termsOf } from './text.js';
+
+/** What matching reads from an index: its postings and what filters need. A PaperIndex is one. */
+export interface MatchIndex extends FilterContext {
+	readonly postings: Postings;
+}
+
+/**
+ * Shortest query word that also matches the longer words it begins (`wass` → `wasserstein`), as
+ * search completes a word; a shorter word (`gan`, `ai`) matches only itself.
+ */
+const MIN_COMPLETED_WORD = 4;
+
+/**
+ * The numbers of the papers matching a saved search (a subscription or digest topic), ascending.
+ * A paper matches when it passes the query's filters (`author:`, `year:`, `cat:`, `venue:`) and
+ * every word of the query's text matches one of the paper's indexed words — the same fields and
+ * tokeniser as search, so the same folding and stemming. A query word matches an indexed word
+ * equal to it, or one it begins when it has at least 4 characters. No near spellings: a saved
+ * search should not ping anyone for a word it does not contain. Filters alone match every paper
+ * that passes them; a query with neither words nor filters matches nothing.
+ *
+ * The rule looks at one paper at a time, never at the rest of the corpus, so a paper matches the
+ * same way in the corpus index as in {@link matchPapers}' small index of papers from elsewhere.
+ */
+export function papersMatchingAll(index: MatchIndex, query: string): number[] {
+	const parsed = parseQuery(query);
+	const words = [...new Set(termsOf(parsed.text))];
+	const accept = hasFilters(parsed.filters) ? compileFilters(index, parsed.filters) : null;
+	if (words.length === 0 && !accept) return [];
+	// wordsMatched[p] = how many of the words so far paper p matched; a paper that missed one stays behind.
+	const wordsMatched = new Uint16Array(index.papers.length);
+	words.forEach((word, wordNo) => {
+		const { offsets, papers } = index.postings;
+		for (const term of termsMatching(index.postings, word)) {
+			for (let at = offsets[term]!; at < offsets[term + 1]!; at++) {
+				const paperNo = papers[at]!;
+				if (wordsMatched[paperNo] === wordNo) wordsMatched[paperNo] = wordNo + 1;
+			}
+		}
+	});
+	const matching: number[] = [];
+	for (let paperNo = 0; paperNo < index.papers.length; paperNo++) {
+		if (wordsMatched[paperNo] === words.length && (!accept || accept(paperNo))) matching.push(paperNo);
+	}
+	return matching;
+}
+
+/** The vocabulary positions a query word matches: itself, and the words it begins when long enough. */
+function termsMatching(postings: Postings, word: string): number[] {
+	if (word.length < MIN_COMPLETED_WORD) {
+		const exact = findTerm(postings, word);
+		return exact < 0 ? [] : [exact];
+	}
+	const [start, end] = prefixRange(postings, word);
+	return Array.from({ length: end - start }, (_, offset) => start + offset);
+}
+
+/**
+ * A matcher over papers that are not in the corpus index (a day's arXiv listing, say): indexes
+ * them once, then answers each query with the papers that match it by the rule of
+ * {@link papersMatchingAll}, in the order given.
+ */
+export function matchPapers(papers: readonly Paper[]): (query: string) => Paper[] {
+	const index = buildSearchIndex(papers);
+	return (query) => papersMatchingAll(index, query).map((paperNo) => index.papers[paperNo]!);
+}
+
+/**
+ * Whether a saved search matches the indexed paper with `paperId`, by the rule of
+ * {@link papersMatchingAll}: each query is matched against the index once, then looked up.
+ */
+export function savedSearchMatcher(index: PaperIndex): (query: string, paperId: string) => boolean {
+	const matched = new Map<string, Set<string>>();
+	return (query, paperId) => {
+		let ids = matched.get(query);
+		if (!ids) {
+			ids = new Set(papersMatchingAll(index, query).map((paperNo) => index.papers[paperNo]!.id));
+			matched.set(query, ids);
+		}
+		return ids.has(paperId);
+	};
+}

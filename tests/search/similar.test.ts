@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { buildSearchIndex, type PaperIndex } from '../../src/search/paper-index.js';
+import { SIMILARITY_FLOOR, similarPapers } from '../../src/search/similar.js';
+
+const SHIPPED = new URL('../../data/', import.meta.url).pathname;
+/** The shipped paper on photon cycling in YbOH molecules: nothing else in the corpus is about molecules. */
+const YBOH = '2304.14548';
+
+let shipped: PaperIndex;
+const similarIds = (id: string, limit?: number) => similarPapers(shipped, id, limit).map((similar) => similar.paper.id);
+
+beforeAll(async () => {
+	shipped = buildSearchIndex((await loadCorpus(SHIPPED)).papers);
+});
+
+describe('similarPapers', () => {
+	it('finds the other spiking network papers for a spiking network paper, never the paper itself', () => {
+		const similar = similarIds('2305.10246');
+		expect(similar).not.toContain('2305.10246');
+		expect(similar.slice(0, 3)).toEqual(expect.arrayContaining(['2304.06540']));
+	});
+
+	it('lists no paper for the YbOH molecule paper: no other shipped paper is like it', () => {
+		expect(similarIds(YBOH)).toEqual([]);
+	});
+
+	it('stops at the similarity floor, so a paper may have fewer than asked for', () => {
+		const counts = shipped.papers.map((paper) => similarPapers(shipped, paper.id, 20).length);
+		expect(Math.max(...counts)).toBeLessThan(shipped.papers.length - 1);
+		for (const paper of shipped.papers) {
+			for (const similar of similarPapers(shipped, paper.id, 20)) expect(similar.similarity).toBeGreaterThanOrEqual(SIMILARITY_FLOOR);
+		}
+	});
+
+	it('lists the most similar first, never the paper itself, and at most `limit`', () => {
+		for (const paper of shipped.papers) {
+			const similar = similarPapers(shipped, paper.id, 2);
+			expect(similar.length).toBeLessThanOrEqual(2);
+			expect(similar.map((other) => other.paper.id)).not.toContain(paper.id);
+			expect(similar.map((other) => other.similarity)).toEqual([...similar.map((other) => other.similarity)].sort((a, b) => b - a));
+		}
+	});
+
+	it('reads any id form and returns nothing for an unknown id', () => {
+		expect(similarIds('arXiv:2305.14174v1').length).toBeGreaterThan(0);
+		expect(similarIds('9999.99999')).toEqual([]);
+	});
+});
