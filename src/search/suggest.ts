@@ -29,9 +29,6 @@ export interface Suggestion {
 
 /** Discord's limit on a choice's name. */
 const SUGGESTION_NAME_MAX = 100;
-/** Entries looked at per lookup: enough to rank a page of choices, never the whole corpus. */
-const SCAN_LIMIT = 400;
-
 /**
  * Builds the suggestion structure for `papers` (paper number = position in the list). Entries are
  * ordered as their texts would sort, but compared as sequences of word ranks: all entries are
@@ -125,57 +122,100 @@ export interface SuggestionContext {
 	recency: Uint32Array;
 }
 
+/** Titles a lookup checks for every typed word, when the typed phrase itself matches too few. */
+const EVERY_WORD_CHECKS = 1_000;
+
 /**
  * Up to `limit` papers for a partly typed query: papers whose id starts with it; papers whose title
  * contains it as a phrase from a word start (titles starting with it first); failing enough of
  * those, papers whose title has every typed word (the last may be partial). Newest first within
- * each kind; the newest papers for an empty query.
+ * each kind, over every id and phrase match however common the prefix; the every-word kind, a last
+ * resort, checks at most {@link EVERY_WORD_CHECKS} titles. The newest papers for an empty query.
  */
 export function suggestPaperNumbers(context: SuggestionContext, partial: string, limit: number): number[] {
 	const { papers, suggestions, newest, recency } = context;
 	if (!partial.trim()) return [...newest.subarray(0, limit)];
 	const chosen = new Set<number>();
-	const byRecency = (list: number[]) => list.sort((a, b) => recency[a]! - recency[b]!);
+	const choose = (found: NewestPapers) => {
+		for (const paperNo of found.papers) if (chosen.size < limit) chosen.add(paperNo);
+	};
+	const { papersById, entryPapers, entryOffsets } = suggestions;
 	const idPrefix = stripArxivLink(partial);
-	const idMatches = /\s/.test(idPrefix) ? [] : idRange(papers, suggestions.papersById, idPrefix);
-	for (const paperNo of byRecency(idMatches)) if (chosen.size < limit) chosen.add(paperNo);
+	if (idPrefix && !/\s/.test(idPrefix)) {
+		const [start, end] = idRange(papers, papersById, idPrefix);
+		const byId = new NewestPapers(recency, limit);
+		for (let i = end - 1; i >= start; i--) byId.offer(papersById[i]!);
+		choose(byId);
+	}
 
 	const words = termsOf(partial);
 	if (words.length === 0) return [...chosen];
 	const [start, end] = phraseRange(suggestions, words.join(' '));
-	const starting: number[] = [];
-	const containing: number[] = [];
-	for (let i = start; i < Math.min(end, start + SCAN_LIMIT); i++) {
-		(suggestions.entryOffsets[i] === 0 ? starting : containing).push(suggestions.entryPapers[i]!);
+	const starting = new NewestPapers(recency, limit);
+	const containing = new NewestPapers(recency, limit);
+	for (let i = end - 1; i >= start; i--) {
+		if (entryOffsets[i] === 0) starting.offer(entryPapers[i]!);
+		containing.offer(entryPapers[i]!);
 	}
-	for (const paperNo of [...byRecency(starting), ...byRecency(containing)]) if (chosen.size < limit) chosen.add(paperNo);
+	choose(starting);
+	choose(containing);
 
 	if (chosen.size < limit && words.length > 1) {
-		const rarestGuess = words.slice(0, -1).reduce((longest, word) => (word.length > longest.length ? word : longest));
-		const [wordStart, wordEnd] = phraseRange(suggestions, rarestGuess);
 		const last = words[words.length - 1]!;
 		const others = words.slice(0, -1);
-		const matches: number[] = [];
-		for (let i = wordStart; i < Math.min(wordEnd, wordStart + SCAN_LIMIT); i++) {
-			const paperNo = suggestions.entryPapers[i]!;
+		// Titles are read from the typed word that starts the fewest title words.
+		const [wordStart, wordEnd] = others
+			.map((word) => phraseRange(suggestions, word))
+			.reduce((fewest, range) => (range[1] - range[0] < fewest[1] - fewest[0] ? range : fewest));
+		const hasEveryWord = new NewestPapers(recency, limit);
+		let checks = 0;
+		for (let i = wordEnd - 1; i >= wordStart && checks < EVERY_WORD_CHECKS; i--) {
+			const paperNo = entryPapers[i]!;
+			if (!hasEveryWord.wants(paperNo)) continue;
+			checks++;
 			const key = ` ${suggestions.titleKeys[paperNo]} `;
-			if (others.every((word) => key.includes(` ${word} `)) && key.includes(` ${last}`)) matches.push(paperNo);
+			if (others.every((word) => key.includes(` ${word} `)) && key.includes(` ${last}`)) hasEveryWord.offer(paperNo);
 		}
-		for (const paperNo of byRecency(matches)) if (chosen.size < limit) chosen.add(paperNo);
+		choose(hasEveryWord);
 	}
 	return [...chosen];
 }
 
-function idRange(papers: readonly Paper[], papersById: Uint32Array, prefix: string): number[] {
-	if (!prefix) return [];
-	const first = lowerBound(papersById.length, (i) => papers[papersById[i]!]!.id < prefix);
-	const matches: number[] = [];
-	for (let i = first; i < papersById.length && matches.length < SCAN_LIMIT; i++) {
-		const paperNo = papersById[i]!;
-		if (!papers[paperNo]!.id.startsWith(prefix)) break;
-		matches.push(paperNo);
+/**
+ * The `limit` newest distinct papers of those offered, newest first. Offering a paper costs one
+ * comparison unless it is newer than the oldest kept, so one pass over every match of a common
+ * prefix stays cheap: no match is cut before the newest are found. Lookups offer from the end of
+ * their range, where ids and the usual corpus order put the newest papers, so that few are kept
+ * only to be dropped.
+ */
+class NewestPapers {
+	readonly papers: number[] = [];
+	constructor(
+		private readonly recency: Uint32Array,
+		private readonly limit: number,
+	) {}
+
+	/** Whether `paperNo` would be kept: there is room, or it is newer than the oldest kept, and not kept already. */
+	wants(paperNo: number): boolean {
+		const { papers, recency, limit } = this;
+		if (papers.length === limit && recency[paperNo]! >= recency[papers[limit - 1]!]!) return false;
+		return !papers.includes(paperNo);
 	}
-	return matches;
+
+	offer(paperNo: number): void {
+		if (!this.wants(paperNo)) return;
+		const { papers, recency } = this;
+		let at = papers.length;
+		while (at > 0 && recency[papers[at - 1]!]! > recency[paperNo]!) at--;
+		papers.splice(at, 0, paperNo);
+		if (papers.length > this.limit) papers.pop();
+	}
+}
+
+/** The positions in `papersById` of the papers whose id starts with `prefix`. */
+function idRange(papers: readonly Paper[], papersById: Uint32Array, prefix: string): [number, number] {
+	const idAt = (i: number) => papers[papersById[i]!]!.id;
+	return [lowerBound(papersById.length, (i) => idAt(i) < prefix), lowerBound(papersById.length, (i) => idAt(i) < `${prefix}\uffff`)];
 }
 
 /** The entries whose text starts with `phrase`. */

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { paperSchema, type Paper } from '../../src/corpus/paper.js';
+import { buildSearchIndex, suggestPapers } from '../../src/search/paper-index.js';
+
+/**
+ * 2,000 papers whose alphabetical order is their age: paper n is published n days after 2020-01-01
+ * and its title and id sort after every older paper's, so the newest papers are the last of a
+ * common prefix's matches in alphabetical order. Half the titles start with "Learning", the other
+ * half contain it, so the phrase's matches run to 2,000 entries.
+ */
+function papersAgainstTheAlphabet(count = 2_000): Paper[] {
+	return Array.from({ length: count }, (_, n) => {
+		const word = `w${String(n).padStart(5, '0')}`;
+		const published = new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+		const title = n % 2 === 0 ? `Learning ${word} representations` : `Deep ${word} learning models`;
+		const id = `2401.${String(n + 1).padStart(5, '0')}`;
+		return paperSchema.parse({ id, title, abstract: 'An abstract.', published });
+	});
+}
+
+describe('suggestPapers on a corpus where a prefix matches thousands of titles', () => {
+	const papers = papersAgainstTheAlphabet();
+	const index = buildSearchIndex(papers);
+	const newestFirst = (filter: (paper: Paper) => boolean) =>
+		[...papers].filter(filter).sort((a, b) => (a.published! < b.published! ? 1 : -1)).map((paper) => paper.id);
+
+	it('offers the newest titles starting with a common word first, however many match', () => {
+		const starting = newestFirst((paper) => paper.title!.startsWith('Learning'));
+		expect(suggestPapers(index, 'learn').map((choice) => choice.value)).toEqual(starting.slice(0, 25));
+	});
+
+	it('offers the newest titles containing a common word when fewer start with it', () => {
+		const choices = suggestPapers(index, 'models', 25).map((choice) => choice.value);
+		expect(choices).toEqual(newestFirst((paper) => paper.title!.includes('models')).slice(0, 25));
+	});
+
+	it('offers the newest papers for a common id prefix', () => {
+		expect(suggestPapers(index, '2401.0').map((choice) => choice.value)).toEqual(newestFirst(() => true).slice(0, 25));
+	});
+
+	it('offers the newest titles having every typed word, the last one partly typed', () => {
+		const choices = suggestPapers(index, 'deep learning mod', 25).map((choice) => choice.value);
+		expect(choices).toEqual(newestFirst((paper) => paper.title!.startsWith('Deep')).slice(0, 25));
+	});
+});
