@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { runEntry, type RunOptions } from './run-entry.js';
 
 let corpus: string;
@@ -15,8 +15,9 @@ afterAll(() => rm(corpus, { recursive: true, force: true }));
 
 const run = (entry: string, args: string[], options: RunOptions = {}) => runEntry(entry, args, corpus, options);
 
-describe('npm run paperbot (the one-shot CLI)', () => {
-	it('prints only the exact message payload on stdout with --json', async () => {
+// Each test waits on its own child process, so they run side by side.
+describe.concurrent('npm run paperbot (the one-shot CLI)', () => {
+	it('prints only the exact message payload on stdout with --json', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['search', 'spiking gan', '--json']);
 		expect(result.code).toBe(0);
 		const payload = JSON.parse(result.stdout);
@@ -25,56 +26,45 @@ describe('npm run paperbot (the one-shot CLI)', () => {
 		expect(payload.flags).toBe(64);
 	});
 
-	it('renders cards readably without --json', async () => {
-		const result = await run('src/cli.ts', ['show', '2305.00054']);
-		expect(result.code).toBe(0);
-		expect(result.stdout).toContain('LAVA: Data Valuation without Pre-Specified Learning Algorithms');
-		expect(result.stdout).toContain('https://arxiv.org/abs/2305.00054');
-	});
-
-	it('prints BibTeX for cite', async () => {
-		const result = await run('src/cli.ts', ['cite', 'arXiv:2305.00054v2']);
-		expect(result.stdout).toContain('eprint = {2305.00054}');
-	});
-
-	it('exits 1 with the message on stderr for an id not in the corpus', async () => {
+	it('exits 1 with the message on stderr for an id not in the corpus', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['show', '9999.99999', '--json']);
 		expect(result).toMatchObject({ code: 1, stdout: '' });
 		expect(result.stderr).toContain('That id is not in the corpus');
 	});
 
-	it('exits 1 naming every bad variable', async () => {
+	it('exits 1 naming every bad variable', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['random'], { env: { TIMEZONE: 'Mars/Olympus', POTD_TIME: '25:00' } });
 		expect(result.code).toBe(1);
 		expect(result.stderr).toContain('TIMEZONE: timezone must be an IANA time-zone name');
 		expect(result.stderr).toContain('POTD_TIME: time must be HH:MM (00:00–23:59), e.g. 09:00; "25:00" is not one');
 	});
 
-	it('refuses a paper-of-the-day channel without DISCORD_GUILD_ID at startup', async () => {
+	it('refuses a paper-of-the-day channel without DISCORD_GUILD_ID at startup', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['random'], { env: { POTD_CHANNEL_ID: '123456789012345678' } });
 		expect(result).toMatchObject({ code: 1, stdout: '' });
 		expect(result.stderr).toContain('POTD_CHANNEL_ID: needs DISCORD_GUILD_ID');
 	});
 
-	it('exits 1 naming a corpus path that cannot be read', async () => {
+	it('exits 1 naming a corpus path that cannot be read', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['random'], { env: { CORPUS_PATH: join(corpus, 'missing') } });
 		expect(result.code).toBe(1);
 		expect(result.stderr).toBe(`corpus: cannot read ${join(corpus, 'missing')} (CORPUS_PATH): no such file or directory\n`);
 	});
 
-	it('reports a broken record as file:line and still answers', async () => {
+	it('reports a broken record as file:line and still answers, rendering the card readably without --json', async ({ expect }) => {
 		const broken = await mkdtemp(join(tmpdir(), 'paperbot-broken-'));
 		await cp('data', broken, { recursive: true });
-		await writeFile(join(broken, 'extra.jsonl'), '{"id": "2401.00001", "abstract": "Fine."}\n{not json\n');
+		await writeFile(join(broken, 'extra.jsonl'), '{"id": "2401.00001", "title": "Quokka burrows as graphs", "abstract": "Fine."}\n{not json\n');
 		const result = await run('src/cli.ts', ['show', '2401.00001'], { env: { CORPUS_PATH: broken } });
 		await rm(broken, { recursive: true, force: true });
 		expect(result.code).toBe(0);
 		expect(result.stderr).toContain(`${join(broken, 'extra.jsonl')}:2: `);
+		expect(result.stdout).toMatch(/^Quokka burrows as graphs\nhttps:\/\/arxiv\.org\/abs\/2401\.00001\n/);
 	});
 });
 
-describe('paperbot --help and CLI usage', () => {
-	it('lists every CLI command with an example on stdout', async () => {
+describe.concurrent('paperbot --help and CLI usage', () => {
+	it('lists every CLI command with an example on stdout', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['--help']);
 		expect(result).toMatchObject({ code: 0, stderr: '' });
 		for (const command of ['search', 'show', 'random', 'similar', 'cite', 'share', 'add', 'help']) {
@@ -82,23 +72,23 @@ describe('paperbot --help and CLI usage', () => {
 		}
 	});
 
-	it.each([
+	it.for([
 		[['show'], 'paperbot show needs the id of a paper: paperbot show <id>, e.g. paperbot show 2305.00054\n'],
 		[['search'], 'paperbot search needs words or filters to search for: paperbot search <words> [author:NAME] [year:YYYY[..YYYY]] [cat:CATEGORY] [venue:TEXT], e.g. paperbot search "spiking gan" year:2022..2023\n'],
 		[['cite', '2305.00054', '2305.10246'], 'paperbot cite takes one id, not "2305.00054 2305.10246": paperbot cite <id>, e.g. paperbot cite 2305.00054\n'],
 		[['fly'], 'paperbot: unknown command "fly"; paperbot --help lists the commands.\n'],
-	])('names its own usage for %j', async (args, message) => {
+	] as [string[], string][])('names its own usage for %j', async ([args, message], { expect }) => {
 		expect(await run('src/cli.ts', args)).toEqual({ code: 1, stdout: '', stderr: message });
 	});
 
-	it('tells how to find an id, in CLI words, for a title given as an id', async () => {
+	it('tells how to find an id, in CLI words, for a title given as an id', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['show', 'LAVA']);
 		expect(result).toEqual({ code: 1, stdout: '', stderr: 'That id is not in the corpus: “LAVA”. Find its id with paperbot search <words>.\n' });
 	});
 });
 
-describe('--json for every command that answers with a message', () => {
-	it('gives share the card payload and the thread it starts', async () => {
+describe.concurrent('--json for every command that answers with a message', () => {
+	it('gives share the card payload and the thread it starts', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['share', '2305.00054', "note:for Friday's reading group", '--json']);
 		expect(result.code).toBe(0);
 		const payload = JSON.parse(result.stdout);
@@ -106,7 +96,7 @@ describe('--json for every command that answers with a message', () => {
 		expect(payload.thread).toEqual({ name: 'LAVA: Data Valuation without Pre-Specified Learning Algorithms', firstMessage: "**console** wrote: for Friday's reading group" });
 	});
 
-	it('gives add what was added, present and failed, each failure with its id', async () => {
+	it('gives add what was added, present and failed, each failure with its id', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['add', '2305.00054', 'not-an-id', '--json']);
 		expect(result.code).toBe(1);
 		expect(JSON.parse(result.stdout)).toEqual({
@@ -117,15 +107,15 @@ describe('--json for every command that answers with a message', () => {
 	});
 });
 
-describe('an arXiv id or link that is not in the corpus', () => {
-	it.each([['hep-th/9901001'], ['https://arxiv.org/abs/2401.00001v2']])('answers %s with how to add it, not unrelated papers', async (query) => {
+describe.concurrent('an arXiv id or link that is not in the corpus', () => {
+	it.for(['hep-th/9901001', 'https://arxiv.org/abs/2401.00001v2'])('answers %s with how to add it, not unrelated papers', async (query, { expect }) => {
 		const id = query.startsWith('http') ? '2401.00001' : query;
 		const result = await run('src/cli.ts', ['search', query]);
 		expect(result).toEqual({ code: 1, stdout: '', stderr: `arXiv:${id} is not in the corpus; add it from arXiv with paperbot add ${id}.\n` });
 	});
 });
 
-describe('paperbot add with several ids', () => {
+describe.concurrent('paperbot add with several ids', () => {
 	/** A port on 127.0.0.1 where nothing listens: one that was free a moment ago. */
 	async function closedPort(): Promise<number> {
 		const server = createServer();
@@ -135,7 +125,7 @@ describe('paperbot add with several ids', () => {
 		return port;
 	}
 
-	it('names each id and the real cause when nothing answers at ARXIV_API_URL', async () => {
+	it('names each id and the real cause when nothing answers at ARXIV_API_URL', async ({ expect }) => {
 		const port = await closedPort();
 		const result = await run('src/cli.ts', ['add', '2401.00001', '2401.00002'], { env: { ARXIV_API_URL: `http://127.0.0.1:${port}/api/query` } });
 		expect(result.code).toBe(1);
@@ -143,7 +133,7 @@ describe('paperbot add with several ids', () => {
 		expect(result.stderr.split('\n').filter(Boolean)).toEqual([`paperbot add: 2401.00001: ${cause}`, `paperbot add: 2401.00002: ${cause}`]);
 	});
 
-	it('says to check ARXIV_API_URL when the address answers 404', async () => {
+	it('says to check ARXIV_API_URL when the address answers 404', async ({ expect }) => {
 		const server = createServer((_request, response) => response.writeHead(404, 'Not Found').end('no such page'));
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wrong/path`;
@@ -154,8 +144,8 @@ describe('paperbot add with several ids', () => {
 	});
 });
 
-describe('corpus warnings at load', () => {
-	it('prints one line per warning on stderr, sorted by file and line, and counts those past ten', async () => {
+describe.concurrent('corpus warnings at load', () => {
+	it('prints one line per warning on stderr, sorted by file and line, and counts those past ten', async ({ expect }) => {
 		const broken = await mkdtemp(join(tmpdir(), 'paperbot-warnings-'));
 		await cp('data', broken, { recursive: true });
 		const lines = Array.from({ length: 12 }, (_, at) => `{"id": "2401.${String(at).padStart(5, '0')}"`);
@@ -173,13 +163,14 @@ describe('corpus warnings at load', () => {
 	});
 });
 
-describe('npm start without DISCORD_TOKEN (the local console)', () => {
-	it('says how to connect in one line, answers piped commands and ends at end of input', async () => {
-		const result = await run('src/main.ts', [], { stdin: '/paper search spiking gan\n/paper cite 2305.00054\n/paper show nothing\n' });
+describe.concurrent('npm start without DISCORD_TOKEN (the local console)', () => {
+	it('says how to connect in one line, answers piped commands and ends at end of input', async ({ expect }) => {
+		const result = await run('src/main.ts', [], { stdin: '/paper search spiking gan\n/paper cite arXiv:2305.00054v2\n/paper show nothing\n' });
 		expect(result.code).toBe(0);
 		expect(result.stderr).toContain('set DISCORD_TOKEN in .env to connect to Discord');
 		expect(result.stdout).toContain('Spiking Generative Adversarial Network with Attention Scoring Decoding');
 		expect(result.stdout).toContain('@misc{');
+		expect(result.stdout).toContain('eprint = {2305.00054}');
 		expect(result.stdout).toContain('That id is not in the corpus');
 	});
 });

@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,10 +76,11 @@ describe('appendPapers', () => {
 	});
 
 	it('lands every append when two processes append at once', async () => {
+		const workers = ['2401.100', '2401.200'].map((prefix) => spawn(process.execPath, ['--import', 'tsx', worker, corpus, prefix, '15'], { stdio: ['pipe', 'pipe', 'inherit'] }));
 		// both start appending at the same moment, once past their start-up
-		const startAt = String(Date.now() + 3_000);
-		const spawnWorker = (prefix: string) => run(process.execPath, ['--import', 'tsx', worker, corpus, prefix, '15', startAt]);
-		await Promise.all([spawnWorker('2401.100'), spawnWorker('2401.200')]);
+		await Promise.all(workers.map((child) => once(child.stdout, 'data')));
+		for (const child of workers) child.stdin.write('go\n');
+		expect(await Promise.all(workers.map(async (child) => (await once(child, 'close'))[0]))).toEqual([0, 0]);
 		const ids = (await reload(join(corpus, 'added.jsonl'))).map((record) => record.id);
 		expect(ids).toHaveLength(30);
 		expect(new Set(ids).size).toBe(30);
@@ -113,7 +115,7 @@ describe('appendPapers', () => {
 		await appendPapers(corpus, [paper('2305.00054')]);
 		const before = await readFile(file, 'utf8');
 		// a 64 KiB file size limit stands in for a full disk: the 200 KB paper cannot be written whole
-		const limited = `ulimit -f 64 && exec "${process.execPath}" --import tsx "${worker}" "${corpus}" 2401.300 1 0 200000`;
+		const limited = `ulimit -f 64 && echo go | "${process.execPath}" --import tsx "${worker}" "${corpus}" 2401.300 1 200000`;
 		const failure = await run('bash', ['-c', limited]).then(
 			() => 'the append succeeded',
 			(error: { stderr: string }) => error.stderr,

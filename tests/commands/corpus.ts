@@ -1,4 +1,7 @@
+import type { AddedPapers } from '../../src/arxiv/add-papers.js';
+import type { Curation } from '../../src/arxiv/curation.js';
 import { loadCorpus } from '../../src/corpus/load.js';
+import { curatorPolicy } from '../../src/discord/permissions.js';
 import { buildSearchIndex } from '../../src/search/paper-index.js';
 import type { CommandContext } from '../../commands/index.js';
 import type { CommandInput } from '../../src/discord/command.js';
@@ -13,3 +16,16 @@ export async function shippedCorpusContext(random = () => 0.5): Promise<CommandC
 export function invocation(subcommand: string | undefined, options: CommandInput['options'] = {}): CommandInput {
 	return { subcommand, options, user: { id: '200000000000000001', name: 'Ada' }, guildId: '100000000000000001', channelId: '100000000000000002' };
 }
+
+/** The curator role the test curations accept, beside Manage Server. */
+export const CURATOR_ROLE = '300000000000000003';
+
+/** A curation that answers every add with `result`, recording what it was asked. */
+export function curationAnswering(result: AddedPapers): Curation & { asked: string[][] } {
+	const asked: string[][] = [];
+	return { asked, mayAdd: curatorPolicy(CURATOR_ROLE), addPapers: async (texts) => (asked.push([...texts]), result) };
+}
+
+/** A member with Manage Server, and one with no rights at all. */
+export const curator = { ...invocation('add'), memberPermissions: 0x20n };
+export const member = { ...invocation('add'), memberPermissions: 0n, memberRoles: [] };

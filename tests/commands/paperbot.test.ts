@@ -3,11 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnyCommand, CommandContext } from '../../commands/index.js';
-import { mayManageServer } from '../../src/discord/permissions.js';
 import type { Reply } from '../../src/discord/reply.js';
 import paperCommand from '../../commands/paper.js';
 import paperbotCommand from '../../commands/paperbot.js';
-import potdCommand from '../../commands/potd.js';
 import { answer } from '../../src/discord/answer.js';
 import { listTopics } from '../../src/schedule/digest.js';
 import type { ScheduleService } from '../../src/discord/schedule-service.js';
@@ -16,7 +14,6 @@ import { invocation, shippedCorpusContext } from './corpus.js';
 
 const paper: AnyCommand = paperCommand;
 const paperbot: AnyCommand = paperbotCommand;
-const potd: AnyCommand = potdCommand;
 
 const ADMIN = 32n;
 const cleanups: (() => Promise<unknown> | void)[] = [];
@@ -35,15 +32,6 @@ async function contextWithState(): Promise<{ context: CommandContext; state: Sta
 
 const run = (reply: () => Reply | Promise<Reply>) => answer(reply, (error) => { throw error; });
 const content = async (reply: () => Reply | Promise<Reply>) => (await run(reply)).message.content;
-
-describe('mayManageServer', () => {
-	it('allows Manage Server or Administrator and nothing less', () => {
-		expect(mayManageServer(32n)).toBe(true);
-		expect(mayManageServer(8n)).toBe(true);
-		expect(mayManageServer(BigInt(1 << 11) | (1n << 31n))).toBe(false);
-		expect(mayManageServer(undefined)).toBe(false);
-	});
-});
 
 describe('paperbot', () => {
 	it('is registered for guilds only, for Manage Server by default', () => {
@@ -72,14 +60,6 @@ describe('paperbot', () => {
 		expect(await content(() => paperbot.execute(topic('remove', 'spiking networks'), context))).toBe('Topic `spiking networks` removed.');
 		expect(await content(() => paperbot.execute(topic('remove', 'spiking networks'), context))).toBe('There is no topic `spiking networks`; see `/paperbot topic list`.');
 		expect(listTopics(state, '100000000000000001')).toEqual([]);
-	});
-});
-
-describe('potd', () => {
-	it('answers in the console that it works only in a Discord server', async () => {
-		const reply = await run(() => potd.execute(invocation(undefined), { index: { papers: [] } as never, random: Math.random }));
-		expect(reply.isError).toBe(true);
-		expect(reply.message.content).toBe('This works only in a Discord server where paperbot is running.');
 	});
 });
 

@@ -46,6 +46,8 @@ export interface BotProcess {
 	isAlive: () => boolean;
 	/** Resolves once the process has exited. */
 	exited: Promise<BotExit>;
+	/** Sets the standing clock of a bot started with {@link BotProcessOptions.clock} running at the real rate. */
+	startClock: () => void;
 	/**
 	 * Sends `signal` (SIGTERM by default) to the whole process group and resolves with the exit;
 	 * rejects when the bot still runs after {@link SHUTDOWN_LIMIT_MS} (it is then killed) or left
@@ -62,6 +64,8 @@ export interface BotProcessOptions {
 	stateDir?: string;
 	/** Variables to set on top of the stand-in's; an empty string unsets one. */
 	env?: Record<string, string>;
+	/** The instant the bot's clock reads, standing still until {@link BotProcess.startClock} (see ./clock.ts); the real clock when left out. */
+	clock?: Date;
 }
 
 /** Copies the shipped corpus (`data/`) into a new folder under `parent` and returns its path. */
@@ -83,6 +87,7 @@ export function botEnvironment(standin: Pick<Standin, 'token' | 'apiUrl' | 'guil
 		CORPUS_PATH: options.corpusPath,
 		STATE_PATH: join(options.stateDir, 'paperbot.db'),
 		LOG_LEVEL: 'info',
+		...(options.clock ? { PAPERBOT_TEST_CLOCK: options.clock.toISOString() } : {}),
 		...options.env,
 	};
 }
@@ -107,11 +112,15 @@ function isGroupAlive(pid: number): boolean {
 	}
 }
 
-/** Spawns `node --import tsx src/main.ts` (what `npm start` runs) detached in its own process group. */
+/**
+ * Spawns `node --import tsx src/main.ts` (what `npm start` runs) detached in its own process group;
+ * with the clock preload when the environment sets the bot's clock.
+ */
 function spawnBot(env: NodeJS.ProcessEnv): { child: ChildProcess; output: { stdout: string; stderr: string }; exited: Promise<BotExit>; stopAt: { value: number } } {
 	const startedAt = performance.now();
 	const stopAt = { value: startedAt };
-	const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: PROJECT_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const clock = env.PAPERBOT_TEST_CLOCK ? ['--import', './tests/e2e/clock.ts'] : [];
+	const child = spawn(process.execPath, ['--import', 'tsx', ...clock, 'src/main.ts'], { cwd: PROJECT_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	const output = { stdout: '', stderr: '' };
 	child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
 	child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output.stderr += chunk));
@@ -162,6 +171,7 @@ export async function startBotProcess(standin: Standin, options: BotProcessOptio
 		waitForLog,
 		isAlive: () => alive,
 		exited,
+		startClock: () => process.kill(pid, 'SIGUSR2'),
 		async stop(signal = 'SIGTERM') {
 			stopAt.value = performance.now();
 			if (alive) process.kill(-pid, signal);

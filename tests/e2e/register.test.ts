@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { commands } from '../../commands/all.js';
 import { botEnvironment, PROJECT_ROOT } from './bot-process.js';
 import { startDiscordStandin, type Standin } from './discord-standin.js';
@@ -28,8 +28,9 @@ function register(env: Record<string, string>): Promise<{ code: number; stdout: 
 	});
 }
 
-describe('npm run register', () => {
-	it('puts every command on DISCORD_GUILD_ID', async () => {
+// Each test waits on its own register processes and looks only at its own requests, so they run side by side.
+describe.concurrent('npm run register', () => {
+	it('puts every command on DISCORD_GUILD_ID', async ({ expect }) => {
 		const result = await register({});
 		expect(result).toMatchObject({ code: 0, stdout: `Registered ${commands.length} commands on guild ${standin.guildId}.\n` });
 		const put = standin.requests.find((request) => request.method === 'PUT' && request.path.endsWith(`/guilds/${standin.guildId}/commands`));
@@ -37,7 +38,7 @@ describe('npm run register', () => {
 		expect(standin.commands(standin.guildId).length).toBe(commands.length);
 	});
 
-	it('registers globally without DISCORD_GUILD_ID', async () => {
+	it('registers globally without DISCORD_GUILD_ID', async ({ expect }) => {
 		const result = await register({ DISCORD_GUILD_ID: '' });
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('all guilds');
@@ -45,10 +46,9 @@ describe('npm run register', () => {
 		expect(global).toHaveLength(1);
 	});
 
-	it('says what is missing without a token, and never prints one', async () => {
-		const missing = await register({ DISCORD_TOKEN: '' });
+	it('says what is missing without a token, and never prints one', async ({ expect }) => {
+		const [missing, wrong] = await Promise.all([register({ DISCORD_TOKEN: '' }), register({ DISCORD_TOKEN: `${standin.token}x` })]);
 		expect(missing).toMatchObject({ code: 1, stderr: 'paperbot: set DISCORD_TOKEN in .env to register the commands.\n' });
-		const wrong = await register({ DISCORD_TOKEN: `${standin.token}x` });
 		expect(wrong.code).toBe(1);
 		expect(wrong.stderr).toContain('registration failed');
 		expect(wrong.stderr + wrong.stdout).not.toContain(standin.token);

@@ -21,13 +21,8 @@ function command(name: string, path: string[], options: Record<string, OptionVal
 	return { type: 2, data: { name, type: 1, options: nested }, permissions };
 }
 
-/** `HH:MM` and the cron pattern of the first UTC minute at least `leadMs` from now. */
-function minuteAhead(leadMs: number): { at: Date; time: string; cron: string } {
-	const at = new Date(Math.ceil((Date.now() + leadMs) / 60_000) * 60_000);
-	const hh = at.getUTCHours();
-	const mm = at.getUTCMinutes();
-	return { at, time: `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`, cron: `${mm} ${hh} * * *` };
-}
+/** When the paper of the day and the digest are due; the bot's clock stands a second before it until the test starts it. */
+const DUE = new Date('2026-03-02T09:00:00Z');
 
 const footers = (message: APIMessage) => (message.embeds as APIEmbed[]).map((embed) => embed.footer?.text ?? '');
 const potdPosts = (standin: Standin) => standin.messages().filter((message) => footers(message).some((text) => text.includes('Paper of the day ·')));
@@ -46,15 +41,14 @@ describe('paper of the day and digests through the real bot', () => {
 		const standin = await startDiscordStandin();
 		cleanups.push(() => standin.close());
 		const corpusPath = await copyCorpus(folder);
-		const due = minuteAhead(20_000);
 		const env = {
 			POTD_CHANNEL_ID: standin.channelId,
-			POTD_TIME: due.time,
+			POTD_TIME: '09:00',
 			TIMEZONE: 'UTC',
 			DIGEST_CHANNEL_ID: standin.channelId,
-			DIGEST_SCHEDULE: due.cron,
+			DIGEST_SCHEDULE: '0 9 * * *',
 		};
-		let bot: BotProcess = await startBotProcess(standin, { corpusPath, stateDir: folder, env });
+		let bot: BotProcess = await startBotProcess(standin, { corpusPath, stateDir: folder, env, clock: new Date(DUE.getTime() - 1_000) });
 		cleanups.push(() => (bot.isAlive() ? bot.stop() : Promise.resolve()));
 		await bot.waitForLog((record) => record.msg === 'schedule: started');
 
@@ -78,13 +72,14 @@ describe('paper of the day and digests through the real bot', () => {
 
 		const status = await standin.sendInteraction(command('paperbot', ['status'], {}));
 		const statusText = answerText(await status.waitForAnswer());
-		expect(statusText).toContain(`${due.time} (UTC)`);
+		expect(statusText).toContain('2026-03-02 09:00 (UTC)');
 		expect(statusText).not.toContain('paperbot cannot see');
+		expect([...potdPosts(standin), ...digestPosts(standin)]).toEqual([]);
 
-		const waitMs = due.at.getTime() - Date.now() + 15_000;
-		await standin.waitForRequest((request) => request.method === 'POST' && JSON.stringify(request.body ?? '').includes('Digest ·'), waitMs);
-		await standin.waitForRequest((request) => request.method === 'POST' && JSON.stringify(request.body ?? '').includes('Paper of the day ·'), 5_000);
-		await new Promise((resolve) => setTimeout(resolve, 1_500));
+		bot.startClock();
+		// Logged once the post, its thread included, is out and in the post log.
+		const posted = (kind: string) => bot.waitForLog((record) => record.msg === 'schedule: posted' && record.kind === kind, 10_000);
+		await Promise.all([posted('potd'), posted('digest')]);
 
 		const [potd, ...morePotd] = potdPosts(standin);
 		expect(morePotd).toEqual([]);
@@ -107,9 +102,9 @@ describe('paper of the day and digests through the real bot', () => {
 
 		process.kill(-bot.pid, 'SIGKILL');
 		await bot.exited;
-		bot = await startBotProcess(standin, { corpusPath, stateDir: folder, env });
+		bot = await startBotProcess(standin, { corpusPath, stateDir: folder, env, clock: new Date(DUE.getTime() + 30_000) });
+		// The service logs this after settling today's slots, so a post owed or repeated would be out by now.
 		await bot.waitForLog((record) => record.msg === 'schedule: started');
-		await new Promise((resolve) => setTimeout(resolve, 1_500));
 		expect(potdPosts(standin)).toHaveLength(1);
 		expect(digestPosts(standin)).toHaveLength(1);
 
@@ -123,7 +118,7 @@ describe('paper of the day and digests through the real bot', () => {
 		} finally {
 			db.close();
 		}
-	}, 150_000);
+	}, 60_000);
 
 	it('refuses to start on a state file that is not a paperbot database, leaving it untouched', async () => {
 		const folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-state-'));

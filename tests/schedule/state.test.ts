@@ -163,16 +163,16 @@ describe('claimSlot across processes', () => {
 	it('gives the slot to exactly one of several processes claiming at the same instant', async () => {
 		const path = join(dir, 'paperbot.db');
 		openState(path).close();
-		const workers = Array.from({ length: 5 }, (_, i) =>
+		const workers = Array.from({ length: 3 }, (_, i) =>
 			spawn(process.execPath, ['--import', 'tsx', join(FIXTURES, 'claim-worker.ts'), path, `host-${i}:${1000 + i}`], {
 				cwd: join(import.meta.dirname, '../..'),
 			}),
 		);
 		const lines = workers.map((worker) => createInterface({ input: worker.stdout })[Symbol.asyncIterator]());
 		const next = async (i: number) => (await lines[i]!.next()).value as string;
-		expect(await Promise.all(workers.map((_, i) => next(i)))).toEqual(Array(5).fill('ready'));
+		expect(await Promise.all(workers.map((_, i) => next(i)))).toEqual(Array(3).fill('ready'));
 		for (const worker of workers) worker.stdin.write('go\n');
 		const outcomes = await Promise.all(workers.map((_, i) => next(i)));
-		expect(outcomes.sort()).toEqual(['lost', 'lost', 'lost', 'lost', 'won']);
+		expect(outcomes.sort()).toEqual(['lost', 'lost', 'won']);
 	});
 });

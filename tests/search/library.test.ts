@@ -22,8 +22,9 @@ describe('openLibrary', () => {
 	it('hands a listener registered after a reload the corpus in service', async () => {
 		const library = await openLibrary('data', createLogger('silent'));
 		const reloaded = await library.reload();
+		if (!reloaded.ok) throw reloaded.error;
 		let seen: unknown;
 		library.onLoad((corpus) => (seen = corpus));
-		expect(reloaded.ok && seen).toBe(reloaded.ok && reloaded.corpus);
+		expect(seen).toBe(reloaded.corpus);
 	});
 });
