@@ -48,7 +48,8 @@ describe("the README's console lines", () => {
 	});
 });
 
-describe("the README's CLI examples, run as written", () => {
+// Each example waits on its own child process, so they run side by side.
+describe.concurrent("the README's CLI examples, run as written", () => {
 	const examples = blockLines('sh').filter((line) => line.startsWith('npx paperbot '));
 	let folder: string;
 	beforeAll(async () => {
@@ -58,14 +59,14 @@ describe("the README's CLI examples, run as written", () => {
 	});
 	afterAll(() => rm(folder, { recursive: true, force: true }));
 
-	it('cover every CLI command and --json', () => {
+	it('cover every CLI command and --json', ({ expect }) => {
 		for (const command of ['search', 'show', 'random', 'similar', 'cite', 'share', 'add', '--help']) {
 			expect(examples.some((line) => line.split(/\s+/)[2] === command)).toBe(true);
 		}
 		expect(examples.filter((line) => line.includes('--json')).length).toBeGreaterThanOrEqual(3);
 	});
 
-	it.each(examples.map((line) => [line]))('%s', async (line) => {
+	it.for(examples)('%s', async (line, { expect }) => {
 		// `ids.txt` stands for a list in a temp folder; every id in it, and in the examples, is in the shipped corpus, so nothing asks arXiv.
 		const command = line.replace(' ids.txt', ` ${join(folder, 'ids.txt')}`);
 		const env = {
