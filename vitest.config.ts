@@ -7,8 +7,8 @@ const shared = { testTimeout: 20_000, hookTimeout: 60_000, isolate: false };
 export default defineConfig({
 	test: {
 		projects: [
-			// Unit files run one at a time on 2 cores; their concurrent tests, which wait on child processes such as the CLI's, run one per core.
-			{ test: { ...shared, name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], maxConcurrency: availableParallelism(), sequence: { groupOrder: 0 } } },
+			// One unit file per core (vitest's default leaves one core to itself, idle while a file waits on a child process such as tsc or the CLI), and within a file one concurrent test per core.
+			{ test: { ...shared, name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], maxWorkers: availableParallelism(), maxConcurrency: availableParallelism(), sequence: { groupOrder: 0 } } },
 			// Each end-to-end file runs a real bot process against Discord's 3-second deadline: one at a time, after the unit tests, so they never compete for the 2 cores.
 			{ test: { ...shared, name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } } },
 		],
