@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Paper } from '../corpus/paper.js';
+import { indexCodeKey } from './index-code.js';
 import { assembleIndex, buildSearchIndex, type PaperIndex } from './paper-index.js';
 import type { Postings } from './postings.js';
 import type { SuggestionIndex } from './suggest.js';
@@ -30,8 +31,6 @@ export interface LoadedIndex {
 const FILE_PREFIX = '.paperbot-index-';
 const FILE_SUFFIX = '.bin';
 const MAGIC = 'paperbot-index\n';
-/** Bumped whenever the layout or the meaning of a stored number changes. */
-const FORMAT_VERSION = 1;
 const ALIGNMENT = 8;
 
 type SectionName =
@@ -39,13 +38,16 @@ type SectionName =
 	| 'offsets'
 	| 'postingPapers'
 	| 'impacts'
+	| 'words'
+	| 'wordTerms'
 	| 'titleKeys'
 	| 'entryPapers'
 	| 'entryOffsets'
 	| 'papersById';
 
 interface Header {
-	version: number;
+	/** The code that built the index (see indexCodeKey): other code would have built another. */
+	indexCode: string;
 	fingerprint: string;
 	/** sha256 of the paper ids in index order: the stored numbers refer to exactly these papers. */
 	papersDigest: string;
@@ -60,7 +62,8 @@ export function indexCachePath(cacheDir: string, fingerprint: string): string {
 /**
  * The search index for a corpus, read from the cache file for its fingerprint when there is one,
  * else built and written there (older cache files in the folder are removed). A cache that cannot
- * be read, is corrupt, or was built for other papers is reported through `onWarning` and rebuilt.
+ * be read, is corrupt, or was built for other papers or by other index code (see indexCodeKey) is
+ * reported through `onWarning` and rebuilt.
  */
 export async function loadOrBuildIndex(corpus: IndexedCorpus, options: IndexCacheOptions): Promise<LoadedIndex> {
 	const warn = options.onWarning ?? ((message: string) => console.warn(message));
@@ -71,7 +74,7 @@ export async function loadOrBuildIndex(corpus: IndexedCorpus, options: IndexCach
 	});
 	if (cached) {
 		try {
-			return { index: decodeIndex(cached, corpus), source: 'cache' };
+			return { index: decodeIndex(cached, corpus, await indexCodeKey()), source: 'cache' };
 		} catch (error) {
 			warn(`index-cache: ignoring ${path}: ${(error as Error).message}; rebuilding the index`);
 		}
@@ -93,7 +96,7 @@ export async function writeIndexCache(index: PaperIndex, fingerprint: string, ca
 	const temporary = `${path}.${process.pid}.tmp`;
 	const file = await open(temporary, 'w');
 	try {
-		const pieces = encodeIndex(index, fingerprint);
+		const pieces = encodeIndex(index, fingerprint, await indexCodeKey());
 		const { bytesWritten } = await file.writev(pieces);
 		const expected = pieces.reduce((total, piece) => total + piece.byteLength, 0);
 		if (bytesWritten !== expected) throw new Error(`index-cache: wrote ${bytesWritten} of ${expected} bytes to ${temporary}`);
@@ -122,6 +125,8 @@ function sectionsOf(index: PaperIndex): Record<SectionName, Uint8Array> {
 		offsets: bytes(postings.offsets),
 		postingPapers: bytes(postings.papers),
 		impacts: bytes(postings.impacts),
+		words: text(postings.words),
+		wordTerms: bytes(postings.wordTerms),
 		titleKeys: text(suggestions.titleKeys),
 		entryPapers: bytes(suggestions.entryPapers),
 		entryOffsets: bytes(suggestions.entryOffsets),
@@ -134,7 +139,7 @@ function sectionsOf(index: PaperIndex): Record<SectionName, Uint8Array> {
  * as the pieces to write in order, the sections as views of the index's own arrays: copying them
  * into one buffer would touch as much fresh memory as the postings themselves.
  */
-function encodeIndex(index: PaperIndex, fingerprint: string): Uint8Array[] {
+function encodeIndex(index: PaperIndex, fingerprint: string, indexCode: string): Uint8Array[] {
 	const sections = sectionsOf(index);
 	const placed = {} as Header['sections'];
 	const pieces: Uint8Array[] = [];
@@ -145,7 +150,7 @@ function encodeIndex(index: PaperIndex, fingerprint: string): Uint8Array[] {
 		pieces.push(data, Buffer.alloc(padded - data.byteLength));
 		offset += padded;
 	}
-	const header: Header = { version: FORMAT_VERSION, fingerprint, papersDigest: papersDigest(index.papers), sections: placed };
+	const header: Header = { indexCode, fingerprint, papersDigest: papersDigest(index.papers), sections: placed };
 	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
 	const prefix = Buffer.alloc(Math.ceil((MAGIC.length + 4 + headerBytes.length) / ALIGNMENT) * ALIGNMENT);
 	prefix.write(MAGIC, 0, 'latin1');
@@ -154,11 +159,11 @@ function encodeIndex(index: PaperIndex, fingerprint: string): Uint8Array[] {
 	return [prefix, ...pieces];
 }
 
-function decodeIndex(file: Buffer, corpus: IndexedCorpus): PaperIndex {
+function decodeIndex(file: Buffer, corpus: IndexedCorpus, indexCode: string): PaperIndex {
 	if (file.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a paperbot index file');
 	const headerLength = file.readUInt32LE(MAGIC.length);
 	const header = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
-	if (header.version !== FORMAT_VERSION) throw new Error(`format version ${header.version}, expected ${FORMAT_VERSION}`);
+	if (header.indexCode !== indexCode) throw new Error('it was built by other index code');
 	if (header.fingerprint !== corpus.fingerprint || header.papersDigest !== papersDigest(corpus.papers)) {
 		throw new Error('it was built for other papers');
 	}
@@ -187,6 +192,8 @@ function decodeIndex(file: Buffer, corpus: IndexedCorpus): PaperIndex {
 		papers: numbers('postingPapers', Uint32Array),
 		impacts: numbers('impacts', Float32Array),
 		paperCount: corpus.papers.length,
+		words: lines('words', true),
+		wordTerms: numbers('wordTerms', Uint32Array),
 	};
 	const suggestions: SuggestionIndex = {
 		titleKeys: lines('titleKeys', false),
@@ -204,6 +211,8 @@ function checkConsistent(postings: Postings, suggestions: SuggestionIndex, paper
 		postings.offsets.length !== postings.terms.length + 1 && 'term offsets do not match the vocabulary',
 		postings.offsets[postings.terms.length] !== postings.papers.length && 'postings are cut short',
 		postings.impacts.length !== postings.papers.length && 'scores do not match the postings',
+		postings.wordTerms.length !== postings.words.length && 'words do not match their terms',
+		postings.wordTerms.some((term) => term >= postings.terms.length) && 'a word names a term that does not exist',
 		suggestions.titleKeys.length !== paperCount && 'titles do not match the papers',
 		suggestions.entryPapers.length !== suggestions.entryOffsets.length && 'title entries are cut short',
 		suggestions.papersById.length !== paperCount && 'the id order does not match the papers',

@@ -1,9 +1,9 @@
 import type { Paper } from '../corpus/paper.js';
 import { buildSearchIndex, type PaperIndex } from './paper-index.js';
 import { compileFilters, type FilterContext } from './filters.js';
-import { findTerm, prefixRange, type Postings } from './postings.js';
+import { findStem, findTerm, prefixRange, type Postings } from './postings.js';
 import { hasFilters, parseQuery } from './query.js';
-import { termsOf } from './text.js';
+import { searchWordsOf, stemOf } from './text.js';
 
 /** What matching reads from an index: its postings and what filters need. A PaperIndex is one. */
 export interface MatchIndex extends FilterContext {
@@ -12,7 +12,7 @@ export interface MatchIndex extends FilterContext {
 
 /**
  * Shortest query word that also matches the longer words it begins (`wass` → `wasserstein`), as
- * search completes a word; a shorter word (`gan`, `ai`) matches only itself.
+ * search completes a word; a shorter word (`gan`, `ai`) matches only words of its own stem.
  */
 const MIN_COMPLETED_WORD = 4;
 
@@ -21,7 +21,8 @@ const MIN_COMPLETED_WORD = 4;
  * A paper matches when it passes the query's filters (`author:`, `year:`, `cat:`, `venue:`) and
  * every word of the query's text matches one of the paper's indexed words — the same fields and
  * tokeniser as search, so the same folding and stemming. A query word matches an indexed word
- * equal to it, or one it begins when it has at least 4 characters. No near spellings: a saved
+ * of the same stem (`networks` → `network`), or one it begins when it has at least 4 characters.
+ * Stop words (`the`, `of`) are not searched, so they are not required. No near spellings: a saved
  * search should not ping anyone for a word it does not contain. Filters alone match every paper
  * that passes them; a query with neither words nor filters matches nothing.
  *
@@ -30,7 +31,7 @@ const MIN_COMPLETED_WORD = 4;
  */
 export function papersMatchingAll(index: MatchIndex, query: string): number[] {
 	const parsed = parseQuery(query);
-	const words = [...new Set(termsOf(parsed.text))];
+	const words = [...new Set(searchWordsOf(parsed.text))];
 	const accept = hasFilters(parsed.filters) ? compileFilters(index, parsed.filters) : null;
 	if (words.length === 0 && !accept) return [];
 	// wordsMatched[p] = how many of the words so far paper p matched; a paper that missed one stays behind.
@@ -51,14 +52,16 @@ export function papersMatchingAll(index: MatchIndex, query: string): number[] {
 	return matching;
 }
 
-/** The vocabulary positions a query word matches: itself, and the words it begins when long enough. */
+/** The vocabulary positions a query word matches: its stem, and the stems of the words it begins when long enough. */
 function termsMatching(postings: Postings, word: string): number[] {
-	if (word.length < MIN_COMPLETED_WORD) {
-		const exact = findTerm(postings, word);
-		return exact < 0 ? [] : [exact];
+	const known = findTerm(postings, word);
+	const exact = known >= 0 ? known : findStem(postings, stemOf(word));
+	const terms = new Set(exact < 0 ? [] : [exact]);
+	if (word.length >= MIN_COMPLETED_WORD) {
+		const [start, end] = prefixRange(postings, word);
+		for (let at = start; at < end; at++) terms.add(postings.wordTerms[at]!);
 	}
-	const [start, end] = prefixRange(postings, word);
-	return Array.from({ length: end - start }, (_, offset) => start + offset);
+	return [...terms];
 }
 
 /**

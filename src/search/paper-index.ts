@@ -1,11 +1,12 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { normaliseArxivId, type Paper } from '../corpus/paper.js';
 import { buildAuthorIndex, compileFilters, type AuthorIndex } from './filters.js';
-import { buildPostings, type Postings } from './postings.js';
+import { buildPostings, documentFrequency, inverseDocumentFrequency, type Postings } from './postings.js';
+import { proximityReward, type ProximityWord } from './proximity.js';
 import { hasFilters, NO_FILTERS, parseQuery, type Filters } from './query.js';
-import { accumulateScores, createScoreBuffers, expandWord, topScored, type ScoreBuffers } from './rank.js';
+import { accumulateScores, createScoreBuffers, expandWord, topScored, type ScoreBuffers, type ScoredPaper, type TermExpansion } from './rank.js';
 import { buildSuggestionIndex, suggestionFor, suggestPaperNumbers, type Suggestion, type SuggestionIndex } from './suggest.js';
-import { termsOf } from './text.js';
+import { searchWordsOf, termsOf } from './text.js';
 
 export { parseQuery, type Filters, type ParsedQuery } from './query.js';
 export type { Suggestion } from './suggest.js';
@@ -29,8 +30,8 @@ export interface PaperIndex {
 	readonly years: Uint16Array;
 	/** Author names and their papers, for the author filter. */
 	readonly authors: AuthorIndex;
-	/** The vocabulary as minisearch's radix tree, for near-spelling lookups. */
-	readonly fuzzyTerms: SearchableMap<number>;
+	/** The indexed words as minisearch's radix tree (to positions in `postings.words`), for near-spelling lookups. */
+	readonly fuzzyWords: SearchableMap<number>;
 	readonly buffers: ScoreBuffers;
 }
 
@@ -47,6 +48,10 @@ export interface SearchOptions {
 }
 
 const DEFAULT_LIMIT = 100;
+/** How many of the best papers are read again for the query's words standing together. */
+const PROXIMITY_DEPTH = 30;
+/** What a pair of query words side by side adds, times the rarer word's idf. */
+const PROXIMITY_WEIGHT = 0.5;
 
 /** Indexes `papers` for search, suggestions and similar papers. */
 export function buildSearchIndex(papers: readonly Paper[]): PaperIndex {
@@ -73,7 +78,7 @@ export function assembleIndex(papers: readonly Paper[], postings: Postings, sugg
 		recency,
 		years: Uint16Array.from(papers, yearOf),
 		authors: buildAuthorIndex(papers),
-		fuzzyTerms: SearchableMap.from(postings.terms.map((term, position) => [term, position])),
+		fuzzyWords: SearchableMap.from(postings.words.map((word, position) => [word, position])),
 		buffers: createScoreBuffers(papers.length),
 	};
 }
@@ -97,7 +102,7 @@ export function searchPapers(index: PaperIndex, query: string, filters: Partial<
 	const accept = hasFilters(combined) ? compileFilters(index, combined) : null;
 
 	const idPaper = getPaper(index, parsed.text);
-	const words = [...new Set(termsOf(parsed.text))];
+	const words = [...new Set(searchWordsOf(parsed.text))];
 	if (words.length === 0 || idPaper) {
 		if (idPaper) return [{ paper: idPaper, score: 1 }];
 		if (!accept) return [];
@@ -108,9 +113,28 @@ export function searchPapers(index: PaperIndex, query: string, filters: Partial<
 		}
 		return results;
 	}
-	const expansions = words.map((word, position) => expandWord(index.postings, index.fuzzyTerms, word, position === words.length - 1));
+	const expansions = words.map((word, position) => expandWord(index.postings, index.fuzzyWords, word, position === words.length - 1));
 	accumulateScores(index.postings, index.buffers, expansions);
-	return topScored(index.buffers, limit, accept).map(({ paperNo, score }) => ({ paper: index.papers[paperNo]!, score }));
+	const ranked = topScored(index.buffers, Math.max(limit, PROXIMITY_DEPTH), accept);
+	if (words.length > 1) rewardProximity(index, ranked, words, expansions);
+	return ranked.slice(0, limit).map(({ paperNo, score }) => ({ paper: index.papers[paperNo]!, score }));
+}
+
+/**
+ * Adds to the best {@link PROXIMITY_DEPTH} papers' scores their reward for holding the query's
+ * words together (see proximityReward), and puts `ranked` back in order.
+ */
+function rewardProximity(index: PaperIndex, ranked: ScoredPaper[], words: string[], expansions: TermExpansion[][]): void {
+	const proximityWords = words.map((word, position): ProximityWord | null => {
+		const exact = expansions[position]!.find((expansion) => expansion.weight === 1);
+		if (!exact) return null;
+		const idf = inverseDocumentFrequency(index.papers.length, documentFrequency(index.postings, exact.term));
+		return { stem: index.postings.terms[exact.term]!, typedPrefix: position === words.length - 1 ? word : null, idf };
+	});
+	for (const entry of ranked.slice(0, PROXIMITY_DEPTH)) {
+		entry.score += PROXIMITY_WEIGHT * proximityReward(index.papers[entry.paperNo]!, proximityWords);
+	}
+	ranked.sort((a, b) => b.score - a.score || a.paperNo - b.paperNo);
 }
 
 /**

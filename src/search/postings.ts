@@ -1,39 +1,56 @@
 import type { Paper } from '../corpus/paper.js';
-import { termsOf, titleAcronyms } from './text.js';
+import { searchWordsOf, stemOf, titleAcronyms } from './text.js';
 
 /**
- * The inverted index: a sorted vocabulary and, for each term, the papers containing it with the
- * term's precomputed BM25 contribution. Flat typed arrays rather than maps of maps, so 100k papers
+ * The inverted index: a sorted vocabulary of stems and, for each, the papers containing it with
+ * the stem's precomputed BM25F score. Flat typed arrays rather than maps of maps, so 100k papers
  * fit in a fraction of the memory, a query touches contiguous memory, and the whole thing can be
  * written to and read from a file without conversion.
  */
 export interface Postings {
-	/** Every indexed term, sorted by code unit, so a prefix is a contiguous range. */
+	/** Every indexed stem, sorted by code unit. */
 	terms: string[];
 	/** Term `t`'s postings are `papers[offsets[t]]` up to `papers[offsets[t + 1]]`. */
 	offsets: Uint32Array;
 	/** Paper numbers (positions in the index's paper list), ascending within a term. */
 	papers: Uint32Array;
-	/** The term's weighted BM25 score for that paper, summed over the paper's fields. */
+	/** The term's BM25F score for that paper, over all of the paper's fields. */
 	impacts: Float32Array;
 	/** How many papers were indexed. */
 	paperCount: number;
+	/** Every indexed word as written (folded, unstemmed), sorted: a typed prefix is a contiguous range. */
+	words: string[];
+	/** Word `i` is indexed under term `wordTerms[i]`. */
+	wordTerms: Uint32Array;
 }
 
 /**
- * The indexed fields and their weights: a title word counts 20 times an abstract word. `acronyms`
- * holds the initials of the title's capitalised phrases (see titleAcronyms).
+ * BM25F's settings: each field's term counts are weighted and length-normalised (its own `b`),
+ * summed, and only then saturated (k1), so a common word in a short title cannot outweigh every
+ * rare word of the abstract. `acronyms` holds the initials of the title's capitalised phrases (see
+ * titleAcronyms). Tuned on SciFact's train split, the classic test collections and the lab's
+ * known-item queries (`npm run eval`).
  */
-const FIELD_WEIGHTS = { title: 20, authors: 10, abstract: 1, categories: 3, venue: 3, acronyms: 5 } as const;
-const FIELDS = Object.keys(FIELD_WEIGHTS) as (keyof typeof FIELD_WEIGHTS)[];
-const WEIGHTS = Object.values(FIELD_WEIGHTS);
-/** BM25 parameters, as minisearch uses them (k1, b, and the BM25+ floor d). */
-const K1 = 1.2;
-const B = 0.7;
-const D = 0.5;
-const MAX_TF = (1 << 13) - 1;
+export const RANKING = {
+	fields: {
+		title: { weight: 2, b: 0.5 },
+		authors: { weight: 2, b: 0 },
+		abstract: { weight: 1, b: 0.85 },
+		categories: { weight: 0.5, b: 0 },
+		venue: { weight: 1, b: 0 },
+		acronyms: { weight: 1.5, b: 0 },
+	},
+	k1: 2,
+} as const;
 
-function fieldText(paper: Paper, field: (typeof FIELDS)[number]): string {
+type FieldName = keyof typeof RANKING.fields;
+const FIELDS = Object.keys(RANKING.fields) as FieldName[];
+const FIELD_SETTINGS = Object.values(RANKING.fields);
+const MAX_TF = (1 << 13) - 1;
+/** Page, figure and table counts in a submitter's comment ("10 pages, 7 figures") are not what a paper is about. */
+const COUNTS_IN_COMMENT = /\b\d+\s*(?:pages?|pp|figures?|figs?|tables?)\b\.?/gi;
+
+function fieldText(paper: Paper, field: FieldName): string {
 	switch (field) {
 		case 'title':
 			return paper.title ?? '';
@@ -44,7 +61,7 @@ function fieldText(paper: Paper, field: (typeof FIELDS)[number]): string {
 		case 'categories':
 			return paper.categories?.join(' ') ?? '';
 		case 'venue':
-			return [paper.venue, paper.comment, paper.journal_ref].filter(Boolean).join(' ');
+			return [paper.venue, paper.comment?.replace(COUNTS_IN_COMMENT, ' '), paper.journal_ref].filter(Boolean).join(' ');
 		case 'acronyms':
 			return paper.title ? titleAcronyms(paper.title).join(' ') : '';
 	}
@@ -79,14 +96,16 @@ function grown(values: Uint32Array, length: number): Uint32Array {
 }
 
 /**
- * Builds the postings for `papers` (paper number = position in the list). One pass tokenises
- * every field into (term, field, count) records, kept per paper, counting each term's papers;
- * a second pass scores each record and places it straight into its term's list, merging a paper's
- * fields into one score. Words are counted in arrays indexed by term id rather than in maps, and
- * no record is copied more than once, so the cost per word stays flat as the corpus grows.
+ * Builds the postings for `papers` (paper number = position in the list). One pass reads every
+ * field into (term, field, count) records, kept per paper, counting each term's papers and
+ * stemming each distinct word once; a second pass places each record straight into its term's
+ * list, adding up a paper's weighted, length-normalised counts over its fields, and a last pass
+ * saturates them into BM25F scores. Words are counted in arrays indexed by term id rather than in
+ * maps, and no record is copied more than once, so the cost per word stays flat as the corpus grows.
  */
 export function buildPostings(papers: readonly Paper[]): Postings {
-	const termIds = new Map<string, number>();
+	const wordTermIds = new Map<string, number>();
+	const stemIds = new Map<string, number>();
 	const recordTerms = new ChunkedArray((length) => new Uint32Array(length));
 	// field in the low 3 bits, term count above
 	const recordCounts = new ChunkedArray((length) => new Uint16Array(length));
@@ -95,19 +114,28 @@ export function buildPostings(papers: readonly Paper[]): Postings {
 	const fieldLengths = new Uint32Array(papers.length * FIELDS.length);
 	const byTerm = new TermCounters();
 	const fieldTerms: number[] = [];
+	const termIdOf = (word: string) => {
+		let id = wordTermIds.get(word);
+		if (id === undefined) {
+			const stem = stemOf(word);
+			id = stemIds.get(stem);
+			if (id === undefined) {
+				id = stemIds.size;
+				stemIds.set(stem, id);
+				byTerm.makeRoomFor(id);
+			}
+			wordTermIds.set(word, id);
+		}
+		return id;
+	};
 
 	for (let paperNo = 0; paperNo < papers.length; paperNo++) {
 		const paper = papers[paperNo]!;
 		for (let fieldNo = 0; fieldNo < FIELDS.length; fieldNo++) {
-			const words = termsOf(fieldText(paper, FIELDS[fieldNo]!));
+			const words = searchWordsOf(fieldText(paper, FIELDS[fieldNo]!));
 			fieldLengths[paperNo * FIELDS.length + fieldNo] = words.length;
 			for (const word of words) {
-				let id = termIds.get(word);
-				if (id === undefined) {
-					id = termIds.size;
-					termIds.set(word, id);
-					byTerm.makeRoomFor(id);
-				}
+				const id = termIdOf(word);
 				if (byTerm.inField[id]!++ === 0) fieldTerms.push(id);
 			}
 			for (const id of fieldTerms) {
@@ -124,18 +152,16 @@ export function buildPostings(papers: readonly Paper[]): Postings {
 		paperRecords[paperNo + 1] = recordTerms.length;
 	}
 
-	const terms = [...termIds.keys()].sort();
+	const terms = [...stemIds.keys()].sort();
 	const rank = new Uint32Array(terms.length);
-	terms.forEach((term, position) => (rank[termIds.get(term)!] = position));
-	termIds.clear();
+	terms.forEach((term, position) => (rank[stemIds.get(term)!] = position));
+	stemIds.clear();
+	const words = [...wordTermIds.keys()].sort();
+	const wordTerms = Uint32Array.from(words, (word) => rank[wordTermIds.get(word)!]!);
+	wordTermIds.clear();
 
 	const offsets = new Uint32Array(terms.length + 1);
-	const idfs = new Float64Array(terms.length);
-	for (let id = 0; id < terms.length; id++) {
-		const distinct = byTerm.papers[id]!;
-		offsets[rank[id]! + 1] = distinct;
-		idfs[rank[id]!] = Math.log(1 + (papers.length - distinct + 0.5) / (distinct + 0.5));
-	}
+	for (let id = 0; id < terms.length; id++) offsets[rank[id]! + 1] = byTerm.papers[id]!;
 	for (let t = 0; t < terms.length; t++) offsets[t + 1]! += offsets[t]!;
 	const averageLengths = FIELDS.map((_, fieldNo) => {
 		let total = 0;
@@ -152,20 +178,34 @@ export function buildPostings(papers: readonly Paper[]): Postings {
 		for (let r = paperRecords[paperNo]!; r < paperRecords[paperNo + 1]!; r++) {
 			const t = rank[recordTerms.at(r)]!;
 			const fieldNo = recordCounts.at(r) & 7;
-			const count = recordCounts.at(r) >>> 3;
+			const { weight, b } = FIELD_SETTINGS[fieldNo]!;
 			const length = fieldLengths[paperNo * FIELDS.length + fieldNo]!;
-			const saturated = (count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / averageLengths[fieldNo]!));
-			const score = idfs[t]! * (D + saturated) * WEIGHTS[fieldNo]!;
+			const count = (weight * (recordCounts.at(r) >>> 3)) / (1 - b + (b * length) / averageLengths[fieldNo]!);
 			const at = cursor[t]!;
-			if (at > offsets[t]! && postingPapers[at - 1] === paperNo) impacts[at - 1]! += score;
+			if (at > offsets[t]! && postingPapers[at - 1] === paperNo) impacts[at - 1]! += count;
 			else {
 				postingPapers[at] = paperNo;
-				impacts[at] = score;
+				impacts[at] = count;
 				cursor[t] = at + 1;
 			}
 		}
 	}
-	return { terms, offsets, papers: postingPapers, impacts, paperCount: papers.length };
+	saturate(impacts, offsets, papers.length);
+	return { terms, offsets, papers: postingPapers, impacts, paperCount: papers.length, words, wordTerms };
+}
+
+/** BM25's idf of a term in `distinct` of `paperCount` papers. */
+export function inverseDocumentFrequency(paperCount: number, distinct: number): number {
+	return Math.log(1 + (paperCount - distinct + 0.5) / (distinct + 0.5));
+}
+
+/** Turns each posting's weighted count into its BM25F score: saturated by k1, times the term's idf. */
+function saturate(impacts: Float32Array, offsets: Uint32Array, paperCount: number): void {
+	const { k1 } = RANKING;
+	for (let t = 0; t + 1 < offsets.length; t++) {
+		const idf = inverseDocumentFrequency(paperCount, offsets[t + 1]! - offsets[t]!);
+		for (let at = offsets[t]!; at < offsets[t + 1]!; at++) impacts[at] = (idf * (impacts[at]! * (k1 + 1))) / (impacts[at]! + k1);
+	}
 }
 
 /** Per-term counters for the build, indexed by term id and grown with the vocabulary. */
@@ -184,15 +224,21 @@ class TermCounters {
 	}
 }
 
-/** The position of `term` in the sorted vocabulary, or -1. */
-export function findTerm(postings: Postings, term: string): number {
-	const start = lowerBound(postings.terms, term);
-	return postings.terms[start] === term ? start : -1;
+/** The term `word` (a search word as typed, folded) is indexed under, or -1 when no paper has it. */
+export function findTerm(postings: Postings, word: string): number {
+	const at = lowerBound(postings.words, word);
+	return postings.words[at] === word ? postings.wordTerms[at]! : -1;
 }
 
-/** The range `[start, end)` of vocabulary positions whose terms start with `prefix`. */
+/** The position of `stem` in the sorted vocabulary, or -1. */
+export function findStem(postings: Postings, stem: string): number {
+	const at = lowerBound(postings.terms, stem);
+	return postings.terms[at] === stem ? at : -1;
+}
+
+/** The range `[start, end)` of positions in `postings.words` of the words that start with `prefix`. */
 export function prefixRange(postings: Postings, prefix: string): [number, number] {
-	return [lowerBound(postings.terms, prefix), lowerBound(postings.terms, `${prefix}\uffff`)];
+	return [lowerBound(postings.words, prefix), lowerBound(postings.words, `${prefix}\uffff`)];
 }
 
 /** How many papers contain term number `term`. */

@@ -1,5 +1,6 @@
 import type SearchableMap from 'minisearch/SearchableMap';
-import { documentFrequency, findTerm, prefixRange, type Postings } from './postings.js';
+import { documentFrequency, findStem, findTerm, prefixRange, type Postings } from './postings.js';
+import { stemOf } from './text.js';
 import type { PaperFilter } from './filters.js';
 
 /** One vocabulary term a query word stands for, and how much a match on it counts. */
@@ -11,10 +12,6 @@ export interface TermExpansion {
 /** Reusable per-index buffers: a query accumulates scores here instead of in fresh maps. */
 export interface ScoreBuffers {
 	scores: Float32Array;
-	/** How many distinct query words matched each paper. */
-	matchedWords: Uint8Array;
-	/** The query word that last touched each paper, so a word counts once however it expanded. */
-	lastWord: Int32Array;
 	/** Which query last touched each paper; anything else in the buffers for it is stale. */
 	generation: Uint32Array;
 	/** Papers touched by the current query, in `touched[0..touchedCount)`. */
@@ -36,8 +33,6 @@ const COMMON_WORD_SHARE = 20;
 export function createScoreBuffers(paperCount: number): ScoreBuffers {
 	return {
 		scores: new Float32Array(paperCount),
-		matchedWords: new Uint8Array(paperCount),
-		lastWord: new Int32Array(paperCount),
 		generation: new Uint32Array(paperCount),
 		touched: new Uint32Array(paperCount),
 		touchedCount: 0,
@@ -46,30 +41,42 @@ export function createScoreBuffers(paperCount: number): ScoreBuffers {
 }
 
 /**
- * The terms a query word matches. The word itself when the vocabulary has it; completions of it
- * when it is the word being typed (the last, unless it is a common word already) or unknown; near spellings (edit distance up to 1 for
- * 4–7 letters, 2 from 8) only when neither exists — so fuzzy matching, the expensive part, runs
- * only for words the corpus does not contain.
+ * The terms a query word matches: its own stem when the vocabulary has it, at full weight; when it
+ * is the word being typed (the last) and not a common word already, the stems of the words it
+ * begins, weighted below it; near spellings of it (edit distance up to 1 for 4–7 letters, 2 from
+ * 8) only when nothing else matched — so fuzzy matching, the expensive part, runs only for words
+ * the corpus does not contain. `fuzzyWords` maps each indexed word to its position in `postings.words`.
  */
-export function expandWord(postings: Postings, fuzzyTerms: SearchableMap<number>, word: string, isLast: boolean): TermExpansion[] {
+export function expandWord(postings: Postings, fuzzyWords: SearchableMap<number>, word: string, isLast: boolean): TermExpansion[] {
 	const expansions: TermExpansion[] = [];
-	const exact = findTerm(postings, word);
+	const known = findTerm(postings, word);
+	const exact = known >= 0 ? known : findStem(postings, stemOf(word));
 	if (exact >= 0) expansions.push({ term: exact, weight: 1 });
 	const common = exact >= 0 && documentFrequency(postings, exact) > postings.paperCount / COMMON_WORD_SHARE;
-	if ((isLast || exact < 0) && word.length >= 2 && !common) {
+	if (isLast && word.length >= 2 && !common) {
 		const [start, end] = prefixRange(postings, word);
-		const completions: number[] = [];
-		for (let term = start; term < end; term++) if (term !== exact) completions.push(term);
-		for (const term of mostFrequent(postings, completions, MAX_PREFIX_TERMS)) {
-			const length = postings.terms[term]!.length;
+		const shortest = new Map<number, number>();
+		for (let at = start; at < end; at++) {
+			const term = postings.wordTerms[at]!;
+			const length = postings.words[at]!.length;
+			const before = shortest.get(term);
+			if (term !== exact && (before === undefined || length < before)) shortest.set(term, length);
+		}
+		for (const term of mostFrequent(postings, [...shortest.keys()], MAX_PREFIX_TERMS)) {
+			const length = shortest.get(term)!;
 			expansions.push({ term, weight: (PREFIX_WEIGHT * length) / (length + 0.3 * (length - word.length)) });
 		}
 	}
 	if (expansions.length === 0 && word.length >= 4) {
 		const maxDistance = word.length >= 8 ? 2 : 1;
-		const near = [...fuzzyTerms.fuzzyGet(word, maxDistance).values()].sort((a, b) => a[1] - b[1]);
-		for (const [term, distance] of near.slice(0, MAX_FUZZY_TERMS)) {
+		const near = [...fuzzyWords.fuzzyGet(word, maxDistance).values()].sort((a, b) => a[1] - b[1]);
+		const seen = new Set<number>();
+		for (const [at, distance] of near) {
+			const term = postings.wordTerms[at]!;
+			if (seen.has(term)) continue;
+			seen.add(term);
 			expansions.push({ term, weight: (FUZZY_WEIGHT * word.length) / (word.length + distance) });
+			if (seen.size === MAX_FUZZY_TERMS) break;
 		}
 	}
 	return expansions;
@@ -85,10 +92,10 @@ function mostFrequent(postings: Postings, terms: number[], limit: number): numbe
  * Afterwards `buffers.touched` lists each paper that matched at least one word.
  */
 export function accumulateScores(postings: Postings, buffers: ScoreBuffers, words: TermExpansion[][]): void {
-	const { scores, matchedWords, lastWord, generation, touched } = buffers;
+	const { scores, generation, touched } = buffers;
 	const current = ++buffers.currentGeneration;
 	let touchedCount = 0;
-	words.forEach((expansions, wordNo) => {
+	for (const expansions of words) {
 		for (const { term, weight } of expansions) {
 			const end = postings.offsets[term + 1]!;
 			for (let at = postings.offsets[term]!; at < end; at++) {
@@ -96,18 +103,12 @@ export function accumulateScores(postings: Postings, buffers: ScoreBuffers, word
 				if (generation[paperNo] !== current) {
 					generation[paperNo] = current;
 					scores[paperNo] = 0;
-					matchedWords[paperNo] = 0;
-					lastWord[paperNo] = -1;
 					touched[touchedCount++] = paperNo;
 				}
 				scores[paperNo]! += postings.impacts[at]! * weight;
-				if (lastWord[paperNo] !== wordNo) {
-					lastWord[paperNo] = wordNo;
-					matchedWords[paperNo]!++;
-				}
 			}
 		}
-	});
+	}
 	buffers.touchedCount = touchedCount;
 }
 
@@ -119,16 +120,16 @@ export interface ScoredPaper {
 
 /**
  * The best `limit` touched papers that pass `accept`, best first; ties go to the lower paper
- * number. A paper's score is its summed term scores times the number of query words it matched,
- * as minisearch ranks, so papers matching every word come first. `accept` runs only for papers
- * good enough to enter the results, which keeps costly filters cheap.
+ * number. A paper's score is its summed term scores, as BM25 adds them: no bonus for the number
+ * of words matched, which put one frequent word's papers above a rare word's. `accept` runs only
+ * for papers good enough to enter the results, which keeps costly filters cheap.
  */
 export function topScored(buffers: ScoreBuffers, limit: number, accept: PaperFilter | null): ScoredPaper[] {
 	const heap: ScoredPaper[] = [];
 	const worseThan = (a: ScoredPaper, b: ScoredPaper) => a.score < b.score || (a.score === b.score && a.paperNo > b.paperNo);
 	for (let i = 0; i < buffers.touchedCount; i++) {
 		const paperNo = buffers.touched[i]!;
-		const score = buffers.scores[paperNo]! * buffers.matchedWords[paperNo]!;
+		const score = buffers.scores[paperNo]!;
 		// Compared as numbers first: most papers fall below the current worst and cost no allocation.
 		if (heap.length === limit && (score < heap[0]!.score || (score === heap[0]!.score && paperNo > heap[0]!.paperNo))) continue;
 		if (accept && !accept(paperNo)) continue;

@@ -1,7 +1,7 @@
 import { normaliseArxivId, type Paper } from '../corpus/paper.js';
 import type { PaperIndex } from './paper-index.js';
 import { documentFrequency, findTerm, type Postings } from './postings.js';
-import { termsOf } from './text.js';
+import { searchWordsOf } from './text.js';
 
 /** A paper like another, and how like it (see {@link similarPapers}). */
 export interface SimilarPaper {
@@ -74,7 +74,7 @@ function candidates(index: PaperIndex, self: number, terms: readonly number[]): 
 
 /** The vocabulary positions of a paper's title words and its most distinctive abstract words. */
 function queryTerms(index: PaperIndex, paper: Paper): number[] {
-	const distinctive = [...countWords(termsOf(paper.abstract))]
+	const distinctive = [...countWords(searchWordsOf(paper.abstract))]
 		.map(([word, count]) => {
 			const term = findTerm(index.postings, word);
 			const frequency = term < 0 ? 0 : documentFrequency(index.postings, term);
@@ -85,7 +85,7 @@ function queryTerms(index: PaperIndex, paper: Paper): number[] {
 		.sort((a, b) => b.tfidf - a.tfidf)
 		.slice(0, QUERY_ABSTRACT_TERMS)
 		.map((entry) => entry.term);
-	const titleTerms = termsOf(paper.title ?? '').map((word) => findTerm(index.postings, word));
+	const titleTerms = searchWordsOf(paper.title ?? '').map((word) => findTerm(index.postings, word));
 	return [...new Set([...titleTerms, ...distinctive])].filter((term) => term >= 0);
 }
 
@@ -110,7 +110,7 @@ function inverseDocumentFrequency(index: { postings: Postings; papers: readonly 
 
 /** A paper's title and abstract words weighted by (1 + log count) × idf; title words count {@link TITLE_REPEATS} times. */
 function tfidfVector(paper: Paper, idf: (word: string) => number): Map<string, number> {
-	const counts = countWords(termsOf(paper.abstract), 1, countWords(termsOf(paper.title ?? ''), TITLE_REPEATS));
+	const counts = countWords(searchWordsOf(paper.abstract), 1, countWords(searchWordsOf(paper.title ?? ''), TITLE_REPEATS));
 	const vector = new Map<string, number>();
 	for (const [word, count] of counts) {
 		const weight = idf(word);

@@ -1,3 +1,4 @@
+import { stemmer } from '@orama/stemmers/english';
 import { latexToPlainText } from '../corpus/latex.js';
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
@@ -20,9 +21,36 @@ function wordsOf(folded: string): string[] {
 	return folded.match(ASCII_ONLY.test(folded) ? ASCII_WORD : ANY_WORD) ?? [];
 }
 
-/** {@link foldText} then {@link wordsOf}: the terms a field or a query contributes. */
+/** {@link foldText} then {@link wordsOf}: the words of a text, as autocomplete and filters read them. */
 export function termsOf(text: string): string[] {
 	return wordsOf(foldText(text));
+}
+
+/**
+ * Search words: a run of letters and a run of digits are separate words, so `CIFAR10`, `CIFAR-10`
+ * and `CIFAR 10` read alike; a single letter stays with its digits (`3d`, `t5`, `1k`) as one word.
+ */
+const ASCII_SEARCH_WORD = /[a-z]{2,}|[a-z]?[0-9]+[a-z]?|[a-z]/g;
+const ANY_SEARCH_WORD = /\p{L}{2,}|\p{L}?\p{N}+\p{L}?|\p{L}/gu;
+
+/** Lucene's English stop words: in nearly every paper, they tell papers apart by nothing. */
+const STOP_WORDS = new Set(
+	'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(' '),
+);
+
+/**
+ * The words a field or a query is searched by, in order, before stemming: folded as
+ * {@link termsOf} folds, letters split from digits, stop words dropped.
+ */
+export function searchWordsOf(text: string): string[] {
+	const folded = foldText(text);
+	const words = folded.match(ASCII_ONLY.test(folded) ? ASCII_SEARCH_WORD : ANY_SEARCH_WORD) ?? [];
+	return words.filter((word) => !STOP_WORDS.has(word));
+}
+
+/** The stem a search word is indexed under (Porter's English stemmer): `spiking` and `spike` meet. */
+export function stemOf(word: string): string {
+	return word.charCodeAt(0) <= 0x39 ? word : stemmer(word);
 }
 
 /** Shortest and longest run of capitalised title words read as an acronym. */
