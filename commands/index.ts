@@ -3,6 +3,7 @@ import type { Curation } from '../src/arxiv/curation.js';
 import type { ServedCommand, TypedCommand } from '../src/discord/command.js';
 import type { ScheduleService } from '../src/discord/schedule-service.js';
 import type { Surface } from '../src/discord/spelling.js';
+import type { Paper } from '../src/corpus/paper.js';
 import type { PaperIndex } from '../src/search/paper-index.js';
 
 /** What every handler may use. */
@@ -17,6 +18,8 @@ export interface CommandContext {
 	readonly curation?: Curation;
 	/** Paper of the day, digests and their settings; absent in the console, where those commands refuse. */
 	readonly schedule?: ScheduleService;
+	/** A paper an arXiv feed post listed, as the feed described it; null when unknown. */
+	readonly feedPaper?: (id: string) => Paper | null;
 }
 
 /**

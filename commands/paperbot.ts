@@ -1,9 +1,10 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import type { APIApplicationCommandChannelOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { InvocationOf } from '../src/discord/command.js';
+import type { CommandInput, InvocationOf } from '../src/discord/command.js';
 import { mayManageServer } from '../src/discord/permissions.js';
 import { privateReply, UserError, type Reply } from '../src/discord/reply.js';
-import { configureDigestReply, configurePotdReply, previewReply, requireGuildSchedule, topicReply } from '../src/discord/schedule-replies.js';
+import { configureDigestReply, configureFeedReply, configurePotdReply, feedOffReply, previewFeedReply, previewReply, requireGuildSchedule, topicReply } from '../src/discord/schedule-replies.js';
+import { FEED_MAX_LIMIT } from '../src/schedule/settings.js';
 import { POSTABLE_CHANNEL_TYPES } from '../src/discord/schedule-posts.js';
 import type { Command, CommandContext } from './index.js';
 
@@ -19,7 +20,7 @@ const queryOption = { type: ApplicationCommandOptionType.String, name: 'query', 
 
 export const data = {
 	name: 'paperbot',
-	description: 'Set up the paper of the day and digests in this server',
+	description: 'Set up the paper of the day, digests and the arXiv feed in this server',
 	default_member_permissions: String(PermissionFlagsBits.ManageGuild),
 	contexts: [0],
 	options: [
@@ -53,6 +54,26 @@ export const data = {
 				{ type: ApplicationCommandOptionType.Subcommand, name: 'list', description: 'The digest topics of this server' },
 			],
 		},
+		{
+			type: ApplicationCommandOptionType.SubcommandGroup,
+			name: 'feed',
+			description: "Each announcement day, arXiv's new papers closest to the corpus",
+			options: [
+				{
+					type: ApplicationCommandOptionType.Subcommand,
+					name: 'on',
+					description: 'Post the arXiv feed of these categories in a channel',
+					options: [
+						channelOption('Where to post the feed'),
+						{ type: ApplicationCommandOptionType.String, name: 'categories', description: 'arXiv categories, space-separated, e.g. cs.NE q-bio.NC', required: true, max_length: 200 },
+						{ type: ApplicationCommandOptionType.String, name: 'time', description: 'First look each day, local HH:MM (default 09:00)', max_length: 10 },
+						{ type: ApplicationCommandOptionType.Integer, name: 'max', description: 'Most papers per post (default 10)', min_value: 1, max_value: FEED_MAX_LIMIT },
+						{ type: ApplicationCommandOptionType.Boolean, name: 'cross', description: 'Include cross-listed papers (default on)' },
+					],
+				},
+				{ type: ApplicationCommandOptionType.Subcommand, name: 'off', description: 'Stop posting the arXiv feed' },
+			],
+		},
 		{ type: ApplicationCommandOptionType.Subcommand, name: 'status', description: 'Corpus, next posts, last posts and current problems' },
 		{
 			type: ApplicationCommandOptionType.Subcommand,
@@ -67,6 +88,7 @@ export const data = {
 					choices: [
 						{ name: 'paper of the day', value: 'potd' },
 						{ name: 'digest', value: 'digest' },
+						{ name: 'arXiv feed', value: 'feed' },
 					],
 				},
 			],
@@ -75,9 +97,14 @@ export const data = {
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 
-function execute(input: InvocationOf<typeof data>, context: CommandContext): Reply {
+function execute(input: InvocationOf<typeof data>, context: CommandContext): Reply | Promise<Reply> {
 	if (input.guildId && !mayManageServer(input.memberPermissions)) throw new UserError('/paperbot needs the Manage Server permission.');
 	const { schedule, guildId } = requireGuildSchedule(context.schedule, input);
+	if (input.subcommandGroup === 'feed') {
+		if (input.subcommand === 'off') return feedOffReply(schedule, guildId);
+		const { channel, categories, time, max, cross } = input.options;
+		return configureFeedReply(schedule, guildId, { channelId: channel, categories, time, max, cross });
+	}
 	if (input.subcommandGroup === 'topic') {
 		return topicReply(schedule, guildId, input.subcommand === 'list' ? { action: 'list' } : { action: input.subcommand, query: input.options.query });
 	}
@@ -89,8 +116,12 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 		case 'status':
 			return privateReply({ embeds: [schedule.status(guildId)], components: [] });
 		case 'post':
+			if (input.options.kind === 'feed') return previewFeedReply(schedule, guildId);
 			return previewReply(schedule, guildId, input.options.kind === 'digest' ? 'digest' : 'potd');
 	}
 }
 
-export default { data, execute } satisfies Command<typeof data>;
+/** Previewing the feed reads arXiv, which may take longer than Discord's 3 s. */
+const deferred = (input: CommandInput) => input.subcommand === 'post' && input.options.kind === 'feed';
+
+export default { data, execute, deferred } satisfies Command<typeof data>;

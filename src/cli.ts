@@ -1,7 +1,11 @@
 import dotenv from 'dotenv';
 import type { AnyCommand, CommandContext } from '../commands/index.js';
 import paper from '../commands/paper.js';
+import packageJson from '../package.json' with { type: 'json' };
+import { arxivUserAgent } from './arxiv/add-papers.js';
 import { openCuration } from './arxiv/curation.js';
+import { createFeedClient } from './arxiv/feed-client.js';
+import { runFeedCommandLine } from './console/feed-command-line.js';
 import { runAddCommandLine } from './console/add-command-line.js';
 import { cliHelp, CliUsageError, readCliArguments } from './console/cli-arguments.js';
 import { CONSOLE_USER, renderReply, replyAsJson } from './console/console.js';
@@ -38,8 +42,13 @@ async function cli(argv: string[]): Promise<number> {
 		const curation = await openCuration({ corpusPath: env.CORPUS_PATH, apiUrl: env.ARXIV_API_URL, library, mayAdd: () => true });
 		return runAddCommandLine(request.args, curation, process, { json });
 	}
+	if (request.kind === 'feed') {
+		const client = createFeedClient({ feedUrl: env.ARXIV_FEED_URL, userAgent: arxivUserAgent(packageJson.version) });
+		return runFeedCommandLine(request.args, { index: library.current(), client, max: env.ARXIV_FEED_MAX, cross: env.ARXIV_FEED_CROSS, json }, process);
+	}
 	const context: CommandContext = { index: library.current(), random: Math.random, surface: 'cli' };
-	const reply = await answer(() => paperCommand.execute({ subcommand: request.subcommand, options: request.options, user: CONSOLE_USER }, context));
+	const { subcommand, options } = request;
+	const reply = await answer(() => paperCommand.execute({ subcommand, options, user: CONSOLE_USER }, context));
 	if (reply.isError) {
 		process.stderr.write(`${renderReply(reply)}\n`);
 		return 1;

@@ -30,9 +30,10 @@ async function main(): Promise<void> {
 	const library = await openLibrary(env.CORPUS_PATH, log);
 	// On Discord adding is for curators; at the console, whoever runs paperbot owns the corpus.
 	const mayAdd = env.DISCORD_TOKEN ? curatorPolicy(env.CURATOR_ROLE_ID) : () => true;
-	const curation = await openCuration({ corpusPath: env.CORPUS_PATH, apiUrl: env.ARXIV_API_URL, library, mayAdd });
+	const feedPaper = (id: string) => schedule?.feedPaper(id) ?? null;
+	const curation = await openCuration({ corpusPath: env.CORPUS_PATH, apiUrl: env.ARXIV_API_URL, library, mayAdd, knownPaper: feedPaper });
 	let schedule: ScheduleService | undefined;
-	const context = (): CommandContext => ({ index: library.current(), random: Math.random, curation, ...(schedule && { schedule }) });
+	const context = (): CommandContext => ({ index: library.current(), random: Math.random, curation, feedPaper, ...(schedule && { schedule }) });
 
 	if (!env.DISCORD_TOKEN) {
 		process.stderr.write('paperbot: set DISCORD_TOKEN in .env to connect to Discord; answering here instead.\n');

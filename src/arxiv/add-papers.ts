@@ -22,6 +22,8 @@ export interface AddPapersOptions {
 	library: Pick<Library, 'current' | 'reload'>;
 	/** How to reach arXiv: endpoint, User-Agent, queue, timeout, progress. */
 	arxiv: FetchArxivOptions;
+	/** Papers already described elsewhere (the arXiv feed's entries): added as they are, without asking arXiv. */
+	knownPaper?: (id: string) => Paper | null;
 }
 
 /**
@@ -34,7 +36,7 @@ export function arxivUserAgent(version: string): string {
 
 /**
  * Adds papers to the corpus by arXiv id or link. Text that is no arXiv id, and ids already in the
- * corpus, are sorted out before any request; the rest are fetched from arXiv (several per request,
+ * corpus, are sorted out before any request; the rest are taken from `knownPaper` or fetched from arXiv (several per request,
  * through the polite queue), appended to `added.jsonl` atomically, and the corpus is reloaded, so
  * the new papers are searchable when this resolves. Failures of single ids (unknown, withdrawn,
  * arXiv down...) are reported in `failed` and leave the corpus file unchanged for them; a reload
@@ -53,8 +55,11 @@ export async function addPapers(texts: readonly string[], options: AddPapersOpti
 	}
 	if (wanted.length === 0) return result;
 
-	const { papers, missing } = await fetchArxivPapers(wanted, options.arxiv);
-	result.failed.push(...missing);
+	const known = wanted.flatMap((id) => options.knownPaper?.(id) ?? []);
+	const unknown = wanted.filter((id) => !known.some((paper) => paper.id === id));
+	const fetched = unknown.length > 0 ? await fetchArxivPapers(unknown, options.arxiv) : { papers: [], missing: [] };
+	result.failed.push(...fetched.missing);
+	const papers = [...known, ...fetched.papers];
 	if (papers.length === 0) return result;
 
 	const { added, file } = await appendPapers(options.corpusPath, papers);

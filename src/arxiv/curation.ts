@@ -3,6 +3,7 @@ import { access, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { MemberRights } from '../discord/permissions.js';
+import type { Paper } from '../corpus/paper.js';
 import type { Library } from '../search/library.js';
 import { addPapers, arxivUserAgent, type AddedPapers } from './add-papers.js';
 
@@ -23,18 +24,20 @@ export interface CurationOptions {
 	library: Pick<Library, 'current' | 'reload'>;
 	/** Who may add: `curatorPolicy` on Discord, everyone at the console. */
 	mayAdd: Curation['mayAdd'];
+	/** Papers the arXiv feed described: added from that description without asking arXiv again. */
+	knownPaper?: (id: string) => Paper | null;
 }
 
 /**
  * Adding papers for a corpus folder, through the process-wide arXiv queue; undefined when the
  * corpus is a single file (the loader reads no `added.jsonl` beside it) or the folder is read-only.
  */
-export async function openCuration({ corpusPath, apiUrl, library, mayAdd }: CurationOptions): Promise<Curation | undefined> {
+export async function openCuration({ corpusPath, apiUrl, library, mayAdd, knownPaper }: CurationOptions): Promise<Curation | undefined> {
 	const folder = await stat(corpusPath).then((info) => (info.isDirectory() ? corpusPath : dirname(corpusPath)), () => null);
 	if (!folder || !(await access(folder, constants.W_OK).then(() => true, () => false))) return undefined;
 	const userAgent = arxivUserAgent(packageJson.version);
 	return {
 		mayAdd,
-		addPapers: (texts, onProgress) => addPapers(texts, { corpusPath, library, arxiv: { apiUrl, userAgent, ...(onProgress ? { onProgress } : {}) } }),
+		addPapers: (texts, onProgress) => addPapers(texts, { corpusPath, library, ...(knownPaper ? { knownPaper } : {}), arxiv: { apiUrl, userAgent, ...(onProgress ? { onProgress } : {}) } }),
 	};
 }

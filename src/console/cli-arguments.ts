@@ -16,6 +16,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
 	{ name: 'cite', arguments: '<id>', example: 'paperbot cite 2305.00054', summary: 'BibTeX for a paper' },
 	{ name: 'share', arguments: '<id> [note:"text"]', example: 'paperbot share 2305.00054 note:"for Friday\'s reading group"', summary: 'The card Discord would post, and the thread it would start' },
 	{ name: 'add', arguments: '<id or link> [more …] | --file ids.txt', example: 'paperbot add 2305.00054 https://arxiv.org/abs/2304.14548v2', summary: 'Add papers from arXiv to the corpus' },
+	{ name: 'feed', arguments: '<arXiv categories>', example: 'paperbot feed cs.NE q-bio.NC', summary: "What the arXiv feed post would list now: today's new papers closest to the corpus" },
 	{ name: 'help', arguments: '', example: 'paperbot help', summary: 'This list' },
 ];
 
@@ -44,8 +45,8 @@ export class CliUsageError extends Error {
 	override name = 'CliUsageError';
 }
 
-/** What the CLI was asked: a `/paper` subcommand with its options, or adding papers. */
-export type CliRequest = { kind: 'help' } | { kind: 'add'; args: string[] } | { kind: 'paper'; subcommand: string; options: Record<string, string> };
+/** What the CLI was asked: a `/paper` subcommand with its options, adding papers, or the arXiv feed. */
+export type CliRequest = { kind: 'help' } | { kind: 'add'; args: string[] } | { kind: 'feed'; args: string[] } | { kind: 'paper'; subcommand: string; options: Record<string, string> };
 
 /**
  * Reads the CLI's arguments (without `--json`) into a request, or throws CliUsageError naming the
@@ -59,7 +60,8 @@ export function readCliArguments(args: readonly string[]): CliRequest {
 	const fail = (problem: string) => new CliUsageError(`paperbot ${command.name} ${problem}: ${usageOf(command)}, e.g. ${command.example}`);
 	switch (command.name) {
 		case 'add':
-			return { kind: 'add', args: rest };
+		case 'feed':
+			return { kind: command.name, args: rest };
 		case 'search':
 			if (!rest.some((word) => word.trim())) throw fail('needs words or filters to search for');
 			return { kind: 'paper', subcommand: 'search', options: { query: rest.map(quoteFilterValue).join(' ') } };

@@ -4,7 +4,10 @@ import type { PaperIndex } from '../search/paper-index.js';
 import { answer } from './answer.js';
 import type { Asker } from './command.js';
 import type { ComponentAction } from './custom-ids.js';
-import { addPaperReply, privateCard, publicCard, requirePaper, searchPage } from './paper-replies.js';
+import { addPaperReply, privateCard, publicCard, quoteUserText, requirePaper, searchPage } from './paper-replies.js';
+import { feedCardReply } from './feed-messages.js';
+import type { Paper } from '../corpus/paper.js';
+import { getPaper } from '../search/paper-index.js';
 import { queryFromPageArgument } from './query-keys.js';
 import type { Surface } from './spelling.js';
 import { errorReply, privateText, UserError, type Reply } from './reply.js';
@@ -14,6 +17,15 @@ export interface ComponentContext {
 	readonly index: PaperIndex;
 	readonly surface?: Surface;
 	readonly curation?: Curation;
+	/** A paper an arXiv feed post listed, as the feed described it; null when unknown. */
+	readonly feedPaper?: (id: string) => Paper | null;
+}
+
+/** A paper a feed post listed: the corpus's record once added, else the feed's. */
+function requireFeedPaper(context: ComponentContext, id: string): Paper {
+	const paper = getPaper(context.index, id) ?? context.feedPaper?.(id) ?? null;
+	if (!paper) throw new UserError(`arXiv:${quoteUserText(id.slice(0, 40))} is no longer known here; find it with \`/paper add\` or on arxiv.org.`);
+	return paper;
 }
 
 /** How the bot should answer a button or menu click. */
@@ -51,7 +63,16 @@ export async function answerComponent(action: ComponentAction | null, values: re
 			case 'add':
 				return addPaperReply(action.id, asker, context.curation, context.surface);
 			case 'discuss':
-				return { ...privateText('Thread started.'), thread: { name: threadName(requirePaper(context, action.id)) } };
+				return { ...privateText('Thread started.'), thread: { name: threadName(requireFeedPaper(context, action.id)) } };
+			case 'feed': {
+				const paper = requireFeedPaper(context, values[0] ?? '');
+				return feedCardReply(paper, { inCorpus: getPaper(context.index, paper.id) !== null, mayAdd: !!context.curation?.mayAdd(asker) });
+			}
+			case 'feed-discuss': {
+				const paper = requireFeedPaper(context, action.id);
+				const card = publicCard(paper);
+				return { ...card, message: { ...card.message, content: `Discussion started by <@${asker.user.id}>` }, thread: { name: threadName(paper) } };
+			}
 		}
 	}, onFault);
 	return { reply, update: action.kind === 'page' };

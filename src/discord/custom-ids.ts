@@ -10,17 +10,23 @@ export type ComponentAction =
 	| { kind: 'open' }
 	| { kind: 'share'; id: string }
 	| { kind: 'discuss'; id: string }
-	| { kind: 'add'; id: string };
+	| { kind: 'add'; id: string }
+	/** The arXiv feed post's menu: opens the chosen paper privately, whether or not it is in the corpus. */
+	| { kind: 'feed' }
+	/** Discuss for a feed paper's private card: posts its card with a thread. */
+	| { kind: 'feed-discuss'; id: string };
 
 export function encodeCustomId(action: ComponentAction): string {
 	switch (action.kind) {
 		case 'page':
 			return `page:${action.page}:${action.query}`;
 		case 'open':
-			return 'open';
+		case 'feed':
+			return action.kind;
 		case 'share':
 		case 'discuss':
 		case 'add':
+		case 'feed-discuss':
 			return `${action.kind}:${action.id}`;
 	}
 }
@@ -37,10 +43,12 @@ export function decodeCustomId(customId: string): ComponentAction | null {
 			return { kind, page, query: argument.slice(separator + 1) };
 		}
 		case 'open':
+		case 'feed':
 			return { kind };
 		case 'share':
 		case 'discuss':
 		case 'add':
+		case 'feed-discuss':
 			return argument ? { kind, id: argument } : null;
 		default:
 			return null;

@@ -1,7 +1,8 @@
 import { addTopic, listSubscriptions, listTopics, removeTopic, subscribe, unsubscribe } from '../schedule/digest.js';
 import { nextPostTimes } from '../schedule/scheduler.js';
-import type { GuildSettings } from '../schedule/settings.js';
-import { ScheduleSettingError } from '../schedule/time.js';
+import { parseCategories, type GuildSettings } from '../schedule/settings.js';
+import { ArxivError } from '../arxiv/error.js';
+import { nextPotdTime, ScheduleSettingError } from '../schedule/time.js';
 import type { Asker } from './command.js';
 import { privateReply, privateText, UserError, type Reply } from './reply.js';
 import type { ScheduleService } from './schedule-service.js';
@@ -107,4 +108,55 @@ export function previewReply(schedule: ScheduleService, guildId: string, kind: '
 	if (!first) throw new UserError('There is nothing to preview.');
 	const note = `Preview only: not posted, and the slot stays free.${rest.length ? ` Part 1 of ${rest.length + 1}.` : ''}`;
 	return privateReply({ content: first.content ? `${note}\n${first.content}` : note, embeds: first.embeds, components: first.components });
+}
+
+/** The feed settings `/paperbot feed on` saves; absent options keep the current (or default) choice. */
+export interface FeedRequest {
+	channelId: string;
+	categories: string;
+	time: string | undefined;
+	max: number | undefined;
+	cross: boolean | undefined;
+}
+
+/** Saves a guild's arXiv feed settings and says what it will post and when. */
+export function configureFeedReply(schedule: ScheduleService, guildId: string, request: FeedRequest): Reply {
+	return refusingBadSettings(() => {
+		const current = schedule.settingsFor(guildId);
+		const saved = schedule.configure(guildId, {
+			feed_channel_id: request.channelId,
+			feed_categories: parseCategories(request.categories),
+			feed_time: request.time ?? current.feed_time,
+			feed_max: request.max ?? current.feed_max,
+			feed_cross: request.cross ?? current.feed_cross,
+		});
+		const next = nextPotdTime(saved.feed_time, saved.timezone, schedule.now());
+		return privateText(
+			`arXiv feed: <#${saved.feed_channel_id}>, ${saved.feed_categories.join(' ')}${saved.feed_cross ? ' with cross-lists' : ''}, up to ${saved.feed_max} papers, first look at ${saved.feed_time} ${saved.timezone}. Next feed time: ${formatLocalTime(next, saved.timezone)}.`,
+		);
+	}, 'Nothing was saved.');
+}
+
+/** Turns a guild's arXiv feed off. */
+export function feedOffReply(schedule: ScheduleService, guildId: string): Reply {
+	return refusingBadSettings(() => {
+		schedule.configure(guildId, { feed_channel_id: null });
+		return privateText('arXiv feed: off.');
+	});
+}
+
+/** The guild's feed post as it would be sent now, privately, without using its slot. */
+export async function previewFeedReply(schedule: ScheduleService, guildId: string): Promise<Reply> {
+	let messages;
+	try {
+		messages = await schedule.previewFeed(guildId);
+	} catch (error) {
+		if (error instanceof ScheduleSettingError) throw new UserError(error.message.charAt(0).toUpperCase() + error.message.slice(1));
+		if (error instanceof ArxivError) throw new UserError(`The arXiv feed could not be read: ${error.message}`);
+		throw error;
+	}
+	const [first, ...rest] = messages;
+	if (!first) return privateText('Preview only: nothing in the arXiv feed now would be posted (none of its new papers is close enough to the corpus, or they were posted already).');
+	const note = `Preview only: not posted, and the slot stays free.${rest.length ? ` Part 1 of ${rest.length + 1}.` : ''}`;
+	return privateReply({ content: note, embeds: first.embeds, components: first.components });
 }

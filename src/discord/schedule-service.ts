@@ -5,18 +5,21 @@ import type { Env } from '../env.js';
 import type { Library } from '../search/library.js';
 import type { Logger } from '../log.js';
 import type { Paper } from '../corpus/paper.js';
-import { getPaper, paperCount } from '../search/paper-index.js';
-import { savedSearchMatcher } from '../search/match.js';
-import { planDigest } from '../schedule/digest.js';
+import { paperCount } from '../search/paper-index.js';
 import { channelProblem, createDiscordPoster, type DiscordPoster } from './schedule-posts.js';
-import { getPost, POST_NAMES, recentPosts, type PostKind } from '../schedule/post-log.js';
-import { buildDigestMessages, buildEmptyDigestMessage, buildPotdMessage, type PostMessage } from './post-messages.js';
-import { paperOfTheDay } from '../schedule/rotation.js';
+import { POST_NAMES, recentPosts, type PostKind } from '../schedule/post-log.js';
+import { buildPotdMessage, type PostMessage } from './post-messages.js';
 import { createScheduler, nextPostTimes, type Scheduler } from '../schedule/scheduler.js';
 import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, listGuildSettings, saveGuildSettings, type GuildSettings } from '../schedule/settings.js';
 import type { State } from '../schedule/state.js';
 import { buildStatusEmbed, formatLocalTime } from './schedule-status.js';
-import { localDate, nextPotdTime, ScheduleSettingError } from '../schedule/time.js';
+import packageJson from '../../package.json' with { type: 'json' };
+import { arxivUserAgent } from '../arxiv/add-papers.js';
+import { createFeedClient, type FeedClient } from '../arxiv/feed-client.js';
+import { createFeedService, type FeedService } from './feed-service.js';
+import { createPostContent, type PostContent } from './post-content.js';
+import { channelOf } from '../schedule/slots.js';
+import { localDate, ScheduleSettingError } from '../schedule/time.js';
 
 /** What the schedule commands use: settings, today's paper, previews and status, over the running scheduler. */
 export interface ScheduleService {
@@ -33,7 +36,11 @@ export interface ScheduleService {
 	/** Today's paper of the day in the guild (its local date): the one that is or will be posted today. */
 	todaysPaper(guildId: string): Paper | null;
 	/** The guild's next post of `kind` as it would be sent now, without using its slot. */
-	preview(guildId: string, kind: PostKind): PostMessage[];
+	preview(guildId: string, kind: Exclude<PostKind, 'feed'>): PostMessage[];
+	/** The guild's arXiv feed post as it would be sent now (reading the feed), without using its slot. */
+	previewFeed(guildId: string): Promise<PostMessage[]>;
+	/** A paper an arXiv feed post listed, as the feed described it; null when unknown. */
+	feedPaper(id: string): Paper | null;
 	/** `/paperbot status` for a guild. */
 	status(guildId: string): APIEmbed;
 	/** Stops the timers and waits for posts in progress. */
@@ -49,6 +56,8 @@ export interface ScheduleServiceOptions {
 	now?: () => Date;
 	/** Replaces the discord.js poster (tests). */
 	poster?: DiscordPoster;
+	/** Reads arXiv's announcement feed; default `ARXIV_FEED_URL` through the process-wide polite queue. */
+	feedClient?: FeedClient;
 }
 
 function envSettings(env: Env, guildId: string): GuildSettings {
@@ -61,6 +70,64 @@ function envSettings(env: Env, guildId: string): GuildSettings {
 		potd_thread: DEFAULT_SETTINGS.potd_thread,
 		digest_channel_id: isEnvGuild ? (env.DIGEST_CHANNEL_ID ?? null) : null,
 		digest_cron: env.DIGEST_SCHEDULE,
+		feed_channel_id: isEnvGuild ? (env.ARXIV_FEED_CHANNEL_ID ?? null) : null,
+		feed_categories: isEnvGuild ? (env.ARXIV_FEED_CATEGORIES ?? []) : [],
+		feed_time: env.ARXIV_FEED_TIME,
+		feed_max: env.ARXIV_FEED_MAX,
+		feed_cross: env.ARXIV_FEED_CROSS,
+	});
+}
+
+/** Every guild with saved settings, and the environment's guild when it has something to post. */
+function startingGuilds(state: State, env: Env): GuildSettings[] {
+	const guilds = listGuildSettings(state);
+	if (env.DISCORD_GUILD_ID && !guilds.some((guild) => guild.guild_id === env.DISCORD_GUILD_ID)) {
+		const fromEnv = envSettings(env, env.DISCORD_GUILD_ID);
+		if (fromEnv.potd_channel_id || fromEnv.digest_channel_id || fromEnv.feed_channel_id) guilds.push(fromEnv);
+	}
+	return guilds;
+}
+
+/** Why a guild's posts may not go out: failed posts, unusable channels, a failing feed, corpus trouble. */
+function statusProblems(client: Client<true>, settings: GuildSettings, scheduler: Scheduler, feed: FeedService, library: Library): string[] {
+	const guildId = settings.guild_id;
+	const problems = scheduler.problems(guildId).map((problem) => `${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error))} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`);
+	const channels = [
+		['Paper of the day', settings.potd_channel_id, settings.potd_thread],
+		['Digest', settings.digest_channel_id, false],
+		['arXiv feed', settings.feed_channel_id, false],
+	] as const;
+	for (const [name, channelId, withThreads] of channels) {
+		const problem = channelId ? channelProblem(client, guildId, channelId, withThreads) : null;
+		if (problem) problems.push(`${name}: ${problem}`);
+	}
+	const feedProblem = feed.problem(settings);
+	if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)));
+	if (library.problem) problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
+	if (library.warnings.length > 0) problems.push(`Corpus: ${library.warnings.length} record(s) skipped, e.g. ${markdownSafe(plainLine(library.warnings[0] as string))}`);
+	return problems;
+}
+
+/** The paper-of-the-day and digest scheduler, posting through `poster`. */
+function postScheduler({ state, env, log }: ScheduleServiceOptions, content: PostContent, poster: DiscordPoster, now: () => Date): Scheduler {
+	return createScheduler({
+		state,
+		now,
+		catchUp: env.POTD_CATCH_UP,
+		postEmptyDigest: env.DIGEST_EMPTY === 'note',
+		log,
+		async post(guild, kind, slot) {
+			if (kind === 'potd') {
+				const paper = content.potdPaper(guild.guild_id, slot);
+				const thread = guild.potd_thread ? threadName(paper) : undefined;
+				return { messageId: await poster.send(guild.guild_id, guild.potd_channel_id as string, [buildPotdMessage(paper, slot)], thread) };
+			}
+			return { messageId: await poster.send(guild.guild_id, guild.digest_channel_id as string, content.digestMessages(guild.guild_id, slot, new Date(slot))) };
+		},
+		reconcile(guild, kind, slot) {
+			const channelId = channelOf(guild, kind);
+			return channelId ? poster.findPost(guild.guild_id, channelId, kind, slot) : Promise.resolve(null);
+		},
 	});
 }
 
@@ -74,52 +141,14 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 	const poster = options.poster ?? createDiscordPoster(client, log);
 	const settingsFor = (guildId: string) => getGuildSettings(state, guildId) ?? envSettings(env, guildId);
 
-	function potdPaper(guildId: string, date: string): Paper {
-		const index = library.current();
-		const paperId = paperOfTheDay(state, guildId, date, index.papers.map((paper) => paper.id));
-		const paper = paperId === null ? null : getPaper(index, paperId);
-		if (!paper) throw new Error(`schedule/service: no paper of the day for ${date}: ${paperId ? `${paperId} is no longer in the corpus` : 'the corpus is empty'}`);
-		return paper;
-	}
+	const content = createPostContent(state, library);
+	const feedClient = options.feedClient ?? createFeedClient({ feedUrl: env.ARXIV_FEED_URL, userAgent: arxivUserAgent(packageJson.version) });
+	const feed = createFeedService({ state, library, poster, client: feedClient, now, log });
+	const scheduler = postScheduler(options, content, poster, now);
 
-	function digestMessages(guildId: string, slot: string, asOf: Date): PostMessage[] {
-		const index = library.current();
-		const plan = planDigest(state, guildId, asOf, savedSearchMatcher(index));
-		const papers = new Map(plan.paperIds.flatMap((id) => {
-			const paper = getPaper(index, id);
-			return paper ? [[id, paper] as const] : [];
-		}));
-		const intro = `**New papers** since the last digest: ${papers.size}`;
-		const messages = buildDigestMessages(plan, papers, slot, intro);
-		return messages.length > 0 ? messages : [buildEmptyDigestMessage(slot)];
-	}
-
-	const scheduler: Scheduler = createScheduler({
-		state,
-		now,
-		catchUp: env.POTD_CATCH_UP,
-		postEmptyDigest: env.DIGEST_EMPTY === 'note',
-		log,
-		async post(guild, kind, slot) {
-			if (kind === 'potd') {
-				const paper = potdPaper(guild.guild_id, slot);
-				const thread = guild.potd_thread ? threadName(paper) : undefined;
-				return { messageId: await poster.send(guild.guild_id, guild.potd_channel_id as string, [buildPotdMessage(paper, slot)], thread) };
-			}
-			return { messageId: await poster.send(guild.guild_id, guild.digest_channel_id as string, digestMessages(guild.guild_id, slot, new Date(slot))) };
-		},
-		reconcile(guild, kind, slot) {
-			const channelId = kind === 'potd' ? guild.potd_channel_id : guild.digest_channel_id;
-			return channelId ? poster.findPost(guild.guild_id, channelId, kind, slot) : Promise.resolve(null);
-		},
-	});
-
-	const guilds = listGuildSettings(state);
-	if (env.DISCORD_GUILD_ID && !guilds.some((guild) => guild.guild_id === env.DISCORD_GUILD_ID)) {
-		const fromEnv = envSettings(env, env.DISCORD_GUILD_ID);
-		if (fromEnv.potd_channel_id || fromEnv.digest_channel_id) guilds.push(fromEnv);
-	}
+	const guilds = startingGuilds(state, env);
 	await scheduler.start(guilds);
+	await feed.scheduler.start(guilds);
 	log.info({ guilds: guilds.length }, 'schedule: started');
 
 	return {
@@ -131,53 +160,47 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 			const problems = [
 				changes.potd_channel_id ? channelProblem(client, guildId, changes.potd_channel_id, next.potd_thread) : null,
 				changes.digest_channel_id ? channelProblem(client, guildId, changes.digest_channel_id, false) : null,
+				changes.feed_channel_id ? channelProblem(client, guildId, changes.feed_channel_id, false) : null,
 			].filter((problem): problem is string => problem !== null);
 			if (problems.length > 0) throw new ScheduleSettingError(`${problems.join('\n')}; pick a text channel where paperbot may view, send, embed links and read history`);
 			const saved = saveGuildSettings(state, next);
 			scheduler.update(saved);
+			feed.scheduler.update(saved);
 			log.info({ guild: guildId, settings: saved }, 'schedule: settings saved');
 			return saved;
 		},
 		todaysPaper(guildId) {
 			const { timezone } = settingsFor(guildId);
 			try {
-				return potdPaper(guildId, localDate(now(), timezone));
+				return content.potdPaper(guildId, localDate(now(), timezone));
 			} catch {
 				return null;
 			}
 		},
 		preview(guildId, kind) {
-			const settings = settingsFor(guildId);
 			const at = now();
-			if (kind === 'digest') return digestMessages(guildId, at.toISOString(), at);
-			const today = localDate(at, settings.timezone);
-			// Today's paper until today's post is out, then the next day's.
-			const sentToday = getPost(state, guildId, 'potd', today)?.status === 'sent';
-			const date = sentToday ? localDate(nextPotdTime(settings.potd_time, settings.timezone, at), settings.timezone) : today;
-			return [buildPotdMessage(potdPaper(guildId, date), date)];
+			return kind === 'digest' ? content.digestMessages(guildId, at.toISOString(), at) : [content.potdPreview(settingsFor(guildId), at)];
 		},
+		previewFeed(guildId) {
+			const settings = settingsFor(guildId);
+			if (!settings.feed_channel_id) throw new ScheduleSettingError('the arXiv feed is off here; turn it on with `/paperbot feed on channel: categories:`');
+			return feed.preview(settings);
+		},
+		feedPaper: (id) => feed.feedPaper(id),
 		status(guildId) {
 			const settings = settingsFor(guildId);
-			const problems = scheduler.problems(guildId).map((problem) => `${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error))} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`);
-			if (settings.potd_channel_id) {
-				const problem = channelProblem(client, guildId, settings.potd_channel_id, settings.potd_thread);
-				if (problem) problems.push(`Paper of the day: ${problem}`);
-			}
-			if (settings.digest_channel_id) {
-				const problem = channelProblem(client, guildId, settings.digest_channel_id, false);
-				if (problem) problems.push(`Digest: ${problem}`);
-			}
-			if (library.problem) problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
-			if (library.warnings.length > 0) problems.push(`Corpus: ${library.warnings.length} record(s) skipped, e.g. ${markdownSafe(plainLine(library.warnings[0] as string))}`);
 			return buildStatusEmbed({
 				settings,
 				papers: paperCount(library.current()),
 				loadedAt: library.loadedAt,
 				next: nextPostTimes(settings, now()),
 				recentPosts: recentPosts(state, guildId, 5),
-				problems,
+				feed: feed.statusLines(settings),
+				problems: statusProblems(client, settings, scheduler, feed, library),
 			});
 		},
-		stop: () => scheduler.stop(),
+		stop: async () => {
+			await Promise.all([scheduler.stop(), feed.scheduler.stop()]);
+		},
 	};
 }

@@ -12,6 +12,8 @@ export interface ScheduleStatus {
 	/** Next paper-of-the-day and digest times; null when switched off. */
 	next: { potd: Date | null; digest: Date | null };
 	recentPosts: readonly PostRecord[];
+	/** The arXiv feed's lines: where, the last feed (date, new, posted), the next look; `off` when off. */
+	feed: readonly string[];
 	/** Current problems as markdown lines (outside text already escaped): failed sends, unusable channels, a broken corpus edit. */
 	problems: readonly string[];
 }
@@ -57,6 +59,7 @@ export function buildStatusEmbed(status: ScheduleStatus): APIEmbed {
 			field('Corpus', [`${status.papers} papers, loaded ${formatLocalTime(status.loadedAt, settings.timezone)}`]),
 			field('Paper of the day', [potdWhere, `Next: ${when(status.next.potd, settings)}`]),
 			field('Digest', [digestWhere, `Next: ${when(status.next.digest, settings)}`]),
+			field('arXiv feed', status.feed),
 			field('Last posts', status.recentPosts.map(postLine)),
 			field('Problems', status.problems.map((problem) => `• ${truncateAtWord(problem, 300)}`)),
 		],

@@ -7,10 +7,10 @@ import { termsOf } from '../search/text.js';
 /** Why a feed paper was picked: the corpus paper it is closest to, or a digest topic it matches. */
 export type FeedReason = { kind: 'corpus'; paper: Paper } | { kind: 'topic'; topic: string };
 
-/** A feed paper worth posting, with its closeness to the corpus (0–1) and the reason. */
+/** A feed paper worth posting, with its closeness to the corpus and the reason. */
 export interface FeedPick {
 	paper: Paper;
-	/** Cosine similarity to the closest corpus paper, plus {@link TOPIC_BONUS} when it matches a topic. */
+	/** Closeness to the corpus as a share of the lab's own cohesion, plus {@link TOPIC_BONUS} when it matches a topic. */
 	score: number;
 	reason: FeedReason;
 }
@@ -29,7 +29,7 @@ export interface RankFeedOptions {
 
 /**
  * Least closeness kept, as a share of how close the lab's own papers are to each other. Chosen
- * with the feed check of `npm run eval` (tests/eval/feed-check.ts), which shows it holding for a
+ * with the feed check (`npx tsx tests/eval/feed-check.ts`), which shows it holding for a
  * ten-paper corpus and one of hundreds.
  */
 export const CLOSENESS_FLOOR = 0.9;

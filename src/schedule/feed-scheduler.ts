@@ -5,6 +5,7 @@ import { claimSlot, getPost, markFailed, markSent, retakeSlot } from './post-log
 import type { SchedulerLog } from './scheduler.js';
 import type { GuildSettings } from './settings.js';
 import type { State } from './state.js';
+import { createTimers } from './timers.js';
 import { latestRunToday, nextPotdTime, potdPattern, previousDailyTime } from './time.js';
 
 /** What a feed post sent: its first message (null when nothing cleared the floor) and its counts. */
@@ -45,8 +46,6 @@ export interface FeedScheduler {
 
 const DEFAULT_RETRY_DELAYS_MS = [60_000, 300_000, 900_000, 1_800_000, 3_600_000];
 const HOUR_MS = 3_600_000;
-// Timers wake at least hourly so long waits survive clock jumps.
-const MAX_TIMER_MS = HOUR_MS;
 const SILENT_LOG: SchedulerLog = { info() {}, warn() {}, error() {} };
 
 const earlier = (a: Date, b: Date) => (a < b ? a : b);
@@ -66,25 +65,25 @@ export function createFeedScheduler(options: FeedSchedulerOptions): FeedSchedule
 	const claimant = options.claimant ?? THIS_PROCESS;
 	const log = options.log ?? SILENT_LOG;
 	const guilds = new Map<string, GuildSettings>();
-	const timers = new Map<string, NodeJS.Timeout>();
+	const timers = createTimers(now);
 	const running = new Map<string, Promise<void>>();
-	let stopped = false;
 
+	/** The guild's next look, replacing any other armed. */
 	function lookAt(guildId: string, at: Date): void {
-		clearTimeout(timers.get(guildId));
-		if (stopped) return;
-		const delay = Math.max(0, Math.min(at.getTime() - now().getTime(), MAX_TIMER_MS));
-		timers.set(guildId, setTimeout(() => (now() < at ? lookAt(guildId, at) : void runLook(guildId)), delay));
+		timers.clear(guildId);
+		timers.later(guildId, at, () => void runLook(guildId));
 	}
 
 	function saveLook(guild: GuildSettings, found: Partial<FeedLook>, next: Date): void {
 		const last = getFeedLook(state, guild.guild_id);
+		const sameAnnouncement = last !== null && found.announced !== undefined && last.announced === found.announced;
 		recordFeedLook(state, {
 			guild_id: guild.guild_id,
 			looked_at: now().toISOString(),
 			announced: found.announced ?? null,
-			new_count: found.new_count ?? 0,
-			posted_count: found.posted_count ?? 0,
+			// A look that finds the same announcement again keeps what its post counted.
+			new_count: found.new_count ?? (sameAnnouncement ? last.new_count : 0),
+			posted_count: found.posted_count ?? (sameAnnouncement ? last.posted_count : 0),
 			failures: found.last_error ? (last?.failures ?? 0) + 1 : 0,
 			last_error: found.last_error ?? null,
 			next_look: next.toISOString(),
@@ -171,7 +170,7 @@ export function createFeedScheduler(options: FeedSchedulerOptions): FeedSchedule
 	 */
 	function arm(guild: GuildSettings): Promise<void> {
 		guilds.set(guild.guild_id, guild);
-		clearTimeout(timers.get(guild.guild_id));
+		timers.clear(guild.guild_id);
 		if (!guild.feed_channel_id) return Promise.resolve();
 		const windowStart = latestRunToday(potdPattern(guild.feed_time), guild.timezone, now());
 		if (windowStart === null) {
@@ -195,9 +194,7 @@ export function createFeedScheduler(options: FeedSchedulerOptions): FeedSchedule
 			void arm(guild);
 		},
 		async stop() {
-			stopped = true;
-			for (const handle of timers.values()) clearTimeout(handle);
-			timers.clear();
+			timers.stop();
 			await Promise.allSettled([...running.values()]);
 		},
 	};

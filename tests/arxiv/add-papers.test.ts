@@ -51,6 +51,15 @@ describe('addPapers', () => {
 		expect(found[0]).toBe('hep-th/9711200');
 	});
 
+	it('adds a paper the feed described without asking arXiv, and asks arXiv only for the rest', async () => {
+		const options = await optionsFor({ 'hep-th/9711200': { fixture: 'several-papers.xml' } });
+		const fromFeed = { ...SEED, id: '2603.01002', title: 'Detecting Poisoned Teachers in Data-Free Knowledge Distillation', abstract: 'Poisoned teachers.', authors: ['Jiayu Zhou'], categories: ['cs.LG'], venue: null, comment: null, journal_ref: null, doi: null, code_url: null, published: '2026-03-02', updated: null };
+		const result = await addPapers(['2603.01002', 'hep-th/9711200'], { ...options, knownPaper: (id) => (id === fromFeed.id ? fromFeed : null) });
+		expect(result.added.map((paper) => paper.id)).toEqual(['2603.01002', 'hep-th/9711200']);
+		expect(standIn!.received.map((request) => request.idList)).toEqual(['hep-th/9711200']);
+		expect(searchPapers(options.library.current(), 'detecting poisoned teachers')[0]?.paper.id).toBe('2603.01002');
+	});
+
 	it('adds several ids in one request and keeps the order asked', async () => {
 		const options = await optionsFor({ '2305.14174,hep-th/9711200': { fixture: 'several-papers.xml' } });
 		const result = await addPapers(['2305.14174', 'hep-th/9711200'], options);

@@ -42,6 +42,7 @@ function status(fields: Partial<ScheduleStatus> = {}): ScheduleStatus {
 		loadedAt: new Date('2024-03-10T12:30:00Z'),
 		next: { potd: new Date('2024-03-11T13:00:00Z'), digest: null },
 		recentPosts: [],
+		feed: ['off'],
 		problems: [],
 		...fields,
 	};
@@ -61,10 +62,11 @@ describe('buildStatusEmbed', () => {
 	it('shows the corpus, where and when each post goes, and what is off', () => {
 		const embed = buildStatusEmbed(status());
 		expect(embed.title).toBe('paperbot status');
-		expect(embed.fields?.map((candidate) => candidate.name)).toEqual(['Corpus', 'Paper of the day', 'Digest', 'Last posts', 'Problems']);
+		expect(embed.fields?.map((candidate) => candidate.name)).toEqual(['Corpus', 'Paper of the day', 'Digest', 'arXiv feed', 'Last posts', 'Problems']);
 		expect(field(embed, 'Corpus')).toBe('180 papers, loaded 2024-03-10 08:30 (America/New_York)');
 		expect(field(embed, 'Paper of the day')).toBe(`<#${CHANNEL}> at 09:00, with a thread\nNext: 2024-03-11 09:00 (America/New_York) · <t:1710162000:R>`);
 		expect(field(embed, 'Digest')).toBe('off\nNext: off');
+		expect(field(embed, 'arXiv feed')).toBe('off');
 		expect(field(embed, 'Last posts')).toBe('none');
 		expect(field(embed, 'Problems')).toBe('none');
 	});

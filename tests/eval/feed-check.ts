@@ -2,9 +2,11 @@
  * The feed check: how well the feed's ranking finds a lab's papers in a day of arXiv. A lab corpus
  * is drawn from one category of ../shared/evaldata/arxiv/arxiv-cs-2025; some of its papers are
  * hidden and mixed into a day of papers from other categories; the ranking's picks at `max` are
- * scored against the hidden ones. Run: `npx tsx tests/eval/feed-check.ts`.
+ * scored against the hidden ones. Run: `npx tsx tests/eval/feed-check.ts`. P@max is at most
+ * HIDDEN_PER_DAY / MAX when a day posts MAX papers.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { Paper } from '../../src/corpus/paper.js';
 import { CLOSENESS_FLOOR, rankFeedPapers } from '../../src/feed/rank.js';
 import { seededRandom } from '../../src/schedule/seeded-random.js';
@@ -71,23 +73,23 @@ function check(papers: readonly Paper[], topic: string, corpusSize: number, floo
 	return { precision: precision / DAYS, recall: recall / DAYS, picked: picked / DAYS };
 }
 
-function main(): void {
-	if (!existsSync(COLLECTION)) {
-		process.stdout.write(`feed check: skipped, ${COLLECTION.pathname} is not here\n`);
-		return;
-	}
+/** The feed check's table, or why it was skipped; `npm run eval` prints it beside the search tables. */
+export function feedCheckReport(): string {
+	if (!existsSync(COLLECTION)) return `feed check: skipped, ${COLLECTION.pathname} is not here\n`;
 	const papers = readCollection();
-	process.stdout.write(`feed check: ${DAYS} days of ${HIDDEN_PER_DAY} hidden lab papers among ${OTHERS_PER_DAY} others, max ${MAX}\n`);
-	process.stdout.write('topic    corpus  floor   P@max   R@max   posted/day\n');
+	const lines = [
+		`feed check: ${DAYS} days of ${HIDDEN_PER_DAY} hidden lab papers among ${OTHERS_PER_DAY} others, max ${MAX}`,
+		'topic    corpus  floor   P@max   R@max   posted/day',
+	];
 	for (const topic of TOPICS) {
 		for (const size of CORPUS_SIZES) {
 			for (const floor of [0, CLOSENESS_FLOOR]) {
 				const result = check(papers, topic, size, floor);
-				const cells = [topic.padEnd(8), String(size).padStart(6), floor.toFixed(2).padStart(6), result.precision.toFixed(4).padStart(7), result.recall.toFixed(4).padStart(7), result.picked.toFixed(1).padStart(12)];
-				process.stdout.write(`${cells.join(' ')}\n`);
+				lines.push([topic.padEnd(8), String(size).padStart(6), floor.toFixed(2).padStart(6), result.precision.toFixed(4).padStart(7), result.recall.toFixed(4).padStart(7), result.picked.toFixed(1).padStart(12)].join(' '));
 			}
 		}
 	}
+	return `${lines.join('\n')}\n`;
 }
 
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.stdout.write(feedCheckReport());

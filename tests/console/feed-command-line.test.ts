@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { announcementXml, startFeedStandIn } from '../arxiv/feed-stand-in.js';
+import { FEED_DATE, FEED_DAY, ON_TOPIC } from '../feed/feed-day.js';
+
+let feed: Awaited<ReturnType<typeof startFeedStandIn>>;
+let corpus: string;
+beforeAll(async () => {
+	corpus = await mkdtemp(join(tmpdir(), 'paperbot-feed-cli-'));
+	await cp('data', corpus, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
+	feed = await startFeedStandIn({
+		'cs.NE+cs.LG': { body: announcementXml('cs.NE+cs.LG', FEED_DATE, FEED_DAY) },
+		'cs.NE': { status: 503 },
+	});
+});
+afterAll(async () => {
+	await feed.close();
+	await rm(corpus, { recursive: true, force: true });
+});
+
+/** Runs `npm run paperbot -- …` against the shipped corpus and the feed stand-in. */
+function paperbot(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+	return new Promise((resolve) => {
+		execFile(
+			process.execPath,
+			['--import', 'tsx', 'src/cli.ts', ...args],
+			{ env: { PATH: process.env.PATH, DISCORD_TOKEN: '', CORPUS_PATH: corpus, LOG_LEVEL: 'warn', ARXIV_FEED_URL: feed.feedUrl }, timeout: 30_000 },
+			(error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+		);
+	});
+}
+
+describe('npm run paperbot -- feed', () => {
+	it('prints what would be posted now, ranked, with the reasons', async () => {
+		const result = await paperbot(['feed', 'cs.NE', 'cs.LG']);
+		expect(result.code).toBe(0);
+		const lines = result.stdout.split('\n');
+		expect(lines[0]).toBe(`arXiv feed ${FEED_DATE} for cs.NE cs.LG: 2 of 8 new papers would be posted.`);
+		expect(lines[1]).toMatch(new RegExp(`^1\\. ${ON_TOPIC[0]!.title} \\(arXiv:${ON_TOPIC[0]!.id}, score \\d\\.\\d\\d\\)$`));
+		expect(lines[3]).toBe('   close to “Dive into the Power of Neuronal Heterogeneity”');
+		expect(lines[4]).toMatch(/^2\. Detecting Poisoned Teachers/);
+	}, 40_000);
+
+	it('says why the feed could not be read, and exits 1', async () => {
+		const result = await paperbot(['feed', 'cs.NE']);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toBe('The arXiv feed could not be read: arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.\n');
+	}, 40_000);
+
+	it('names a category that is not one', async () => {
+		const result = await paperbot(['feed', 'cs.NE', 'brain!']);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toBe('categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "brain!" is not one\n');
+	}, 40_000);
+});

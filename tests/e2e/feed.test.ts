@@ -1,0 +1,109 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { APIEmbed, APIMessage } from 'discord.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { announcementXml, startFeedStandIn } from '../arxiv/feed-stand-in.js';
+import { FEED_DATE, FEED_DAY, IN_CORPUS, OFF_TOPIC, ON_TOPIC, REPLACED } from '../feed/feed-day.js';
+import { copyCorpus, startBotProcess, type BotProcess } from './bot-process.js';
+import { button, selectMenu, slashCommand, startDiscordStandin, type InteractionInput, type OptionValue } from './discord-standin.js';
+import { MEMBER_PERMISSIONS } from './standin/world.js';
+
+const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 32n).toString();
+const CATEGORIES = 'cs.NE+cs.LG';
+
+/** A `/paperbot` or `/paper` interaction, with an optional subcommand group, as Discord sends it. */
+function command(name: string, path: string[], options: Record<string, OptionValue>, permissions = ADMIN_PERMISSIONS): InteractionInput {
+	const values = Object.entries(options).map(([option, value]) => ({ name: option, type: typeof value === 'boolean' ? 5 : typeof value === 'number' ? 4 : 3, value }));
+	const nested = path.reduceRight<unknown[]>((inner, part, index) => [{ name: part, type: index === 0 && path.length === 2 ? 2 : 1, options: inner }], values);
+	return { type: 2, data: { name, type: 1, options: nested }, permissions };
+}
+
+const footers = (message: APIMessage) => (message.embeds as APIEmbed[]).map((embed) => embed.footer?.text ?? '');
+const text = (message: APIMessage) => [message.content, ...(message.embeds as APIEmbed[]).map((embed) => embed.description ?? '')].join('\n');
+
+describe('the arXiv feed through the real bot', () => {
+	const cleanups: (() => Promise<unknown>)[] = [];
+	afterAll(async () => {
+		for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+	});
+
+	it('posts the day’s on-topic papers once, pings only the matching subscriber, and lets a curator add one', async () => {
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-feed-'));
+		cleanups.push(() => rm(folder, { recursive: true, force: true }));
+		const standin = await startDiscordStandin();
+		cleanups.push(() => standin.close());
+		const feed = await startFeedStandIn({ [CATEGORIES]: { body: announcementXml(CATEGORIES, FEED_DATE, FEED_DAY), etag: '"day-1"' } });
+		cleanups.push(() => feed.close());
+		const corpusPath = await copyCorpus(folder);
+		const env = { TIMEZONE: 'UTC', ARXIV_FEED_URL: feed.feedUrl, ARXIV_API_URL: `${feed.feedUrl}/no-api` };
+		let bot: BotProcess = await startBotProcess(standin, { corpusPath, stateDir: folder, env });
+		cleanups.push(() => (bot.isAlive() ? bot.stop() : Promise.resolve()));
+		await bot.waitForLog((record) => record.msg === 'schedule: started');
+
+		const subscribed = await standin.sendInteraction(command('paper', ['subscribe'], { query: 'poisoned teachers' }, MEMBER_PERMISSIONS));
+		expect((await subscribed.waitForAnswer()).content).toContain('Subscribed to `poisoned teachers`');
+
+		const bad = await standin.sendInteraction(command('paperbot', ['feed', 'on'], { channel: standin.channelId, categories: 'cs.NE neuro/bio' }));
+		expect((await bad.waitForAnswer()).content).toBe('categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "neuro/bio" is not one\nNothing was saved.');
+
+		// The feed time has passed today, so turning the feed on looks at once.
+		const on = await standin.sendInteraction(command('paperbot', ['feed', 'on'], { channel: standin.channelId, categories: 'cs.NE cs.LG', time: '00:00' }));
+		expect((await on.waitForAnswer()).content).toContain('arXiv feed: <#');
+		await bot.waitForLog((record) => record.msg === 'feed: posted', 15_000);
+
+		const posts = () => standin.messages().filter((message) => footers(message).some((footer) => footer.includes(`arXiv feed · ${FEED_DATE}`)));
+		const [post, ...more] = posts();
+		expect(more).toEqual([]);
+		const listed = text(post!);
+		const positions = ON_TOPIC.map((entry) => listed.indexOf(`https://arxiv.org/abs/${entry.id}`));
+		expect(positions.every((position) => position >= 0)).toBe(true);
+		expect(positions).toEqual([...positions].sort((a, b) => a - b));
+		for (const absent of [...REPLACED, IN_CORPUS, ...OFF_TOPIC]) expect(listed).not.toContain(`abs/${absent.id})`);
+		expect(listed).toContain('André Müller');
+		expect(listed).toContain('close to “');
+
+		const member = `<@${standin.memberUser.id}>`;
+		const mentionLines = listed.split('\n').filter((line) => line.includes(member));
+		expect(mentionLines).toHaveLength(2);
+		expect(mentionLines[0]).toContain('For ');
+		expect(mentionLines[1]).toContain('close to');
+		const request = standin.requests.find((recorded) => recorded.method === 'POST' && JSON.stringify(recorded.body ?? '').includes('arXiv feed ·'));
+		expect((request?.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], users: [standin.memberUser.id] });
+		expect(feed.received[0]?.headers['user-agent']).toMatch(/^paperbot\//);
+
+		const opened = await standin.sendInteraction({ ...selectMenu('feed', [ON_TOPIC[1]!.id], post), permissions: ADMIN_PERMISSIONS });
+		const card = await opened.waitForAnswer();
+		expect(card.embeds[0]?.title).toBe(ON_TOPIC[1]!.title);
+		expect(JSON.stringify(card.components)).toContain(`"add:${ON_TOPIC[1]!.id}"`);
+		const added = await standin.sendInteraction({ ...button(`add:${ON_TOPIC[1]!.id}`, card), permissions: ADMIN_PERMISSIONS });
+		await added.waitForAnswer(10_000);
+		const search = await standin.sendInteraction(slashCommand('paper', 'search', { query: 'detecting poisoned teachers' }));
+		expect((await search.waitForAnswer()).embeds[0]?.title).toBe(ON_TOPIC[1]!.title);
+
+		const other = await standin.sendInteraction(selectMenu('feed', [ON_TOPIC[0]!.id], post));
+		const otherCard = await other.waitForAnswer();
+		expect(JSON.stringify(otherCard.components)).not.toContain('"add:');
+		const discussed = await standin.sendInteraction(button(`feed-discuss:${ON_TOPIC[0]!.id}`, otherCard));
+		expect((await discussed.waitForAnswer()).content).toBe(`Discussion started by <@${standin.memberUser.id}>`);
+		await bot.waitForLog(() => standin.threads().some((thread) => thread.name === ON_TOPIC[0]!.title), 5_000);
+
+		const preview = await standin.sendInteraction(command('paperbot', ['post'], { kind: 'feed' }));
+		expect((await preview.waitForAnswer(10_000)).content).toBe('Preview only: nothing in the arXiv feed now would be posted (none of its new papers is close enough to the corpus, or they were posted already).');
+		expect(posts()).toHaveLength(1);
+
+		process.kill(-bot.pid, 'SIGKILL');
+		await bot.exited;
+		bot = await startBotProcess(standin, { corpusPath, stateDir: folder, env });
+		await bot.waitForLog((record) => record.msg === 'schedule: started');
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		expect(posts()).toHaveLength(1);
+		// A paper outside the corpus still opens from the post: the feed's papers are kept in the state database.
+		const reopened = await standin.sendInteraction(selectMenu('feed', [ON_TOPIC[0]!.id], post));
+		expect((await reopened.waitForAnswer()).embeds[0]?.title).toBe(ON_TOPIC[0]!.title);
+
+		const status = await standin.sendInteraction(command('paperbot', ['status'], {}));
+		const statusText = JSON.stringify((await status.waitForAnswer()).embeds);
+		expect(statusText).toContain(`Last feed: ${FEED_DATE}, ${ON_TOPIC.length + OFF_TOPIC.length} new, ${ON_TOPIC.length} posted`);
+	}, 120_000);
+});
