@@ -29,7 +29,7 @@ export interface RankFeedOptions {
 
 /**
  * Least closeness kept, as a share of how close the lab's own papers are to each other. Chosen
- * with the feed check (`npx tsx tests/eval/feed-check.ts`), which shows it holding for a
+ * with the feed check of `npm run eval` (tests/eval/feed-check.ts), which shows it holding for a
  * ten-paper corpus and one of hundreds.
  */
 export const CLOSENESS_FLOOR = 0.9;

@@ -7,12 +7,14 @@
  * ../shared/evaldata/beir is run (missing ones are named), then the lab known-item set
  * (tests/eval/lab-queries.json over the shipped corpus mixed into ../shared/evaldata/arxiv/arxiv-cs-2025).
  * `--lab` runs only the known-item set; `--no-bare` leaves bare minisearch out (it is slow), for tuning.
+ * Last, the arXiv feed check (tests/eval/feed-check.ts): precision and recall at `max` of the feed's ranking.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectionFiles, isCollection, readCollection, type TestCollection } from './beir.js';
 import { bareMinisearchEngine, paperbotEngine, runQueries, type Engine } from './engines.js';
+import { feedCheckReport } from './feed-check.js';
 import { mixedCorpus, readKnownItems } from './known-items.js';
 import type { Paper } from '../../src/corpus/paper.js';
 import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from './metrics.js';
@@ -147,6 +149,7 @@ async function main(): Promise<void> {
 		if (missing.length) console.log(`missing under ${beir} (no ${split} split): ${missing.join(', ')}`);
 	}
 	await evaluateKnownItems(withBare);
+	if (!labOnly) process.stdout.write(`\n${feedCheckReport()}`);
 }
 
 await main();
