@@ -9,7 +9,7 @@ import { runEntry, type RunOptions } from './run-entry.js';
 let corpus: string;
 beforeAll(async () => {
 	corpus = await mkdtemp(join(tmpdir(), 'paperbot-cli-'));
-	await cp('data', corpus, { recursive: true });
+	await cp('data', corpus, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 });
 afterAll(() => rm(corpus, { recursive: true, force: true }));
 
@@ -53,7 +53,7 @@ describe.concurrent('npm run paperbot (the one-shot CLI)', () => {
 
 	it('reports a broken record as file:line and still answers, rendering the card readably without --json', async ({ expect }) => {
 		const broken = await mkdtemp(join(tmpdir(), 'paperbot-broken-'));
-		await cp('data', broken, { recursive: true });
+		await cp('data', broken, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 		await writeFile(join(broken, 'extra.jsonl'), '{"id": "2401.00001", "title": "Quokka burrows as graphs", "abstract": "Fine."}\n{not json\n');
 		const result = await run('src/cli.ts', ['show', '2401.00001'], { env: { CORPUS_PATH: broken } });
 		await rm(broken, { recursive: true, force: true });
@@ -147,7 +147,7 @@ describe.concurrent('paperbot add with several ids', () => {
 describe.concurrent('corpus warnings at load', () => {
 	it('prints one line per warning on stderr, sorted by file and line, and counts those past ten', async ({ expect }) => {
 		const broken = await mkdtemp(join(tmpdir(), 'paperbot-warnings-'));
-		await cp('data', broken, { recursive: true });
+		await cp('data', broken, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 		const lines = Array.from({ length: 12 }, (_, at) => `{"id": "2401.${String(at).padStart(5, '0')}"`);
 		await writeFile(join(broken, 'a-broken.jsonl'), lines.join('\n'));
 		await writeFile(join(broken, 'b-listing.txt'), 'An abstract.\n\nComments: 5 pages\n\narXiv:2401.09999\nCreated: 2024-13-45\n');

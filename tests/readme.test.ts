@@ -54,7 +54,7 @@ describe.concurrent("the README's CLI examples, run as written", () => {
 	let folder: string;
 	beforeAll(async () => {
 		folder = await mkdtemp(join(tmpdir(), 'paperbot-readme-'));
-		await cp('data', join(folder, 'data'), { recursive: true });
+		await cp('data', join(folder, 'data'), { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 		await writeFile(join(folder, 'ids.txt'), '2305.00054  # LAVA\nhttps://arxiv.org/abs/2304.14548v2\n');
 	});
 	afterAll(() => rm(folder, { recursive: true, force: true }));

@@ -17,7 +17,7 @@ let corpus: string;
 beforeAll(async () => {
 	context = await shippedCorpusContext();
 	corpus = await mkdtemp(join(tmpdir(), 'paperbot-console-'));
-	await cp('data', corpus, { recursive: true });
+	await cp('data', corpus, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 });
 afterAll(() => rm(corpus, { recursive: true, force: true }));
 
