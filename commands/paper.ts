@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { buildBibtex } from '../src/cards/bibtex.js';
+import { paperChoice } from '../src/cards/choice.js';
 import { addPaperReply, publicCard, QUERY_MAX_LENGTH, queryWithFilters, requirePaper, searchPage, shareReply, similarPapersReply } from '../src/discord/paper-replies.js';
 import { privateText, type Reply } from '../src/discord/reply.js';
 import { subscriptionReply } from '../src/discord/schedule-replies.js';
@@ -88,5 +89,5 @@ export default {
 	data,
 	execute,
 	deferred: (input) => input.subcommand === 'add',
-	autocomplete: (option, { index }) => suggestPapers(index, option.value),
+	autocomplete: (option, { index }) => suggestPapers(index, option.value).map(paperChoice),
 } satisfies Command<typeof data>;

@@ -1,5 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Filters } from './query.js';
+import { countsToOffsets } from './sorted.js';
 import { termsOf } from './text.js';
 
 /** Decides whether paper number `paperNo` passes a query's filters. */
@@ -101,7 +102,7 @@ export function buildAuthorIndex(papers: readonly Paper[]): AuthorIndex {
 		});
 	};
 	eachAuthorship((nameNo) => paperOffsets[nameNo + 1]!++);
-	for (let nameNo = 0; nameNo < names.length; nameNo++) paperOffsets[nameNo + 1]! += paperOffsets[nameNo]!;
+	countsToOffsets(paperOffsets);
 	const namePapers = new Uint32Array(paperOffsets[names.length]!);
 	const cursor = paperOffsets.slice(0, names.length);
 	eachAuthorship((nameNo, paperNo) => (namePapers[cursor[nameNo]!++] = paperNo));

@@ -5,11 +5,10 @@ import { buildPostings, documentFrequency, inverseDocumentFrequency, type Postin
 import { proximityReward, type ProximityWord } from './proximity.js';
 import { hasFilters, NO_FILTERS, parseQuery, type Filters } from './query.js';
 import { accumulateScores, createScoreBuffers, expandWord, topScored, type ScoreBuffers, type ScoredPaper, type TermExpansion } from './rank.js';
-import { buildSuggestionIndex, suggestionFor, suggestPaperNumbers, type Suggestion, type SuggestionIndex } from './suggest.js';
+import { buildSuggestionIndex, suggestPaperNumbers, type SuggestionIndex } from './suggest.js';
 import { searchWordsOf, termsOf } from './text.js';
 
 export { parseQuery, type Filters, type ParsedQuery } from './query.js';
-export type { Suggestion } from './suggest.js';
 
 /**
  * Everything search needs, built once from the corpus. Plain data: the papers, the postings and
@@ -137,12 +136,9 @@ function rewardProximity(index: PaperIndex, ranked: ScoredPaper[], words: string
 	ranked.sort((a, b) => b.score - a.score || a.paperNo - b.paperNo);
 }
 
-/**
- * Up to `limit` autocomplete choices for what has been typed so far (see suggest.ts for the order).
- * Names are `Title (id)` within Discord's 100 characters.
- */
-export function suggestPapers(index: PaperIndex, partial: string, limit = 25): Suggestion[] {
-	return suggestPaperNumbers(index, partial, limit).map((paperNo) => suggestionFor(index.papers[paperNo]!));
+/** Up to `limit` papers to offer for what has been typed so far (see suggest.ts for the order). */
+export function suggestPapers(index: PaperIndex, partial: string, limit = 25): Paper[] {
+	return suggestPaperNumbers(index, partial, limit).map((paperNo) => index.papers[paperNo]!);
 }
 
 /** The paper with this id — any form {@link normaliseArxivId} reads — or null. */

@@ -1,4 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
+import { countsToOffsets, lowerBound } from './sorted.js';
 import { searchWordsOf, stemOf, titleAcronyms } from './text.js';
 
 /**
@@ -162,7 +163,7 @@ export function buildPostings(papers: readonly Paper[]): Postings {
 
 	const offsets = new Uint32Array(terms.length + 1);
 	for (let id = 0; id < terms.length; id++) offsets[rank[id]! + 1] = byTerm.papers[id]!;
-	for (let t = 0; t < terms.length; t++) offsets[t + 1]! += offsets[t]!;
+	countsToOffsets(offsets);
 	const averageLengths = FIELDS.map((_, fieldNo) => {
 		let total = 0;
 		for (let p = 0; p < papers.length; p++) total += fieldLengths[p * FIELDS.length + fieldNo]!;
@@ -226,19 +227,19 @@ class TermCounters {
 
 /** The term `word` (a search word as typed, folded) is indexed under, or -1 when no paper has it. */
 export function findTerm(postings: Postings, word: string): number {
-	const at = lowerBound(postings.words, word);
+	const at = positionIn(postings.words, word);
 	return postings.words[at] === word ? postings.wordTerms[at]! : -1;
 }
 
 /** The position of `stem` in the sorted vocabulary, or -1. */
 export function findStem(postings: Postings, stem: string): number {
-	const at = lowerBound(postings.terms, stem);
+	const at = positionIn(postings.terms, stem);
 	return postings.terms[at] === stem ? at : -1;
 }
 
 /** The range `[start, end)` of positions in `postings.words` of the words that start with `prefix`. */
 export function prefixRange(postings: Postings, prefix: string): [number, number] {
-	return [lowerBound(postings.words, prefix), lowerBound(postings.words, `${prefix}\uffff`)];
+	return [positionIn(postings.words, prefix), positionIn(postings.words, `${prefix}\uffff`)];
 }
 
 /** How many papers contain term number `term`. */
@@ -246,13 +247,7 @@ export function documentFrequency(postings: Postings, term: number): number {
 	return postings.offsets[term + 1]! - postings.offsets[term]!;
 }
 
-function lowerBound(sorted: readonly string[], value: string): number {
-	let low = 0;
-	let high = sorted.length;
-	while (low < high) {
-		const mid = (low + high) >>> 1;
-		if (sorted[mid]! < value) low = mid + 1;
-		else high = mid;
-	}
-	return low;
+/** Where `value` is, or would be inserted, in `sorted`. */
+function positionIn(sorted: readonly string[], value: string): number {
+	return lowerBound(sorted.length, (index) => sorted[index]! < value);
 }

@@ -1,6 +1,5 @@
-import { latexToUnicode } from '../corpus/latex.js';
-import { truncateAtWord } from '../cards/limits.js';
 import { stripArxivLink, type Paper } from '../corpus/paper.js';
+import { countsToOffsets, lowerBound } from './sorted.js';
 import { termsOf } from './text.js';
 
 /**
@@ -19,16 +18,6 @@ export interface SuggestionIndex {
 	papersById: Uint32Array;
 }
 
-/** One autocomplete choice, as Discord takes it. */
-export interface Suggestion {
-	/** `Title (id)`, at most 100 characters. */
-	name: string;
-	/** The paper's id. */
-	value: string;
-}
-
-/** Discord's limit on a choice's name. */
-const SUGGESTION_NAME_MAX = 100;
 /**
  * Builds the suggestion structure for `papers` (paper number = position in the list). Entries are
  * ordered as their texts would sort, but compared as sequences of word ranks: all entries are
@@ -42,7 +31,7 @@ export function buildSuggestionIndex(papers: readonly Paper[]): SuggestionIndex 
 	// Counting sort by first word (ranks start at 1), stable so each bucket stays in paper order.
 	const bucketStarts = new Uint32Array(distinctWords + 2);
 	for (let entry = 0; entry < entryCount; entry++) bucketStarts[sequence[starts[entry]!]! + 1]!++;
-	for (let rank = 1; rank < bucketStarts.length; rank++) bucketStarts[rank]! += bucketStarts[rank - 1]!;
+	countsToOffsets(bucketStarts);
 	const order = new Uint32Array(entryCount);
 	const cursor = bucketStarts.slice();
 	for (let entry = 0; entry < entryCount; entry++) order[cursor[sequence[starts[entry]!]!]!++] = entry;
@@ -230,21 +219,3 @@ function phraseRange(suggestions: SuggestionIndex, phrase: string): [number, num
 	return [start, end];
 }
 
-/** The first index in [0, length) for which `isBefore` is false; it must be true then false. */
-function lowerBound(length: number, isBefore: (i: number) => boolean): number {
-	let low = 0;
-	let high = length;
-	while (low < high) {
-		const mid = (low + high) >>> 1;
-		if (isBefore(mid)) low = mid + 1;
-		else high = mid;
-	}
-	return low;
-}
-
-/** A paper as an autocomplete choice: its readable title, cut at a word, then its id. */
-export function suggestionFor(paper: Paper): Suggestion {
-	const suffix = ` (${paper.id})`;
-	const label = latexToUnicode(paper.title ?? paper.abstract).replace(/\s+/g, ' ').trim();
-	return { name: `${truncateAtWord(label, SUGGESTION_NAME_MAX - suffix.length)}${suffix}`, value: paper.id };
-}

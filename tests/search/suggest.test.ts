@@ -26,20 +26,20 @@ describe('suggestPapers on a corpus where a prefix matches thousands of titles',
 
 	it('offers the newest titles starting with a common word first, however many match', () => {
 		const starting = newestFirst((paper) => paper.title!.startsWith('Learning'));
-		expect(suggestPapers(index, 'learn').map((choice) => choice.value)).toEqual(starting.slice(0, 25));
+		expect(suggestPapers(index, 'learn').map((paper) => paper.id)).toEqual(starting.slice(0, 25));
 	});
 
 	it('offers the newest titles containing a common word when fewer start with it', () => {
-		const choices = suggestPapers(index, 'models', 25).map((choice) => choice.value);
+		const choices = suggestPapers(index, 'models', 25).map((paper) => paper.id);
 		expect(choices).toEqual(newestFirst((paper) => paper.title!.includes('models')).slice(0, 25));
 	});
 
 	it('offers the newest papers for a common id prefix', () => {
-		expect(suggestPapers(index, '2401.0').map((choice) => choice.value)).toEqual(newestFirst(() => true).slice(0, 25));
+		expect(suggestPapers(index, '2401.0').map((paper) => paper.id)).toEqual(newestFirst(() => true).slice(0, 25));
 	});
 
 	it('offers the newest titles having every typed word, the last one partly typed', () => {
-		const choices = suggestPapers(index, 'deep learning mod', 25).map((choice) => choice.value);
+		const choices = suggestPapers(index, 'deep learning mod', 25).map((paper) => paper.id);
 		expect(choices).toEqual(newestFirst((paper) => paper.title!.startsWith('Deep')).slice(0, 25));
 	});
 });
