@@ -2,11 +2,14 @@ import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { Curation } from '../src/arxiv/curation.js';
 import type { ServedCommand, TypedCommand } from '../src/discord/command.js';
 import type { ScheduleService } from '../src/discord/schedule-service.js';
+import type { Surface } from '../src/discord/spelling.js';
 import type { Paper } from '../src/corpus/paper.js';
 import type { PaperIndex } from '../src/search/paper-index.js';
 
 /** What every handler may use. */
 export interface CommandContext {
+	/** Where the command was asked, for the commands its answers suggest; Discord when absent. */
+	readonly surface?: Surface;
 	/** The corpus index in service; read once per call, as a reload replaces it whole. */
 	readonly index: PaperIndex;
 	/** Source of randomness for `/paper random` (seedable in tests). */

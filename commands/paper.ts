@@ -63,19 +63,19 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 	const { index, random } = context;
 	switch (input.subcommand) {
 		case 'search':
-			return searchPage(queryWithFilters(input.options.query, input.options), 0, index);
+			return searchPage(queryWithFilters(input.options.query, input.options), 0, context);
 		case 'show':
-			return publicCard(requirePaper(index, input.options.id));
+			return publicCard(requirePaper(context, input.options.id));
 		case 'random':
 			return publicCard(randomPaper(index, random));
 		case 'similar':
-			return similarPapersReply(index, requirePaper(index, input.options.id));
+			return similarPapersReply(index, requirePaper(context, input.options.id));
 		case 'cite':
-			return privateText('```bibtex\n' + buildBibtex(requirePaper(index, input.options.id), index.papers) + '\n```');
+			return privateText('```bibtex\n' + buildBibtex(requirePaper(context, input.options.id), index.papers) + '\n```');
 		case 'share':
-			return shareReply(requirePaper(index, input.options.id), input.user.name, input.options.note);
+			return shareReply(requirePaper(context, input.options.id), input.user.name, input.options.note);
 		case 'add':
-			return addPaperReply(input.options.id, input, context.curation);
+			return addPaperReply(input.options.id, input, context.curation, context.surface);
 		case 'subscribe':
 			return subscriptionReply(context.schedule, input, { action: 'subscribe', query: input.options.query });
 		case 'unsubscribe':

@@ -3,12 +3,28 @@ import { categoriesSetting, cronSetting, DEFAULT_SETTINGS, feedMaxSetting, timeO
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
+/** Bot tokens are three base64url parts joined by dots, about 70 characters in all. */
+const SHORTEST_TOKEN = 50;
+const COPY_AGAIN = 'copy it again from the Developer Portal (Bot → Reset Token)';
+
+/** What is wrong with a token, or null; never repeats any of it, as it is a secret. */
+function tokenFault(token: string): string | null {
+	if (/\s/.test(token)) return 'must be the token alone, with no spaces and no "Bot " prefix';
+	if (/[^\w.-]/.test(token)) return `has characters no bot token has (only letters, digits, ".", "_" and "-"): ${COPY_AGAIN}`;
+	if (token.length < SHORTEST_TOKEN) return `is ${token.length} characters long, too short for a bot token (about 70): ${COPY_AGAIN}`;
+	if (token.split('.').length !== 3) return `is not a bot token (three parts joined by "."): ${COPY_AGAIN}`;
+	return null;
+}
+const discordToken = z.string().check((ctx) => {
+	const fault = tokenFault(ctx.value);
+	if (fault) ctx.issues.push({ code: 'custom', message: fault, input: ctx.value });
+});
 const onOff = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((value) => ['on', 'true', '1'].includes(value));
 
 /** Every setting paperbot reads from the environment (and `.env`), with its default. */
 export const envSchema = z.object({
 	/** Bot token; without it `npm start` opens the local console instead of connecting. */
-	DISCORD_TOKEN: z.string().regex(/^[\w.-]{20,}$/, 'must be the bot token from the Developer Portal (no spaces or "Bot " prefix)').optional(),
+	DISCORD_TOKEN: discordToken.optional(),
 	/** Register commands on this guild (instant) instead of globally; also the one-lab guild. */
 	DISCORD_GUILD_ID: snowflake.optional(),
 	/** Discord REST base without the version; the gateway address is read from its /gateway/bot. */
@@ -74,7 +90,19 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 			.filter(([, value]) => value !== undefined && value !== ''),
 	);
 	const result = envSchema.safeParse(present);
-	const lines = result.success ? combinationProblems(result.data) : result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+	const lines = [
+		...(result.success ? [] : result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)),
+		...channelsWithoutGuild(present),
+		...(result.success ? combinationProblems(result.data) : []),
+	];
 	if (!result.success || lines.length > 0) throw new EnvError(`paperbot: bad configuration:\n${lines.join('\n')}`);
 	return Object.freeze(result.data);
+}
+
+/** Checked on the raw values, beside any bad variable: without DISCORD_GUILD_ID these channels would be ignored, so they are refused. */
+function channelsWithoutGuild(present: Record<string, unknown>): string[] {
+	if (present.DISCORD_GUILD_ID !== undefined) return [];
+	return ['POTD_CHANNEL_ID', 'DIGEST_CHANNEL_ID']
+		.filter((name) => present[name] !== undefined)
+		.map((name) => `  ${name}: needs DISCORD_GUILD_ID, the guild the channel is in; set DISCORD_GUILD_ID too, or leave ${name} blank`);
 }

@@ -4,7 +4,7 @@ import type { CommandContext } from '../commands/index.js';
 import { openCuration } from './arxiv/curation.js';
 import { curatorPolicy } from './discord/permissions.js';
 import { startBot } from './discord/bot.js';
-import { runConsole } from './console/console.js';
+import { hasConsoleInput, runConsole } from './console/console.js';
 import { EnvError, parseEnv } from './env.js';
 import { openLibrary } from './search/library.js';
 import { createLogger } from './log.js';
@@ -20,6 +20,12 @@ const SHUTDOWN_TIMEOUT_MS = 4_000;
 async function main(): Promise<void> {
 	dotenv.config({ quiet: true });
 	const env = parseEnv(process.env);
+	if (!env.DISCORD_TOKEN && !hasConsoleInput()) {
+		// As a service (stdin is /dev/null) the console would end at once: fail, so the journal shows why.
+		process.stderr.write('paperbot: DISCORD_TOKEN is not set, and there is no terminal or piped input to answer at the console; set DISCORD_TOKEN in .env to connect to Discord.\n');
+		process.exitCode = 1;
+		return;
+	}
 	const log = createLogger(env.LOG_LEVEL);
 	const library = await openLibrary(env.CORPUS_PATH, log);
 	// On Discord adding is for curators; at the console, whoever runs paperbot owns the corpus.

@@ -1,34 +1,19 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { runEntry, type RunOptions } from './run-entry.js';
 
 let corpus: string;
 beforeAll(async () => {
 	corpus = await mkdtemp(join(tmpdir(), 'paperbot-cli-'));
-	await cp('data', corpus, { recursive: true });
+	await cp('data', corpus, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 });
 afterAll(() => rm(corpus, { recursive: true, force: true }));
 
-interface Run {
-	code: number;
-	stdout: string;
-	stderr: string;
-}
-
-/** Runs a paperbot entry point as `npm start` / `npm run paperbot` do, with no token configured. */
-function run(entry: string, args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
-	return new Promise((resolve) => {
-		const child = execFile(
-			process.execPath,
-			['--import', 'tsx', entry, ...args],
-			{ env: { PATH: process.env.PATH, DISCORD_TOKEN: '', CORPUS_PATH: corpus, LOG_LEVEL: 'warn', ...options.env }, timeout: 30_000 },
-			(error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-		);
-		child.stdin?.end(options.stdin ?? '');
-	});
-}
+const run = (entry: string, args: string[], options: RunOptions = {}) => runEntry(entry, args, corpus, options);
 
 // Each test waits on its own child process, so they run side by side.
 describe.concurrent('npm run paperbot (the one-shot CLI)', () => {
@@ -51,24 +36,130 @@ describe.concurrent('npm run paperbot (the one-shot CLI)', () => {
 		const result = await run('src/cli.ts', ['random'], { env: { TIMEZONE: 'Mars/Olympus', POTD_TIME: '25:00' } });
 		expect(result.code).toBe(1);
 		expect(result.stderr).toContain('TIMEZONE: timezone must be an IANA time-zone name');
-		expect(result.stderr).toContain('POTD_TIME: time must be HH:MM');
+		expect(result.stderr).toContain('POTD_TIME: time must be HH:MM (00:00–23:59), e.g. 09:00; "25:00" is not one');
+	});
+
+	it('refuses a paper-of-the-day channel without DISCORD_GUILD_ID at startup', async ({ expect }) => {
+		const result = await run('src/cli.ts', ['random'], { env: { POTD_CHANNEL_ID: '123456789012345678' } });
+		expect(result).toMatchObject({ code: 1, stdout: '' });
+		expect(result.stderr).toContain('POTD_CHANNEL_ID: needs DISCORD_GUILD_ID');
 	});
 
 	it('exits 1 naming a corpus path that cannot be read', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['random'], { env: { CORPUS_PATH: join(corpus, 'missing') } });
 		expect(result.code).toBe(1);
-		expect(result.stderr).toBe(`corpus: cannot read ${join(corpus, 'missing')}: no such file or directory\n`);
+		expect(result.stderr).toBe(`corpus: cannot read ${join(corpus, 'missing')} (CORPUS_PATH): no such file or directory\n`);
 	});
 
 	it('reports a broken record as file:line and still answers, rendering the card readably without --json', async ({ expect }) => {
 		const broken = await mkdtemp(join(tmpdir(), 'paperbot-broken-'));
-		await cp('data', broken, { recursive: true });
+		await cp('data', broken, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 		await writeFile(join(broken, 'extra.jsonl'), '{"id": "2401.00001", "title": "Quokka burrows as graphs", "abstract": "Fine."}\n{not json\n');
 		const result = await run('src/cli.ts', ['show', '2401.00001'], { env: { CORPUS_PATH: broken } });
 		await rm(broken, { recursive: true, force: true });
 		expect(result.code).toBe(0);
 		expect(result.stderr).toContain(`${join(broken, 'extra.jsonl')}:2: `);
 		expect(result.stdout).toMatch(/^Quokka burrows as graphs\nhttps:\/\/arxiv\.org\/abs\/2401\.00001\n/);
+	});
+});
+
+describe.concurrent('paperbot --help and CLI usage', () => {
+	it('lists every CLI command with an example on stdout', async ({ expect }) => {
+		const result = await run('src/cli.ts', ['--help']);
+		expect(result).toMatchObject({ code: 0, stderr: '' });
+		for (const command of ['search', 'show', 'random', 'similar', 'cite', 'share', 'add', 'help']) {
+			expect(result.stdout).toMatch(new RegExp(`^  paperbot ${command}\\b.*\\n      .*; e\\.g\\. paperbot ${command}\\b`, 'm'));
+		}
+	});
+
+	it.for([
+		[['show'], 'paperbot show needs the id of a paper: paperbot show <id>, e.g. paperbot show 2305.00054\n'],
+		[['search'], 'paperbot search needs words or filters to search for: paperbot search <words> [author:NAME] [year:YYYY[..YYYY]] [cat:CATEGORY] [venue:TEXT], e.g. paperbot search "spiking gan" year:2022..2023\n'],
+		[['cite', '2305.00054', '2305.10246'], 'paperbot cite takes one id, not "2305.00054 2305.10246": paperbot cite <id>, e.g. paperbot cite 2305.00054\n'],
+		[['fly'], 'paperbot: unknown command "fly"; paperbot --help lists the commands.\n'],
+	] as [string[], string][])('names its own usage for %j', async ([args, message], { expect }) => {
+		expect(await run('src/cli.ts', args)).toEqual({ code: 1, stdout: '', stderr: message });
+	});
+
+	it('tells how to find an id, in CLI words, for a title given as an id', async ({ expect }) => {
+		const result = await run('src/cli.ts', ['show', 'LAVA']);
+		expect(result).toEqual({ code: 1, stdout: '', stderr: 'That id is not in the corpus: “LAVA”. Find its id with paperbot search <words>.\n' });
+	});
+});
+
+describe.concurrent('--json for every command that answers with a message', () => {
+	it('gives share the card payload and the thread it starts', async ({ expect }) => {
+		const result = await run('src/cli.ts', ['share', '2305.00054', "note:for Friday's reading group", '--json']);
+		expect(result.code).toBe(0);
+		const payload = JSON.parse(result.stdout);
+		expect(payload.embeds[0].url).toBe('https://arxiv.org/abs/2305.00054');
+		expect(payload.thread).toEqual({ name: 'LAVA: Data Valuation without Pre-Specified Learning Algorithms', firstMessage: "**console** wrote: for Friday's reading group" });
+	});
+
+	it('gives add what was added, present and failed, each failure with its id', async ({ expect }) => {
+		const result = await run('src/cli.ts', ['add', '2305.00054', 'not-an-id', '--json']);
+		expect(result.code).toBe(1);
+		expect(JSON.parse(result.stdout)).toEqual({
+			added: [],
+			present: ['2305.00054'],
+			failed: [{ id: 'not-an-id', code: 'bad-id', reason: '"not-an-id" is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).' }],
+		});
+	});
+});
+
+describe.concurrent('an arXiv id or link that is not in the corpus', () => {
+	it.for(['hep-th/9901001', 'https://arxiv.org/abs/2401.00001v2'])('answers %s with how to add it, not unrelated papers', async (query, { expect }) => {
+		const id = query.startsWith('http') ? '2401.00001' : query;
+		const result = await run('src/cli.ts', ['search', query]);
+		expect(result).toEqual({ code: 1, stdout: '', stderr: `arXiv:${id} is not in the corpus; add it from arXiv with paperbot add ${id}.\n` });
+	});
+});
+
+describe.concurrent('paperbot add with several ids', () => {
+	/** A port on 127.0.0.1 where nothing listens: one that was free a moment ago. */
+	async function closedPort(): Promise<number> {
+		const server = createServer();
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const { port } = server.address() as AddressInfo;
+		await new Promise((resolve) => server.close(resolve));
+		return port;
+	}
+
+	it('names each id and the real cause when nothing answers at ARXIV_API_URL', async ({ expect }) => {
+		const port = await closedPort();
+		const result = await run('src/cli.ts', ['add', '2401.00001', '2401.00002'], { env: { ARXIV_API_URL: `http://127.0.0.1:${port}/api/query` } });
+		expect(result.code).toBe(1);
+		const cause = `arXiv could not be reached: nothing answers at 127.0.0.1:${port} (connection refused); check ARXIV_API_URL (http://127.0.0.1:${port}/api/query).`;
+		expect(result.stderr.split('\n').filter(Boolean)).toEqual([`paperbot add: 2401.00001: ${cause}`, `paperbot add: 2401.00002: ${cause}`]);
+	});
+
+	it('says to check ARXIV_API_URL when the address answers 404', async ({ expect }) => {
+		const server = createServer((_request, response) => response.writeHead(404, 'Not Found').end('no such page'));
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wrong/path`;
+		const result = await run('src/cli.ts', ['add', '2401.00001'], { env: { ARXIV_API_URL: apiUrl } });
+		await new Promise((resolve) => server.close(resolve));
+		expect(result.code).toBe(1);
+		expect(result.stderr).toBe(`paperbot add: 2401.00001: arXiv answered HTTP 404 Not Found instead of a feed; check ARXIV_API_URL (${apiUrl}).\n`);
+	});
+});
+
+describe.concurrent('corpus warnings at load', () => {
+	it('prints one line per warning on stderr, sorted by file and line, and counts those past ten', async ({ expect }) => {
+		const broken = await mkdtemp(join(tmpdir(), 'paperbot-warnings-'));
+		await cp('data', broken, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
+		const lines = Array.from({ length: 12 }, (_, at) => `{"id": "2401.${String(at).padStart(5, '0')}"`);
+		await writeFile(join(broken, 'a-broken.jsonl'), lines.join('\n'));
+		await writeFile(join(broken, 'b-listing.txt'), 'An abstract.\n\nComments: 5 pages\n\narXiv:2401.09999\nCreated: 2024-13-45\n');
+		const result = await run('src/cli.ts', ['show', '2401.09999'], { env: { CORPUS_PATH: broken } });
+		await rm(broken, { recursive: true, force: true });
+		expect(result.code).toBe(0);
+		expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+			...Array.from({ length: 10 }, (_, at) => `${join(broken, 'a-broken.jsonl')}:${at + 1}: not valid JSON`),
+			'…and 3 more',
+		]);
+		expect(result.stdout).toContain('Comment: 5 pages');
+		expect(result.stdout).not.toContain('Published');
 	});
 });
 

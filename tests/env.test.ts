@@ -33,7 +33,7 @@ describe('parseEnv', () => {
 			new EnvError(
 				'paperbot: bad configuration:\n' +
 					'  ARXIV_FEED_CATEGORIES: categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "physics!" is not one\n' +
-					'  ARXIV_FEED_TIME: time must be HH:MM (00:00–23:59), e.g. 09:00\n' +
+					'  ARXIV_FEED_TIME: time must be HH:MM (00:00–23:59), e.g. 09:00; "9am" is not one\n' +
 					'  ARXIV_FEED_MAX: max must be a whole number from 1 to 25, e.g. 10',
 			),
 		);
@@ -79,5 +79,43 @@ describe('parseEnv', () => {
 		expect(message).toContain('TIMEZONE: timezone must be an IANA time-zone name, e.g. "Europe/London"');
 		expect(message).toContain('DIGEST_SCHEDULE: schedule must be a cron pattern "minute hour day-of-month month day-of-week", e.g. "0 9 * * 1"');
 		expect(message).not.toContain(secret);
+	});
+
+	it('accepts H:MM and stores it as HH:MM', () => {
+		expect(parseEnv({ POTD_TIME: '9:00' }).POTD_TIME).toBe('09:00');
+	});
+
+	it('quotes a bad POTD_TIME, as it does a bad TIMEZONE', () => {
+		expect(() => parseEnv({ POTD_TIME: '25:00' })).toThrow('  POTD_TIME: time must be HH:MM (00:00–23:59), e.g. 09:00; "25:00" is not one');
+	});
+
+	it.each([
+		['a short token', 'abc.def.ghi', 'DISCORD_TOKEN: is 11 characters long, too short for a bot token (about 70)'],
+		['a token with the Bot prefix', `Bot ${TOKEN}`, 'DISCORD_TOKEN: must be the token alone, with no spaces and no "Bot " prefix'],
+		['a token with a stray character', `${TOKEN}!`, 'DISCORD_TOKEN: has characters no bot token has'],
+		['a token that is not three parts', TOKEN.replace(/\./g, ''), 'DISCORD_TOKEN: is not a bot token (three parts joined by ".")'],
+	])('tells %s its real fault, without repeating it', (_, token, message) => {
+		let error: unknown;
+		try {
+			parseEnv({ DISCORD_TOKEN: token });
+		} catch (caught) {
+			error = caught;
+		}
+		expect((error as Error).message).toContain(message);
+		expect((error as Error).message.split('\n')).toHaveLength(2);
+		expect((error as Error).message).not.toContain(token.slice(4, 14));
+	});
+
+	it('refuses channel ids without DISCORD_GUILD_ID, naming both, beside other bad variables', () => {
+		const channel = '123456789012345678';
+		expect(() => parseEnv({ POTD_CHANNEL_ID: channel, DIGEST_CHANNEL_ID: channel, TIMEZONE: 'Mars/Olympus' })).toThrow(
+			[
+				'paperbot: bad configuration:',
+				'  TIMEZONE: timezone must be an IANA time-zone name, e.g. "Europe/London" or "America/New_York"; "Mars/Olympus" is not one',
+				'  POTD_CHANNEL_ID: needs DISCORD_GUILD_ID, the guild the channel is in; set DISCORD_GUILD_ID too, or leave POTD_CHANNEL_ID blank',
+				'  DIGEST_CHANNEL_ID: needs DISCORD_GUILD_ID, the guild the channel is in; set DISCORD_GUILD_ID too, or leave DIGEST_CHANNEL_ID blank',
+			].join('\n'),
+		);
+		expect(parseEnv({ POTD_CHANNEL_ID: channel, DISCORD_GUILD_ID: channel }).POTD_CHANNEL_ID).toBe(channel);
 	});
 });

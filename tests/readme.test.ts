@@ -1,9 +1,21 @@
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../commands/all.js';
+import { consoleSession } from '../src/console/console.js';
 import { envSchema } from '../src/env.js';
+import { shippedCorpusContext } from './commands/corpus.js';
 
 const readme = await readFile('README.md', 'utf8');
+
+/** The lines of every fenced block of this language in the README. */
+function blockLines(language: string): string[] {
+	const blocks = [...readme.matchAll(new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\``, 'gm'))];
+	return blocks.flatMap((block) => block[1]!.split('\n').filter((line) => line.trim()));
+}
 
 describe('README', () => {
 	it('gives the invite permission integer for exactly the permissions it lists', () => {
@@ -19,5 +31,59 @@ describe('README', () => {
 			expect(readme).toContain(`| \`${name}\` |`);
 			expect(example).toMatch(new RegExp(`^${name}=$`, 'm'));
 		}
+	});
+});
+
+describe("the README's console lines", () => {
+	const lines = blockLines('text');
+
+	it('are answered without an error, in order, paging included', async () => {
+		expect(lines).toContain('next');
+		const context = await shippedCorpusContext();
+		const answerNext = consoleSession(commands, () => context);
+		for (const line of lines) {
+			const reply = await answerNext(line);
+			expect({ line, error: reply.isError ? reply.message.content : undefined }).toEqual({ line, error: undefined });
+		}
+	});
+});
+
+// Each example waits on its own child process, so they run side by side.
+describe.concurrent("the README's CLI examples, run as written", () => {
+	const examples = blockLines('sh').filter((line) => line.startsWith('npx paperbot '));
+	let folder: string;
+	beforeAll(async () => {
+		folder = await mkdtemp(join(tmpdir(), 'paperbot-readme-'));
+		await cp('data', join(folder, 'data'), { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
+		await writeFile(join(folder, 'ids.txt'), '2305.00054  # LAVA\nhttps://arxiv.org/abs/2304.14548v2\n');
+	});
+	afterAll(() => rm(folder, { recursive: true, force: true }));
+
+	it('cover every CLI command and --json', ({ expect }) => {
+		for (const command of ['search', 'show', 'random', 'similar', 'cite', 'share', 'add', '--help']) {
+			expect(examples.some((line) => line.split(/\s+/)[2] === command)).toBe(true);
+		}
+		expect(examples.filter((line) => line.includes('--json')).length).toBeGreaterThanOrEqual(3);
+	});
+
+	it.for(examples)('%s', async (line, { expect }) => {
+		// `ids.txt` stands for a list in a temp folder; every id in it, and in the examples, is in the shipped corpus, so nothing asks arXiv.
+		const command = line.replace(' ids.txt', ` ${join(folder, 'ids.txt')}`);
+		const env = {
+			PATH: process.env.PATH,
+			HOME: process.env.HOME,
+			DISCORD_TOKEN: '',
+			CORPUS_PATH: join(folder, 'data'),
+			LOG_LEVEL: 'warn',
+			ARXIV_API_URL: 'http://127.0.0.1:9/api/query',
+			npm_config_offline: 'true',
+			npm_config_update_notifier: 'false',
+		};
+		const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+			execFile('sh', ['-c', command], { env, timeout: 30_000 }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+		});
+		expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+		if (line.includes('--json')) expect(() => JSON.parse(result.stdout)).not.toThrow();
+		else expect(result.stdout.trim()).not.toBe('');
 	});
 });

@@ -59,7 +59,7 @@ function buildQueryUrl(apiUrl: string, ids: readonly string[]): string {
 }
 
 async function requestFeed(ids: readonly string[], options: FetchArxivOptions): Promise<string> {
-	return (await requestArxiv(buildQueryUrl(options.apiUrl, ids), options)).body;
+	return (await requestArxiv(buildQueryUrl(options.apiUrl, ids), { urlSetting: 'ARXIV_API_URL', ...options })).body;
 }
 
 function explainAbsence(id: string, apiErrors: readonly string[]): MissingPaper {

@@ -8,6 +8,8 @@ export interface ArxivRequestOptions {
 	timeoutMs?: number;
 	/** The fetch to use; default Node's global `fetch`. */
 	fetch?: typeof fetch;
+	/** The setting that gives the address (e.g. `ARXIV_API_URL`), named when the address looks wrong. */
+	urlSetting?: string;
 }
 
 /** arXiv's answer: the body, or `notModified` when the `ETag` sent still holds. */
@@ -20,19 +22,39 @@ export interface ArxivAnswer {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-function networkCause(error: unknown): string {
-	const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-	if (typeof cause?.code === 'string') return cause.code;
+/** Network failures by Node's error code, told as what happened at `host`; `check` names what to check. */
+const NETWORK_FAULTS: Record<string, (host: string, check: string) => string> = {
+	ECONNREFUSED: (host, check) => `nothing answers at ${host} (connection refused); check ${check}`,
+	ENOTFOUND: (host, check) => `the name ${host} was not found (DNS); check ${check} and the network`,
+	EAI_AGAIN: (host) => `the name ${host} could not be looked up (DNS did not answer); check the network`,
+	ECONNRESET: (host) => `${host} closed the connection (reset)`,
+	EHOSTUNREACH: (host) => `${host} cannot be reached from here (no route); check the network`,
+	ENETUNREACH: () => 'the network is unreachable from here; check the network',
+	ETIMEDOUT: (host) => `connecting to ${host} timed out; check the network`,
+};
+
+/** Why fetch failed, from the cause Node's fetch wraps in its "fetch failed" TypeError. */
+function networkCause(error: unknown, host: string, check: string): string {
+	const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+	const code = typeof cause?.code === 'string' ? cause.code : undefined;
+	if (code) return NETWORK_FAULTS[code]?.(host, check) ?? `connecting to ${host} failed (${code})`;
+	if (typeof cause?.message === 'string') return `connecting to ${host} failed (${cause.message}); check ${check}`;
 	return error instanceof Error ? error.message : String(error);
 }
 
+/** A status that says the address is wrong, not that arXiv is busy: 4xx other than 429 Too Many Requests. */
+const isAddressFault = (status: number) => status >= 400 && status < 500 && status !== 429;
+
 /**
  * GETs an Atom document from arXiv (callers put it through the polite queue). Every failure is an
- * `ArxivError` of one sentence: 'http-status' for an answer other than 200 or 304, 'timeout',
- * or 'network' when arXiv cannot be reached.
+ * `ArxivError` of one sentence naming the cause: 'http-status' for an answer other than 200 or
+ * 304 (a 4xx but 429 says to check the address), 'timeout', or 'network' when arXiv cannot be
+ * reached (refused, DNS, reset...).
  */
 export async function requestArxiv(url: string, options: ArxivRequestOptions, etag: string | null = null): Promise<ArxivAnswer> {
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const address = new URL(url);
+	const check = `${options.urlSetting ?? 'the address'} (${address.origin}${address.pathname})`;
 	// the timeout starts when the request does, not while it waits in the queue
 	const signal = AbortSignal.timeout(timeoutMs);
 	try {
@@ -46,7 +68,7 @@ export async function requestArxiv(url: string, options: ArxivRequestOptions, et
 		if (!response.ok) {
 			await response.body?.cancel();
 			const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-			throw new ArxivError('http-status', `arXiv answered HTTP ${status} instead of a feed; try again later.`);
+			throw new ArxivError('http-status', `arXiv answered HTTP ${status} instead of a feed; ${isAddressFault(response.status) ? `check ${check}` : 'try again later'}.`);
 		}
 		return { notModified: false, body: await response.text(), etag: response.headers.get('etag') };
 	} catch (error) {
@@ -54,6 +76,6 @@ export async function requestArxiv(url: string, options: ArxivRequestOptions, et
 		if (signal.aborted) {
 			throw new ArxivError('timeout', `arXiv did not answer within ${timeoutMs / 1000} s.`, { cause: error });
 		}
-		throw new ArxivError('network', `arXiv could not be reached (${networkCause(error)}).`, { cause: error });
+		throw new ArxivError('network', `arXiv could not be reached: ${networkCause(error, address.host, check)}.`, { cause: error });
 	}
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Curation } from '../arxiv/curation.js';
 import { parseIdList } from '../arxiv/id-list.js';
+import { cliUsage } from './cli-arguments.js';
 
 /** Where `paperbot add` writes: results on `stdout`, progress and problems on `stderr`. */
 export interface AddCommandLineOutput {
@@ -11,7 +12,7 @@ export interface AddCommandLineOutput {
 /** Lists at least this long get a progress line after each arXiv request. */
 const LONG_LIST = 10;
 
-const ADD_USAGE = 'usage: npm run paperbot -- add <arXiv id or link> [more ids …] | add --file ids.txt';
+const ADD_USAGE = `usage: ${cliUsage('add')}`;
 
 /** Splits `add` arguments into ids and `--file` paths; throws on an unknown flag or a `--file` without a path. */
 function readArguments(args: readonly string[]): { texts: string[]; files: string[] } {
@@ -33,12 +34,13 @@ function readArguments(args: readonly string[]): { texts: string[]; files: strin
 const fileProblem = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
 
 /**
- * `npm run paperbot -- add 2305.00054 [id2 …]` and `add --file ids.txt` (one id or link per line,
- * `#` comments): adds every paper in as few arXiv requests as the polite queue allows, printing
- * each added paper on stdout and each problem on stderr, with a progress line for long lists.
- * Returns the exit code: 0 when every id was added or was in the corpus already, else 1.
+ * `paperbot add 2305.00054 [id2 …]` and `add --file ids.txt` (one id or link per line, `#`
+ * comments): adds every paper in as few arXiv requests as the polite queue allows, printing each
+ * added paper on stdout (with `json`, one JSON object of what was added, present and failed) and
+ * each problem on stderr, named by its id, with a progress line for long lists. Returns the exit
+ * code: 0 when every id was added or was in the corpus already, else 1.
  */
-export async function runAddCommandLine(args: readonly string[], curation: Curation | undefined, output: AddCommandLineOutput): Promise<number> {
+export async function runAddCommandLine(args: readonly string[], curation: Curation | undefined, output: AddCommandLineOutput, { json = false } = {}): Promise<number> {
 	const problem = (text: string) => output.stderr.write(`paperbot add: ${text}\n`);
 	let parsed: { texts: string[]; files: string[] };
 	try {
@@ -67,9 +69,13 @@ export async function runAddCommandLine(args: readonly string[], curation: Curat
 	}
 	const onProgress = texts.length >= LONG_LIST ? (done: number, total: number) => output.stderr.write(`paperbot add: looked up ${done} of ${total} ids on arXiv\n`) : undefined;
 	const { added, present, failed } = await curation.addPapers(texts, onProgress);
+	for (const { id, reason } of failed) problem(`${id}: ${reason}`);
+	if (json) {
+		output.stdout.write(`${JSON.stringify({ added, present, failed }, null, 2)}\n`);
+		return failed.length ? 1 : 0;
+	}
 	for (const paper of added) output.stdout.write(`added ${paper.id}  ${paper.title ?? ''}\n`);
 	for (const id of present) output.stdout.write(`already in the corpus: ${id}\n`);
-	for (const { reason } of failed) problem(reason);
 	output.stdout.write(`${added.length} added, ${present.length} already in the corpus, ${failed.length} failed.\n`);
 	return failed.length ? 1 : 0;
 }

@@ -17,7 +17,8 @@ export class CommandLineError extends UserError {
 /**
  * Reads `/paper search spiking gan`, `/paper show 2305.00054` or `/paper share 2305.00054
  * note:"read this"` the way Discord would deliver it: `name:value` sets that option, and the
- * remaining words fill the first required text option.
+ * remaining words fill the first required text option. Where that option is a `query`, filters
+ * such as `author:Zeng` or `year:2022..2023` are part of the query text, which reads them.
  */
 export function parseCommandLine<Context>(line: string, commands: readonly ServedCommand<Context>[]): ParsedCommandLine<Context> {
 	const words = splitWords(line.trim().replace(/^\//, ''));
@@ -42,13 +43,17 @@ export function parseCommandLine<Context>(line: string, commands: readonly Serve
 
 	const values: Record<string, string | number | boolean> = {};
 	const loose: string[] = [];
+	const query = options.find((option) => option.name === 'query' && option.type === ApplicationCommandOptionType.String);
 	for (const word of words) {
 		const separator = word.indexOf(':');
 		const option = separator > 0 ? options.find((candidate) => candidate.name === word.slice(0, separator)) : undefined;
-		if (option && !(option.name in values)) values[option.name] = convert(word.slice(separator + 1).replace(/^"(.*)"$/, '$1'), option);
+		const value = word.slice(separator + 1).replace(/^"(.*)"$/, '$1');
+		// A query reads its own filters (author:"Yi Zeng", year:2022..2023, cat:cs.LG): every word is its text, as typed in Discord.
+		if (query) loose.push(option === query ? value : word);
+		else if (option && !(option.name in values)) values[option.name] = convert(value, option);
 		else loose.push(word);
 	}
-	const free = options.find((option) => option.type === ApplicationCommandOptionType.String && option.required && !(option.name in values));
+	const free = query ?? options.find((option) => option.type === ApplicationCommandOptionType.String && option.required && !(option.name in values));
 	if (loose.length) {
 		if (!free) throw new CommandLineError(`Unexpected text: ${loose.join(' ')}`);
 		values[free.name] = loose.join(' ');

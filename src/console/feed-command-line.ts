@@ -6,6 +6,7 @@ import { planFeedPost, type FeedPlan } from '../feed/plan.js';
 import { parseCategories } from '../schedule/settings.js';
 import { ScheduleSettingError } from '../schedule/time.js';
 import type { PaperIndex } from '../search/paper-index.js';
+import { cliUsage } from './cli-arguments.js';
 
 /** Where `paperbot feed` writes: the ranked list on `stdout`, problems on `stderr`. */
 export interface FeedCommandLineOutput {
@@ -22,7 +23,7 @@ export interface FeedCommandLineOptions {
 	json: boolean;
 }
 
-const FEED_USAGE = 'usage: npm run paperbot -- feed <arXiv categories, e.g. cs.NE q-bio.NC>';
+const FEED_USAGE = `usage: ${cliUsage('feed')}`;
 
 /** The ranked list as a terminal shows it: one paper per entry, with its reason. */
 export function renderFeedPlan(plan: FeedPlan, categories: readonly string[]): string {

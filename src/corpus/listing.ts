@@ -1,9 +1,10 @@
-import { paperSchema } from './paper.js';
+import { isIsoDate, paperSchema } from './paper.js';
 import { describeIssues, emptyParsedFile, type ParsedFile } from './records.js';
 
 // One token after "arXiv:", so prose such as "arXiv: we show…" stays text; "arXiv:foo" is a bad id.
 const ID_LINE = /^arxiv:\s*(\S+)$/i;
 const CREATED_LINE = /^created:\s*(.*)$/i;
+const COMMENT_LABEL = /^comments?:\s*/i;
 
 /** One record of the listing as read, before validation; line numbers are 1-based. */
 interface ListingRecord {
@@ -18,7 +19,8 @@ interface ListingRecord {
  * an abstract paragraph, optional comment lines (venue, page counts), `arXiv:ID` and
  * `Created: YYYY-MM-DD`, with records separated by blank lines. The `arXiv:`/`Created:` lines end
  * a record, so the blank lines inside one do not split it. Tolerates CRLF, trailing spaces and
- * extra blank lines; a record that does not validate becomes a `path:line: reason` warning.
+ * extra blank lines; a record that does not validate becomes a `path:line: reason` warning, and a
+ * `Created:` line that is no calendar date a warning and a paper without a date.
  */
 export function parseListing(text: string, path: string): ParsedFile {
 	const parsed = emptyParsedFile();
@@ -66,27 +68,26 @@ function readListingRecord(record: ListingRecord, path: string, into: ParsedFile
 		return;
 	}
 	const [abstract, ...comments] = record.paragraphs;
+	const created = record.created;
+	const dated = created !== undefined && isIsoDate(created.value);
 	const input = {
 		id: record.id.value,
 		abstract: abstract?.text.join(' ') ?? '',
-		comment: comments.flatMap((paragraph) => paragraph.text).join('; '),
-		published: record.created?.value,
+		// A pasted arXiv listing labels the line itself ("Comments: 5 pages"); the card adds its own label.
+		comment: comments.flatMap((paragraph) => paragraph.text.map((line) => line.replace(COMMENT_LABEL, ''))).join('; '),
+		published: dated ? created.value : undefined,
 	};
 	const parsed = paperSchema.safeParse(input);
 	if (parsed.success) {
 		into.papers.push({ paper: parsed.data, place: `${path}:${record.start}` });
+		if (created && !dated) into.warnings.push(`${path}:${created.line}: Created date "${created.value}" is not a date (YYYY-MM-DD); the paper is kept without one`);
 		return;
 	}
 	const lineOf: Record<string, number | undefined> = {
 		id: record.id.line,
-		published: record.created?.line,
 		abstract: abstract?.line,
 		comment: comments[0]?.line,
 	};
 	const field = String(parsed.error.issues[0]?.path[0]);
-	const reason =
-		field === 'published'
-			? `Created date "${input.published}" is not YYYY-MM-DD`
-			: describeIssues(parsed.error.issues, input);
-	into.warnings.push(`${path}:${lineOf[field] ?? record.start}: ${reason}`);
+	into.warnings.push(`${path}:${lineOf[field] ?? record.start}: ${describeIssues(parsed.error.issues, input)}`);
 }

@@ -72,14 +72,16 @@ export async function loadCorpus(path: string): Promise<LoadedCorpus> {
 		if (target) target.paper = applyOverlay(target.paper, overlay);
 		else warnings.push(`${place}: ${overlay.id} is not in the corpus, so its metadata is not applied`);
 	}
+	sortByFileAndLine(warnings, files);
 	if (papers.size === 0) throw new CorpusError(noValidPaperMessage(path, warnings));
 	const sorted = [...papers.values()].map((entry) => entry.paper).sort(newestFirst);
 	return { papers: sorted, warnings, files, fingerprint: fingerprint.digest('hex') };
 }
 
 async function listCorpusFiles(path: string): Promise<string[]> {
+	// The root is what CORPUS_PATH names, so its problems name the variable to fix.
 	const stats = await stat(path).catch((error: unknown) => {
-		throw new CorpusError(`corpus: cannot read ${path}: ${describeFsError(error)}`);
+		throw new CorpusError(`corpus: cannot read ${path} (CORPUS_PATH): ${describeFsError(error)}`);
 	});
 	if (!stats.isDirectory()) {
 		// Papers added from arXiv are appended beside a single-file corpus (see src/arxiv/append.ts).
@@ -88,14 +90,14 @@ async function listCorpusFiles(path: string): Promise<string[]> {
 		return hasAdded ? [path, added] : [path];
 	}
 	const entries = await readdir(path, { withFileTypes: true }).catch((error: unknown) => {
-		throw new CorpusError(`corpus: cannot read ${path}: ${describeFsError(error)}`);
+		throw new CorpusError(`corpus: cannot read ${path} (CORPUS_PATH): ${describeFsError(error)}`);
 	});
 	const folder = path.endsWith(sep) || path.endsWith('/') ? path : `${path}${sep}`;
 	const names = entries
 		.filter((entry) => !entry.isDirectory() && isCorpusFileName(entry.name))
 		.map((entry) => entry.name)
 		.sort();
-	if (names.length === 0) throw new CorpusError(`corpus: no .txt, .json or .jsonl files in ${path}`);
+	if (names.length === 0) throw new CorpusError(`corpus: no .txt, .json or .jsonl files in ${path} (CORPUS_PATH)`);
 	return names.map((name) => `${folder}${name}`);
 }
 
@@ -124,9 +126,24 @@ function applyOverlay(paper: Paper, overlay: PaperOverlay): Paper {
 }
 
 function noValidPaperMessage(path: string, warnings: string[]): string {
-	const quoted = warnings.slice(0, WARNINGS_QUOTED);
-	const more = warnings.length - quoted.length;
-	return [`corpus: no valid paper in ${path}`, ...quoted, ...(more > 0 ? [`…and ${more} more`] : [])].join('\n');
+	return [`corpus: no valid paper in ${path}`, ...quoteWarnings(warnings)].join('\n');
+}
+
+/** The first warnings, then how many more there are (`…and 1,614 more`): what a person reads at startup. */
+export function quoteWarnings(warnings: readonly string[], limit = WARNINGS_QUOTED): string[] {
+	const more = warnings.length - limit;
+	return more > 0 ? [...warnings.slice(0, limit), `…and ${more.toLocaleString('en-US')} more`] : [...warnings];
+}
+
+/** Orders `path:line: reason` warnings by file, in reading order, then by line: overlays and duplicates are only found after their file was read. */
+function sortByFileAndLine(warnings: string[], files: readonly string[]): void {
+	const place = (warning: string) => {
+		const fileNo = files.findIndex((file) => warning.startsWith(`${file}:`));
+		const line = fileNo < 0 ? 0 : Number(/^\d+/.exec(warning.slice(files[fileNo]!.length + 1))?.[0] ?? 0);
+		return { fileNo, line };
+	};
+	const places = new Map(warnings.map((warning) => [warning, place(warning)]));
+	warnings.sort((a, b) => places.get(a)!.fileNo - places.get(b)!.fileNo || places.get(a)!.line - places.get(b)!.line);
 }
 
 /**

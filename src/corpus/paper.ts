@@ -34,7 +34,14 @@ const arxivId = z.string().transform((text, ctx) => {
 	return id;
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
+/** Whether the text is a calendar date written YYYY-MM-DD: `2024-13-45` and `2023-02-30` are not. */
+export function isIsoDate(text: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+	const date = new Date(`${text}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+const isoDate = z.string().refine(isIsoDate, 'dates are YYYY-MM-DD');
 /** Text that may be unknown: null (or absent) means unknown, never an empty string. */
 const optionalText = z
 	.string()

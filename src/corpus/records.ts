@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Paper, paperSchema } from './paper.js';
+import { isIsoDate, type Paper, paperSchema } from './paper.js';
 import { arxivSnapshotSchema, isArxivSnapshot } from './arxiv-snapshot.js';
 
 /** A place in a corpus file, written `path:line` as the caller gave the path. */
@@ -76,14 +76,13 @@ export function readJsonRecord(value: unknown, place: Place, into: ParsedFile): 
 }
 
 const CANONICAL_ID = /^\d{4}\.\d{4,5}$/;
-const CANONICAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const isCanonicalText = (value: unknown): value is string =>
 	typeof value === 'string' && value.length > 0 && value.trim() === value;
 const isOptionalText = (value: unknown) => value == null || isCanonicalText(value);
 const isOptionalList = (value: unknown) =>
 	value == null || (Array.isArray(value) && value.length > 0 && value.every(isCanonicalText));
-const isOptionalDate = (value: unknown) => value == null || (typeof value === 'string' && CANONICAL_DATE.test(value));
+const isOptionalDate = (value: unknown) => value == null || (typeof value === 'string' && isIsoDate(value));
 /** Only for fields the checks above have already proven to be a T, null or absent. */
 const orNull = <T>(value: unknown) => (value ?? null) as T | null;
 

@@ -9,11 +9,13 @@ import { feedCardReply } from './feed-messages.js';
 import type { Paper } from '../corpus/paper.js';
 import { getPaper } from '../search/paper-index.js';
 import { queryFromPageArgument } from './query-keys.js';
+import type { Surface } from './spelling.js';
 import { errorReply, privateText, UserError, type Reply } from './reply.js';
 
 /** What buttons and menus need: the index in service and, where papers can be added, the curation. */
 export interface ComponentContext {
 	readonly index: PaperIndex;
+	readonly surface?: Surface;
 	readonly curation?: Curation;
 	/** A paper an arXiv feed post listed, as the feed described it; null when unknown. */
 	readonly feedPaper?: (id: string) => Paper | null;
@@ -50,16 +52,16 @@ export async function answerComponent(action: ComponentAction | null, values: re
 			case 'page': {
 				const query = queryFromPageArgument(action.query);
 				if (query === undefined) throw new UserError('These results have expired: run /paper search again.');
-				return searchPage(query, action.page, context.index);
+				return searchPage(query, action.page, context);
 			}
 			case 'open':
-				return privateCard(requirePaper(context.index, values[0] ?? ''));
+				return privateCard(requirePaper(context, values[0] ?? ''));
 			case 'share': {
-				const shared = publicCard(requirePaper(context.index, action.id));
+				const shared = publicCard(requirePaper(context, action.id));
 				return { ...shared, message: { ...shared.message, content: `Shared by <@${asker.user.id}>` } };
 			}
 			case 'add':
-				return addPaperReply(action.id, asker, context.curation);
+				return addPaperReply(action.id, asker, context.curation, context.surface);
 			case 'discuss':
 				return { ...privateText('Thread started.'), thread: { name: threadName(requireFeedPaper(context, action.id)) } };
 			case 'feed': {

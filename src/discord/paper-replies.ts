@@ -5,12 +5,14 @@ import { truncateAtWord } from '../cards/limits.js';
 import { ACTION_ROW, BUTTON, displayTitle, SECONDARY } from '../cards/paper-card.js';
 import { defuseMentions, markdownSafe, plainLine } from '../cards/safe-text.js';
 import type { Paper } from '../corpus/paper.js';
+import { idNotInCorpus } from '../search/id-query.js';
 import { getPaper, searchPapers, type PaperIndex } from '../search/paper-index.js';
 import { similarPapers } from '../search/similar.js';
 import type { Asker } from './command.js';
 import { CUSTOM_ID_MAX, encodeCustomId } from './custom-ids.js';
 import { keyForQuery } from './query-keys.js';
 import { privateReply, privateText, publicReply, UserError, type Reply } from './reply.js';
+import { spellingFor, type Surface } from './spelling.js';
 
 /** Longest query accepted; longer text is a paste gone wrong, not a search. */
 export const QUERY_MAX_LENGTH = 300;
@@ -20,16 +22,26 @@ const RESULTS_SHOWN = 100;
 /** Discord allows five buttons in a row. */
 const BUTTONS_PER_ROW = 5;
 
+/** What finding papers needs: the index in service, and where the asker is, for the hints in answers. */
+export interface PaperContext {
+	readonly index: PaperIndex;
+	readonly surface?: Surface | undefined;
+}
+
 /**
  * The private results page for a query (filters written into it): the best match as a card, then
  * a list, with Previous/Next buttons that carry the query.
  */
-export function searchPage(query: string, page: number, index: PaperIndex): Reply {
+export function searchPage(query: string, page: number, context: PaperContext): Reply {
+	const { index } = context;
+	const spelling = spellingFor(context);
 	const trimmed = query.trim();
-	if (!trimmed) throw new UserError('Type some words to search for, e.g. `/paper search query:spiking gan`.');
+	if (!trimmed) throw new UserError(`Type some words to search for, e.g. ${spelling.search('spiking gan')}.`);
 	if (trimmed.length > QUERY_MAX_LENGTH) {
 		throw new UserError(`That query is ${trimmed.length} characters long; keep it under ${QUERY_MAX_LENGTH}.`);
 	}
+	const missingId = idNotInCorpus(index, trimmed);
+	if (missingId) throw new UserError(`arXiv:${missingId} is not in the corpus; add it from arXiv with ${spelling.add(missingId)}.`);
 	const found = searchPapers(index, trimmed, {}, { limit: RESULTS_SHOWN + 1 }).map((result) => result.paper);
 	const results = found.slice(0, RESULTS_SHOWN);
 	if (!results.length) throw new UserError(`No paper matches “${quoteUserText(trimmed)}”. Try fewer or other words, or check the spelling.`);
@@ -60,9 +72,9 @@ export function queryWithFilters(query: string, { author, year, category }: Sear
 }
 
 /** Finds a paper by any form of its id, or says plainly that the corpus lacks it. */
-export function requirePaper(index: PaperIndex, id: string): Paper {
-	const paper = getPaper(index, id);
-	if (!paper) throw new UserError(`That id is not in the corpus: “${quoteUserText(id.slice(0, 100))}”. Type part of a title and pick from the list.`);
+export function requirePaper(context: PaperContext, id: string): Paper {
+	const paper = getPaper(context.index, id);
+	if (!paper) throw new UserError(`That id is not in the corpus: “${quoteUserText(id.slice(0, 100))}”. ${spellingFor(context).findId}`);
 	return paper;
 }
 
@@ -108,7 +120,7 @@ function curationFor(asker: Asker, curation: Curation | undefined): Curation | n
  * failure (not allowed, a bad id, already in the corpus, anything arXiv answers instead of the
  * paper) is a UserError of one sentence naming the cause.
  */
-export async function addPaperReply(text: string, asker: Asker, curation: Curation | undefined): Promise<Reply> {
+export async function addPaperReply(text: string, asker: Asker, curation: Curation | undefined, surface?: Surface): Promise<Reply> {
 	if (!curation) throw new UserError('Adding papers is not available here: paperbot may not write to the corpus folder.');
 	if (!curationFor(asker, curation)) {
 		throw new UserError('Sorry, only members with Manage Server or the curator role can add papers; ask one of them to add it.');
@@ -116,7 +128,7 @@ export async function addPaperReply(text: string, asker: Asker, curation: Curati
 	const { added, present, failed } = await curation.addPapers([text]);
 	const paper = added[0];
 	if (failed[0]) throw new UserError(failed[0].reason);
-	if (!paper) throw new UserError(`arXiv:${present[0] ?? text} is already in the corpus: \`/paper show id:${present[0] ?? text}\` posts it.`);
+	if (!paper) throw new UserError(`arXiv:${present[0] ?? text} is already in the corpus: ${spellingFor({ surface }).show(present[0] ?? text)} posts it.`);
 	const reply = publicReply({
 		content: `Added to the corpus by <@${asker.user.id}>`,
 		embeds: [buildPaperCard(paper)],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { State } from './state.js';
-import { parseTimeOfDay, ScheduleSettingError, validateCron, validateTimezone } from './time.js';
+import { formatTimeOfDay, parseTimeOfDay, ScheduleSettingError, validateCron, validateTimezone } from './time.js';
 
 function checked<Input, T>(check: (value: Input) => T) {
 	return (value: Input, ctx: z.RefinementCtx) => {
@@ -14,13 +14,8 @@ function checked<Input, T>(check: (value: Input) => T) {
 	};
 }
 
-/** A local posting time, `HH:MM`, as settings and `POTD_TIME` take it. */
-export const timeOfDaySetting = z.string().transform(
-	checked((text: string) => {
-		parseTimeOfDay(text);
-		return text.trim();
-	}),
-);
+/** A local posting time, `HH:MM` or `H:MM`, as settings and `POTD_TIME` take it; stored as `HH:MM`. */
+export const timeOfDaySetting = z.string().transform(checked((text: string) => formatTimeOfDay(parseTimeOfDay(text))));
 /** An IANA time zone, returned in its canonical spelling. */
 export const timezoneSetting = z.string().transform(checked(validateTimezone));
 /** A five-field cron pattern that fires at least once more. */

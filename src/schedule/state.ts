@@ -196,6 +196,31 @@ function migrate(db: Database.Database): void {
 	}).immediate();
 }
 
+/** Creates the state file's folder, or says in terms of STATE_PATH why it cannot be. */
+function createFolder(folder: string): void {
+	try {
+		mkdirSync(folder, { recursive: true });
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const reason = code === 'EEXIST' || code === 'ENOTDIR' ? `${fileAbove(folder)} is a file, not a folder` : code === 'EACCES' ? 'permission denied' : (code ?? String(error));
+		throw new StateError(`state: cannot create the folder of STATE_PATH (${folder}): ${reason}`);
+	}
+}
+
+function isFile(path: string): boolean {
+	try {
+		return statSync(path).isFile();
+	} catch {
+		return false;
+	}
+}
+
+/** The nearest of `folder` and its parents that exists as a file. */
+function fileAbove(folder: string): string {
+	for (let path = folder; path !== dirname(path); path = dirname(path)) if (isFile(path)) return path;
+	return folder;
+}
+
 /**
  * Opens (creating it and its folder if absent) the paperbot state database at `path`, in WAL
  * mode, and brings its schema up to date. Throws StateError naming the file when it is not a
@@ -207,7 +232,7 @@ export function openState(path: string): State {
 	if (header !== null && header !== '' && header !== SQLITE_HEADER) {
 		throw new StateError(`state: ${absolute} is not a paperbot database (not an SQLite file); refusing to use it`);
 	}
-	if (header === null) mkdirSync(dirname(absolute), { recursive: true });
+	if (header === null) createFolder(dirname(absolute));
 	let db: Database.Database;
 	try {
 		db = new Database(absolute);

@@ -5,7 +5,7 @@ export class ScheduleSettingError extends Error {
 	override name = 'ScheduleSettingError';
 }
 
-const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 /** A local wall-clock time, as stored in settings: `HH:MM`. */
 export interface TimeOfDay {
@@ -14,13 +14,18 @@ export interface TimeOfDay {
 }
 
 /**
- * Reads a time of day written `HH:MM` (24-hour, leading zeros). Throws ScheduleSettingError for
- * anything else, e.g. `25:00` or `9:00`.
+ * Reads a time of day written `HH:MM` or `H:MM` (24-hour). Throws ScheduleSettingError, quoting
+ * the text, for anything else, e.g. `25:00` or `0900`.
  */
 export function parseTimeOfDay(text: string): TimeOfDay {
 	const match = TIME_OF_DAY.exec(text.trim());
-	if (!match) throw new ScheduleSettingError('time must be HH:MM (00:00–23:59), e.g. 09:00');
+	if (!match) throw new ScheduleSettingError(`time must be HH:MM (00:00–23:59), e.g. 09:00; "${text.trim()}" is not one`);
 	return { hour: Number(match[1]), minute: Number(match[2]) };
+}
+
+/** A time of day as settings store it: `HH:MM`, with the leading zero. */
+export function formatTimeOfDay({ hour, minute }: TimeOfDay): string {
+	return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { loadCorpus } from '../corpus/load.js';
+import { loadCorpus, quoteWarnings } from '../corpus/load.js';
 import type { LoadedCorpus } from '../corpus/load.js';
 import { loadOrBuildIndex } from './index-cache.js';
 import type { Logger } from '../log.js';
@@ -26,10 +26,11 @@ export interface Library {
 
 /**
  * Reads the corpus at `corpusPath` and indexes it, reusing the index kept beside the corpus when
- * the files are unchanged. Skipped records are logged as warnings; a corpus that cannot be used
- * at all throws CorpusError.
+ * the files are unchanged. The warnings of each load (skipped records) are written to
+ * `warningsOutput` as text, one line each, sorted and capped; a corpus that cannot be used at all
+ * throws CorpusError.
  */
-export async function openLibrary(corpusPath: string, log: Logger): Promise<Library> {
+export async function openLibrary(corpusPath: string, log: Logger, warningsOutput: { write(text: string): unknown } = process.stderr): Promise<Library> {
 	const listeners: ((corpus: LoadedCorpus) => void)[] = [];
 	let reloading: Promise<unknown> = Promise.resolve();
 
@@ -37,7 +38,7 @@ export async function openLibrary(corpusPath: string, log: Logger): Promise<Libr
 		const started = performance.now();
 		const corpus = await loadCorpus(corpusPath);
 		const cacheDir = (await stat(corpusPath)).isDirectory() ? corpusPath : dirname(corpusPath);
-		for (const warning of corpus.warnings) log.warn(warning);
+		for (const line of quoteWarnings(corpus.warnings)) warningsOutput.write(`${line}\n`);
 		const { index, source } = await loadOrBuildIndex(corpus, { cacheDir, onWarning: (message) => log.warn(message) });
 		log.info({ papers: corpus.papers.length, files: corpus.files.length, skipped: corpus.warnings.length, index: source, ms: Math.round(performance.now() - started) }, 'corpus loaded');
 		return { index, corpus };

@@ -46,7 +46,7 @@ describe('/paper search', () => {
 		const first = await run('search', { query: 'neural' });
 		const next = customIds(first).map(decodeCustomId).find((action) => action?.kind === 'page' && action.page === 1);
 		expect(next?.kind).toBe('page');
-		const second = searchPage(next!.kind === 'page' ? next!.query : '', 1, context.index);
+		const second = searchPage(next!.kind === 'page' ? next!.query : '', 1, context);
 		expect(second.message.embeds[0]?.url).not.toBe(first.message.embeds[0]?.url);
 		expect(JSON.stringify(second.message.embeds)).toContain('6.');
 	});
@@ -77,6 +77,16 @@ describe('/paper search', () => {
 		expect(reply.isError).toBe(true);
 		expect(reply.message.flags).toBe(EPHEMERAL_FLAG);
 		expect(reply.message.content).toContain(message);
+	});
+
+	it.each([
+		['hep-th/9901001', 'hep-th/9901001'],
+		['https://arxiv.org/abs/2401.00001v2', '2401.00001'],
+		['arXiv:2401.00001 year:2024', '2401.00001'],
+	])('answers %s, an id not in the corpus, with how to add it instead of unrelated papers', async (query, id) => {
+		const reply = await run('search', { query });
+		expect(reply.isError).toBe(true);
+		expect(reply.message.content).toBe(`arXiv:${id} is not in the corpus; add it from arXiv with \`/paper add id:${id}\`.`);
 	});
 
 	it('shows an @everyone query as text, never as a ping', async () => {

@@ -59,8 +59,8 @@ describe('runAddCommandLine', () => {
 		const result = await run(['--file', list], curation);
 		expect(result.code).toBe(1);
 		expect(result.stderr.split('\n').filter(Boolean)).toEqual([
-			'paperbot add: "not-an-id" is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).',
-			'paperbot add: arXiv has no paper with id 2305.99999.',
+			'paperbot add: not-an-id: "not-an-id" is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).',
+			'paperbot add: 2305.99999: arXiv has no paper with id 2305.99999.',
 		]);
 		expect(await readFile(join(corpus, 'added.jsonl'), 'utf8')).toContain('"id":"hep-th/9711200"');
 	});

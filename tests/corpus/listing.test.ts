@@ -41,10 +41,30 @@ describe('parseListing', () => {
 		expect(parsed.warnings).toEqual([
 			'broken.txt:1: record has no arXiv:ID line',
 			'broken.txt:7: "foo" is not an arXiv id',
-			'broken.txt:13: Created date "2023/01/03" is not YYYY-MM-DD',
+			'broken.txt:13: Created date "2023/01/03" is not a date (YYYY-MM-DD); the paper is kept without one',
 			'broken.txt:15: abstract is empty',
 		]);
-		expect(parsed.papers.map((entry) => [entry.place, entry.paper.id])).toEqual([['broken.txt:18', '2305.10246']]);
+		expect(parsed.papers.map((entry) => [entry.place, entry.paper.id, entry.paper.published])).toEqual([
+			['broken.txt:10', '2301.00003', null],
+			['broken.txt:18', '2305.10246', '2023-05-17'],
+		]);
+	});
+
+	it('keeps a paper whose Created date is no calendar date, without a date and with a warning', () => {
+		const parsed = parseListing('An abstract.\n\narXiv:2401.00001\nCreated: 2024-13-45\n\nAnother.\narXiv:2401.00002\nCreated: 2023-02-29\n', 'x.txt');
+		expect(parsed.papers.map((entry) => [entry.paper.id, entry.paper.published])).toEqual([
+			['2401.00001', null],
+			['2401.00002', null],
+		]);
+		expect(parsed.warnings).toEqual([
+			'x.txt:4: Created date "2024-13-45" is not a date (YYYY-MM-DD); the paper is kept without one',
+			'x.txt:8: Created date "2023-02-29" is not a date (YYYY-MM-DD); the paper is kept without one',
+		]);
+	});
+
+	it('drops the "Comments:" label a pasted arXiv listing puts before its comment', () => {
+		const parsed = parseListing('An abstract.\n\nComments: 5 pages, 2 figures\n\narXiv:2401.00001\n', 'x.txt');
+		expect(parsed.papers[0]?.paper.comment).toBe('5 pages, 2 figures');
 	});
 
 	it('reads a record without a Created line, and an empty text as no records', () => {

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CorpusError, loadCorpus } from '../../src/corpus/load.js';
+import { CorpusError, loadCorpus, quoteWarnings } from '../../src/corpus/load.js';
 import { paperSchema } from '../../src/corpus/paper.js';
 
 const FIXTURES = 'tests/fixtures/corpus';
@@ -75,8 +75,19 @@ describe('loadCorpus', () => {
 	it('warns about an overlay for an id that is not in the corpus, and about a broken overlay', async () => {
 		const corpus = await loadCorpus(`${FIXTURES}/overlay`);
 		expect(corpus.warnings).toEqual([
-			`${FIXTURES}/overlay/meta.jsonl:4: "nonsense" is not an arXiv id`,
 			`${FIXTURES}/overlay/meta.jsonl:3: 2399.99999 is not in the corpus, so its metadata is not applied`,
+			`${FIXTURES}/overlay/meta.jsonl:4: "nonsense" is not an arXiv id`,
+		]);
+	});
+
+	it('sorts warnings by file, then by line, whatever stage of loading found them', async () => {
+		await writeFile(join(temp, 'a.jsonl'), ['{"id": "2301.00001", "title": "Overlay for nothing"}', '{"id": "2301.00002", "abstract": "Fine."}', '{broken'].join('\n'));
+		await writeFile(join(temp, 'b.txt'), 'An abstract.\n\narXiv:2301.00002\n');
+		const corpus = await loadCorpus(temp);
+		expect(corpus.warnings).toEqual([
+			`${temp}/a.jsonl:1: 2301.00001 is not in the corpus, so its metadata is not applied`,
+			`${temp}/a.jsonl:3: not valid JSON`,
+			`${temp}/b.txt:1: 2301.00002 also at ${temp}/a.jsonl:2; the later record wins`,
 		]);
 	});
 
@@ -146,7 +157,7 @@ describe('loadCorpus', () => {
 		const missing = 'tests/fixtures/corpus/not-there';
 		await expect(loadCorpus(missing)).rejects.toThrow(CorpusError);
 		await expect(loadCorpus(missing)).rejects.toThrow(
-			'corpus: cannot read tests/fixtures/corpus/not-there: no such file or directory',
+			'corpus: cannot read tests/fixtures/corpus/not-there (CORPUS_PATH): no such file or directory',
 		);
 	});
 
@@ -162,9 +173,9 @@ describe('loadCorpus', () => {
 
 	it('throws CorpusError for a folder with no corpus files, or an empty file', async () => {
 		await expect(loadCorpus(`${FIXTURES}/no-files`)).rejects.toThrow(
-			`corpus: no .txt, .json or .jsonl files in ${FIXTURES}/no-files`,
+			`corpus: no .txt, .json or .jsonl files in ${FIXTURES}/no-files (CORPUS_PATH)`,
 		);
-		await expect(loadCorpus(temp)).rejects.toThrow(`corpus: no .txt, .json or .jsonl files in ${temp}`);
+		await expect(loadCorpus(temp)).rejects.toThrow(`corpus: no .txt, .json or .jsonl files in ${temp} (CORPUS_PATH)`);
 		await writeFile(join(temp, 'empty.jsonl'), '\n\n');
 		await expect(loadCorpus(temp)).rejects.toThrow(`corpus: no valid paper in ${temp}`);
 	});
@@ -178,5 +189,13 @@ describe('loadCorpus', () => {
 		expect(shipped.fingerprint).toMatch(/^[0-9a-f]{64}$/);
 		await writeFile(join(folder, 'papers-meta.json'), (await readFile('data/papers-meta.json', 'utf8')).replace('LAVA', 'Lava'));
 		expect((await loadCorpus(folder)).fingerprint).not.toBe(shipped.fingerprint);
+	});
+});
+
+describe('quoteWarnings', () => {
+	it('quotes the first ten warnings and counts the rest', () => {
+		const warnings = Array.from({ length: 1_624 }, (_, line) => `big.jsonl:${line + 1}: not valid JSON`);
+		expect(quoteWarnings(warnings)).toEqual([...warnings.slice(0, 10), '…and 1,614 more']);
+		expect(quoteWarnings(warnings.slice(0, 10))).toEqual(warnings.slice(0, 10));
 	});
 });

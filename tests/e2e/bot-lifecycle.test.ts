@@ -3,6 +3,7 @@
  * connection, restarting without re-registering, stopping on a signal, and refusing to start on
  * bad configuration.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,7 +133,7 @@ describe('stopping and restarting', () => {
 });
 
 describe.concurrent('start-up with bad configuration', () => {
-	const unreachable = { token: 'MTA1.secret-looking.token-value-for-the-test', apiUrl: 'http://127.0.0.1:9/api', guildId: '1000000000000000003' };
+	const unreachable = { token: 'MTAwMDAwMDAwMDAwMDAwMDAz.secret.looking-token-value-for-the-lifecycle-test', apiUrl: 'http://127.0.0.1:9/api', guildId: '1000000000000000003' };
 
 	it('exits 1 naming every bad variable, and never the token', async () => {
 		const { code, stdout, stderr } = await runBotProcess(unreachable, {
@@ -161,7 +162,18 @@ describe.concurrent('start-up with bad configuration', () => {
 		const { code, stderr } = await runBotProcess(unreachable, { corpusPath });
 
 		expect(code).toBe(1);
-		expect(stderr).toContain(corpusPath);
+		expect(stderr).toContain(`${corpusPath} (CORPUS_PATH)`);
+		expect(stderr).not.toMatch(/\n\s+at /);
+	});
+
+	it('names STATE_PATH when its folder would be under a file', async () => {
+		const blocker = join(lab.folder, 'a-file');
+		await writeFile(blocker, 'not a folder');
+
+		const { code, stderr } = await runBotProcess(unreachable, { corpusPath: lab.corpusPath, stateDir: join(blocker, 'state') });
+
+		expect(code).toBe(1);
+		expect(stderr).toContain(`\nstate: cannot create the folder of STATE_PATH (${join(blocker, 'state')}): ${blocker} is a file, not a folder\n`);
 		expect(stderr).not.toMatch(/\n\s+at /);
 	});
 });

@@ -20,7 +20,7 @@ describe('checkGuildSettings', () => {
 	it('names every bad value with its expected form', () => {
 		expect(() => checkGuildSettings({ ...lab, potd_time: '25:00', timezone: 'Mars/Olympus' })).toThrow(
 			new ScheduleSettingError(
-				'time must be HH:MM (00:00–23:59), e.g. 09:00\n' +
+				'time must be HH:MM (00:00–23:59), e.g. 09:00; "25:00" is not one\n' +
 					'timezone must be an IANA time-zone name, e.g. "Europe/London" or "America/New_York"; "Mars/Olympus" is not one',
 			),
 		);

@@ -139,6 +139,14 @@ describe('openState', () => {
 		expect(() => openState(path)).toThrow(new StateError(`state: ${path} is not a file`));
 	});
 
+	it('names STATE_PATH when a file stands where its folder should be', () => {
+		const blocker = join(dir, 'not-a-folder');
+		writeFileSync(blocker, 'text');
+		expect(() => openState(join(blocker, 'state', 'paperbot.db'))).toThrow(
+			new StateError(`state: cannot create the folder of STATE_PATH (${join(blocker, 'state')}): ${blocker} is a file, not a folder`),
+		);
+	});
+
 	it('lets two connections share one file', () => {
 		const path = join(dir, 'paperbot.db');
 		const one = openState(path);

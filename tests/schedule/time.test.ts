@@ -24,9 +24,14 @@ describe('parseTimeOfDay', () => {
 		expect(parseTimeOfDay('00:00')).toEqual({ hour: 0, minute: 0 });
 	});
 
-	it('rejects out-of-range and loosely written times with the expected form', () => {
-		for (const bad of ['25:00', '24:00', '9:00', '09:60', '0900', 'nine', '']) {
-			expect(() => parseTimeOfDay(bad)).toThrow(new ScheduleSettingError('time must be HH:MM (00:00–23:59), e.g. 09:00'));
+	it('reads H:MM without the leading zero', () => {
+		expect(parseTimeOfDay('9:00')).toEqual({ hour: 9, minute: 0 });
+		expect(parseTimeOfDay(' 7:05 ')).toEqual({ hour: 7, minute: 5 });
+	});
+
+	it('rejects out-of-range and loosely written times with the expected form, quoting them', () => {
+		for (const bad of ['25:00', '24:00', '09:60', '0900', 'nine', '', '9:5']) {
+			expect(() => parseTimeOfDay(bad)).toThrow(new ScheduleSettingError(`time must be HH:MM (00:00–23:59), e.g. 09:00; "${bad}" is not one`));
 		}
 	});
 });

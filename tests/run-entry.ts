@@ -1,0 +1,40 @@
+import { execFile, spawn } from 'node:child_process';
+
+/** How a paperbot process ended and what it wrote. */
+export interface Run {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+/** Options for {@link runEntry}. */
+export interface RunOptions {
+	/** Piped to stdin and closed; `null` gives the process /dev/null as stdin, as systemd does. */
+	stdin?: string | null;
+	/** Variables on top of no token, `CORPUS_PATH` and `LOG_LEVEL=warn`. */
+	env?: Record<string, string>;
+}
+
+/**
+ * Runs a paperbot entry point (`src/main.ts` as `npm start` does, `src/cli.ts` as `npx paperbot`
+ * does) with no token configured, on the corpus at `corpusPath`.
+ */
+export function runEntry(entry: string, args: readonly string[], corpusPath: string, options: RunOptions = {}): Promise<Run> {
+	const env = { PATH: process.env.PATH, DISCORD_TOKEN: '', CORPUS_PATH: corpusPath, LOG_LEVEL: 'warn', ...options.env };
+	const argv = ['--import', 'tsx', entry, ...args];
+	if (options.stdin === null) {
+		return new Promise((resolve) => {
+			const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
+			const output = { stdout: '', stderr: '' };
+			child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
+			child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output.stderr += chunk));
+			child.on('close', (code) => resolve({ code: code ?? 1, ...output }));
+		});
+	}
+	return new Promise((resolve) => {
+		const child = execFile(process.execPath, argv, { env, timeout: 30_000 }, (error, stdout, stderr) =>
+			resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+		);
+		child.stdin?.end(options.stdin ?? '');
+	});
+}
