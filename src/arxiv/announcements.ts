@@ -4,7 +4,7 @@ import { asList, attributeOf, dateOf, foldWhitespace, isNode, readAtomFeed, text
 import { ArxivError } from './error.js';
 
 /** How arXiv announces an entry: `new` and `cross` are new papers; `replace`s are later versions. */
-export const ANNOUNCE_TYPES = ['new', 'cross', 'replace', 'replace-cross'] as const;
+const ANNOUNCE_TYPES = ['new', 'cross', 'replace', 'replace-cross'] as const;
 export type AnnounceType = (typeof ANNOUNCE_TYPES)[number];
 
 /** One entry of an announcement feed. */

@@ -5,7 +5,7 @@ export interface RequestQueue {
 }
 
 /** arXiv's API terms: no more than one request every three seconds, one connection at a time. */
-export const ARXIV_REQUEST_INTERVAL_MS = 3_000;
+const ARXIV_REQUEST_INTERVAL_MS = 3_000;
 
 async function waitUntil(time: number): Promise<void> {
 	// timers may fire a millisecond early, so check the clock again rather than trust one timeout

@@ -8,7 +8,7 @@ interface CliCommand {
 }
 
 /** Every command the CLI takes, in the order `--help` lists them. */
-export const CLI_COMMANDS: readonly CliCommand[] = [
+const CLI_COMMANDS: readonly CliCommand[] = [
 	{ name: 'search', arguments: '<words> [author:NAME] [year:YYYY[..YYYY]] [cat:CATEGORY] [venue:TEXT]', example: 'paperbot search "spiking gan" year:2022..2023', summary: 'The best match as a card, then the next matches (words, filters or both)' },
 	{ name: 'show', arguments: '<id>', example: 'paperbot show 2305.00054', summary: "A paper's full card" },
 	{ name: 'random', arguments: '', example: 'paperbot random', summary: 'A random paper from the corpus' },

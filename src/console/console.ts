@@ -13,7 +13,7 @@ import { parseCommandLine } from './command-line.js';
 export const CONSOLE_USER = { id: '0', name: 'console' };
 
 /** Answers one typed command line; problems with the line become an error reply like Discord's. */
-export function answerLine<Context>(line: string, commands: readonly ServedCommand<Context>[], context: Context): Promise<Reply> {
+function answerLine<Context>(line: string, commands: readonly ServedCommand<Context>[], context: Context): Promise<Reply> {
 	return answer(() => {
 		const { command, input } = parseCommandLine(line, commands);
 		return command.execute({ ...input, user: CONSOLE_USER }, context);

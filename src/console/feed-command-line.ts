@@ -26,7 +26,7 @@ export interface FeedCommandLineOptions {
 const FEED_USAGE = `usage: ${cliUsage('feed')}`;
 
 /** The ranked list as a terminal shows it: one paper per entry, with its reason. */
-export function renderFeedPlan(plan: FeedPlan, categories: readonly string[]): string {
+function renderFeedPlan(plan: FeedPlan, categories: readonly string[]): string {
 	if (!plan.date) return `The arXiv feed for ${categories.join(' ')} is empty now: nothing would be posted.`;
 	const heading = `arXiv feed ${plan.date} for ${categories.join(' ')}: ${plan.picks.length} of ${plan.newCount} new papers would be posted.`;
 	const entries = plan.picks.map((pick, position) => {

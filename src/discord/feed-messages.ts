@@ -20,7 +20,7 @@ function reasonText(pick: FeedPick): string {
 }
 
 /** One listed paper: linked title, authors and categories, the reason, and the subscribers it is for. */
-export function feedLine(pick: FeedPick, position: number, userIds: readonly string[]): string {
+function feedLine(pick: FeedPick, position: number, userIds: readonly string[]): string {
 	const { paper } = pick;
 	const title = markdownSafe(truncateAtWord(plainLine(displayTitle(paper)), LIST_TITLE_MAX));
 	const details = [shortAuthors(paper.authors), paper.categories?.join(', ')]

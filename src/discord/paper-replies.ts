@@ -16,7 +16,7 @@ import { spellingFor, type Surface } from './spelling.js';
 
 /** Longest query accepted; longer text is a paste gone wrong, not a search. */
 export const QUERY_MAX_LENGTH = 300;
-export const RESULTS_PER_PAGE = 5;
+const RESULTS_PER_PAGE = 5;
 /** The best matches a search pages through. */
 const RESULTS_SHOWN = 100;
 /** Discord allows five buttons in a row. */

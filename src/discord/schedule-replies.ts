@@ -15,7 +15,7 @@ export function requireGuildSchedule(schedule: ScheduleService | undefined, aske
 }
 
 /** A saved query as it is stored, in a code span (a backtick would end the span early). */
-export const quotedQuery = (query: string) => `\`${query.trim().replace(/\s+/g, ' ').replace(/`/g, "'")}\``;
+const quotedQuery = (query: string) => `\`${query.trim().replace(/\s+/g, ' ').replace(/`/g, "'")}\``;
 
 /** Runs `answer`, turning a refused setting into the user's mistake, with `suffix` (e.g. "Nothing was saved."). */
 function refusingBadSettings(answer: () => Reply, suffix = ''): Reply {

@@ -34,7 +34,7 @@ export interface RankFeedOptions {
  */
 export const CLOSENESS_FLOOR = 0.9;
 /** Added to a topic match's score, so topic matches come before papers that are only close. */
-export const TOPIC_BONUS = 10;
+const TOPIC_BONUS = 10;
 /** Corpus papers compared closely with each feed paper: the best the index finds for its words. */
 const CANDIDATES = 20;
 /** How many of the closest corpus papers a feed paper's closeness averages over: the lab's work, not one paper. */

@@ -32,7 +32,7 @@ export interface Postings {
  * titleAcronyms). Tuned on SciFact's train split, the classic test collections and the lab's
  * known-item queries (`npm run eval`).
  */
-export const RANKING = {
+const RANKING = {
 	fields: {
 		title: { weight: 2, b: 0.5 },
 		authors: { weight: 2, b: 0 },
