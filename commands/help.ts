@@ -1,4 +1,4 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { buildHelpEmbed } from '../src/cards/index.js';
 import { privateReply } from '../src/discord/reply.js';
 import type { Command } from './index.js';

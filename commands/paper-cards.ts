@@ -1,5 +1,5 @@
-import { ApplicationCommandType } from 'discord.js';
-import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandType } from 'discord-api-types/v10';
+import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { findArxivIds } from '../src/corpus/paper.js';
 import { messagePapersReply } from '../src/discord/paper-replies.js';
 import type { Command } from './index.js';

@@ -1,5 +1,5 @@
-import { ApplicationCommandOptionType } from 'discord.js';
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { buildBibtex } from '../src/cards/bibtex.js';
 import { paperChoice } from '../src/cards/choice.js';
 import { addPaperReply, publicCard, QUERY_MAX_LENGTH, queryWithFilters, requirePaper, searchPage, shareReply, similarPapersReply } from '../src/discord/paper-replies.js';

@@ -1,5 +1,5 @@
-import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
-import type { APIApplicationCommandChannelOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
+import type { APIApplicationCommandChannelOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { CommandInput, InvocationOf } from '../src/discord/command.js';
 import { mayManageServer } from '../src/discord/permissions.js';
 import { privateReply, UserError, type Reply } from '../src/discord/reply.js';

@@ -1,4 +1,4 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { buildPaperCard, cardComponents } from '../src/cards/index.js';
 import { POTD_HEADING } from '../src/discord/post-messages.js';
 import { privateReply, UserError, type Reply } from '../src/discord/reply.js';

@@ -5,6 +5,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { arxivUserAgent } from './arxiv/add-papers.js';
 import { openCuration } from './arxiv/curation.js';
 import { createFeedClient } from './arxiv/feed-client.js';
+import { createRequestQueue } from './arxiv/queue.js';
 import { runFeedCommandLine } from './console/feed-command-line.js';
 import { runAddCommandLine } from './console/add-command-line.js';
 import { cliHelp, CliUsageError, readCliArguments } from './console/cli-arguments.js';
@@ -38,12 +39,13 @@ async function cli(argv: string[]): Promise<number> {
 	dotenv.config({ quiet: true });
 	const env = parseEnv(process.env);
 	const library = await openLibrary(env.CORPUS_PATH, createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL));
+	const arxivQueue = createRequestQueue(env.ARXIV_REQUEST_INTERVAL * 1000);
 	if (request.kind === 'add') {
-		const curation = await openCuration({ corpusPath: env.CORPUS_PATH, apiUrl: env.ARXIV_API_URL, library, mayAdd: () => true });
+		const curation = await openCuration({ corpusPath: env.CORPUS_PATH, apiUrl: env.ARXIV_API_URL, queue: arxivQueue, library, mayAdd: () => true });
 		return runAddCommandLine(request.args, curation, process, { json });
 	}
 	if (request.kind === 'feed') {
-		const client = createFeedClient({ feedUrl: env.ARXIV_FEED_URL, userAgent: arxivUserAgent(packageJson.version) });
+		const client = createFeedClient({ feedUrl: env.ARXIV_FEED_URL, userAgent: arxivUserAgent(packageJson.version), queue: arxivQueue });
 		return runFeedCommandLine(request.args, { index: library.current(), client, max: env.ARXIV_FEED_MAX, cross: env.ARXIV_FEED_CROSS, json }, process);
 	}
 	const context: CommandContext = { index: library.current(), random: Math.random, surface: 'cli' };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ARXIV_MIN_INTERVAL_SECONDS } from './arxiv/queue.js';
 import { categoriesSetting, cronSetting, DEFAULT_SETTINGS, feedMaxSetting, timeOfDaySetting, timezoneSetting } from './schedule/settings.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
@@ -61,15 +62,28 @@ export const envSchema = z.object({
 	ARXIV_FEED_CROSS: onOff.default(true),
 	/** arXiv's announcement feed; categories are appended as `/<cat>+<cat>`. */
 	ARXIV_FEED_URL: httpUrl.default('https://rss.arxiv.org/atom'),
+	/** Seconds between requests to ARXIV_API_URL and ARXIV_FEED_URL; less only for a mirror, never for arXiv itself. */
+	ARXIV_REQUEST_INTERVAL: z.coerce.number({ error: 'must be a number of seconds' }).min(0, 'must be 0 or more seconds').default(ARXIV_MIN_INTERVAL_SECONDS),
 });
 
-/** Settings that are each fine alone but not together: the feed's channel needs its guild and categories. */
+const isArxivHost = (url: string) => /(^|\.)arxiv\.org$/.test(new URL(url).hostname);
+
+/**
+ * Settings that are each fine alone but not together: the feed's channel needs its guild and
+ * categories, and arXiv itself is never asked more often than its terms allow.
+ */
 function combinationProblems(env: z.infer<typeof envSchema>): string[] {
-	if (!env.ARXIV_FEED_CHANNEL_ID) return [];
-	return [
-		env.DISCORD_GUILD_ID ? null : '  ARXIV_FEED_CHANNEL_ID: needs DISCORD_GUILD_ID, the guild the channel is in',
-		env.ARXIV_FEED_CATEGORIES?.length ? null : '  ARXIV_FEED_CHANNEL_ID: needs ARXIV_FEED_CATEGORIES, e.g. "cs.NE q-bio.NC"',
-	].filter((line): line is string => line !== null);
+	const feed = env.ARXIV_FEED_CHANNEL_ID
+		? [
+				env.DISCORD_GUILD_ID ? null : '  ARXIV_FEED_CHANNEL_ID: needs DISCORD_GUILD_ID, the guild the channel is in',
+				env.ARXIV_FEED_CATEGORIES?.length ? null : '  ARXIV_FEED_CHANNEL_ID: needs ARXIV_FEED_CATEGORIES, e.g. "cs.NE q-bio.NC"',
+			]
+		: [];
+	const tooFast =
+		env.ARXIV_REQUEST_INTERVAL < ARXIV_MIN_INTERVAL_SECONDS && (isArxivHost(env.ARXIV_API_URL) || isArxivHost(env.ARXIV_FEED_URL))
+			? `  ARXIV_REQUEST_INTERVAL: arXiv's terms ask for at least ${ARXIV_MIN_INTERVAL_SECONDS} seconds between requests; a shorter interval is only for a mirror set in ARXIV_API_URL and ARXIV_FEED_URL`
+			: null;
+	return [...feed, tooFast].filter((line): line is string => line !== null);
 }
 
 export type Env = Readonly<z.infer<typeof envSchema>>;

@@ -1,7 +1,11 @@
 import dotenv from 'dotenv';
 import { commands } from '../commands/all.js';
 import type { CommandContext } from '../commands/index.js';
+import packageJson from '../package.json' with { type: 'json' };
+import { arxivUserAgent } from './arxiv/add-papers.js';
 import { openCuration } from './arxiv/curation.js';
+import { createFeedClient } from './arxiv/feed-client.js';
+import { createRequestQueue } from './arxiv/queue.js';
 import { curatorPolicy } from './discord/permissions.js';
 import { startBot } from './discord/bot.js';
 import { hasConsoleInput, runConsole } from './console/console.js';
@@ -31,7 +35,8 @@ async function main(): Promise<void> {
 	// On Discord adding is for curators; at the console, whoever runs paperbot owns the corpus.
 	const mayAdd = env.DISCORD_TOKEN ? curatorPolicy(env.CURATOR_ROLE_ID) : () => true;
 	const feedPaper = (id: string) => schedule?.feedPaper(id) ?? null;
-	const curation = await openCuration({ corpusPath: env.CORPUS_PATH, apiUrl: env.ARXIV_API_URL, library, mayAdd, knownPaper: feedPaper });
+	const arxivQueue = createRequestQueue(env.ARXIV_REQUEST_INTERVAL * 1000);
+	const curation = await openCuration({ corpusPath: env.CORPUS_PATH, apiUrl: env.ARXIV_API_URL, queue: arxivQueue, library, mayAdd, knownPaper: feedPaper });
 	let schedule: ScheduleService | undefined;
 	const context = (): CommandContext => ({ index: library.current(), random: Math.random, curation, feedPaper, ...(schedule && { schedule }) });
 
@@ -59,7 +64,8 @@ async function main(): Promise<void> {
 	};
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);
-	schedule = await startScheduleService({ state, library, client, env, log });
+	const feedClient = createFeedClient({ feedUrl: env.ARXIV_FEED_URL, userAgent: arxivUserAgent(packageJson.version), queue: arxivQueue });
+	schedule = await startScheduleService({ state, library, client, env, log, feedClient });
 }
 
 main().catch((error: unknown) => {

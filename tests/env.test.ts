@@ -20,7 +20,20 @@ describe('parseEnv', () => {
 			ARXIV_FEED_MAX: 10,
 			ARXIV_FEED_CROSS: true,
 			ARXIV_FEED_URL: 'https://rss.arxiv.org/atom',
+			ARXIV_REQUEST_INTERVAL: 3,
 		});
+	});
+
+	it('never asks arXiv itself more often than every 3 seconds, but lets a mirror be asked sooner', () => {
+		const tooFast = '  ARXIV_REQUEST_INTERVAL: arXiv\'s terms ask for at least 3 seconds between requests; a shorter interval is only for a mirror set in ARXIV_API_URL and ARXIV_FEED_URL';
+		expect(() => parseEnv({ ARXIV_REQUEST_INTERVAL: '1' })).toThrow(new EnvError(`paperbot: bad configuration:\n${tooFast}`));
+		expect(() => parseEnv({ ARXIV_REQUEST_INTERVAL: '0', ARXIV_API_URL: 'http://127.0.0.1:9/api/query' })).toThrow(new EnvError(`paperbot: bad configuration:\n${tooFast}`));
+		expect(() => parseEnv({ ARXIV_REQUEST_INTERVAL: 'soon', ARXIV_FEED_URL: 'http://127.0.0.1:9/atom' })).toThrow(
+			new EnvError('paperbot: bad configuration:\n  ARXIV_REQUEST_INTERVAL: must be a number of seconds'),
+		);
+		const mirror = { ARXIV_API_URL: 'http://127.0.0.1:9/api/query', ARXIV_FEED_URL: 'http://127.0.0.1:9/atom' };
+		expect(parseEnv({ ...mirror, ARXIV_REQUEST_INTERVAL: '0.5' }).ARXIV_REQUEST_INTERVAL).toBe(0.5);
+		expect(parseEnv({ ARXIV_REQUEST_INTERVAL: '10' }).ARXIV_REQUEST_INTERVAL).toBe(10);
 	});
 
 	it('reads the feed settings: categories space- or comma-separated, max as a number', () => {

@@ -1,15 +1,15 @@
 import { normaliseArxivId, type Paper } from '../corpus/paper.js';
 import { ArxivError, type ArxivErrorCode } from './error.js';
 import { parseArxivFeed, type ArxivFeed } from './feed.js';
-import { arxivRequestQueue, type RequestQueue } from './queue.js';
+import type { RequestQueue } from './queue.js';
 import { requestArxiv, type ArxivRequestOptions } from './request.js';
 
 /** How to reach arXiv's query API, and how politely. */
 export interface FetchArxivOptions extends ArxivRequestOptions {
 	/** The Atom query endpoint (`ARXIV_API_URL`), e.g. `https://export.arxiv.org/api/query`. */
 	apiUrl: string;
-	/** The queue that spaces requests; default the process-wide one (one request every 3 s). */
-	queue?: RequestQueue;
+	/** The queue that spaces requests, shared with the feed. */
+	queue: RequestQueue;
 	/** How many ids to ask for in one request; default 100. */
 	batchSize?: number;
 	/** Called after each request with how many of the ids have been looked up, for a progress line. */
@@ -94,7 +94,7 @@ function sortOut(ids: readonly string[], feed: ArxivFeed, into: FetchedPapers): 
 export async function fetchArxivPapers(texts: readonly string[], options: FetchArxivOptions): Promise<FetchedPapers> {
 	const ids = normaliseAll(texts);
 	const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-	const queue = options.queue ?? arxivRequestQueue;
+	const { queue } = options;
 	const result: FetchedPapers = { papers: [], missing: [] };
 	for (let start = 0; start < ids.length; start += batchSize) {
 		const batch = ids.slice(start, start + batchSize);

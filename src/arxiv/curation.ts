@@ -6,6 +6,7 @@ import type { MemberRights } from '../discord/permissions.js';
 import type { Paper } from '../corpus/paper.js';
 import type { Library } from '../search/library.js';
 import { addPapers, arxivUserAgent, type AddedPapers } from './add-papers.js';
+import type { RequestQueue } from './queue.js';
 
 /** Adding papers to the corpus, where it can be written. */
 export interface Curation {
@@ -21,6 +22,8 @@ export interface CurationOptions {
 	corpusPath: string;
 	/** `ARXIV_API_URL`. */
 	apiUrl: string;
+	/** The queue every arXiv request of the process goes through. */
+	queue: RequestQueue;
 	library: Pick<Library, 'current' | 'reload'>;
 	/** Who may add: `curatorPolicy` on Discord, everyone at the console. */
 	mayAdd: Curation['mayAdd'];
@@ -29,15 +32,15 @@ export interface CurationOptions {
 }
 
 /**
- * Adding papers for a corpus folder, through the process-wide arXiv queue; undefined when the
+ * Adding papers for a corpus folder, through the process's arXiv queue; undefined when the
  * corpus is a single file (the loader reads no `added.jsonl` beside it) or the folder is read-only.
  */
-export async function openCuration({ corpusPath, apiUrl, library, mayAdd, knownPaper }: CurationOptions): Promise<Curation | undefined> {
+export async function openCuration({ corpusPath, apiUrl, queue, library, mayAdd, knownPaper }: CurationOptions): Promise<Curation | undefined> {
 	const folder = await stat(corpusPath).then((info) => (info.isDirectory() ? corpusPath : dirname(corpusPath)), () => null);
 	if (!folder || !(await access(folder, constants.W_OK).then(() => true, () => false))) return undefined;
 	const userAgent = arxivUserAgent(packageJson.version);
 	return {
 		mayAdd,
-		addPapers: (texts, onProgress) => addPapers(texts, { corpusPath, library, ...(knownPaper ? { knownPaper } : {}), arxiv: { apiUrl, userAgent, ...(onProgress ? { onProgress } : {}) } }),
+		addPapers: (texts, onProgress) => addPapers(texts, { corpusPath, library, ...(knownPaper ? { knownPaper } : {}), arxiv: { apiUrl, userAgent, queue, ...(onProgress ? { onProgress } : {}) } }),
 	};
 }

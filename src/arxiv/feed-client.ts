@@ -1,13 +1,13 @@
 import { parseAnnouncementFeed, type Announcement } from './announcements.js';
-import { arxivRequestQueue, type RequestQueue } from './queue.js';
+import type { RequestQueue } from './queue.js';
 import { requestArxiv, type ArxivRequestOptions } from './request.js';
 
 /** How to reach arXiv's announcement feed, and how politely. */
 export interface FeedClientOptions extends ArxivRequestOptions {
 	/** `ARXIV_FEED_URL`, e.g. `https://rss.arxiv.org/atom`; categories are appended as `/<cat>+<cat>`. */
 	feedUrl: string;
-	/** The queue that spaces requests; default the process-wide one shared with the query API. */
-	queue?: RequestQueue;
+	/** The queue that spaces requests, shared with the query API. */
+	queue: RequestQueue;
 }
 
 /** Reads the announcement feed; remembers each address's last answer so a repeat look can send `If-None-Match`. */
@@ -24,9 +24,9 @@ export function feedAddress(feedUrl: string, categories: readonly string[]): str
 	return `${feedUrl.replace(/\/+$/, '')}/${categories.map(encodeURIComponent).join('+')}`;
 }
 
-/** A feed client over the polite queue (one request every 3 s across the process, a User-Agent naming paperbot). */
+/** A feed client over the polite queue (a User-Agent naming paperbot). */
 export function createFeedClient(options: FeedClientOptions): FeedClient {
-	const queue = options.queue ?? arxivRequestQueue;
+	const { queue } = options;
 	const lastAnswers = new Map<string, { etag: string; announcement: Announcement }>();
 	return {
 		async read(categories) {

@@ -5,7 +5,7 @@ export interface RequestQueue {
 }
 
 /** arXiv's API terms: no more than one request every three seconds, one connection at a time. */
-const ARXIV_REQUEST_INTERVAL_MS = 3_000;
+export const ARXIV_MIN_INTERVAL_SECONDS = 3;
 
 async function waitUntil(time: number): Promise<void> {
 	// timers may fire a millisecond early, so check the clock again rather than trust one timeout
@@ -37,6 +37,3 @@ export function createRequestQueue(intervalMs: number): RequestQueue {
 		},
 	};
 }
-
-/** The process-wide queue every arXiv request goes through unless a test injects its own. */
-export const arxivRequestQueue: RequestQueue = createRequestQueue(ARXIV_REQUEST_INTERVAL_MS);

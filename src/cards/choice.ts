@@ -1,4 +1,4 @@
-import type { APIApplicationCommandOptionChoice } from 'discord.js';
+import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { latexToUnicode } from '../corpus/latex.js';
 import type { Paper } from '../corpus/paper.js';
 import { truncateAtWord } from './limits.js';

@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import { EMBED_LIMITS, truncateAtWord } from './limits.js';
 import { markdownSafe, plainLine } from './safe-text.js';
 

@@ -1,4 +1,4 @@
-import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
 import { CUSTOM_ID_MAX } from '../discord/custom-ids.js';
 
 /** Discord's limits on one message's embeds and components, in characters. */

@@ -5,7 +5,7 @@ import type {
 	APIEmbedField,
 	ButtonStyle,
 	ComponentType,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 import { encodeCustomId } from '../discord/custom-ids.js';
 import { abstractUrl, pdfUrl, type Paper } from '../corpus/paper.js';
 import { EMBED_LIMITS, embedCharacterCount, truncateAtWord } from './limits.js';

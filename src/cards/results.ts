@@ -4,7 +4,7 @@ import type {
 	APIComponentInMessageActionRow,
 	APIEmbed,
 	APISelectMenuOption,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 import { CUSTOM_ID_MAX, encodeCustomId } from '../discord/custom-ids.js';
 import { abstractUrl, type Paper } from '../corpus/paper.js';
 import { COMPONENT_LIMITS, EMBED_LIMITS, embedCharacterCount, truncateAtWord } from './limits.js';

@@ -1,5 +1,5 @@
-import type { APIApplicationCommandOption } from 'discord.js';
-import { ApplicationCommandOptionType } from 'discord.js';
+import type { APIApplicationCommandOption } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { CommandInput, ServedCommand } from '../discord/command.js';
 import { UserError } from '../discord/reply.js';
 

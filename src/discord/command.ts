@@ -1,4 +1,4 @@
-import type { ApplicationCommandOptionType, ApplicationCommandType, APIApplicationCommandOptionChoice, RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import type { ApplicationCommandOptionType, ApplicationCommandType, APIApplicationCommandOptionChoice, RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Reply } from './reply.js';
 
 /** Who asked and where: the same for every command. */

@@ -1,4 +1,4 @@
-import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APISelectMenuOption } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APISelectMenuOption } from 'discord-api-types/v10';
 import { buildPaperCard, COMPONENT_LIMITS, displayTitle, EMBED_LIMITS, truncateAtWord } from '../cards/index.js';
 import { ACTION_ROW, BUTTON, cardButtons, SECONDARY, shortAuthors, STRING_SELECT } from '../cards/paper-card.js';
 import { markdownSafe, plainLine } from '../cards/safe-text.js';

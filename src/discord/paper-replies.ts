@@ -1,4 +1,4 @@
-import type { APIActionRowComponent, APIButtonComponent } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent } from 'discord-api-types/v10';
 import type { Curation } from '../arxiv/curation.js';
 import { buildPaperCard, buildResultsMessage, cardComponents, threadName } from '../cards/index.js';
 import { truncateAtWord } from '../cards/limits.js';

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits } from 'discord.js';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { CommandInput } from './command.js';
 
 /** Who is asking, as far as permission checks care. */

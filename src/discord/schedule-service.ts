@@ -13,9 +13,7 @@ import { createScheduler, nextPostTimes, type Scheduler } from '../schedule/sche
 import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, listGuildSettings, saveGuildSettings, type GuildSettings } from '../schedule/settings.js';
 import type { State } from '../schedule/state.js';
 import { buildStatusEmbed, formatLocalTime } from './schedule-status.js';
-import packageJson from '../../package.json' with { type: 'json' };
-import { arxivUserAgent } from '../arxiv/add-papers.js';
-import { createFeedClient, type FeedClient } from '../arxiv/feed-client.js';
+import type { FeedClient } from '../arxiv/feed-client.js';
 import { createFeedService, type FeedService } from './feed-service.js';
 import { createPostContent, type PostContent } from './post-content.js';
 import { channelOf } from '../schedule/slots.js';
@@ -56,8 +54,8 @@ export interface ScheduleServiceOptions {
 	now?: () => Date;
 	/** Replaces the discord.js poster (tests). */
 	poster?: DiscordPoster;
-	/** Reads arXiv's announcement feed; default `ARXIV_FEED_URL` through the process-wide polite queue. */
-	feedClient?: FeedClient;
+	/** Reads arXiv's announcement feed (`ARXIV_FEED_URL`, through the process's arXiv queue). */
+	feedClient: FeedClient;
 }
 
 function envSettings(env: Env, guildId: string): GuildSettings {
@@ -142,8 +140,7 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 	const settingsFor = (guildId: string) => getGuildSettings(state, guildId) ?? envSettings(env, guildId);
 
 	const content = createPostContent(state, library);
-	const feedClient = options.feedClient ?? createFeedClient({ feedUrl: env.ARXIV_FEED_URL, userAgent: arxivUserAgent(packageJson.version) });
-	const feed = createFeedService({ state, library, poster, client: feedClient, now, log });
+	const feed = createFeedService({ state, library, poster, client: options.feedClient, now, log });
 	const scheduler = postScheduler(options, content, poster, now);
 
 	const guilds = startingGuilds(state, env);

@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import { EMBED_LIMITS, truncateAtWord } from '../cards/index.js';
 import { POST_NAMES, type PostRecord } from '../schedule/post-log.js';
 import type { GuildSettings } from '../schedule/settings.js';

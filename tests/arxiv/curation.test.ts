@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/index.js';
 import { openCuration } from '../../src/arxiv/curation.js';
+import { createRequestQueue } from '../../src/arxiv/queue.js';
 import { shippedCorpusContext } from '../commands/corpus.js';
 
 let shipped: CommandContext;
@@ -22,7 +23,7 @@ describe('openCuration', () => {
 		await rm(folder, { recursive: true, force: true });
 	});
 
-	const open = (corpusPath: string) => openCuration({ corpusPath, apiUrl: 'http://127.0.0.1:9/api/query', library: { current: () => shipped.index, reload: async () => ({ ok: false, error: new Error('not reloaded in this test') }) }, mayAdd: () => true });
+	const open = (corpusPath: string) => openCuration({ corpusPath, apiUrl: 'http://127.0.0.1:9/api/query', queue: createRequestQueue(0), library: { current: () => shipped.index, reload: async () => ({ ok: false, error: new Error('not reloaded in this test') }) }, mayAdd: () => true });
 
 	it('is there for a writable corpus folder, or the folder of a single corpus file', async () => {
 		expect(await open(folder)).toBeDefined();

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createFeedClient } from '../../src/arxiv/feed-client.js';
+import { createRequestQueue } from '../../src/arxiv/queue.js';
 import { buildPaperCard } from '../../src/cards/index.js';
 import type { Paper } from '../../src/corpus/paper.js';
 import { parseEnv } from '../../src/env.js';
@@ -53,7 +55,9 @@ async function harness(): Promise<Harness> {
 	library.onLoad((corpus) => recordFirstSeen(state, corpus.papers.map((paper) => paper.id), NOW));
 	const start = async (variables: Record<string, string> = {}, now = NOW) => {
 		const env = parseEnv({ DISCORD_GUILD_ID: connected.standin.guildId, CORPUS_PATH: corpusPath, ...variables });
-		const service = await startScheduleService({ state, library, client: connected.client, env, log, now: () => now });
+		// No test here turns the feed on; were one to, it would reach nothing but a closed local port.
+		const feedClient = createFeedClient({ feedUrl: 'http://127.0.0.1:9/atom', userAgent: 'paperbot-tests/0.1', queue: createRequestQueue(0) });
+		const service = await startScheduleService({ state, library, client: connected.client, env, log, now: () => now, feedClient });
 		cleanups.push(() => service.stop());
 		return service;
 	};

@@ -36,7 +36,7 @@ describe('the arXiv feed through the real bot', () => {
 		const feed = await startFeedStandIn({ [CATEGORIES]: { body: announcementXml(CATEGORIES, FEED_DATE, FEED_DAY), etag: '"day-1"' } });
 		cleanups.push(() => feed.close());
 		const corpusPath = await copyCorpus(folder);
-		const env = { TIMEZONE: 'UTC', ARXIV_FEED_URL: feed.feedUrl, ARXIV_API_URL: `${feed.feedUrl}/no-api` };
+		const env = { TIMEZONE: 'UTC', ARXIV_FEED_URL: feed.feedUrl, ARXIV_API_URL: `${feed.feedUrl}/no-api`, ARXIV_REQUEST_INTERVAL: '0' };
 		let bot: BotProcess = await startBotProcess(standin, { corpusPath, stateDir: folder, env });
 		cleanups.push(() => (bot.isAlive() ? bot.stop() : Promise.resolve()));
 		await bot.waitForLog((record) => record.msg === 'schedule: started');
