@@ -7,7 +7,6 @@ import { openCuration } from './arxiv/curation.js';
 import { createFeedClient } from './arxiv/feed-client.js';
 import { createRequestQueue } from './arxiv/queue.js';
 import { curatorPolicy } from './discord/permissions.js';
-import { startBot } from './discord/bot.js';
 import { hasConsoleInput, runConsole } from './console/console.js';
 import { EnvError, parseEnv } from './env.js';
 import { openLibrary } from './search/library.js';
@@ -15,7 +14,7 @@ import { createLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
 import { watchCorpus } from './corpus/watch.js';
 import { recordFirstSeen } from './schedule/digest.js';
-import { startScheduleService, type ScheduleService } from './discord/schedule-service.js';
+import type { ScheduleService } from './discord/schedule-service.js';
 import { openState, StateError } from './schedule/state.js';
 
 /** Stops within Discord's expectations: close the gateway, then exit even if closing hangs. */
@@ -46,6 +45,8 @@ async function main(): Promise<void> {
 		return;
 	}
 
+	// Only a connected bot loads discord.js, so the console starts a second sooner.
+	const [{ startBot }, { startScheduleService }] = await Promise.all([import('./discord/bot.js'), import('./discord/schedule-service.js')]);
 	process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 	const state = openState(env.STATE_PATH);
 	library.onLoad((corpus) => recordFirstSeen(state, corpus.papers.map((paper) => paper.id), new Date()));
