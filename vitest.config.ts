@@ -6,6 +6,7 @@ const shared = { testTimeout: 20_000, hookTimeout: 60_000, isolate: false };
 
 export default defineConfig({
 	test: {
+		globalSetup: ['tests/compile-program.ts'],
 		projects: [
 			// One unit file per core (vitest's default leaves one core to itself, idle while a file waits on a child process such as tsc or the CLI), and within a file one concurrent test per core.
 			{ test: { ...shared, name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], maxWorkers: availableParallelism(), maxConcurrency: availableParallelism(), sequence: { groupOrder: 0 } } },

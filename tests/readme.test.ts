@@ -8,6 +8,7 @@ import { commands } from '../commands/all.js';
 import { consoleSession } from '../src/console/console.js';
 import { envSchema } from '../src/env.js';
 import { shippedCorpusContext } from './commands/corpus.js';
+import { compiled } from './run-entry.js';
 
 const readme = await readFile('README.md', 'utf8');
 
@@ -54,7 +55,8 @@ describe.concurrent("the README's CLI examples, run as written", () => {
 	let folder: string;
 	beforeAll(async () => {
 		folder = await mkdtemp(join(tmpdir(), 'paperbot-readme-'));
-		await cp('data', join(folder, 'data'), { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
+		// The example run through tsx gets a corpus of its own: tsx and the compiled CLI are different code, so each keeps its own index cache.
+		for (const corpus of ['data', 'data-tsx']) await cp('data', join(folder, corpus), { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 		await writeFile(join(folder, 'ids.txt'), '2305.00054  # LAVA\nhttps://arxiv.org/abs/2304.14548v2\n');
 	});
 	afterAll(() => rm(folder, { recursive: true, force: true }));
@@ -68,14 +70,15 @@ describe.concurrent("the README's CLI examples, run as written", () => {
 
 	it.for(examples)('%s', async (line, { expect }) => {
 		// `ids.txt` stands for a list in a temp folder; every id in it, and in the examples, is in the shipped corpus, so nothing asks arXiv.
-		// npx only finds and starts the package's bin; the first example goes through it, the others start the bin directly, a second sooner each.
-		const bin = line === examples[0] ? 'npx paperbot' : `${process.execPath} bin/paperbot.js`;
+		// The first example goes through npx, the package's bin and tsx, as written; the others start the same CLI compiled, seconds sooner each (see ./compile-program.ts).
+		const throughTsx = line === examples[0];
+		const bin = throughTsx ? 'npx paperbot' : `${process.execPath} ${compiled('src/cli.ts')}`;
 		const command = line.replace(' ids.txt', ` ${join(folder, 'ids.txt')}`).replace(/^npx paperbot/, bin);
 		const env = {
 			PATH: process.env.PATH,
 			HOME: process.env.HOME,
 			DISCORD_TOKEN: '',
-			CORPUS_PATH: join(folder, 'data'),
+			CORPUS_PATH: join(folder, throughTsx ? 'data-tsx' : 'data'),
 			LOG_LEVEL: 'warn',
 			ARXIV_API_URL: 'http://127.0.0.1:9/api/query',
 			npm_config_offline: 'true',

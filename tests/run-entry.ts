@@ -1,4 +1,11 @@
 import { execFile, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+
+/** A file of the program as ./compile-program.ts compiled it for this run: `src/cli.ts` → `…/src/cli.js`. */
+export function compiled(path: string): string {
+	return join(inject('compiledProgram'), path.replace(/\.ts$/, '.js'));
+}
 
 /** How a paperbot process ended and what it wrote. */
 export interface Run {
@@ -16,12 +23,12 @@ export interface RunOptions {
 }
 
 /**
- * Runs a paperbot entry point (`src/main.ts` as `npm start` does, `src/cli.ts` as `npx paperbot`
- * does) with no token configured, on the corpus at `corpusPath`.
+ * Runs a paperbot entry point (`src/main.ts`, what `npm start` runs; `src/cli.ts`, what `npx
+ * paperbot` runs), compiled, with no token configured, on the corpus at `corpusPath`.
  */
 export function runEntry(entry: string, args: readonly string[], corpusPath: string, options: RunOptions = {}): Promise<Run> {
 	const env = { PATH: process.env.PATH, DISCORD_TOKEN: '', CORPUS_PATH: corpusPath, LOG_LEVEL: 'warn', ...options.env };
-	const argv = ['--import', 'tsx', entry, ...args];
+	const argv = [compiled(entry), ...args];
 	if (options.stdin === null) {
 		return new Promise((resolve) => {
 			const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });

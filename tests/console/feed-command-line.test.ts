@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { announcementXml, startFeedStandIn } from '../arxiv/feed-stand-in.js';
 import { FEED_DATE, FEED_DAY, ON_TOPIC } from '../feed/feed-day.js';
+import { runEntry, type Run } from '../run-entry.js';
 
 let feed: Awaited<ReturnType<typeof startFeedStandIn>>;
 let corpus: string;
@@ -22,19 +22,11 @@ afterAll(async () => {
 });
 
 /** Runs `npm run paperbot -- …` against the shipped corpus and the feed stand-in. */
-function paperbot(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-	return new Promise((resolve) => {
-		execFile(
-			process.execPath,
-			['--import', 'tsx', 'src/cli.ts', ...args],
-			{ env: { PATH: process.env.PATH, DISCORD_TOKEN: '', CORPUS_PATH: corpus, LOG_LEVEL: 'warn', ARXIV_FEED_URL: feed.feedUrl }, timeout: 30_000 },
-			(error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-		);
-	});
-}
+const paperbot = (args: string[]): Promise<Run> => runEntry('src/cli.ts', args, corpus, { env: { ARXIV_FEED_URL: feed.feedUrl } });
 
-describe('npm run paperbot -- feed', () => {
-	it('prints what would be posted now, ranked, with the reasons', async () => {
+// Each test waits on its own child process, so they run side by side.
+describe.concurrent('npm run paperbot -- feed', () => {
+	it('prints what would be posted now, ranked, with the reasons', async ({ expect }) => {
 		const result = await paperbot(['feed', 'cs.NE', 'cs.LG']);
 		expect(result.code).toBe(0);
 		const lines = result.stdout.split('\n');
@@ -42,17 +34,17 @@ describe('npm run paperbot -- feed', () => {
 		expect(lines[1]).toMatch(new RegExp(`^1\\. ${ON_TOPIC[0]!.title} \\(arXiv:${ON_TOPIC[0]!.id}, score \\d\\.\\d\\d\\)$`));
 		expect(lines[3]).toBe('   close to “Dive into the Power of Neuronal Heterogeneity”');
 		expect(lines[4]).toMatch(/^2\. Detecting Poisoned Teachers/);
-	}, 40_000);
+	});
 
-	it('says why the feed could not be read, and exits 1', async () => {
+	it('says why the feed could not be read, and exits 1', async ({ expect }) => {
 		const result = await paperbot(['feed', 'cs.NE']);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toBe('The arXiv feed could not be read: arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.\n');
-	}, 40_000);
+	});
 
-	it('names a category that is not one', async () => {
+	it('names a category that is not one', async ({ expect }) => {
 		const result = await paperbot(['feed', 'cs.NE', 'brain!']);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toBe('categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "brain!" is not one\n');
-	}, 40_000);
+	});
 });

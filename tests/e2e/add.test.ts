@@ -24,8 +24,8 @@ let bot: BotProcess;
 let folder: string;
 let corpusPath: string;
 
-// A stand-in is not arXiv: it is asked without arXiv's 3 s between requests (the spacing itself is tested in tests/arxiv/queue.test.ts).
-const startBot = () => startBotProcess(standin, { corpusPath, stateDir: folder, env: { ARXIV_API_URL: arxiv.apiUrl, ARXIV_REQUEST_INTERVAL: '0' } });
+// Both arXiv addresses are the stand-in's, so it may be asked without arXiv's 3 s between requests (the spacing itself is tested in tests/arxiv/queue.test.ts).
+const startBot = () => startBotProcess(standin, { corpusPath, stateDir: folder, env: { ARXIV_API_URL: arxiv.apiUrl, ARXIV_FEED_URL: `${arxiv.apiUrl}/no-feed`, ARXIV_REQUEST_INTERVAL: '0' } });
 
 beforeAll(async () => {
 	folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-add-'));

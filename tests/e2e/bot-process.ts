@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { envSchema } from '../../src/env.js';
+import { compiled } from '../run-entry.js';
 import { startDiscordStandin, type Standin } from './discord-standin.js';
 
 /** The project root: the bot runs from here, as `npm start` does. */
@@ -113,14 +114,14 @@ function isGroupAlive(pid: number): boolean {
 }
 
 /**
- * Spawns `node --import tsx src/main.ts` (what `npm start` runs) detached in its own process group;
- * with the clock preload when the environment sets the bot's clock.
+ * Spawns `src/main.ts` (what `npm start` runs), compiled, detached in its own process group; with
+ * the clock preload when the environment sets the bot's clock.
  */
 function spawnBot(env: NodeJS.ProcessEnv): { child: ChildProcess; output: { stdout: string; stderr: string }; exited: Promise<BotExit>; stopAt: { value: number } } {
 	const startedAt = performance.now();
 	const stopAt = { value: startedAt };
-	const clock = env.PAPERBOT_TEST_CLOCK ? ['--import', './tests/e2e/clock.ts'] : [];
-	const child = spawn(process.execPath, ['--import', 'tsx', ...clock, 'src/main.ts'], { cwd: PROJECT_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const clock = env.PAPERBOT_TEST_CLOCK ? ['--import', compiled('tests/e2e/clock.ts')] : [];
+	const child = spawn(process.execPath, [...clock, compiled('src/main.ts')], { cwd: PROJECT_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	const output = { stdout: '', stderr: '' };
 	child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
 	child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output.stderr += chunk));
@@ -189,11 +190,18 @@ export async function startBotProcess(standin: Standin, options: BotProcessOptio
 		},
 	};
 
-	try {
+	const ready = async () => {
 		await standin.waitForReady(timeoutMs);
 		// The registration read comes after READY: once it is answered, the bot is in service.
 		await standin.waitForRequest((request) => request.at >= since && request.method === 'GET' && /\/applications\/\d+\/(guilds\/\d+\/)?commands$/.test(request.path), timeoutMs);
 		await waitForLog((record) => record.msg === 'connected to Discord', timeoutMs);
+	};
+	const exitedEarly = exited.then(({ code }) => {
+		throw new Error(`bot-process: the bot exited with code ${code} before it was ready; stderr:\n${output.stderr}`);
+	});
+	exitedEarly.catch(() => undefined);
+	try {
+		await Promise.race([ready(), exitedEarly]);
 	} catch (error) {
 		if (alive) process.kill(-pid, 'SIGKILL');
 		throw error;

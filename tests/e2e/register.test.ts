@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { commands } from '../../commands/all.js';
+import { compiled } from '../run-entry.js';
 import { botEnvironment, PROJECT_ROOT } from './bot-process.js';
 import { startDiscordStandin, type Standin } from './discord-standin.js';
 
@@ -22,7 +23,7 @@ afterAll(async () => {
 function register(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
 	const base = botEnvironment(standin, { corpusPath: join(PROJECT_ROOT, 'data'), stateDir });
 	return new Promise((resolve) => {
-		execFile(process.execPath, ['--import', 'tsx', 'src/register.ts'], { cwd: PROJECT_ROOT, env: { ...base, ...env }, timeout: 30_000 }, (error, stdout, stderr) =>
+		execFile(process.execPath, [compiled('src/register.ts')], { cwd: PROJECT_ROOT, env: { ...base, ...env }, timeout: 30_000 }, (error, stdout, stderr) =>
 			resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
 		);
 	});

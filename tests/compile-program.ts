@@ -1,0 +1,49 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import ts from 'typescript';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		/** The folder holding the program compiled to JavaScript, mirroring the project's paths. */
+		compiledProgram: string;
+	}
+}
+
+const PROJECT_ROOT = join(import.meta.dirname, '..');
+/** The program, and the clock preload end-to-end tests start it with. */
+const SOURCES = ['src', 'commands', 'tests/e2e/clock.ts'];
+
+async function typeScriptFiles(path: string): Promise<string[]> {
+	if (path.endsWith('.ts')) return [path];
+	const entries = await readdir(path, { recursive: true, withFileTypes: true });
+	return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.ts')).map((entry) => join(entry.parentPath, entry.name));
+}
+
+/**
+ * Vitest's global setup: compiles the program once per run, file by file as `tsc --noCheck`
+ * would (the types are checked by `npm test`'s `tsc --noEmit`), inside node_modules so that the
+ * compiled files find the project's packages. The tests that start paperbot as a process start
+ * this with plain node: tsx, which `npm start` and `npx paperbot` use, spends most of a second of
+ * CPU per process start passing each module through its loader thread, and the suite starts
+ * dozens. `tests/readme.test.ts` still starts `npx paperbot` through tsx, and
+ * `tests/build.test.ts` runs the real `npm run build`.
+ */
+export default async function compileProgram(project: TestProject): Promise<() => Promise<void>> {
+	const cache = join(PROJECT_ROOT, 'node_modules', '.cache', 'paperbot');
+	await mkdir(cache, { recursive: true });
+	const outDir = await mkdtemp(join(cache, 'program-'));
+	const compilerOptions = { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true };
+	const files = (await Promise.all(SOURCES.map((source) => typeScriptFiles(join(PROJECT_ROOT, source))))).flat();
+	await Promise.all(
+		files.map(async (file) => {
+			const { outputText } = ts.transpileModule(await readFile(file, 'utf8'), { compilerOptions, fileName: file });
+			const target = join(outDir, relative(PROJECT_ROOT, file)).replace(/\.ts$/, '.js');
+			await mkdir(dirname(target), { recursive: true });
+			await writeFile(target, outputText);
+		}),
+	);
+	await writeFile(join(outDir, 'package.json'), await readFile(join(PROJECT_ROOT, 'package.json')));
+	project.provide('compiledProgram', outDir);
+	return () => rm(outDir, { recursive: true, force: true });
+}
