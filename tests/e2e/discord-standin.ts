@@ -23,7 +23,7 @@ import { buildMessage } from './standin/store.js';
 import { addTextChannel, createWorld, guildCreatePayload, replaceOverwrites, type CallbackRecord, type InteractionTrace, type RecordedRequest, type WorldOptions } from './standin/world.js';
 
 export { autocomplete, button, messageCommand, selectMenu, slashCommand, type InteractionInput, type OptionValue } from './standin/interactions.js';
-export { INTERACTION_DEADLINE_MS } from './standin/responses.js';
+export { INTERACTION_DEADLINE_MS } from './standin/world.js';
 export type { GatewayFrame } from './standin/gateway.js';
 export type { CallbackRecord, InteractionTrace, RecordedRequest } from './standin/world.js';
 

@@ -23,6 +23,7 @@ import {
 	slashCommand,
 	startDiscordStandin,
 	type Standin,
+	type StandinOptions,
 } from './discord-standin.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -31,8 +32,8 @@ afterEach(async () => {
 	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function startStandin(): Promise<Standin> {
-	const standin = await startDiscordStandin();
+async function startStandin(options: StandinOptions = {}): Promise<Standin> {
+	const standin = await startDiscordStandin(options);
 	cleanups.push(() => standin.close());
 	return standin;
 }
@@ -301,12 +302,13 @@ describe('sendInteraction', () => {
 		expect(callback).toMatchObject({ status: 200, withResponse: true });
 	});
 
-	it('rejects a first callback later than 3 seconds with 10062 Unknown interaction', async () => {
-		const standin = await startStandin();
+	it('rejects a first callback later than its deadline with 10062 Unknown interaction', async () => {
+		// Discord's deadline is 3 s (INTERACTION_DEADLINE_MS); a shorter one tests the same rule sooner.
+		const standin = await startStandin({ interactionDeadlineMs: 300 });
 		const client = await connectClient(standin);
 		const handled = nextInteraction(client, async (interaction) => {
 			if (!interaction.isChatInputCommand()) return;
-			await new Promise((resolve) => setTimeout(resolve, 3100));
+			await new Promise((resolve) => setTimeout(resolve, 400));
 			await interaction.reply({ content: 'too late' });
 		});
 

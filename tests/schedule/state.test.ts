@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordFirstSeen } from '../../src/schedule/digest.js';
 import { getGuildSettings, saveGuildSettings } from '../../src/schedule/settings.js';
 import { openState, SCHEMA_VERSION, StateError } from '../../src/schedule/state.js';
+import { compiled } from '../run-entry.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/schedule');
 let dir: string;
@@ -164,7 +165,7 @@ describe('claimSlot across processes', () => {
 		const path = join(dir, 'paperbot.db');
 		openState(path).close();
 		const workers = Array.from({ length: 3 }, (_, i) =>
-			spawn(process.execPath, ['--import', 'tsx', join(FIXTURES, 'claim-worker.ts'), path, `host-${i}:${1000 + i}`], {
+			spawn(process.execPath, [compiled('tests/fixtures/schedule/claim-worker.ts'), path, `host-${i}:${1000 + i}`], {
 				cwd: join(import.meta.dirname, '../..'),
 			}),
 		);

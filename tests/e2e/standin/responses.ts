@@ -10,8 +10,6 @@ export interface RouteAnswer {
 	body: unknown;
 }
 
-/** How long Discord waits for the first callback before the interaction token stops working. */
-export const INTERACTION_DEADLINE_MS = 3000;
 
 const EPHEMERAL = 64;
 const LOADING = 128;
@@ -113,7 +111,7 @@ function callbackResponse(trace: InteractionTrace, type: number): RouteAnswer {
 
 /**
  * `POST /interactions/:id/:token/callback`: the first accepted callback acknowledges; later than
- * 3 s after dispatch is 10062 Unknown interaction, a second one 40060.
+ * the deadline (Discord's 3 s) after dispatch is 10062 Unknown interaction, a second one 40060.
  */
 export function answerCallback(
 	world: World,
@@ -124,7 +122,7 @@ export function answerCallback(
 ): RouteAnswer {
 	const { type, data } = (body ?? {}) as { type?: number; data?: MessageBody };
 	const answer = ((): RouteAnswer => {
-		if (!trace || trace.dispatchedAt === null || at - trace.dispatchedAt > INTERACTION_DEADLINE_MS) {
+		if (!trace || trace.dispatchedAt === null || at - trace.dispatchedAt > world.interactionDeadlineMs) {
 			return discordError(404, 10062, 'Unknown interaction');
 		}
 		if (trace.acknowledgement) return discordError(400, 40060, 'Interaction has already been acknowledged.');

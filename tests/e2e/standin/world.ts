@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { APIChannel, APIMessage, APIOverwrite, APITextChannel, APIUser } from 'discord.js';
 import { nextSnowflake, type StoredChannel } from './store.js';
 
+/** How long Discord waits for the first callback before the interaction token stops working. */
+export const INTERACTION_DEADLINE_MS = 3000;
+
 /** Permission bits a lab member and the bot hold: view, send, embed, attach, history, threads, commands. */
 export const MEMBER_PERMISSIONS = (
 	(1n << 6n) | (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n) | (1n << 31n) | (1n << 35n) | (1n << 38n)
@@ -71,6 +74,7 @@ export interface World {
 	/** Registered commands by scope: `global` or a guild id. */
 	commands: Map<string, Record<string, unknown>[]>;
 	interactions: Map<string, InteractionTrace>;
+	interactionDeadlineMs: number;
 	requests: RecordedRequest[];
 	/** Wakes anyone waiting for a request, callback or gateway event. */
 	notify: () => void;
@@ -78,6 +82,8 @@ export interface World {
 
 /** Options that shape the world: ids and names, all optional. */
 export interface WorldOptions {
+	/** How long after dispatch a first callback is accepted; Discord's 3 s when left out. */
+	interactionDeadlineMs?: number;
 	token?: string;
 	applicationId?: string;
 	guildId?: string;
@@ -156,6 +162,7 @@ export function createWorld(options: WorldOptions, notify: () => void): World {
 		messagesById: new Map(),
 		commands: new Map(),
 		interactions: new Map(),
+		interactionDeadlineMs: options.interactionDeadlineMs ?? INTERACTION_DEADLINE_MS,
 		requests: [],
 		notify,
 	};
