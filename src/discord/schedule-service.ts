@@ -88,24 +88,59 @@ function startingGuilds(state: State, env: Env): GuildSettings[] {
 	return guilds;
 }
 
-/** Why a guild's posts may not go out: failed posts, unusable channels, a failing feed, corpus trouble. */
-function statusProblems(client: Client<true>, settings: GuildSettings, scheduler: Scheduler, feed: FeedService, library: Library): string[] {
-	const guildId = settings.guild_id;
-	const problems = scheduler.problems(guildId).map((problem) => `${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error))} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`);
-	const channels = [
-		['Paper of the day', settings.potd_channel_id, settings.potd_thread],
-		['Digest', settings.digest_channel_id, false],
-		['arXiv feed', settings.feed_channel_id, false],
-	] as const;
-	for (const [name, channelId, withThreads] of channels) {
-		const problem = channelId ? channelProblem(client, guildId, channelId, withThreads) : null;
-		if (problem) problems.push(`${name}: ${problem}`);
-	}
-	const feedProblem = feed.problem(settings);
-	if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)));
-	if (library.problem) problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
-	if (library.warnings.length > 0) problems.push(`Corpus: ${library.warnings.length} record(s) skipped, e.g. ${markdownSafe(plainLine(library.warnings[0] as string))}`);
-	return problems;
+/** The running schedule's parts, which every answer of the service reads. */
+interface ScheduleParts {
+	state: State;
+	library: Library;
+	client: Client<true>;
+	env: Env;
+	log: Logger;
+	now: () => Date;
+	content: PostContent;
+	scheduler: Scheduler;
+	feed: FeedService;
+}
+
+/**
+ * Opens the schedule over a connected client: builds the scheduler whose posts go through
+ * discord.js, and starts it for the environment's guild and every guild with saved settings.
+ */
+export async function startScheduleService(options: ScheduleServiceOptions): Promise<ScheduleService> {
+	const parts = scheduleParts(options);
+	const { state, log, now, scheduler, feed } = parts;
+	const guilds = startingGuilds(state, options.env);
+	await scheduler.start(guilds);
+	await feed.scheduler.start(guilds);
+	log.info({ guilds: guilds.length }, 'schedule: started');
+	return {
+		state,
+		now,
+		settingsFor: (guildId) => settingsFor(parts, guildId),
+		configure: (guildId, changes) => configure(parts, guildId, changes),
+		todaysPaper: (guildId) => todaysPaper(parts, guildId),
+		preview(guildId, kind) {
+			const at = now();
+			return kind === 'digest' ? parts.content.digestMessages(guildId, at.toISOString(), at) : [parts.content.potdPreview(settingsFor(parts, guildId), at)];
+		},
+		previewFeed: (guildId) => previewFeed(parts, guildId),
+		feedPaper: (id) => feed.feedPaper(id),
+		status: (guildId) => status(parts, guildId),
+		stop: async () => {
+			await Promise.all([scheduler.stop(), feed.scheduler.stop()]);
+		},
+	};
+}
+
+/** The scheduler, the feed and the post content, with their posts going through `options.poster` or discord.js. */
+function scheduleParts(options: ScheduleServiceOptions): ScheduleParts {
+	const { state, library, client, env, log } = options;
+	const now = options.now ?? (() => new Date());
+	const poster = options.poster ?? createDiscordPoster(client, log);
+	const content = createPostContent(state, library);
+	const feedClient = options.feedClient ?? createFeedClient({ feedUrl: env.ARXIV_FEED_URL, userAgent: arxivUserAgent(packageJson.version) });
+	const feed = createFeedService({ state, library, poster, client: feedClient, now, log });
+	const scheduler = postScheduler(options, content, poster, now);
+	return { state, library, client, env, log, now, content, scheduler, feed };
 }
 
 /** The paper-of-the-day and digest scheduler, posting through `poster`. */
@@ -131,76 +166,70 @@ function postScheduler({ state, env, log }: ScheduleServiceOptions, content: Pos
 	});
 }
 
-/**
- * Opens the schedule over a connected client: builds the scheduler whose posts go through
- * discord.js, and starts it for the environment's guild and every guild with saved settings.
- */
-export async function startScheduleService(options: ScheduleServiceOptions): Promise<ScheduleService> {
-	const { state, library, client, env, log } = options;
-	const now = options.now ?? (() => new Date());
-	const poster = options.poster ?? createDiscordPoster(client, log);
-	const settingsFor = (guildId: string) => getGuildSettings(state, guildId) ?? envSettings(env, guildId);
+function settingsFor({ state, env }: ScheduleParts, guildId: string): GuildSettings {
+	return getGuildSettings(state, guildId) ?? envSettings(env, guildId);
+}
 
-	const content = createPostContent(state, library);
-	const feedClient = options.feedClient ?? createFeedClient({ feedUrl: env.ARXIV_FEED_URL, userAgent: arxivUserAgent(packageJson.version) });
-	const feed = createFeedService({ state, library, poster, client: feedClient, now, log });
-	const scheduler = postScheduler(options, content, poster, now);
+function configure(parts: ScheduleParts, guildId: string, changes: Partial<Omit<GuildSettings, 'guild_id'>>): GuildSettings {
+	const { client } = parts;
+	const next = checkGuildSettings({ ...settingsFor(parts, guildId), ...changes, guild_id: guildId });
+	const problems = [
+		changes.potd_channel_id ? channelProblem(client, guildId, changes.potd_channel_id, next.potd_thread) : null,
+		changes.digest_channel_id ? channelProblem(client, guildId, changes.digest_channel_id, false) : null,
+		changes.feed_channel_id ? channelProblem(client, guildId, changes.feed_channel_id, false) : null,
+	].filter((problem): problem is string => problem !== null);
+	if (problems.length > 0) throw new ScheduleSettingError(`${problems.join('\n')}; pick a text channel where paperbot may view, send, embed links and read history`);
+	const saved = saveGuildSettings(parts.state, next);
+	parts.scheduler.update(saved);
+	parts.feed.scheduler.update(saved);
+	parts.log.info({ guild: guildId, settings: saved }, 'schedule: settings saved');
+	return saved;
+}
 
-	const guilds = startingGuilds(state, env);
-	await scheduler.start(guilds);
-	await feed.scheduler.start(guilds);
-	log.info({ guilds: guilds.length }, 'schedule: started');
+function todaysPaper(parts: ScheduleParts, guildId: string): Paper | null {
+	const { timezone } = settingsFor(parts, guildId);
+	try {
+		return parts.content.potdPaper(guildId, localDate(parts.now(), timezone));
+	} catch {
+		return null;
+	}
+}
 
-	return {
-		state,
-		now,
-		settingsFor,
-		configure(guildId, changes) {
-			const next = checkGuildSettings({ ...settingsFor(guildId), ...changes, guild_id: guildId });
-			const problems = [
-				changes.potd_channel_id ? channelProblem(client, guildId, changes.potd_channel_id, next.potd_thread) : null,
-				changes.digest_channel_id ? channelProblem(client, guildId, changes.digest_channel_id, false) : null,
-				changes.feed_channel_id ? channelProblem(client, guildId, changes.feed_channel_id, false) : null,
-			].filter((problem): problem is string => problem !== null);
-			if (problems.length > 0) throw new ScheduleSettingError(`${problems.join('\n')}; pick a text channel where paperbot may view, send, embed links and read history`);
-			const saved = saveGuildSettings(state, next);
-			scheduler.update(saved);
-			feed.scheduler.update(saved);
-			log.info({ guild: guildId, settings: saved }, 'schedule: settings saved');
-			return saved;
-		},
-		todaysPaper(guildId) {
-			const { timezone } = settingsFor(guildId);
-			try {
-				return content.potdPaper(guildId, localDate(now(), timezone));
-			} catch {
-				return null;
-			}
-		},
-		preview(guildId, kind) {
-			const at = now();
-			return kind === 'digest' ? content.digestMessages(guildId, at.toISOString(), at) : [content.potdPreview(settingsFor(guildId), at)];
-		},
-		previewFeed(guildId) {
-			const settings = settingsFor(guildId);
-			if (!settings.feed_channel_id) throw new ScheduleSettingError('the arXiv feed is off here; turn it on with `/paperbot feed on channel: categories:`');
-			return feed.preview(settings);
-		},
-		feedPaper: (id) => feed.feedPaper(id),
-		status(guildId) {
-			const settings = settingsFor(guildId);
-			return buildStatusEmbed({
-				settings,
-				papers: paperCount(library.current()),
-				loadedAt: library.loadedAt,
-				next: nextPostTimes(settings, now()),
-				recentPosts: recentPosts(state, guildId, 5),
-				feed: feed.statusLines(settings),
-				problems: statusProblems(client, settings, scheduler, feed, library),
-			});
-		},
-		stop: async () => {
-			await Promise.all([scheduler.stop(), feed.scheduler.stop()]);
-		},
-	};
+function previewFeed(parts: ScheduleParts, guildId: string): Promise<PostMessage[]> {
+	const settings = settingsFor(parts, guildId);
+	if (!settings.feed_channel_id) throw new ScheduleSettingError('the arXiv feed is off here; turn it on with `/paperbot feed on channel: categories:`');
+	return parts.feed.preview(settings);
+}
+
+function status(parts: ScheduleParts, guildId: string): APIEmbed {
+	const settings = settingsFor(parts, guildId);
+	return buildStatusEmbed({
+		settings,
+		papers: paperCount(parts.library.current()),
+		loadedAt: parts.library.loadedAt,
+		next: nextPostTimes(settings, parts.now()),
+		recentPosts: recentPosts(parts.state, guildId, 5),
+		feed: parts.feed.statusLines(settings),
+		problems: statusProblems(parts, settings),
+	});
+}
+
+/** Why a guild's posts may not go out: failed posts, unusable channels, a failing feed, corpus trouble. */
+function statusProblems({ client, scheduler, feed, library }: ScheduleParts, settings: GuildSettings): string[] {
+	const guildId = settings.guild_id;
+	const problems = scheduler.problems(guildId).map((problem) => `${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error))} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`);
+	const channels = [
+		['Paper of the day', settings.potd_channel_id, settings.potd_thread],
+		['Digest', settings.digest_channel_id, false],
+		['arXiv feed', settings.feed_channel_id, false],
+	] as const;
+	for (const [name, channelId, withThreads] of channels) {
+		const problem = channelId ? channelProblem(client, guildId, channelId, withThreads) : null;
+		if (problem) problems.push(`${name}: ${problem}`);
+	}
+	const feedProblem = feed.problem(settings);
+	if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)));
+	if (library.problem) problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
+	if (library.warnings.length > 0) problems.push(`Corpus: ${library.warnings.length} record(s) skipped, e.g. ${markdownSafe(plainLine(library.warnings[0] as string))}`);
+	return problems;
 }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
-import type { PostRecord } from './post-log.js';
+import { claimSlot, getPost, retakeSlot, type PostKind, type PostRecord } from './post-log.js';
+import type { State } from './state.js';
 
 /** This process as the post log names it: `host:pid`. */
 export const THIS_PROCESS = `${hostname()}:${process.pid}`;
@@ -35,4 +36,20 @@ export function claimMayBeLive(record: PostRecord, check: ClaimCheck): boolean {
 	const pid = Number(pidText);
 	if (host === hostname() && Number.isInteger(pid) && pid > 0) return processIsAlive(pid);
 	return check.now.getTime() - new Date(record.claimed_at).getTime() < check.leaseMs;
+}
+
+/**
+ * Taking a slot for this process: 'fresh' when it was never tried, 'again' when an earlier attempt
+ * must be reconciled first, `heldBy` a claim that may still be live, or null when it was sent or
+ * another process took it first.
+ */
+export type SlotTaking = 'fresh' | 'again' | { heldBy: PostRecord } | null;
+
+/** Claims the slot, or retakes it from a failed attempt or a dead claim. */
+export function takeSlot(state: State, guildId: string, kind: PostKind, slot: string, check: ClaimCheck): SlotTaking {
+	if (claimSlot(state, guildId, kind, slot, check.claimant, check.now)) return 'fresh';
+	const record = getPost(state, guildId, kind, slot);
+	if (!record || record.status === 'sent') return null;
+	if (record.status === 'claimed' && claimMayBeLive(record, check)) return { heldBy: record };
+	return retakeSlot(state, record, check.claimant, check.now) ? 'again' : null;
 }

@@ -1,12 +1,12 @@
 import type { Announcement } from '../arxiv/announcements.js';
-import { claimMayBeLive, DEFAULT_LEASE_MS, THIS_PROCESS } from './claims.js';
-import { getFeedLook, recordFeedLook, recordFeedPosted, type FeedLook } from './feed-log.js';
-import { claimSlot, getPost, markFailed, markSent, retakeSlot } from './post-log.js';
+import { THIS_PROCESS } from './claims.js';
+import { getFeedLook, type FeedLook } from './feed-log.js';
+import { lookAtFeed, type FeedLookContext } from './feed-look.js';
 import type { SchedulerLog } from './scheduler.js';
 import type { GuildSettings } from './settings.js';
 import type { State } from './state.js';
-import { createTimers } from './timers.js';
-import { latestRunToday, nextPotdTime, potdPattern, previousDailyTime } from './time.js';
+import { createTimers, type Timers } from './timers.js';
+import { latestRunToday, nextPotdTime, potdPattern } from './time.js';
 
 /** What a feed post sent: its first message (null when nothing cleared the floor) and its counts. */
 export interface FeedSent {
@@ -44,12 +44,17 @@ export interface FeedScheduler {
 	stop(): Promise<void>;
 }
 
+/** The feed scheduler's state: what a look works with, the guilds' settings, their next-look timers and the looks running now. */
+interface FeedLooks {
+	context: FeedLookContext;
+	guilds: Map<string, GuildSettings>;
+	timers: Timers;
+	running: Map<string, Promise<void>>;
+}
+
 const DEFAULT_RETRY_DELAYS_MS = [60_000, 300_000, 900_000, 1_800_000, 3_600_000];
 const HOUR_MS = 3_600_000;
 const SILENT_LOG: SchedulerLog = { info() {}, warn() {}, error() {} };
-
-const earlier = (a: Date, b: Date) => (a < b ? a : b);
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The arXiv feed's scheduler. At each guild's feed time it reads the feed; an announcement date
@@ -58,144 +63,74 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
  * until the next feed time; failures are retried with backoff and kept for the status view.
  */
 export function createFeedScheduler(options: FeedSchedulerOptions): FeedScheduler {
-	const { state, read, send, reconcile } = options;
 	const now = options.now ?? (() => new Date());
-	const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-	const relookMs = options.relookMs ?? HOUR_MS;
-	const claimant = options.claimant ?? THIS_PROCESS;
-	const log = options.log ?? SILENT_LOG;
-	const guilds = new Map<string, GuildSettings>();
-	const timers = createTimers(now);
 	const running = new Map<string, Promise<void>>();
-
-	/** The guild's next look, replacing any other armed. */
-	function lookAt(guildId: string, at: Date): void {
-		timers.clear(guildId);
-		timers.later(guildId, at, () => void runLook(guildId));
-	}
-
-	function saveLook(guild: GuildSettings, found: Partial<FeedLook>, next: Date): void {
-		const last = getFeedLook(state, guild.guild_id);
-		const sameAnnouncement = last !== null && found.announced !== undefined && last.announced === found.announced;
-		recordFeedLook(state, {
-			guild_id: guild.guild_id,
-			looked_at: now().toISOString(),
-			announced: found.announced ?? null,
-			// A look that finds the same announcement again keeps what its post counted.
-			new_count: found.new_count ?? (sameAnnouncement ? last.new_count : 0),
-			posted_count: found.posted_count ?? (sameAnnouncement ? last.posted_count : 0),
-			failures: found.last_error ? (last?.failures ?? 0) + 1 : 0,
-			last_error: found.last_error ?? null,
-			next_look: next.toISOString(),
-		});
-		lookAt(guild.guild_id, next);
-	}
-
-	function failed(guild: GuildSettings, reason: string, windowEnd: Date): void {
-		const failures = (getFeedLook(state, guild.guild_id)?.failures ?? 0) + 1;
-		const delay = retryDelays[Math.min(failures, retryDelays.length) - 1] ?? HOUR_MS;
-		const retryAt = earlier(new Date(now().getTime() + delay), windowEnd);
-		log.warn({ guild: guild.guild_id, kind: 'feed', failures, reason, retryAt: retryAt.toISOString() }, 'feed: look failed; will retry');
-		saveLook(guild, { last_error: reason }, retryAt);
-	}
-
-	/** Whether this guild's feed was posted since its latest feed time: no need to look again before the next. */
-	function postedThisWindow(guild: GuildSettings): boolean {
-		const last = getFeedLook(state, guild.guild_id);
-		if (!last?.announced) return false;
-		const sentAt = getPost(state, guild.guild_id, 'feed', last.announced)?.sent_at;
-		return !!sentAt && new Date(sentAt) >= previousDailyTime(guild.feed_time, guild.timezone, now());
-	}
-
-	/** Takes the announcement's slot: 'fresh', 'again' (an earlier attempt to reconcile), or null (sent, or live elsewhere). */
-	function acquire(guild: GuildSettings, date: string): 'fresh' | 'again' | null {
-		if (claimSlot(state, guild.guild_id, 'feed', date, claimant, now())) return 'fresh';
-		const record = getPost(state, guild.guild_id, 'feed', date);
-		if (!record || record.status === 'sent') return null;
-		const live = record.status === 'claimed' && claimMayBeLive(record, { claimant, now: now(), leaseMs: DEFAULT_LEASE_MS, isRunning: () => running.has(guild.guild_id) });
-		if (live) return null;
-		return retakeSlot(state, record, claimant, now()) ? 'again' : null;
-	}
-
-	async function post(guild: GuildSettings, announcement: Announcement & { date: string }, windowEnd: Date): Promise<void> {
-		const { date } = announcement;
-		const fields = { guild: guild.guild_id, kind: 'feed', slot: date };
-		const taken = acquire(guild, date);
-		if (taken === null) return saveLook(guild, { announced: date }, earlier(new Date(now().getTime() + relookMs), windowEnd));
-		try {
-			const found = taken === 'again' ? await reconcile(guild, date) : null;
-			const sent: FeedSent = found !== null ? { messageId: found, newCount: 0, postedIds: [] } : await send(guild, announcement);
-			state.db.transaction(() => {
-				markSent(state, guild.guild_id, 'feed', date, { channelId: guild.feed_channel_id, messageId: sent.messageId }, now());
-				recordFeedPosted(state, guild.guild_id, sent.postedIds, date);
-			})();
-			log.info({ ...fields, messageId: sent.messageId, new: sent.newCount, posted: sent.postedIds.length }, found !== null ? 'feed: found an interrupted post in the channel; not posting again' : 'feed: posted');
-			saveLook(guild, { announced: date, new_count: sent.newCount, posted_count: sent.postedIds.length }, windowEnd);
-		} catch (error) {
-			markFailed(state, guild.guild_id, 'feed', date, reasonOf(error));
-			failed(guild, reasonOf(error), windowEnd);
-		}
-	}
-
-	async function look(guildId: string): Promise<void> {
-		const guild = guilds.get(guildId);
-		if (!guild?.feed_channel_id) return;
-		const windowEnd = nextPotdTime(guild.feed_time, guild.timezone, now());
-		let announcement: Announcement;
-		try {
-			announcement = await read(guild);
-		} catch (error) {
-			return failed(guild, reasonOf(error), windowEnd);
-		}
-		const { date } = announcement;
-		if (date !== null && getPost(state, guildId, 'feed', date)?.status !== 'sent') return post(guild, { ...announcement, date }, windowEnd);
-		const relook = postedThisWindow(guild) ? windowEnd : earlier(new Date(now().getTime() + relookMs), windowEnd);
-		log.info({ guild: guildId, kind: 'feed', announced: date, nextLook: relook.toISOString() }, date ? 'feed: announcement already posted; looking again later' : 'feed: the feed is empty; looking again later');
-		saveLook(guild, { announced: date }, relook);
-	}
-
-	function runLook(guildId: string): Promise<void> {
-		const current = running.get(guildId);
-		if (current) return current;
-		const run = look(guildId)
-			.catch((error: unknown) => log.error({ guild: guildId, kind: 'feed', error: reasonOf(error) }, 'feed: look failed unexpectedly'))
-			.finally(() => running.delete(guildId));
-		running.set(guildId, run);
-		return run;
-	}
-
-	/**
-	 * Looks now when today's feed time has passed and no look of this window is still due later
-	 * (a restart after downtime across the feed time posts the day's feed once); else waits.
-	 */
-	function arm(guild: GuildSettings): Promise<void> {
-		guilds.set(guild.guild_id, guild);
-		timers.clear(guild.guild_id);
-		if (!guild.feed_channel_id) return Promise.resolve();
-		const windowStart = latestRunToday(potdPattern(guild.feed_time), guild.timezone, now());
-		if (windowStart === null) {
-			lookAt(guild.guild_id, nextPotdTime(guild.feed_time, guild.timezone, now()));
-			return Promise.resolve();
-		}
-		const last = getFeedLook(state, guild.guild_id);
-		const due = last?.next_look ? new Date(last.next_look) : null;
-		if (last && due && due > now() && new Date(last.looked_at) >= windowStart) {
-			lookAt(guild.guild_id, due);
-			return Promise.resolve();
-		}
-		return runLook(guild.guild_id);
-	}
-
+	const context: FeedLookContext = {
+		...options,
+		now,
+		retryDelays: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+		relookMs: options.relookMs ?? HOUR_MS,
+		claimant: options.claimant ?? THIS_PROCESS,
+		log: options.log ?? SILENT_LOG,
+		isLooking: (guildId) => running.has(guildId),
+	};
+	const looks: FeedLooks = { context, guilds: new Map(), timers: createTimers(now), running };
 	return {
 		async start(list) {
-			await Promise.all(list.map(arm));
+			await Promise.all(list.map((guild) => arm(looks, guild)));
 		},
 		update(guild) {
-			void arm(guild);
+			void arm(looks, guild);
 		},
 		async stop() {
-			timers.stop();
+			looks.timers.stop();
 			await Promise.allSettled([...running.values()]);
 		},
 	};
+}
+
+/** Looks now, or arms the guild's first look: see `firstLookTime`. */
+function arm(looks: FeedLooks, guild: GuildSettings): Promise<void> {
+	looks.guilds.set(guild.guild_id, guild);
+	looks.timers.clear(guild.guild_id);
+	if (!guild.feed_channel_id) return Promise.resolve();
+	const due = firstLookTime(guild, getFeedLook(looks.context.state, guild.guild_id), looks.context.now());
+	if (due === 'now') return runLook(looks, guild.guild_id);
+	lookAt(looks, guild.guild_id, due);
+	return Promise.resolve();
+}
+
+/**
+ * 'now' when today's feed time has passed and no look of this window is still due later (a restart
+ * after downtime across the feed time posts the day's feed once); else when to look.
+ */
+function firstLookTime(guild: GuildSettings, last: FeedLook | null, now: Date): Date | 'now' {
+	const windowStart = latestRunToday(potdPattern(guild.feed_time), guild.timezone, now);
+	if (windowStart === null) return nextPotdTime(guild.feed_time, guild.timezone, now);
+	const due = last?.next_look ? new Date(last.next_look) : null;
+	if (last && due && due > now && new Date(last.looked_at) >= windowStart) return due;
+	return 'now';
+}
+
+/** The guild's next look, replacing any other armed. */
+function lookAt(looks: FeedLooks, guildId: string, at: Date): void {
+	looks.timers.clear(guildId);
+	looks.timers.later(guildId, at, () => void runLook(looks, guildId));
+}
+
+/** Looks at the guild's feed, never twice at once, and arms the look after; never throws. */
+function runLook(looks: FeedLooks, guildId: string): Promise<void> {
+	const current = looks.running.get(guildId);
+	if (current) return current;
+	const run = lookAndArmNext(looks, guildId)
+		.catch((error: unknown) => looks.context.log.error({ guild: guildId, kind: 'feed', error: error instanceof Error ? error.message : String(error) }, 'feed: look failed unexpectedly'))
+		.finally(() => looks.running.delete(guildId));
+	looks.running.set(guildId, run);
+	return run;
+}
+
+async function lookAndArmNext(looks: FeedLooks, guildId: string): Promise<void> {
+	const guild = looks.guilds.get(guildId);
+	if (!guild?.feed_channel_id) return;
+	lookAt(looks, guildId, await lookAtFeed(looks.context, guild));
 }

@@ -1,6 +1,6 @@
 import { failedPosts, getPost, type PostKind } from './post-log.js';
 import type { GuildSettings } from './settings.js';
-import { createSlotRunner } from './slot-runner.js';
+import { createSlotRunner, runSlot, settleOldClaims, type SlotRunner } from './slot-runner.js';
 import { channelOf, patternOf, slotDay, slotFor } from './slots.js';
 import type { State } from './state.js';
 import { createTimers } from './timers.js';
@@ -61,7 +61,6 @@ export interface Scheduler {
 }
 
 const PROBLEM_WINDOW_MS = 7 * 86_400_000;
-const SILENT_LOG: SchedulerLog = { info() {}, warn() {}, error() {} };
 
 const KINDS = ['potd', 'digest'] as const;
 
@@ -79,72 +78,77 @@ export function nextPostTimes(guild: GuildSettings, after: Date): { potd: Date |
  * slot with an earlier attempt is reconciled against the channel before it is sent again.
  */
 export function createScheduler(options: SchedulerOptions): Scheduler {
-	const { state } = options;
 	const now = options.now ?? (() => new Date());
 	const catchUp = options.catchUp ?? true;
-	const log = options.log ?? SILENT_LOG;
 	const guilds = new Map<string, GuildSettings>();
-	const timers = createTimers(now);
-	const runner = createSlotRunner(options, guilds, timers);
-
-	/** Arms the next fire time of `kind` after `after`, and at it the one after. */
-	function arm(guild: GuildSettings, kind: (typeof KINDS)[number], after: Date): void {
-		if (timers.stopped || channelOf(guild, kind) === null) return;
-		const due = kind === 'potd' ? nextPotdTime(guild.potd_time, guild.timezone, after) : nextDigestTime(guild.digest_cron, guild.timezone, after);
-		if (due === null) return;
-		timers.later(`${guild.guild_id}|arm`, due, () => {
-			const slot = slotFor(guild, kind, due);
-			// A machine asleep past the whole day does not post a stale day's slot.
-			if (localDate(now(), guild.timezone) === slotDay(guild, kind, slot)) void runner.runSlot(guild.guild_id, kind, slot);
-			else log.warn({ guild: guild.guild_id, kind, slot }, 'schedule: woke after the slot’s day ended; skipped');
-			arm(guild, kind, new Date(Math.max(now().getTime(), due.getTime())));
-		});
-	}
-
-	/** Settles interrupted claims, makes today's owed posts, then arms the timers. */
-	async function startGuild(guild: GuildSettings): Promise<void> {
-		const at = now();
-		const today: Partial<Record<PostKind, string | null>> = {};
-		for (const kind of KINDS) {
-			if (channelOf(guild, kind) === null) continue;
-			const due = latestRunToday(patternOf(guild, kind), guild.timezone, at);
-			today[kind] = due ? slotFor(guild, kind, due) : null;
-		}
-		await runner.settleOldClaims(guild, today);
-		for (const kind of KINDS) {
-			const slot = today[kind];
-			if (slot != null && (catchUp || getPost(state, guild.guild_id, kind, slot) !== null)) await runner.runSlot(guild.guild_id, kind, slot);
-			arm(guild, kind, at);
-		}
-	}
-
+	const runner = createSlotRunner({ ...options, now }, guilds, createTimers(now));
 	return {
 		async start(list) {
 			for (const guild of list) guilds.set(guild.guild_id, guild);
-			await Promise.all(list.map(startGuild));
+			await Promise.all(list.map((guild) => startGuild(runner, guild, catchUp)));
 		},
 		update(guild) {
 			guilds.set(guild.guild_id, guild);
-			timers.clear(`${guild.guild_id}|arm`);
-			for (const kind of KINDS) arm(guild, kind, now());
+			runner.timers.clear(`${guild.guild_id}|arm`);
+			for (const kind of KINDS) arm(runner, guild, kind, now());
 		},
 		remove(guildId) {
 			guilds.delete(guildId);
-			timers.clear(`${guildId}|arm`);
-			timers.clear(`${guildId}|slot`);
+			runner.timers.clear(`${guildId}|arm`);
+			runner.timers.clear(`${guildId}|slot`);
 		},
 		async stop() {
-			timers.stop();
+			runner.timers.stop();
 			await Promise.allSettled([...runner.running.values()]);
 		},
-		problems(guildId) {
-			return failedPosts(state, guildId, new Date(now().getTime() - PROBLEM_WINDOW_MS)).map((record) => ({
-				kind: record.kind,
-				slot: record.slot,
-				attempts: record.attempts,
-				error: record.last_error ?? 'unknown error',
-				claimedAt: record.claimed_at,
-			}));
-		},
+		problems: (guildId) => recentProblems(options.state, guildId, now()),
 	};
+}
+
+/** Arms the next fire time of `kind` after `after`, and at it the one after. */
+function arm(runner: SlotRunner, guild: GuildSettings, kind: (typeof KINDS)[number], after: Date): void {
+	const { timers, now } = runner;
+	if (timers.stopped || channelOf(guild, kind) === null) return;
+	const due = kind === 'potd' ? nextPotdTime(guild.potd_time, guild.timezone, after) : nextDigestTime(guild.digest_cron, guild.timezone, after);
+	if (due === null) return;
+	timers.later(`${guild.guild_id}|arm`, due, () => {
+		const slot = slotFor(guild, kind, due);
+		// A machine asleep past the whole day does not post a stale day's slot.
+		if (localDate(now(), guild.timezone) === slotDay(guild, kind, slot)) void runSlot(runner, guild.guild_id, kind, slot);
+		else runner.log.warn({ guild: guild.guild_id, kind, slot }, 'schedule: woke after the slot’s day ended; skipped');
+		arm(runner, guild, kind, new Date(Math.max(now().getTime(), due.getTime())));
+	});
+}
+
+/** Settles interrupted claims, makes today's owed posts, then arms the timers. */
+async function startGuild(runner: SlotRunner, guild: GuildSettings, catchUp: boolean): Promise<void> {
+	const at = runner.now();
+	const today = todaysSlots(guild, at);
+	await settleOldClaims(runner, guild, today);
+	for (const kind of KINDS) {
+		const slot = today[kind];
+		if (slot != null && (catchUp || getPost(runner.state, guild.guild_id, kind, slot) !== null)) await runSlot(runner, guild.guild_id, kind, slot);
+		arm(runner, guild, kind, at);
+	}
+}
+
+/** Today's slot of each kind switched on: null when its time has not come yet today. */
+function todaysSlots(guild: GuildSettings, at: Date): Partial<Record<PostKind, string | null>> {
+	const today: Partial<Record<PostKind, string | null>> = {};
+	for (const kind of KINDS) {
+		if (channelOf(guild, kind) === null) continue;
+		const due = latestRunToday(patternOf(guild, kind), guild.timezone, at);
+		today[kind] = due ? slotFor(guild, kind, due) : null;
+	}
+	return today;
+}
+
+function recentProblems(state: State, guildId: string, now: Date): ScheduleProblem[] {
+	return failedPosts(state, guildId, new Date(now.getTime() - PROBLEM_WINDOW_MS)).map((record) => ({
+		kind: record.kind,
+		slot: record.slot,
+		attempts: record.attempts,
+		error: record.last_error ?? 'unknown error',
+		claimedAt: record.claimed_at,
+	}));
 }
