@@ -81,9 +81,26 @@ const FOOTER_ROOM = 120;
  * beside the papers their queries match, and each message's content pings exactly those users.
  */
 export function buildDigestMessages(plan: DigestPlan, papers: ReadonlyMap<string, Paper>, slot: string, intro: string): PostMessage[] {
+	const drafts = draftDigestParts(plan, papers);
+	const marker = postMarker('digest', slot);
+	return drafts.map((part, index) => {
+		const footer = drafts.length > 1 ? `${marker} · part ${index + 1} of ${drafts.length}` : marker;
+		(part.embeds[part.embeds.length - 1] as APIEmbed).footer = { text: footer };
+		const userIds = [...part.userIds];
+		const head = index === 0 ? intro : `${intro} (continued)`;
+		return {
+			content: userIds.length > 0 ? `${head} · for ${userIds.map((id) => `<@${id}>`).join(' ')}` : head,
+			embeds: part.embeds,
+			components: [paperMenu(part.paperIds, papers)],
+			mentionedUserIds: userIds,
+		};
+	});
+}
+
+/** The digest's lines in section embeds, the embeds grouped into messages within Discord's limits, footers not yet added. */
+function draftDigestParts(plan: DigestPlan, papers: ReadonlyMap<string, Paper>): Draft[] {
 	const drafts: Draft[] = [];
 	let draft: Draft = { embeds: [], paperIds: [], userIds: new Set() };
-	const size = (d: Draft) => d.embeds.reduce((sum, embed) => sum + embedCharacterCount(embed), 0);
 	const flush = () => {
 		if (draft.embeds.length > 0) drafts.push(draft);
 		draft = { embeds: [], paperIds: [], userIds: new Set() };
@@ -98,12 +115,12 @@ export function buildDigestMessages(plan: DigestPlan, papers: ReadonlyMap<string
 			const line = digestLine(paper, users);
 			const isNewPaper = !draft.paperIds.includes(id);
 			const fitsEmbed = embed !== null && (embed.description?.length ?? 0) + line.length + 1 <= EMBED_LIMITS.description;
-			const fitsMessage = size(draft) + line.length + 1 + FOOTER_ROOM <= EMBED_LIMITS.total;
+			const fitsMessage = draftSize(draft) + line.length + 1 + FOOTER_ROOM <= EMBED_LIMITS.total;
 			const fitsMenu = !isNewPaper || draft.paperIds.length < COMPONENT_LIMITS.selectOptions;
 			if (embed === null || !fitsEmbed || !fitsMessage || !fitsMenu) {
 				const title = truncateAtWord(markdownSafe(section.title), EMBED_LIMITS.title);
 				const fresh: APIEmbed = { title, description: '' };
-				const roomForNew = draft.embeds.length < EMBED_LIMITS.embedsPerMessage && size(draft) + title.length + line.length + FOOTER_ROOM <= EMBED_LIMITS.total;
+				const roomForNew = draft.embeds.length < EMBED_LIMITS.embedsPerMessage && draftSize(draft) + title.length + line.length + FOOTER_ROOM <= EMBED_LIMITS.total;
 				if (!fitsMenu || !roomForNew) flush();
 				draft.embeds.push(fresh);
 				embed = fresh;
@@ -114,37 +131,31 @@ export function buildDigestMessages(plan: DigestPlan, papers: ReadonlyMap<string
 		}
 	}
 	flush();
+	return drafts;
+}
 
-	return drafts.map((part, index) => {
-		const marker = postMarker('digest', slot);
-		const footer = drafts.length > 1 ? `${marker} · part ${index + 1} of ${drafts.length}` : marker;
-		(part.embeds[part.embeds.length - 1] as APIEmbed).footer = { text: footer };
-		const userIds = [...part.userIds];
-		const head = index === 0 ? intro : `${intro} (continued)`;
-		return {
-			content: userIds.length > 0 ? `${head} · for ${userIds.map((id) => `<@${id}>`).join(' ')}` : head,
-			embeds: part.embeds,
-			components: [
-				{
-					type: ACTION_ROW,
-					components: [
-						{
-							type: STRING_SELECT,
-							custom_id: encodeCustomId({ kind: 'open' }),
-							placeholder: 'Show a paper…',
-							min_values: 1,
-							max_values: 1,
-							options: part.paperIds.flatMap((id) => {
-								const paper = papers.get(id);
-								return paper ? [selectOption(paper)] : [];
-							}),
-						},
-					],
-				},
-			],
-			mentionedUserIds: userIds,
-		};
-	});
+function draftSize(draft: Draft): number {
+	return draft.embeds.reduce((sum, embed) => sum + embedCharacterCount(embed), 0);
+}
+
+/** The "Show a paper…" menu, which opens any of `paperIds` as a card. */
+function paperMenu(paperIds: readonly string[], papers: ReadonlyMap<string, Paper>): APIActionRowComponent<APIComponentInMessageActionRow> {
+	return {
+		type: ACTION_ROW,
+		components: [
+			{
+				type: STRING_SELECT,
+				custom_id: encodeCustomId({ kind: 'open' }),
+				placeholder: 'Show a paper…',
+				min_values: 1,
+				max_values: 1,
+				options: paperIds.flatMap((id) => {
+					const paper = papers.get(id);
+					return paper ? [selectOption(paper)] : [];
+				}),
+			},
+		],
+	};
 }
 
 /** The short digest note posted when nothing is new and DIGEST_EMPTY=note. */

@@ -105,12 +105,37 @@ function grown(values: Uint32Array, length: number): Uint32Array {
  * maps, and no record is copied more than once, so the cost per word stays flat as the corpus grows.
  */
 export function buildPostings(papers: readonly Paper[]): Postings {
+	const records = readFieldRecords(papers);
+	const { terms, rank, words, wordTerms } = sortVocabulary(records);
+	const offsets = postingOffsets(records.termPaperCounts, rank);
+	const averageLengths = averageFieldLengths(records.fieldLengths, papers.length);
+	const { postingPapers, impacts } = fillPostings(records, rank, offsets, averageLengths);
+	saturate(impacts, offsets, papers.length);
+	return { terms, offsets, papers: postingPapers, impacts, paperCount: papers.length, words, wordTerms };
+}
+
+/** What the reading pass gathers: one (term, field, count) record per term of each paper's field, in paper order. */
+interface FieldRecords {
+	/** Term ids, numbered in order of first appearance, by stem. */
+	stemIds: Map<string, number>;
+	/** Term ids by word as written (folded, unstemmed). */
+	wordTermIds: Map<string, number>;
+	recordTerms: ChunkedArray<Uint32Array>;
+	/** The record's field in the low 3 bits, its term count above. */
+	recordCounts: ChunkedArray<Uint16Array>;
+	/** Paper p's records are `recordTerms[paperRecords[p]]` up to `recordTerms[paperRecords[p + 1]]`. */
+	paperRecords: Uint32Array;
+	/** The word count of paper p's field f, at `p * FIELDS.length + f`. */
+	fieldLengths: Uint32Array;
+	/** How many papers contain each term id. */
+	termPaperCounts: Uint32Array;
+}
+
+function readFieldRecords(papers: readonly Paper[]): FieldRecords {
 	const wordTermIds = new Map<string, number>();
 	const stemIds = new Map<string, number>();
 	const recordTerms = new ChunkedArray((length) => new Uint32Array(length));
-	// field in the low 3 bits, term count above
 	const recordCounts = new ChunkedArray((length) => new Uint16Array(length));
-	// Paper p's records are recordTerms[paperRecords[p]] up to recordTerms[paperRecords[p + 1]].
 	const paperRecords = new Uint32Array(papers.length + 1);
 	const fieldLengths = new Uint32Array(papers.length * FIELDS.length);
 	const byTerm = new TermCounters();
@@ -152,7 +177,15 @@ export function buildPostings(papers: readonly Paper[]): Postings {
 		}
 		paperRecords[paperNo + 1] = recordTerms.length;
 	}
+	return { stemIds, wordTermIds, recordTerms, recordCounts, paperRecords, fieldLengths, termPaperCounts: byTerm.papers };
+}
 
+/**
+ * The sorted stems and words, each word with its stem's position, and `rank`: each term id's
+ * position among the sorted stems. Empties the records' maps, freeing their memory for the passes that follow.
+ */
+function sortVocabulary(records: FieldRecords): { terms: string[]; rank: Uint32Array; words: string[]; wordTerms: Uint32Array } {
+	const { stemIds, wordTermIds } = records;
 	const terms = [...stemIds.keys()].sort();
 	const rank = new Uint32Array(terms.length);
 	terms.forEach((term, position) => (rank[stemIds.get(term)!] = position));
@@ -160,22 +193,35 @@ export function buildPostings(papers: readonly Paper[]): Postings {
 	const words = [...wordTermIds.keys()].sort();
 	const wordTerms = Uint32Array.from(words, (word) => rank[wordTermIds.get(word)!]!);
 	wordTermIds.clear();
+	return { terms, rank, words, wordTerms };
+}
 
-	const offsets = new Uint32Array(terms.length + 1);
-	for (let id = 0; id < terms.length; id++) offsets[rank[id]! + 1] = byTerm.papers[id]!;
-	countsToOffsets(offsets);
-	const averageLengths = FIELDS.map((_, fieldNo) => {
+/** Where each sorted term's postings start, from the paper count of each term id. */
+function postingOffsets(termPaperCounts: Uint32Array, rank: Uint32Array): Uint32Array {
+	const offsets = new Uint32Array(rank.length + 1);
+	for (let id = 0; id < rank.length; id++) offsets[rank[id]! + 1] = termPaperCounts[id]!;
+	return countsToOffsets(offsets);
+}
+
+/** Each field's average word count over the papers, at least 1. */
+function averageFieldLengths(fieldLengths: Uint32Array, paperCount: number): number[] {
+	return FIELDS.map((_, fieldNo) => {
 		let total = 0;
-		for (let p = 0; p < papers.length; p++) total += fieldLengths[p * FIELDS.length + fieldNo]!;
-		return Math.max(1, total / Math.max(1, papers.length));
+		for (let p = 0; p < paperCount; p++) total += fieldLengths[p * FIELDS.length + fieldNo]!;
+		return Math.max(1, total / Math.max(1, paperCount));
 	});
+}
 
+/** Places every record in its term's postings: the paper, and its weighted, length-normalised counts summed over its fields. */
+function fillPostings(records: FieldRecords, rank: Uint32Array, offsets: Uint32Array, averageLengths: readonly number[]): { postingPapers: Uint32Array; impacts: Float32Array } {
+	const { recordTerms, recordCounts, paperRecords, fieldLengths } = records;
+	const termCount = rank.length;
 	// Records come in paper order, fields in order within a paper: each term's list fills in paper
 	// order, and a paper's later fields add to the entry its first field wrote.
-	const postingPapers = new Uint32Array(offsets[terms.length]!);
-	const impacts = new Float32Array(offsets[terms.length]!);
-	const cursor = offsets.slice(0, terms.length);
-	for (let paperNo = 0; paperNo < papers.length; paperNo++) {
+	const postingPapers = new Uint32Array(offsets[termCount]!);
+	const impacts = new Float32Array(offsets[termCount]!);
+	const cursor = offsets.slice(0, termCount);
+	for (let paperNo = 0; paperNo + 1 < paperRecords.length; paperNo++) {
 		for (let r = paperRecords[paperNo]!; r < paperRecords[paperNo + 1]!; r++) {
 			const t = rank[recordTerms.at(r)]!;
 			const fieldNo = recordCounts.at(r) & 7;
@@ -191,8 +237,7 @@ export function buildPostings(papers: readonly Paper[]): Postings {
 			}
 		}
 	}
-	saturate(impacts, offsets, papers.length);
-	return { terms, offsets, papers: postingPapers, impacts, paperCount: papers.length, words, wordTerms };
+	return { postingPapers, impacts };
 }
 
 /** BM25's idf of a term in `distinct` of `paperCount` papers. */
