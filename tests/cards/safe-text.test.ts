@@ -67,6 +67,11 @@ describe('defuseMentions', () => {
 		expect(defuseMentions('@Everyone @HERE')).toBe(`@${ZWSP}Everyone @${ZWSP}HERE`);
 	});
 
+	it('breaks @everyone and @here run together with the next word, as discord.js’s own mention pattern does', () => {
+		expect(defuseMentions('@everyones @here_we_go @here2')).toBe(`@${ZWSP}everyones @${ZWSP}here_we_go @${ZWSP}here2`);
+		expect(markupIn(plainSafe('Thanks @everyones'))).toEqual([]);
+	});
+
 	it('leaves a less-than sign, a heart and an address without mention syntax alone', () => {
 		expect(defuseMentions('x < y, <3, <b>, lab@example.org')).toBe('x < y, <3, <b>, lab@example.org');
 	});
