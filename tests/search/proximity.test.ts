@@ -27,6 +27,12 @@ describe('proximityReward', () => {
 		expect(proximityReward(paper('Spike network'), [word('spiking', 2), word('networks', 3)])).toBe(2);
 	});
 
+	it('matches a word whose stem changes its first letters, such as used (us), key (kei) or ice (ic)', () => {
+		expect(proximityReward(paper('Used car prices'), [word('used', 2), word('car', 3)])).toBe(2);
+		expect(proximityReward(paper('Key value stores'), [word('key', 2), word('value', 3)])).toBe(2);
+		expect(proximityReward(paper('Ice sheet models'), [word('ice', 2), word('sheet', 3)])).toBe(2);
+	});
+
 	it('reads the title, the author list and the abstract, but no pair across two of them', () => {
 		const words = [word('spiking', 2), word('neural', 3)];
 		expect(proximityReward(paper('Something else', 'We train spiking neural networks.'), words)).toBe(2);
