@@ -59,7 +59,7 @@ function escapeOutsideUrls(text: string): string {
  */
 export function defuseMentions(text: string): string {
 	return text
-		.replace(/@(everyone|here)\b/gi, `@${ZERO_WIDTH_SPACE}$1`)
+		.replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
 		.replace(/<([@#/:]|a:|t:)/g, `<${ZERO_WIDTH_SPACE}$1`);
 }
 

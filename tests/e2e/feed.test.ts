@@ -106,4 +106,35 @@ describe('the arXiv feed through the real bot', () => {
 		const statusText = JSON.stringify((await status.waitForAnswer()).embeds);
 		expect(statusText).toContain(`Last feed: ${FEED_DATE}, ${ON_TOPIC.length + OFF_TOPIC.length} new, ${ON_TOPIC.length} posted`);
 	}, 120_000);
+
+	it('posts nothing while arXiv answers 503, says so in the status, and keeps answering', async () => {
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-feed-down-'));
+		cleanups.push(() => rm(folder, { recursive: true, force: true }));
+		const standin = await startDiscordStandin();
+		cleanups.push(() => standin.close());
+		const feed = await startFeedStandIn({ [CATEGORIES]: { status: 503 } });
+		cleanups.push(() => feed.close());
+		const env = { TIMEZONE: 'UTC', ARXIV_FEED_URL: feed.feedUrl, ARXIV_API_URL: `${feed.feedUrl}/no-api`, ARXIV_REQUEST_INTERVAL: '0' };
+		const bot = await startBotProcess(standin, { corpusPath: await copyCorpus(folder), stateDir: folder, env });
+		cleanups.push(() => (bot.isAlive() ? bot.stop() : Promise.resolve()));
+		await bot.waitForLog((record) => record.msg === 'schedule: started');
+
+		const on = await standin.sendInteraction(command('paperbot', ['feed', 'on'], { channel: standin.channelId, categories: 'cs.NE cs.LG', time: '00:00' }));
+		expect((await on.waitForAnswer()).content).toContain('arXiv feed: <#');
+		const failed = await bot.waitForLog((record) => record.msg === 'feed: look failed; will retry', 15_000);
+		expect(failed).toMatchObject({ failures: 1, reason: expect.stringContaining('503') });
+		// The first retry is a minute later (then 5, 15, 30 and 60 minutes), never sooner.
+		expect(Date.parse(failed.retryAt as string) - (failed.time as number)).toBeGreaterThanOrEqual(59_000);
+
+		const status = await standin.sendInteraction(command('paperbot', ['status'], {}));
+		const fields = ((await status.waitForAnswer()).embeds as APIEmbed[])[0]?.fields ?? [];
+		// As Discord shows it, markdown escapes read as the characters they escape.
+		const shown = (name: string) => fields.find((field) => field.name === name)?.value.replace(/\\(.)/g, '$1');
+		expect(shown('Problems')).toBe('• arXiv feed: 1 failed look(s) in a row, last: arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.');
+		expect(shown('arXiv feed')).toContain('Last look: the feed was empty or unreadable');
+		const search = await standin.sendInteraction(slashCommand('paper', 'search', { query: 'spiking gan' }));
+		expect((await search.waitForAnswer()).embeds[0]?.title).toBe('Spiking Generative Adversarial Network with Attention Scoring Decoding');
+		expect(standin.messages().filter((message) => footers(message).some((footer) => footer.includes('arXiv feed ·')))).toEqual([]);
+		expect(feed.received).toHaveLength(1);
+	}, 60_000);
 });

@@ -1,6 +1,7 @@
 /**
  * `npm run eval [-- <folder>…] [--split train|test] [--lab] [--no-bare]`: search quality of paperbot beside bare
- * minisearch (default options, title + text) on the same documents and queries.
+ * minisearch (default options, title + text) and SQLite FTS5 (Porter stemming, bm25) on the same
+ * documents and queries.
  *
  * Folders are test collections in BEIR's layout (corpus.jsonl, queries.jsonl, qrels/<split>.tsv);
  * each gets nDCG@10, Recall@100, MRR@10 and per-query latency. With no folder, every known set under
@@ -13,7 +14,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectionFiles, isCollection, readCollection, type TestCollection } from './beir.js';
-import { bareMinisearchEngine, paperbotEngine, runQueries, type Engine } from './engines.js';
+import { bareMinisearchEngine, paperbotEngine, runQueries, sqliteFts5Engine, type Engine } from './engines.js';
 import { feedCheckReport } from './feed-check.js';
 import { mixedCorpus, readKnownItems } from './known-items.js';
 import type { Paper } from '../../src/corpus/paper.js';
@@ -61,9 +62,9 @@ function row(cells: string[], widths: number[]): string {
 
 const COLLECTION_WIDTHS = [10, 16, 8, 10, 8, 7, 7];
 
-/** The engines compared: paperbot, and bare minisearch unless left out. */
+/** The engines compared: paperbot, bare minisearch unless left out, and SQLite FTS5. */
 function enginesFor(papers: readonly Paper[], withBare: boolean): Engine[] {
-	return withBare ? [paperbotEngine(papers), bareMinisearchEngine(papers)] : [paperbotEngine(papers)];
+	return [paperbotEngine(papers), ...(withBare ? [bareMinisearchEngine(papers)] : []), sqliteFts5Engine(papers)];
 }
 
 function evaluateCollection(collection: TestCollection, withBare: boolean): void {
