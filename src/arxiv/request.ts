@@ -28,6 +28,8 @@ const NETWORK_FAULTS: Record<string, (host: string, check: string) => string> = 
 	ENOTFOUND: (host, check) => `the name ${host} was not found (DNS); check ${check} and the network`,
 	EAI_AGAIN: (host) => `the name ${host} could not be looked up (DNS did not answer); check the network`,
 	ECONNRESET: (host) => `${host} closed the connection (reset)`,
+	// Node's fetch (undici) reports a peer that hangs up mid-answer by its own code, not ECONNRESET.
+	UND_ERR_SOCKET: (host) => `${host} closed the connection before its answer was complete`,
 	EHOSTUNREACH: (host) => `${host} cannot be reached from here (no route); check the network`,
 	ENETUNREACH: () => 'the network is unreachable from here; check the network',
 	ETIMEDOUT: (host) => `connecting to ${host} timed out; check the network`,

@@ -114,14 +114,19 @@ describe('requestArxiv', () => {
 		expect(performance.now() - started).toBeLessThan(1_000);
 	});
 
-	it('reports a connection closed in the middle of the body as a network failure naming the host', async () => {
+	it('says the host closed the connection when it hangs up before answering or in the middle of the body', async () => {
 		const url = await serverAt((request, response) => {
+			if (request.url?.endsWith('/hang-up')) {
+				request.socket.destroy();
+				return;
+			}
 			response.writeHead(200, { 'Content-Length': '10000' });
 			response.write('<feed><entry>', () => request.socket.destroy());
 		});
-		const error = await failure(requestArxiv(url, OPTIONS));
-		expect(error.code).toBe('network');
-		expect(error.message).toMatch(new RegExp(`^arXiv could not be reached: .*${new URL(url).host.replace(/\./g, '\\.')}`));
+		for (const address of [url, `${url}/hang-up`]) {
+			const error = await failure(requestArxiv(address, OPTIONS));
+			expect([error.code, error.message]).toEqual(['network', `arXiv could not be reached: ${new URL(url).host} closed the connection before its answer was complete.`]);
+		}
 	});
 
 	it('reports a refused connection as nothing answering at the host, naming the setting', async () => {
