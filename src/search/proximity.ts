@@ -35,21 +35,23 @@ export function proximityReward(paper: Paper, words: readonly (ProximityWord | n
 
 /** Which query word a paper's word is (its position in `words`), or -1. */
 function queryWordFinder(words: readonly (ProximityWord | null)[]): (token: string) => number {
-	// A stem is nearly always its word's start: most tokens are ruled out by their first letters, unstemmed.
+	// Stemming rewrites only a word's ending, so most tokens are ruled out unstemmed: a stem of four
+	// letters or more begins with its word's first three; a shorter one (used → us, key → kei) with its first.
 	const byStart = new Map<string, number[]>();
 	words.forEach((word, position) => {
 		if (!word) return;
-		const start = word.stem.slice(0, 3);
+		const start = word.stem.length >= 4 ? word.stem.slice(0, 3) : word.stem.charAt(0);
 		byStart.set(start, [...(byStart.get(start) ?? []), position]);
 	});
 	const typed = words.at(-1)?.typedPrefix ?? null;
 	const stems = new Map<string, string>();
 	return (token) => {
 		if (typed !== null && token.startsWith(typed)) return words.length - 1;
-		const candidates = byStart.get(token.slice(0, 3));
-		if (!candidates) return -1;
+		const long = byStart.get(token.slice(0, 3));
+		const short = byStart.get(token.charAt(0));
+		if (!long && !short) return -1;
 		let stem = stems.get(token);
 		if (stem === undefined) stems.set(token, (stem = stemOf(token)));
-		return candidates.find((position) => words[position]!.stem === stem) ?? -1;
+		return (stem.length >= 4 ? long : short)?.find((position) => words[position]!.stem === stem) ?? -1;
 	};
 }

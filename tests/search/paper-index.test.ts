@@ -5,7 +5,6 @@ import {
 	buildSearchIndex,
 	getPaper,
 	paperCount,
-	parseQuery,
 	randomPaper,
 	searchPapers,
 	suggestPapers,
@@ -30,31 +29,6 @@ describe('buildSearchIndex', () => {
 		expect(fixture.papers.map((paper) => paper.id)).toContain('hep-th/9901001');
 		expect(ids(searchPapers(fixture, 'photonic'))).toEqual(['2305.00005']);
 		expect(ids(searchPapers(fixture, 'curved backgrounds'))).toEqual(['hep-th/9901001']);
-	});
-});
-
-describe('parseQuery', () => {
-	it('separates free text from author, year, cat and venue filters', () => {
-		expect(parseQuery('spiking author:"Yi Zeng" year:2023 cat:cs.NE venue:ICLR gan')).toEqual({
-			text: 'spiking gan',
-			filters: { author: 'Yi Zeng', yearFrom: 2023, yearTo: 2023, category: 'cs.NE', venue: 'ICLR' },
-		});
-	});
-
-	it('reads year ranges, open at either end', () => {
-		expect(parseQuery('year:2022..2023').filters).toMatchObject({ yearFrom: 2022, yearTo: 2023 });
-		expect(parseQuery('year:2022..').filters).toMatchObject({ yearFrom: 2022, yearTo: null });
-		expect(parseQuery('year:..2021').filters).toMatchObject({ yearFrom: null, yearTo: 2021 });
-	});
-
-	it('leaves arXiv ids, URLs and malformed years in the text', () => {
-		expect(parseQuery('arXiv:2305.00054v2')).toMatchObject({ text: 'arXiv:2305.00054v2', filters: { author: null } });
-		expect(parseQuery('https://arxiv.org/abs/2305.00054').text).toBe('https://arxiv.org/abs/2305.00054');
-		expect(parseQuery('year:soon')).toMatchObject({ text: 'year:soon', filters: { yearFrom: null } });
-	});
-
-	it('reads filter keys in any case, the later of two winning', () => {
-		expect(parseQuery('Author:lopez AUTHOR:chen').filters.author).toBe('chen');
 	});
 });
 
