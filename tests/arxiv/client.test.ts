@@ -3,6 +3,7 @@ import { fetchArxivPapers, type FetchArxivOptions } from '../../src/arxiv/client
 import { ArxivError } from '../../src/arxiv/error.js';
 import type { Paper } from '../../src/corpus/paper.js';
 import { createRequestQueue } from '../../src/arxiv/queue.js';
+import { arxivErrorOf } from './arxiv-error.js';
 import { startArxivStandIn, type StandInAnswer } from './arxiv-stand-in.js';
 
 const USER_AGENT = 'paperbot-tests/0.1 (+mailto:lab@example.org)';
@@ -24,15 +25,6 @@ async function fetchOne(text: string, options: FetchArxivOptions): Promise<Paper
 	const { papers, missing } = await fetchArxivPapers([text], options);
 	if (papers[0]) return papers[0];
 	throw new ArxivError(missing[0]!.code, missing[0]!.reason);
-}
-
-async function arxivErrorOf(promise: Promise<unknown>): Promise<ArxivError> {
-	const error = await promise.then(
-		() => undefined,
-		(failure: unknown) => failure,
-	);
-	expect(error).toBeInstanceOf(ArxivError);
-	return error as ArxivError;
 }
 
 describe('fetchArxivPapers', () => {

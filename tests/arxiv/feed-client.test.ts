@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ArxivError } from '../../src/arxiv/error.js';
+import { arxivErrorOf } from './arxiv-error.js';
 import { createFeedClient, feedAddress } from '../../src/arxiv/feed-client.js';
 import { fetchArxivPapers } from '../../src/arxiv/client.js';
 import { createRequestQueue } from '../../src/arxiv/queue.js';
@@ -18,12 +18,6 @@ async function clientFor(answers: Record<string, FeedAnswer | FeedAnswer[]>, ext
 	const standIn = await startFeedStandIn(answers);
 	closers.push(standIn.close);
 	return { standIn, client: createFeedClient({ feedUrl: standIn.feedUrl, userAgent: USER_AGENT, queue: createRequestQueue(0), ...extra }) };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ArxivError> {
-	const error = await promise.then(() => null, (caught: unknown) => caught);
-	expect(error).toBeInstanceOf(ArxivError);
-	return error as ArxivError;
 }
 
 describe('feedAddress', () => {
@@ -59,11 +53,11 @@ describe('createFeedClient', () => {
 			},
 			{ timeoutMs: 200 },
 		);
-		const busy = await failure(client.read(['busy']));
+		const busy = await arxivErrorOf(client.read(['busy']));
 		expect([busy.code, busy.message]).toEqual(['http-status', 'arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.']);
-		const slow = await failure(client.read(['slow']));
+		const slow = await arxivErrorOf(client.read(['slow']));
 		expect([slow.code, slow.message]).toEqual(['timeout', 'arXiv did not answer within 0.2 s.']);
-		expect((await failure(client.read(['broken']))).code).toBe('malformed-feed');
+		expect((await arxivErrorOf(client.read(['broken']))).code).toBe('malformed-feed');
 	});
 
 	it('waits its turn in the queue it shares with the query API', async () => {

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ArxivError } from '../../src/arxiv/error.js';
 import { requestArxiv, type ArxivRequestOptions } from '../../src/arxiv/request.js';
+import { arxivErrorOf } from './arxiv-error.js';
 import { announcementXml, startFeedStandIn, type FeedAnswer } from './feed-stand-in.js';
 
 const OPTIONS: ArxivRequestOptions = { userAgent: 'paperbot-tests/0.1 (+mailto:lab@example.org)', urlSetting: 'ARXIV_FEED_URL' };
@@ -32,15 +32,6 @@ async function serverAt(handle: (request: IncomingMessage, response: ServerRespo
 			}),
 	);
 	return `http://127.0.0.1:${(server.address() as AddressInfo).port}/atom/cs.NE`;
-}
-
-async function failure(promise: Promise<unknown>): Promise<ArxivError> {
-	const error = await promise.then(
-		() => null,
-		(caught: unknown) => caught,
-	);
-	expect(error).toBeInstanceOf(ArxivError);
-	return error as ArxivError;
 }
 
 describe('requestArxiv', () => {
@@ -74,14 +65,14 @@ describe('requestArxiv', () => {
 
 	it('refuses a 304 it did not ask for with an ETag as an HTTP status', async () => {
 		const { url } = await feedAt({ status: 304 });
-		const error = await failure(requestArxiv(url, OPTIONS));
+		const error = await arxivErrorOf(requestArxiv(url, OPTIONS));
 		expect([error.code, error.message]).toEqual(['http-status', 'arXiv answered HTTP 304 Not Modified instead of a feed; try again later.']);
 	});
 
 	it('says to try again later for 429 Too Many Requests and server errors', async () => {
 		for (const status of [429, 500]) {
 			const { url } = await feedAt({ status });
-			const error = await failure(requestArxiv(url, OPTIONS));
+			const error = await arxivErrorOf(requestArxiv(url, OPTIONS));
 			expect(error.code).toBe('http-status');
 			expect(error.message).toMatch(new RegExp(`^arXiv answered HTTP ${status} [A-Za-z ]+ instead of a feed; try again later\\.$`));
 		}
@@ -90,7 +81,7 @@ describe('requestArxiv', () => {
 	it('says to check the setting and the address, without its query, for any other 4xx', async () => {
 		const { url } = await feedAt({ status: 410 });
 		const address = new URL(url);
-		const error = await failure(requestArxiv(`${url}?version=2`, OPTIONS));
+		const error = await arxivErrorOf(requestArxiv(`${url}?version=2`, OPTIONS));
 		expect([error.code, error.message]).toEqual(['http-status', `arXiv answered HTTP 410 Gone instead of a feed; check ARXIV_FEED_URL (${address.origin}${address.pathname}).`]);
 	});
 
@@ -99,7 +90,7 @@ describe('requestArxiv', () => {
 			response.writeHead(403, '');
 			response.end();
 		});
-		const error = await failure(requestArxiv(url, { userAgent: OPTIONS.userAgent }));
+		const error = await arxivErrorOf(requestArxiv(url, { userAgent: OPTIONS.userAgent }));
 		expect(error.message).toBe(`arXiv answered HTTP 403 instead of a feed; check the address (${url}).`);
 	});
 
@@ -109,7 +100,7 @@ describe('requestArxiv', () => {
 			response.write('<feed>');
 		});
 		const started = performance.now();
-		const error = await failure(requestArxiv(url, { ...OPTIONS, timeoutMs: 100 }));
+		const error = await arxivErrorOf(requestArxiv(url, { ...OPTIONS, timeoutMs: 100 }));
 		expect([error.code, error.message]).toEqual(['timeout', 'arXiv did not answer within 0.1 s.']);
 		expect(performance.now() - started).toBeLessThan(1_000);
 	});
@@ -124,7 +115,7 @@ describe('requestArxiv', () => {
 			response.write('<feed><entry>', () => request.socket.destroy());
 		});
 		for (const address of [url, `${url}/hang-up`]) {
-			const error = await failure(requestArxiv(address, OPTIONS));
+			const error = await arxivErrorOf(requestArxiv(address, OPTIONS));
 			expect([error.code, error.message]).toEqual(['network', `arXiv could not be reached: ${new URL(url).host} closed the connection before its answer was complete.`]);
 		}
 	});
@@ -133,7 +124,7 @@ describe('requestArxiv', () => {
 		const url = await serverAt(() => undefined);
 		await closers.pop()!();
 		const address = new URL(url);
-		const error = await failure(requestArxiv(url, OPTIONS));
+		const error = await arxivErrorOf(requestArxiv(url, OPTIONS));
 		expect([error.code, error.message]).toEqual([
 			'network',
 			`arXiv could not be reached: nothing answers at ${address.host} (connection refused); check ARXIV_FEED_URL (${url}).`,
@@ -146,7 +137,7 @@ describe('requestArxiv', () => {
 			throw new TypeError('fetch failed', { cause });
 		}) as typeof fetch;
 		const url = 'http://arxiv.test/api/query?id_list=2305.00054';
-		const messageFor = async (cause: unknown) => (await failure(requestArxiv(url, { ...OPTIONS, urlSetting: 'ARXIV_API_URL', fetch: failingWith(cause) }))).message;
+		const messageFor = async (cause: unknown) => (await arxivErrorOf(requestArxiv(url, { ...OPTIONS, urlSetting: 'ARXIV_API_URL', fetch: failingWith(cause) }))).message;
 		expect(await messageFor({ code: 'ENOTFOUND' })).toBe('arXiv could not be reached: the name arxiv.test was not found (DNS); check ARXIV_API_URL (http://arxiv.test/api/query) and the network.');
 		expect(await messageFor({ code: 'EHOSTUNREACH' })).toBe('arXiv could not be reached: arxiv.test cannot be reached from here (no route); check the network.');
 		expect(await messageFor({ code: 'EPROTO' })).toBe('arXiv could not be reached: connecting to arxiv.test failed (EPROTO).');
