@@ -27,13 +27,15 @@ export const NO_FILTERS: Readonly<Filters> = Object.freeze({
 	venue: null,
 });
 
-const FILTER = /(?<![^\s])(author|year|cat|category|venue):(?:"([^"]*)"|(\S+))/gi;
+/** A quoted value left open runs to the end of the query, as the one typing it meant. */
+const FILTER = /(?<![^\s])(author|year|cat|category|venue):(?:"([^"]*)(?:"|$)|(\S+))/gi;
 const YEAR_RANGE = /^(\d{4})?(?:(\.\.)(\d{4})?)?$/;
 
 /**
  * Splits a query into free text and filters: `author:name` or `author:"Full Name"`, `year:2023`,
- * `year:2022..2023` (`2022..` and `..2023` leave one end open), `cat:cs.LG` (or `category:`),
- * `venue:ICLR`. Keys are case-insensitive; a later filter of the same key wins. Anything else —
+ * `year:2022..2023` (`2022..` and `..2023` leave one end open; `2023..2022` reads as
+ * `2022..2023`), `cat:cs.LG` (or `category:`), `venue:ICLR`. Keys are case-insensitive; a later
+ * filter of the same key wins. Anything else —
  * including `arXiv:2305.00054` and URLs — stays in the text, as does a `year:` that is not a year.
  */
 export function parseQuery(text: string): ParsedQuery {
@@ -54,8 +56,9 @@ export function parseQuery(text: string): ParsedQuery {
 			default: {
 				const range = YEAR_RANGE.exec(value);
 				if (!range || (!range[1] && !range[3])) return whole;
-				filters.yearFrom = range[1] ? Number(range[1]) : null;
-				filters.yearTo = range[2] ? (range[3] ? Number(range[3]) : null) : filters.yearFrom;
+				const from = range[1] ? Number(range[1]) : null;
+				const to = range[2] ? (range[3] ? Number(range[3]) : null) : from;
+				[filters.yearFrom, filters.yearTo] = from !== null && to !== null && from > to ? [to, from] : [from, to];
 				return ' ';
 			}
 		}

@@ -26,6 +26,16 @@ describe('parseQuery', () => {
 		expect(parseQuery('year:"2019..2020"').filters).toMatchObject({ yearFrom: 2019, yearTo: 2020 });
 	});
 
+	it('reads a range typed backwards forwards, rather than as one no paper can be in', () => {
+		expect(parseQuery('year:2023..2021').filters).toMatchObject({ yearFrom: 2021, yearTo: 2023 });
+		expect(parseQuery('year:2021..2021').filters).toMatchObject({ yearFrom: 2021, yearTo: 2021 });
+	});
+
+	it('runs a quote left open to the end of the query', () => {
+		expect(parseQuery('spiking author:"Yi Zeng')).toEqual({ text: 'spiking', filters: { ...NO_FILTERS, author: 'Yi Zeng' } });
+		expect(parseQuery('venue:"Neural Information year:2023')).toEqual({ text: '', filters: { ...NO_FILTERS, venue: 'Neural Information year:2023' } });
+	});
+
 	it('leaves arXiv ids, URLs and malformed years in the text', () => {
 		expect(parseQuery('arXiv:2305.00054v2')).toMatchObject({ text: 'arXiv:2305.00054v2', filters: { author: null } });
 		expect(parseQuery('https://arxiv.org/abs/2305.00054').text).toBe('https://arxiv.org/abs/2305.00054');
