@@ -71,7 +71,7 @@ export function readCliArguments(args: readonly string[]): CliRequest {
 		case 'share': {
 			const notes = rest.filter((word) => word.startsWith('note:'));
 			const ids = rest.filter((word) => !word.startsWith('note:'));
-			if (ids.length !== 1 || notes.length > 1) throw fail(ids.length ? `takes one id and one note, not "${rest.join(' ')}"` : 'needs the id of a paper');
+			if (ids.length !== 1 || notes.length > 1) throw fail(ids.length ? `takes one id and at most one note, not "${rest.join(' ')}"` : 'needs the id of a paper');
 			const note = notes[0]?.slice('note:'.length).replace(/^"(.*)"$/s, '$1');
 			return { kind: 'paper', subcommand: 'share', options: { id: ids[0]!, ...(note ? { note } : {}) } };
 		}

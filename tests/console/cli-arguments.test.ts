@@ -68,8 +68,8 @@ describe('readCliArguments', () => {
 	it('refuses share without an id, with two ids and with two notes', () => {
 		const usage = 'paperbot share <id> [note:"text"], e.g. paperbot share 2305.00054 note:"for Friday\'s reading group"';
 		expect(usageErrorFor(['share', 'note:hi']).message).toBe(`paperbot share needs the id of a paper: ${usage}`);
-		expect(usageErrorFor(['share', 'a', 'b']).message).toBe(`paperbot share takes one id and one note, not "a b": ${usage}`);
-		expect(usageErrorFor(['share', 'a', 'note:x', 'note:y']).message).toBe(`paperbot share takes one id and one note, not "a note:x note:y": ${usage}`);
+		expect(usageErrorFor(['share', 'a', 'b']).message).toBe(`paperbot share takes one id and at most one note, not "a b": ${usage}`);
+		expect(usageErrorFor(['share', 'a', 'note:x', 'note:y']).message).toBe(`paperbot share takes one id and at most one note, not "a note:x note:y": ${usage}`);
 	});
 
 	it('refuses no command at all, and --json, which the caller takes off first, as unknown commands', () => {
