@@ -28,7 +28,8 @@ type DatedAnnouncement = Announcement & { date: string };
 const HOUR_MS = 3_600_000;
 
 const earlier = (a: Date, b: Date) => (a < b ? a : b);
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** What went wrong, in words, for the log and the status view. */
+export const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Looks at the guild's feed once: an announcement not yet posted is posted, anything else is looked

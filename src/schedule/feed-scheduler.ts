@@ -1,7 +1,7 @@
 import type { Announcement } from '../arxiv/announcements.js';
 import { THIS_PROCESS } from './claims.js';
 import { getFeedLook, type FeedLook } from './feed-log.js';
-import { lookAtFeed, type FeedLookContext } from './feed-look.js';
+import { lookAtFeed, reasonOf, type FeedLookContext } from './feed-look.js';
 import type { SchedulerLog } from './scheduler.js';
 import type { GuildSettings } from './settings.js';
 import type { State } from './state.js';
@@ -123,7 +123,7 @@ function runLook(looks: FeedLooks, guildId: string): Promise<void> {
 	const current = looks.running.get(guildId);
 	if (current) return current;
 	const run = lookAndArmNext(looks, guildId)
-		.catch((error: unknown) => looks.context.log.error({ guild: guildId, kind: 'feed', error: error instanceof Error ? error.message : String(error) }, 'feed: look failed unexpectedly'))
+		.catch((error: unknown) => looks.context.log.error({ guild: guildId, kind: 'feed', error: reasonOf(error) }, 'feed: look failed unexpectedly'))
 		.finally(() => looks.running.delete(guildId));
 	looks.running.set(guildId, run);
 	return run;

@@ -1,7 +1,8 @@
 /**
  * Preloaded into the bot process to set its clock, so an end-to-end test meets a posting time
  * without waiting for the real one: `node --import tsx --import ./tests/e2e/clock.ts src/main.ts`
- * with `PAPERBOT_TEST_CLOCK=2026-03-02T08:59:59Z`. The process then reads that instant, standing
+ * with `PAPERBOT_TEST_CLOCK=2026-03-02T08:59:59Z` (the tests start both compiled; see
+ * ../compile-program.ts). The process then reads that instant, standing
  * still, until it receives SIGUSR2; from then its clock runs at the real rate. Everything that reads
  * the time (`Date.now()`, `new Date()`) sees this clock; timers still run on real time, which is
  * how the scheduler meets it in production: it wakes, reads the clock, and posts once it is due.
