@@ -2,7 +2,16 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { buildBibtex } from '../src/cards/bibtex.js';
 import { paperChoice } from '../src/cards/choice.js';
-import { addPaperReply, publicCard, QUERY_MAX_LENGTH, queryWithFilters, requirePaper, searchPage, shareReply, similarPapersReply } from '../src/discord/paper-replies.js';
+import {
+	addPaperReply,
+	publicCard,
+	QUERY_MAX_LENGTH,
+	queryWithFilters,
+	requirePaper,
+	searchPage,
+	shareReply,
+	similarPapersReply,
+} from '../src/discord/paper-replies.js';
 import { privateText, type Reply } from '../src/discord/reply.js';
 import { subscriptionReply } from '../src/discord/schedule-replies.js';
 import { randomPaper, suggestPapers } from '../src/search/paper-index.js';
@@ -21,33 +30,84 @@ export const data = {
 			name: 'search',
 			description: 'Search titles, authors and abstracts (only you see the results)',
 			options: [
-				{ type: ApplicationCommandOptionType.String, name: 'query', description: 'Words, an arXiv id or link; filters like author:"Yi Zeng" year:2023 cat:cs.LG', required: true, max_length: QUERY_MAX_LENGTH },
+				{
+					type: ApplicationCommandOptionType.String,
+					name: 'query',
+					description: 'Words, an arXiv id or link; filters like author:"Yi Zeng" year:2023 cat:cs.LG',
+					required: true,
+					max_length: QUERY_MAX_LENGTH,
+				},
 				{ type: ApplicationCommandOptionType.String, name: 'author', description: 'Only papers by this author', max_length: 100 },
-				{ type: ApplicationCommandOptionType.Integer, name: 'year', description: 'Only papers first published this year', min_value: 1991, max_value: 2100 },
-				{ type: ApplicationCommandOptionType.String, name: 'category', description: 'Only this arXiv category, e.g. cs.LG (or cs for all of cs)', max_length: 40 },
+				{
+					type: ApplicationCommandOptionType.Integer,
+					name: 'year',
+					description: 'Only papers first published this year',
+					min_value: 1991,
+					max_value: 2100,
+				},
+				{
+					type: ApplicationCommandOptionType.String,
+					name: 'category',
+					description: 'Only this arXiv category, e.g. cs.LG (or cs for all of cs)',
+					max_length: 40,
+				},
 			],
 		},
-		{ type: ApplicationCommandOptionType.Subcommand, name: 'show', description: 'Post a paper card in the channel', options: [idOption('The paper: type a title or an arXiv id')] },
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: 'show',
+			description: 'Post a paper card in the channel',
+			options: [idOption('The paper: type a title or an arXiv id')],
+		},
 		{ type: ApplicationCommandOptionType.Subcommand, name: 'random', description: 'Post a random paper from the corpus' },
-		{ type: ApplicationCommandOptionType.Subcommand, name: 'similar', description: 'Papers most like one paper', options: [idOption('The paper to start from')] },
-		{ type: ApplicationCommandOptionType.Subcommand, name: 'cite', description: 'BibTeX for a paper', options: [idOption('The paper to cite')] },
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: 'similar',
+			description: 'Papers most like one paper',
+			options: [idOption('The paper to start from')],
+		},
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: 'cite',
+			description: 'BibTeX for a paper',
+			options: [idOption('The paper to cite')],
+		},
 		{
 			type: ApplicationCommandOptionType.Subcommand,
 			name: 'share',
 			description: 'Post a paper and start a discussion thread on it',
-			options: [idOption('The paper to discuss'), { type: ApplicationCommandOptionType.String, name: 'note', description: 'The first message of the thread', max_length: 1500 }],
+			options: [
+				idOption('The paper to discuss'),
+				{ type: ApplicationCommandOptionType.String, name: 'note', description: 'The first message of the thread', max_length: 1500 },
+			],
 		},
 		{
 			type: ApplicationCommandOptionType.Subcommand,
 			name: 'add',
 			description: 'Add a paper from arXiv to the corpus (Manage Server or the curator role)',
-			options: [{ type: ApplicationCommandOptionType.String, name: 'id', description: 'An arXiv id or link, e.g. 2305.00054', required: true, max_length: 200 }],
+			options: [
+				{
+					type: ApplicationCommandOptionType.String,
+					name: 'id',
+					description: 'An arXiv id or link, e.g. 2305.00054',
+					required: true,
+					max_length: 200,
+				},
+			],
 		},
 		{
 			type: ApplicationCommandOptionType.Subcommand,
 			name: 'subscribe',
 			description: 'Be mentioned in the digest beside new papers that match a search',
-			options: [{ type: ApplicationCommandOptionType.String, name: 'query', description: 'Words or filters, as in /paper search', required: true, max_length: 100 }],
+			options: [
+				{
+					type: ApplicationCommandOptionType.String,
+					name: 'query',
+					description: 'Words or filters, as in /paper search',
+					required: true,
+					max_length: 100,
+				},
+			],
 		},
 		{
 			type: ApplicationCommandOptionType.Subcommand,
@@ -71,7 +131,7 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 		case 'similar':
 			return similarPapersReply(index, requirePaper(context, input.options.id));
 		case 'cite':
-			return privateText('```bibtex\n' + buildBibtex(requirePaper(context, input.options.id), index.papers) + '\n```');
+			return privateText(`\`\`\`bibtex\n${buildBibtex(requirePaper(context, input.options.id), index.papers)}\n\`\`\``);
 		case 'share':
 			return shareReply(requirePaper(context, input.options.id), input.user.name, input.options.note);
 		case 'add':

@@ -3,7 +3,16 @@ import type { APIApplicationCommandChannelOption, RESTPostAPIChatInputApplicatio
 import type { CommandInput, InvocationOf } from '../src/discord/command.js';
 import { mayManageServer } from '../src/discord/permissions.js';
 import { privateReply, UserError, type Reply } from '../src/discord/reply.js';
-import { configureDigestReply, configureFeedReply, configurePotdReply, feedOffReply, previewFeedReply, previewReply, requireGuildSchedule, topicReply } from '../src/discord/schedule-replies.js';
+import {
+	configureDigestReply,
+	configureFeedReply,
+	configurePotdReply,
+	feedOffReply,
+	previewFeedReply,
+	previewReply,
+	requireGuildSchedule,
+	topicReply,
+} from '../src/discord/schedule-replies.js';
 import { FEED_MAX_LIMIT } from '../src/schedule/settings.js';
 import { POSTABLE_CHANNEL_TYPES } from '../src/discord/schedule-posts.js';
 import type { Command, CommandContext } from './index.js';
@@ -16,7 +25,13 @@ const channelOption = (description: string) =>
 		required: true,
 		channel_types: [...POSTABLE_CHANNEL_TYPES],
 	}) as const satisfies APIApplicationCommandChannelOption;
-const queryOption = { type: ApplicationCommandOptionType.String, name: 'query', description: 'A search, as in /paper search', required: true, max_length: 100 } as const;
+const queryOption = {
+	type: ApplicationCommandOptionType.String,
+	name: 'query',
+	description: 'A search, as in /paper search',
+	required: true,
+	max_length: 100,
+} as const;
 
 export const data = {
 	name: 'paperbot',
@@ -30,8 +45,20 @@ export const data = {
 			description: 'Post a paper of the day in a channel at a local time',
 			options: [
 				channelOption('Where to post it'),
-				{ type: ApplicationCommandOptionType.String, name: 'time', description: 'Local time, HH:MM (24-hour), e.g. 09:00', required: true, max_length: 10 },
-				{ type: ApplicationCommandOptionType.String, name: 'timezone', description: 'IANA time zone, e.g. Europe/London', required: true, max_length: 64 },
+				{
+					type: ApplicationCommandOptionType.String,
+					name: 'time',
+					description: 'Local time, HH:MM (24-hour), e.g. 09:00',
+					required: true,
+					max_length: 10,
+				},
+				{
+					type: ApplicationCommandOptionType.String,
+					name: 'timezone',
+					description: 'IANA time zone, e.g. Europe/London',
+					required: true,
+					max_length: 64,
+				},
 				{ type: ApplicationCommandOptionType.Boolean, name: 'thread', description: 'Start a discussion thread on each post (default on)' },
 			],
 		},
@@ -41,7 +68,13 @@ export const data = {
 			description: 'Post digests of new papers in a channel on a schedule',
 			options: [
 				channelOption('Where to post digests'),
-				{ type: ApplicationCommandOptionType.String, name: 'schedule', description: 'Cron "minute hour day month weekday" in the server time zone, e.g. 0 9 * * 1', required: true, max_length: 100 },
+				{
+					type: ApplicationCommandOptionType.String,
+					name: 'schedule',
+					description: 'Cron "minute hour day month weekday" in the server time zone, e.g. 0 9 * * 1',
+					required: true,
+					max_length: 100,
+				},
 			],
 		},
 		{
@@ -65,9 +98,26 @@ export const data = {
 					description: 'Post the arXiv feed of these categories in a channel',
 					options: [
 						channelOption('Where to post the feed'),
-						{ type: ApplicationCommandOptionType.String, name: 'categories', description: 'arXiv categories, space-separated, e.g. cs.NE q-bio.NC', required: true, max_length: 200 },
-						{ type: ApplicationCommandOptionType.String, name: 'time', description: 'First look each day, local HH:MM (default 09:00)', max_length: 10 },
-						{ type: ApplicationCommandOptionType.Integer, name: 'max', description: 'Most papers per post (default 10)', min_value: 1, max_value: FEED_MAX_LIMIT },
+						{
+							type: ApplicationCommandOptionType.String,
+							name: 'categories',
+							description: 'arXiv categories, space-separated, e.g. cs.NE q-bio.NC',
+							required: true,
+							max_length: 200,
+						},
+						{
+							type: ApplicationCommandOptionType.String,
+							name: 'time',
+							description: 'First look each day, local HH:MM (default 09:00)',
+							max_length: 10,
+						},
+						{
+							type: ApplicationCommandOptionType.Integer,
+							name: 'max',
+							description: 'Most papers per post (default 10)',
+							min_value: 1,
+							max_value: FEED_MAX_LIMIT,
+						},
 						{ type: ApplicationCommandOptionType.Boolean, name: 'cross', description: 'Include cross-listed papers (default on)' },
 					],
 				},
@@ -96,7 +146,6 @@ export const data = {
 	],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-
 function execute(input: InvocationOf<typeof data>, context: CommandContext): Reply | Promise<Reply> {
 	if (input.guildId && !mayManageServer(input.memberPermissions)) throw new UserError('/paperbot needs the Manage Server permission.');
 	const { schedule, guildId } = requireGuildSchedule(context.schedule, input);
@@ -106,11 +155,20 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 		return configureFeedReply(schedule, guildId, { channelId: channel, categories, time, max, cross });
 	}
 	if (input.subcommandGroup === 'topic') {
-		return topicReply(schedule, guildId, input.subcommand === 'list' ? { action: 'list' } : { action: input.subcommand, query: input.options.query });
+		return topicReply(
+			schedule,
+			guildId,
+			input.subcommand === 'list' ? { action: 'list' } : { action: input.subcommand, query: input.options.query },
+		);
 	}
 	switch (input.subcommand) {
 		case 'potd':
-			return configurePotdReply(schedule, guildId, { channelId: input.options.channel, time: input.options.time, timezone: input.options.timezone, thread: input.options.thread });
+			return configurePotdReply(schedule, guildId, {
+				channelId: input.options.channel,
+				time: input.options.time,
+				timezone: input.options.timezone,
+				thread: input.options.thread,
+			});
 		case 'digest':
 			return configureDigestReply(schedule, guildId, { channelId: input.options.channel, cron: input.options.schedule });
 		case 'status':

@@ -17,7 +17,10 @@ function execute(input: Asker, context: CommandContext): Reply {
 	const { schedule, guildId } = requireGuildSchedule(context.schedule, input);
 	const paper = schedule.todaysPaper(guildId);
 	if (!paper) throw new UserError('The corpus is empty, so there is no paper of the day.');
-	return privateReply({ embeds: [buildPaperCard(paper, { heading: POTD_HEADING })], components: [cardComponents(paper, { share: true, discuss: false })] });
+	return privateReply({
+		embeds: [buildPaperCard(paper, { heading: POTD_HEADING })],
+		components: [cardComponents(paper, { share: true, discuss: false })],
+	});
 }
 
 export default { data, execute } satisfies Command<typeof data>;

@@ -41,12 +41,22 @@ async function cli(argv: string[]): Promise<number> {
 	const library = await openLibrary(env.CORPUS_PATH, createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL));
 	const arxivQueue = createRequestQueue(env.ARXIV_REQUEST_INTERVAL * 1000);
 	if (request.kind === 'add') {
-		const curation = await openCuration({ corpusPath: env.CORPUS_PATH, apiUrl: env.ARXIV_API_URL, queue: arxivQueue, library, mayAdd: () => true });
+		const curation = await openCuration({
+			corpusPath: env.CORPUS_PATH,
+			apiUrl: env.ARXIV_API_URL,
+			queue: arxivQueue,
+			library,
+			mayAdd: () => true,
+		});
 		return runAddCommandLine(request.args, curation, process, { json });
 	}
 	if (request.kind === 'feed') {
 		const client = createFeedClient({ feedUrl: env.ARXIV_FEED_URL, userAgent: arxivUserAgent(packageJson.version), queue: arxivQueue });
-		return runFeedCommandLine(request.args, { index: library.current(), client, max: env.ARXIV_FEED_MAX, cross: env.ARXIV_FEED_CROSS, json }, process);
+		return runFeedCommandLine(
+			request.args,
+			{ index: library.current(), client, max: env.ARXIV_FEED_MAX, cross: env.ARXIV_FEED_CROSS, json },
+			process,
+		);
 	}
 	const context: CommandContext = { index: library.current(), random: Math.random, surface: 'cli' };
 	const { subcommand, options } = request;
@@ -62,7 +72,8 @@ async function cli(argv: string[]): Promise<number> {
 cli(process.argv.slice(2)).then(
 	(code) => process.exit(code),
 	(error: unknown) => {
-		if (error instanceof EnvError || error instanceof CorpusError || error instanceof CliUsageError) process.stderr.write(`${error.message}\n`);
+		if (error instanceof EnvError || error instanceof CorpusError || error instanceof CliUsageError)
+			process.stderr.write(`${error.message}\n`);
 		else process.stderr.write(`paperbot: ${error instanceof Error ? error.message : String(error)}\n`);
 		process.exit(1);
 	},

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ARXIV_MIN_INTERVAL_SECONDS } from './arxiv/queue.js';
-import { categoriesSetting, cronSetting, DEFAULT_SETTINGS, feedMaxSetting, timeOfDaySetting, timezoneSetting } from './schedule/settings.js';
+import {
+	categoriesSetting,
+	cronSetting,
+	DEFAULT_SETTINGS,
+	feedMaxSetting,
+	timeOfDaySetting,
+	timezoneSetting,
+} from './schedule/settings.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
@@ -63,7 +70,10 @@ export const envSchema = z.object({
 	/** arXiv's announcement feed; categories are appended as `/<cat>+<cat>`. */
 	ARXIV_FEED_URL: httpUrl.default('https://rss.arxiv.org/atom'),
 	/** Seconds between requests to ARXIV_API_URL and ARXIV_FEED_URL; less only for a mirror, never for arXiv itself. */
-	ARXIV_REQUEST_INTERVAL: z.coerce.number({ error: 'must be a number of seconds' }).min(0, 'must be 0 or more seconds').default(ARXIV_MIN_INTERVAL_SECONDS),
+	ARXIV_REQUEST_INTERVAL: z.coerce
+		.number({ error: 'must be a number of seconds' })
+		.min(0, 'must be 0 or more seconds')
+		.default(ARXIV_MIN_INTERVAL_SECONDS),
 });
 
 const isArxivHost = (url: string) => /(^|\.)arxiv\.org$/.test(new URL(url).hostname);

@@ -25,7 +25,9 @@ async function main(): Promise<void> {
 	const env = parseEnv(process.env);
 	if (!env.DISCORD_TOKEN && !hasConsoleInput()) {
 		// As a service (stdin is /dev/null) the console would end at once: fail, so the journal shows why.
-		process.stderr.write('paperbot: DISCORD_TOKEN is not set, and there is no terminal or piped input to answer at the console; set DISCORD_TOKEN in .env to connect to Discord.\n');
+		process.stderr.write(
+			'paperbot: DISCORD_TOKEN is not set, and there is no terminal or piped input to answer at the console; set DISCORD_TOKEN in .env to connect to Discord.\n',
+		);
 		process.exitCode = 1;
 		return;
 	}
@@ -35,9 +37,22 @@ async function main(): Promise<void> {
 	const mayAdd = env.DISCORD_TOKEN ? curatorPolicy(env.CURATOR_ROLE_ID) : () => true;
 	const feedPaper = (id: string) => schedule?.feedPaper(id) ?? null;
 	const arxivQueue = createRequestQueue(env.ARXIV_REQUEST_INTERVAL * 1000);
-	const curation = await openCuration({ corpusPath: env.CORPUS_PATH, apiUrl: env.ARXIV_API_URL, queue: arxivQueue, library, mayAdd, knownPaper: feedPaper });
+	const curation = await openCuration({
+		corpusPath: env.CORPUS_PATH,
+		apiUrl: env.ARXIV_API_URL,
+		queue: arxivQueue,
+		library,
+		mayAdd,
+		knownPaper: feedPaper,
+	});
 	let schedule: ScheduleService | undefined;
-	const context = (): CommandContext => ({ index: library.current(), random: Math.random, curation, feedPaper, ...(schedule && { schedule }) });
+	const context = (): CommandContext => ({
+		index: library.current(),
+		random: Math.random,
+		curation,
+		feedPaper,
+		...(schedule && { schedule }),
+	});
 
 	if (!env.DISCORD_TOKEN) {
 		process.stderr.write('paperbot: set DISCORD_TOKEN in .env to connect to Discord; answering here instead.\n');
@@ -49,9 +64,22 @@ async function main(): Promise<void> {
 	const [{ startBot }, { startScheduleService }] = await Promise.all([import('./discord/bot.js'), import('./discord/schedule-service.js')]);
 	process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 	const state = openState(env.STATE_PATH);
-	library.onLoad((corpus) => recordFirstSeen(state, corpus.papers.map((paper) => paper.id), new Date()));
+	library.onLoad((corpus) =>
+		recordFirstSeen(
+			state,
+			corpus.papers.map((paper) => paper.id),
+			new Date(),
+		),
+	);
 	const corpusWatch = await watchCorpus(env.CORPUS_PATH, () => library.reload(), log);
-	const client = await startBot({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL, guildId: env.DISCORD_GUILD_ID, commands, context, log });
+	const client = await startBot({
+		token: env.DISCORD_TOKEN,
+		apiUrl: env.DISCORD_API_URL,
+		guildId: env.DISCORD_GUILD_ID,
+		commands,
+		context,
+		log,
+	});
 	const stop = (signal: string) => {
 		log.info({ signal }, 'shutting down');
 		setTimeout(() => process.exit(0), SHUTDOWN_TIMEOUT_MS).unref();

@@ -12,12 +12,16 @@ async function register(): Promise<void> {
 	if (!env.DISCORD_TOKEN) throw new EnvError('paperbot: set DISCORD_TOKEN in .env to register the commands.');
 	const rest = new REST({ api: env.DISCORD_API_URL }).setToken(env.DISCORD_TOKEN);
 	const application = (await rest.get(Routes.currentApplication())) as APIApplication;
-	const registered = (await rest.put(commandsRoute(application.id, env.DISCORD_GUILD_ID), { body: commands.map((command) => command.data) })) as unknown[];
+	const registered = (await rest.put(commandsRoute(application.id, env.DISCORD_GUILD_ID), {
+		body: commands.map((command) => command.data),
+	})) as unknown[];
 	const where = env.DISCORD_GUILD_ID ? `guild ${env.DISCORD_GUILD_ID}` : 'all guilds (global commands can take up to an hour to appear)';
 	process.stdout.write(`Registered ${registered.length} commands on ${where}.\n`);
 }
 
 register().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof EnvError ? error.message : `paperbot: registration failed: ${error instanceof Error ? error.message : String(error)}`}\n`);
+	process.stderr.write(
+		`${error instanceof EnvError ? error.message : `paperbot: registration failed: ${error instanceof Error ? error.message : String(error)}`}\n`,
+	);
 	process.exit(1);
 });

@@ -16,7 +16,9 @@ beforeAll(async () => {
 	corpus = join(outDir, 'data');
 	await cp('data', corpus, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 	// The same emit as `npm run build`; its type errors are the earlier `tsc --noEmit` of `npm test`, so they are not checked twice.
-	await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', outDir, '--noCheck'], { timeout: 120_000 });
+	await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', outDir, '--noCheck'], {
+		timeout: 120_000,
+	});
 }, 150_000);
 afterAll(() => rm(outDir, { recursive: true, force: true }));
 

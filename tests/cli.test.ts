@@ -54,7 +54,10 @@ describe.concurrent('npm run paperbot (the one-shot CLI)', () => {
 	it('reports a broken record as file:line and still answers, rendering the card readably without --json', async ({ expect }) => {
 		const broken = await mkdtemp(join(tmpdir(), 'paperbot-broken-'));
 		await cp('data', broken, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
-		await writeFile(join(broken, 'extra.jsonl'), '{"id": "2401.00001", "title": "Quokka burrows as graphs", "abstract": "Fine."}\n{not json\n');
+		await writeFile(
+			join(broken, 'extra.jsonl'),
+			'{"id": "2401.00001", "title": "Quokka burrows as graphs", "abstract": "Fine."}\n{not json\n',
+		);
 		const result = await run('src/cli.ts', ['show', '2401.00001'], { env: { CORPUS_PATH: broken } });
 		await rm(broken, { recursive: true, force: true });
 		expect(result.code).toBe(0);
@@ -74,8 +77,14 @@ describe.concurrent('paperbot --help and CLI usage', () => {
 
 	it.for([
 		[['show'], 'paperbot show needs the id of a paper: paperbot show <id>, e.g. paperbot show 2305.00054\n'],
-		[['search'], 'paperbot search needs words or filters to search for: paperbot search <words> [author:NAME] [year:YYYY[..YYYY]] [cat:CATEGORY] [venue:TEXT], e.g. paperbot search "spiking gan" year:2022..2023\n'],
-		[['cite', '2305.00054', '2305.10246'], 'paperbot cite takes one id, not "2305.00054 2305.10246": paperbot cite <id>, e.g. paperbot cite 2305.00054\n'],
+		[
+			['search'],
+			'paperbot search needs words or filters to search for: paperbot search <words> [author:NAME] [year:YYYY[..YYYY]] [cat:CATEGORY] [venue:TEXT], e.g. paperbot search "spiking gan" year:2022..2023\n',
+		],
+		[
+			['cite', '2305.00054', '2305.10246'],
+			'paperbot cite takes one id, not "2305.00054 2305.10246": paperbot cite <id>, e.g. paperbot cite 2305.00054\n',
+		],
 		[['fly'], 'paperbot: unknown command "fly"; paperbot --help lists the commands.\n'],
 	] as [string[], string][])('names its own usage for %j', async ([args, message], { expect }) => {
 		expect(await run('src/cli.ts', args)).toEqual({ code: 1, stdout: '', stderr: message });
@@ -83,7 +92,11 @@ describe.concurrent('paperbot --help and CLI usage', () => {
 
 	it('tells how to find an id, in CLI words, for a title given as an id', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['show', 'LAVA']);
-		expect(result).toEqual({ code: 1, stdout: '', stderr: 'That id is not in the corpus: “LAVA”. Find its id with paperbot search <words>.\n' });
+		expect(result).toEqual({
+			code: 1,
+			stdout: '',
+			stderr: 'That id is not in the corpus: “LAVA”. Find its id with paperbot search <words>.\n',
+		});
 	});
 });
 
@@ -93,7 +106,10 @@ describe.concurrent('--json for every command that answers with a message', () =
 		expect(result.code).toBe(0);
 		const payload = JSON.parse(result.stdout);
 		expect(payload.embeds[0].url).toBe('https://arxiv.org/abs/2305.00054');
-		expect(payload.thread).toEqual({ name: 'LAVA: Data Valuation without Pre-Specified Learning Algorithms', firstMessage: "**console** wrote: for Friday's reading group" });
+		expect(payload.thread).toEqual({
+			name: 'LAVA: Data Valuation without Pre-Specified Learning Algorithms',
+			firstMessage: "**console** wrote: for Friday's reading group",
+		});
 	});
 
 	it('gives add what was added, present and failed, each failure with its id', async ({ expect }) => {
@@ -102,17 +118,30 @@ describe.concurrent('--json for every command that answers with a message', () =
 		expect(JSON.parse(result.stdout)).toEqual({
 			added: [],
 			present: ['2305.00054'],
-			failed: [{ id: 'not-an-id', code: 'bad-id', reason: '"not-an-id" is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).' }],
+			failed: [
+				{
+					id: 'not-an-id',
+					code: 'bad-id',
+					reason: '"not-an-id" is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).',
+				},
+			],
 		});
 	});
 });
 
 describe.concurrent('an arXiv id or link that is not in the corpus', () => {
-	it.for(['hep-th/9901001', 'https://arxiv.org/abs/2401.00001v2'])('answers %s with how to add it, not unrelated papers', async (query, { expect }) => {
-		const id = query.startsWith('http') ? '2401.00001' : query;
-		const result = await run('src/cli.ts', ['search', query]);
-		expect(result).toEqual({ code: 1, stdout: '', stderr: `arXiv:${id} is not in the corpus; add it from arXiv with paperbot add ${id}.\n` });
-	});
+	it.for(['hep-th/9901001', 'https://arxiv.org/abs/2401.00001v2'])(
+		'answers %s with how to add it, not unrelated papers',
+		async (query, { expect }) => {
+			const id = query.startsWith('http') ? '2401.00001' : query;
+			const result = await run('src/cli.ts', ['search', query]);
+			expect(result).toEqual({
+				code: 1,
+				stdout: '',
+				stderr: `arXiv:${id} is not in the corpus; add it from arXiv with paperbot add ${id}.\n`,
+			});
+		},
+	);
 });
 
 describe.concurrent('paperbot add with several ids', () => {
@@ -127,7 +156,9 @@ describe.concurrent('paperbot add with several ids', () => {
 
 	it('names each id and the real cause when nothing answers at ARXIV_API_URL', async ({ expect }) => {
 		const port = await closedPort();
-		const result = await run('src/cli.ts', ['add', '2401.00001', '2401.00002'], { env: { ARXIV_API_URL: `http://127.0.0.1:${port}/api/query` } });
+		const result = await run('src/cli.ts', ['add', '2401.00001', '2401.00002'], {
+			env: { ARXIV_API_URL: `http://127.0.0.1:${port}/api/query` },
+		});
 		expect(result.code).toBe(1);
 		const cause = `arXiv could not be reached: nothing answers at 127.0.0.1:${port} (connection refused); check ARXIV_API_URL (http://127.0.0.1:${port}/api/query).`;
 		expect(result.stderr.split('\n').filter(Boolean)).toEqual([`paperbot add: 2401.00001: ${cause}`, `paperbot add: 2401.00002: ${cause}`]);
@@ -140,7 +171,9 @@ describe.concurrent('paperbot add with several ids', () => {
 		const result = await run('src/cli.ts', ['add', '2401.00001'], { env: { ARXIV_API_URL: apiUrl } });
 		await new Promise((resolve) => server.close(resolve));
 		expect(result.code).toBe(1);
-		expect(result.stderr).toBe(`paperbot add: 2401.00001: arXiv answered HTTP 404 Not Found instead of a feed; check ARXIV_API_URL (${apiUrl}).\n`);
+		expect(result.stderr).toBe(
+			`paperbot add: 2401.00001: arXiv answered HTTP 404 Not Found instead of a feed; check ARXIV_API_URL (${apiUrl}).\n`,
+		);
 	});
 });
 
@@ -165,7 +198,9 @@ describe.concurrent('corpus warnings at load', () => {
 
 describe.concurrent('npm start without DISCORD_TOKEN (the local console)', () => {
 	it('says how to connect in one line, answers piped commands and ends at end of input', async ({ expect }) => {
-		const result = await run('src/main.ts', [], { stdin: '/paper search spiking gan\n/paper cite arXiv:2305.00054v2\n/paper show nothing\n' });
+		const result = await run('src/main.ts', [], {
+			stdin: '/paper search spiking gan\n/paper cite arXiv:2305.00054v2\n/paper show nothing\n',
+		});
 		expect(result.code).toBe(0);
 		expect(result.stderr).toContain('set DISCORD_TOKEN in .env to connect to Discord');
 		expect(result.stdout).toContain('Spiking Generative Adversarial Network with Attention Scoring Decoding');

@@ -25,9 +25,12 @@ describe('parseEnv', () => {
 	});
 
 	it('never asks arXiv itself more often than every 3 seconds, but lets a mirror be asked sooner', () => {
-		const tooFast = '  ARXIV_REQUEST_INTERVAL: arXiv\'s terms ask for at least 3 seconds between requests; a shorter interval is only for a mirror set in ARXIV_API_URL and ARXIV_FEED_URL';
+		const tooFast =
+			"  ARXIV_REQUEST_INTERVAL: arXiv's terms ask for at least 3 seconds between requests; a shorter interval is only for a mirror set in ARXIV_API_URL and ARXIV_FEED_URL";
 		expect(() => parseEnv({ ARXIV_REQUEST_INTERVAL: '1' })).toThrow(new EnvError(`paperbot: bad configuration:\n${tooFast}`));
-		expect(() => parseEnv({ ARXIV_REQUEST_INTERVAL: '0', ARXIV_API_URL: 'http://127.0.0.1:9/api/query' })).toThrow(new EnvError(`paperbot: bad configuration:\n${tooFast}`));
+		expect(() => parseEnv({ ARXIV_REQUEST_INTERVAL: '0', ARXIV_API_URL: 'http://127.0.0.1:9/api/query' })).toThrow(
+			new EnvError(`paperbot: bad configuration:\n${tooFast}`),
+		);
 		expect(() => parseEnv({ ARXIV_REQUEST_INTERVAL: 'soon', ARXIV_FEED_URL: 'http://127.0.0.1:9/atom' })).toThrow(
 			new EnvError('paperbot: bad configuration:\n  ARXIV_REQUEST_INTERVAL: must be a number of seconds'),
 		);
@@ -37,8 +40,20 @@ describe('parseEnv', () => {
 	});
 
 	it('reads the feed settings: categories space- or comma-separated, max as a number', () => {
-		const env = parseEnv({ DISCORD_GUILD_ID: '123456789012345678', ARXIV_FEED_CHANNEL_ID: '223456789012345678', ARXIV_FEED_CATEGORIES: 'cs.NE, q-bio.NC  cs.NE', ARXIV_FEED_MAX: '5', ARXIV_FEED_CROSS: 'off', ARXIV_FEED_URL: 'http://127.0.0.1:9/atom/' });
-		expect(env).toMatchObject({ ARXIV_FEED_CATEGORIES: ['cs.NE', 'q-bio.NC'], ARXIV_FEED_MAX: 5, ARXIV_FEED_CROSS: false, ARXIV_FEED_URL: 'http://127.0.0.1:9/atom' });
+		const env = parseEnv({
+			DISCORD_GUILD_ID: '123456789012345678',
+			ARXIV_FEED_CHANNEL_ID: '223456789012345678',
+			ARXIV_FEED_CATEGORIES: 'cs.NE, q-bio.NC  cs.NE',
+			ARXIV_FEED_MAX: '5',
+			ARXIV_FEED_CROSS: 'off',
+			ARXIV_FEED_URL: 'http://127.0.0.1:9/atom/',
+		});
+		expect(env).toMatchObject({
+			ARXIV_FEED_CATEGORIES: ['cs.NE', 'q-bio.NC'],
+			ARXIV_FEED_MAX: 5,
+			ARXIV_FEED_CROSS: false,
+			ARXIV_FEED_URL: 'http://127.0.0.1:9/atom',
+		});
 	});
 
 	it('names bad feed settings, and a feed channel without its guild or categories', () => {
@@ -67,8 +82,19 @@ describe('parseEnv', () => {
 	});
 
 	it('accepts a full configuration and strips the trailing slash of URLs', () => {
-		const env = parseEnv({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: '123456789012345678', DISCORD_API_URL: 'http://127.0.0.1:8080/api/', TIMEZONE: 'Europe/London', POTD_CATCH_UP: 'off' });
-		expect(env).toMatchObject({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'http://127.0.0.1:8080/api', TIMEZONE: 'Europe/London', POTD_CATCH_UP: false });
+		const env = parseEnv({
+			DISCORD_TOKEN: TOKEN,
+			DISCORD_GUILD_ID: '123456789012345678',
+			DISCORD_API_URL: 'http://127.0.0.1:8080/api/',
+			TIMEZONE: 'Europe/London',
+			POTD_CATCH_UP: 'off',
+		});
+		expect(env).toMatchObject({
+			DISCORD_TOKEN: TOKEN,
+			DISCORD_API_URL: 'http://127.0.0.1:8080/api',
+			TIMEZONE: 'Europe/London',
+			POTD_CATCH_UP: false,
+		});
 	});
 
 	it('is frozen', () => {
@@ -79,18 +105,38 @@ describe('parseEnv', () => {
 		const secret = 'Bot not a token';
 		let error: unknown;
 		try {
-			parseEnv({ DISCORD_TOKEN: secret, DISCORD_GUILD_ID: 'abc', DISCORD_API_URL: 'ftp://x', LOG_LEVEL: 'loud', POTD_TIME: '25:00', TIMEZONE: 'Mars/Olympus', DIGEST_SCHEDULE: 'every monday', DIGEST_EMPTY: 'maybe' });
+			parseEnv({
+				DISCORD_TOKEN: secret,
+				DISCORD_GUILD_ID: 'abc',
+				DISCORD_API_URL: 'ftp://x',
+				LOG_LEVEL: 'loud',
+				POTD_TIME: '25:00',
+				TIMEZONE: 'Mars/Olympus',
+				DIGEST_SCHEDULE: 'every monday',
+				DIGEST_EMPTY: 'maybe',
+			});
 		} catch (caught) {
 			error = caught;
 		}
 		expect(error).toBeInstanceOf(EnvError);
 		const message = (error as Error).message;
-		for (const name of ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'POTD_TIME', 'TIMEZONE', 'DIGEST_SCHEDULE', 'DIGEST_EMPTY']) {
+		for (const name of [
+			'DISCORD_TOKEN',
+			'DISCORD_GUILD_ID',
+			'DISCORD_API_URL',
+			'LOG_LEVEL',
+			'POTD_TIME',
+			'TIMEZONE',
+			'DIGEST_SCHEDULE',
+			'DIGEST_EMPTY',
+		]) {
 			expect(message).toContain(`  ${name}: `);
 		}
 		expect(message).toContain('POTD_TIME: time must be HH:MM (00:00–23:59), e.g. 09:00');
 		expect(message).toContain('TIMEZONE: timezone must be an IANA time-zone name, e.g. "Europe/London"');
-		expect(message).toContain('DIGEST_SCHEDULE: schedule must be a cron pattern "minute hour day-of-month month day-of-week", e.g. "0 9 * * 1"');
+		expect(message).toContain(
+			'DIGEST_SCHEDULE: schedule must be a cron pattern "minute hour day-of-month month day-of-week", e.g. "0 9 * * 1"',
+		);
 		expect(message).not.toContain(secret);
 	});
 

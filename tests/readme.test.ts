@@ -22,7 +22,9 @@ describe('README', () => {
 	it('gives the invite permission integer for exactly the permissions it lists', () => {
 		const { SendMessages, EmbedLinks, CreatePublicThreads, SendMessagesInThreads, ReadMessageHistory } = PermissionFlagsBits;
 		const permissions = SendMessages | EmbedLinks | CreatePublicThreads | SendMessagesInThreads | ReadMessageHistory;
-		expect(readme.replace(/\s+/g, ' ')).toContain('Send Messages, Embed Links, Create Public Threads, Send Messages in Threads and Read Message History (permission integer');
+		expect(readme.replace(/\s+/g, ' ')).toContain(
+			'Send Messages, Embed Links, Create Public Threads, Send Messages in Threads and Read Message History (permission integer',
+		);
 		expect(readme).toContain(`(permission integer \`${permissions}\`)`);
 	});
 
@@ -56,7 +58,8 @@ describe.concurrent("the README's CLI examples, run as written", () => {
 	beforeAll(async () => {
 		folder = await mkdtemp(join(tmpdir(), 'paperbot-readme-'));
 		// The example run through tsx gets a corpus of its own: tsx and the compiled CLI are different code, so each keeps its own index cache.
-		for (const corpus of ['data', 'data-tsx']) await cp('data', join(folder, corpus), { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
+		for (const corpus of ['data', 'data-tsx'])
+			await cp('data', join(folder, corpus), { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 		await writeFile(join(folder, 'ids.txt'), '2305.00054  # LAVA\nhttps://arxiv.org/abs/2304.14548v2\n');
 	});
 	afterAll(() => rm(folder, { recursive: true, force: true }));
@@ -85,7 +88,9 @@ describe.concurrent("the README's CLI examples, run as written", () => {
 			npm_config_update_notifier: 'false',
 		};
 		const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-			execFile('sh', ['-c', command], { env, timeout: 30_000 }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+			execFile('sh', ['-c', command], { env, timeout: 30_000 }, (error, stdout, stderr) =>
+				resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+			);
 		});
 		expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
 		if (line.includes('--json')) expect(() => JSON.parse(result.stdout)).not.toThrow();

@@ -69,7 +69,9 @@ export async function addPapers(texts: readonly string[], options: AddPapersOpti
 	}
 	const unread = added.filter((id) => !getPaper(options.library.current(), id));
 	if (unread.length > 0) {
-		throw new Error(`add papers: ${unread.join(', ')} were written to ${file}, but the corpus at ${options.corpusPath} does not read that file.`);
+		throw new Error(
+			`add papers: ${unread.join(', ')} were written to ${file}, but the corpus at ${options.corpusPath} does not read that file.`,
+		);
 	}
 	for (const paper of papers) {
 		if (added.includes(paper.id)) result.added.push(paper);

@@ -53,7 +53,12 @@ function completeLines(text: string): { kept: string; ids: Set<string>; discarde
 	// a trailing line without its newline is whole only if it still parses
 	const trailingIsWhole = trailing.trim() !== '' && idOfLine(trailing) !== null;
 	if (trailingIsWhole) kept += `${trailing}\n`;
-	const ids = new Set(kept.split('\n').map(idOfLine).filter((id): id is string => id !== null));
+	const ids = new Set(
+		kept
+			.split('\n')
+			.map(idOfLine)
+			.filter((id): id is string => id !== null),
+	);
 	return { kept, ids, discardedTornLine: trailing.trim() !== '' && !trailingIsWhole };
 }
 
@@ -103,7 +108,10 @@ async function holdingLock<T>(file: string, work: () => Promise<T>): Promise<T> 
 			break;
 		} catch (error) {
 			if (errorCode(error) !== 'EEXIST') throw error;
-			const age = await stat(lock).then((info) => Date.now() - info.mtimeMs, () => 0);
+			const age = await stat(lock).then(
+				(info) => Date.now() - info.mtimeMs,
+				() => 0,
+			);
 			if (age > STALE_LOCK_MS) await rm(lock, { force: true });
 			else if (Date.now() > deadline) {
 				throw new Error(`corpus append: ${lock} has been held for over ${LOCK_WAIT_MS / 1000} s by another process.`);
@@ -143,6 +151,9 @@ export async function appendPapers(corpusPath: string, papers: readonly Paper[])
 	const file = await addedFileFor(corpusPath);
 	const previous = appendsInProgress.get(file) ?? Promise.resolve();
 	const appending = previous.then(() => holdingLock(file, () => appendUnderLock(file, papers)));
-	appendsInProgress.set(file, appending.catch(() => undefined));
+	appendsInProgress.set(
+		file,
+		appending.catch(() => undefined),
+	);
 	return appending;
 }

@@ -35,12 +35,35 @@ export interface CurationOptions {
  * Adding papers for a corpus folder, through the process's arXiv queue; undefined when the
  * corpus is a single file (the loader reads no `added.jsonl` beside it) or the folder is read-only.
  */
-export async function openCuration({ corpusPath, apiUrl, queue, library, mayAdd, knownPaper }: CurationOptions): Promise<Curation | undefined> {
-	const folder = await stat(corpusPath).then((info) => (info.isDirectory() ? corpusPath : dirname(corpusPath)), () => null);
-	if (!folder || !(await access(folder, constants.W_OK).then(() => true, () => false))) return undefined;
+export async function openCuration({
+	corpusPath,
+	apiUrl,
+	queue,
+	library,
+	mayAdd,
+	knownPaper,
+}: CurationOptions): Promise<Curation | undefined> {
+	const folder = await stat(corpusPath).then(
+		(info) => (info.isDirectory() ? corpusPath : dirname(corpusPath)),
+		() => null,
+	);
+	if (
+		!folder ||
+		!(await access(folder, constants.W_OK).then(
+			() => true,
+			() => false,
+		))
+	)
+		return undefined;
 	const userAgent = arxivUserAgent(packageJson.version);
 	return {
 		mayAdd,
-		addPapers: (texts, onProgress) => addPapers(texts, { corpusPath, library, ...(knownPaper ? { knownPaper } : {}), arxiv: { apiUrl, userAgent, queue, ...(onProgress ? { onProgress } : {}) } }),
+		addPapers: (texts, onProgress) =>
+			addPapers(texts, {
+				corpusPath,
+				library,
+				...(knownPaper ? { knownPaper } : {}),
+				arxiv: { apiUrl, userAgent, queue, ...(onProgress ? { onProgress } : {}) },
+			}),
 	};
 }

@@ -70,7 +70,10 @@ export async function requestArxiv(url: string, options: ArxivRequestOptions, et
 		if (!response.ok) {
 			await response.body?.cancel();
 			const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-			throw new ArxivError('http-status', `arXiv answered HTTP ${status} instead of a feed; ${isAddressFault(response.status) ? `check ${check}` : 'try again later'}.`);
+			throw new ArxivError(
+				'http-status',
+				`arXiv answered HTTP ${status} instead of a feed; ${isAddressFault(response.status) ? `check ${check}` : 'try again later'}.`,
+			);
 		}
 		return { notModified: false, body: await response.text(), etag: response.headers.get('etag') };
 	} catch (error) {

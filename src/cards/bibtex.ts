@@ -2,7 +2,25 @@ import { latexToPlainText, latexToUnicode } from '../corpus/latex.js';
 import { abstractUrl, type Paper } from '../corpus/paper.js';
 
 /** Title words too common to make a citation key memorable. */
-const SKIPPED_TITLE_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'towards', 'toward', 'via', 'is', 'are', 'do', 'does']);
+const SKIPPED_TITLE_WORDS = new Set([
+	'a',
+	'an',
+	'the',
+	'on',
+	'of',
+	'in',
+	'for',
+	'to',
+	'and',
+	'with',
+	'towards',
+	'toward',
+	'via',
+	'is',
+	'are',
+	'do',
+	'does',
+]);
 const OLD_STYLE_ID = /^[a-z-]+(\.[A-Z]{2})?\/(\d{2})(\d{2})\d{3}$/;
 const NEW_STYLE_ID = /^(\d{2})(\d{2})\.\d{4,5}$/;
 const MATH_SPAN = /(?<!\\)\$[^$]+(?<!\\)\$/g;
@@ -36,7 +54,11 @@ export function buildBibtex(paper: Paper, corpus?: readonly Paper[]): string {
  */
 export function bibtexKey(paper: Paper, corpus: readonly Paper[] = []): string {
 	const base = baseKey(paper);
-	const sharing = new Set(papersWithSurname(corpus, firstSurname(paper)).filter((other) => baseKey(other) === base).map((other) => other.id));
+	const sharing = new Set(
+		papersWithSurname(corpus, firstSurname(paper))
+			.filter((other) => baseKey(other) === base)
+			.map((other) => other.id),
+	);
 	sharing.add(paper.id);
 	if (sharing.size === 1) return base;
 	const position = [...sharing].sort(compareIds).indexOf(paper.id);
@@ -79,7 +101,11 @@ function baseKey(paper: Paper): string {
 
 /** Lowercase ASCII letters and digits only: accents dropped, anything else removed. */
 function asciiWord(text: string): string {
-	return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+	return text
+		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]/g, '');
 }
 
 /** a, b, … z, aa, ab, …: the disambiguating suffix for the paper at that position. */

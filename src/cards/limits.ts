@@ -96,9 +96,7 @@ export function embedLimitViolations(embeds: readonly APIEmbed[]): string[] {
  * Every way a message's component rows break Discord's limits, one sentence each: row and button
  * counts, custom_id and label lengths, select menu options, duplicate custom_ids.
  */
-export function componentLimitViolations(
-	rows: readonly APIActionRowComponent<APIComponentInMessageActionRow>[],
-): string[] {
+export function componentLimitViolations(rows: readonly APIActionRowComponent<APIComponentInMessageActionRow>[]): string[] {
 	const violations: string[] = [];
 	const over = (where: string, length: number, max: number) => {
 		if (length > max) violations.push(`${where} is ${length} characters (max ${max})`);

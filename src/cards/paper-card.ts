@@ -1,11 +1,4 @@
-import type {
-	APIActionRowComponent,
-	APIButtonComponent,
-	APIEmbed,
-	APIEmbedField,
-	ButtonStyle,
-	ComponentType,
-} from 'discord-api-types/v10';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { encodeCustomId } from '../discord/custom-ids.js';
 import { abstractUrl, pdfUrl, type Paper } from '../corpus/paper.js';
 import { EMBED_LIMITS, embedCharacterCount, truncateAtWord } from './limits.js';

@@ -8,16 +8,7 @@ import type {
 import { CUSTOM_ID_MAX, encodeCustomId } from '../discord/custom-ids.js';
 import { abstractUrl, type Paper } from '../corpus/paper.js';
 import { COMPONENT_LIMITS, EMBED_LIMITS, embedCharacterCount, truncateAtWord } from './limits.js';
-import {
-	ACTION_ROW,
-	BUTTON,
-	buildPaperCard,
-	cardButtons,
-	displayTitle,
-	SECONDARY,
-	shortAuthors,
-	STRING_SELECT,
-} from './paper-card.js';
+import { ACTION_ROW, BUTTON, buildPaperCard, cardButtons, displayTitle, SECONDARY, shortAuthors, STRING_SELECT } from './paper-card.js';
 import { markdownSafe, plainLine } from './safe-text.js';
 
 /** One page of search results, as `buildResultsMessage` takes it. */

@@ -7,6 +7,7 @@ import { latexToUnicode } from '../corpus/latex.js';
 
 const INVISIBLE_CONTROLS = /[\u200B\u200C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u2060\u00AD]/g;
 // A zero-width joiner is kept only where it joins two emoji (👩‍💻); anywhere else it only hides things.
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the joiner is matched alone on purpose, to drop one that joins nothing
 const STRAY_JOINER = /(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 const OTHER_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
@@ -47,10 +48,7 @@ function count(text: string, character: string): number {
 }
 
 function escapeOutsideUrls(text: string): string {
-	return text
-		.replace(MARKDOWN_CHARACTERS, '\\$&')
-		.replace(LINE_START_MARKERS, '$1\\$2')
-		.replace(ORDERED_LIST_MARKER, '$1\\. ');
+	return text.replace(MARKDOWN_CHARACTERS, '\\$&').replace(LINE_START_MARKERS, '$1\\$2').replace(ORDERED_LIST_MARKER, '$1\\. ');
 }
 
 /**
@@ -58,9 +56,7 @@ function escapeOutsideUrls(text: string): string {
  * text even if allowed_mentions were ever widened.
  */
 export function defuseMentions(text: string): string {
-	return text
-		.replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
-		.replace(/<([@#/:]|a:|t:)/g, `<${ZERO_WIDTH_SPACE}$1`);
+	return text.replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`).replace(/<([@#/:]|a:|t:)/g, `<${ZERO_WIDTH_SPACE}$1`);
 }
 
 /** One line of plain text for a card: LaTeX made readable, invisible characters gone, spaces collapsed. */

@@ -40,7 +40,12 @@ const fileProblem = (error: unknown) => (error as NodeJS.ErrnoException).code ??
  * each problem on stderr, named by its id, with a progress line for long lists. Returns the exit
  * code: 0 when every id was added or was in the corpus already, else 1.
  */
-export async function runAddCommandLine(args: readonly string[], curation: Curation | undefined, output: AddCommandLineOutput, { json = false } = {}): Promise<number> {
+export async function runAddCommandLine(
+	args: readonly string[],
+	curation: Curation | undefined,
+	output: AddCommandLineOutput,
+	{ json = false } = {},
+): Promise<number> {
 	const problem = (text: string) => output.stderr.write(`paperbot add: ${text}\n`);
 	let parsed: { texts: string[]; files: string[] };
 	try {
@@ -67,7 +72,10 @@ export async function runAddCommandLine(args: readonly string[], curation: Curat
 		problem('paperbot may not write to the corpus folder (CORPUS_PATH), so nothing can be added.');
 		return 1;
 	}
-	const onProgress = texts.length >= LONG_LIST ? (done: number, total: number) => output.stderr.write(`paperbot add: looked up ${done} of ${total} ids on arXiv\n`) : undefined;
+	const onProgress =
+		texts.length >= LONG_LIST
+			? (done: number, total: number) => output.stderr.write(`paperbot add: looked up ${done} of ${total} ids on arXiv\n`)
+			: undefined;
 	const { added, present, failed } = await curation.addPapers(texts, onProgress);
 	for (const { id, reason } of failed) problem(`${id}: ${reason}`);
 	if (json) {

@@ -9,14 +9,34 @@ interface CliCommand {
 
 /** Every command the CLI takes, in the order `--help` lists them. */
 const CLI_COMMANDS: readonly CliCommand[] = [
-	{ name: 'search', arguments: '<words> [author:NAME] [year:YYYY[..YYYY]] [cat:CATEGORY] [venue:TEXT]', example: 'paperbot search "spiking gan" year:2022..2023', summary: 'The best match as a card, then the next matches (words, filters or both)' },
+	{
+		name: 'search',
+		arguments: '<words> [author:NAME] [year:YYYY[..YYYY]] [cat:CATEGORY] [venue:TEXT]',
+		example: 'paperbot search "spiking gan" year:2022..2023',
+		summary: 'The best match as a card, then the next matches (words, filters or both)',
+	},
 	{ name: 'show', arguments: '<id>', example: 'paperbot show 2305.00054', summary: "A paper's full card" },
 	{ name: 'random', arguments: '', example: 'paperbot random', summary: 'A random paper from the corpus' },
 	{ name: 'similar', arguments: '<id>', example: 'paperbot similar 2305.00054', summary: 'The papers most like one paper' },
 	{ name: 'cite', arguments: '<id>', example: 'paperbot cite 2305.00054', summary: 'BibTeX for a paper' },
-	{ name: 'share', arguments: '<id> [note:"text"]', example: 'paperbot share 2305.00054 note:"for Friday\'s reading group"', summary: 'The card Discord would post, and the thread it would start' },
-	{ name: 'add', arguments: '<id or link> [more …] | --file ids.txt', example: 'paperbot add 2305.00054 https://arxiv.org/abs/2304.14548v2', summary: 'Add papers from arXiv to the corpus' },
-	{ name: 'feed', arguments: '<arXiv categories>', example: 'paperbot feed cs.NE q-bio.NC', summary: "What the arXiv feed post would list now: today's new papers closest to the corpus" },
+	{
+		name: 'share',
+		arguments: '<id> [note:"text"]',
+		example: 'paperbot share 2305.00054 note:"for Friday\'s reading group"',
+		summary: 'The card Discord would post, and the thread it would start',
+	},
+	{
+		name: 'add',
+		arguments: '<id or link> [more …] | --file ids.txt',
+		example: 'paperbot add 2305.00054 https://arxiv.org/abs/2304.14548v2',
+		summary: 'Add papers from arXiv to the corpus',
+	},
+	{
+		name: 'feed',
+		arguments: '<arXiv categories>',
+		example: 'paperbot feed cs.NE q-bio.NC',
+		summary: "What the arXiv feed post would list now: today's new papers closest to the corpus",
+	},
 	{ name: 'help', arguments: '', example: 'paperbot help', summary: 'This list' },
 ];
 
@@ -46,7 +66,11 @@ export class CliUsageError extends Error {
 }
 
 /** What the CLI was asked: a `/paper` subcommand with its options, adding papers, or the arXiv feed. */
-export type CliRequest = { kind: 'help' } | { kind: 'add'; args: string[] } | { kind: 'feed'; args: string[] } | { kind: 'paper'; subcommand: string; options: Record<string, string> };
+export type CliRequest =
+	| { kind: 'help' }
+	| { kind: 'add'; args: string[] }
+	| { kind: 'feed'; args: string[] }
+	| { kind: 'paper'; subcommand: string; options: Record<string, string> };
 
 /**
  * Reads the CLI's arguments (without `--json`) into a request, or throws CliUsageError naming the
@@ -71,7 +95,8 @@ export function readCliArguments(args: readonly string[]): CliRequest {
 		case 'share': {
 			const notes = rest.filter((word) => word.startsWith('note:'));
 			const ids = rest.filter((word) => !word.startsWith('note:'));
-			if (ids.length !== 1 || notes.length > 1) throw fail(ids.length ? `takes one id and at most one note, not "${rest.join(' ')}"` : 'needs the id of a paper');
+			if (ids.length !== 1 || notes.length > 1)
+				throw fail(ids.length ? `takes one id and at most one note, not "${rest.join(' ')}"` : 'needs the id of a paper');
 			const note = notes[0]?.slice('note:'.length).replace(/^"(.*)"$/s, '$1');
 			return { kind: 'paper', subcommand: 'share', options: { id: ids[0]!, ...(note ? { note } : {}) } };
 		}
@@ -83,5 +108,5 @@ export function readCliArguments(args: readonly string[]): CliRequest {
 
 /** A shell argument `author:Yi Zeng` (quoted in the shell) keeps its spaces as `author:"Yi Zeng"` in the query. */
 function quoteFilterValue(word: string): string {
-	return /^\w+:.*\s/.test(word) && !word.includes('"') ? word.replace(':', ':"') + '"' : word;
+	return /^\w+:.*\s/.test(word) && !word.includes('"') ? `${word.replace(':', ':"')}"` : word;
 }

@@ -53,13 +53,17 @@ export function parseCommandLine<Context>(line: string, commands: readonly Serve
 		else if (option && !(option.name in values)) values[option.name] = convert(value, option);
 		else loose.push(word);
 	}
-	const free = query ?? options.find((option) => option.type === ApplicationCommandOptionType.String && option.required && !(option.name in values));
+	const free =
+		query ?? options.find((option) => option.type === ApplicationCommandOptionType.String && option.required && !(option.name in values));
 	if (loose.length) {
 		if (!free) throw new CommandLineError(`Unexpected text: ${loose.join(' ')}`);
 		values[free.name] = loose.join(' ');
 	}
 	const missing = options.filter((option) => 'required' in option && option.required && !(option.name in values));
-	if (missing.length) throw new CommandLineError(`Missing ${missing.map((option) => option.name).join(', ')}: e.g. /${command.data.name} ${subcommand ?? ''} <${missing[0]!.name}>`);
+	if (missing.length)
+		throw new CommandLineError(
+			`Missing ${missing.map((option) => option.name).join(', ')}: e.g. /${command.data.name} ${subcommand ?? ''} <${missing[0]!.name}>`,
+		);
 	return { command, input: { subcommand, options: values } };
 }
 

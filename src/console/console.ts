@@ -50,7 +50,9 @@ async function turnPage(lastPage: Reply | null, label: 'Next' | 'Previous', cont
 	const button = lastPage && buttonLabelled(lastPage, label);
 	if (!button) return errorReply('No results to page through yet: search first, e.g. /paper search spiking gan');
 	if (button.disabled) return errorReply(label === 'Next' ? 'That was the last page of results.' : 'That was the first page of results.');
-	const { reply } = await answerComponent(decodeCustomId(button.custom_id), [], context, { user: CONSOLE_USER }, (error) => console.error(error));
+	const { reply } = await answerComponent(decodeCustomId(button.custom_id), [], context, { user: CONSOLE_USER }, (error) =>
+		console.error(error),
+	);
 	return reply;
 }
 
@@ -58,7 +60,10 @@ async function turnPage(lastPage: Reply | null, label: 'Next' | 'Previous', cont
  * Answers the console's lines one after another: commands typed as in Discord, and `next` or
  * `prev` alone for the following or preceding page of the last search.
  */
-export function consoleSession<Context extends ComponentContext>(commands: readonly ServedCommand<Context>[], context: () => Context): (line: string) => Promise<Reply> {
+export function consoleSession<Context extends ComponentContext>(
+	commands: readonly ServedCommand<Context>[],
+	context: () => Context,
+): (line: string) => Promise<Reply> {
 	let lastPage: Reply | null = null;
 	return async (line) => {
 		const asked: Context = { ...context(), surface: 'console' };
@@ -86,7 +91,12 @@ export function hasConsoleInput(fd = 0): boolean {
  * The local console: commands typed as in Discord, answered with the same handlers, and `next` or
  * `prev` to page through results. Reads piped stdin too and ends at end of input.
  */
-export async function runConsole<Context extends ComponentContext>(commands: readonly ServedCommand<Context>[], context: () => Context, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+export async function runConsole<Context extends ComponentContext>(
+	commands: readonly ServedCommand<Context>[],
+	context: () => Context,
+	input: NodeJS.ReadableStream,
+	output: NodeJS.WritableStream,
+): Promise<void> {
 	const interactive = 'isTTY' in input && Boolean(input.isTTY);
 	const lines = createInterface({ input, output: interactive ? output : undefined, prompt: 'paperbot> ', terminal: interactive });
 	if (interactive) {

@@ -42,7 +42,11 @@ function renderFeedPlan(plan: FeedPlan, categories: readonly string[]): string {
  * would list, ranked with reasons, by the same planning as the bot (without a server's topics,
  * subscriptions or earlier posts). Returns the exit code.
  */
-export async function runFeedCommandLine(args: readonly string[], options: FeedCommandLineOptions, output: FeedCommandLineOutput): Promise<number> {
+export async function runFeedCommandLine(
+	args: readonly string[],
+	options: FeedCommandLineOptions,
+	output: FeedCommandLineOutput,
+): Promise<number> {
 	let categories: string[];
 	try {
 		categories = parseCategories(args.join(' '));
@@ -54,11 +58,28 @@ export async function runFeedCommandLine(args: readonly string[], options: FeedC
 	}
 	try {
 		const announcement = await options.client.read(categories);
-		const plan = planFeedPost(options.index, { ...announcement, date: announcement.date ?? '' }, {
-			cross: options.cross, max: options.max, alreadyPosted: () => new Set(), topics: [], subscriptions: [],
-		});
-		const picks = plan.picks.map((pick) => ({ id: pick.paper.id, title: pick.paper.title, score: pick.score, reason: pick.reason.kind === 'corpus' ? { closestTo: pick.reason.paper.id } : { topic: pick.reason.topic } }));
-		output.stdout.write(options.json ? `${JSON.stringify({ date: announcement.date, newCount: plan.newCount, picks }, null, 2)}\n` : `${renderFeedPlan(plan, categories)}\n`);
+		const plan = planFeedPost(
+			options.index,
+			{ ...announcement, date: announcement.date ?? '' },
+			{
+				cross: options.cross,
+				max: options.max,
+				alreadyPosted: () => new Set(),
+				topics: [],
+				subscriptions: [],
+			},
+		);
+		const picks = plan.picks.map((pick) => ({
+			id: pick.paper.id,
+			title: pick.paper.title,
+			score: pick.score,
+			reason: pick.reason.kind === 'corpus' ? { closestTo: pick.reason.paper.id } : { topic: pick.reason.topic },
+		}));
+		output.stdout.write(
+			options.json
+				? `${JSON.stringify({ date: announcement.date, newCount: plan.newCount, picks }, null, 2)}\n`
+				: `${renderFeedPlan(plan, categories)}\n`,
+		);
 		return 0;
 	} catch (error) {
 		if (!(error instanceof ArxivError)) throw error;

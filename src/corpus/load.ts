@@ -86,7 +86,12 @@ async function listCorpusFiles(path: string): Promise<string[]> {
 	if (!stats.isDirectory()) {
 		// Papers added from arXiv are appended beside a single-file corpus (see src/arxiv/append.ts).
 		const added = join(dirname(path), ADDED_FILE_NAME);
-		const hasAdded = resolve(added) !== resolve(path) && (await stat(added).then((info) => info.isFile(), () => false));
+		const hasAdded =
+			resolve(added) !== resolve(path) &&
+			(await stat(added).then(
+				(info) => info.isFile(),
+				() => false,
+			));
 		return hasAdded ? [path, added] : [path];
 	}
 	const entries = await readdir(path, { withFileTypes: true }).catch((error: unknown) => {

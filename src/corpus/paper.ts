@@ -19,7 +19,10 @@ export function stripArxivLink(text: string): string {
  */
 export function normaliseArxivId(text: string): string | null {
 	let id = stripArxivLink(text);
-	id = id.replace(/\.pdf$/i, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+	id = id
+		.replace(/\.pdf$/i, '')
+		.replace(/[?#].*$/, '')
+		.replace(/\/+$/, '');
 	id = id.replace(/v\d+$/, '');
 	if (NEW_STYLE_ID.test(id) || OLD_STYLE_ID.test(id)) return id;
 	return null;
@@ -57,10 +60,16 @@ export const paperSchema = z.object({
 	id: arxivId,
 	title: optionalText,
 	/** In the paper's order; null when unknown. */
-	authors: z.array(z.string().trim().min(1)).nullish().transform((list) => (list?.length ? list : null)),
+	authors: z
+		.array(z.string().trim().min(1))
+		.nullish()
+		.transform((list) => (list?.length ? list : null)),
 	abstract: z.string().trim().min(1, 'abstract is empty'),
 	/** arXiv categories, primary first. */
-	categories: z.array(z.string().trim().min(1)).nullish().transform((list) => (list?.length ? list : null)),
+	categories: z
+		.array(z.string().trim().min(1))
+		.nullish()
+		.transform((list) => (list?.length ? list : null)),
 	/** Where it was published or accepted, e.g. "ICLR 2023 (spotlight)". */
 	venue: optionalText,
 	/** The submitter's comment: page counts, acceptance notes. */

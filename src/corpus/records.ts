@@ -77,11 +77,9 @@ export function readJsonRecord(value: unknown, place: Place, into: ParsedFile): 
 
 const CANONICAL_ID = /^\d{4}\.\d{4,5}$/;
 
-const isCanonicalText = (value: unknown): value is string =>
-	typeof value === 'string' && value.length > 0 && value.trim() === value;
+const isCanonicalText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.trim() === value;
 const isOptionalText = (value: unknown) => value == null || isCanonicalText(value);
-const isOptionalList = (value: unknown) =>
-	value == null || (Array.isArray(value) && value.length > 0 && value.every(isCanonicalText));
+const isOptionalList = (value: unknown) => value == null || (Array.isArray(value) && value.length > 0 && value.every(isCanonicalText));
 const isOptionalDate = (value: unknown) => value == null || (typeof value === 'string' && isIsoDate(value));
 /** Only for fields the checks above have already proven to be a T, null or absent. */
 const orNull = <T>(value: unknown) => (value ?? null) as T | null;
@@ -93,8 +91,7 @@ const orNull = <T>(value: unknown) => (value ?? null) as T | null;
  * through `paperSchema`, so the schema stays the one definition of a valid paper.
  */
 function canonicalPaper(record: Record<string, unknown>): Paper | null {
-	const { id, title, authors, abstract, categories, venue, comment, journal_ref, doi, code_url, published, updated } =
-		record;
+	const { id, title, authors, abstract, categories, venue, comment, journal_ref, doi, code_url, published, updated } = record;
 	if (
 		typeof id !== 'string' ||
 		!CANONICAL_ID.test(id) ||

@@ -21,7 +21,12 @@ export interface CorpusWatch {
  * Only the files the loader reads count (`isCorpusFileName`): the index cache written beside the
  * corpus is a dotfile, so a reload never triggers itself. Reload failures are `reload`'s to report; a throw is logged.
  */
-export async function watchCorpus(corpusPath: string, reload: () => Promise<unknown>, log: Logger, options: CorpusWatchOptions = {}): Promise<CorpusWatch> {
+export async function watchCorpus(
+	corpusPath: string,
+	reload: () => Promise<unknown>,
+	log: Logger,
+	options: CorpusWatchOptions = {},
+): Promise<CorpusWatch> {
 	const debounceMs = options.debounceMs ?? 500;
 	const isFolder = (await stat(corpusPath)).isDirectory();
 	const folder = isFolder ? corpusPath : dirname(corpusPath);

@@ -35,7 +35,14 @@ interface Routing<Context extends ComponentContext> {
  * Connects to Discord with only the Guilds intent, registers the commands when they changed,
  * and routes every interaction to its command. Resolves once the client is ready.
  */
-export async function startBot<Context extends ComponentContext>({ token, apiUrl, guildId, commands, context, log }: BotOptions<Context>): Promise<Client<true>> {
+export async function startBot<Context extends ComponentContext>({
+	token,
+	apiUrl,
+	guildId,
+	commands,
+	context,
+	log,
+}: BotOptions<Context>): Promise<Client<true>> {
 	const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl }, allowedMentions: { parse: [] } });
 	client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, commands, context, log));
 	answerUnreadInteractions(client, log);
@@ -45,12 +52,21 @@ export async function startBot<Context extends ComponentContext>({ token, apiUrl
 	await client.login(token);
 	const readyClient = await ready;
 	const route = commandsRoute(readyClient.application.id, guildId);
-	const changed = await registerCommands(client.rest, route, commands.map((command) => command.data));
+	const changed = await registerCommands(
+		client.rest,
+		route,
+		commands.map((command) => command.data),
+	);
 	log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, commandsUpdated: changed }, 'connected to Discord');
 	return readyClient;
 }
 
-async function handleInteraction<Context extends ComponentContext>(interaction: Interaction, commands: readonly ServedCommand<Context>[], context: () => Context, log: Logger): Promise<void> {
+async function handleInteraction<Context extends ComponentContext>(
+	interaction: Interaction,
+	commands: readonly ServedCommand<Context>[],
+	context: () => Context,
+	log: Logger,
+): Promise<void> {
 	const started = performance.now();
 	const name = describe(interaction);
 	let outcome = 'answered';
@@ -62,11 +78,17 @@ async function handleInteraction<Context extends ComponentContext>(interaction: 
 		log.error({ err: error, interaction: interaction.id, command: name }, 'could not answer interaction');
 		if (interaction.isRepliable()) await send(interaction, errorReply(FAULT_MESSAGE)).catch(() => undefined);
 	}
-	log.info({ interaction: interaction.id, command: name, user: interaction.user.id, durationMs: Math.round(performance.now() - started), outcome }, 'interaction');
+	log.info(
+		{ interaction: interaction.id, command: name, user: interaction.user.id, durationMs: Math.round(performance.now() - started), outcome },
+		'interaction',
+	);
 }
 
 /** Answers one interaction; returns its outcome for the log line. */
-async function route<Context extends ComponentContext>(interaction: Interaction, { commands, context, onFault }: Routing<Context>): Promise<string> {
+async function route<Context extends ComponentContext>(
+	interaction: Interaction,
+	{ commands, context, onFault }: Routing<Context>,
+): Promise<string> {
 	if (interaction.isAutocomplete()) {
 		const command = commands.find((candidate) => candidate.data.name === interaction.commandName);
 		const focused = interaction.options.getFocused(true);
@@ -113,7 +135,9 @@ function commandInput(interaction: Interaction): CommandInput {
 	};
 	if (interaction.isMessageContextMenuCommand()) {
 		const message = interaction.targetMessage;
-		const text = [message.content, ...message.embeds.flatMap((embed) => [embed.url, embed.title, embed.description])].filter(Boolean).join('\n');
+		const text = [message.content, ...message.embeds.flatMap((embed) => [embed.url, embed.title, embed.description])]
+			.filter(Boolean)
+			.join('\n');
 		return { ...base, options: { message: text } };
 	}
 	if (!interaction.isChatInputCommand()) return { ...base, options: {} };
@@ -127,7 +151,13 @@ function commandInput(interaction: Interaction): CommandInput {
 
 function toDiscord(reply: Reply) {
 	const { content, embeds, components, flags } = reply.message;
-	return { content: content ?? '', embeds, components, allowedMentions: { parse: [] }, flags: flags === EPHEMERAL_FLAG ? MessageFlags.Ephemeral : undefined } satisfies InteractionReplyOptions;
+	return {
+		content: content ?? '',
+		embeds,
+		components,
+		allowedMentions: { parse: [] },
+		flags: flags === EPHEMERAL_FLAG ? MessageFlags.Ephemeral : undefined,
+	} satisfies InteractionReplyOptions;
 }
 
 /** Sends a reply, then starts its thread (with the note inside) when it asks for one. */
@@ -158,7 +188,12 @@ async function send(interaction: RepliableInteraction, reply: Reply): Promise<vo
 }
 
 /** Discuss: a thread from the card's message; a second click points to the thread already there. */
-async function discuss(interaction: ButtonInteraction, action: ComponentAction, context: ComponentContext, onFault: (error: unknown) => void): Promise<string> {
+async function discuss(
+	interaction: ButtonInteraction,
+	action: ComponentAction,
+	context: ComponentContext,
+	onFault: (error: unknown) => void,
+): Promise<string> {
 	const { reply } = await answerComponent(action, [], context, commandInput(interaction), onFault);
 	if (!reply.thread) {
 		await send(interaction, reply);
@@ -182,7 +217,10 @@ async function discuss(interaction: ButtonInteraction, action: ComponentAction, 
 }
 
 function describe(interaction: Interaction): string {
-	if (interaction.isChatInputCommand()) return [interaction.commandName, interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false)].filter(Boolean).join(' ');
+	if (interaction.isChatInputCommand())
+		return [interaction.commandName, interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false)]
+			.filter(Boolean)
+			.join(' ');
 	if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
 	if (interaction.isMessageComponent()) return `component ${interaction.customId.split(':')[0]}`;
 	return `interaction type ${interaction.type}`;

@@ -1,4 +1,9 @@
-import type { ApplicationCommandOptionType, ApplicationCommandType, APIApplicationCommandOptionChoice, RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type {
+	ApplicationCommandOptionType,
+	ApplicationCommandType,
+	APIApplicationCommandOptionChoice,
+	RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import type { Reply } from './reply.js';
 
 /** Who asked and where: the same for every command. */
@@ -41,14 +46,22 @@ type ValueOf<Option> = Option extends { type: ApplicationCommandOptionType.Integ
 
 /** Option values by name: required options always present, the others possibly undefined. */
 type ValuesOf<Options> = Options extends readonly OptionShape[]
-	? { readonly [Option in Options[number] as Option['name']]: Option extends { required: true } ? ValueOf<Option> : ValueOf<Option> | undefined }
+	? {
+			readonly [Option in Options[number] as Option['name']]: Option extends { required: true }
+				? ValueOf<Option>
+				: ValueOf<Option> | undefined;
+		}
 	: Record<never, never>;
 
 type SubcommandInvocation<Option, Group> = Option extends { type: ApplicationCommandOptionType.Subcommand; name: infer Name }
 	? { subcommandGroup: Group; subcommand: Name; options: ValuesOf<Option extends { options: infer Options } ? Options : []> }
 	: never;
 
-type GroupInvocation<Option> = Option extends { type: ApplicationCommandOptionType.SubcommandGroup; name: infer Group; options: readonly (infer Sub)[] }
+type GroupInvocation<Option> = Option extends {
+	type: ApplicationCommandOptionType.SubcommandGroup;
+	name: infer Group;
+	options: readonly (infer Sub)[];
+}
 	? SubcommandInvocation<Sub, Group>
 	: SubcommandInvocation<Option, undefined>;
 

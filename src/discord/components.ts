@@ -24,7 +24,8 @@ export interface ComponentContext {
 /** A paper a feed post listed: the corpus's record once added, else the feed's. */
 function requireFeedPaper(context: ComponentContext, id: string): Paper {
 	const paper = getPaper(context.index, id) ?? context.feedPaper?.(id) ?? null;
-	if (!paper) throw new UserError(`arXiv:${quoteUserText(id.slice(0, 40))} is no longer known here; find it with \`/paper add\` or on arxiv.org.`);
+	if (!paper)
+		throw new UserError(`arXiv:${quoteUserText(id.slice(0, 40))} is no longer known here; find it with \`/paper add\` or on arxiv.org.`);
 	return paper;
 }
 
@@ -45,7 +46,13 @@ export function componentDeferred(action: ComponentAction | null): boolean {
  * (`decodeCustomId`), so components keep working after a restart. Discuss answers with the thread
  * to start from the clicked message (`reply.thread`) and the private note to send once it is.
  */
-export async function answerComponent(action: ComponentAction | null, values: readonly string[], context: ComponentContext, asker: Asker, onFault: (error: unknown) => void): Promise<ComponentAnswer> {
+export async function answerComponent(
+	action: ComponentAction | null,
+	values: readonly string[],
+	context: ComponentContext,
+	asker: Asker,
+	onFault: (error: unknown) => void,
+): Promise<ComponentAnswer> {
 	if (!action) return { reply: errorReply('This button belongs to an older version of paperbot: run the command again.'), update: false };
 	const reply = await answer(() => {
 		switch (action.kind) {
@@ -71,7 +78,11 @@ export async function answerComponent(action: ComponentAction | null, values: re
 			case 'feed-discuss': {
 				const paper = requireFeedPaper(context, action.id);
 				const card = publicCard(paper);
-				return { ...card, message: { ...card.message, content: `Discussion started by <@${asker.user.id}>` }, thread: { name: threadName(paper) } };
+				return {
+					...card,
+					message: { ...card.message, content: `Discussion started by <@${asker.user.id}>` },
+					thread: { name: threadName(paper) },
+				};
 			}
 		}
 	}, onFault);

@@ -35,7 +35,10 @@ function menuOption(paper: Paper): APISelectMenuOption {
 	return {
 		label: truncateAtWord(plainLine(displayTitle(paper)), COMPONENT_LIMITS.optionLabel),
 		value: paper.id,
-		description: truncateAtWord([shortAuthors(paper.authors), `arXiv:${paper.id}`].filter(Boolean).join(' · '), COMPONENT_LIMITS.optionDescription),
+		description: truncateAtWord(
+			[shortAuthors(paper.authors), `arXiv:${paper.id}`].filter(Boolean).join(' · '),
+			COMPONENT_LIMITS.optionDescription,
+		),
 	};
 }
 
@@ -52,7 +55,8 @@ function splitIntoParts(plan: FeedPlan, title: string): Part[] {
 	let part: Part = { embeds: [{ title, description: '' }], picks: [] };
 	plan.picks.forEach((pick, position) => {
 		const line = feedLine(pick, position + 1, plan.mentions[pick.paper.id] ?? []);
-		const fitsMessage = partSize(part) + line.length + 1 + FOOTER_ROOM <= EMBED_LIMITS.total && part.picks.length < COMPONENT_LIMITS.selectOptions;
+		const fitsMessage =
+			partSize(part) + line.length + 1 + FOOTER_ROOM <= EMBED_LIMITS.total && part.picks.length < COMPONENT_LIMITS.selectOptions;
 		if (!fitsMessage) {
 			parts.push(part);
 			part = { embeds: [], picks: [] };
@@ -76,7 +80,10 @@ function splitIntoParts(plan: FeedPlan, title: string): Part[] {
  * listed paper's card privately. Empty when nothing cleared the floor.
  */
 export function buildFeedMessages(plan: FeedPlan, categories: readonly string[]): PostMessage[] {
-	const title = truncateAtWord(`New on arXiv in ${categories.join(', ')}: ${plan.picks.length} of ${plan.newCount} closest to the lab`, EMBED_LIMITS.title);
+	const title = truncateAtWord(
+		`New on arXiv in ${categories.join(', ')}: ${plan.picks.length} of ${plan.newCount} closest to the lab`,
+		EMBED_LIMITS.title,
+	);
 	const parts = splitIntoParts(plan, title);
 	return parts.map((part, index) => {
 		const marker = postMarker('feed', plan.date);
@@ -88,7 +95,16 @@ export function buildFeedMessages(plan: FeedPlan, categories: readonly string[])
 			components: [
 				{
 					type: ACTION_ROW,
-					components: [{ type: STRING_SELECT, custom_id: encodeCustomId({ kind: 'feed' }), placeholder: 'Show a paper…', min_values: 1, max_values: 1, options: part.picks.map((pick) => menuOption(pick.paper)) }],
+					components: [
+						{
+							type: STRING_SELECT,
+							custom_id: encodeCustomId({ kind: 'feed' }),
+							placeholder: 'Show a paper…',
+							min_values: 1,
+							max_values: 1,
+							options: part.picks.map((pick) => menuOption(pick.paper)),
+						},
+					],
 				},
 			],
 			mentionedUserIds: userIds,
@@ -108,5 +124,8 @@ export function feedCardReply(paper: Paper, options: { inCorpus: boolean; mayAdd
 	buttons.push({ type: BUTTON, style: SECONDARY, label: 'Discuss', custom_id: encodeCustomId({ kind: 'feed-discuss', id: paper.id }) });
 	buttons.push(...cardButtons(paper, { share: false, discuss: false }));
 	const row: APIActionRowComponent<APIButtonComponent> = { type: ACTION_ROW, components: buttons };
-	return privateReply({ embeds: [buildPaperCard(paper, { heading: options.inCorpus ? undefined : 'From the arXiv feed' })], components: [row] });
+	return privateReply({
+		embeds: [buildPaperCard(paper, { heading: options.inCorpus ? undefined : 'From the arXiv feed' })],
+		components: [row],
+	});
 }

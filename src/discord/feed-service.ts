@@ -73,7 +73,11 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 		feedPaper: (id) => getFeedPaper(state, id),
 		async preview(guild) {
 			const planned = plan(guild, await client.read(guild.feed_categories));
-			storeFeedPapers(state, planned.picks.map((pick) => pick.paper), planned.date || 'preview');
+			storeFeedPapers(
+				state,
+				planned.picks.map((pick) => pick.paper),
+				planned.date || 'preview',
+			);
 			return buildFeedMessages(planned, guild.feed_categories);
 		},
 		statusLines(guild) {
@@ -81,8 +85,12 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 			const where = `<#${guild.feed_channel_id}>: ${guild.feed_categories.join(' ')} at ${guild.feed_time}, up to ${guild.feed_max}${guild.feed_cross ? ', with cross-lists' : ''}`;
 			const look = getFeedLook(state, guild.guild_id);
 			if (!look) return [where, 'Not looked at yet.'];
-			const last = look.announced ? `Last feed: ${look.announced}, ${look.new_count} new, ${look.posted_count} posted` : 'Last look: the feed was empty or unreadable';
-			const next = look.next_look ? `Next look: ${formatLocalTime(new Date(look.next_look), guild.timezone)}` : 'Next look: at the feed time';
+			const last = look.announced
+				? `Last feed: ${look.announced}, ${look.new_count} new, ${look.posted_count} posted`
+				: 'Last look: the feed was empty or unreadable';
+			const next = look.next_look
+				? `Next look: ${formatLocalTime(new Date(look.next_look), guild.timezone)}`
+				: 'Next look: at the feed time';
 			return [where, `${last} (looked ${formatLocalTime(new Date(look.looked_at), guild.timezone)})`, next];
 		},
 		problem(guild) {

@@ -44,13 +44,24 @@ export function searchPage(query: string, page: number, context: PaperContext): 
 	if (missingId) throw new UserError(`arXiv:${missingId} is not in the corpus; add it from arXiv with ${spelling.add(missingId)}.`);
 	const found = searchPapers(index, trimmed, {}, { limit: RESULTS_SHOWN + 1 }).map((result) => result.paper);
 	const results = found.slice(0, RESULTS_SHOWN);
-	if (!results.length) throw new UserError(`No paper matches “${quoteUserText(trimmed)}”. Try fewer or other words, or check the spelling.`);
+	if (!results.length)
+		throw new UserError(`No paper matches “${quoteUserText(trimmed)}”. Try fewer or other words, or check the spelling.`);
 	const pageCount = Math.ceil(results.length / RESULTS_PER_PAGE);
 	const shown = Math.min(page, pageCount - 1);
 	const slice = results.slice(shown * RESULTS_PER_PAGE, (shown + 1) * RESULTS_PER_PAGE);
 	const fitsInCustomId = encodeCustomId({ kind: 'page', page: pageCount, query: trimmed }).length <= CUSTOM_ID_MAX;
 	const pageKey = fitsInCustomId ? undefined : keyForQuery(trimmed);
-	return privateReply(buildResultsMessage({ query: trimmed, page: shown, pageSize: RESULTS_PER_PAGE, results: slice, total: results.length, moreThanTotal: found.length > RESULTS_SHOWN, pageKey }));
+	return privateReply(
+		buildResultsMessage({
+			query: trimmed,
+			page: shown,
+			pageSize: RESULTS_PER_PAGE,
+			results: slice,
+			total: results.length,
+			moreThanTotal: found.length > RESULTS_SHOWN,
+			pageKey,
+		}),
+	);
 }
 
 /** Search options given beside the query, as `/paper search` takes them. */
@@ -107,12 +118,21 @@ export function similarPapersReply(index: PaperIndex, paper: Paper): Reply {
 	const similar = similarPapers(index, paper.id, RESULTS_PER_PAGE).map((found) => found.paper);
 	const title = truncateAtWord(displayTitle(paper), SIMILAR_TITLE_MAX);
 	if (!similar.length) return privateText(`No other paper in the corpus is close enough to “${quoteUserText(title)}” to call similar.`);
-	return privateReply(buildResultsMessage({ query: `similar to “${title}”`, page: 0, pageSize: RESULTS_PER_PAGE, results: similar, total: similar.length, paging: false }));
+	return privateReply(
+		buildResultsMessage({
+			query: `similar to “${title}”`,
+			page: 0,
+			pageSize: RESULTS_PER_PAGE,
+			results: similar,
+			total: similar.length,
+			paging: false,
+		}),
+	);
 }
 
 /** The curation when the asker may use it, else null. */
 function curationFor(asker: Asker, curation: Curation | undefined): Curation | null {
-	return curation && curation.mayAdd(asker) ? curation : null;
+	return curation?.mayAdd(asker) ? curation : null;
 }
 
 /**
@@ -128,7 +148,10 @@ export async function addPaperReply(text: string, asker: Asker, curation: Curati
 	const { added, present, failed } = await curation.addPapers([text]);
 	const paper = added[0];
 	if (failed[0]) throw new UserError(failed[0].reason);
-	if (!paper) throw new UserError(`arXiv:${present[0] ?? text} is already in the corpus: ${spellingFor({ surface }).show(present[0] ?? text)} posts it.`);
+	if (!paper)
+		throw new UserError(
+			`arXiv:${present[0] ?? text} is already in the corpus: ${spellingFor({ surface }).show(present[0] ?? text)} posts it.`,
+		);
 	const reply = publicReply({
 		content: `Added to the corpus by <@${asker.user.id}>`,
 		embeds: [buildPaperCard(paper)],
@@ -138,10 +161,19 @@ export async function addPaperReply(text: string, asker: Asker, curation: Curati
 }
 
 /** "Add to corpus" buttons for ids not in the corpus, when the asker may add them; else no row. */
-export function addButtonRows(ids: readonly string[], asker: Asker, curation: Curation | undefined): APIActionRowComponent<APIButtonComponent>[] {
+export function addButtonRows(
+	ids: readonly string[],
+	asker: Asker,
+	curation: Curation | undefined,
+): APIActionRowComponent<APIButtonComponent>[] {
 	if (!ids.length || !curationFor(asker, curation)) return [];
 	const buttons = ids.slice(0, BUTTONS_PER_ROW).map(
-		(id): APIButtonComponent => ({ type: BUTTON, style: SECONDARY, label: `Add ${id} to corpus`, custom_id: encodeCustomId({ kind: 'add', id }) }),
+		(id): APIButtonComponent => ({
+			type: BUTTON,
+			style: SECONDARY,
+			label: `Add ${id} to corpus`,
+			custom_id: encodeCustomId({ kind: 'add', id }),
+		}),
 	);
 	return [{ type: ACTION_ROW, components: buttons }];
 }
@@ -162,8 +194,19 @@ export function messagePapersReply(ids: readonly string[], index: PaperIndex, as
 		return privateReply({ content: `${content}.`, embeds: [], components: addRows });
 	}
 	if (!others.length) {
-		return privateReply({ content, embeds: [buildPaperCard(first)], components: [cardComponents(first, { share: true, discuss: false }), ...addRows] });
+		return privateReply({
+			content,
+			embeds: [buildPaperCard(first)],
+			components: [cardComponents(first, { share: true, discuss: false }), ...addRows],
+		});
 	}
-	const list = buildResultsMessage({ query: 'papers in that message', page: 0, pageSize: papers.length, results: papers, total: papers.length, paging: false });
+	const list = buildResultsMessage({
+		query: 'papers in that message',
+		page: 0,
+		pageSize: papers.length,
+		results: papers,
+		total: papers.length,
+		paging: false,
+	});
 	return privateReply({ ...list, content, components: [...list.components, ...addRows] });
 }

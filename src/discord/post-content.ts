@@ -24,9 +24,17 @@ export interface PostContent {
 export function createPostContent(state: State, library: Pick<Library, 'current'>): PostContent {
 	function potdPaper(guildId: string, date: string): Paper {
 		const index = library.current();
-		const paperId = paperOfTheDay(state, guildId, date, index.papers.map((paper) => paper.id));
+		const paperId = paperOfTheDay(
+			state,
+			guildId,
+			date,
+			index.papers.map((paper) => paper.id),
+		);
 		const paper = paperId === null ? null : getPaper(index, paperId);
-		if (!paper) throw new Error(`schedule/service: no paper of the day for ${date}: ${paperId ? `${paperId} is no longer in the corpus` : 'the corpus is empty'}`);
+		if (!paper)
+			throw new Error(
+				`schedule/service: no paper of the day for ${date}: ${paperId ? `${paperId} is no longer in the corpus` : 'the corpus is empty'}`,
+			);
 		return paper;
 	}
 	return {
@@ -34,10 +42,12 @@ export function createPostContent(state: State, library: Pick<Library, 'current'
 		digestMessages(guildId, slot, asOf) {
 			const index = library.current();
 			const plan = planDigest(state, guildId, asOf, savedSearchMatcher(index));
-			const papers = new Map(plan.paperIds.flatMap((id) => {
-				const paper = getPaper(index, id);
-				return paper ? [[id, paper] as const] : [];
-			}));
+			const papers = new Map(
+				plan.paperIds.flatMap((id) => {
+					const paper = getPaper(index, id);
+					return paper ? [[id, paper] as const] : [];
+				}),
+			);
 			const intro = `**New papers** since the last digest: ${papers.size}`;
 			const messages = buildDigestMessages(plan, papers, slot, intro);
 			return messages.length > 0 ? messages : [buildEmptyDigestMessage(slot)];

@@ -1,5 +1,13 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, APISelectMenuOption } from 'discord-api-types/v10';
-import { buildPaperCard, cardComponents, COMPONENT_LIMITS, displayTitle, EMBED_LIMITS, embedCharacterCount, truncateAtWord } from '../cards/index.js';
+import {
+	buildPaperCard,
+	cardComponents,
+	COMPONENT_LIMITS,
+	displayTitle,
+	EMBED_LIMITS,
+	embedCharacterCount,
+	truncateAtWord,
+} from '../cards/index.js';
 import { ACTION_ROW, shortAuthors, STRING_SELECT } from '../cards/paper-card.js';
 import { markdownSafe, plainLine } from '../cards/safe-text.js';
 import { encodeCustomId } from './custom-ids.js';
@@ -61,7 +69,10 @@ function selectOption(paper: Paper): APISelectMenuOption {
 	return {
 		label: truncateAtWord(displayTitle(paper), COMPONENT_LIMITS.optionLabel),
 		value: paper.id,
-		description: truncateAtWord([shortAuthors(paper.authors), `arXiv:${paper.id}`].filter(Boolean).join(' · '), COMPONENT_LIMITS.optionDescription),
+		description: truncateAtWord(
+			[shortAuthors(paper.authors), `arXiv:${paper.id}`].filter(Boolean).join(' · '),
+			COMPONENT_LIMITS.optionDescription,
+		),
 	};
 }
 
@@ -120,7 +131,9 @@ function draftDigestParts(plan: DigestPlan, papers: ReadonlyMap<string, Paper>):
 			if (embed === null || !fitsEmbed || !fitsMessage || !fitsMenu) {
 				const title = truncateAtWord(markdownSafe(section.title), EMBED_LIMITS.title);
 				const fresh: APIEmbed = { title, description: '' };
-				const roomForNew = draft.embeds.length < EMBED_LIMITS.embedsPerMessage && draftSize(draft) + title.length + line.length + FOOTER_ROOM <= EMBED_LIMITS.total;
+				const roomForNew =
+					draft.embeds.length < EMBED_LIMITS.embedsPerMessage &&
+					draftSize(draft) + title.length + line.length + FOOTER_ROOM <= EMBED_LIMITS.total;
 				if (!fitsMenu || !roomForNew) flush();
 				draft.embeds.push(fresh);
 				embed = fresh;
@@ -160,5 +173,9 @@ function paperMenu(paperIds: readonly string[], papers: ReadonlyMap<string, Pape
 
 /** The short digest note posted when nothing is new and DIGEST_EMPTY=note. */
 export function buildEmptyDigestMessage(slot: string): PostMessage {
-	return { embeds: [{ description: 'No new papers since the last digest.', footer: { text: postMarker('digest', slot) } }], components: [], mentionedUserIds: [] };
+	return {
+		embeds: [{ description: 'No new papers since the last digest.', footer: { text: postMarker('digest', slot) } }],
+		components: [],
+		mentionedUserIds: [],
+	};
 }

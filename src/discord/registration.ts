@@ -11,7 +11,10 @@ export function commandsRoute(applicationId: string, guildId?: string): `/${stri
  * True when Discord's registered commands differ from ours. Discord echoes our fields and adds
  * its own (ids, versions, defaults), so each of ours must appear, field for field, among them.
  */
-export function commandsChanged(registered: readonly Record<string, unknown>[], desired: readonly RESTPostAPIApplicationCommandsJSONBody[]): boolean {
+export function commandsChanged(
+	registered: readonly Record<string, unknown>[],
+	desired: readonly RESTPostAPIApplicationCommandsJSONBody[],
+): boolean {
 	if (registered.length !== desired.length) return true;
 	return desired.some((command) => {
 		const match = registered.find((candidate) => candidate.name === command.name && (candidate.type ?? 1) === (command.type ?? 1));
@@ -21,7 +24,11 @@ export function commandsChanged(registered: readonly Record<string, unknown>[], 
 
 function containsFields(actual: unknown, expected: unknown): boolean {
 	if (Array.isArray(expected)) {
-		return Array.isArray(actual) && actual.length === expected.length && expected.every((item, position) => containsFields(actual[position], item));
+		return (
+			Array.isArray(actual) &&
+			actual.length === expected.length &&
+			expected.every((item, position) => containsFields(actual[position], item))
+		);
 	}
 	if (expected !== null && typeof expected === 'object') {
 		if (actual === null || typeof actual !== 'object') return false;
@@ -34,7 +41,11 @@ function containsFields(actual: unknown, expected: unknown): boolean {
  * Makes Discord's commands match ours with one bulk overwrite, only when they differ, so a restart
  * costs one read. Returns whether anything was written.
  */
-export async function registerCommands(rest: REST, route: `/${string}`, desired: readonly RESTPostAPIApplicationCommandsJSONBody[]): Promise<boolean> {
+export async function registerCommands(
+	rest: REST,
+	route: `/${string}`,
+	desired: readonly RESTPostAPIApplicationCommandsJSONBody[],
+): Promise<boolean> {
 	const registered = (await rest.get(route)) as Record<string, unknown>[];
 	if (!commandsChanged(registered, desired)) return false;
 	await rest.put(route, { body: desired });

@@ -72,13 +72,18 @@ export function createDiscordPoster(client: Client<true>, log: Logger): DiscordP
 					firstId ??= sent.id;
 					if (index === 0 && threadName) {
 						// The post is out: a failed thread must not make the slot look unsent and post again.
-						await sent.startThread({ name: threadName }).catch((error: unknown) =>
-							log.warn({ err: error, guild: guildId, channel: channelId }, 'schedule: posted, but could not start the discussion thread'),
-						);
+						await sent
+							.startThread({ name: threadName })
+							.catch((error: unknown) =>
+								log.warn({ err: error, guild: guildId, channel: channelId }, 'schedule: posted, but could not start the discussion thread'),
+							);
 					}
 				} catch (error) {
 					if (firstId === null) throw error;
-					log.error({ err: error, guild: guildId, channel: channelId, part: index + 1, parts: messages.length }, 'schedule: a later part of a post could not be sent');
+					log.error(
+						{ err: error, guild: guildId, channel: channelId, part: index + 1, parts: messages.length },
+						'schedule: a later part of a post could not be sent',
+					);
 				}
 			}
 			if (firstId === null) throw new Error('schedule/discord-posts: nothing to send');

@@ -1,3 +1,4 @@
+import type { PostMessage } from './post-messages.js';
 import { addTopic, listSubscriptions, listTopics, removeTopic, subscribe, unsubscribe } from '../schedule/digest.js';
 import { nextPostTimes } from '../schedule/scheduler.js';
 import { parseCategories, type GuildSettings } from '../schedule/settings.js';
@@ -28,7 +29,10 @@ function refusingBadSettings(answer: () => Reply, suffix = ''): Reply {
 }
 
 /** What `/paper subscribe|unsubscribe|subscriptions` asks. */
-export type SubscriptionRequest = { action: 'subscribe'; query: string } | { action: 'unsubscribe'; query: string | undefined } | { action: 'list' };
+export type SubscriptionRequest =
+	| { action: 'subscribe'; query: string }
+	| { action: 'unsubscribe'; query: string | undefined }
+	| { action: 'list' };
 
 /** Answers a subscription request for the asker, privately. */
 export function subscriptionReply(service: ScheduleService | undefined, asker: Asker, request: SubscriptionRequest): Reply {
@@ -38,13 +42,24 @@ export function subscriptionReply(service: ScheduleService | undefined, asker: A
 			case 'subscribe': {
 				const added = subscribe(schedule.state, guildId, asker.user.id, request.query);
 				const shown = quotedQuery(request.query);
-				return privateText(added ? `Subscribed to ${shown}: the digest will mention you beside new papers that match every word of it.` : `You are already subscribed to ${shown}.`);
+				return privateText(
+					added
+						? `Subscribed to ${shown}: the digest will mention you beside new papers that match every word of it.`
+						: `You are already subscribed to ${shown}.`,
+				);
 			}
 			case 'unsubscribe': {
 				const { query } = request;
 				const removed = unsubscribe(schedule.state, guildId, asker.user.id, query);
-				if (removed === 0) throw new UserError(query === undefined ? 'You have no subscriptions here.' : `You have no subscription ${quotedQuery(query)}; see /paper subscriptions.`);
-				return privateText(query === undefined ? `Removed all ${removed} of your subscriptions.` : `Unsubscribed from ${quotedQuery(query)}.`);
+				if (removed === 0)
+					throw new UserError(
+						query === undefined
+							? 'You have no subscriptions here.'
+							: `You have no subscription ${quotedQuery(query)}; see /paper subscriptions.`,
+					);
+				return privateText(
+					query === undefined ? `Removed all ${removed} of your subscriptions.` : `Unsubscribed from ${quotedQuery(query)}.`,
+				);
 			}
 			case 'list': {
 				const mine = listSubscriptions(schedule.state, guildId, asker.user.id);
@@ -63,10 +78,15 @@ export function topicReply(schedule: ScheduleService, guildId: string, request: 
 	return refusingBadSettings(() => {
 		if (request.action === 'list') {
 			const topics = listTopics(schedule.state, guildId);
-			return privateText(topics.length ? `Digest topics:\n${topics.map((topic) => `• ${quotedQuery(topic)}`).join('\n')}` : 'No digest topics yet; add one with `/paperbot topic add query:<words>`.');
+			return privateText(
+				topics.length
+					? `Digest topics:\n${topics.map((topic) => `• ${quotedQuery(topic)}`).join('\n')}`
+					: 'No digest topics yet; add one with `/paperbot topic add query:<words>`.',
+			);
 		}
 		const shown = quotedQuery(request.query);
-		if (request.action === 'add') return privateText(addTopic(schedule.state, guildId, request.query) ? `Topic ${shown} saved.` : `Topic ${shown} was already saved.`);
+		if (request.action === 'add')
+			return privateText(addTopic(schedule.state, guildId, request.query) ? `Topic ${shown} saved.` : `Topic ${shown} was already saved.`);
 		if (removeTopic(schedule.state, guildId, request.query)) return privateText(`Topic ${shown} removed.`);
 		throw new UserError(`There is no topic ${shown}; see \`/paperbot topic list\`.`);
 	}, 'Nothing was saved.');
@@ -89,8 +109,15 @@ export interface PotdRequest {
 export function configurePotdReply(schedule: ScheduleService, guildId: string, request: PotdRequest): Reply {
 	return refusingBadSettings(() => {
 		const thread = request.thread ?? schedule.settingsFor(guildId).potd_thread;
-		const saved = schedule.configure(guildId, { potd_channel_id: request.channelId, potd_time: request.time, timezone: request.timezone, potd_thread: thread });
-		return privateText(`Paper of the day: <#${saved.potd_channel_id}> at ${saved.potd_time} ${saved.timezone}${saved.potd_thread ? ', with a discussion thread' : ''}. ${nextLine(saved, schedule.now(), 'potd')}`);
+		const saved = schedule.configure(guildId, {
+			potd_channel_id: request.channelId,
+			potd_time: request.time,
+			timezone: request.timezone,
+			potd_thread: thread,
+		});
+		return privateText(
+			`Paper of the day: <#${saved.potd_channel_id}> at ${saved.potd_time} ${saved.timezone}${saved.potd_thread ? ', with a discussion thread' : ''}. ${nextLine(saved, schedule.now(), 'potd')}`,
+		);
 	}, 'Nothing was saved.');
 }
 
@@ -98,7 +125,9 @@ export function configurePotdReply(schedule: ScheduleService, guildId: string, r
 export function configureDigestReply(schedule: ScheduleService, guildId: string, request: { channelId: string; cron: string }): Reply {
 	return refusingBadSettings(() => {
 		const saved = schedule.configure(guildId, { digest_channel_id: request.channelId, digest_cron: request.cron });
-		return privateText(`Digests: <#${saved.digest_channel_id}> on \`${saved.digest_cron}\` (${saved.timezone}). ${nextLine(saved, schedule.now(), 'digest')}`);
+		return privateText(
+			`Digests: <#${saved.digest_channel_id}> on \`${saved.digest_cron}\` (${saved.timezone}). ${nextLine(saved, schedule.now(), 'digest')}`,
+		);
 	}, 'Nothing was saved.');
 }
 
@@ -147,7 +176,7 @@ export function feedOffReply(schedule: ScheduleService, guildId: string): Reply 
 
 /** The guild's feed post as it would be sent now, privately, without using its slot. */
 export async function previewFeedReply(schedule: ScheduleService, guildId: string): Promise<Reply> {
-	let messages;
+	let messages: PostMessage[];
 	try {
 		messages = await schedule.previewFeed(guildId);
 	} catch (error) {
@@ -156,7 +185,10 @@ export async function previewFeedReply(schedule: ScheduleService, guildId: strin
 		throw error;
 	}
 	const [first, ...rest] = messages;
-	if (!first) return privateText('Preview only: nothing in the arXiv feed now would be posted (none of its new papers is close enough to the corpus, or they were posted already).');
+	if (!first)
+		return privateText(
+			'Preview only: nothing in the arXiv feed now would be posted (none of its new papers is close enough to the corpus, or they were posted already).',
+		);
 	const note = `Preview only: not posted, and the slot stays free.${rest.length ? ` Part 1 of ${rest.length + 1}.` : ''}`;
 	return privateReply({ content: note, embeds: first.embeds, components: first.components });
 }

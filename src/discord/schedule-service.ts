@@ -10,7 +10,14 @@ import { channelProblem, createDiscordPoster, type DiscordPoster } from './sched
 import { POST_NAMES, recentPosts, type PostKind } from '../schedule/post-log.js';
 import { buildPotdMessage, type PostMessage } from './post-messages.js';
 import { createScheduler, nextPostTimes, type Scheduler } from '../schedule/scheduler.js';
-import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, listGuildSettings, saveGuildSettings, type GuildSettings } from '../schedule/settings.js';
+import {
+	checkGuildSettings,
+	DEFAULT_SETTINGS,
+	getGuildSettings,
+	listGuildSettings,
+	saveGuildSettings,
+	type GuildSettings,
+} from '../schedule/settings.js';
 import type { State } from '../schedule/state.js';
 import { buildStatusEmbed, formatLocalTime } from './schedule-status.js';
 import type { FeedClient } from '../arxiv/feed-client.js';
@@ -118,7 +125,9 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		todaysPaper: (guildId) => todaysPaper(parts, guildId),
 		preview(guildId, kind) {
 			const at = now();
-			return kind === 'digest' ? parts.content.digestMessages(guildId, at.toISOString(), at) : [parts.content.potdPreview(settingsFor(parts, guildId), at)];
+			return kind === 'digest'
+				? parts.content.digestMessages(guildId, at.toISOString(), at)
+				: [parts.content.potdPreview(settingsFor(parts, guildId), at)];
 		},
 		previewFeed: (guildId) => previewFeed(parts, guildId),
 		feedPaper: (id) => feed.feedPaper(id),
@@ -141,7 +150,12 @@ function scheduleParts(options: ScheduleServiceOptions): ScheduleParts {
 }
 
 /** The paper-of-the-day and digest scheduler, posting through `poster`. */
-function postScheduler({ state, env, log }: ScheduleServiceOptions, content: PostContent, poster: DiscordPoster, now: () => Date): Scheduler {
+function postScheduler(
+	{ state, env, log }: ScheduleServiceOptions,
+	content: PostContent,
+	poster: DiscordPoster,
+	now: () => Date,
+): Scheduler {
 	return createScheduler({
 		state,
 		now,
@@ -154,7 +168,13 @@ function postScheduler({ state, env, log }: ScheduleServiceOptions, content: Pos
 				const thread = guild.potd_thread ? threadName(paper) : undefined;
 				return { messageId: await poster.send(guild.guild_id, guild.potd_channel_id as string, [buildPotdMessage(paper, slot)], thread) };
 			}
-			return { messageId: await poster.send(guild.guild_id, guild.digest_channel_id as string, content.digestMessages(guild.guild_id, slot, new Date(slot))) };
+			return {
+				messageId: await poster.send(
+					guild.guild_id,
+					guild.digest_channel_id as string,
+					content.digestMessages(guild.guild_id, slot, new Date(slot)),
+				),
+			};
 		},
 		reconcile(guild, kind, slot) {
 			const channelId = channelOf(guild, kind);
@@ -175,7 +195,10 @@ function configure(parts: ScheduleParts, guildId: string, changes: Partial<Omit<
 		changes.digest_channel_id ? channelProblem(client, guildId, changes.digest_channel_id, false) : null,
 		changes.feed_channel_id ? channelProblem(client, guildId, changes.feed_channel_id, false) : null,
 	].filter((problem): problem is string => problem !== null);
-	if (problems.length > 0) throw new ScheduleSettingError(`${problems.join('\n')}; pick a text channel where paperbot may view, send, embed links and read history`);
+	if (problems.length > 0)
+		throw new ScheduleSettingError(
+			`${problems.join('\n')}; pick a text channel where paperbot may view, send, embed links and read history`,
+		);
 	const saved = saveGuildSettings(parts.state, next);
 	parts.scheduler.update(saved);
 	parts.feed.scheduler.update(saved);
@@ -194,7 +217,8 @@ function todaysPaper(parts: ScheduleParts, guildId: string): Paper | null {
 
 function previewFeed(parts: ScheduleParts, guildId: string): Promise<PostMessage[]> {
 	const settings = settingsFor(parts, guildId);
-	if (!settings.feed_channel_id) throw new ScheduleSettingError('the arXiv feed is off here; turn it on with `/paperbot feed on channel: categories:`');
+	if (!settings.feed_channel_id)
+		throw new ScheduleSettingError('the arXiv feed is off here; turn it on with `/paperbot feed on channel: categories:`');
 	return parts.feed.preview(settings);
 }
 
@@ -214,7 +238,12 @@ function status(parts: ScheduleParts, guildId: string): APIEmbed {
 /** Why a guild's posts may not go out: failed posts, unusable channels, a failing feed, corpus trouble. */
 function statusProblems({ client, scheduler, feed, library }: ScheduleParts, settings: GuildSettings): string[] {
 	const guildId = settings.guild_id;
-	const problems = scheduler.problems(guildId).map((problem) => `${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error))} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`);
+	const problems = scheduler
+		.problems(guildId)
+		.map(
+			(problem) =>
+				`${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error))} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`,
+		);
 	const channels = [
 		['Paper of the day', settings.potd_channel_id, settings.potd_thread],
 		['Digest', settings.digest_channel_id, false],
@@ -226,7 +255,9 @@ function statusProblems({ client, scheduler, feed, library }: ScheduleParts, set
 	}
 	const feedProblem = feed.problem(settings);
 	if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)));
-	if (library.problem) problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
-	if (library.warnings.length > 0) problems.push(`Corpus: ${library.warnings.length} record(s) skipped, e.g. ${markdownSafe(plainLine(library.warnings[0] as string))}`);
+	if (library.problem)
+		problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
+	if (library.warnings.length > 0)
+		problems.push(`Corpus: ${library.warnings.length} record(s) skipped, e.g. ${markdownSafe(plainLine(library.warnings[0] as string))}`);
 	return problems;
 }

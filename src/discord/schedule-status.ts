@@ -20,7 +20,15 @@ export interface ScheduleStatus {
 
 /** `2024-03-10 09:00 (America/New_York)`: a time as the guild reads it. */
 export function formatLocalTime(at: Date, timezone: string): string {
-	const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone: timezone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+	}).formatToParts(at);
 	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
 	return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} (${timezone})`;
 }
@@ -51,7 +59,9 @@ export function buildStatusEmbed(status: ScheduleStatus): APIEmbed {
 		value: truncateAtWord(lines.join('\n') || 'none', EMBED_LIMITS.fieldValue),
 		inline: false,
 	});
-	const potdWhere = settings.potd_channel_id ? `<#${settings.potd_channel_id}> at ${settings.potd_time}${settings.potd_thread ? ', with a thread' : ''}` : 'off';
+	const potdWhere = settings.potd_channel_id
+		? `<#${settings.potd_channel_id}> at ${settings.potd_time}${settings.potd_thread ? ', with a thread' : ''}`
+		: 'off';
 	const digestWhere = settings.digest_channel_id ? `<#${settings.digest_channel_id}> on \`${settings.digest_cron}\`` : 'off';
 	return {
 		title: 'paperbot status',
@@ -61,7 +71,10 @@ export function buildStatusEmbed(status: ScheduleStatus): APIEmbed {
 			field('Digest', [digestWhere, `Next: ${when(status.next.digest, settings)}`]),
 			field('arXiv feed', status.feed),
 			field('Last posts', status.recentPosts.map(postLine)),
-			field('Problems', status.problems.map((problem) => `• ${truncateAtWord(problem, 300)}`)),
+			field(
+				'Problems',
+				status.problems.map((problem) => `• ${truncateAtWord(problem, 300)}`),
+			),
 		],
 	};
 }

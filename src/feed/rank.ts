@@ -47,10 +47,12 @@ const MIN_WORD_LENGTH = 3;
 
 /** Words too common in any English abstract to say what a paper is about. */
 const STOP_WORDS = new Set(
-	('the and for with that this from are our which its their these those have has been was were can not but into than then also such '
-		+ 'both each more most other some over under between through while when where how what who all any new use using used based via '
-		+ 'show shows propose proposed paper approach method methods results result model models work however well across about two one '
-		+ 'first further large existing state art').split(' '),
+	(
+		'the and for with that this from are our which its their these those have has been was were can not but into than then also such ' +
+		'both each more most other some over under between through while when where how what who all any new use using used based via ' +
+		'show shows propose proposed paper approach method methods results result model models work however well across about two one ' +
+		'first further large existing state art'
+	).split(' '),
 );
 
 /** A paper's distinct content words: title and abstract, folded as search folds them. */
@@ -102,7 +104,11 @@ function corpusComparer(index: PaperIndex, idf: (word: string) => number) {
 			.sort((a, b) => b.weight - a.weight)
 			.slice(0, QUERY_WORDS);
 		if (query.length === 0) return null;
-		accumulateScores(index.postings, index.buffers, query.map((entry) => [entry]));
+		accumulateScores(
+			index.postings,
+			index.buffers,
+			query.map((entry) => [entry]),
+		);
 		const ownNorm = norm(words, idf);
 		const nearest = topScored(index.buffers, CANDIDATES, (paperNo) => paperNo !== except)
 			.map(({ paperNo }) => {

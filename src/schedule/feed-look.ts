@@ -44,14 +44,23 @@ export async function lookAtFeed(context: FeedLookContext, guild: GuildSettings)
 		return lookFailed(context, guild, reasonOf(error), windowEnd);
 	}
 	const { date } = announcement;
-	if (date !== null && getPost(context.state, guild.guild_id, 'feed', date)?.status !== 'sent') return postAnnouncement(context, guild, { ...announcement, date }, windowEnd);
+	if (date !== null && getPost(context.state, guild.guild_id, 'feed', date)?.status !== 'sent')
+		return postAnnouncement(context, guild, { ...announcement, date }, windowEnd);
 	const relook = postedThisWindow(context, guild) ? windowEnd : relookTime(context, windowEnd);
-	context.log.info({ guild: guild.guild_id, kind: 'feed', announced: date, nextLook: relook.toISOString() }, date ? 'feed: announcement already posted; looking again later' : 'feed: the feed is empty; looking again later');
+	context.log.info(
+		{ guild: guild.guild_id, kind: 'feed', announced: date, nextLook: relook.toISOString() },
+		date ? 'feed: announcement already posted; looking again later' : 'feed: the feed is empty; looking again later',
+	);
 	return recordLook(context, guild, { announced: date }, relook);
 }
 
 /** Posts the announcement once across restarts: its slot (the date) is claimed, and an interrupted attempt is looked for in the channel first. */
-async function postAnnouncement(context: FeedLookContext, guild: GuildSettings, announcement: DatedAnnouncement, windowEnd: Date): Promise<Date> {
+async function postAnnouncement(
+	context: FeedLookContext,
+	guild: GuildSettings,
+	announcement: DatedAnnouncement,
+	windowEnd: Date,
+): Promise<Date> {
 	const { state, now, claimant } = context;
 	const { date } = announcement;
 	const check = { claimant, now: now(), leaseMs: DEFAULT_LEASE_MS, isRunning: () => context.isLooking(guild.guild_id) };
@@ -64,7 +73,14 @@ async function postAnnouncement(context: FeedLookContext, guild: GuildSettings, 
 			markSent(state, guild.guild_id, 'feed', date, { channelId: guild.feed_channel_id, messageId: sent.messageId }, now());
 			recordFeedPosted(state, guild.guild_id, sent.postedIds, date);
 		})();
-		const fields = { guild: guild.guild_id, kind: 'feed', slot: date, messageId: sent.messageId, new: sent.newCount, posted: sent.postedIds.length };
+		const fields = {
+			guild: guild.guild_id,
+			kind: 'feed',
+			slot: date,
+			messageId: sent.messageId,
+			new: sent.newCount,
+			posted: sent.postedIds.length,
+		};
 		context.log.info(fields, found !== null ? 'feed: found an interrupted post in the channel; not posting again' : 'feed: posted');
 		return recordLook(context, guild, { announced: date, new_count: sent.newCount, posted_count: sent.postedIds.length }, windowEnd);
 	} catch (error) {
@@ -92,7 +108,10 @@ function lookFailed(context: FeedLookContext, guild: GuildSettings, reason: stri
 	const failures = (getFeedLook(context.state, guild.guild_id)?.failures ?? 0) + 1;
 	const delay = retryDelays[Math.min(failures, retryDelays.length) - 1] ?? HOUR_MS;
 	const retryAt = earlier(new Date(context.now().getTime() + delay), windowEnd);
-	context.log.warn({ guild: guild.guild_id, kind: 'feed', failures, reason, retryAt: retryAt.toISOString() }, 'feed: look failed; will retry');
+	context.log.warn(
+		{ guild: guild.guild_id, kind: 'feed', failures, reason, retryAt: retryAt.toISOString() },
+		'feed: look failed; will retry',
+	);
 	return recordLook(context, guild, { last_error: reason }, retryAt);
 }
 

@@ -123,7 +123,9 @@ function runLook(looks: FeedLooks, guildId: string): Promise<void> {
 	const current = looks.running.get(guildId);
 	if (current) return current;
 	const run = lookAndArmNext(looks, guildId)
-		.catch((error: unknown) => looks.context.log.error({ guild: guildId, kind: 'feed', error: reasonOf(error) }, 'feed: look failed unexpectedly'))
+		.catch((error: unknown) =>
+			looks.context.log.error({ guild: guildId, kind: 'feed', error: reasonOf(error) }, 'feed: look failed unexpectedly'),
+		)
 		.finally(() => looks.running.delete(guildId));
 	looks.running.set(guildId, run);
 	return run;

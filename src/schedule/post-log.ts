@@ -89,9 +89,9 @@ export function markFailed(state: State, guildId: string, kind: PostKind, slot: 
 
 /** The record of one slot, or null when it was never claimed. */
 export function getPost(state: State, guildId: string, kind: PostKind, slot: string): PostRecord | null {
-	const row = state.db
-		.prepare(`SELECT * FROM post_log WHERE guild_id = ? AND kind = ? AND slot = ?`)
-		.get(guildId, kind, slot) as PostRecord | undefined;
+	const row = state.db.prepare(`SELECT * FROM post_log WHERE guild_id = ? AND kind = ? AND slot = ?`).get(guildId, kind, slot) as
+		| PostRecord
+		| undefined;
 	return row ?? null;
 }
 

@@ -38,9 +38,9 @@ export function paperOfTheDay(state: State, guildId: string, date: string, paper
 	const { db } = state;
 	return db
 		.transaction((): string | null => {
-			const chosen = db
-				.prepare(`SELECT paper_id FROM potd_choice WHERE guild_id = ? AND local_date = ?`)
-				.get(guildId, date) as { paper_id: string } | undefined;
+			const chosen = db.prepare(`SELECT paper_id FROM potd_choice WHERE guild_id = ? AND local_date = ?`).get(guildId, date) as
+				| { paper_id: string }
+				| undefined;
 			if (chosen) return chosen.paper_id;
 			const current = new Set(paperIds);
 			if (current.size === 0) return null;
@@ -66,9 +66,9 @@ export function paperOfTheDay(state: State, guildId: string, date: string, paper
 			let candidates = remaining.filter((id) => current.has(id));
 
 			if (candidates.length === 0) {
-				const last = db
-					.prepare(`SELECT paper_id FROM potd_choice WHERE guild_id = ? ORDER BY local_date DESC LIMIT 1`)
-					.get(guildId) as { paper_id: string } | undefined;
+				const last = db.prepare(`SELECT paper_id FROM potd_choice WHERE guild_id = ? ORDER BY local_date DESC LIMIT 1`).get(guildId) as
+					| { paper_id: string }
+					| undefined;
 				cycle += 1;
 				nextOrder = newCycleOrder(guildId, cycle, [...current], last?.paper_id);
 				candidates = nextOrder;

@@ -109,7 +109,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 function arm(runner: SlotRunner, guild: GuildSettings, kind: (typeof KINDS)[number], after: Date): void {
 	const { timers, now } = runner;
 	if (timers.stopped || channelOf(guild, kind) === null) return;
-	const due = kind === 'potd' ? nextPotdTime(guild.potd_time, guild.timezone, after) : nextDigestTime(guild.digest_cron, guild.timezone, after);
+	const due =
+		kind === 'potd' ? nextPotdTime(guild.potd_time, guild.timezone, after) : nextDigestTime(guild.digest_cron, guild.timezone, after);
 	if (due === null) return;
 	timers.later(`${guild.guild_id}|arm`, due, () => {
 		const slot = slotFor(guild, kind, due);
@@ -127,7 +128,8 @@ async function startGuild(runner: SlotRunner, guild: GuildSettings, catchUp: boo
 	await settleOldClaims(runner, guild, today);
 	for (const kind of KINDS) {
 		const slot = today[kind];
-		if (slot != null && (catchUp || getPost(runner.state, guild.guild_id, kind, slot) !== null)) await runSlot(runner, guild.guild_id, kind, slot);
+		if (slot != null && (catchUp || getPost(runner.state, guild.guild_id, kind, slot) !== null))
+			await runSlot(runner, guild.guild_id, kind, slot);
 		arm(runner, guild, kind, at);
 	}
 }

@@ -31,48 +31,58 @@ export function parseCategories(text: string): string[] {
 	const categories = [...new Set(text.split(/[\s,+]+/).filter(Boolean))];
 	const bad = categories.find((category) => !ARXIV_CATEGORY.test(category));
 	if (bad !== undefined) {
-		throw new ScheduleSettingError(`categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "${bad}" is not one`);
+		throw new ScheduleSettingError(
+			`categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "${bad}" is not one`,
+		);
 	}
 	return categories;
 }
 
 /** arXiv categories for the feed, as settings and `ARXIV_FEED_CATEGORIES` take them. */
-export const categoriesSetting = z.union([z.string(), z.array(z.string())]).transform(checked((value: string | string[]) => parseCategories(typeof value === 'string' ? value : value.join(' '))));
+export const categoriesSetting = z
+	.union([z.string(), z.array(z.string())])
+	.transform(checked((value: string | string[]) => parseCategories(typeof value === 'string' ? value : value.join(' '))));
 
 /** Most papers in one feed post: a post's menu opens at most 25. */
 export const FEED_MAX_LIMIT = 25;
 /** Papers per feed post, as settings and `ARXIV_FEED_MAX` take them. */
 const FEED_MAX_FORM = `max must be a whole number from 1 to ${FEED_MAX_LIMIT}, e.g. 10`;
-export const feedMaxSetting = z.coerce.number({ error: FEED_MAX_FORM }).int(FEED_MAX_FORM).min(1, FEED_MAX_FORM).max(FEED_MAX_LIMIT, FEED_MAX_FORM);
+export const feedMaxSetting = z.coerce
+	.number({ error: FEED_MAX_FORM })
+	.int(FEED_MAX_FORM)
+	.min(1, FEED_MAX_FORM)
+	.max(FEED_MAX_LIMIT, FEED_MAX_FORM);
 
 /** One guild's schedule settings: where and when the paper of the day, the digest and the arXiv feed go. */
-const guildSettingsSchema = z.object({
-	guild_id: z.string().min(1),
-	/** Channel for the paper of the day; null turns it off. */
-	potd_channel_id: z.string().min(1).nullable(),
-	/** Local posting time, `HH:MM`. */
-	potd_time: timeOfDaySetting,
-	/** IANA time zone for the paper-of-the-day time and the digest schedule. */
-	timezone: timezoneSetting,
-	/** Start a discussion thread from each paper-of-the-day post. */
-	potd_thread: z.boolean(),
-	/** Channel for digests; null turns them off. */
-	digest_channel_id: z.string().min(1).nullable(),
-	/** Five-field cron pattern read in `timezone`. */
-	digest_cron: cronSetting,
-	/** Channel for the arXiv feed; null turns it off. */
-	feed_channel_id: z.string().min(1).nullable().default(null),
-	/** arXiv categories the feed reads, in one request. */
-	feed_categories: categoriesSetting.default([]),
-	/** Local time of the first look at the feed each day, `HH:MM`. */
-	feed_time: timeOfDaySetting.default('09:00'),
-	/** Most papers per feed post. */
-	feed_max: z.number({ error: FEED_MAX_FORM }).int(FEED_MAX_FORM).min(1, FEED_MAX_FORM).max(FEED_MAX_LIMIT, FEED_MAX_FORM).default(10),
-	/** Include cross-listed papers. */
-	feed_cross: z.boolean().default(true),
-}).refine((settings) => settings.feed_channel_id === null || settings.feed_categories.length > 0, {
-	message: 'the feed needs categories, e.g. "cs.NE q-bio.NC"',
-});
+const guildSettingsSchema = z
+	.object({
+		guild_id: z.string().min(1),
+		/** Channel for the paper of the day; null turns it off. */
+		potd_channel_id: z.string().min(1).nullable(),
+		/** Local posting time, `HH:MM`. */
+		potd_time: timeOfDaySetting,
+		/** IANA time zone for the paper-of-the-day time and the digest schedule. */
+		timezone: timezoneSetting,
+		/** Start a discussion thread from each paper-of-the-day post. */
+		potd_thread: z.boolean(),
+		/** Channel for digests; null turns them off. */
+		digest_channel_id: z.string().min(1).nullable(),
+		/** Five-field cron pattern read in `timezone`. */
+		digest_cron: cronSetting,
+		/** Channel for the arXiv feed; null turns it off. */
+		feed_channel_id: z.string().min(1).nullable().default(null),
+		/** arXiv categories the feed reads, in one request. */
+		feed_categories: categoriesSetting.default([]),
+		/** Local time of the first look at the feed each day, `HH:MM`. */
+		feed_time: timeOfDaySetting.default('09:00'),
+		/** Most papers per feed post. */
+		feed_max: z.number({ error: FEED_MAX_FORM }).int(FEED_MAX_FORM).min(1, FEED_MAX_FORM).max(FEED_MAX_LIMIT, FEED_MAX_FORM).default(10),
+		/** Include cross-listed papers. */
+		feed_cross: z.boolean().default(true),
+	})
+	.refine((settings) => settings.feed_channel_id === null || settings.feed_categories.length > 0, {
+		message: 'the feed needs categories, e.g. "cs.NE q-bio.NC"',
+	});
 
 export type GuildSettings = z.infer<typeof guildSettingsSchema>;
 
@@ -132,7 +142,12 @@ export function saveGuildSettings(state: State, input: z.input<typeof guildSetti
 			   feed_channel_id = excluded.feed_channel_id, feed_categories = excluded.feed_categories,
 			   feed_time = excluded.feed_time, feed_max = excluded.feed_max, feed_cross = excluded.feed_cross`,
 		)
-		.run({ ...settings, potd_thread: settings.potd_thread ? 1 : 0, feed_categories: settings.feed_categories.join(' '), feed_cross: settings.feed_cross ? 1 : 0 });
+		.run({
+			...settings,
+			potd_thread: settings.potd_thread ? 1 : 0,
+			feed_categories: settings.feed_categories.join(' '),
+			feed_cross: settings.feed_cross ? 1 : 0,
+		});
 	return settings;
 }
 

@@ -61,14 +61,21 @@ export function runSlot(runner: SlotRunner, guildId: string, kind: PostKind, slo
 }
 
 /** Interrupted claims from earlier days: reconciled so the log is right; a past day is never posted. */
-export async function settleOldClaims(runner: SlotRunner, guild: GuildSettings, today: Partial<Record<PostKind, string | null>>): Promise<void> {
+export async function settleOldClaims(
+	runner: SlotRunner,
+	guild: GuildSettings,
+	today: Partial<Record<PostKind, string | null>>,
+): Promise<void> {
 	const { state, log } = runner;
 	for (const record of unsentClaims(state, guild.guild_id)) {
 		// The feed's claims are settled by the feed's own scheduler, which knows its announcement dates.
 		if (record.kind === 'feed' || record.slot === today[record.kind] || claimMayBeLive(record, claimCheck(runner))) continue;
 		if (!retakeSlot(state, record, runner.claimant, runner.now())) continue;
 		const found = await runner.reconcile(guild, record.kind, record.slot).catch((error: unknown) => {
-			log.warn({ guild: guild.guild_id, kind: record.kind, slot: record.slot, error: String(error) }, 'schedule: could not read the channel to reconcile');
+			log.warn(
+				{ guild: guild.guild_id, kind: record.kind, slot: record.slot, error: String(error) },
+				'schedule: could not read the channel to reconcile',
+			);
 			return null;
 		});
 		if (found !== null) recordSent(runner, guild, record.kind, record.slot, found);

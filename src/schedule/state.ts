@@ -166,7 +166,12 @@ function readHeader(path: string): string | null {
 function checkExisting(db: Database.Database, path: string): void {
 	const problems = db.pragma('quick_check') as { quick_check: string }[];
 	if (problems.length !== 1 || problems[0]?.quick_check !== 'ok') {
-		throw new StateError(`state: ${path} is damaged (${problems.map((p) => p.quick_check).slice(0, 3).join('; ')})`);
+		throw new StateError(
+			`state: ${path} is damaged (${problems
+				.map((p) => p.quick_check)
+				.slice(0, 3)
+				.join('; ')})`,
+		);
 	}
 	const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[];
 	const version = db.pragma('user_version', { simple: true }) as number;
@@ -179,9 +184,7 @@ function checkExisting(db: Database.Database, path: string): void {
 		throw new StateError(`state: ${path} is an SQLite database but not a paperbot one; refusing to use it`);
 	}
 	if (version > SCHEMA_VERSION) {
-		throw new StateError(
-			`state: ${path} has schema version ${version}, newer than this paperbot knows (${SCHEMA_VERSION})`,
-		);
+		throw new StateError(`state: ${path} has schema version ${version}, newer than this paperbot knows (${SCHEMA_VERSION})`);
 	}
 }
 
@@ -202,7 +205,12 @@ function createFolder(folder: string): void {
 		mkdirSync(folder, { recursive: true });
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		const reason = code === 'EEXIST' || code === 'ENOTDIR' ? `${fileAbove(folder)} is a file, not a folder` : code === 'EACCES' ? 'permission denied' : (code ?? String(error));
+		const reason =
+			code === 'EEXIST' || code === 'ENOTDIR'
+				? `${fileAbove(folder)} is a file, not a folder`
+				: code === 'EACCES'
+					? 'permission denied'
+					: (code ?? String(error));
 		throw new StateError(`state: cannot create the folder of STATE_PATH (${folder}): ${reason}`);
 	}
 }

@@ -59,7 +59,8 @@ export function validateCron(pattern: string): string {
 	} catch {
 		throw new ScheduleSettingError(`${expected}; "${trimmed}" is not one`);
 	}
-	if (next === null) throw new ScheduleSettingError(`schedule "${trimmed}" never fires; ${expected.replace('schedule must be', 'expected')}`);
+	if (next === null)
+		throw new ScheduleSettingError(`schedule "${trimmed}" never fires; ${expected.replace('schedule must be', 'expected')}`);
 	return trimmed;
 }
 

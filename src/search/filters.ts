@@ -37,7 +37,7 @@ export function compileFilters(context: FilterContext, filters: Filters): PaperF
 		const wanted = filters.venue.trim().toLowerCase();
 		tests.push((paperNo) => {
 			const paper = context.papers[paperNo]!;
-			return [paper.venue, paper.journal_ref, paper.comment].some((text) => text !== null && text.toLowerCase().includes(wanted));
+			return [paper.venue, paper.journal_ref, paper.comment].some((text) => text?.toLowerCase().includes(wanted));
 		});
 	}
 	return (paperNo) => tests.every((test) => test(paperNo));

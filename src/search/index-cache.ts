@@ -176,7 +176,10 @@ function decodeIndex(file: Buffer, corpus: IndexedCorpus, indexCode: string): Pa
 		if (start + byteLength > aligned.byteLength) throw new Error(`section ${name} is cut short`);
 		return { start: aligned.byteOffset + start, byteLength };
 	};
-	const numbers = <T>(name: SectionName, type: { new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number }) => {
+	const numbers = <T>(
+		name: SectionName,
+		type: { new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
+	) => {
 		const { start, byteLength } = section(name);
 		return new type(aligned.buffer, start, byteLength / type.BYTES_PER_ELEMENT);
 	};

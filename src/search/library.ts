@@ -30,7 +30,11 @@ export interface Library {
  * `warningsOutput` as text, one line each, sorted and capped; a corpus that cannot be used at all
  * throws CorpusError.
  */
-export async function openLibrary(corpusPath: string, log: Logger, warningsOutput: { write(text: string): unknown } = process.stderr): Promise<Library> {
+export async function openLibrary(
+	corpusPath: string,
+	log: Logger,
+	warningsOutput: { write(text: string): unknown } = process.stderr,
+): Promise<Library> {
 	const listeners: ((corpus: LoadedCorpus) => void)[] = [];
 	let reloading: Promise<unknown> = Promise.resolve();
 
@@ -40,7 +44,16 @@ export async function openLibrary(corpusPath: string, log: Logger, warningsOutpu
 		const cacheDir = (await stat(corpusPath)).isDirectory() ? corpusPath : dirname(corpusPath);
 		for (const line of quoteWarnings(corpus.warnings)) warningsOutput.write(`${line}\n`);
 		const { index, source } = await loadOrBuildIndex(corpus, { cacheDir, onWarning: (message) => log.warn(message) });
-		log.info({ papers: corpus.papers.length, files: corpus.files.length, skipped: corpus.warnings.length, index: source, ms: Math.round(performance.now() - started) }, 'corpus loaded');
+		log.info(
+			{
+				papers: corpus.papers.length,
+				files: corpus.files.length,
+				skipped: corpus.warnings.length,
+				index: source,
+				ms: Math.round(performance.now() - started),
+			},
+			'corpus loaded',
+		);
 		return { index, corpus };
 	}
 

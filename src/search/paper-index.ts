@@ -4,9 +4,17 @@ import { buildAuthorIndex, compileFilters, type AuthorIndex } from './filters.js
 import { buildPostings, documentFrequency, inverseDocumentFrequency, type Postings } from './postings.js';
 import { proximityReward, type ProximityWord } from './proximity.js';
 import { hasFilters, NO_FILTERS, parseQuery, type Filters } from './query.js';
-import { accumulateScores, createScoreBuffers, expandWord, topScored, type ScoreBuffers, type ScoredPaper, type TermExpansion } from './rank.js';
+import {
+	accumulateScores,
+	createScoreBuffers,
+	expandWord,
+	topScored,
+	type ScoreBuffers,
+	type ScoredPaper,
+	type TermExpansion,
+} from './rank.js';
 import { buildSuggestionIndex, suggestPaperNumbers, type SuggestionIndex } from './suggest.js';
-import { searchWordsOf, termsOf } from './text.js';
+import { searchWordsOf } from './text.js';
 
 export { parseQuery, type Filters, type ParsedQuery } from './query.js';
 
@@ -67,7 +75,9 @@ export function assembleIndex(papers: readonly Paper[], postings: Postings, sugg
 	// An array's sort, not a typed array's: it runs in near-linear time on a corpus already in id order.
 	const newest = Uint32Array.from([...papers.keys()].sort((a, b) => (keys[a]! < keys[b]! ? 1 : keys[a]! > keys[b]! ? -1 : 0)));
 	const recency = new Uint32Array(papers.length);
-	newest.forEach((paperNo, position) => (recency[paperNo] = position));
+	newest.forEach((paperNo, position) => {
+		recency[paperNo] = position;
+	});
 	return {
 		papers,
 		postings,
@@ -93,7 +103,12 @@ function yearOf(paper: Paper): number {
  * `filters` given separately override the typed ones. An arXiv id or URL puts that paper first.
  * With filters and no text, every matching paper comes back newest first (up to the limit).
  */
-export function searchPapers(index: PaperIndex, query: string, filters: Partial<Filters> = {}, options: SearchOptions = {}): SearchResult[] {
+export function searchPapers(
+	index: PaperIndex,
+	query: string,
+	filters: Partial<Filters> = {},
+	options: SearchOptions = {},
+): SearchResult[] {
 	const limit = options.limit ?? DEFAULT_LIMIT;
 	const parsed = parseQuery(query);
 	const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== null));

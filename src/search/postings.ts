@@ -188,7 +188,9 @@ function sortVocabulary(records: FieldRecords): { terms: string[]; rank: Uint32A
 	const { stemIds, wordTermIds } = records;
 	const terms = [...stemIds.keys()].sort();
 	const rank = new Uint32Array(terms.length);
-	terms.forEach((term, position) => (rank[stemIds.get(term)!] = position));
+	terms.forEach((term, position) => {
+		rank[stemIds.get(term)!] = position;
+	});
 	stemIds.clear();
 	const words = [...wordTermIds.keys()].sort();
 	const wordTerms = Uint32Array.from(words, (word) => rank[wordTermIds.get(word)!]!);
@@ -213,7 +215,12 @@ function averageFieldLengths(fieldLengths: Uint32Array, paperCount: number): num
 }
 
 /** Places every record in its term's postings: the paper, and its weighted, length-normalised counts summed over its fields. */
-function fillPostings(records: FieldRecords, rank: Uint32Array, offsets: Uint32Array, averageLengths: readonly number[]): { postingPapers: Uint32Array; impacts: Float32Array } {
+function fillPostings(
+	records: FieldRecords,
+	rank: Uint32Array,
+	offsets: Uint32Array,
+	averageLengths: readonly number[],
+): { postingPapers: Uint32Array; impacts: Float32Array } {
 	const { recordTerms, recordCounts, paperRecords, fieldLengths } = records;
 	const termCount = rank.length;
 	// Records come in paper order, fields in order within a paper: each term's list fills in paper

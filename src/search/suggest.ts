@@ -78,7 +78,7 @@ function titleEntries(papers: readonly Paper[]) {
 		for (const word of words) ranks.set(word, 0);
 		titleKeys.push(words.join(' '));
 	}
-	[...ranks.keys()].sort().forEach((word, position) => ranks.set(word, position + 1));
+	for (const [position, word] of [...ranks.keys()].sort().entries()) ranks.set(word, position + 1);
 	const sequence = new Uint32Array(wordCount + papers.length);
 	const starts = new Uint32Array(wordCount);
 	const entryPapers = new Uint32Array(wordCount);
@@ -218,4 +218,3 @@ function phraseRange(suggestions: SuggestionIndex, phrase: string): [number, num
 	const end = lowerBound(entryPapers.length, (i) => head(i) <= phrase);
 	return [start, end];
 }
-

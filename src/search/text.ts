@@ -35,7 +35,9 @@ const ANY_SEARCH_WORD = /\p{L}{2,}|\p{L}?\p{N}+\p{L}?|\p{L}/gu;
 
 /** Lucene's English stop words: in nearly every paper, they tell papers apart by nothing. */
 const STOP_WORDS = new Set(
-	'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(' '),
+	'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(
+		' ',
+	),
 );
 
 /**

@@ -9,7 +9,12 @@ import { createLogger } from '../../src/log.js';
 import { getPaper, searchPapers } from '../../src/search/paper-index.js';
 import { startArxivStandIn, type StandInAnswer } from './arxiv-stand-in.js';
 
-const SEED = { id: '2305.00054', title: 'LAVA: Data Valuation without Pre-Specified Learning Algorithms', authors: ['Hoang Anh Just'], abstract: 'Data valuation.' };
+const SEED = {
+	id: '2305.00054',
+	title: 'LAVA: Data Valuation without Pre-Specified Learning Algorithms',
+	authors: ['Hoang Anh Just'],
+	abstract: 'Data valuation.',
+};
 
 let corpus: string;
 let standIn: Awaited<ReturnType<typeof startArxivStandIn>> | undefined;
@@ -53,8 +58,25 @@ describe('addPapers', () => {
 
 	it('adds a paper the feed described without asking arXiv, and asks arXiv only for the rest', async () => {
 		const options = await optionsFor({ 'hep-th/9711200': { fixture: 'several-papers.xml' } });
-		const fromFeed = { ...SEED, id: '2603.01002', title: 'Detecting Poisoned Teachers in Data-Free Knowledge Distillation', abstract: 'Poisoned teachers.', authors: ['Jiayu Zhou'], categories: ['cs.LG'], venue: null, comment: null, journal_ref: null, doi: null, code_url: null, published: '2026-03-02', updated: null };
-		const result = await addPapers(['2603.01002', 'hep-th/9711200'], { ...options, knownPaper: (id) => (id === fromFeed.id ? fromFeed : null) });
+		const fromFeed = {
+			...SEED,
+			id: '2603.01002',
+			title: 'Detecting Poisoned Teachers in Data-Free Knowledge Distillation',
+			abstract: 'Poisoned teachers.',
+			authors: ['Jiayu Zhou'],
+			categories: ['cs.LG'],
+			venue: null,
+			comment: null,
+			journal_ref: null,
+			doi: null,
+			code_url: null,
+			published: '2026-03-02',
+			updated: null,
+		};
+		const result = await addPapers(['2603.01002', 'hep-th/9711200'], {
+			...options,
+			knownPaper: (id) => (id === fromFeed.id ? fromFeed : null),
+		});
 		expect(result.added.map((paper) => paper.id)).toEqual(['2603.01002', 'hep-th/9711200']);
 		expect(standIn!.received.map((request) => request.idList)).toEqual(['hep-th/9711200']);
 		expect(searchPapers(options.library.current(), 'detecting poisoned teachers')[0]?.paper.id).toBe('2603.01002');
@@ -92,10 +114,34 @@ describe('addPapers', () => {
 
 	it.each([
 		['an unknown id', '2305.99999', { fixture: 'unknown-id.xml' }, 'unknown-id', 'arXiv has no paper with id 2305.99999.'],
-		['a withdrawn paper', '2101.00001', { fixture: 'withdrawn.xml' }, 'withdrawn', 'arXiv paper 2101.00001 has been withdrawn by its authors.'],
-		['an entry missing its title', '2305.11484', { fixture: 'missing-title.xml' }, 'incomplete-entry', "arXiv's entry for 2305.11484 is missing its title."],
-		['arXiv answering 503', '2306.02368', { status: 503, body: 'Service Unavailable' }, 'http-status', 'arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.'],
-		['a feed that is not well-formed XML', '2306.02368', { fixture: 'malformed.xml' }, 'malformed-feed', "arXiv's answer is not well-formed XML (it ends inside <summary>)."],
+		[
+			'a withdrawn paper',
+			'2101.00001',
+			{ fixture: 'withdrawn.xml' },
+			'withdrawn',
+			'arXiv paper 2101.00001 has been withdrawn by its authors.',
+		],
+		[
+			'an entry missing its title',
+			'2305.11484',
+			{ fixture: 'missing-title.xml' },
+			'incomplete-entry',
+			"arXiv's entry for 2305.11484 is missing its title.",
+		],
+		[
+			'arXiv answering 503',
+			'2306.02368',
+			{ status: 503, body: 'Service Unavailable' },
+			'http-status',
+			'arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.',
+		],
+		[
+			'a feed that is not well-formed XML',
+			'2306.02368',
+			{ fixture: 'malformed.xml' },
+			'malformed-feed',
+			"arXiv's answer is not well-formed XML (it ends inside <summary>).",
+		],
 	] as const)('reports %s with its reason and leaves the corpus file unchanged', async (_case, id, answer, code, reason) => {
 		await writeFile(addedFile(), '');
 		const options = await optionsFor({ [id]: answer });
@@ -114,7 +160,10 @@ describe('addPapers', () => {
 	it('lands both papers when two adds run at once', async () => {
 		const options = await optionsFor({ '2306.02368': { fixture: 'one-paper.xml' }, 'hep-th/9711200': { fixture: 'several-papers.xml' } });
 		await Promise.all([addPapers(['2306.02368'], options), addPapers(['hep-th/9711200'], options)]);
-		const ids = (await addedText())!.trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id);
+		const ids = (await addedText())!
+			.trim()
+			.split('\n')
+			.map((line) => (JSON.parse(line) as { id: string }).id);
 		expect(ids.sort()).toEqual(['2306.02368', 'hep-th/9711200']);
 		expect(getPaper(options.library.current(), '2306.02368')).not.toBeNull();
 		expect(getPaper(options.library.current(), 'hep-th/9711200')).not.toBeNull();

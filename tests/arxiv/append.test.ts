@@ -76,7 +76,9 @@ describe('appendPapers', () => {
 	});
 
 	it('lands every append when two processes append at once', async () => {
-		const workers = ['2401.100', '2401.200'].map((prefix) => spawn(process.execPath, [compiled('tests/arxiv/append-worker.ts'), corpus, prefix, '15'], { stdio: ['pipe', 'pipe', 'inherit'] }));
+		const workers = ['2401.100', '2401.200'].map((prefix) =>
+			spawn(process.execPath, [compiled('tests/arxiv/append-worker.ts'), corpus, prefix, '15'], { stdio: ['pipe', 'pipe', 'inherit'] }),
+		);
 		// both start appending at the same moment, once past their start-up
 		await Promise.all(workers.map((child) => once(child.stdout, 'data')));
 		for (const child of workers) child.stdin.write('go\n');
@@ -93,7 +95,7 @@ describe('appendPapers', () => {
 		await writeFile(file, whole + torn);
 		const result = await appendPapers(corpus, [paper('2306.02368')]);
 		expect(result).toMatchObject({ added: ['2306.02368'], discardedTornLine: true });
-		expect(await readFile(file, 'utf8')).toBe(whole + `${JSON.stringify(paper('2306.02368'))}\n`);
+		expect(await readFile(file, 'utf8')).toBe(`${whole}${JSON.stringify(paper('2306.02368'))}\n`);
 		expect((await reload(file)).map((record) => record.id)).toEqual(['2305.00054', '2306.02368']);
 	});
 
@@ -138,8 +140,6 @@ describe('appendPapers', () => {
 
 	it('refuses a corpus path that does not exist, naming it', async () => {
 		const missing = join(corpus, 'no-such-folder');
-		await expect(appendPapers(missing, [paper('2306.02368')])).rejects.toThrow(
-			`corpus append: the corpus path ${missing} does not exist.`,
-		);
+		await expect(appendPapers(missing, [paper('2306.02368')])).rejects.toThrow(`corpus append: the corpus path ${missing} does not exist.`);
 	});
 });

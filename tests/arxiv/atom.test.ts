@@ -77,7 +77,13 @@ describe('textOf', () => {
 	});
 
 	it('gives null for an element without text, a missing one, or anything not text', () => {
-		expect([textOf({ '@_term': 'cs.NE' }), textOf(undefined), textOf(null), textOf(1984), textOf({ '#text': 1984 })]).toEqual([null, null, null, null, null]);
+		expect([textOf({ '@_term': 'cs.NE' }), textOf(undefined), textOf(null), textOf(1984), textOf({ '#text': 1984 })]).toEqual([
+			null,
+			null,
+			null,
+			null,
+			null,
+		]);
 	});
 });
 
@@ -95,7 +101,11 @@ describe('dateOf', () => {
 describe('attributeOf', () => {
 	it('gives an attribute as text, or null when it is missing or the value is no element', () => {
 		expect(attributeOf({ '@_href': 'https://arxiv.org/abs/1' }, 'href')).toBe('https://arxiv.org/abs/1');
-		expect([attributeOf({ '@_rel': 'alternate' }, 'href'), attributeOf('https://arxiv.org', 'href'), attributeOf(null, 'href')]).toEqual([null, null, null]);
+		expect([attributeOf({ '@_rel': 'alternate' }, 'href'), attributeOf('https://arxiv.org', 'href'), attributeOf(null, 'href')]).toEqual([
+			null,
+			null,
+			null,
+		]);
 	});
 });
 

@@ -198,17 +198,28 @@ describe('fetchArxivPapers for one paper', () => {
 		await standIn!.close();
 		const error = await arxivErrorOf(fetchOne('2306.02368', options));
 		standIn = undefined;
-		expect([error.code, error.message]).toEqual(['network', `arXiv could not be reached: nothing answers at ${new URL(options.apiUrl).host} (connection refused); check ARXIV_API_URL (${options.apiUrl}).`]);
+		expect([error.code, error.message]).toEqual([
+			'network',
+			`arXiv could not be reached: nothing answers at ${new URL(options.apiUrl).host} (connection refused); check ARXIV_API_URL (${options.apiUrl}).`,
+		]);
 	});
 
 	it('names a port fetch refuses to use instead of saying only that fetch failed', async () => {
-		const error = await arxivErrorOf(fetchOne('2306.02368', { apiUrl: 'http://127.0.0.1:9/api/query', userAgent: USER_AGENT, queue: createRequestQueue(0) }));
-		expect([error.code, error.message]).toEqual(['network', 'arXiv could not be reached: connecting to 127.0.0.1:9 failed (bad port); check ARXIV_API_URL (http://127.0.0.1:9/api/query).']);
+		const error = await arxivErrorOf(
+			fetchOne('2306.02368', { apiUrl: 'http://127.0.0.1:9/api/query', userAgent: USER_AGENT, queue: createRequestQueue(0) }),
+		);
+		expect([error.code, error.message]).toEqual([
+			'network',
+			'arXiv could not be reached: connecting to 127.0.0.1:9 failed (bad port); check ARXIV_API_URL (http://127.0.0.1:9/api/query).',
+		]);
 	});
 
 	it('says to check ARXIV_API_URL when the address answers 404', async () => {
 		const options = await optionsFor({ '2306.02368': { status: 404, body: 'Not Found' } });
 		const error = await arxivErrorOf(fetchOne('2306.02368', options));
-		expect([error.code, error.message]).toEqual(['http-status', `arXiv answered HTTP 404 Not Found instead of a feed; check ARXIV_API_URL (${options.apiUrl}).`]);
+		expect([error.code, error.message]).toEqual([
+			'http-status',
+			`arXiv answered HTTP 404 Not Found instead of a feed; check ARXIV_API_URL (${options.apiUrl}).`,
+		]);
 	});
 });

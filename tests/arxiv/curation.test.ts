@@ -23,7 +23,14 @@ describe('openCuration', () => {
 		await rm(folder, { recursive: true, force: true });
 	});
 
-	const open = (corpusPath: string) => openCuration({ corpusPath, apiUrl: 'http://127.0.0.1:9/api/query', queue: createRequestQueue(0), library: { current: () => shipped.index, reload: async () => ({ ok: false, error: new Error('not reloaded in this test') }) }, mayAdd: () => true });
+	const open = (corpusPath: string) =>
+		openCuration({
+			corpusPath,
+			apiUrl: 'http://127.0.0.1:9/api/query',
+			queue: createRequestQueue(0),
+			library: { current: () => shipped.index, reload: async () => ({ ok: false, error: new Error('not reloaded in this test') }) },
+			mayAdd: () => true,
+		});
 
 	it('is there for a writable corpus folder, or the folder of a single corpus file', async () => {
 		expect(await open(folder)).toBeDefined();
@@ -38,7 +45,10 @@ describe('openCuration', () => {
 
 	it('is there exactly when a file can be created in a read-only folder (as root it can)', async () => {
 		await chmod(folder, 0o500);
-		const writable = await writeFile(join(folder, 'probe.jsonl'), '').then(() => true, () => false);
+		const writable = await writeFile(join(folder, 'probe.jsonl'), '').then(
+			() => true,
+			() => false,
+		);
 		expect((await open(folder)) !== undefined).toBe(writable);
 	});
 });

@@ -7,7 +7,14 @@ import { startArxivStandIn } from './arxiv-stand-in.js';
 import { announcementXml, startFeedStandIn, type FeedAnswer } from './feed-stand-in.js';
 
 const USER_AGENT = 'paperbot/test (feed tests)';
-const ENTRY = { id: '2603.00001', title: 'Spiking nets', creators: 'Ada Lovelace', abstract: 'Spikes.', categories: ['cs.NE'], type: 'new' as const };
+const ENTRY = {
+	id: '2603.00001',
+	title: 'Spiking nets',
+	creators: 'Ada Lovelace',
+	abstract: 'Spikes.',
+	categories: ['cs.NE'],
+	type: 'new' as const,
+};
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -54,7 +61,10 @@ describe('createFeedClient', () => {
 			{ timeoutMs: 200 },
 		);
 		const busy = await arxivErrorOf(client.read(['busy']));
-		expect([busy.code, busy.message]).toEqual(['http-status', 'arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.']);
+		expect([busy.code, busy.message]).toEqual([
+			'http-status',
+			'arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.',
+		]);
 		const slow = await arxivErrorOf(client.read(['slow']));
 		expect([slow.code, slow.message]).toEqual(['timeout', 'arXiv did not answer within 0.2 s.']);
 		expect((await arxivErrorOf(client.read(['broken']))).code).toBe('malformed-feed');

@@ -85,7 +85,9 @@ export async function startFeedStandIn(answers: Record<string, FeedAnswer | Feed
 		received.push({ path, headers: request.headers, at: Date.now() });
 		const listed = answers[path];
 		// A list answers in turn, its last answer repeating.
-		const answer = (Array.isArray(listed) ? (listed.length > 1 ? listed.shift() : listed[0]) : listed) ?? { body: announcementXml(path, '2025-08-20', []) };
+		const answer = (Array.isArray(listed) ? (listed.length > 1 ? listed.shift() : listed[0]) : listed) ?? {
+			body: announcementXml(path, '2025-08-20', []),
+		};
 		setTimeout(() => {
 			if (response.destroyed) return;
 			if (answer.etag && request.headers['if-none-match'] === answer.etag) {
@@ -93,7 +95,10 @@ export async function startFeedStandIn(answers: Record<string, FeedAnswer | Feed
 				response.end();
 				return;
 			}
-			response.writeHead(answer.status ?? 200, { 'Content-Type': 'application/atom+xml; charset=utf-8', ...(answer.etag ? { ETag: answer.etag } : {}) });
+			response.writeHead(answer.status ?? 200, {
+				'Content-Type': 'application/atom+xml; charset=utf-8',
+				...(answer.etag ? { ETag: answer.etag } : {}),
+			});
 			response.end(answer.body ?? '');
 		}, answer.delayMs ?? 0);
 	});

@@ -39,8 +39,7 @@ describe('parseArxivFeed', () => {
 			categories: ['hep-th'],
 			journal_ref: 'Adv.Theor.Math.Phys.2:231-252,1998',
 			doi: '10.1023/A:1026654312961',
-			comment:
-				'20 pages, harvmac, v2: section on AdS2 corrected, references added, v3: More references and a sign in eqn 2.8 corrected',
+			comment: '20 pages, harvmac, v2: section on AdS2 corrected, references added, v3: More references and a sign in eqn 2.8 corrected',
 			published: '1997-11-27',
 			updated: '1998-01-22',
 		});
@@ -90,9 +89,7 @@ describe('parseArxivFeed', () => {
 	});
 
 	it('throws a malformed-feed ArxivError naming the line for text that is not XML', () => {
-		expect(() => parseArxivFeed('Rate exceeded.')).toThrow(
-			"arXiv's answer is not well-formed XML (line 1: char 'R' is not expected).",
-		);
+		expect(() => parseArxivFeed('Rate exceeded.')).toThrow("arXiv's answer is not well-formed XML (line 1: char 'R' is not expected).");
 	});
 
 	it('throws a malformed-feed ArxivError for an empty answer', () => {

@@ -19,7 +19,8 @@ describe('parseIdList', () => {
 	});
 
 	it('skips comments and blank lines, but keeps a link whose fragment starts with #', () => {
-		const text = '# papers for the reading group\n\n2305.00054  # LAVA\n   # 2306.02368 not this one\nhttps://arxiv.org/abs/2305.14174#abstract\n';
+		const text =
+			'# papers for the reading group\n\n2305.00054  # LAVA\n   # 2306.02368 not this one\nhttps://arxiv.org/abs/2305.14174#abstract\n';
 		expect(parseIdList(text)).toEqual({ ids: ['2305.00054', '2305.14174'], invalid: [] });
 	});
 

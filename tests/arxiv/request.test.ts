@@ -6,7 +6,9 @@ import { arxivErrorOf } from './arxiv-error.js';
 import { announcementXml, startFeedStandIn, type FeedAnswer } from './feed-stand-in.js';
 
 const OPTIONS: ArxivRequestOptions = { userAgent: 'paperbot-tests/0.1 (+mailto:lab@example.org)', urlSetting: 'ARXIV_FEED_URL' };
-const FEED = announcementXml('cs.NE', '2026-03-02', [{ id: '2603.00001', title: 'Spiking nets für alle', creators: 'Ada Lovelace', abstract: 'Spikes.', categories: ['cs.NE'], type: 'new' }]);
+const FEED = announcementXml('cs.NE', '2026-03-02', [
+	{ id: '2603.00001', title: 'Spiking nets für alle', creators: 'Ada Lovelace', abstract: 'Spikes.', categories: ['cs.NE'], type: 'new' },
+]);
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -66,7 +68,10 @@ describe('requestArxiv', () => {
 	it('refuses a 304 it did not ask for with an ETag as an HTTP status', async () => {
 		const { url } = await feedAt({ status: 304 });
 		const error = await arxivErrorOf(requestArxiv(url, OPTIONS));
-		expect([error.code, error.message]).toEqual(['http-status', 'arXiv answered HTTP 304 Not Modified instead of a feed; try again later.']);
+		expect([error.code, error.message]).toEqual([
+			'http-status',
+			'arXiv answered HTTP 304 Not Modified instead of a feed; try again later.',
+		]);
 	});
 
 	it('says to try again later for 429 Too Many Requests and server errors', async () => {
@@ -82,7 +87,10 @@ describe('requestArxiv', () => {
 		const { url } = await feedAt({ status: 410 });
 		const address = new URL(url);
 		const error = await arxivErrorOf(requestArxiv(`${url}?version=2`, OPTIONS));
-		expect([error.code, error.message]).toEqual(['http-status', `arXiv answered HTTP 410 Gone instead of a feed; check ARXIV_FEED_URL (${address.origin}${address.pathname}).`]);
+		expect([error.code, error.message]).toEqual([
+			'http-status',
+			`arXiv answered HTTP 410 Gone instead of a feed; check ARXIV_FEED_URL (${address.origin}${address.pathname}).`,
+		]);
 	});
 
 	it('says "the address" when no setting gives it, and leaves out a status text the server sent none of', async () => {
@@ -116,7 +124,10 @@ describe('requestArxiv', () => {
 		});
 		for (const address of [url, `${url}/hang-up`]) {
 			const error = await arxivErrorOf(requestArxiv(address, OPTIONS));
-			expect([error.code, error.message]).toEqual(['network', `arXiv could not be reached: ${new URL(url).host} closed the connection before its answer was complete.`]);
+			expect([error.code, error.message]).toEqual([
+				'network',
+				`arXiv could not be reached: ${new URL(url).host} closed the connection before its answer was complete.`,
+			]);
 		}
 	});
 
@@ -133,13 +144,19 @@ describe('requestArxiv', () => {
 	});
 
 	it("tells DNS, routing and unknown faults apart by the code under fetch's TypeError", async () => {
-		const failingWith = (cause: unknown) => (async () => {
-			throw new TypeError('fetch failed', { cause });
-		}) as typeof fetch;
+		const failingWith = (cause: unknown) =>
+			(async () => {
+				throw new TypeError('fetch failed', { cause });
+			}) as typeof fetch;
 		const url = 'http://arxiv.test/api/query?id_list=2305.00054';
-		const messageFor = async (cause: unknown) => (await arxivErrorOf(requestArxiv(url, { ...OPTIONS, urlSetting: 'ARXIV_API_URL', fetch: failingWith(cause) }))).message;
-		expect(await messageFor({ code: 'ENOTFOUND' })).toBe('arXiv could not be reached: the name arxiv.test was not found (DNS); check ARXIV_API_URL (http://arxiv.test/api/query) and the network.');
-		expect(await messageFor({ code: 'EHOSTUNREACH' })).toBe('arXiv could not be reached: arxiv.test cannot be reached from here (no route); check the network.');
+		const messageFor = async (cause: unknown) =>
+			(await arxivErrorOf(requestArxiv(url, { ...OPTIONS, urlSetting: 'ARXIV_API_URL', fetch: failingWith(cause) }))).message;
+		expect(await messageFor({ code: 'ENOTFOUND' })).toBe(
+			'arXiv could not be reached: the name arxiv.test was not found (DNS); check ARXIV_API_URL (http://arxiv.test/api/query) and the network.',
+		);
+		expect(await messageFor({ code: 'EHOSTUNREACH' })).toBe(
+			'arXiv could not be reached: arxiv.test cannot be reached from here (no route); check the network.',
+		);
 		expect(await messageFor({ code: 'EPROTO' })).toBe('arXiv could not be reached: connecting to arxiv.test failed (EPROTO).');
 		expect(await messageFor(undefined)).toBe('arXiv could not be reached: fetch failed.');
 	});

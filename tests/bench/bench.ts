@@ -50,14 +50,39 @@ function report(size: number, bare: Measurement, first: Measurement, restart: Me
 	const rows: [string, string, string, string][] = [
 		['file parse', ms(bare.parseMs), ms(first.parseMs), ratio(first.parseMs, bare.parseMs)],
 		['index build (first start)', ms(bare.buildMs), ms(first.buildMs), ratio(first.buildMs, bare.buildMs)],
-		['first start (parse + build)', ms(bare.parseMs + bare.buildMs), ms(first.parseMs + first.buildMs), ratio(first.parseMs + first.buildMs, bare.parseMs + bare.buildMs)],
+		[
+			'first start (parse + build)',
+			ms(bare.parseMs + bare.buildMs),
+			ms(first.parseMs + first.buildMs),
+			ratio(first.parseMs + first.buildMs, bare.parseMs + bare.buildMs),
+		],
 		[`restart from cache (${restart.source})`, '', ms(restart.buildMs), `${ratio(restart.buildMs, bare.buildMs)} of bare build`],
-		['restart, parse + cache', '', ms(restart.parseMs + restart.buildMs), `${ratio(restart.parseMs + restart.buildMs, bare.buildMs)} of bare build`],
-		['heap used after load', `${bare.heapAfterLoadMb.toFixed(0)} MB`, `${first.heapAfterLoadMb.toFixed(0)} MB`, ratio(first.heapAfterLoadMb, bare.heapAfterLoadMb)],
+		[
+			'restart, parse + cache',
+			'',
+			ms(restart.parseMs + restart.buildMs),
+			`${ratio(restart.parseMs + restart.buildMs, bare.buildMs)} of bare build`,
+		],
+		[
+			'heap used after load',
+			`${bare.heapAfterLoadMb.toFixed(0)} MB`,
+			`${first.heapAfterLoadMb.toFixed(0)} MB`,
+			ratio(first.heapAfterLoadMb, bare.heapAfterLoadMb),
+		],
 		['peak memory (max RSS)', `${bare.maxRssMb.toFixed(0)} MB`, `${first.maxRssMb.toFixed(0)} MB`, ratio(first.maxRssMb, bare.maxRssMb)],
-		[`query p50 (${bare.query.count} / ${first.query.count})`, ms(bare.query.p50), ms(first.query.p50), ratio(first.query.p50, bare.query.p50)],
+		[
+			`query p50 (${bare.query.count} / ${first.query.count})`,
+			ms(bare.query.p50),
+			ms(first.query.p50),
+			ratio(first.query.p50, bare.query.p50),
+		],
 		['query p99', ms(bare.query.p99), ms(first.query.p99), ratio(first.query.p99, bare.query.p99)],
-		[`suggestion p50 (${bare.suggest.count} / ${first.suggest.count})`, ms(bare.suggest.p50), ms(first.suggest.p50), ratio(first.suggest.p50, bare.suggest.p50)],
+		[
+			`suggestion p50 (${bare.suggest.count} / ${first.suggest.count})`,
+			ms(bare.suggest.p50),
+			ms(first.suggest.p50),
+			ratio(first.suggest.p50, bare.suggest.p50),
+		],
 		['suggestion p99', ms(bare.suggest.p99), ms(first.suggest.p99), ratio(first.suggest.p99, bare.suggest.p99)],
 	];
 	console.log(`\n${size.toLocaleString('en')} papers`);

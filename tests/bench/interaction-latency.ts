@@ -75,7 +75,8 @@ interface PairedTimings {
 
 async function timeOne(standin: Standin, input: InteractionInput): Promise<number> {
 	const { callback, latencyMs } = await standin.sendInteraction(input);
-	if (callback.status >= 400) throw new Error(`bench/interaction-latency: callback rejected with ${callback.status} (code ${callback.code})`);
+	if (callback.status >= 400)
+		throw new Error(`bench/interaction-latency: callback rejected with ${callback.status} (code ${callback.code})`);
 	return latencyMs;
 }
 
@@ -111,7 +112,11 @@ function timeInProcess<T>(inputs: readonly T[], run: (input: T) => unknown): Per
 async function startTrivialClient(folder: string): Promise<{ standin: Standin; stop: () => Promise<void> }> {
 	const standin = await startDiscordStandin();
 	const env = botEnvironment(standin, { corpusPath: folder, stateDir: folder });
-	const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--trivial-client'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+	const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--trivial-client'], {
+		cwd: PROJECT_ROOT,
+		env,
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
 	const stop = async () => {
 		child.kill('SIGTERM');
 		await standin.close();
@@ -125,7 +130,11 @@ async function startTrivialClient(folder: string): Promise<{ standin: Standin; s
 
 /** Logs in with the environment the bot would read and answers every interaction at once. */
 async function runTrivialClient(): Promise<void> {
-	const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: process.env.DISCORD_API_URL }, allowedMentions: { parse: [] } });
+	const client = new Client({
+		intents: [GatewayIntentBits.Guilds],
+		rest: { api: process.env.DISCORD_API_URL },
+		allowedMentions: { parse: [] },
+	});
 	client.on(Events.InteractionCreate, (interaction) => {
 		if (interaction.isAutocomplete()) void interaction.respond([]);
 		else if (interaction.isRepliable()) void interaction.reply({ content: 'ok', flags: MessageFlags.Ephemeral });
@@ -146,7 +155,9 @@ export async function measureInteractionLatency({ papers = 100_000, count = 1_00
 		const searches = workload.queries.map((query) => slashCommand('paper', 'search', { query: query.query }));
 		const suggestions = workload.partials.map((partial) => autocomplete('paper', 'show', { id: partial }, 'id'));
 
-		console.error(`bench: interaction latency: ${papers} papers: starting the bot (a first start indexes the corpus) and a trivial client…`);
+		console.error(
+			`bench: interaction latency: ${papers} papers: starting the bot (a first start indexes the corpus) and a trivial client…`,
+		);
 		const stops: (() => Promise<unknown>)[] = [];
 		let timed: { search: PairedTimings; autocomplete: PairedTimings };
 		let botStartMs = 0;
@@ -160,7 +171,10 @@ export async function measureInteractionLatency({ papers = 100_000, count = 1_00
 			botStartMs = performance.now() - started;
 			stops.unshift(() => bot.stop());
 			console.error(`bench: interaction latency: ${count} searches and ${count} autocompletes each…`);
-			timed = { search: await timeInteractions(standin, trivial.standin, searches), autocomplete: await timeInteractions(standin, trivial.standin, suggestions) };
+			timed = {
+				search: await timeInteractions(standin, trivial.standin, searches),
+				autocomplete: await timeInteractions(standin, trivial.standin, suggestions),
+			};
 		} finally {
 			for (const stop of stops) await stop();
 		}
@@ -175,7 +189,12 @@ export async function measureInteractionLatency({ papers = 100_000, count = 1_00
 			papers,
 			botStartMs,
 			search: { bot: timed.search.bot, bare: bare.search, trivialClient: timed.search.trivial, targetP99: SEARCH_TARGET_P99_MS },
-			autocomplete: { bot: timed.autocomplete.bot, bare: bare.autocomplete, trivialClient: timed.autocomplete.trivial, targetP99: AUTOCOMPLETE_TARGET_P99_MS },
+			autocomplete: {
+				bot: timed.autocomplete.bot,
+				bare: bare.autocomplete,
+				trivialClient: timed.autocomplete.trivial,
+				targetP99: AUTOCOMPLETE_TARGET_P99_MS,
+			},
 		};
 	} finally {
 		await rm(folder, { recursive: true, force: true });
@@ -186,13 +205,22 @@ const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 
 /** The report as a table: through the bot, the bare call, and the stand-in's round trip with a trivial client. */
 export function formatLatencyReport(report: LatencyReport): string {
-	const lines = [`\nInteraction latency, dispatch → callback, ${report.papers.toLocaleString('en')} papers (bot ready after ${ms(report.botStartMs)})`];
+	const lines = [
+		`\nInteraction latency, dispatch → callback, ${report.papers.toLocaleString('en')} papers (bot ready after ${ms(report.botStartMs)})`,
+	];
 	lines.push(`  ${''.padEnd(52)}${'p50'.padStart(10)}${'p99'.padStart(10)}`);
-	for (const [name, row] of [['/paper search', report.search], ['id autocomplete', report.autocomplete]] as const) {
+	for (const [name, row] of [
+		['/paper search', report.search],
+		['id autocomplete', report.autocomplete],
+	] as const) {
 		const verdict = row.bot.p99 <= row.targetP99 ? 'met' : 'MISSED';
-		lines.push(`  ${`${name} through the bot (${row.bot.count})`.padEnd(52)}${ms(row.bot.p50).padStart(10)}${ms(row.bot.p99).padStart(10)}   target p99 <= ${row.targetP99} ms: ${verdict}`);
+		lines.push(
+			`  ${`${name} through the bot (${row.bot.count})`.padEnd(52)}${ms(row.bot.p50).padStart(10)}${ms(row.bot.p99).padStart(10)}   target p99 <= ${row.targetP99} ms: ${verdict}`,
+		);
 		lines.push(`  ${'  bare call in-process'.padEnd(52)}${ms(row.bare.p50).padStart(10)}${ms(row.bare.p99).padStart(10)}`);
-		lines.push(`  ${'  stand-in + trivial client'.padEnd(52)}${ms(row.trivialClient.p50).padStart(10)}${ms(row.trivialClient.p99).padStart(10)}`);
+		lines.push(
+			`  ${'  stand-in + trivial client'.padEnd(52)}${ms(row.trivialClient.p50).padStart(10)}${ms(row.trivialClient.p99).padStart(10)}`,
+		);
 	}
 	return lines.join('\n');
 }
@@ -201,12 +229,16 @@ function numberFlag(argv: readonly string[], name: string): number | undefined {
 	const at = argv.indexOf(name);
 	if (at < 0) return undefined;
 	const value = Number(argv[at + 1]);
-	if (!Number.isInteger(value) || value < WARM_UP) throw new Error(`bench/interaction-latency: ${name} takes a whole number of at least ${WARM_UP}`);
+	if (!Number.isInteger(value) || value < WARM_UP)
+		throw new Error(`bench/interaction-latency: ${name} takes a whole number of at least ${WARM_UP}`);
 	return value;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const argv = process.argv.slice(2);
 	if (argv.includes('--trivial-client')) await runTrivialClient();
-	else console.log(formatLatencyReport(await measureInteractionLatency({ papers: numberFlag(argv, '--papers'), count: numberFlag(argv, '--count') })));
+	else
+		console.log(
+			formatLatencyReport(await measureInteractionLatency({ papers: numberFlag(argv, '--papers'), count: numberFlag(argv, '--count') })),
+		);
 }

@@ -74,7 +74,12 @@ export function buildWorkload(papers: readonly PaperRecord[], queryCount: number
 	const partials: string[] = [];
 	while (partials.length < partialCount) {
 		const paper = pick(papers);
-		const source = random() < 0.2 ? paper.id : titleWords(paper).slice(Math.floor(random() * 3)).join(' ');
+		const source =
+			random() < 0.2
+				? paper.id
+				: titleWords(paper)
+						.slice(Math.floor(random() * 3))
+						.join(' ');
 		partials.push(source.slice(0, 1 + Math.floor(random() * Math.min(20, source.length))));
 	}
 	return { queries, partials };

@@ -36,7 +36,7 @@ describe('buildBibtex', () => {
 	it('escapes special characters in every field', () => {
 		const hostile = paper({
 			title: 'Cost & Benefit: 100% of #1 a_b ~x^2 {group}',
-			authors: ['Ann O\'Brien_Jr & Co', 'Smith and Wesson'],
+			authors: ["Ann O'Brien_Jr & Co", 'Smith and Wesson'],
 			venue: 'Conf $5 ^ ~ \\ back',
 			doi: '10.1000/a{b}c',
 		});
@@ -58,7 +58,9 @@ describe('buildBibtex', () => {
 describe('bibtexKey', () => {
 	it('is the first author surname, year and first significant title word', () => {
 		expect(bibtexKey(lava)).toBe('just2023lava');
-		expect(bibtexKey(paper({ title: 'The $\\alpha$-Müller Effect', authors: ['José Núñez'], published: '2021-01-01' }))).toBe('nunez2021alpha');
+		expect(bibtexKey(paper({ title: 'The $\\alpha$-Müller Effect', authors: ['José Núñez'], published: '2021-01-01' }))).toBe(
+			'nunez2021alpha',
+		);
 	});
 
 	it('derives the key from the id when the authors are unknown', () => {
@@ -82,7 +84,9 @@ describe('bibtexKey', () => {
 
 describe('escapeLatexText', () => {
 	it('keeps math as written and makes text markup plain', () => {
-		expect(escapeLatexText('Cycling in $^{171}$YbOH with \\emph{lasers} by M\\"uller')).toBe('Cycling in $^{171}$YbOH with lasers by Müller');
+		expect(escapeLatexText('Cycling in $^{171}$YbOH with \\emph{lasers} by M\\"uller')).toBe(
+			'Cycling in $^{171}$YbOH with lasers by Müller',
+		);
 	});
 });
 

@@ -83,7 +83,11 @@ describe('buildPaperCard', () => {
 		const card = buildPaperCard(seedPaper('2306.02368'));
 		expect(card.url).toBe('https://arxiv.org/abs/2306.02368');
 		expect(card.fields).toContainEqual({ name: 'PDF', value: '[arXiv PDF](https://arxiv.org/pdf/2306.02368)', inline: true });
-		expect(card.fields).toContainEqual({ name: 'Code', value: '[github.com/illidanlab/ABD](https://github.com/illidanlab/ABD)', inline: true });
+		expect(card.fields).toContainEqual({
+			name: 'Code',
+			value: '[github.com/illidanlab/ABD](https://github.com/illidanlab/ABD)',
+			inline: true,
+		});
 	});
 
 	it('keeps every seed paper card within Discord limits', () => {
@@ -102,7 +106,11 @@ describe('buildPaperCard', () => {
 	it('lets nothing in a hostile record break the card markdown or mention anyone', () => {
 		const card = buildPaperCard(hostilePaper());
 		const ownLinks = new Set(['PDF']);
-		const userText = [card.title!, card.description!, ...card.fields!.filter((field) => !ownLinks.has(field.name)).map((field) => field.value)];
+		const userText = [
+			card.title!,
+			card.description!,
+			...card.fields!.filter((field) => !ownLinks.has(field.name)).map((field) => field.value),
+		];
 		for (const text of userText) {
 			expect(unescapedMarkdown(text), text.slice(0, 80)).toEqual([]);
 			expect(text).not.toMatch(LIVE_MENTION);
@@ -191,7 +199,14 @@ describe('buildResultsMessage', () => {
 	it('keeps every limit for a page of hostile records', () => {
 		const papers = Array.from({ length: 30 }, (_, index) => hostilePaper(`2401.${String(index).padStart(5, '0')}`));
 		for (const page of [0, 1]) {
-			const message = buildResultsMessage({ query: '@everyone **x** '.repeat(5), page, pageSize: 30, results: papers, total: 60, pageKey: 'k' });
+			const message = buildResultsMessage({
+				query: '@everyone **x** '.repeat(5),
+				page,
+				pageSize: 30,
+				results: papers,
+				total: 60,
+				pageKey: 'k',
+			});
 			expect(embedLimitViolations(message.embeds)).toEqual([]);
 			expect(componentLimitViolations(message.components)).toEqual([]);
 			for (const embed of message.embeds) expect(JSON.stringify(embed)).not.toMatch(LIVE_MENTION);
@@ -199,7 +214,14 @@ describe('buildResultsMessage', () => {
 	});
 
 	it('leaves out the page buttons for lists that are not paged', () => {
-		const message = buildResultsMessage({ query: 'similar to 2305.00054', page: 0, pageSize: 5, results: seedPapers.slice(0, 5), total: 5, paging: false });
+		const message = buildResultsMessage({
+			query: 'similar to 2305.00054',
+			page: 0,
+			pageSize: 5,
+			results: seedPapers.slice(0, 5),
+			total: 5,
+			paging: false,
+		});
 		const labels = message.components.flatMap((row) => row.components).map((component) => ('label' in component ? component.label : null));
 		expect(labels).not.toContain('Previous');
 		expect(message.embeds[0]!.author?.name).toBe('Similar to 2305.00054 · 5 results');
@@ -219,7 +241,9 @@ describe('cardComponents', () => {
 			{ type: 2, style: 2, label: 'Discuss', custom_id: 'discuss:2305.00054' },
 			{ type: 2, style: 5, label: 'PDF', url: 'https://arxiv.org/pdf/2305.00054' },
 		]);
-		expect(cardComponents(paper, { share: false, discuss: false }).components).toEqual([{ type: 2, style: 5, label: 'PDF', url: 'https://arxiv.org/pdf/2305.00054' }]);
+		expect(cardComponents(paper, { share: false, discuss: false }).components).toEqual([
+			{ type: 2, style: 5, label: 'PDF', url: 'https://arxiv.org/pdf/2305.00054' },
+		]);
 	});
 });
 
@@ -270,7 +294,13 @@ describe('componentLimitViolations', () => {
 		const long = 'x'.repeat(101);
 		expect(
 			componentLimitViolations([
-				{ type: 1, components: [{ type: 2, style: 2, label: 'A', custom_id: long }, { type: 2, style: 2, label: 'B', custom_id: long }] },
+				{
+					type: 1,
+					components: [
+						{ type: 2, style: 2, label: 'A', custom_id: long },
+						{ type: 2, style: 2, label: 'B', custom_id: long },
+					],
+				},
 			]),
 		).toEqual([
 			`row 0: custom_id "${long}" is 101 characters (max 100)`,

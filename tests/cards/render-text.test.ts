@@ -26,7 +26,12 @@ describe('renderMessageAsText', () => {
 	});
 
 	it('lists results with their links, the page buttons and the open menu', () => {
-		const second = paperSchema.parse({ id: '2306.02368', title: 'Revisiting *Data-Free* KD', abstract: 'Poisoned teachers.', published: '2023-06-04' });
+		const second = paperSchema.parse({
+			id: '2306.02368',
+			title: 'Revisiting *Data-Free* KD',
+			abstract: 'Poisoned teachers.',
+			published: '2023-06-04',
+		});
 		const text = renderMessageAsText(buildResultsMessage({ query: 'data', page: 0, pageSize: 2, results: [lava, second], total: 3 }));
 		expect(text).toContain('Best match for “data” · 3 results\nLAVA: Data Valuation');
 		expect(text).toContain('2. Revisiting *Data-Free* KD <https://arxiv.org/abs/2306.02368> — 2023');
@@ -52,7 +57,6 @@ describe('markdownToPlain', () => {
 		const visible = hostile.title.replace(/[\u200B\u202A-\u202E\u2066-\u2069]/g, '');
 		expect(markdownToPlain(card.title!)).toBe(visible);
 	});
-
 
 	it('undoes escapes and shows links as text and URL', () => {
 		expect(markdownToPlain('**1.** [A \\[b\\]](https://x.org) \\*c\\* <https://y.org> @\u200Beveryone')).toBe(

@@ -1,6 +1,14 @@
 import { FormattingPatterns, MessageMentions } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { defuseMentions, escapeMarkdown, markdownSafe, plainLine, plainParagraphs, plainSafe, stripInvisibleControls } from '../../src/cards/safe-text.js';
+import {
+	defuseMentions,
+	escapeMarkdown,
+	markdownSafe,
+	plainLine,
+	plainParagraphs,
+	plainSafe,
+	stripInvisibleControls,
+} from '../../src/cards/safe-text.js';
 
 const ZWSP = '\u200B';
 const USER_ID = '123456789012345678';
@@ -16,7 +24,8 @@ const DISCORD_MARKUP = [
 	FormattingPatterns.Emoji,
 	FormattingPatterns.Timestamp,
 ];
-const markupIn = (text: string) => DISCORD_MARKUP.filter((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text));
+const markupIn = (text: string) =>
+	DISCORD_MARKUP.filter((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text));
 
 /** Titles and names a hostile or careless author could put in the corpus, with the invisible characters that hide a mention from a reader. */
 const HOSTILE_TEXTS = [
@@ -94,7 +103,9 @@ describe('stripInvisibleControls', () => {
 
 describe('escapeMarkdown', () => {
 	it('escapes bold, underline, strike-through, spoiler, code, quote and link syntax', () => {
-		expect(escapeMarkdown('**b** __u__ ~~s~~ ||x|| `c` > q [t](u)')).toBe('\\*\\*b\\*\\* \\_\\_u\\_\\_ \\~\\~s\\~\\~ \\|\\|x\\|\\| \\`c\\` \\> q \\[t\\]\\(u\\)');
+		expect(escapeMarkdown('**b** __u__ ~~s~~ ||x|| `c` > q [t](u)')).toBe(
+			'\\*\\*b\\*\\* \\_\\_u\\_\\_ \\~\\~s\\~\\~ \\|\\|x\\|\\| \\`c\\` \\> q \\[t\\]\\(u\\)',
+		);
 	});
 
 	it('escapes headings of one to three #, subtext and + lists only at the start of a line', () => {
@@ -108,7 +119,9 @@ describe('escapeMarkdown', () => {
 	});
 
 	it('keeps the closing parenthesis a Wikipedia URL ends with, and not the sentence full stop after a URL', () => {
-		expect(escapeMarkdown('(see https://en.wikipedia.org/wiki/Spike_(neuron))')).toBe('\\(see <https://en.wikipedia.org/wiki/Spike_(neuron)>\\)');
+		expect(escapeMarkdown('(see https://en.wikipedia.org/wiki/Spike_(neuron))')).toBe(
+			'\\(see <https://en.wikipedia.org/wiki/Spike_(neuron)>\\)',
+		);
 		expect(escapeMarkdown('At https://example.org/a_b. Then _x_')).toBe('At https://example.org/a_b. Then \\_x\\_');
 	});
 });

@@ -14,7 +14,13 @@ export async function shippedCorpusContext(random = () => 0.5): Promise<CommandC
 
 /** An invocation by a lab member in a guild channel. */
 export function invocation(subcommand: string | undefined, options: CommandInput['options'] = {}): CommandInput {
-	return { subcommand, options, user: { id: '200000000000000001', name: 'Ada' }, guildId: '100000000000000001', channelId: '100000000000000002' };
+	return {
+		subcommand,
+		options,
+		user: { id: '200000000000000001', name: 'Ada' },
+		guildId: '100000000000000001',
+		channelId: '100000000000000002',
+	};
 }
 
 /** The curator role the test curations accept, beside Manage Server. */
@@ -23,7 +29,14 @@ export const CURATOR_ROLE = '300000000000000003';
 /** A curation that answers every add with `result`, recording what it was asked. */
 export function curationAnswering(result: AddedPapers): Curation & { asked: string[][] } {
 	const asked: string[][] = [];
-	return { asked, mayAdd: curatorPolicy(CURATOR_ROLE), addPapers: async (texts) => (asked.push([...texts]), result) };
+	return {
+		asked,
+		mayAdd: curatorPolicy(CURATOR_ROLE),
+		addPapers: async (texts) => {
+			asked.push([...texts]);
+			return result;
+		},
+	};
 }
 
 /** A member with Manage Server, and one with no rights at all. */

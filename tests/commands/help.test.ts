@@ -26,15 +26,24 @@ describe('/help', () => {
 	it('lists every /paper subcommand in its registered order, required options bare and optional ones in brackets', async () => {
 		const lines = await helpLines();
 		const paperLines = lines.filter((line) => line.startsWith('`/paper '));
-		expect(paperLines.map((line) => line.match(/^`\/paper ([^\s`]+)/)?.[1])).toEqual(paper.data.options.map((subcommand) => subcommand.name));
-		expect(lines).toContain('`/paper search query: [author:] [year:] [category:]` — Search titles, authors and abstracts \\(only you see the results\\)');
+		expect(paperLines.map((line) => line.match(/^`\/paper ([^\s`]+)/)?.[1])).toEqual(
+			paper.data.options.map((subcommand) => subcommand.name),
+		);
+		expect(lines).toContain(
+			'`/paper search query: [author:] [year:] [category:]` — Search titles, authors and abstracts \\(only you see the results\\)',
+		);
 		expect(lines).toContain('`/paper random` — Post a random paper from the corpus');
 		expect(lines).toContain('`/paper share id: [note:]` — Post a paper and start a discussion thread on it');
 	});
 
 	it('ends with /potd, Paper cards, /paperbot (for Manage Server) and /help itself', async () => {
 		const lines = await helpLines();
-		expect(lines.slice(-4).map((line) => line.split(' — ')[0])).toEqual(['`/potd`', '`Apps → Paper cards`', '`/paperbot potd|digest|topic|status|post`', '`/help`']);
+		expect(lines.slice(-4).map((line) => line.split(' — ')[0])).toEqual([
+			'`/potd`',
+			'`Apps → Paper cards`',
+			'`/paperbot potd|digest|topic|status|post`',
+			'`/help`',
+		]);
 		expect(lines.at(-2)).toMatch(/ \\\(Manage Server only\\\)$/);
 		expect(lines.at(-1)).toBe('`/help` — What paperbot can do');
 	});

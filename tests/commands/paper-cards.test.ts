@@ -6,7 +6,10 @@ import { EPHEMERAL_FLAG, type Reply } from '../../src/discord/reply.js';
 import { curationAnswering, curator, invocation, member, shippedCorpusContext } from './corpus.js';
 
 const paperCards: AnyCommand = paperCardsCommand;
-const run = (reply: () => Reply | Promise<Reply>) => answer(reply, (error) => { throw error; });
+const run = (reply: () => Reply | Promise<Reply>) =>
+	answer(reply, (error) => {
+		throw error;
+	});
 const onMessage = (text: string, asker = invocation(undefined)) => ({ ...asker, subcommand: undefined, options: { message: text } });
 const customIds = (reply: Reply) => JSON.stringify(reply.message.components).match(/"custom_id":"[^"]+"/g) ?? [];
 
@@ -21,7 +24,9 @@ describe('Paper cards', () => {
 	});
 
 	it('answers a message linking one paper of the corpus with its card, privately, with Share', async () => {
-		const reply = await run(() => paperCards.execute(onMessage('Worth a read: https://arxiv.org/abs/2305.00054v2 (the LAVA one)'), shipped));
+		const reply = await run(() =>
+			paperCards.execute(onMessage('Worth a read: https://arxiv.org/abs/2305.00054v2 (the LAVA one)'), shipped),
+		);
 		expect(reply.message.flags).toBe(EPHEMERAL_FLAG);
 		expect(reply.message.content).toBeUndefined();
 		expect(reply.message.embeds.map((embed) => embed.url)).toEqual(['https://arxiv.org/abs/2305.00054']);
@@ -54,7 +59,13 @@ describe('Paper cards', () => {
 	});
 
 	it('says plainly when nothing in the message is in the corpus and adding is not possible, or nothing is an arXiv link', async () => {
-		expect(await run(() => paperCards.execute(onMessage('see arXiv:2401.00001', curator), shipped))).toMatchObject({ isError: true, message: { content: 'Not in the corpus: arXiv:2401.00001.' } });
-		expect(await run(() => paperCards.execute(onMessage('lunch at noon? @everyone'), shipped))).toMatchObject({ isError: true, message: { content: 'That message has no arXiv id or link in it.' } });
+		expect(await run(() => paperCards.execute(onMessage('see arXiv:2401.00001', curator), shipped))).toMatchObject({
+			isError: true,
+			message: { content: 'Not in the corpus: arXiv:2401.00001.' },
+		});
+		expect(await run(() => paperCards.execute(onMessage('lunch at noon? @everyone'), shipped))).toMatchObject({
+			isError: true,
+			message: { content: 'That message has no arXiv id or link in it.' },
+		});
 	});
 });

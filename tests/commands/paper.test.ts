@@ -19,12 +19,17 @@ beforeAll(async () => {
 });
 
 const run = (subcommand: string, options: Record<string, string | number> = {}) =>
-	answer(() => paper.execute(invocation(subcommand, options), context), (error) => {
-		throw error;
-	});
+	answer(
+		() => paper.execute(invocation(subcommand, options), context),
+		(error) => {
+			throw error;
+		},
+	);
 
 function customIds(reply: Reply): string[] {
-	return reply.message.components.flatMap((row) => row.components.map((component) => ('custom_id' in component ? component.custom_id : '')).filter(Boolean));
+	return reply.message.components.flatMap((row) =>
+		row.components.map((component) => ('custom_id' in component ? component.custom_id : '')).filter(Boolean),
+	);
 }
 
 describe('/paper search', () => {
@@ -38,13 +43,17 @@ describe('/paper search', () => {
 
 	it('writes the option filters into the query its page buttons carry', async () => {
 		const reply = await run('search', { query: 'spiking', author: 'Yi Zeng', year: 2023, category: 'cs.NE' });
-		const next = customIds(reply).map(decodeCustomId).find((action) => action?.kind === 'page' && action.page === 1);
+		const next = customIds(reply)
+			.map(decodeCustomId)
+			.find((action) => action?.kind === 'page' && action.page === 1);
 		expect(next).toEqual({ kind: 'page', page: 1, query: 'spiking author:"Yi Zeng" year:2023 cat:cs.NE' });
 	});
 
 	it('pages through results with the query its Next button carries', async () => {
 		const first = await run('search', { query: 'neural' });
-		const next = customIds(first).map(decodeCustomId).find((action) => action?.kind === 'page' && action.page === 1);
+		const next = customIds(first)
+			.map(decodeCustomId)
+			.find((action) => action?.kind === 'page' && action.page === 1);
 		expect(next?.kind).toBe('page');
 		const second = searchPage(next!.kind === 'page' ? next!.query : '', 1, context);
 		expect(second.message.embeds[0]?.url).not.toBe(first.message.embeds[0]?.url);
@@ -55,12 +64,16 @@ describe('/paper search', () => {
 		const query = 'spiking neural networks '.repeat(8).trim();
 		const reply = await run('search', { query });
 		for (const id of customIds(reply)) expect(id.length).toBeLessThanOrEqual(100);
-		const page = customIds(reply).map(decodeCustomId).find((action) => action?.kind === 'page');
+		const page = customIds(reply)
+			.map(decodeCustomId)
+			.find((action) => action?.kind === 'page');
 		expect(page?.kind === 'page' && queryFromPageArgument(page.query)).toBe(query);
 	});
 
 	it('says when more papers match than the best 100 it pages through', async () => {
-		const papers = Array.from({ length: 120 }, (_, n) => paperSchema.parse({ id: `2301.${String(n).padStart(5, '0')}`, title: `Spiking study ${n}`, abstract: 'Spiking networks.' }));
+		const papers = Array.from({ length: 120 }, (_, n) =>
+			paperSchema.parse({ id: `2301.${String(n).padStart(5, '0')}`, title: `Spiking study ${n}`, abstract: 'Spiking networks.' }),
+		);
 		const many: CommandContext = { index: buildSearchIndex(papers), random: () => 0 };
 		const reply = await paper.execute(invocation('search', { query: 'spiking' }), many);
 		expect(JSON.stringify(reply.message.embeds)).toContain('more than 100 results; the best 100 are shown');
@@ -128,7 +141,9 @@ describe('/paper similar', () => {
 
 	it('names the paper by its title', async () => {
 		const reply = await run('similar', { id: '2305.10246' });
-		expect(reply.message.embeds[0]?.author?.name).toMatch(/^Similar to “Spiking Generative Adversarial Network with Attention Scoring Decoding” · \d results?$/);
+		expect(reply.message.embeds[0]?.author?.name).toMatch(
+			/^Similar to “Spiking Generative Adversarial Network with Attention Scoring Decoding” · \d results?$/,
+		);
 	});
 
 	it('says so, privately, when no paper is close enough: the YbOH molecule paper has no neighbour', async () => {
@@ -148,9 +163,14 @@ describe('/paper cite', () => {
 	});
 
 	it('gives two papers that would share a key different keys within the corpus', async () => {
-		const twin = (id: string) => paperSchema.parse({ id, title: 'Spiking networks', authors: ['Yi Zeng'], abstract: 'An abstract.', published: '2023-01-02' });
+		const twin = (id: string) =>
+			paperSchema.parse({ id, title: 'Spiking networks', authors: ['Yi Zeng'], abstract: 'An abstract.', published: '2023-01-02' });
 		const twins: CommandContext = { index: buildSearchIndex([twin('2301.00002'), twin('2301.00001')]), random: () => 0 };
-		const keys = await Promise.all(['2301.00001', '2301.00002'].map(async (id) => (await paper.execute(invocation('cite', { id }), twins)).message.content?.match(/@misc\{([^,]+),/)?.[1]));
+		const keys = await Promise.all(
+			['2301.00001', '2301.00002'].map(
+				async (id) => (await paper.execute(invocation('cite', { id }), twins)).message.content?.match(/@misc\{([^,]+),/)?.[1],
+			),
+		);
 		expect(keys).toEqual(['zeng2023spiking', 'zeng2023spikinga']);
 	});
 });
@@ -159,7 +179,10 @@ describe('/paper share', () => {
 	it('posts the card and asks for a thread named after the paper, with the note attributed', async () => {
 		const reply = await run('share', { id: '2305.10246', note: 'read this before Friday' });
 		expect(reply.message.flags).toBeUndefined();
-		expect(reply.thread).toEqual({ name: 'Spiking Generative Adversarial Network with Attention Scoring Decoding', firstMessage: '**Ada** wrote: read this before Friday' });
+		expect(reply.thread).toEqual({
+			name: 'Spiking Generative Adversarial Network with Attention Scoring Decoding',
+			firstMessage: '**Ada** wrote: read this before Friday',
+		});
 	});
 
 	it('starts a thread without a first message when there is no note', async () => {

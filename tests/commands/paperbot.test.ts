@@ -16,7 +16,7 @@ const paper: AnyCommand = paperCommand;
 const paperbot: AnyCommand = paperbotCommand;
 
 const ADMIN = 32n;
-const cleanups: (() => Promise<unknown> | void)[] = [];
+const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
 	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -25,12 +25,18 @@ afterEach(async () => {
 async function contextWithState(): Promise<{ context: CommandContext; state: State }> {
 	const folder = await mkdtemp(join(tmpdir(), 'paperbot-commands-'));
 	const state = openState(join(folder, 'paperbot.db'));
-	cleanups.push(() => rm(folder, { recursive: true, force: true }), () => state.close());
+	cleanups.push(
+		() => rm(folder, { recursive: true, force: true }),
+		() => state.close(),
+	);
 	const schedule = { state } as ScheduleService;
 	return { context: { ...(await shippedCorpusContext()), schedule }, state };
 }
 
-const run = (reply: () => Reply | Promise<Reply>) => answer(reply, (error) => { throw error; });
+const run = (reply: () => Reply | Promise<Reply>) =>
+	answer(reply, (error) => {
+		throw error;
+	});
 const content = async (reply: () => Reply | Promise<Reply>) => (await run(reply)).message.content;
 
 describe('paperbot', () => {
@@ -54,11 +60,17 @@ describe('paperbot', () => {
 
 	it('adds, lists and removes digest topics through the topic group', async () => {
 		const { context, state } = await contextWithState();
-		const topic = (subcommand: string, query?: string) => ({ ...invocation(subcommand, query ? { query } : {}), subcommandGroup: 'topic', memberPermissions: ADMIN });
+		const topic = (subcommand: string, query?: string) => ({
+			...invocation(subcommand, query ? { query } : {}),
+			subcommandGroup: 'topic',
+			memberPermissions: ADMIN,
+		});
 		expect(await content(() => paperbot.execute(topic('add', '  spiking   networks '), context))).toBe('Topic `spiking networks` saved.');
 		expect(await content(() => paperbot.execute(topic('list'), context))).toBe('Digest topics:\n• `spiking networks`');
 		expect(await content(() => paperbot.execute(topic('remove', 'spiking networks'), context))).toBe('Topic `spiking networks` removed.');
-		expect(await content(() => paperbot.execute(topic('remove', 'spiking networks'), context))).toBe('There is no topic `spiking networks`; see `/paperbot topic list`.');
+		expect(await content(() => paperbot.execute(topic('remove', 'spiking networks'), context))).toBe(
+			'There is no topic `spiking networks`; see `/paperbot topic list`.',
+		);
 		expect(listTopics(state, '100000000000000001')).toEqual([]);
 	});
 });
@@ -68,15 +80,23 @@ describe('/paper subscribe, unsubscribe and subscriptions', () => {
 		const { context } = await contextWithState();
 		const reply = await run(() => paper.execute(invocation('subscribe', { query: 'diffusion' }), context));
 		expect(reply.message.flags).toBe(64);
-		expect(reply.message.content).toBe('Subscribed to `diffusion`: the digest will mention you beside new papers that match every word of it.');
-		expect(await content(() => paper.execute(invocation('subscribe', { query: 'diffusion' }), context))).toBe('You are already subscribed to `diffusion`.');
+		expect(reply.message.content).toBe(
+			'Subscribed to `diffusion`: the digest will mention you beside new papers that match every word of it.',
+		);
+		expect(await content(() => paper.execute(invocation('subscribe', { query: 'diffusion' }), context))).toBe(
+			'You are already subscribed to `diffusion`.',
+		);
 		expect(await content(() => paper.execute(invocation('subscriptions'), context))).toBe('Your subscriptions:\n• `diffusion`');
 		expect(await content(() => paper.execute(invocation('unsubscribe'), context))).toBe('Removed all 1 of your subscriptions.');
-		expect(await content(() => paper.execute(invocation('unsubscribe', { query: 'diffusion' }), context))).toBe('You have no subscription `diffusion`; see /paper subscriptions.');
+		expect(await content(() => paper.execute(invocation('unsubscribe', { query: 'diffusion' }), context))).toBe(
+			'You have no subscription `diffusion`; see /paper subscriptions.',
+		);
 	});
 
 	it('refuses an empty query with the expected form', async () => {
 		const { context } = await contextWithState();
-		expect(await content(() => paper.execute(invocation('subscribe', { query: '   ' }), context))).toBe('query must be 1–100 characters, e.g. "diffusion models"');
+		expect(await content(() => paper.execute(invocation('subscribe', { query: '   ' }), context))).toBe(
+			'query must be 1–100 characters, e.g. "diffusion models"',
+		);
 	});
 });

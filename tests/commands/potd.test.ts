@@ -8,7 +8,10 @@ import { getPaper } from '../../src/search/paper-index.js';
 import { invocation, shippedCorpusContext } from './corpus.js';
 
 const potd: AnyCommand = potdCommand;
-const run = (reply: () => Reply | Promise<Reply>) => answer(reply, (error) => { throw error; });
+const run = (reply: () => Reply | Promise<Reply>) =>
+	answer(reply, (error) => {
+		throw error;
+	});
 
 let shipped: CommandContext;
 beforeAll(async () => {
@@ -18,7 +21,10 @@ beforeAll(async () => {
 /** A schedule whose paper of the day is `paperId` (null: none), noting which guild asked. */
 function scheduleShowing(paperId: string | null): { schedule: ScheduleService; askedFor: string[] } {
 	const askedFor: string[] = [];
-	const todaysPaper = (guildId: string) => (askedFor.push(guildId), paperId === null ? null : (getPaper(shipped.index, paperId) ?? null));
+	const todaysPaper = (guildId: string) => {
+		askedFor.push(guildId);
+		return paperId === null ? null : (getPaper(shipped.index, paperId) ?? null);
+	};
 	return { schedule: { todaysPaper } as ScheduleService, askedFor };
 }
 
@@ -41,14 +47,26 @@ describe('/potd', () => {
 	it('says so when the corpus is empty and there is no paper of the day', async () => {
 		const { schedule } = scheduleShowing(null);
 		const reply = await run(() => potd.execute(invocation(undefined), { ...shipped, schedule }));
-		expect(reply).toMatchObject({ isError: true, message: { content: 'The corpus is empty, so there is no paper of the day.', flags: EPHEMERAL_FLAG } });
+		expect(reply).toMatchObject({
+			isError: true,
+			message: { content: 'The corpus is empty, so there is no paper of the day.', flags: EPHEMERAL_FLAG },
+		});
 	});
 
 	it('answers in the console, or outside a server, that it works only in a Discord server', async () => {
 		const { schedule, askedFor } = scheduleShowing('2305.00054');
-		for (const [input, context] of [[invocation(undefined), shipped], [{ ...invocation(undefined), guildId: undefined }, { ...shipped, schedule }]] as const) {
+		for (const [input, context] of [
+			[invocation(undefined), shipped],
+			[
+				{ ...invocation(undefined), guildId: undefined },
+				{ ...shipped, schedule },
+			],
+		] as const) {
 			const reply = await run(() => potd.execute(input, context));
-			expect(reply).toMatchObject({ isError: true, message: { content: 'This works only in a Discord server where paperbot is running.' } });
+			expect(reply).toMatchObject({
+				isError: true,
+				message: { content: 'This works only in a Discord server where paperbot is running.' },
+			});
 		}
 		expect(askedFor).toEqual([]);
 	});

@@ -28,7 +28,11 @@ async function curationFor(answers: Record<string, StandInAnswer>): Promise<Cura
 	standIn = await startArxivStandIn(answers);
 	const library = await openLibrary(corpus, createLogger('silent'));
 	const arxiv = { apiUrl: standIn.apiUrl, userAgent: 'paperbot-tests/0.1', queue: createRequestQueue(0) };
-	return { mayAdd: () => true, addPapers: (texts, onProgress) => addPapers(texts, { corpusPath: corpus, library, arxiv: { ...arxiv, ...(onProgress ? { onProgress } : {}) } }) };
+	return {
+		mayAdd: () => true,
+		addPapers: (texts, onProgress) =>
+			addPapers(texts, { corpusPath: corpus, library, arxiv: { ...arxiv, ...(onProgress ? { onProgress } : {}) } }),
+	};
 }
 
 async function run(args: string[], curation: Curation | undefined) {
@@ -86,6 +90,9 @@ describe('runAddCommandLine', () => {
 
 	it('exits 1 when the corpus cannot be written', async () => {
 		const result = await run(['2305.14174'], undefined);
-		expect(result).toMatchObject({ code: 1, stderr: 'paperbot add: paperbot may not write to the corpus folder (CORPUS_PATH), so nothing can be added.\n' });
+		expect(result).toMatchObject({
+			code: 1,
+			stderr: 'paperbot add: paperbot may not write to the corpus folder (CORPUS_PATH), so nothing can be added.\n',
+		});
 	});
 });

@@ -47,7 +47,11 @@ describe('readCliArguments', () => {
 	});
 
 	it('gives share no note for an empty one', () => {
-		expect(readCliArguments(['share', '2305.00054', 'note:'])).toEqual({ kind: 'paper', subcommand: 'share', options: { id: '2305.00054' } });
+		expect(readCliArguments(['share', '2305.00054', 'note:'])).toEqual({
+			kind: 'paper',
+			subcommand: 'share',
+			options: { id: '2305.00054' },
+		});
 	});
 
 	it('hands add and feed their arguments as given, for their own parsers', () => {
@@ -62,14 +66,18 @@ describe('readCliArguments', () => {
 	});
 
 	it('refuses random with arguments, quoting them', () => {
-		expect(usageErrorFor(['random', 'cs.NE']).message).toBe('paperbot random takes no arguments, not "cs.NE": paperbot random, e.g. paperbot random');
+		expect(usageErrorFor(['random', 'cs.NE']).message).toBe(
+			'paperbot random takes no arguments, not "cs.NE": paperbot random, e.g. paperbot random',
+		);
 	});
 
 	it('refuses share without an id, with two ids and with two notes', () => {
 		const usage = 'paperbot share <id> [note:"text"], e.g. paperbot share 2305.00054 note:"for Friday\'s reading group"';
 		expect(usageErrorFor(['share', 'note:hi']).message).toBe(`paperbot share needs the id of a paper: ${usage}`);
 		expect(usageErrorFor(['share', 'a', 'b']).message).toBe(`paperbot share takes one id and at most one note, not "a b": ${usage}`);
-		expect(usageErrorFor(['share', 'a', 'note:x', 'note:y']).message).toBe(`paperbot share takes one id and at most one note, not "a note:x note:y": ${usage}`);
+		expect(usageErrorFor(['share', 'a', 'note:x', 'note:y']).message).toBe(
+			`paperbot share takes one id and at most one note, not "a note:x note:y": ${usage}`,
+		);
 	});
 
 	it('refuses no command at all, and --json, which the caller takes off first, as unknown commands', () => {

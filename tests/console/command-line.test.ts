@@ -14,11 +14,18 @@ describe('parseCommandLine', () => {
 
 	it('reads name:value options, quoted or not, with their Discord types', () => {
 		expect(parse('/paper share 2305.00054 note:"see section 3"').options).toEqual({ id: '2305.00054', note: 'see section 3' });
-		expect(parse('/paperbot potd channel:123 time:9:00 timezone:UTC thread:off').options).toEqual({ channel: '123', time: '9:00', timezone: 'UTC', thread: false });
+		expect(parse('/paperbot potd channel:123 time:9:00 timezone:UTC thread:off').options).toEqual({
+			channel: '123',
+			time: '9:00',
+			timezone: 'UTC',
+			thread: false,
+		});
 	});
 
 	it('leaves search filters in the query, which reads them as Discord’s options', () => {
-		expect(parse('/paper search spiking year:2022..2023 category:cs.NE author:"Yi Zeng"').options).toEqual({ query: 'spiking year:2022..2023 category:cs.NE author:"Yi Zeng"' });
+		expect(parse('/paper search spiking year:2022..2023 category:cs.NE author:"Yi Zeng"').options).toEqual({
+			query: 'spiking year:2022..2023 category:cs.NE author:"Yi Zeng"',
+		});
 		expect(parse('/paper search author:Zeng').options).toEqual({ query: 'author:Zeng' });
 		expect(parse('/paper search query:spiking').options).toEqual({ query: 'spiking' });
 		expect(parse('/paper search query:"spiking gan" year:2023').options).toEqual({ query: 'spiking gan year:2023' });

@@ -76,7 +76,8 @@ describe('the console through a real process', () => {
 		expect(result).toEqual({
 			code: 1,
 			stdout: '',
-			stderr: 'paperbot: DISCORD_TOKEN is not set, and there is no terminal or piped input to answer at the console; set DISCORD_TOKEN in .env to connect to Discord.\n',
+			stderr:
+				'paperbot: DISCORD_TOKEN is not set, and there is no terminal or piped input to answer at the console; set DISCORD_TOKEN in .env to connect to Discord.\n',
 		});
 	});
 });

@@ -39,12 +39,16 @@ describe.concurrent('npm run paperbot -- feed', () => {
 	it('says why the feed could not be read, and exits 1', async ({ expect }) => {
 		const result = await paperbot(['feed', 'cs.NE']);
 		expect(result.code).toBe(1);
-		expect(result.stderr).toBe('The arXiv feed could not be read: arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.\n');
+		expect(result.stderr).toBe(
+			'The arXiv feed could not be read: arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.\n',
+		);
 	});
 
 	it('names a category that is not one', async ({ expect }) => {
 		const result = await paperbot(['feed', 'cs.NE', 'brain!']);
 		expect(result.code).toBe(1);
-		expect(result.stderr).toBe('categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "brain!" is not one\n');
+		expect(result.stderr).toBe(
+			'categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "brain!" is not one\n',
+		);
 	});
 });

@@ -4,8 +4,7 @@ import { parseJsonRecords } from '../../src/corpus/json-records.js';
 
 const FIXTURES = 'tests/fixtures/corpus';
 const read = (name: string) => readFile(`${FIXTURES}/${name}`);
-const placesAndIds = (parsed: ReturnType<typeof parseJsonRecords>) =>
-	parsed.papers.map((entry) => [entry.place, entry.paper.id]);
+const placesAndIds = (parsed: ReturnType<typeof parseJsonRecords>) => parsed.papers.map((entry) => [entry.place, entry.paper.id]);
 
 describe('parseJsonRecords', () => {
 	it('reads JSON Lines, skipping blank lines and normalising ids and empty values', async () => {
@@ -55,10 +54,7 @@ describe('parseJsonRecords', () => {
 
 	it('skips a broken element of a JSON array alone, keeping the elements after it', async () => {
 		const parsed = parseJsonRecords(await read('broken-array.json'), 'broken-array.json');
-		expect(parsed.warnings).toEqual([
-			'broken-array.json:16: not valid JSON',
-			'broken-array.json:17: "not-an-id" is not an arXiv id',
-		]);
+		expect(parsed.warnings).toEqual(['broken-array.json:16: not valid JSON', 'broken-array.json:17: "not-an-id" is not an arXiv id']);
 		expect(placesAndIds(parsed)).toEqual([
 			['broken-array.json:2', '2304.14548'],
 			['broken-array.json:21', '2304.01015'],
@@ -71,7 +67,7 @@ describe('parseJsonRecords', () => {
 		expect(unclosed.warnings).toEqual(['open.json:2: the JSON array is never closed with ]']);
 		expect(placesAndIds(unclosed)).toEqual([['open.json:3', '2301.00001']]);
 		const trailing = parseJsonRecords(Buffer.from(`\uFEFF[${record}]\n\n]`), 'trailing.json');
-		expect(trailing.warnings).toEqual(['trailing.json:1: text after the JSON array\'s closing ]']);
+		expect(trailing.warnings).toEqual(["trailing.json:1: text after the JSON array's closing ]"]);
 		expect(trailing.papers[0]?.paper.abstract).toBe('An abstract with "quotes", [brackets] and {braces}.');
 		const lines = parseJsonRecords(Buffer.from(`\uFEFF${record}\r\n`), 'bom.jsonl');
 		expect(lines.warnings).toEqual([]);

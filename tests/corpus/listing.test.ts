@@ -19,7 +19,9 @@ describe('parseListing', () => {
 			comment: 'Accepted to ICML 2023',
 			published: '2023-06-04',
 		});
-		expect(parsed.papers[0]?.paper.abstract).toMatch(/^Data-free knowledge distillation .* Codes are released at https:\/\/github\.com\/illidanlab\/ABD\.$/);
+		expect(parsed.papers[0]?.paper.abstract).toMatch(
+			/^Data-free knowledge distillation .* Codes are released at https:\/\/github\.com\/illidanlab\/ABD\.$/,
+		);
 		expect(parsed.papers.filter((entry) => entry.paper.comment === null)).toHaveLength(7);
 	});
 
@@ -51,7 +53,10 @@ describe('parseListing', () => {
 	});
 
 	it('keeps a paper whose Created date is no calendar date, without a date and with a warning', () => {
-		const parsed = parseListing('An abstract.\n\narXiv:2401.00001\nCreated: 2024-13-45\n\nAnother.\narXiv:2401.00002\nCreated: 2023-02-29\n', 'x.txt');
+		const parsed = parseListing(
+			'An abstract.\n\narXiv:2401.00001\nCreated: 2024-13-45\n\nAnother.\narXiv:2401.00002\nCreated: 2023-02-29\n',
+			'x.txt',
+		);
 		expect(parsed.papers.map((entry) => [entry.paper.id, entry.paper.published])).toEqual([
 			['2401.00001', null],
 			['2401.00002', null],

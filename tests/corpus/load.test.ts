@@ -81,7 +81,10 @@ describe('loadCorpus', () => {
 	});
 
 	it('sorts warnings by file, then by line, whatever stage of loading found them', async () => {
-		await writeFile(join(temp, 'a.jsonl'), ['{"id": "2301.00001", "title": "Overlay for nothing"}', '{"id": "2301.00002", "abstract": "Fine."}', '{broken'].join('\n'));
+		await writeFile(
+			join(temp, 'a.jsonl'),
+			['{"id": "2301.00001", "title": "Overlay for nothing"}', '{"id": "2301.00002", "abstract": "Fine."}', '{broken'].join('\n'),
+		);
 		await writeFile(join(temp, 'b.txt'), 'An abstract.\n\narXiv:2301.00002\n');
 		const corpus = await loadCorpus(temp);
 		expect(corpus.warnings).toEqual([

@@ -27,7 +27,8 @@ describe('normaliseArxivId', () => {
 
 describe('findArxivIds', () => {
 	it('finds ids, arXiv references and links in order, each once', () => {
-		const text = 'see https://arxiv.org/abs/2305.00054v2 and arXiv:hep-th/9901001, also 2304.14548 and <https://arxiv.org/pdf/2305.10246.pdf>; 2305.00054 again';
+		const text =
+			'see https://arxiv.org/abs/2305.00054v2 and arXiv:hep-th/9901001, also 2304.14548 and <https://arxiv.org/pdf/2305.10246.pdf>; 2305.00054 again';
 		expect(findArxivIds(text)).toEqual(['2305.00054', 'hep-th/9901001', '2304.14548', '2305.10246']);
 	});
 
@@ -45,6 +46,10 @@ describe('paperSchema', () => {
 	it('names every problem of a bad record', () => {
 		const result = paperSchema.safeParse({ id: 'not-an-id', abstract: '', published: '2023/05/01' });
 		expect(result.success).toBe(false);
-		expect(result.error?.issues.map((issue) => issue.message)).toEqual(['"not-an-id" is not an arXiv id', 'abstract is empty', 'dates are YYYY-MM-DD']);
+		expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+			'"not-an-id" is not an arXiv id',
+			'abstract is empty',
+			'dates are YYYY-MM-DD',
+		]);
 	});
 });

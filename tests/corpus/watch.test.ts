@@ -9,7 +9,7 @@ import { paperCount } from '../../src/search/paper-index.js';
 
 const log = createLogger('silent');
 const record = (n: number) => JSON.stringify({ id: `2401.0000${n}`, title: `Paper ${n}`, abstract: `Abstract ${n}.` });
-const cleanups: (() => Promise<unknown> | void)[] = [];
+const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
 	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -24,7 +24,8 @@ async function corpusFolder(): Promise<string> {
 function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
-		const tick = () => (check() ? resolve() : Date.now() - started > timeoutMs ? reject(new Error('condition not met in time')) : setTimeout(tick, 25));
+		const tick = () =>
+			check() ? resolve() : Date.now() - started > timeoutMs ? reject(new Error('condition not met in time')) : setTimeout(tick, 25);
 		tick();
 	});
 }
@@ -39,7 +40,17 @@ describe('watchCorpus', () => {
 		const folder = await corpusFolder();
 		const library = await openLibrary(folder, log);
 		let reloads = 0;
-		keep(await watchCorpus(folder, () => ((reloads += 1), library.reload()), log, { debounceMs: 150 }));
+		keep(
+			await watchCorpus(
+				folder,
+				() => {
+					reloads += 1;
+					return library.reload();
+				},
+				log,
+				{ debounceMs: 150 },
+			),
+		);
 		await writeFile(join(folder, 'papers.jsonl'), `${record(1)}\n${record(2)}\n`);
 		await writeFile(join(folder, 'more.json'), `[${record(3)}]`);
 		await until(() => paperCount(library.current()) === 3);

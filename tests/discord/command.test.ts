@@ -26,7 +26,9 @@ describe('InvocationOf', () => {
 	});
 
 	it('types subcommand groups and booleans, and gives message commands the message text', () => {
-		expectTypeOf<Extract<PaperbotInvocation, { subcommandGroup: 'topic'; subcommand: 'add' }>['options']>().toEqualTypeOf<{ readonly query: string }>();
+		expectTypeOf<Extract<PaperbotInvocation, { subcommandGroup: 'topic'; subcommand: 'add' }>['options']>().toEqualTypeOf<{
+			readonly query: string;
+		}>();
 		expectTypeOf<Extract<PaperbotInvocation, { subcommand: 'potd' }>['options']['thread']>().toEqualTypeOf<boolean | undefined>();
 		expectTypeOf<InvocationOf<typeof paperCardsData>['options']>().toEqualTypeOf<{ readonly message: string }>();
 	});

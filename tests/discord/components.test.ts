@@ -21,7 +21,8 @@ const click = (customId: string, asker: Asker = member, values: string[] = [], c
 describe('componentDeferred', () => {
 	it('defers only adding, which waits for arXiv', () => {
 		expect(componentDeferred(decodeCustomId('add:2305.00054'))).toBe(true);
-		for (const customId of ['page:1:spiking', 'open', 'share:2305.00054', 'discuss:2305.00054', 'nonsense']) expect(componentDeferred(decodeCustomId(customId))).toBe(false);
+		for (const customId of ['page:1:spiking', 'open', 'share:2305.00054', 'discuss:2305.00054', 'nonsense'])
+			expect(componentDeferred(decodeCustomId(customId))).toBe(false);
 	});
 });
 
@@ -37,7 +38,10 @@ describe('answerComponent', () => {
 		const longQuery = Array(12).fill('spiking').join(' ');
 		expect((await click(`page:0:${keyForQuery(longQuery)}`)).reply.message.embeds.at(-1)?.footer?.text).toMatch(/^Page 1 of/);
 		const expired = await click('page:1:#AAAAAAAAAAAAAAAA');
-		expect(expired).toMatchObject({ update: true, reply: { isError: true, message: { content: 'These results have expired: run /paper search again.' } } });
+		expect(expired).toMatchObject({
+			update: true,
+			reply: { isError: true, message: { content: 'These results have expired: run /paper search again.' } },
+		});
 	});
 
 	it('opens the paper chosen in the menu as a private card', async () => {
@@ -64,15 +68,26 @@ describe('answerComponent', () => {
 	it('adds a paper for a curator, and refuses a member, privately', async () => {
 		const curation = curationAnswering({ added: [], present: ['2305.00054'], failed: [] });
 		const context = { ...shipped, curation };
-		expect((await click('add:2305.00054', curator, [], context)).reply.message.content).toBe('arXiv:2305.00054 is already in the corpus: `/paper show id:2305.00054` posts it.');
+		expect((await click('add:2305.00054', curator, [], context)).reply.message.content).toBe(
+			'arXiv:2305.00054 is already in the corpus: `/paper show id:2305.00054` posts it.',
+		);
 		const refused = await click('add:2401.00001', member, [], context);
-		expect(refused.reply).toMatchObject({ isError: true, message: { flags: EPHEMERAL_FLAG, content: 'Sorry, only members with Manage Server or the curator role can add papers; ask one of them to add it.' } });
+		expect(refused.reply).toMatchObject({
+			isError: true,
+			message: {
+				flags: EPHEMERAL_FLAG,
+				content: 'Sorry, only members with Manage Server or the curator role can add papers; ask one of them to add it.',
+			},
+		});
 		expect(curation.asked).toEqual([['2305.00054']]);
 	});
 
 	it('says a paper is not in the corpus, and a button of another version is outdated', async () => {
 		expect((await click('share:2401.99999')).reply.message.content).toMatch(/^That id is not in the corpus: “2401\.99999”/);
-		expect((await click('vote:2305.00054')).reply).toMatchObject({ isError: true, message: { content: 'This button belongs to an older version of paperbot: run the command again.' } });
+		expect((await click('vote:2305.00054')).reply).toMatchObject({
+			isError: true,
+			message: { content: 'This button belongs to an older version of paperbot: run the command again.' },
+		});
 	});
 
 	it('answers a fault with the fault message and reports the error', async () => {

@@ -19,5 +19,4 @@ describe('encodeCustomId and decodeCustomId', () => {
 			expect(decodeCustomId(customId)).toBeNull();
 		}
 	});
-
 });

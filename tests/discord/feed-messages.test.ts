@@ -10,13 +10,23 @@ const paper = (n: number, extra: Partial<Paper> = {}): Paper => ({
 	authors: ['André Müller', 'Zoë Smith', 'Third Author', 'Fourth Author'],
 	abstract: 'Spikes.',
 	categories: ['cs.NE', 'cs.LG', 'q-bio.NC'],
-	venue: null, comment: null, journal_ref: null, doi: null, code_url: null, published: '2026-03-02', updated: null,
+	venue: null,
+	comment: null,
+	journal_ref: null,
+	doi: null,
+	code_url: null,
+	published: '2026-03-02',
+	updated: null,
 	...extra,
 });
 const corpusPaper = paper(99999, { id: '2305.11484', title: 'Dive into the Power of Neuronal Heterogeneity' });
 
 function plan(count: number, mentions: Record<string, string[]> = {}): FeedPlan {
-	const picks = Array.from({ length: count }, (_, n) => ({ paper: paper(n + 1), score: 1, reason: n % 2 ? { kind: 'topic' as const, topic: 'spiking' } : { kind: 'corpus' as const, paper: corpusPaper } }));
+	const picks = Array.from({ length: count }, (_, n) => ({
+		paper: paper(n + 1),
+		score: 1,
+		reason: n % 2 ? { kind: 'topic' as const, topic: 'spiking' } : { kind: 'corpus' as const, paper: corpusPaper },
+	}));
 	return { date: '2026-03-02', newCount: 40, picks, mentions };
 }
 
@@ -51,7 +61,9 @@ describe('buildFeedMessages', () => {
 			expect(embedLimitViolations(message.embeds)).toEqual([]);
 			expect(componentLimitViolations(message.components)).toEqual([]);
 		}
-		const options = messages.flatMap((message) => (message.components[0]?.components[0] as { options: { value: string }[] }).options.map((option) => option.value));
+		const options = messages.flatMap((message) =>
+			(message.components[0]!.components[0] as { options: { value: string }[] }).options.map((option) => option.value),
+		);
 		expect(options).toHaveLength(25);
 		expect(new Set(options).size).toBe(25);
 		expect(messages.at(-1)?.embeds.at(-1)?.footer?.text).toBe(`arXiv feed · 2026-03-02 · part ${messages.length} of ${messages.length}`);

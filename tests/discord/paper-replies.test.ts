@@ -5,7 +5,11 @@ import { addButtonRows, addPaperReply } from '../../src/discord/paper-replies.js
 import { UserError } from '../../src/discord/reply.js';
 import { curationAnswering, curator, member, shippedCorpusContext } from '../commands/corpus.js';
 
-const MALDACENA = paperSchema.parse({ id: 'hep-th/9711200', title: 'The Large N Limit of Superconformal Field Theories and Supergravity', abstract: 'AdS/CFT.' });
+const MALDACENA = paperSchema.parse({
+	id: 'hep-th/9711200',
+	title: 'The Large N Limit of Superconformal Field Theories and Supergravity',
+	abstract: 'AdS/CFT.',
+});
 
 let shipped: CommandContext;
 beforeAll(async () => {
@@ -31,7 +35,11 @@ describe('addPaperReply', () => {
 	});
 
 	it('answers with the reason of a failure, or that the paper is already there', async () => {
-		const failed = curationAnswering({ added: [], present: [], failed: [{ id: '2305.99999', code: 'unknown-id', reason: 'arXiv has no paper with id 2305.99999.' }] });
+		const failed = curationAnswering({
+			added: [],
+			present: [],
+			failed: [{ id: '2305.99999', code: 'unknown-id', reason: 'arXiv has no paper with id 2305.99999.' }],
+		});
 		await expect(addPaperReply('2305.99999', curator, failed)).rejects.toThrow('arXiv has no paper with id 2305.99999.');
 		const present = curationAnswering({ added: [], present: ['2305.00054'], failed: [] });
 		await expect(addPaperReply('2305.00054', curator, present)).rejects.toThrow(
@@ -40,7 +48,9 @@ describe('addPaperReply', () => {
 	});
 
 	it('says adding is unavailable where there is no curation', async () => {
-		await expect(addPaperReply('2305.00054', curator, shipped.curation)).rejects.toThrow('Adding papers is not available here: paperbot may not write to the corpus folder.');
+		await expect(addPaperReply('2305.00054', curator, shipped.curation)).rejects.toThrow(
+			'Adding papers is not available here: paperbot may not write to the corpus folder.',
+		);
 	});
 });
 
@@ -50,7 +60,9 @@ describe('addButtonRows', () => {
 		const ids = ['2401.00001', '2401.00002', '2401.00003', '2401.00004', '2401.00005', '2401.00006'];
 		const rows = addButtonRows(ids, curator, context.curation);
 		expect(rows).toHaveLength(1);
-		expect(rows[0]!.components.map((button) => ('custom_id' in button ? button.custom_id : ''))).toEqual(ids.slice(0, 5).map((id) => `add:${id}`));
+		expect(rows[0]!.components.map((button) => ('custom_id' in button ? button.custom_id : ''))).toEqual(
+			ids.slice(0, 5).map((id) => `add:${id}`),
+		);
 		expect(addButtonRows(ids, member, context.curation)).toEqual([]);
 		expect(addButtonRows(ids, curator, shipped.curation)).toEqual([]);
 	});

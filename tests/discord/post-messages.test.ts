@@ -5,7 +5,14 @@ import { groupDigest } from '../../src/schedule/digest.js';
 import { buildDigestMessages, buildPotdMessage, findMarkedPost, postMarker } from '../../src/discord/post-messages.js';
 
 function paper(n: number, title = `Paper number ${n} about ${n % 2 ? 'spiking networks' : 'graphs'}`): Paper {
-	return paperSchema.parse({ id: `2401.${String(n).padStart(5, '0')}`, title, authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'], abstract: 'An abstract.', categories: ['cs.LG'], published: '2024-01-01' });
+	return paperSchema.parse({
+		id: `2401.${String(n).padStart(5, '0')}`,
+		title,
+		authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'],
+		abstract: 'An abstract.',
+		categories: ['cs.LG'],
+		published: '2024-01-01',
+	});
 }
 
 const SLOT = '2024-05-06T09:00:00.000Z';
@@ -41,7 +48,12 @@ describe('buildDigestMessages', () => {
 		const papers = [paper(1), paper(2), paper(3)];
 		const byId = new Map(papers.map((p) => [p.id, p]));
 		const matches = (query: string, id: string) => (byId.get(id)?.title ?? '').includes(query);
-		const plan = groupDigest(papers.map((p) => p.id), ['spiking'], [{ user_id: '111', query: 'graphs' }], matches);
+		const plan = groupDigest(
+			papers.map((p) => p.id),
+			['spiking'],
+			[{ user_id: '111', query: 'graphs' }],
+			matches,
+		);
 		const [message, ...rest] = buildDigestMessages(plan, byId, SLOT, 'New papers');
 		expect(rest).toEqual([]);
 		expect(message?.embeds.map((embed) => embed.title)).toEqual(['spiking', 'Other']);
@@ -58,7 +70,12 @@ describe('buildDigestMessages', () => {
 	it('splits a long digest over messages within the embed, size and menu limits, each part marked', () => {
 		const papers = Array.from({ length: 120 }, (_, i) => paper(i + 1, `A long and winding title number ${i + 1} `.repeat(3).trim()));
 		const byId = new Map(papers.map((p) => [p.id, p]));
-		const plan = groupDigest(papers.map((p) => p.id), [], [], () => false);
+		const plan = groupDigest(
+			papers.map((p) => p.id),
+			[],
+			[],
+			() => false,
+		);
 		const messages = buildDigestMessages(plan, byId, SLOT, 'New papers');
 		expect(messages.length).toBeGreaterThanOrEqual(5);
 		for (const [index, message] of messages.entries()) {

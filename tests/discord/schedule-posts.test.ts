@@ -7,7 +7,12 @@ import { connectClient, recordingLogger, type ConnectedClient } from './standin-
 
 const SEND_MESSAGES = 1n << 11n;
 const CREATE_PUBLIC_THREADS = 1n << 35n;
-const LAVA = paperSchema.parse({ id: '2305.00054', title: 'Lava lamps as entropy sources', authors: ['Ada Quill'], abstract: 'Wax rises.' });
+const LAVA = paperSchema.parse({
+	id: '2305.00054',
+	title: 'Lava lamps as entropy sources',
+	authors: ['Ada Quill'],
+	abstract: 'Wax rises.',
+});
 
 let connected: ConnectedClient;
 beforeAll(async () => {
@@ -18,7 +23,8 @@ afterAll(() => connected?.close());
 const text = (content: string, mentionedUserIds: string[] = []): PostMessage => ({ content, embeds: [], components: [], mentionedUserIds });
 /** A message Discord refuses: an embed title over its 256 characters. */
 const refused: PostMessage = { embeds: [{ title: 'x'.repeat(300) } satisfies APIEmbed], components: [], mentionedUserIds: [] };
-const posts = (channelId = connected.standin.channelId) => connected.standin.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${channelId}/messages`);
+const posts = (channelId = connected.standin.channelId) =>
+	connected.standin.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${channelId}/messages`);
 
 describe('channelProblem', () => {
 	it('finds nothing wrong with a text channel where the bot holds every permission it needs', () => {
@@ -28,8 +34,12 @@ describe('channelProblem', () => {
 
 	it('says the bot cannot see a channel that is not in the server', () => {
 		const { client, standin } = connected;
-		expect(channelProblem(client, standin.guildId, '100000000000000999', false)).toBe('paperbot cannot see a text channel <#100000000000000999> in this server');
-		expect(channelProblem(client, '100000000000000998', standin.channelId, false)).toBe(`paperbot cannot see a text channel <#${standin.channelId}> in this server`);
+		expect(channelProblem(client, standin.guildId, '100000000000000999', false)).toBe(
+			'paperbot cannot see a text channel <#100000000000000999> in this server',
+		);
+		expect(channelProblem(client, '100000000000000998', standin.channelId, false)).toBe(
+			`paperbot cannot see a text channel <#${standin.channelId}> in this server`,
+		);
 	});
 
 	it('names each permission the channel takes from the bot, thread permissions only when threads are on', async () => {
@@ -37,7 +47,9 @@ describe('channelProblem', () => {
 		const deny = (SEND_MESSAGES | CREATE_PUBLIC_THREADS).toString();
 		const channel = await connected.addTextChannel('quiet', [{ id: standin.botUser.id, type: 1, allow: '0', deny }]);
 		expect(channelProblem(client, standin.guildId, channel.id, false)).toBe(`paperbot lacks Send Messages in <#${channel.id}>`);
-		expect(channelProblem(client, standin.guildId, channel.id, true)).toBe(`paperbot lacks Send Messages, Create Public Threads in <#${channel.id}>`);
+		expect(channelProblem(client, standin.guildId, channel.id, true)).toBe(
+			`paperbot lacks Send Messages, Create Public Threads in <#${channel.id}>`,
+		);
 	});
 });
 
@@ -46,7 +58,10 @@ describe('createDiscordPoster', () => {
 		const { client, standin } = connected;
 		const before = posts().length;
 		const poster = createDiscordPoster(client, recordingLogger().log);
-		const id = await poster.send(standin.guildId, standin.channelId, [text('part one @everyone', [standin.memberUser.id]), text('part two')]);
+		const id = await poster.send(standin.guildId, standin.channelId, [
+			text('part one @everyone', [standin.memberUser.id]),
+			text('part two'),
+		]);
 		const sent = posts().slice(before);
 		expect(sent.map((request) => (request.body as { content: string }).content)).toEqual(['part one @everyone', 'part two']);
 		expect(sent.map((request) => (request.body as { allowed_mentions: unknown }).allowed_mentions)).toEqual([
@@ -59,17 +74,29 @@ describe('createDiscordPoster', () => {
 	it('starts the thread from the first part when given a thread name', async () => {
 		const { client, standin } = connected;
 		const poster = createDiscordPoster(client, recordingLogger().log);
-		const id = await poster.send(standin.guildId, standin.channelId, [buildPotdMessage(LAVA, '2024-03-10')], 'Lava lamps as entropy sources');
+		const id = await poster.send(
+			standin.guildId,
+			standin.channelId,
+			[buildPotdMessage(LAVA, '2024-03-10')],
+			'Lava lamps as entropy sources',
+		);
 		expect(standin.threads().find((thread) => thread.id === id)).toMatchObject({ name: 'Lava lamps as entropy sources' });
 	});
 
 	it('keeps a post whose thread Discord refused, logging a warning, so the slot is not sent again', async () => {
 		const { client, standin } = connected;
 		const { log, records } = recordingLogger();
-		const id = await createDiscordPoster(client, log).send(standin.guildId, standin.channelId, [text('with a bad thread')], 'x'.repeat(101));
+		const id = await createDiscordPoster(client, log).send(
+			standin.guildId,
+			standin.channelId,
+			[text('with a bad thread')],
+			'x'.repeat(101),
+		);
 		expect(standin.messages().find((message) => message.id === id)?.content).toBe('with a bad thread');
 		expect(standin.threads().some((thread) => thread.id === id)).toBe(false);
-		expect(records).toMatchObject([{ level: 40, guild: standin.guildId, channel: standin.channelId, msg: 'schedule: posted, but could not start the discussion thread' }]);
+		expect(records).toMatchObject([
+			{ level: 40, guild: standin.guildId, channel: standin.channelId, msg: 'schedule: posted, but could not start the discussion thread' },
+		]);
 	});
 
 	it('logs a later part Discord refused and still reports the post as sent', async () => {
@@ -84,7 +111,9 @@ describe('createDiscordPoster', () => {
 	it('throws when the first part is refused, having sent nothing', async () => {
 		const { client, standin } = connected;
 		const count = standin.messages().length;
-		await expect(createDiscordPoster(client, recordingLogger().log).send(standin.guildId, standin.channelId, [refused, text('second')])).rejects.toThrow(/Invalid Form Body/);
+		await expect(
+			createDiscordPoster(client, recordingLogger().log).send(standin.guildId, standin.channelId, [refused, text('second')]),
+		).rejects.toThrow(/Invalid Form Body/);
 		expect(standin.messages()).toHaveLength(count);
 	});
 

@@ -43,7 +43,9 @@ interface ServiceDouble {
  * saves them (minus the channel-permission check, which needs Discord); previews are what the test gives.
  */
 function service({ now = SPRING_FORWARD_MIDNIGHT, preview = [], previewFeed = async () => [] }: ServiceDouble = {}): ScheduleService {
-	const settingsFor = (guildId: string) => getGuildSettings(state, guildId) ?? checkGuildSettings({ guild_id: guildId, potd_channel_id: null, digest_channel_id: null, ...DEFAULT_SETTINGS });
+	const settingsFor = (guildId: string) =>
+		getGuildSettings(state, guildId) ??
+		checkGuildSettings({ guild_id: guildId, potd_channel_id: null, digest_channel_id: null, ...DEFAULT_SETTINGS });
 	const unused = () => {
 		throw new Error('not used by schedule replies');
 	};
@@ -73,9 +75,15 @@ async function userErrorOf(answer: () => Reply | Promise<Reply>): Promise<string
 	return (error as UserError).message;
 }
 
-const isPrivateAndPingsNobody = (reply: Reply) => reply.message.flags === 64 && reply.message.allowed_mentions.parse.length === 0 && reply.message.allowed_mentions.users === undefined;
+const isPrivateAndPingsNobody = (reply: Reply) =>
+	reply.message.flags === 64 && reply.message.allowed_mentions.parse.length === 0 && reply.message.allowed_mentions.users === undefined;
 
-const message = (title: string, extra: Partial<PostMessage> = {}): PostMessage => ({ embeds: [{ title }], components: [], mentionedUserIds: [], ...extra });
+const message = (title: string, extra: Partial<PostMessage> = {}): PostMessage => ({
+	embeds: [{ title }],
+	components: [],
+	mentionedUserIds: [],
+	...extra,
+});
 
 describe('requireGuildSchedule', () => {
 	it('gives the schedule and the guild asked from', () => {
@@ -93,12 +101,16 @@ describe('requireGuildSchedule', () => {
 describe('subscriptionReply', () => {
 	it('shows a query in a code span that a backtick in it cannot end, spaces folded as saved', () => {
 		const reply = subscriptionReply(service(), ASKER, { action: 'subscribe', query: '  spiking `gan`\n nets ' });
-		expect(reply.message.content).toBe("Subscribed to `spiking 'gan' nets`: the digest will mention you beside new papers that match every word of it.");
+		expect(reply.message.content).toBe(
+			"Subscribed to `spiking 'gan' nets`: the digest will mention you beside new papers that match every word of it.",
+		);
 		expect(listSubscriptions(state, GUILD, ASKER.user.id).map((subscription) => subscription.query)).toEqual(['spiking `gan` nets']);
 	});
 
 	it('answers privately and pings nobody, whatever the query holds', () => {
-		expect(isPrivateAndPingsNobody(subscriptionReply(service(), ASKER, { action: 'subscribe', query: '@everyone <@300000000000000002>' }))).toBe(true);
+		expect(
+			isPrivateAndPingsNobody(subscriptionReply(service(), ASKER, { action: 'subscribe', query: '@everyone <@300000000000000002>' })),
+		).toBe(true);
 	});
 
 	it("lists only the asker's subscriptions, alphabetically, and says how to add one when there are none", () => {
@@ -107,23 +119,31 @@ describe('subscriptionReply', () => {
 		subscriptionReply(schedule, ASKER, { action: 'subscribe', query: 'spiking' });
 		subscriptionReply(schedule, ASKER, { action: 'subscribe', query: 'diffusion' });
 		expect(subscriptionReply(schedule, ASKER, { action: 'list' }).message.content).toBe('Your subscriptions:\n• `diffusion`\n• `spiking`');
-		expect(subscriptionReply(schedule, other, { action: 'list' }).message.content).toBe('You have no subscriptions here. Add one with `/paper subscribe query:<words>`.');
+		expect(subscriptionReply(schedule, other, { action: 'list' }).message.content).toBe(
+			'You have no subscriptions here. Add one with `/paper subscribe query:<words>`.',
+		);
 	});
 
 	it('removes one subscription and keeps the rest', () => {
 		const schedule = service();
 		subscriptionReply(schedule, ASKER, { action: 'subscribe', query: 'spiking' });
 		subscriptionReply(schedule, ASKER, { action: 'subscribe', query: 'diffusion' });
-		expect(subscriptionReply(schedule, ASKER, { action: 'unsubscribe', query: ' spiking ' }).message.content).toBe('Unsubscribed from `spiking`.');
+		expect(subscriptionReply(schedule, ASKER, { action: 'unsubscribe', query: ' spiking ' }).message.content).toBe(
+			'Unsubscribed from `spiking`.',
+		);
 		expect(listSubscriptions(state, GUILD, ASKER.user.id).map((subscription) => subscription.query)).toEqual(['diffusion']);
 	});
 
 	it('refuses to remove all subscriptions when there are none', async () => {
-		expect(await userErrorOf(() => subscriptionReply(service(), ASKER, { action: 'unsubscribe', query: undefined }))).toBe('You have no subscriptions here.');
+		expect(await userErrorOf(() => subscriptionReply(service(), ASKER, { action: 'unsubscribe', query: undefined }))).toBe(
+			'You have no subscriptions here.',
+		);
 	});
 
 	it('refuses an over-long query with the expected form', async () => {
-		expect(await userErrorOf(() => subscriptionReply(service(), ASKER, { action: 'subscribe', query: 'x'.repeat(101) }))).toBe('query must be 1–100 characters, e.g. "diffusion models"');
+		expect(await userErrorOf(() => subscriptionReply(service(), ASKER, { action: 'subscribe', query: 'x'.repeat(101) }))).toBe(
+			'query must be 1–100 characters, e.g. "diffusion models"',
+		);
 	});
 });
 
@@ -136,19 +156,30 @@ describe('topicReply', () => {
 	});
 
 	it('says how to add a topic when there is none', () => {
-		expect(topicReply(service(), GUILD, { action: 'list' }).message.content).toBe('No digest topics yet; add one with `/paperbot topic add query:<words>`.');
+		expect(topicReply(service(), GUILD, { action: 'list' }).message.content).toBe(
+			'No digest topics yet; add one with `/paperbot topic add query:<words>`.',
+		);
 	});
 
 	it('refuses an empty topic with the expected form and says nothing was saved', async () => {
-		expect(await userErrorOf(() => topicReply(service(), GUILD, { action: 'add', query: '  ' }))).toBe('query must be 1–100 characters, e.g. "diffusion models"\nNothing was saved.');
+		expect(await userErrorOf(() => topicReply(service(), GUILD, { action: 'add', query: '  ' }))).toBe(
+			'query must be 1–100 characters, e.g. "diffusion models"\nNothing was saved.',
+		);
 	});
 });
 
 describe('configurePotdReply', () => {
 	it('saves the settings and gives the next post in local time, moved to 03:00 on spring-forward day', () => {
 		const reply = configurePotdReply(service(), GUILD, { channelId: CHANNEL, time: '2:30', timezone: 'america/new_york', thread: true });
-		expect(reply.message.content).toBe(`Paper of the day: <#${CHANNEL}> at 02:30 America/New_York, with a discussion thread. Next: 2024-03-10 03:00 (America/New_York).`);
-		expect(getGuildSettings(state, GUILD)).toMatchObject({ potd_channel_id: CHANNEL, potd_time: '02:30', timezone: 'America/New_York', potd_thread: true });
+		expect(reply.message.content).toBe(
+			`Paper of the day: <#${CHANNEL}> at 02:30 America/New_York, with a discussion thread. Next: 2024-03-10 03:00 (America/New_York).`,
+		);
+		expect(getGuildSettings(state, GUILD)).toMatchObject({
+			potd_channel_id: CHANNEL,
+			potd_time: '02:30',
+			timezone: 'America/New_York',
+			potd_thread: true,
+		});
 	});
 
 	it('keeps the current thread choice when the request leaves it out', () => {
@@ -160,7 +191,9 @@ describe('configurePotdReply', () => {
 	});
 
 	it('refuses an unknown time zone and a bad time together, and saves nothing', async () => {
-		const refusal = await userErrorOf(() => configurePotdReply(service(), GUILD, { channelId: CHANNEL, time: '25:00', timezone: 'Mars/Olympus', thread: undefined }));
+		const refusal = await userErrorOf(() =>
+			configurePotdReply(service(), GUILD, { channelId: CHANNEL, time: '25:00', timezone: 'Mars/Olympus', thread: undefined }),
+		);
 		expect(refusal).toBe(
 			'time must be HH:MM (00:00–23:59), e.g. 09:00; "25:00" is not one\ntimezone must be an IANA time-zone name, e.g. "Europe/London" or "America/New_York"; "Mars/Olympus" is not one\nNothing was saved.',
 		);
@@ -185,7 +218,13 @@ describe('configureDigestReply', () => {
 
 describe('previewReply', () => {
 	it('shows the first message privately under a note that nothing was posted, counting the parts', () => {
-		const schedule = service({ preview: [message('Digest', { content: 'For <@300000000000000002>', mentionedUserIds: ['300000000000000002'] }), message('Digest, part 2'), message('Digest, part 3')] });
+		const schedule = service({
+			preview: [
+				message('Digest', { content: 'For <@300000000000000002>', mentionedUserIds: ['300000000000000002'] }),
+				message('Digest, part 2'),
+				message('Digest, part 3'),
+			],
+		});
 		const reply = previewReply(schedule, GUILD, 'digest');
 		expect(reply.message.content).toBe('Preview only: not posted, and the slot stays free. Part 1 of 3.\nFor <@300000000000000002>');
 		expect(reply.message.embeds).toEqual([{ title: 'Digest' }]);
@@ -193,7 +232,9 @@ describe('previewReply', () => {
 	});
 
 	it('gives a single message without a content line only the note', () => {
-		expect(previewReply(service({ preview: [message('Paper of the day')] }), GUILD, 'potd').message.content).toBe('Preview only: not posted, and the slot stays free.');
+		expect(previewReply(service({ preview: [message('Paper of the day')] }), GUILD, 'potd').message.content).toBe(
+			'Preview only: not posted, and the slot stays free.',
+		);
 	});
 
 	it('says there is nothing to preview when there is no message', async () => {
@@ -203,26 +244,60 @@ describe('previewReply', () => {
 
 describe('configureFeedReply', () => {
 	it('saves the categories without repeats and keeps the default time, size and cross-lists', () => {
-		const reply = configureFeedReply(service(), GUILD, { channelId: CHANNEL, categories: 'cs.NE, q-bio.NC cs.NE', time: undefined, max: undefined, cross: undefined });
-		expect(reply.message.content).toBe(`arXiv feed: <#${CHANNEL}>, cs.NE q-bio.NC with cross-lists, up to 10 papers, first look at 09:00 UTC. Next feed time: 2024-03-10 09:00 (UTC).`);
-		expect(getGuildSettings(state, GUILD)).toMatchObject({ feed_channel_id: CHANNEL, feed_categories: ['cs.NE', 'q-bio.NC'], feed_time: '09:00', feed_max: 10, feed_cross: true });
+		const reply = configureFeedReply(service(), GUILD, {
+			channelId: CHANNEL,
+			categories: 'cs.NE, q-bio.NC cs.NE',
+			time: undefined,
+			max: undefined,
+			cross: undefined,
+		});
+		expect(reply.message.content).toBe(
+			`arXiv feed: <#${CHANNEL}>, cs.NE q-bio.NC with cross-lists, up to 10 papers, first look at 09:00 UTC. Next feed time: 2024-03-10 09:00 (UTC).`,
+		);
+		expect(getGuildSettings(state, GUILD)).toMatchObject({
+			feed_channel_id: CHANNEL,
+			feed_categories: ['cs.NE', 'q-bio.NC'],
+			feed_time: '09:00',
+			feed_max: 10,
+			feed_cross: true,
+		});
 	});
 
 	it('keeps what the guild chose before for the options it leaves out', () => {
 		const schedule = service();
 		configureFeedReply(schedule, GUILD, { channelId: CHANNEL, categories: 'cs.NE', time: '7:30', max: 5, cross: false });
-		const reply = configureFeedReply(schedule, GUILD, { channelId: CHANNEL, categories: 'cs.LG', time: undefined, max: undefined, cross: undefined });
-		expect(reply.message.content).toBe(`arXiv feed: <#${CHANNEL}>, cs.LG, up to 5 papers, first look at 07:30 UTC. Next feed time: 2024-03-10 07:30 (UTC).`);
+		const reply = configureFeedReply(schedule, GUILD, {
+			channelId: CHANNEL,
+			categories: 'cs.LG',
+			time: undefined,
+			max: undefined,
+			cross: undefined,
+		});
+		expect(reply.message.content).toBe(
+			`arXiv feed: <#${CHANNEL}>, cs.LG, up to 5 papers, first look at 07:30 UTC. Next feed time: 2024-03-10 07:30 (UTC).`,
+		);
 	});
 
 	it('refuses a category that is not an arXiv one and saves nothing', async () => {
-		const refusal = await userErrorOf(() => configureFeedReply(service(), GUILD, { channelId: CHANNEL, categories: 'cs.NE neuro!', time: undefined, max: undefined, cross: undefined }));
-		expect(refusal).toBe('categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "neuro!" is not one\nNothing was saved.');
+		const refusal = await userErrorOf(() =>
+			configureFeedReply(service(), GUILD, {
+				channelId: CHANNEL,
+				categories: 'cs.NE neuro!',
+				time: undefined,
+				max: undefined,
+				cross: undefined,
+			}),
+		);
+		expect(refusal).toBe(
+			'categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "neuro!" is not one\nNothing was saved.',
+		);
 		expect(getGuildSettings(state, GUILD)).toBeNull();
 	});
 
 	it('refuses more papers per post than a menu holds', async () => {
-		const refusal = await userErrorOf(() => configureFeedReply(service(), GUILD, { channelId: CHANNEL, categories: 'cs.NE', time: undefined, max: 26, cross: undefined }));
+		const refusal = await userErrorOf(() =>
+			configureFeedReply(service(), GUILD, { channelId: CHANNEL, categories: 'cs.NE', time: undefined, max: 26, cross: undefined }),
+		);
 		expect(refusal).toBe('max must be a whole number from 1 to 25, e.g. 10\nNothing was saved.');
 	});
 });
@@ -246,7 +321,9 @@ describe('previewFeedReply', () => {
 	});
 
 	it('says so when nothing in the feed would be posted', async () => {
-		expect((await previewFeedReply(service(), GUILD)).message.content).toMatch(/^Preview only: nothing in the arXiv feed now would be posted/);
+		expect((await previewFeedReply(service(), GUILD)).message.content).toMatch(
+			/^Preview only: nothing in the arXiv feed now would be posted/,
+		);
 	});
 
 	it("turns a refused setting into the user's mistake, starting with a capital", async () => {
@@ -256,7 +333,9 @@ describe('previewFeedReply', () => {
 
 	it("names arXiv's failure as the reason the feed could not be read", async () => {
 		const schedule = service({ previewFeed: () => Promise.reject(new ArxivError('timeout', 'arXiv did not answer within 10 s.')) });
-		expect(await userErrorOf(() => previewFeedReply(schedule, GUILD))).toBe('The arXiv feed could not be read: arXiv did not answer within 10 s.');
+		expect(await userErrorOf(() => previewFeedReply(schedule, GUILD))).toBe(
+			'The arXiv feed could not be read: arXiv did not answer within 10 s.',
+		);
 	});
 
 	it('lets any other fault through as it is', async () => {

@@ -21,7 +21,12 @@ const SEND_MESSAGES = (1n << 11n).toString();
 const OTHER_GUILD = '100000000000000777';
 /** A Monday, half an hour after the 09:00 UTC posting time. */
 const NOW = new Date('2024-03-11T09:30:00Z');
-const QUOKKA = { id: '2401.00001', title: 'Quokka embeddings for sparse retrieval', authors: ['Ada Quill'], abstract: 'We embed quokka things for retrieval.' };
+const QUOKKA = {
+	id: '2401.00001',
+	title: 'Quokka embeddings for sparse retrieval',
+	authors: ['Ada Quill'],
+	abstract: 'We embed quokka things for retrieval.',
+};
 
 let connected: ConnectedClient;
 beforeAll(async () => {
@@ -38,7 +43,7 @@ interface Harness {
 	records: Record<string, unknown>[];
 }
 
-const cleanups: (() => Promise<unknown> | void)[] = [];
+const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
 	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -49,14 +54,27 @@ async function harness(): Promise<Harness> {
 	const corpusPath = join(folder, 'data');
 	await cp('data', corpusPath, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 	const state = openState(join(folder, 'paperbot.db'));
-	cleanups.push(() => rm(folder, { recursive: true, force: true }), () => state.close());
+	cleanups.push(
+		() => rm(folder, { recursive: true, force: true }),
+		() => state.close(),
+	);
 	const { log, records } = recordingLogger();
 	const library = await openLibrary(corpusPath, log);
-	library.onLoad((corpus) => recordFirstSeen(state, corpus.papers.map((paper) => paper.id), NOW));
+	library.onLoad((corpus) =>
+		recordFirstSeen(
+			state,
+			corpus.papers.map((paper) => paper.id),
+			NOW,
+		),
+	);
 	const start = async (variables: Record<string, string> = {}, now = NOW) => {
 		const env = parseEnv({ DISCORD_GUILD_ID: connected.standin.guildId, CORPUS_PATH: corpusPath, ...variables });
 		// No test here turns the feed on; were one to, it would reach nothing but a closed local port.
-		const feedClient = createFeedClient({ feedUrl: 'http://127.0.0.1:9/atom', userAgent: 'paperbot-tests/0.1', queue: createRequestQueue(0) });
+		const feedClient = createFeedClient({
+			feedUrl: 'http://127.0.0.1:9/atom',
+			userAgent: 'paperbot-tests/0.1',
+			queue: createRequestQueue(0),
+		});
 		const service = await startScheduleService({ state, library, client: connected.client, env, log, now: () => now, feedClient });
 		cleanups.push(() => service.stop());
 		return service;
@@ -64,7 +82,8 @@ async function harness(): Promise<Harness> {
 	return { state, library, corpusPath, start, records };
 }
 
-const postsIn = (channelId: string) => connected.standin.messages(channelId).filter((message) => message.author.id === connected.standin.botUser.id);
+const postsIn = (channelId: string) =>
+	connected.standin.messages(channelId).filter((message) => message.author.id === connected.standin.botUser.id);
 /** The title a paper's card shows: the paper's own, or its id and abstract when it has none (the stand-in's guild id, and so the day's pick, changes per run). */
 const cardTitle = (paper: Paper | null) => (paper ? buildPaperCard(paper).title : undefined);
 const fieldOf = (embed: APIEmbed, name: string) => embed.fields?.find((field) => field.name === name)?.value ?? '';
@@ -79,7 +98,11 @@ describe('startScheduleService', () => {
 		expect(post?.embeds[0]?.footer?.text).toContain('Paper of the day · 2024-03-11');
 		expect(post?.embeds[0]?.title).toBe(cardTitle(service.todaysPaper(connected.standin.guildId)));
 		expect(connected.standin.threads().some((thread) => thread.id === post?.id)).toBe(true);
-		expect(getPost(state, connected.standin.guildId, 'potd', '2024-03-11')).toMatchObject({ status: 'sent', channel_id: channel.id, message_id: post?.id });
+		expect(getPost(state, connected.standin.guildId, 'potd', '2024-03-11')).toMatchObject({
+			status: 'sent',
+			channel_id: channel.id,
+			message_id: post?.id,
+		});
 
 		await service.stop();
 		await start({ POTD_CHANNEL_ID: channel.id }, new Date(NOW.getTime() + 60_000));
@@ -99,10 +122,21 @@ describe('settings', () => {
 	it('come from the environment for DISCORD_GUILD_ID and from the defaults for other guilds', async () => {
 		const { start } = await harness();
 		const service = await start({ POTD_TIME: '08:15', TIMEZONE: 'Europe/London', DIGEST_SCHEDULE: '0 17 * * 5' });
-		expect(service.settingsFor(connected.standin.guildId)).toMatchObject({ potd_channel_id: null, potd_time: '08:15', timezone: 'Europe/London', digest_cron: '0 17 * * 5' });
+		expect(service.settingsFor(connected.standin.guildId)).toMatchObject({
+			potd_channel_id: null,
+			potd_time: '08:15',
+			timezone: 'Europe/London',
+			digest_cron: '0 17 * * 5',
+		});
 		const ownChannel = await start({ POTD_CHANNEL_ID: connected.standin.channelId, POTD_CATCH_UP: 'off' });
 		expect(ownChannel.settingsFor(connected.standin.guildId).potd_channel_id).toBe(connected.standin.channelId);
-		expect(ownChannel.settingsFor(OTHER_GUILD)).toMatchObject({ guild_id: OTHER_GUILD, potd_channel_id: null, digest_channel_id: null, potd_time: '09:00', timezone: 'UTC' });
+		expect(ownChannel.settingsFor(OTHER_GUILD)).toMatchObject({
+			guild_id: OTHER_GUILD,
+			potd_channel_id: null,
+			digest_channel_id: null,
+			potd_time: '09:00',
+			timezone: 'UTC',
+		});
 	});
 
 	it('are saved checked by configure, and then win over the environment', async () => {
@@ -120,8 +154,12 @@ describe('settings', () => {
 		const muted = await connected.addTextChannel('muted', [{ id: connected.standin.botUser.id, type: 1, allow: '0', deny: SEND_MESSAGES }]);
 		const configure = () => service.configure(connected.standin.guildId, { digest_channel_id: muted.id });
 		expect(configure).toThrow(ScheduleSettingError);
-		expect(configure).toThrow(`paperbot lacks Send Messages in <#${muted.id}>; pick a text channel where paperbot may view, send, embed links and read history`);
-		expect(() => service.configure(connected.standin.guildId, { potd_time: '25:00' })).toThrow('time must be HH:MM (00:00–23:59), e.g. 09:00');
+		expect(configure).toThrow(
+			`paperbot lacks Send Messages in <#${muted.id}>; pick a text channel where paperbot may view, send, embed links and read history`,
+		);
+		expect(() => service.configure(connected.standin.guildId, { potd_time: '25:00' })).toThrow(
+			'time must be HH:MM (00:00–23:59), e.g. 09:00',
+		);
 		expect(getGuildSettings(state, connected.standin.guildId)).toBeNull();
 	});
 });
@@ -167,7 +205,9 @@ describe('status', () => {
 		const service = await start({ POTD_CHANNEL_ID: connected.standin.channelId, POTD_CATCH_UP: 'off', TIMEZONE: 'Europe/London' });
 		const embed = service.status(connected.standin.guildId);
 		expect(fieldOf(embed, 'Corpus')).toMatch(/^\d+ papers, loaded \d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/London\)$/);
-		expect(fieldOf(embed, 'Paper of the day')).toContain(`<#${connected.standin.channelId}> at 09:00, with a thread\nNext: 2024-03-12 09:00 (Europe/London)`);
+		expect(fieldOf(embed, 'Paper of the day')).toContain(
+			`<#${connected.standin.channelId}> at 09:00, with a thread\nNext: 2024-03-12 09:00 (Europe/London)`,
+		);
 		expect(fieldOf(embed, 'Digest')).toBe('off\nNext: off');
 		expect(fieldOf(embed, 'Problems')).toBe('none');
 	});
@@ -180,7 +220,9 @@ describe('status', () => {
 		await rm(join(corpusPath, 'seed-papers.txt'));
 		expect((await library.reload()).ok).toBe(false);
 		const problems = fieldOf(service.status(connected.standin.guildId), 'Problems').split('\n');
-		expect(problems[0]).toMatch(new RegExp(`^• Paper of the day 2024-03-11: .*${gone}.* \\(1 attempt\\(s\\), last 2024-03-11 09:30 \\(UTC\\)\\)$`));
+		expect(problems[0]).toMatch(
+			new RegExp(`^• Paper of the day 2024-03-11: .*${gone}.* \\(1 attempt\\(s\\), last 2024-03-11 09:30 \\(UTC\\)\\)$`),
+		);
 		expect(problems[1]).toBe(`• Paper of the day: paperbot cannot see a text channel <#${gone}> in this server`);
 		expect(problems[2]).toMatch(/^• Corpus reload failed; the previous corpus stays in service: /);
 	});

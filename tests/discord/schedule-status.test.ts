@@ -62,9 +62,18 @@ describe('buildStatusEmbed', () => {
 	it('shows the corpus, where and when each post goes, and what is off', () => {
 		const embed = buildStatusEmbed(status());
 		expect(embed.title).toBe('paperbot status');
-		expect(embed.fields?.map((candidate) => candidate.name)).toEqual(['Corpus', 'Paper of the day', 'Digest', 'arXiv feed', 'Last posts', 'Problems']);
+		expect(embed.fields?.map((candidate) => candidate.name)).toEqual([
+			'Corpus',
+			'Paper of the day',
+			'Digest',
+			'arXiv feed',
+			'Last posts',
+			'Problems',
+		]);
 		expect(field(embed, 'Corpus')).toBe('180 papers, loaded 2024-03-10 08:30 (America/New_York)');
-		expect(field(embed, 'Paper of the day')).toBe(`<#${CHANNEL}> at 09:00, with a thread\nNext: 2024-03-11 09:00 (America/New_York) · <t:1710162000:R>`);
+		expect(field(embed, 'Paper of the day')).toBe(
+			`<#${CHANNEL}> at 09:00, with a thread\nNext: 2024-03-11 09:00 (America/New_York) · <t:1710162000:R>`,
+		);
 		expect(field(embed, 'Digest')).toBe('off\nNext: off');
 		expect(field(embed, 'arXiv feed')).toBe('off');
 		expect(field(embed, 'Last posts')).toBe('none');
@@ -72,20 +81,27 @@ describe('buildStatusEmbed', () => {
 	});
 
 	it('names the digest channel and its cron pattern when digests are on', () => {
-		const embed = buildStatusEmbed(status({ settings: { ...settings, potd_thread: false, digest_channel_id: CHANNEL }, next: { potd: null, digest: new Date('2024-03-11T13:00:00Z') } }));
+		const embed = buildStatusEmbed(
+			status({
+				settings: { ...settings, potd_thread: false, digest_channel_id: CHANNEL },
+				next: { potd: null, digest: new Date('2024-03-11T13:00:00Z') },
+			}),
+		);
 		expect(field(embed, 'Paper of the day')).toBe(`<#${CHANNEL}> at 09:00\nNext: off`);
 		expect(field(embed, 'Digest')).toBe(`<#${CHANNEL}> on \`0 9 * * 1\`\nNext: 2024-03-11 09:00 (America/New_York) · <t:1710162000:R>`);
 	});
 
 	it('links each sent post, and says which were empty, failed or are being sent', () => {
-		const embed = buildStatusEmbed(status({
-			recentPosts: [
-				post({}),
-				post({ kind: 'digest', slot: '2024-03-04T14:00:00.000Z', message_id: null, channel_id: null }),
-				post({ slot: '2024-03-09', status: 'failed', attempts: 3, message_id: null }),
-				post({ slot: '2024-03-08', status: 'claimed', message_id: null }),
-			],
-		}));
+		const embed = buildStatusEmbed(
+			status({
+				recentPosts: [
+					post({}),
+					post({ kind: 'digest', slot: '2024-03-04T14:00:00.000Z', message_id: null, channel_id: null }),
+					post({ slot: '2024-03-09', status: 'failed', attempts: 3, message_id: null }),
+					post({ slot: '2024-03-08', status: 'claimed', message_id: null }),
+				],
+			}),
+		);
 		expect(field(embed, 'Last posts')?.split('\n')).toEqual([
 			`Paper of the day 2024-03-10: [posted](https://discord.com/channels/${GUILD}/${CHANNEL}/100000000000000009)`,
 			'Digest 2024-03-04T14:00:00.000Z: nothing new, not posted',

@@ -29,7 +29,11 @@ describe('spellingFor', () => {
 	it('spells for Discord with the option names of /paper, which the console also reads', () => {
 		const discord = spellingFor({ surface: 'discord' });
 		expect(discord.search('spiking gan')).toBe('`/paper search query:spiking gan`');
-		expect(asSlashCommand(discord.search('spiking gan'))).toEqual({ name: 'paper', subcommand: 'search', options: { query: 'spiking gan' } });
+		expect(asSlashCommand(discord.search('spiking gan'))).toEqual({
+			name: 'paper',
+			subcommand: 'search',
+			options: { query: 'spiking gan' },
+		});
 		expect(asSlashCommand(discord.show('2305.00054'))).toEqual({ name: 'paper', subcommand: 'show', options: { id: '2305.00054' } });
 		expect(asSlashCommand(discord.add('2305.00054'))).toEqual({ name: 'paper', subcommand: 'add', options: { id: '2305.00054' } });
 	});
@@ -37,8 +41,16 @@ describe('spellingFor', () => {
 	it('spells for the console as it is typed there, without option names', () => {
 		const consoleSpelling = spellingFor({ surface: 'console' });
 		expect(consoleSpelling.show('2305.00054')).toBe('`/paper show 2305.00054`');
-		expect(asSlashCommand(consoleSpelling.search('spiking gan'))).toEqual({ name: 'paper', subcommand: 'search', options: { query: 'spiking gan' } });
-		expect(asSlashCommand(consoleSpelling.show('2305.00054'))).toEqual({ name: 'paper', subcommand: 'show', options: { id: '2305.00054' } });
+		expect(asSlashCommand(consoleSpelling.search('spiking gan'))).toEqual({
+			name: 'paper',
+			subcommand: 'search',
+			options: { query: 'spiking gan' },
+		});
+		expect(asSlashCommand(consoleSpelling.show('2305.00054'))).toEqual({
+			name: 'paper',
+			subcommand: 'show',
+			options: { id: '2305.00054' },
+		});
 		expect(asSlashCommand(consoleSpelling.add('2305.00054'))).toEqual({ name: 'paper', subcommand: 'add', options: { id: '2305.00054' } });
 	});
 

@@ -25,7 +25,12 @@ let folder: string;
 let corpusPath: string;
 
 // Both arXiv addresses are the stand-in's, so it may be asked without arXiv's 3 s between requests (the spacing itself is tested in tests/arxiv/queue.test.ts).
-const startBot = () => startBotProcess(standin, { corpusPath, stateDir: folder, env: { ARXIV_API_URL: arxiv.apiUrl, ARXIV_FEED_URL: `${arxiv.apiUrl}/no-feed`, ARXIV_REQUEST_INTERVAL: '0' } });
+const startBot = () =>
+	startBotProcess(standin, {
+		corpusPath,
+		stateDir: folder,
+		env: { ARXIV_API_URL: arxiv.apiUrl, ARXIV_FEED_URL: `${arxiv.apiUrl}/no-feed`, ARXIV_REQUEST_INTERVAL: '0' },
+	});
 
 beforeAll(async () => {
 	folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-add-'));
@@ -88,7 +93,12 @@ describe('/paper add', () => {
 		expect(JSON.stringify(card.components)).toContain(`"discuss:${MALDACENA.id}"`);
 		expect(standin.messages().map((message) => message.id)).toContain(card.id);
 		expect(arxiv.received.at(-1)?.headers['user-agent']).toMatch(/^paperbot\/\d+\.\d+\.\d+ \(/);
-		expect((await addedFile())?.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id)).toEqual([MALDACENA.id]);
+		expect(
+			(await addedFile())
+				?.split('\n')
+				.filter(Boolean)
+				.map((line) => (JSON.parse(line) as { id: string }).id),
+		).toEqual([MALDACENA.id]);
 	});
 
 	it('finds the added paper with /paper search at once', async () => {

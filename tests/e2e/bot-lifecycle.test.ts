@@ -7,7 +7,15 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, runBotProcess, SHUTDOWN_LIMIT_MS, startBotProcess, startStandinWithBot, type BotProcess, type BotUnderTest } from './bot-process.js';
+import {
+	PROJECT_ROOT,
+	runBotProcess,
+	SHUTDOWN_LIMIT_MS,
+	startBotProcess,
+	startStandinWithBot,
+	type BotProcess,
+	type BotUnderTest,
+} from './bot-process.js';
 import { button, slashCommand, type RecordedRequest, type Standin } from './discord-standin.js';
 
 let lab: BotUnderTest;
@@ -26,7 +34,10 @@ afterAll(async () => {
 });
 
 const commandsPath = () => `/applications/${standin.applicationId}/guilds/${standin.guildId}/commands`;
-const commandRequests = (since = 0) => standin.requests.filter((request: RecordedRequest) => request.at >= since && request.path === commandsPath()).map((request) => request.method);
+const commandRequests = (since = 0) =>
+	standin.requests
+		.filter((request: RecordedRequest) => request.at >= since && request.path === commandsPath())
+		.map((request) => request.method);
 
 describe('command registration at start-up', () => {
 	it('puts /paper, /help and the Paper cards message command on the guild in one bulk overwrite', () => {
@@ -34,16 +45,31 @@ describe('command registration at start-up', () => {
 
 		expect(commandRequests()).toEqual(['GET', 'PUT']);
 		expect(standin.commands()).toEqual([]);
-		expect(commands.map((command) => [command.name, command.type])).toEqual(expect.arrayContaining([['paper', 1], ['Paper cards', 3], ['help', 1]]));
+		expect(commands.map((command) => [command.name, command.type])).toEqual(
+			expect.arrayContaining([
+				['paper', 1],
+				['Paper cards', 3],
+				['help', 1],
+			]),
+		);
 	});
 
 	it('gives /paper the six lookup subcommands with their options, ids completed as typed', () => {
-		const paper = standin.commands(standin.guildId).find((command) => command.name === 'paper') as { options: { name: string; type: number; options?: Record<string, unknown>[] }[] };
+		const paper = standin.commands(standin.guildId).find((command) => command.name === 'paper') as {
+			options: { name: string; type: number; options?: Record<string, unknown>[] }[];
+		};
 		const subcommand = (name: string) => paper.options.find((option) => option.name === name);
 		const idOption = { name: 'id', type: 3, required: true, autocomplete: true };
 
 		const lookups = paper.options.filter((option) => ['search', 'show', 'random', 'similar', 'cite', 'share'].includes(option.name));
-		expect(lookups.map((option) => [option.name, option.type])).toEqual([['search', 1], ['show', 1], ['random', 1], ['similar', 1], ['cite', 1], ['share', 1]]);
+		expect(lookups.map((option) => [option.name, option.type])).toEqual([
+			['search', 1],
+			['show', 1],
+			['random', 1],
+			['similar', 1],
+			['cite', 1],
+			['share', 1],
+		]);
 		expect(subcommand('search')?.options).toMatchObject([
 			{ name: 'query', type: 3, required: true, max_length: 300 },
 			{ name: 'author', type: 3 },
@@ -116,7 +142,11 @@ describe('stopping and restarting', () => {
 
 		const click = await standin.sendInteraction(button(next ?? '', longQueryPageBeforeRestart));
 
-		expect(click.callback).toMatchObject({ type: 4, status: 204, data: { content: 'These results have expired: run /paper search again.', flags: 64 } });
+		expect(click.callback).toMatchObject({
+			type: 4,
+			status: 204,
+			data: { content: 'These results have expired: run /paper search again.', flags: 64 },
+		});
 	});
 
 	it('exits 0 within 5 seconds of SIGINT too', async () => {
@@ -133,7 +163,11 @@ describe('stopping and restarting', () => {
 });
 
 describe.concurrent('start-up with bad configuration', () => {
-	const unreachable = { token: 'MTAwMDAwMDAwMDAwMDAwMDAz.secret.looking-token-value-for-the-lifecycle-test', apiUrl: 'http://127.0.0.1:9/api', guildId: '1000000000000000003' };
+	const unreachable = {
+		token: 'MTAwMDAwMDAwMDAwMDAwMDAz.secret.looking-token-value-for-the-lifecycle-test',
+		apiUrl: 'http://127.0.0.1:9/api',
+		guildId: '1000000000000000003',
+	};
 
 	it('exits 1 naming every bad variable, and never the token', async () => {
 		const { code, stdout, stderr } = await runBotProcess(unreachable, {
@@ -173,7 +207,9 @@ describe.concurrent('start-up with bad configuration', () => {
 		const { code, stderr } = await runBotProcess(unreachable, { corpusPath: lab.corpusPath, stateDir: join(blocker, 'state') });
 
 		expect(code).toBe(1);
-		expect(stderr).toContain(`\nstate: cannot create the folder of STATE_PATH (${join(blocker, 'state')}): ${blocker} is a file, not a folder\n`);
+		expect(stderr).toContain(
+			`\nstate: cannot create the folder of STATE_PATH (${join(blocker, 'state')}): ${blocker} is a file, not a folder\n`,
+		);
 		expect(stderr).not.toMatch(/\n\s+at /);
 	});
 });

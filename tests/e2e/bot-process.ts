@@ -77,7 +77,10 @@ export async function copyCorpus(parent: string): Promise<string> {
 }
 
 /** The environment the bot reads for a stand-in: every paperbot variable is set, so `.env` cannot fill any in. */
-export function botEnvironment(standin: Pick<Standin, 'token' | 'apiUrl' | 'guildId'> | null, options: BotProcessOptions & { stateDir: string }): NodeJS.ProcessEnv {
+export function botEnvironment(
+	standin: Pick<Standin, 'token' | 'apiUrl' | 'guildId'> | null,
+	options: BotProcessOptions & { stateDir: string },
+): NodeJS.ProcessEnv {
 	// dotenv never overrides a variable that is present, and paperbot reads '' as unset.
 	const blank = Object.fromEntries(Object.keys(envSchema.shape).map((name) => [name, '']));
 	return {
@@ -117,11 +120,21 @@ function isGroupAlive(pid: number): boolean {
  * Spawns `src/main.ts` (what `npm start` runs), compiled, detached in its own process group; with
  * the clock preload when the environment sets the bot's clock.
  */
-function spawnBot(env: NodeJS.ProcessEnv): { child: ChildProcess; output: { stdout: string; stderr: string }; exited: Promise<BotExit>; stopAt: { value: number } } {
+function spawnBot(env: NodeJS.ProcessEnv): {
+	child: ChildProcess;
+	output: { stdout: string; stderr: string };
+	exited: Promise<BotExit>;
+	stopAt: { value: number };
+} {
 	const startedAt = performance.now();
 	const stopAt = { value: startedAt };
 	const clock = env.PAPERBOT_TEST_CLOCK ? ['--import', compiled('tests/e2e/clock.ts')] : [];
-	const child = spawn(process.execPath, [...clock, compiled('src/main.ts')], { cwd: PROJECT_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [...clock, compiled('src/main.ts')], {
+		cwd: PROJECT_ROOT,
+		env,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	const output = { stdout: '', stderr: '' };
 	child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
 	child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output.stderr += chunk));
@@ -150,9 +163,13 @@ export async function startBotProcess(standin: Standin, options: BotProcessOptio
 			const check = () => {
 				const found = parseLogLines(output.stderr).find(predicate);
 				if (found) finish(() => resolve(found));
-				else if (!alive) finish(() => reject(new Error(`bot-process: the bot exited before the expected log line; stderr:\n${output.stderr}`)));
+				else if (!alive)
+					finish(() => reject(new Error(`bot-process: the bot exited before the expected log line; stderr:\n${output.stderr}`)));
 			};
-			const timer = setTimeout(() => finish(() => reject(new Error(`bot-process: no matching log line within ${waitMs} ms; stderr:\n${output.stderr}`))), waitMs);
+			const timer = setTimeout(
+				() => finish(() => reject(new Error(`bot-process: no matching log line within ${waitMs} ms; stderr:\n${output.stderr}`))),
+				waitMs,
+			);
 			const finish = (settle: () => void) => {
 				clearTimeout(timer);
 				child.stderr?.off('data', check);
@@ -193,7 +210,10 @@ export async function startBotProcess(standin: Standin, options: BotProcessOptio
 	const ready = async () => {
 		await standin.waitForReady(timeoutMs);
 		// The registration read comes after READY: once it is answered, the bot is in service.
-		await standin.waitForRequest((request) => request.at >= since && request.method === 'GET' && /\/applications\/\d+\/(guilds\/\d+\/)?commands$/.test(request.path), timeoutMs);
+		await standin.waitForRequest(
+			(request) => request.at >= since && request.method === 'GET' && /\/applications\/\d+\/(guilds\/\d+\/)?commands$/.test(request.path),
+			timeoutMs,
+		);
 		await waitForLog((record) => record.msg === 'connected to Discord', timeoutMs);
 	};
 	const exitedEarly = exited.then(({ code }) => {
@@ -210,7 +230,11 @@ export async function startBotProcess(standin: Standin, options: BotProcessOptio
 }
 
 /** Runs the bot to its end (for start-up failures) and returns its exit code and output. */
-export async function runBotProcess(standin: Pick<Standin, 'token' | 'apiUrl' | 'guildId'> | null, options: BotProcessOptions, timeoutMs = 20_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runBotProcess(
+	standin: Pick<Standin, 'token' | 'apiUrl' | 'guildId'> | null,
+	options: BotProcessOptions,
+	timeoutMs = 20_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
 	const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), 'paperbot-e2e-state-')));
 	const { child, output, exited } = spawnBot(botEnvironment(standin, { ...options, stateDir }));
 	const timer = setTimeout(() => child.pid !== undefined && isGroupAlive(child.pid) && process.kill(-child.pid, 'SIGKILL'), timeoutMs);

@@ -6,7 +6,16 @@ import type { APIEmbed, APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNREAD_INTERACTION_MESSAGE } from '../../src/discord/unread-interactions.js';
 import { startStandinWithBot, type BotUnderTest } from './bot-process.js';
-import { autocomplete, button, messageCommand, selectMenu, slashCommand, type CallbackRecord, type RecordedRequest, type Standin } from './discord-standin.js';
+import {
+	autocomplete,
+	button,
+	messageCommand,
+	selectMenu,
+	slashCommand,
+	type CallbackRecord,
+	type RecordedRequest,
+	type Standin,
+} from './discord-standin.js';
 
 /** The message fields of a callback, follow-up or channel post as the bot sent them. */
 interface SentMessage {
@@ -36,7 +45,9 @@ const sent = (callback: CallbackRecord) => callback.data as SentMessage;
 const isEphemeral = (message: { flags?: number }) => ((message.flags ?? 0) & EPHEMERAL) !== 0;
 const cardUrls = (message: { embeds?: APIEmbed[] }) => (message.embeds ?? []).map((embed) => embed.url).filter(Boolean);
 const customIds = (message: SentMessage | APIMessage) =>
-	((message.components ?? []) as SentMessage['components'] & object).flatMap((row) => row.components.map((component) => component.custom_id));
+	((message.components ?? []) as SentMessage['components'] & object).flatMap((row) =>
+		row.components.map((component) => component.custom_id),
+	);
 
 async function search(query: string) {
 	const result = await standin.sendInteraction(slashCommand('paper', 'search', { query }));
@@ -99,7 +110,10 @@ describe('result pages and their components', () => {
 	it('tells someone else who clicks a private result that it is not theirs, and leaves it alone', async () => {
 		const first = await search('spiking');
 
-		const click = await standin.sendInteraction({ ...button('page:1:spiking', first.message), user: { id: '1000000000000000001', username: 'someone-else' } });
+		const click = await standin.sendInteraction({
+			...button('page:1:spiking', first.message),
+			user: { id: '1000000000000000001', username: 'someone-else' },
+		});
 
 		expect(click.callback.type).toBe(4);
 		expect(isEphemeral(sent(click.callback))).toBe(true);
@@ -133,7 +147,9 @@ describe('result pages and their components', () => {
 
 describe('/paper share and Discuss', () => {
 	it('posts the card and starts a thread named after the paper with the note inside, attributed', async () => {
-		const { callback, waitForAnswer } = await standin.sendInteraction(slashCommand('paper', 'share', { id: SPIKING_GAN.id, note: 'Read this before Friday, @everyone' }));
+		const { callback, waitForAnswer } = await standin.sendInteraction(
+			slashCommand('paper', 'share', { id: SPIKING_GAN.id, note: 'Read this before Friday, @everyone' }),
+		);
 		const post = await waitForAnswer();
 		const thread = await waitFor(() => standin.threads().find((candidate) => candidate.id === post.id));
 		const notes = await waitFor(() => (standin.messages(thread.id).length ? standin.messages(thread.id) : undefined));
@@ -221,7 +237,9 @@ describe('bad input', () => {
 	});
 
 	it('refuses a 6,000-character query, saying how long it may be', async () => {
-		expect(await privateAnswer(slashCommand('paper', 'search', { query: 'x'.repeat(6_000) }))).toBe('That query is 6000 characters long; keep it under 300.');
+		expect(await privateAnswer(slashCommand('paper', 'search', { query: 'x'.repeat(6_000) }))).toBe(
+			'That query is 6000 characters long; keep it under 300.',
+		);
 	});
 
 	it('shows @everyone and a role mention in a query without pinging anyone', async () => {
@@ -230,7 +248,9 @@ describe('bad input', () => {
 	});
 
 	it('says an unknown id is not in the corpus', async () => {
-		expect(await privateAnswer(slashCommand('paper', 'show', { id: '9999.99999' }))).toMatch(/^That id is not in the corpus: .9999\.99999./);
+		expect(await privateAnswer(slashCommand('paper', 'show', { id: '9999.99999' }))).toMatch(
+			/^That id is not in the corpus: .9999\.99999./,
+		);
 	});
 
 	it('says a button from an unknown version belongs to an older paperbot', async () => {
@@ -240,9 +260,21 @@ describe('bad input', () => {
 	});
 
 	it('answers a payload without data privately, and an autocomplete without data with no choices', async () => {
-		const base = { application_id: standin.applicationId, channel_id: standin.channelId, guild_id: standin.guildId, member: { user: standin.memberUser, roles: [] }, version: 1 };
+		const base = {
+			application_id: standin.applicationId,
+			channel_id: standin.channelId,
+			guild_id: standin.guildId,
+			member: { user: standin.memberUser, roles: [] },
+			version: 1,
+		};
 		const command = standin.sendRawInteraction({ ...base, id: '1000000000000000010', token: 'malformed-command', type: 2, data: null });
-		const suggestion = standin.sendRawInteraction({ ...base, id: '1000000000000000011', token: 'malformed-autocomplete', type: 4, data: null });
+		const suggestion = standin.sendRawInteraction({
+			...base,
+			id: '1000000000000000011',
+			token: 'malformed-autocomplete',
+			type: 4,
+			data: null,
+		});
 
 		await waitFor(() => (command?.callbacks.length && suggestion?.callbacks.length ? true : undefined));
 		expect(command?.callbacks).toMatchObject([{ type: 4, status: 204, data: { content: UNREAD_INTERACTION_MESSAGE, flags: EPHEMERAL } }]);
@@ -270,7 +302,11 @@ describe('everything the bot sent in this session', () => {
 		const traces = standin.interactions();
 
 		expect(traces.length).toBeGreaterThan(25);
-		for (const trace of traces) expect(trace.callbacks.map((callback) => callback.status < 400), `interaction ${trace.id}`).toEqual([true]);
+		for (const trace of traces)
+			expect(
+				trace.callbacks.map((callback) => callback.status < 400),
+				`interaction ${trace.id}`,
+			).toEqual([true]);
 	});
 
 	it('stayed within the routes Discord has and never wrote the token to its output', () => {
@@ -285,7 +321,8 @@ function sentMessage(request: RecordedRequest): SentMessage[] {
 	if (request.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(request.path)) {
 		return body.type === 4 || body.type === 7 ? [body.data ?? {}] : [];
 	}
-	const isMessageRoute = /^\/webhooks\/\d+\/[^/]+(\/messages\/[^/]+)?$/.test(request.path) || /^\/channels\/\d+\/messages(\/\d+)?$/.test(request.path);
+	const isMessageRoute =
+		/^\/webhooks\/\d+\/[^/]+(\/messages\/[^/]+)?$/.test(request.path) || /^\/channels\/\d+\/messages(\/\d+)?$/.test(request.path);
 	return isMessageRoute && (request.method === 'POST' || request.method === 'PATCH') ? [body] : [];
 }
 

@@ -20,9 +20,26 @@ import { startGateway, type GatewayFrame } from './standin/gateway.js';
 import { createRestHandler } from './standin/rest.js';
 import { storeMessage } from './standin/responses.js';
 import { buildMessage } from './standin/store.js';
-import { addTextChannel, createWorld, guildCreatePayload, replaceOverwrites, type CallbackRecord, type InteractionTrace, type RecordedRequest, type WorldOptions } from './standin/world.js';
+import {
+	addTextChannel,
+	createWorld,
+	guildCreatePayload,
+	replaceOverwrites,
+	type CallbackRecord,
+	type InteractionTrace,
+	type RecordedRequest,
+	type WorldOptions,
+} from './standin/world.js';
 
-export { autocomplete, button, messageCommand, selectMenu, slashCommand, type InteractionInput, type OptionValue } from './standin/interactions.js';
+export {
+	autocomplete,
+	button,
+	messageCommand,
+	selectMenu,
+	slashCommand,
+	type InteractionInput,
+	type OptionValue,
+} from './standin/interactions.js';
 export { INTERACTION_DEADLINE_MS } from './standin/world.js';
 export type { GatewayFrame } from './standin/gateway.js';
 export type { CallbackRecord, InteractionTrace, RecordedRequest } from './standin/world.js';
@@ -182,7 +199,9 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
 			};
 			const timer = setTimeout(() => {
 				const recent = world.requests.slice(-5).map((request) => `${request.method} ${request.path} → ${request.status}`);
-				waiter.fail(new Error(`discord-standin: timed out after ${timeoutMs} ms waiting for ${what}; last requests: ${recent.join('; ') || 'none'}`));
+				waiter.fail(
+					new Error(`discord-standin: timed out after ${timeoutMs} ms waiting for ${what}; last requests: ${recent.join('; ') || 'none'}`),
+				);
 			}, timeoutMs);
 			function settle(): void {
 				clearTimeout(timer);
@@ -240,15 +259,22 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
 		gatewayFrames,
 		interactions: () => [...world.interactions.values()],
 		waitForRequest: (predicate, timeoutMs = 5000) => waitUntil(() => world.requests.find(predicate), timeoutMs, 'a matching request'),
-		waitForReady: (timeoutMs = 10_000) => waitUntil(() => (gateway.isConnected() ? true : undefined), timeoutMs, 'a bot on the gateway').then(() => undefined),
-		waitForGatewayFrame: (predicate, timeoutMs = 5000) => waitUntil(() => gatewayFrames.find(predicate), timeoutMs, 'a matching gateway frame'),
+		waitForReady: (timeoutMs = 10_000) =>
+			waitUntil(() => (gateway.isConnected() ? true : undefined), timeoutMs, 'a bot on the gateway').then(() => undefined),
+		waitForGatewayFrame: (predicate, timeoutMs = 5000) =>
+			waitUntil(() => gatewayFrames.find(predicate), timeoutMs, 'a matching gateway frame'),
 		dispatch: (event, data) => gateway.dispatch(event, data),
 		dropConnection: (code = 4000) => gateway.drop(code),
 		async sendInteraction(input, { timeoutMs = 5000 } = {}) {
 			const trace = track(buildInteraction(world, input));
 			gateway.dispatch('INTERACTION_CREATE', trace.payload);
 			const callback = await waitUntil(() => trace.callbacks[0], timeoutMs, `a callback to interaction ${trace.id}`);
-			return { callback, latencyMs: callback.at - (trace.dispatchedAt ?? callback.at), trace, waitForAnswer: (ms) => waitForAnswer(trace, ms) };
+			return {
+				callback,
+				latencyMs: callback.at - (trace.dispatchedAt ?? callback.at),
+				trace,
+				waitForAnswer: (ms) => waitForAnswer(trace, ms),
+			};
 		},
 		sendRawInteraction(payload) {
 			const fields = (payload ?? {}) as Record<string, unknown>;
@@ -271,7 +297,8 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
 			gateway.dispatch('CHANNEL_UPDATE', replaceOverwrites(world, channelId, overwrites));
 		},
 		messages: (channelId = world.channelId) => [...(world.channels.get(channelId)?.messages ?? [])],
-		threads: () => [...world.channels.values()].map((stored) => stored.channel).filter((channel) => channel.type === 11 || channel.type === 12),
+		threads: () =>
+			[...world.channels.values()].map((stored) => stored.channel).filter((channel) => channel.type === 11 || channel.type === 12),
 		commands: (guildId) => [...(world.commands.get(guildId ?? 'global') ?? [])],
 		async close() {
 			for (const waiter of waiters) waiter.fail(new Error('discord-standin: closed while waiting'));

@@ -14,13 +14,21 @@ const CATEGORIES = 'cs.NE+cs.LG';
 
 /** A `/paperbot` or `/paper` interaction, with an optional subcommand group, as Discord sends it. */
 function command(name: string, path: string[], options: Record<string, OptionValue>, permissions = ADMIN_PERMISSIONS): InteractionInput {
-	const values = Object.entries(options).map(([option, value]) => ({ name: option, type: typeof value === 'boolean' ? 5 : typeof value === 'number' ? 4 : 3, value }));
-	const nested = path.reduceRight<unknown[]>((inner, part, index) => [{ name: part, type: index === 0 && path.length === 2 ? 2 : 1, options: inner }], values);
+	const values = Object.entries(options).map(([option, value]) => ({
+		name: option,
+		type: typeof value === 'boolean' ? 5 : typeof value === 'number' ? 4 : 3,
+		value,
+	}));
+	const nested = path.reduceRight<unknown[]>(
+		(inner, part, index) => [{ name: part, type: index === 0 && path.length === 2 ? 2 : 1, options: inner }],
+		values,
+	);
 	return { type: 2, data: { name, type: 1, options: nested }, permissions };
 }
 
 const footers = (message: APIMessage) => (message.embeds as APIEmbed[]).map((embed) => embed.footer?.text ?? '');
-const text = (message: APIMessage) => [message.content, ...(message.embeds as APIEmbed[]).map((embed) => embed.description ?? '')].join('\n');
+const text = (message: APIMessage) =>
+	[message.content, ...(message.embeds as APIEmbed[]).map((embed) => embed.description ?? '')].join('\n');
 
 describe('the arXiv feed through the real bot', () => {
 	const cleanups: (() => Promise<unknown>)[] = [];
@@ -44,15 +52,22 @@ describe('the arXiv feed through the real bot', () => {
 		const subscribed = await standin.sendInteraction(command('paper', ['subscribe'], { query: 'poisoned teachers' }, MEMBER_PERMISSIONS));
 		expect((await subscribed.waitForAnswer()).content).toContain('Subscribed to `poisoned teachers`');
 
-		const bad = await standin.sendInteraction(command('paperbot', ['feed', 'on'], { channel: standin.channelId, categories: 'cs.NE neuro/bio' }));
-		expect((await bad.waitForAnswer()).content).toBe('categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "neuro/bio" is not one\nNothing was saved.');
+		const bad = await standin.sendInteraction(
+			command('paperbot', ['feed', 'on'], { channel: standin.channelId, categories: 'cs.NE neuro/bio' }),
+		);
+		expect((await bad.waitForAnswer()).content).toBe(
+			'categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "neuro/bio" is not one\nNothing was saved.',
+		);
 
 		// The feed time has passed today, so turning the feed on looks at once.
-		const on = await standin.sendInteraction(command('paperbot', ['feed', 'on'], { channel: standin.channelId, categories: 'cs.NE cs.LG', time: '00:00' }));
+		const on = await standin.sendInteraction(
+			command('paperbot', ['feed', 'on'], { channel: standin.channelId, categories: 'cs.NE cs.LG', time: '00:00' }),
+		);
 		expect((await on.waitForAnswer()).content).toContain('arXiv feed: <#');
 		await bot.waitForLog((record) => record.msg === 'feed: posted', 15_000);
 
-		const posts = () => standin.messages().filter((message) => footers(message).some((footer) => footer.includes(`arXiv feed · ${FEED_DATE}`)));
+		const posts = () =>
+			standin.messages().filter((message) => footers(message).some((footer) => footer.includes(`arXiv feed · ${FEED_DATE}`)));
 		const [post, ...more] = posts();
 		expect(more).toEqual([]);
 		const listed = text(post!);
@@ -68,8 +83,10 @@ describe('the arXiv feed through the real bot', () => {
 		expect(mentionLines).toHaveLength(2);
 		expect(mentionLines[0]).toContain('For ');
 		expect(mentionLines[1]).toContain('close to');
-		const request = standin.requests.find((recorded) => recorded.method === 'POST' && JSON.stringify(recorded.body ?? '').includes('arXiv feed ·'));
-		expect((request?.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], users: [standin.memberUser.id] });
+		const request = standin.requests.find(
+			(recorded) => recorded.method === 'POST' && JSON.stringify(recorded.body ?? '').includes('arXiv feed ·'),
+		);
+		expect((request!.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], users: [standin.memberUser.id] });
 		expect(feed.received[0]?.headers['user-agent']).toMatch(/^paperbot\//);
 
 		const opened = await standin.sendInteraction({ ...selectMenu('feed', [ON_TOPIC[1]!.id], post), permissions: ADMIN_PERMISSIONS });
@@ -89,7 +106,9 @@ describe('the arXiv feed through the real bot', () => {
 		await bot.waitForLog(() => standin.threads().some((thread) => thread.name === ON_TOPIC[0]!.title), 5_000);
 
 		const preview = await standin.sendInteraction(command('paperbot', ['post'], { kind: 'feed' }));
-		expect((await preview.waitForAnswer(10_000)).content).toBe('Preview only: nothing in the arXiv feed now would be posted (none of its new papers is close enough to the corpus, or they were posted already).');
+		expect((await preview.waitForAnswer(10_000)).content).toBe(
+			'Preview only: nothing in the arXiv feed now would be posted (none of its new papers is close enough to the corpus, or they were posted already).',
+		);
 		expect(posts()).toHaveLength(1);
 
 		process.kill(-bot.pid, 'SIGKILL');
@@ -119,7 +138,9 @@ describe('the arXiv feed through the real bot', () => {
 		cleanups.push(() => (bot.isAlive() ? bot.stop() : Promise.resolve()));
 		await bot.waitForLog((record) => record.msg === 'schedule: started');
 
-		const on = await standin.sendInteraction(command('paperbot', ['feed', 'on'], { channel: standin.channelId, categories: 'cs.NE cs.LG', time: '00:00' }));
+		const on = await standin.sendInteraction(
+			command('paperbot', ['feed', 'on'], { channel: standin.channelId, categories: 'cs.NE cs.LG', time: '00:00' }),
+		);
 		expect((await on.waitForAnswer()).content).toContain('arXiv feed: <#');
 		const failed = await bot.waitForLog((record) => record.msg === 'feed: look failed; will retry', 15_000);
 		expect(failed).toMatchObject({ failures: 1, reason: expect.stringContaining('503') });
@@ -130,7 +151,9 @@ describe('the arXiv feed through the real bot', () => {
 		const fields = ((await status.waitForAnswer()).embeds as APIEmbed[])[0]?.fields ?? [];
 		// As Discord shows it, markdown escapes read as the characters they escape.
 		const shown = (name: string) => fields.find((field) => field.name === name)?.value.replace(/\\(.)/g, '$1');
-		expect(shown('Problems')).toBe('• arXiv feed: 1 failed look(s) in a row, last: arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.');
+		expect(shown('Problems')).toBe(
+			'• arXiv feed: 1 failed look(s) in a row, last: arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.',
+		);
 		expect(shown('arXiv feed')).toContain('Last look: the feed was empty or unreadable');
 		const search = await standin.sendInteraction(slashCommand('paper', 'search', { query: 'spiking gan' }));
 		expect((await search.waitForAnswer()).embeds[0]?.title).toBe('Spiking Generative Adversarial Network with Attention Scoring Decoding');

@@ -23,8 +23,11 @@ afterAll(async () => {
 function register(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
 	const base = botEnvironment(standin, { corpusPath: join(PROJECT_ROOT, 'data'), stateDir });
 	return new Promise((resolve) => {
-		execFile(process.execPath, [compiled('src/register.ts')], { cwd: PROJECT_ROOT, env: { ...base, ...env }, timeout: 30_000 }, (error, stdout, stderr) =>
-			resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+		execFile(
+			process.execPath,
+			[compiled('src/register.ts')],
+			{ cwd: PROJECT_ROOT, env: { ...base, ...env }, timeout: 30_000 },
+			(error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
 		);
 	});
 }
@@ -34,8 +37,10 @@ describe.concurrent('npm run register', () => {
 	it('puts every command on DISCORD_GUILD_ID', async ({ expect }) => {
 		const result = await register({});
 		expect(result).toMatchObject({ code: 0, stdout: `Registered ${commands.length} commands on guild ${standin.guildId}.\n` });
-		const put = standin.requests.find((request) => request.method === 'PUT' && request.path.endsWith(`/guilds/${standin.guildId}/commands`));
-		expect((put?.body as { name: string }[]).map((command) => command.name)).toEqual(commands.map((command) => command.data.name));
+		const put = standin.requests.find(
+			(request) => request.method === 'PUT' && request.path.endsWith(`/guilds/${standin.guildId}/commands`),
+		);
+		expect((put!.body as { name: string }[]).map((command) => command.name)).toEqual(commands.map((command) => command.data.name));
 		expect(standin.commands(standin.guildId).length).toBe(commands.length);
 	});
 
@@ -43,7 +48,9 @@ describe.concurrent('npm run register', () => {
 		const result = await register({ DISCORD_GUILD_ID: '' });
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('all guilds');
-		const global = standin.requests.filter((request) => request.method === 'PUT' && request.path.endsWith(`/applications/${standin.applicationId}/commands`));
+		const global = standin.requests.filter(
+			(request) => request.method === 'PUT' && request.path.endsWith(`/applications/${standin.applicationId}/commands`),
+		);
 		expect(global).toHaveLength(1);
 	});
 

@@ -16,18 +16,30 @@ const TIMEZONE = 'Europe/London';
 /** `/paperbot <path…> options` as an admin sends it; the stand-in types the options from the registered command. */
 function paperbot(path: string[], options: Record<string, OptionValue> = {}) {
 	const values = Object.entries(options).map(([name, value]) => ({ name, type: typeof value === 'boolean' ? 5 : 3, value }));
-	const nested = path.reduceRight<unknown[]>((inner, part, index) => [{ name: part, type: index === 0 && path.length === 2 ? 2 : 1, options: inner }], values);
+	const nested = path.reduceRight<unknown[]>(
+		(inner, part, index) => [{ name: part, type: index === 0 && path.length === 2 ? 2 : 1, options: inner }],
+		values,
+	);
 	return { type: 2 as const, data: { name: 'paperbot', type: 1, options: nested }, permissions: ADMIN_PERMISSIONS };
 }
 
 /** `2024-03-10 09:00`: a time as read on a clock in `timezone`. */
 function localClock(at: Date, timezone: string): { date: string; time: string } {
-	const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone: timezone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+	}).formatToParts(at);
 	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
 	return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
 }
 
-const field = (answer: APIMessage, name: string) => (answer.embeds[0] as APIEmbed | undefined)?.fields?.find((candidate) => candidate.name === name)?.value ?? '';
+const field = (answer: APIMessage, name: string) =>
+	(answer.embeds[0] as APIEmbed | undefined)?.fields?.find((candidate) => candidate.name === name)?.value ?? '';
 
 describe('/paperbot admin commands through the real bot', () => {
 	let folder: string;
@@ -93,7 +105,9 @@ describe('/paperbot admin commands through the real bot', () => {
 
 		it('refuses a channel where the bot may post but not start threads while threads are on, naming what it lacks', async () => {
 			const before = await ask(['status']);
-			const noThreads = standin.addTextChannel('no-threads', [{ id: standin.botUser.id, type: 1, allow: '0', deny: CREATE_PUBLIC_THREADS }]);
+			const noThreads = standin.addTextChannel('no-threads', [
+				{ id: standin.botUser.id, type: 1, allow: '0', deny: CREATE_PUBLIC_THREADS },
+			]);
 			const refused = await ask(['potd'], { channel: noThreads.id, time: '07:30', timezone: TIMEZONE, thread: true });
 			expect(refused.content).toContain(`paperbot lacks Create Public Threads in <#${noThreads.id}>`);
 			expect(refused.content).toContain('Nothing was saved.');
@@ -104,7 +118,9 @@ describe('/paperbot admin commands through the real bot', () => {
 			const before = await ask(['status']);
 			const refused = await ask(['potd'], { channel: potdChannelId, time: '07:30', timezone: 'Mars/Olympus' });
 			expect(refused.flags).toBe(64);
-			expect(refused.content).toBe('timezone must be an IANA time-zone name, e.g. "Europe/London" or "America/New_York"; "Mars/Olympus" is not one\nNothing was saved.');
+			expect(refused.content).toBe(
+				'timezone must be an IANA time-zone name, e.g. "Europe/London" or "America/New_York"; "Mars/Olympus" is not one\nNothing was saved.',
+			);
 			expect((await ask(['status'])).embeds).toEqual(before.embeds);
 		});
 

@@ -10,14 +10,31 @@ import { MEMBER_PERMISSIONS } from './standin/world.js';
 
 const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 32n).toString();
 const NEW_PAPERS = [
-	{ id: '2401.00001', title: 'Quokka embeddings for sparse retrieval', authors: ['Ada Quill'], abstract: 'We embed quokka things for retrieval.', categories: ['cs.IR'], published: '2024-01-01' },
-	{ id: '2401.00002', title: 'Wombat burrows as graphs', authors: ['Bo Digger'], abstract: 'Burrow structure seen as graph search.', categories: ['cs.DS'], published: '2024-01-02' },
+	{
+		id: '2401.00001',
+		title: 'Quokka embeddings for sparse retrieval',
+		authors: ['Ada Quill'],
+		abstract: 'We embed quokka things for retrieval.',
+		categories: ['cs.IR'],
+		published: '2024-01-01',
+	},
+	{
+		id: '2401.00002',
+		title: 'Wombat burrows as graphs',
+		authors: ['Bo Digger'],
+		abstract: 'Burrow structure seen as graph search.',
+		categories: ['cs.DS'],
+		published: '2024-01-02',
+	},
 ];
 
 /** A `/paperbot` or `/paper` interaction, with an optional subcommand group, as Discord sends it. */
 function command(name: string, path: string[], options: Record<string, OptionValue>, permissions = ADMIN_PERMISSIONS): InteractionInput {
 	const values = Object.entries(options).map(([option, value]) => ({ name: option, type: typeof value === 'boolean' ? 5 : 3, value }));
-	const nested = path.reduceRight<unknown[]>((inner, part, index) => [{ name: part, type: index === 0 && path.length === 2 ? 2 : 1, options: inner }], values);
+	const nested = path.reduceRight<unknown[]>(
+		(inner, part, index) => [{ name: part, type: index === 0 && path.length === 2 ? 2 : 1, options: inner }],
+		values,
+	);
 	return { type: 2, data: { name, type: 1, options: nested }, permissions };
 }
 
@@ -25,9 +42,12 @@ function command(name: string, path: string[], options: Record<string, OptionVal
 const DUE = new Date('2026-03-02T09:00:00Z');
 
 const footers = (message: APIMessage) => (message.embeds as APIEmbed[]).map((embed) => embed.footer?.text ?? '');
-const potdPosts = (standin: Standin) => standin.messages().filter((message) => footers(message).some((text) => text.includes('Paper of the day ·')));
-const digestPosts = (standin: Standin) => standin.messages().filter((message) => footers(message).some((text) => text.includes('Digest ·')));
-const answerText = (message: APIMessage) => [message.content, ...(message.embeds as APIEmbed[]).map((embed) => JSON.stringify(embed))].join('\n');
+const potdPosts = (standin: Standin) =>
+	standin.messages().filter((message) => footers(message).some((text) => text.includes('Paper of the day ·')));
+const digestPosts = (standin: Standin) =>
+	standin.messages().filter((message) => footers(message).some((text) => text.includes('Digest ·')));
+const answerText = (message: APIMessage) =>
+	[message.content, ...(message.embeds as APIEmbed[]).map((embed) => JSON.stringify(embed))].join('\n');
 
 describe('paper of the day and digests through the real bot', () => {
 	const cleanups: (() => Promise<unknown>)[] = [];
@@ -55,7 +75,9 @@ describe('paper of the day and digests through the real bot', () => {
 		const subscribed = await standin.sendInteraction(command('paper', ['subscribe'], { query: 'quokka' }, MEMBER_PERMISSIONS));
 		expect((await subscribed.waitForAnswer()).content).toContain('Subscribed to `quokka`');
 
-		const badTime = await standin.sendInteraction(command('paperbot', ['potd'], { channel: standin.channelId, time: '25:00', timezone: 'Europe/London' }));
+		const badTime = await standin.sendInteraction(
+			command('paperbot', ['potd'], { channel: standin.channelId, time: '25:00', timezone: 'Europe/London' }),
+		);
 		const badAnswer = await badTime.waitForAnswer();
 		expect(badAnswer.content).toContain('time must be HH:MM (00:00–23:59), e.g. 09:00');
 		expect(badAnswer.content).toContain('Nothing was saved.');
@@ -67,7 +89,7 @@ describe('paper of the day and digests through the real bot', () => {
 		// Added after the first start, so these two are first seen now and are the digest's news.
 		const loads = () => bot.logs().filter((record) => record.msg === 'corpus loaded').length;
 		const loadsBefore = loads();
-		await writeFile(join(corpusPath, 'new-papers.jsonl'), NEW_PAPERS.map((paper) => JSON.stringify(paper)).join('\n') + '\n');
+		await writeFile(join(corpusPath, 'new-papers.jsonl'), `${NEW_PAPERS.map((paper) => JSON.stringify(paper)).join('\n')}\n`);
 		await bot.waitForLog(() => loads() > loadsBefore, 10_000);
 
 		const status = await standin.sendInteraction(command('paperbot', ['status'], {}));
@@ -89,13 +111,17 @@ describe('paper of the day and digests through the real bot', () => {
 
 		const [digest, ...moreDigests] = digestPosts(standin);
 		expect(moreDigests).toEqual([]);
-		const digestRequest = standin.requests.find((request) => request.method === 'POST' && JSON.stringify(request.body ?? '').includes('Digest ·'));
-		expect((digestRequest?.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], users: [standin.memberUser.id] });
+		const digestRequest = standin.requests.find(
+			(request) => request.method === 'POST' && JSON.stringify(request.body ?? '').includes('Digest ·'),
+		);
+		expect((digestRequest!.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], users: [standin.memberUser.id] });
 		const digestText = answerText(digest as APIMessage);
 		expect(digestText).toContain('Quokka embeddings for sparse retrieval');
 		expect(digestText).toContain('Wombat burrows as graphs');
 		expect(digest?.content).toContain(`<@${standin.memberUser.id}>`);
-		expect((digest?.embeds[0]?.description ?? '').split('\n').filter((line) => line.includes(`<@${standin.memberUser.id}>`))).toHaveLength(1);
+		expect((digest?.embeds[0]?.description ?? '').split('\n').filter((line) => line.includes(`<@${standin.memberUser.id}>`))).toHaveLength(
+			1,
+		);
 
 		const shown = await standin.sendInteraction(selectMenu('open', ['2401.00002'], digest));
 		expect((await shown.waitForAnswer()).embeds[0]?.title).toBe('Wombat burrows as graphs');

@@ -99,7 +99,14 @@ describe('autocomplete', () => {
 		const input = autocomplete('paper', 'share', { id: 'atten', note: 'read this' }, 'id');
 		expect(input.type).toBe(4);
 		expect(input.data.options).toEqual([
-			{ name: 'share', type: 1, options: [{ name: 'id', type: 3, value: 'atten', focused: true }, { name: 'note', type: 3, value: 'read this' }] },
+			{
+				name: 'share',
+				type: 1,
+				options: [
+					{ name: 'id', type: 3, value: 'atten', focused: true },
+					{ name: 'note', type: 3, value: 'read this' },
+				],
+			},
 		]);
 	});
 });
@@ -244,7 +251,12 @@ describe('sendInteraction', () => {
 		const seen = nextInteraction(client, async (interaction) => {
 			if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
 			await interaction.reply({ content: 'ok' });
-			return [interaction.options.getSubcommand(), interaction.options.getString('query'), interaction.options.getNumber('score'), interaction.commandId];
+			return [
+				interaction.options.getSubcommand(),
+				interaction.options.getString('query'),
+				interaction.options.getNumber('score'),
+				interaction.commandId,
+			];
 		});
 
 		await standin.sendInteraction(slashCommand('paper', 'search', { query: 'attention', score: 2 }));
@@ -325,7 +337,10 @@ describe('sendInteraction', () => {
 		const handled = nextInteraction(client, async (interaction) => {
 			if (!interaction.isChatInputCommand()) return;
 			await interaction.reply({ content: 'once' });
-			await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: 4, data: { content: 'twice' } }, auth: false });
+			await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+				body: { type: 4, data: { content: 'twice' } },
+				auth: false,
+			});
 		});
 
 		const { trace } = await standin.sendInteraction(slashCommand('help'));
@@ -355,7 +370,8 @@ describe('sendInteraction', () => {
 		await expect(tooMany).rejects.toMatchObject({ code: 50035 });
 
 		const deferred = nextInteraction(client, async (interaction) => {
-			if (interaction.isAutocomplete()) await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: 5 }, auth: false });
+			if (interaction.isAutocomplete())
+				await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: 5 }, auth: false });
 		});
 		await standin.sendInteraction(autocomplete('paper', 'show', { id: 'b' }, 'id'));
 		await expect(deferred).rejects.toMatchObject({ code: 50035 });
@@ -367,7 +383,11 @@ describe('sendInteraction', () => {
 		const next = new ButtonBuilder().setCustomId('page:1:attention').setLabel('Next').setStyle(ButtonStyle.Secondary);
 		const replied = nextInteraction(client, (interaction) =>
 			interaction.isChatInputCommand()
-				? interaction.reply({ content: 'page 1', components: [new ActionRowBuilder<ButtonBuilder>().addComponents(next)], flags: MessageFlags.Ephemeral })
+				? interaction.reply({
+						content: 'page 1',
+						components: [new ActionRowBuilder<ButtonBuilder>().addComponents(next)],
+						flags: MessageFlags.Ephemeral,
+					})
 				: Promise.resolve(),
 		);
 		const first = await standin.sendInteraction(slashCommand('paper', 'search', { query: 'attention' }));
@@ -391,7 +411,9 @@ describe('sendInteraction', () => {
 		const standin = await startStandin();
 		const client = await connectClient(standin);
 		const channel = await papersChannel(client, standin);
-		const menu = new StringSelectMenuBuilder().setCustomId('open').addOptions({ label: 'Paper A', value: '2101.00001' }, { label: 'Paper B', value: '2101.00002' });
+		const menu = new StringSelectMenuBuilder()
+			.setCustomId('open')
+			.addOptions({ label: 'Paper A', value: '2101.00001' }, { label: 'Paper B', value: '2101.00002' });
 		await channel.send({ content: 'results', components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)] });
 		const chosen = nextInteraction(client, async (interaction) => {
 			if (!interaction.isStringSelectMenu()) return null;

@@ -26,7 +26,11 @@ export function bareMinisearchEngine(papers: readonly Paper[]): Engine {
 	miniSearch.addAll(papers.map((paper) => ({ id: paper.id, title: paper.title ?? '', text: paper.abstract })));
 	return {
 		name: 'bare minisearch',
-		search: (query) => miniSearch.search(query).slice(0, RANKING_DEPTH).map((result) => String(result.id)),
+		search: (query) =>
+			miniSearch
+				.search(query)
+				.slice(0, RANKING_DEPTH)
+				.map((result) => String(result.id)),
 	};
 }
 
@@ -41,7 +45,9 @@ export function sqliteFts5Engine(papers: readonly Paper[]): Engine {
 	database.transaction(() => {
 		for (const paper of papers) insert.run(paper.id, paper.title ?? '', paper.abstract);
 	})();
-	const select = database.prepare<[string, number], { id: string }>('SELECT id FROM papers WHERE papers MATCH ? ORDER BY bm25(papers) LIMIT ?');
+	const select = database.prepare<[string, number], { id: string }>(
+		'SELECT id FROM papers WHERE papers MATCH ? ORDER BY bm25(papers) LIMIT ?',
+	);
 	return {
 		name: 'SQLite FTS5',
 		search(query) {

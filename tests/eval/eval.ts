@@ -98,7 +98,11 @@ async function evaluateCollections(folders: string[], split: string, withBare: b
 	console.log(row(['set', 'engine', 'nDCG@10', 'Recall@100', 'MRR@10', 'p50', 'p99'], COLLECTION_WIDTHS));
 	for (const folder of folders) {
 		if (!isCollection(folder, split)) {
-			console.log(`${basename(folder)}: skipped, it lacks ${collectionFiles(split).filter((file) => !existsSync(join(folder, file))).join(', ')}`);
+			console.log(
+				`${basename(folder)}: skipped, it lacks ${collectionFiles(split)
+					.filter((file) => !existsSync(join(folder, file)))
+					.join(', ')}`,
+			);
 			continue;
 		}
 		const collection = await readCollection(folder, basename(folder), split);
@@ -114,21 +118,30 @@ async function evaluateKnownItems(withBare: boolean): Promise<void> {
 	const items = await readKnownItems(LAB_QUERIES);
 	const { papers } = await mixedCorpus(SHIPPED_CORPUS, CROWD);
 	const titles = new Map(papers.map((paper) => [paper.id, paper.title ?? paper.abstract.slice(0, 60)]));
-	console.log(`\nLab known-item set: ${items.length} queries (tests/eval/lab-queries.json), ${papers.length.toLocaleString('en')} papers (shipped + arxiv-cs-2025)`);
+	console.log(
+		`\nLab known-item set: ${items.length} queries (tests/eval/lab-queries.json), ${papers.length.toLocaleString('en')} papers (shipped + arxiv-cs-2025)`,
+	);
 	const widths = [16, 7, 8, 7, 7];
 	console.log(row(['engine', 'top-1', 'MRR@10', 'p50', 'p99'], widths));
 	const misses: string[] = [];
 	for (const engine of enginesFor(papers, withBare)) {
-		const { rankings, millis: times } = runQueries(engine, items.map((item) => item.query));
+		const { rankings, millis: times } = runQueries(
+			engine,
+			items.map((item) => item.query),
+		);
 		const wanted = items.map((item) => new Map([[item.wants, 1]]));
 		const topOne = rankings.filter((ranking, i) => ranking[0] === items[i]!.wants).length;
 		const mrr = mean(rankings.map((ranking, i) => reciprocalRankAt(ranking, wanted[i]!, 10)));
-		console.log(row([engine.name, `${topOne}/${items.length}`, four(mrr), millis(percentile(times, 0.5)), millis(percentile(times, 0.99))], widths));
+		console.log(
+			row([engine.name, `${topOne}/${items.length}`, four(mrr), millis(percentile(times, 0.5)), millis(percentile(times, 0.99))], widths),
+		);
 		if (engine.name !== 'paperbot') continue;
 		rankings.forEach((ranking, i) => {
 			if (ranking[0] === items[i]!.wants) return;
 			const first = ranking[0] === undefined ? 'nothing' : titles.get(ranking[0]);
-			misses.push(`  "${items[i]!.query}" → ${first} (wanted ${items[i]!.wants} at rank ${ranking.indexOf(items[i]!.wants) + 1 || '>100'})`);
+			misses.push(
+				`  "${items[i]!.query}" → ${first} (wanted ${items[i]!.wants} at rank ${ranking.indexOf(items[i]!.wants) + 1 || '>100'})`,
+			);
 		});
 	}
 	if (misses.length) console.log(`paperbot's misses:\n${misses.join('\n')}`);
@@ -144,9 +157,16 @@ async function main(): Promise<void> {
 	if (!labOnly) {
 		const beir = join(EVALDATA, 'beir');
 		const present = existsSync(beir) ? readdirSync(beir).filter((name) => isCollection(join(beir, name), split)) : [];
-		const ordered = [...KNOWN_SETS.filter((name) => present.includes(name)), ...present.filter((name) => !KNOWN_SETS.includes(name)).sort()];
+		const ordered = [
+			...KNOWN_SETS.filter((name) => present.includes(name)),
+			...present.filter((name) => !KNOWN_SETS.includes(name)).sort(),
+		];
 		const missing = KNOWN_SETS.filter((name) => !present.includes(name));
-		await evaluateCollections(ordered.map((name) => join(beir, name)), split, withBare);
+		await evaluateCollections(
+			ordered.map((name) => join(beir, name)),
+			split,
+			withBare,
+		);
 		if (missing.length) console.log(`missing under ${beir} (no ${split} split): ${missing.join(', ')}`);
 	}
 	await evaluateKnownItems(withBare);

@@ -35,8 +35,18 @@ function readCollection(): Paper[] {
 		.filter(Boolean)
 		.map((line) => JSON.parse(line) as Row)
 		.map((row) => ({
-			id: row.id, title: row.title, authors: row.authors.split(/,\s*/), abstract: row.abstract, categories: row.categories.split(' '),
-			venue: null, comment: null, journal_ref: null, doi: null, code_url: null, published: row.published || null, updated: null,
+			id: row.id,
+			title: row.title,
+			authors: row.authors.split(/,\s*/),
+			abstract: row.abstract,
+			categories: row.categories.split(' '),
+			venue: null,
+			comment: null,
+			journal_ref: null,
+			doi: null,
+			code_url: null,
+			published: row.published || null,
+			updated: null,
 		}));
 }
 
@@ -52,7 +62,10 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 /** Mean precision, recall and picks per day over DAYS days, for one topic, corpus size and floor. */
 function check(papers: readonly Paper[], topic: string, corpusSize: number, floor: number) {
 	const random = seededRandom(corpusSize * 7919 + topic.length);
-	const onTopic = shuffled(papers.filter((paper) => paper.categories?.[0] === topic), random);
+	const onTopic = shuffled(
+		papers.filter((paper) => paper.categories?.[0] === topic),
+		random,
+	);
 	const offTopic = papers.filter((paper) => !paper.categories?.includes(topic));
 	const corpus = onTopic.slice(0, Math.min(corpusSize, onTopic.length - DAYS * HIDDEN_PER_DAY));
 	const hiddenPool = onTopic.slice(corpus.length);
@@ -85,7 +98,16 @@ export function feedCheckReport(): string {
 		for (const size of CORPUS_SIZES) {
 			for (const floor of [0, CLOSENESS_FLOOR]) {
 				const result = check(papers, topic, size, floor);
-				lines.push([topic.padEnd(8), String(size).padStart(6), floor.toFixed(2).padStart(6), result.precision.toFixed(4).padStart(7), result.recall.toFixed(4).padStart(7), result.picked.toFixed(1).padStart(12)].join(' '));
+				lines.push(
+					[
+						topic.padEnd(8),
+						String(size).padStart(6),
+						floor.toFixed(2).padStart(6),
+						result.precision.toFixed(4).padStart(7),
+						result.recall.toFixed(4).padStart(7),
+						result.picked.toFixed(1).padStart(12),
+					].join(' '),
+				);
 			}
 		}
 	}

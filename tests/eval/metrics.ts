@@ -7,10 +7,10 @@ export type Judgements = ReadonlyMap<string, number>;
  */
 export function ndcgAt(ranked: readonly string[], judged: Judgements, depth: number): number {
 	let dcg = 0;
-	ranked.slice(0, depth).forEach((id, rank) => (dcg += Math.max(0, judged.get(id) ?? 0) / Math.log2(rank + 2)));
+	for (const [rank, id] of ranked.slice(0, depth).entries()) dcg += Math.max(0, judged.get(id) ?? 0) / Math.log2(rank + 2);
 	const ideal = [...judged.values()].filter((grade) => grade > 0).sort((a, b) => b - a);
 	let idcg = 0;
-	ideal.slice(0, depth).forEach((grade, rank) => (idcg += grade / Math.log2(rank + 2)));
+	for (const [rank, grade] of ideal.slice(0, depth).entries()) idcg += grade / Math.log2(rank + 2);
 	return idcg === 0 ? 0 : dcg / idcg;
 }
 

@@ -54,15 +54,26 @@ describe('takeSlot', () => {
 
 	it('holds off while this process is sending the slot, and retakes it when it is not', () => {
 		claimSlot(state, 'g1', 'digest', '2026-03-02T09:00:00.000Z', 'host-a:1', CLAIMED_AT);
-		expect(takeSlot(state, 'g1', 'digest', '2026-03-02T09:00:00.000Z', checkAt(minutesAfterClaim(1), true))).toMatchObject({ heldBy: { claimant: 'host-a:1' } });
+		expect(takeSlot(state, 'g1', 'digest', '2026-03-02T09:00:00.000Z', checkAt(minutesAfterClaim(1), true))).toMatchObject({
+			heldBy: { claimant: 'host-a:1' },
+		});
 		expect(takeSlot(state, 'g1', 'digest', '2026-03-02T09:00:00.000Z', checkAt(minutesAfterClaim(1), false))).toBe('again');
 	});
 });
 
 describe('claimMayBeLive', () => {
 	const record = (claimant: string): PostRecord => ({
-		guild_id: 'g1', kind: 'potd', slot: '2026-03-02', status: 'claimed', claimant, claimed_at: CLAIMED_AT.toISOString(),
-		attempts: 1, last_error: null, channel_id: null, message_id: null, sent_at: null,
+		guild_id: 'g1',
+		kind: 'potd',
+		slot: '2026-03-02',
+		status: 'claimed',
+		claimant,
+		claimed_at: CLAIMED_AT.toISOString(),
+		attempts: 1,
+		last_error: null,
+		channel_id: null,
+		message_id: null,
+		sent_at: null,
 	});
 
 	it('takes a claim by a live process on this host as live, whatever its age', () => {

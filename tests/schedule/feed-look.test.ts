@@ -13,8 +13,16 @@ useTempState((opened) => {
 });
 
 const lab = checkGuildSettings({
-	guild_id: 'g1', potd_channel_id: null, potd_time: '09:00', timezone: 'UTC', potd_thread: true, digest_channel_id: null, digest_cron: '0 9 * * 1',
-	feed_channel_id: 'feed-channel', feed_categories: ['cs.NE'], feed_time: '09:00',
+	guild_id: 'g1',
+	potd_channel_id: null,
+	potd_time: '09:00',
+	timezone: 'UTC',
+	potd_thread: true,
+	digest_channel_id: null,
+	digest_cron: '0 9 * * 1',
+	feed_channel_id: 'feed-channel',
+	feed_categories: ['cs.NE'],
+	feed_time: '09:00',
 });
 const NEXT_FEED_TIME = new Date('2026-03-03T09:00:00Z');
 
@@ -48,7 +56,13 @@ describe('lookAtFeed', () => {
 		expect(await lookAtFeed(context('2026-03-02T09:00:00Z', announcement('2026-03-02'), sent), lab)).toEqual(NEXT_FEED_TIME);
 		expect(sent).toEqual(['2026-03-02']);
 		expect(getPost(state, 'g1', 'feed', '2026-03-02')).toMatchObject({ status: 'sent', channel_id: 'feed-channel', message_id: 'm1' });
-		expect(getFeedLook(state, 'g1')).toMatchObject({ announced: '2026-03-02', new_count: 4, posted_count: 2, failures: 0, next_look: NEXT_FEED_TIME.toISOString() });
+		expect(getFeedLook(state, 'g1')).toMatchObject({
+			announced: '2026-03-02',
+			new_count: 4,
+			posted_count: 2,
+			failures: 0,
+			next_look: NEXT_FEED_TIME.toISOString(),
+		});
 	});
 
 	it('keeps the counts of an announcement posted this window and looks next at the next feed time', async () => {
@@ -69,7 +83,9 @@ describe('lookAtFeed', () => {
 	it('leaves an announcement another host is posting to it, and looks again an hour later', async () => {
 		claimSlot(state, 'g1', 'feed', '2026-03-02', 'host-b:1', new Date('2026-03-02T09:00:00Z'));
 		const sent: string[] = [];
-		expect(await lookAtFeed(context('2026-03-02T09:01:00Z', announcement('2026-03-02'), sent), lab)).toEqual(new Date('2026-03-02T10:01:00Z'));
+		expect(await lookAtFeed(context('2026-03-02T09:01:00Z', announcement('2026-03-02'), sent), lab)).toEqual(
+			new Date('2026-03-02T10:01:00Z'),
+		);
 		expect(sent).toEqual([]);
 		expect(getPost(state, 'g1', 'feed', '2026-03-02')).toMatchObject({ status: 'claimed', claimant: 'host-b:1' });
 	});
@@ -83,7 +99,10 @@ describe('lookAtFeed', () => {
 	});
 
 	it('marks a failed send in the post log and retries it', async () => {
-		const failing = { ...context('2026-03-02T09:00:00Z', announcement('2026-03-02')), send: () => Promise.reject(new Error('Missing Access')) };
+		const failing = {
+			...context('2026-03-02T09:00:00Z', announcement('2026-03-02')),
+			send: () => Promise.reject(new Error('Missing Access')),
+		};
 		expect(await lookAtFeed(failing, lab)).toEqual(new Date('2026-03-02T09:01:00Z'));
 		expect(getPost(state, 'g1', 'feed', '2026-03-02')).toMatchObject({ status: 'failed', last_error: 'Missing Access' });
 		expect(getFeedLook(state, 'g1')).toMatchObject({ failures: 1, last_error: 'Missing Access' });

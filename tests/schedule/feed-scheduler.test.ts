@@ -11,8 +11,16 @@ import { checkGuildSettings } from '../../src/schedule/settings.js';
 import { openState, type State } from '../../src/schedule/state.js';
 
 const lab = checkGuildSettings({
-	guild_id: 'g1', potd_channel_id: null, potd_time: '09:00', timezone: 'UTC', potd_thread: true, digest_channel_id: null, digest_cron: '0 9 * * 1',
-	feed_channel_id: 'feed-channel', feed_categories: ['cs.NE'], feed_time: '09:00',
+	guild_id: 'g1',
+	potd_channel_id: null,
+	potd_time: '09:00',
+	timezone: 'UTC',
+	potd_thread: true,
+	digest_channel_id: null,
+	digest_cron: '0 9 * * 1',
+	feed_channel_id: 'feed-channel',
+	feed_categories: ['cs.NE'],
+	feed_time: '09:00',
 });
 const HOUR = 3_600_000;
 
@@ -68,7 +76,13 @@ describe('createFeedScheduler', () => {
 		await vi.advanceTimersByTimeAsync(HOUR);
 		expect(sent).toEqual(['2026-03-02']);
 		expect(getPost(state, 'g1', 'feed', '2026-03-02')).toMatchObject({ status: 'sent', message_id: 'm1' });
-		expect(getFeedLook(state, 'g1')).toMatchObject({ announced: '2026-03-02', new_count: 3, posted_count: 1, failures: 0, next_look: '2026-03-03T09:00:00.000Z' });
+		expect(getFeedLook(state, 'g1')).toMatchObject({
+			announced: '2026-03-02',
+			new_count: 3,
+			posted_count: 1,
+			failures: 0,
+			next_look: '2026-03-03T09:00:00.000Z',
+		});
 
 		await schedulers[0]!.stop();
 		await feedScheduler([announcement('2026-03-02')]).start([lab]);
@@ -99,7 +113,12 @@ describe('createFeedScheduler', () => {
 		vi.useFakeTimers({ now: new Date('2026-03-07T09:00:00Z') });
 		await feedScheduler([announcement(null)]).start([lab]);
 		expect(sent).toEqual([]);
-		expect(getFeedLook(state, 'g1')).toMatchObject({ announced: null, failures: 0, last_error: null, next_look: '2026-03-07T10:00:00.000Z' });
+		expect(getFeedLook(state, 'g1')).toMatchObject({
+			announced: null,
+			failures: 0,
+			last_error: null,
+			next_look: '2026-03-07T10:00:00.000Z',
+		});
 	});
 
 	it('retries a failing feed with backoff, keeping the failure for the status view', async () => {

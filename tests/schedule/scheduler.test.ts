@@ -263,7 +263,9 @@ describe('createScheduler: send failures', () => {
 		const running = scheduler(open(), { post: flaky, retryDelaysMs: [1_000, 5_000] });
 		await running.start([lab]);
 		await advance(60_000 + 1_000);
-		expect(running.problems('g1')).toMatchObject([{ kind: 'potd', slot: '2025-06-02', attempts: 2, error: 'Discord 503: Service Unavailable' }]);
+		expect(running.problems('g1')).toMatchObject([
+			{ kind: 'potd', slot: '2025-06-02', attempts: 2, error: 'Discord 503: Service Unavailable' },
+		]);
 		await advance(5_000);
 		expect(channel.map((m) => m.at.toISOString())).toEqual(['2025-06-02T09:00:06.000Z']);
 		expect(running.problems('g1')).toEqual([]);

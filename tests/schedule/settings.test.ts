@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, listGuildSettings, saveGuildSettings } from '../../src/schedule/settings.js';
+import {
+	checkGuildSettings,
+	DEFAULT_SETTINGS,
+	getGuildSettings,
+	listGuildSettings,
+	saveGuildSettings,
+} from '../../src/schedule/settings.js';
 import type { State } from '../../src/schedule/state.js';
 import { useTempState } from './temp-state.js';
 import { ScheduleSettingError } from '../../src/schedule/time.js';
 
 let state: State;
-const lab = { guild_id: 'g1', potd_channel_id: 'c1', digest_channel_id: 'c2', ...DEFAULT_SETTINGS, feed_channel_id: null, feed_categories: [], feed_time: '09:00', feed_max: 10, feed_cross: true };
+const lab = {
+	guild_id: 'g1',
+	potd_channel_id: 'c1',
+	digest_channel_id: 'c2',
+	...DEFAULT_SETTINGS,
+	feed_channel_id: null,
+	feed_categories: [],
+	feed_time: '09:00',
+	feed_max: 10,
+	feed_cross: true,
+};
 
 useTempState((opened) => (state = opened));
 
@@ -29,18 +45,32 @@ describe('checkGuildSettings', () => {
 
 describe('feed settings', () => {
 	it('reads categories space- or comma-separated and names the first bad one', () => {
-		expect(checkGuildSettings({ ...lab, feed_channel_id: 'c3', feed_categories: 'cs.NE, q-bio.NC' }).feed_categories).toEqual(['cs.NE', 'q-bio.NC']);
+		expect(checkGuildSettings({ ...lab, feed_channel_id: 'c3', feed_categories: 'cs.NE, q-bio.NC' }).feed_categories).toEqual([
+			'cs.NE',
+			'q-bio.NC',
+		]);
 		expect(() => checkGuildSettings({ ...lab, feed_channel_id: 'c3', feed_categories: 'cs.NE cs/NE', feed_max: 0 })).toThrow(
-			new ScheduleSettingError('categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "cs/NE" is not one\nmax must be a whole number from 1 to 25, e.g. 10'),
+			new ScheduleSettingError(
+				'categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "cs/NE" is not one\nmax must be a whole number from 1 to 25, e.g. 10',
+			),
 		);
 	});
 
 	it('refuses a feed channel without categories', () => {
-		expect(() => checkGuildSettings({ ...lab, feed_channel_id: 'c3' })).toThrow(new ScheduleSettingError('the feed needs categories, e.g. "cs.NE q-bio.NC"'));
+		expect(() => checkGuildSettings({ ...lab, feed_channel_id: 'c3' })).toThrow(
+			new ScheduleSettingError('the feed needs categories, e.g. "cs.NE q-bio.NC"'),
+		);
 	});
 
 	it('saves and reads back the feed settings', () => {
-		const feed = { ...lab, feed_channel_id: 'c3', feed_categories: ['cs.NE', 'q-bio.NC'], feed_time: '07:45', feed_max: 5, feed_cross: false };
+		const feed = {
+			...lab,
+			feed_channel_id: 'c3',
+			feed_categories: ['cs.NE', 'q-bio.NC'],
+			feed_time: '07:45',
+			feed_max: 5,
+			feed_cross: false,
+		};
 		saveGuildSettings(state, feed);
 		expect(getGuildSettings(state, 'g1')).toEqual(feed);
 	});

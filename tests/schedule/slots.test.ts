@@ -21,12 +21,20 @@ function guild(changes: Partial<Omit<GuildSettings, 'guild_id'>> = {}): GuildSet
 describe('channelOf', () => {
 	it('gives each kind of post its own channel', () => {
 		const settings = guild();
-		expect([channelOf(settings, 'potd'), channelOf(settings, 'digest'), channelOf(settings, 'feed')]).toEqual(['200000000000000001', '200000000000000002', '200000000000000003']);
+		expect([channelOf(settings, 'potd'), channelOf(settings, 'digest'), channelOf(settings, 'feed')]).toEqual([
+			'200000000000000001',
+			'200000000000000002',
+			'200000000000000003',
+		]);
 	});
 
 	it('gives null for a kind that is switched off, and leaves the others on', () => {
 		const settings = guild({ digest_channel_id: null, feed_channel_id: null });
-		expect([channelOf(settings, 'potd'), channelOf(settings, 'digest'), channelOf(settings, 'feed')]).toEqual(['200000000000000001', null, null]);
+		expect([channelOf(settings, 'potd'), channelOf(settings, 'digest'), channelOf(settings, 'feed')]).toEqual([
+			'200000000000000001',
+			null,
+			null,
+		]);
 	});
 });
 
@@ -51,7 +59,10 @@ describe('slotFor', () => {
 		const settings = guild({ digest_cron: '0 9,17 * * *' });
 		const morning = nextDigestTime(settings.digest_cron, settings.timezone, new Date('2024-03-11T00:00:00Z'))!;
 		const evening = nextDigestTime(settings.digest_cron, settings.timezone, morning)!;
-		expect([slotFor(settings, 'digest', morning), slotFor(settings, 'digest', evening)]).toEqual(['2024-03-11T09:00:00.000Z', '2024-03-11T17:00:00.000Z']);
+		expect([slotFor(settings, 'digest', morning), slotFor(settings, 'digest', evening)]).toEqual([
+			'2024-03-11T09:00:00.000Z',
+			'2024-03-11T17:00:00.000Z',
+		]);
 	});
 
 	it('keys a paper of the day that spring-forward moves to 03:00 by that same day', () => {
@@ -80,11 +91,20 @@ describe('slotDay', () => {
 	});
 
 	it('is the local date of the due time for every kind, in zones from UTC−10 to UTC+14', () => {
-		const dues = ['2024-03-10T06:59:00Z', '2024-03-10T10:00:00Z', '2024-03-31T00:30:00Z', '2024-11-03T05:30:00Z', '2024-12-31T23:59:00Z'].map((iso) => new Date(iso));
+		const dues = [
+			'2024-03-10T06:59:00Z',
+			'2024-03-10T10:00:00Z',
+			'2024-03-31T00:30:00Z',
+			'2024-11-03T05:30:00Z',
+			'2024-12-31T23:59:00Z',
+		].map((iso) => new Date(iso));
 		for (const timezone of ['Pacific/Honolulu', 'America/New_York', 'UTC', 'Europe/London', 'Asia/Kolkata', 'Pacific/Kiritimati']) {
 			const settings = guild({ timezone });
 			for (const due of dues) {
-				for (const kind of ['potd', 'digest'] as const) expect(slotDay(settings, kind, slotFor(settings, kind, due)), `${kind} ${timezone} ${due.toISOString()}`).toBe(localDate(due, timezone));
+				for (const kind of ['potd', 'digest'] as const)
+					expect(slotDay(settings, kind, slotFor(settings, kind, due)), `${kind} ${timezone} ${due.toISOString()}`).toBe(
+						localDate(due, timezone),
+					);
 			}
 		}
 	});

@@ -23,7 +23,11 @@ afterEach(() => {
 /** A paperbot database with enough rows to span many pages, closed so everything is in the main file. */
 function filledDatabase(path: string): void {
 	const state = openState(path);
-	recordFirstSeen(state, Array.from({ length: 3000 }, (_, i) => `2401.${String(i).padStart(5, '0')}`), new Date('2025-01-01T00:00:00Z'));
+	recordFirstSeen(
+		state,
+		Array.from({ length: 3000 }, (_, i) => `2401.${String(i).padStart(5, '0')}`),
+		new Date('2025-01-01T00:00:00Z'),
+	);
 	state.close();
 }
 

@@ -31,7 +31,9 @@ describe('parseTimeOfDay', () => {
 
 	it('rejects out-of-range and loosely written times with the expected form, quoting them', () => {
 		for (const bad of ['25:00', '24:00', '09:60', '0900', 'nine', '', '9:5']) {
-			expect(() => parseTimeOfDay(bad)).toThrow(new ScheduleSettingError(`time must be HH:MM (00:00–23:59), e.g. 09:00; "${bad}" is not one`));
+			expect(() => parseTimeOfDay(bad)).toThrow(
+				new ScheduleSettingError(`time must be HH:MM (00:00–23:59), e.g. 09:00; "${bad}" is not one`),
+			);
 		}
 	});
 });

@@ -15,7 +15,8 @@ const papers = [
 ];
 /** Paper 2's year is unknown. */
 const context: FilterContext = { papers, years: Uint16Array.of(2021, 2022, 0, 2023, 2019), authors: buildAuthorIndex(papers) };
-const passing = (filters: Partial<Filters>) => papers.map((_, paperNo) => paperNo).filter(compileFilters(context, { ...NO_FILTERS, ...filters }));
+const passing = (filters: Partial<Filters>) =>
+	papers.map((_, paperNo) => paperNo).filter(compileFilters(context, { ...NO_FILTERS, ...filters }));
 
 describe('compileFilters', () => {
 	it('passes every paper when no filter is set', () => {
@@ -80,7 +81,13 @@ describe('buildAuthorIndex', () => {
 	const papersOf = (nameNo: number) => [...authors.namePapers.subarray(authors.paperOffsets[nameNo]!, authors.paperOffsets[nameNo + 1]!)];
 
 	it('lists each distinct name once, as its folded words', () => {
-		expect(authors.names).toEqual([['yi', 'zeng'], ['zoe', 'muller'], ['zeng', 'yi'], ['yiannis', 'zengos'], ['bo', 'yi']]);
+		expect(authors.names).toEqual([
+			['yi', 'zeng'],
+			['zoe', 'muller'],
+			['zeng', 'yi'],
+			['yiannis', 'zengos'],
+			['bo', 'yi'],
+		]);
 	});
 
 	it('gives each name its papers in ascending order, a name listed twice on one paper once', () => {

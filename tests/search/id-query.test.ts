@@ -10,7 +10,13 @@ const index = buildSearchIndex([
 
 describe('idNotInCorpus', () => {
 	it('returns the versionless id of a missing paper, however it is written', () => {
-		for (const query of ['2101.09999', 'arXiv:2101.09999v3', 'https://arxiv.org/abs/2101.09999', '<https://arxiv.org/pdf/2101.09999v2.pdf>', '  2101.09999  ']) {
+		for (const query of [
+			'2101.09999',
+			'arXiv:2101.09999v3',
+			'https://arxiv.org/abs/2101.09999',
+			'<https://arxiv.org/pdf/2101.09999v2.pdf>',
+			'  2101.09999  ',
+		]) {
 			expect(idNotInCorpus(index, query), query).toBe('2101.09999');
 		}
 		expect(idNotInCorpus(index, 'hep-th/9902002v1')).toBe('hep-th/9902002');

@@ -27,7 +27,9 @@ afterAll(() => rm(copy, { recursive: true, force: true }));
 
 /** Starts the copied code once, as a new process does: 'built' or 'cache', and its warnings. */
 async function start(): Promise<{ source: string; warnings: string }> {
-	const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(copy, 'start.ts'), 'data', join(copy, 'cache')], { timeout: 60_000 });
+	const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(copy, 'start.ts'), 'data', join(copy, 'cache')], {
+		timeout: 60_000,
+	});
 	return { source: stdout.trim(), warnings: stderr.trim() };
 }
 

@@ -8,7 +8,10 @@ const FIXTURE = new URL('../fixtures/search/papers.jsonl', import.meta.url).path
 
 let shipped: PaperIndex;
 let fixture: PaperIndex;
-const matchingIds = (index: PaperIndex, query: string) => papersMatchingAll(index, query).map((paperNo) => index.papers[paperNo]!.id).sort();
+const matchingIds = (index: PaperIndex, query: string) =>
+	papersMatchingAll(index, query)
+		.map((paperNo) => index.papers[paperNo]!.id)
+		.sort();
 
 beforeAll(async () => {
 	shipped = buildSearchIndex((await loadCorpus(SHIPPED)).papers);
@@ -50,7 +53,15 @@ describe('papersMatchingAll', () => {
 
 describe('matchPapers', () => {
 	it('matches papers outside the corpus index as the corpus index matches them', () => {
-		const queries = ['spiking', 'spiking adversarial', 'neural networks', 'wasserstein spiking', 'data valu', 'spik year:2023', 'author:zeng'];
+		const queries = [
+			'spiking',
+			'spiking adversarial',
+			'neural networks',
+			'wasserstein spiking',
+			'data valu',
+			'spik year:2023',
+			'author:zeng',
+		];
 		const eachAlone = shipped.papers.map((paper) => matchPapers([paper]));
 		for (const query of queries) {
 			const matched = eachAlone.flatMap((match) => match(query).map((paper) => paper.id));

@@ -10,7 +10,6 @@ import {
 	suggestPapers,
 	type PaperIndex,
 } from '../../src/search/paper-index.js';
-import { paperSchema } from '../../src/corpus/paper.js';
 
 const FIXTURE = new URL('../fixtures/search/papers.jsonl', import.meta.url).pathname;
 const SHIPPED = new URL('../../data/', import.meta.url).pathname;
@@ -135,8 +134,17 @@ describe('suggestPapers', () => {
 	});
 
 	it('matches id prefixes and pasted URLs', () => {
-		expect(suggestPapers(shipped, '2305.1').map((paper) => paper.id).sort()).toEqual(['2305.10246', '2305.11484', '2305.14174', '2305.18439']);
-		for (const pasted of ['https://arxiv.org/abs/2305.00054', 'https://arxiv.org/html/2305.00054', 'export.arxiv.org/abs/2305.00054', '<https://arxiv.org/abs/2305.00054>']) {
+		expect(
+			suggestPapers(shipped, '2305.1')
+				.map((paper) => paper.id)
+				.sort(),
+		).toEqual(['2305.10246', '2305.11484', '2305.14174', '2305.18439']);
+		for (const pasted of [
+			'https://arxiv.org/abs/2305.00054',
+			'https://arxiv.org/html/2305.00054',
+			'export.arxiv.org/abs/2305.00054',
+			'<https://arxiv.org/abs/2305.00054>',
+		]) {
 			expect(suggestPapers(shipped, pasted)[0]?.id).toBe('2305.00054');
 		}
 		expect(suggestPapers(fixture, 'hep-th/99')[0]?.id).toBe('hep-th/9901001');

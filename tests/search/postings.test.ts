@@ -37,7 +37,7 @@ describe('buildPostings', () => {
 		expect(postings.terms).toEqual([...new Set(postings.terms)].sort());
 		expect(postings.words).toEqual([...new Set(postings.words)].sort());
 		expect(postings.wordTerms).toHaveLength(postings.words.length);
-		postings.words.forEach((word, at) => expect(postings.wordTerms[at], word).toBe(findStem(postings, stemOf(word))));
+		for (const [at, word] of postings.words.entries()) expect(postings.wordTerms[at], word).toBe(findStem(postings, stemOf(word)));
 		expect(postings.terms[findTerm(postings, 'spiking')]).toBe('spike');
 		expect(postings.terms[findTerm(postings, 'networks')]).toBe('network');
 	});
@@ -62,13 +62,20 @@ describe('buildPostings', () => {
 	});
 
 	it('weighs a word in the title above the same word in an abstract of the same length', () => {
-		const index = buildPostings(papersOf([{ title: 'Quantum sensing', abstract: 'Cold atoms.' }, { title: 'Cold sensing', abstract: 'Quantum atoms.' }]));
+		const index = buildPostings(
+			papersOf([
+				{ title: 'Quantum sensing', abstract: 'Cold atoms.' },
+				{ title: 'Cold sensing', abstract: 'Quantum atoms.' },
+			]),
+		);
 		const quantum = impactsOf(index, 'quantum');
 		expect(quantum.get(0)!).toBeGreaterThan(quantum.get(1)!);
 	});
 
 	it('scores a word used more often higher, with diminishing returns', () => {
-		const index = buildPostings(papersOf([{ abstract: 'laser cooling beam' }, { abstract: 'laser laser beam' }, { abstract: 'other words here' }]));
+		const index = buildPostings(
+			papersOf([{ abstract: 'laser cooling beam' }, { abstract: 'laser laser beam' }, { abstract: 'other words here' }]),
+		);
 		const laser = impactsOf(index, 'laser');
 		expect(laser.get(1)!).toBeGreaterThan(laser.get(0)!);
 		expect(laser.get(1)!).toBeLessThan(2 * laser.get(0)!);

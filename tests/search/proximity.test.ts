@@ -6,7 +6,11 @@ import { stemOf } from '../../src/search/text.js';
 const paper = (title: string, abstract = 'Nothing to see.', authors: string[] | null = null): Paper =>
 	paperSchema.parse({ id: '2101.00001', title, abstract, authors });
 /** A query word as the index would give it: its stem, its idf, and as typed when it is the word being typed. */
-const word = (typed: string, idf: number, beingTyped = false): ProximityWord => ({ stem: stemOf(typed), typedPrefix: beingTyped ? typed : null, idf });
+const word = (typed: string, idf: number, beingTyped = false): ProximityWord => ({
+	stem: stemOf(typed),
+	typedPrefix: beingTyped ? typed : null,
+	idf,
+});
 
 describe('proximityReward', () => {
 	it('rewards two query words standing together, in order, with the smaller idf of the two', () => {
@@ -41,7 +45,12 @@ describe('proximityReward', () => {
 	});
 
 	it('counts each pair once, however often it occurs', () => {
-		expect(proximityReward(paper('Spiking neural nets', 'Spiking neural codes and spiking neural chips.'), [word('spiking', 2), word('neural', 3)])).toBe(2);
+		expect(
+			proximityReward(paper('Spiking neural nets', 'Spiking neural codes and spiking neural chips.'), [
+				word('spiking', 2),
+				word('neural', 3),
+			]),
+		).toBe(2);
 	});
 
 	it('adds up the pairs of a longer query', () => {

@@ -33,7 +33,10 @@ describe('parseQuery', () => {
 
 	it('runs a quote left open to the end of the query', () => {
 		expect(parseQuery('spiking author:"Yi Zeng')).toEqual({ text: 'spiking', filters: { ...NO_FILTERS, author: 'Yi Zeng' } });
-		expect(parseQuery('venue:"Neural Information year:2023')).toEqual({ text: '', filters: { ...NO_FILTERS, venue: 'Neural Information year:2023' } });
+		expect(parseQuery('venue:"Neural Information year:2023')).toEqual({
+			text: '',
+			filters: { ...NO_FILTERS, venue: 'Neural Information year:2023' },
+		});
 	});
 
 	it('leaves arXiv ids, URLs and malformed years in the text', () => {

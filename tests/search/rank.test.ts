@@ -2,7 +2,14 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { describe, expect, it } from 'vitest';
 import { paperSchema } from '../../src/corpus/paper.js';
 import { buildPostings, type Postings } from '../../src/search/postings.js';
-import { accumulateScores, createScoreBuffers, expandWord, topScored, type ScoreBuffers, type TermExpansion } from '../../src/search/rank.js';
+import {
+	accumulateScores,
+	createScoreBuffers,
+	expandWord,
+	topScored,
+	type ScoreBuffers,
+	type TermExpansion,
+} from '../../src/search/rank.js';
 
 /** Papers 0–3 and three terms, with round impacts: alpha in 0 (1) and 2 (2), beta in 1 (4), gamma in 0 (0.5) and 1 (3). */
 const postings: Postings = {
@@ -42,7 +49,14 @@ describe('accumulateScores', () => {
 
 	it('adds up several expansions of one word', () => {
 		const buffers = createScoreBuffers(4);
-		expect(scoresAfter(buffers, [[{ term: ALPHA, weight: 0.5 }, { term: BETA, weight: 0.25 }]])).toEqual({ 0: 0.5, 1: 1, 2: 1 });
+		expect(
+			scoresAfter(buffers, [
+				[
+					{ term: ALPHA, weight: 0.5 },
+					{ term: BETA, weight: 0.25 },
+				],
+			]),
+		).toEqual({ 0: 0.5, 1: 1, 2: 1 });
 	});
 
 	it('starts each query afresh: a paper the last query touched keeps none of its score', () => {
@@ -118,13 +132,22 @@ describe('topScored', () => {
 });
 
 describe('expandWord', () => {
-	const rareWords = ['graph networks', 'graphene sheets', 'graphical models', 'graphic design', 'wasserstein distance', 'spiking network', 'weatherproof housing'];
+	const rareWords = [
+		'graph networks',
+		'graphene sheets',
+		'graphical models',
+		'graphic design',
+		'wasserstein distance',
+		'spiking network',
+		'weatherproof housing',
+	];
 	/** Every filler has "weather": a word in more than a twentieth of the papers. */
 	const fillers = Array.from({ length: 40 }, (_, n) => `weather report ${n}`);
 	const papers = [...rareWords, ...fillers].map((abstract, n) => paperSchema.parse({ id: `2101.${String(n).padStart(5, '0')}`, abstract }));
 	const index = buildPostings(papers);
 	const fuzzyWords = SearchableMap.from(index.words.map((word, position) => [word, position] as [string, number]));
-	const expand = (word: string, isLast: boolean) => expandWord(index, fuzzyWords, word, isLast).map(({ term, weight }) => ({ stem: index.terms[term]!, weight }));
+	const expand = (word: string, isLast: boolean) =>
+		expandWord(index, fuzzyWords, word, isLast).map(({ term, weight }) => ({ stem: index.terms[term]!, weight }));
 
 	it('gives a known word its own stem at full weight, and nothing more when it is not the last', () => {
 		expect(expand('graph', false)).toEqual([{ stem: 'graph', weight: 1 }]);
@@ -172,7 +195,9 @@ describe('expandWord', () => {
 		// Word i (abqaz, abqbz, …) is in i + 1 papers: the two rarest, abqaz and abqbz, are left out.
 		const made = Array.from({ length: 14 }, (_, i) => `abq${String.fromCharCode(97 + i)}z`);
 		const abstracts = made.flatMap((word, i) => Array.from({ length: i + 1 }, () => `${word} sample`));
-		const crowded = buildPostings(abstracts.map((abstract, n) => paperSchema.parse({ id: `2101.${String(n).padStart(5, '0')}`, abstract })));
+		const crowded = buildPostings(
+			abstracts.map((abstract, n) => paperSchema.parse({ id: `2101.${String(n).padStart(5, '0')}`, abstract })),
+		);
 		const crowdedFuzzy = SearchableMap.from(crowded.words.map((word, position) => [word, position] as [string, number]));
 		const stems = expandWord(crowded, crowdedFuzzy, 'abq', true).map(({ term }) => crowded.terms[term]!);
 		expect(stems.sort()).toEqual(made.slice(2).sort());

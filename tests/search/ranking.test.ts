@@ -70,8 +70,16 @@ describe('searchPapers tokens', () => {
 
 	it('ranks a paper with the exact word above one with a longer word it begins, even in a title', () => {
 		const index = buildSearchIndex([
-			paperSchema.parse({ id: '2501.00001', title: 'Graphene transistors at room temperature', abstract: 'Graphene transistors switch at room temperature.' }),
-			paperSchema.parse({ id: '2501.00002', title: 'Phonons in thin films', abstract: 'We read the phonon spectrum from a graph of the film thickness.' }),
+			paperSchema.parse({
+				id: '2501.00001',
+				title: 'Graphene transistors at room temperature',
+				abstract: 'Graphene transistors switch at room temperature.',
+			}),
+			paperSchema.parse({
+				id: '2501.00002',
+				title: 'Phonons in thin films',
+				abstract: 'We read the phonon spectrum from a graph of the film thickness.',
+			}),
 			...fillers,
 		]);
 		expect(ids(searchPapers(index, 'graph'))[0]).toBe('2501.00002');

@@ -22,7 +22,10 @@ describe('suggestPapers on a corpus where a prefix matches thousands of titles',
 	const papers = papersAgainstTheAlphabet();
 	const index = buildSearchIndex(papers);
 	const newestFirst = (filter: (paper: Paper) => boolean) =>
-		[...papers].filter(filter).sort((a, b) => (a.published! < b.published! ? 1 : -1)).map((paper) => paper.id);
+		[...papers]
+			.filter(filter)
+			.sort((a, b) => (a.published! < b.published! ? 1 : -1))
+			.map((paper) => paper.id);
 
 	it('offers the newest titles starting with a common word first, however many match', () => {
 		const starting = newestFirst((paper) => paper.title!.startsWith('Learning'));

@@ -40,12 +40,14 @@ function optionType(value: OptionValue): number {
 }
 
 function commandOptions(subcommand: string | null, values: Record<string, OptionValue>, focused?: string): CommandOption[] {
-	const options = Object.entries(values).map(([name, value]): CommandOption => ({
-		name,
-		type: optionType(value),
-		value,
-		...(name === focused ? { focused: true } : {}),
-	}));
+	const options = Object.entries(values).map(
+		([name, value]): CommandOption => ({
+			name,
+			type: optionType(value),
+			value,
+			...(name === focused ? { focused: true } : {}),
+		}),
+	);
 	return subcommand === null ? options : [{ name: subcommand, type: 1, options }];
 }
 
@@ -83,7 +85,11 @@ export function messageCommand(name: string, message: APIMessage): InteractionIn
 	return { type: 2, data: { name, type: 3, target_id: message.id, resolved: { messages: { [message.id]: message } } } };
 }
 
-function registeredCommand(world: World, name: unknown, type: unknown): { command: Record<string, unknown>; guildId: string | null } | null {
+function registeredCommand(
+	world: World,
+	name: unknown,
+	type: unknown,
+): { command: Record<string, unknown>; guildId: string | null } | null {
 	for (const [scope, commands] of world.commands) {
 		const command = commands.find((candidate) => candidate.name === name && (candidate.type ?? 1) === (type ?? 1));
 		if (command) return { command, guildId: scope === 'global' ? null : scope };

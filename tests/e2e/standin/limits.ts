@@ -65,7 +65,11 @@ function checkComponent(errors: FormError[], path: string, component: Json, cust
 	if (typeof component.custom_id === 'string') {
 		maxLength(errors, `${path}.custom_id`, component.custom_id, 100, 1);
 		if (customIds.has(component.custom_id)) {
-			errors.push({ path: `${path}.custom_id`, code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' });
+			errors.push({
+				path: `${path}.custom_id`,
+				code: 'COMPONENT_CUSTOM_ID_DUPLICATED',
+				message: 'Component custom id cannot be duplicated',
+			});
 		}
 		customIds.add(component.custom_id);
 	}
@@ -161,7 +165,11 @@ function checkCommandOptions(errors: FormError[], path: string, options: unknown
 		maxLength(errors, `${optionPath}.description`, optionObject.description, 100, 1);
 		maxItems(errors, `${optionPath}.choices`, optionObject.choices, 25);
 		if (optionObject.required === true && seenOptional) {
-			errors.push({ path: `${optionPath}.required`, code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', message: 'Required options must be placed before non-required options' });
+			errors.push({
+				path: `${optionPath}.required`,
+				code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+				message: 'Required options must be placed before non-required options',
+			});
 		}
 		if (optionObject.required !== true && optionObject.type !== 1 && optionObject.type !== 2) seenOptional = true;
 		if (optionObject.type === 1 || optionObject.type === 2) checkCommandOptions(errors, `${optionPath}.options`, optionObject.options);
@@ -182,7 +190,11 @@ export function checkCommands(body: unknown): FormError[] {
 		}
 		if (type === 1) maxLength(errors, `${index}.description`, commandObject.description ?? '', 100, 1);
 		else if (commandObject.description) {
-			errors.push({ path: `${index}.description`, code: 'APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION', message: 'Context menu commands cannot have description' });
+			errors.push({
+				path: `${index}.description`,
+				code: 'APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION',
+				message: 'Context menu commands cannot have description',
+			});
 		}
 		checkCommandOptions(errors, `${index}.options`, commandObject.options);
 	});

@@ -10,7 +10,6 @@ export interface RouteAnswer {
 	body: unknown;
 }
 
-
 const EPHEMERAL = 64;
 const LOADING = 128;
 
@@ -127,7 +126,13 @@ export function answerCallback(
 		}
 		if (trace.acknowledgement) return discordError(400, 40060, 'Interaction has already been acknowledged.');
 		if (typeof type !== 'number' || !(ALLOWED_CALLBACKS[trace.type] ?? []).includes(type)) {
-			return invalidForm([{ path: 'type', code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Invalid interaction response type for interaction type ${trace.type}` }]);
+			return invalidForm([
+				{
+					path: 'type',
+					code: 'INTERACTION_RESPONSE_TYPE_INVALID',
+					message: `Invalid interaction response type for interaction type ${trace.type}`,
+				},
+			]);
 		}
 		return callbackEffect(world, trace, type, data ?? {}) ?? (withResponse ? callbackResponse(trace, type) : { status: 204, body: null });
 	})();

@@ -2,7 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { APIChannel, APIMessage } from 'discord.js';
 import { checkCommands, checkThreadName } from './limits.js';
-import { answerCallback, answerFollowUp, answerWebhookMessage, discordError, invalidForm, rejectMessage, storeMessage, type RouteAnswer } from './responses.js';
+import {
+	answerCallback,
+	answerFollowUp,
+	answerWebhookMessage,
+	discordError,
+	invalidForm,
+	rejectMessage,
+	storeMessage,
+	type RouteAnswer,
+} from './responses.js';
 import { buildMessage, editMessage, messageHistory, nextSnowflake, type MessageBody } from './store.js';
 import { guildCreatePayload, type InteractionTrace, type World } from './world.js';
 
@@ -90,7 +99,13 @@ function startThread(context: RouteContext, parent: APIChannel, id: string, type
 		total_message_sent: 0,
 		rate_limit_per_user: 0,
 		flags: 0,
-		thread_metadata: { archived: false, auto_archive_duration: autoArchive ?? 4320, archive_timestamp: now, locked: false, create_timestamp: now },
+		thread_metadata: {
+			archived: false,
+			auto_archive_duration: autoArchive ?? 4320,
+			archive_timestamp: now,
+			locked: false,
+			create_timestamp: now,
+		},
 		member: { id, user_id: world.botUser.id, join_timestamp: now, flags: 0 },
 	} as unknown as APIChannel;
 	world.channels.set(id, { channel: thread, messages: [] });
@@ -105,19 +120,54 @@ const ROUTES: Route[] = [
 		pattern: '/gateway/bot',
 		auth: true,
 		answer: (c) =>
-			ok({ url: c.deps.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } }),
+			ok({
+				url: c.deps.gatewayUrl(),
+				shards: 1,
+				session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+			}),
 	},
 	{ method: 'GET', pattern: '/users/@me', auth: true, answer: (c) => ok(c.world.botUser) },
-	...['/applications/@me', '/oauth2/applications/@me'].map((pattern): Route => ({
-		method: 'GET',
-		pattern,
-		auth: true,
-		answer: (c) =>
-			ok({ id: c.world.applicationId, name: c.world.botUser.username, description: '', icon: null, bot_public: false, bot_require_code_grant: false, flags: 0, bot: c.world.botUser, owner: c.world.memberUser, verify_key: '0'.repeat(64), summary: '', team: null }),
-	})),
+	...['/applications/@me', '/oauth2/applications/@me'].map(
+		(pattern): Route => ({
+			method: 'GET',
+			pattern,
+			auth: true,
+			answer: (c) =>
+				ok({
+					id: c.world.applicationId,
+					name: c.world.botUser.username,
+					description: '',
+					icon: null,
+					bot_public: false,
+					bot_require_code_grant: false,
+					flags: 0,
+					bot: c.world.botUser,
+					owner: c.world.memberUser,
+					verify_key: '0'.repeat(64),
+					summary: '',
+					team: null,
+				}),
+		}),
+	),
 	...['/applications/:app/commands', '/applications/:app/guilds/:guild/commands'].flatMap((pattern): Route[] => [
-		{ method: 'GET', pattern, auth: true, answer: (c) => { const scope = commandScope(c); return typeof scope === 'string' ? ok(c.world.commands.get(scope) ?? []) : scope; } },
-		{ method: 'PUT', pattern, auth: true, answer: (c) => { const scope = commandScope(c); return typeof scope === 'string' ? overwriteCommands(c, scope) : scope; } },
+		{
+			method: 'GET',
+			pattern,
+			auth: true,
+			answer: (c) => {
+				const scope = commandScope(c);
+				return typeof scope === 'string' ? ok(c.world.commands.get(scope) ?? []) : scope;
+			},
+		},
+		{
+			method: 'PUT',
+			pattern,
+			auth: true,
+			answer: (c) => {
+				const scope = commandScope(c);
+				return typeof scope === 'string' ? overwriteCommands(c, scope) : scope;
+			},
+		},
 	]),
 	{
 		method: 'POST',
@@ -129,13 +179,20 @@ const ROUTES: Route[] = [
 			return answerCallback(c.world, known, c.body, c.query.get('with_response') === 'true', c.at);
 		},
 	},
-	{ method: 'POST', pattern: '/webhooks/:app/:token', auth: false, answer: (c) => withTrace(c, (trace) => answerFollowUp(c.world, trace, c.body)) },
-	...['GET', 'PATCH', 'DELETE'].map((method): Route => ({
-		method,
-		pattern: '/webhooks/:app/:token/messages/:message',
+	{
+		method: 'POST',
+		pattern: '/webhooks/:app/:token',
 		auth: false,
-		answer: (c) => withTrace(c, (trace) => answerWebhookMessage(c.world, trace, method, c.params.message ?? '', c.body)),
-	})),
+		answer: (c) => withTrace(c, (trace) => answerFollowUp(c.world, trace, c.body)),
+	},
+	...['GET', 'PATCH', 'DELETE'].map(
+		(method): Route => ({
+			method,
+			pattern: '/webhooks/:app/:token/messages/:message',
+			auth: false,
+			answer: (c) => withTrace(c, (trace) => answerWebhookMessage(c.world, trace, method, c.params.message ?? '', c.body)),
+		}),
+	),
 	{ method: 'GET', pattern: '/channels/:channel', auth: true, answer: (c) => withChannel(c, (channel) => ok(channel)) },
 	{
 		method: 'GET',
@@ -187,10 +244,16 @@ const ROUTES: Route[] = [
 		method: 'POST',
 		pattern: '/channels/:channel/threads',
 		auth: true,
-		answer: (c) => withChannel(c, (channel) => startThread(c, channel, nextSnowflake(), Number((c.body as { type?: number } | null)?.type ?? 12))),
+		answer: (c) =>
+			withChannel(c, (channel) => startThread(c, channel, nextSnowflake(), Number((c.body as { type?: number } | null)?.type ?? 12))),
 	},
 	{ method: 'GET', pattern: '/guilds/:guild', auth: true, answer: (c) => withGuild(c, () => ok(guildCreatePayload(c.world))) },
-	{ method: 'GET', pattern: '/guilds/:guild/channels', auth: true, answer: (c) => withGuild(c, () => ok(guildCreatePayload(c.world).channels)) },
+	{
+		method: 'GET',
+		pattern: '/guilds/:guild/channels',
+		auth: true,
+		answer: (c) => withGuild(c, () => ok(guildCreatePayload(c.world).channels)),
+	},
 	{
 		method: 'GET',
 		pattern: '/guilds/:guild/threads/active',
@@ -222,7 +285,10 @@ function withGuild(c: RouteContext, answer: () => RouteAnswer): RouteAnswer {
 }
 
 function matchRoute(method: string, path: string): { route: Route; params: Record<string, string> } | null {
-	const segments = path.split('/').filter((segment) => segment.length > 0).map((segment) => decodeURIComponent(segment));
+	const segments = path
+		.split('/')
+		.filter((segment) => segment.length > 0)
+		.map((segment) => decodeURIComponent(segment));
 	for (const route of ROUTES) {
 		if (route.method !== method) continue;
 		const patternSegments = route.pattern.split('/').filter((segment) => segment.length > 0);
@@ -282,7 +348,8 @@ export function createRestHandler(deps: RestDependencies): (request: IncomingMes
 				const match = inApi ? matchRoute(method, path) : null;
 				let answer: RouteAnswer;
 				if (!match) answer = discordError(404, 0, '404: Not Found');
-				else if (match.route.auth && request.headers.authorization !== `Bot ${world.token}`) answer = discordError(401, 0, '401: Unauthorized');
+				else if (match.route.auth && request.headers.authorization !== `Bot ${world.token}`)
+					answer = discordError(401, 0, '401: Unauthorized');
 				else answer = match.route.answer({ deps, world, method, params: match.params, query: url.searchParams, body, at });
 				world.requests.push({
 					method,
@@ -302,7 +369,9 @@ export function createRestHandler(deps: RestDependencies): (request: IncomingMes
 				response.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
 			})
 			.catch((error: unknown) => {
-				response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `discord-standin: ${String(error)}`, code: 0 }));
+				response
+					.writeHead(500, { 'content-type': 'application/json' })
+					.end(JSON.stringify({ message: `discord-standin: ${String(error)}`, code: 0 }));
 			});
 	};
 }

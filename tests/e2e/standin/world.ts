@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { APIChannel, APIMessage, APIOverwrite, APITextChannel, APIUser } from 'discord.js';
+import type { APIMessage, APIOverwrite, APITextChannel, APIUser } from 'discord.js';
 import { nextSnowflake, type StoredChannel } from './store.js';
 
 /** How long Discord waits for the first callback before the interaction token stops working. */
@@ -7,7 +7,15 @@ export const INTERACTION_DEADLINE_MS = 3000;
 
 /** Permission bits a lab member and the bot hold: view, send, embed, attach, history, threads, commands. */
 export const MEMBER_PERMISSIONS = (
-	(1n << 6n) | (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n) | (1n << 31n) | (1n << 35n) | (1n << 38n)
+	(1n << 6n) |
+	(1n << 10n) |
+	(1n << 11n) |
+	(1n << 14n) |
+	(1n << 15n) |
+	(1n << 16n) |
+	(1n << 31n) |
+	(1n << 35n) |
+	(1n << 38n)
 ).toString();
 
 /** One request the stand-in received, as tests see it. The `Authorization` header is never kept. */
@@ -227,9 +235,7 @@ export function guildCreatePayload(world: World): Record<string, unknown> {
 		unavailable: false,
 		member_count: 2,
 		voice_states: [],
-		members: [
-			{ user: world.botUser, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0, nick: null, avatar: null },
-		],
+		members: [{ user: world.botUser, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0, nick: null, avatar: null }],
 		channels,
 		threads,
 		presences: [],
