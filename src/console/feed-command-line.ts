@@ -3,6 +3,7 @@ import type { FeedClient } from '../arxiv/feed-client.js';
 import { displayTitle } from '../cards/index.js';
 import { shortAuthors } from '../cards/paper-card.js';
 import { planFeedPost, type FeedPlan } from '../feed/plan.js';
+import { standingText } from '../feed/rank.js';
 import { parseCategories } from '../schedule/settings.js';
 import { ScheduleSettingError } from '../schedule/time.js';
 import type { PaperIndex } from '../search/paper-index.js';
@@ -28,11 +29,14 @@ const FEED_USAGE = `usage: ${cliUsage('feed')}`;
 /** The ranked list as a terminal shows it: one paper per entry, with its reason. */
 function renderFeedPlan(plan: FeedPlan, categories: readonly string[]): string {
 	if (!plan.date) return `The arXiv feed for ${categories.join(' ')} is empty now: nothing would be posted.`;
-	const heading = `arXiv feed ${plan.date} for ${categories.join(' ')}: ${plan.picks.length} of ${plan.newCount} new papers would be posted.`;
+	const heading = `arXiv feed ${plan.date} for ${categories.join(' ')}: ${plan.picks.length} of ${plan.newCount} new papers would be posted; ${plan.standingOut} stand out from the day's papers as close to the corpus.`;
 	const entries = plan.picks.map((pick, position) => {
-		const reason = pick.reason.kind === 'corpus' ? `close to “${displayTitle(pick.reason.paper)}”` : `matches topic "${pick.reason.topic}"`;
+		const reason =
+			pick.reason.kind === 'corpus'
+				? `close to “${displayTitle(pick.reason.paper)}”, ${standingText(pick)}`
+				: `matches topic "${pick.reason.topic}"`;
 		const details = [shortAuthors(pick.paper.authors), pick.paper.categories?.join(', ')].filter(Boolean).join(' · ');
-		return `${position + 1}. ${displayTitle(pick.paper)} (arXiv:${pick.paper.id}, score ${pick.score.toFixed(2)})\n   ${details}\n   ${reason}`;
+		return `${position + 1}. ${displayTitle(pick.paper)} (arXiv:${pick.paper.id})\n   ${details}\n   ${reason}`;
 	});
 	return [heading, ...entries].join('\n');
 }
@@ -58,7 +62,7 @@ export async function runFeedCommandLine(
 	}
 	try {
 		const announcement = await options.client.read(categories);
-		const plan = planFeedPost(
+		const plan = await planFeedPost(
 			options.index,
 			{ ...announcement, date: announcement.date ?? '' },
 			{
@@ -72,7 +76,7 @@ export async function runFeedCommandLine(
 		const picks = plan.picks.map((pick) => ({
 			id: pick.paper.id,
 			title: pick.paper.title,
-			score: pick.score,
+			standing: pick.standing,
 			reason: pick.reason.kind === 'corpus' ? { closestTo: pick.reason.paper.id } : { topic: pick.reason.topic },
 		}));
 		output.stdout.write(

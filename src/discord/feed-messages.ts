@@ -4,7 +4,7 @@ import { ACTION_ROW, BUTTON, cardButtons, SECONDARY, shortAuthors, STRING_SELECT
 import { markdownSafe, plainLine } from '../cards/safe-text.js';
 import { abstractUrl, type Paper } from '../corpus/paper.js';
 import type { FeedPlan } from '../feed/plan.js';
-import type { FeedPick } from '../feed/rank.js';
+import { type FeedPick, standingText } from '../feed/rank.js';
 import { encodeCustomId } from './custom-ids.js';
 import { postMarker, type PostMessage } from './post-messages.js';
 import { privateReply, type Reply } from './reply.js';
@@ -16,7 +16,7 @@ const FOOTER_ROOM = 120;
 
 function reasonText(pick: FeedPick): string {
 	if (pick.reason.kind === 'topic') return `matches topic \`${pick.reason.topic.replace(/`/g, "'")}\``;
-	return `close to “${markdownSafe(truncateAtWord(plainLine(displayTitle(pick.reason.paper)), REASON_TITLE_MAX))}”`;
+	return `close to “${markdownSafe(truncateAtWord(plainLine(displayTitle(pick.reason.paper)), REASON_TITLE_MAX))}” · ${standingText(pick)}`;
 }
 
 /** One listed paper: linked title, authors and categories, the reason, and the subscribers it is for. */
@@ -77,7 +77,7 @@ function splitIntoParts(plan: FeedPlan, title: string): Part[] {
  * A feed post as compact list messages within Discord's limits: each paper's title linked to its
  * abstract page, its authors, categories and reason; subscribers mentioned beside the papers
  * their saved searches match, each message allowed to ping exactly those; a menu opening any
- * listed paper's card privately. Empty when nothing cleared the floor.
+ * listed paper's card privately. Empty when no paper stood out from the day.
  */
 export function buildFeedMessages(plan: FeedPlan, categories: readonly string[]): PostMessage[] {
 	const title = truncateAtWord(

@@ -42,7 +42,7 @@ const datedOrEmpty = (announcement: Announcement) => ({ ...announcement, date: a
 
 /** Runs the arXiv feed over the schedule's state and poster. */
 export function createFeedService({ state, library, poster, client, now, log }: FeedServiceOptions): FeedService {
-	function plan(guild: GuildSettings, announcement: Announcement): FeedPlan {
+	function plan(guild: GuildSettings, announcement: Announcement): Promise<FeedPlan> {
 		return planFeedPost(library.current(), datedOrEmpty(announcement), {
 			cross: guild.feed_cross,
 			max: guild.feed_max,
@@ -58,7 +58,7 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 		log,
 		read: (guild) => client.read(guild.feed_categories),
 		async send(guild, announcement) {
-			const planned = plan(guild, announcement);
+			const planned = await plan(guild, announcement);
 			const listed = planned.picks.map((pick) => pick.paper);
 			storeFeedPapers(state, listed, planned.date);
 			const messages = buildFeedMessages(planned, guild.feed_categories);
@@ -72,7 +72,7 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 		scheduler,
 		feedPaper: (id) => getFeedPaper(state, id),
 		async preview(guild) {
-			const planned = plan(guild, await client.read(guild.feed_categories));
+			const planned = await plan(guild, await client.read(guild.feed_categories));
 			storeFeedPapers(
 				state,
 				planned.picks.map((pick) => pick.paper),
@@ -86,7 +86,7 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 			const look = getFeedLook(state, guild.guild_id);
 			if (!look) return [where, 'Not looked at yet.'];
 			const last = look.announced
-				? `Last feed: ${look.announced}, ${look.new_count} new, ${look.posted_count} posted`
+				? `Last feed: ${look.announced}, ${look.new_count} new, ${look.posted_count} posted${look.posted_count < Math.min(guild.feed_max, look.new_count) ? ' (the rest did not stand out from the day’s papers as close to the corpus)' : ''}`
 				: 'Last look: the feed was empty or unreadable';
 			const next = look.next_look
 				? `Next look: ${formatLocalTime(new Date(look.next_look), guild.timezone)}`

@@ -187,7 +187,7 @@ export async function previewFeedReply(schedule: ScheduleService, guildId: strin
 	const [first, ...rest] = messages;
 	if (!first)
 		return privateText(
-			'Preview only: nothing in the arXiv feed now would be posted (none of its new papers is close enough to the corpus, or they were posted already).',
+			'Preview only: nothing in the arXiv feed now would be posted (none of its new papers stands out from the day’s papers as close to the corpus, or they were posted already).',
 		);
 	const note = `Preview only: not posted, and the slot stays free.${rest.length ? ` Part 1 of ${rest.length + 1}.` : ''}`;
 	return privateReply({ content: note, embeds: first.embeds, components: first.components });

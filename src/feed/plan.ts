@@ -13,6 +13,8 @@ export interface FeedPlan {
 	newCount: number;
 	/** The papers to list, most relevant first, each with its reason. */
 	picks: FeedPick[];
+	/** How many of the new papers stood out from the day's scores; fewer than `max` explains a short post. */
+	standingOut: number;
 	/** Paper id → ids of users whose saved search matches it. */
 	mentions: Record<string, string[]>;
 }
@@ -32,13 +34,17 @@ export interface FeedPlanOptions {
  * and those an earlier post listed, ranked by closeness to the corpus and the topics; the
  * subscribers whose saved search matches a listed paper are mentioned beside it.
  */
-export function planFeedPost(index: PaperIndex, announcement: Announcement & { date: string }, options: FeedPlanOptions): FeedPlan {
+export async function planFeedPost(
+	index: PaperIndex,
+	announcement: Announcement & { date: string },
+	options: FeedPlanOptions,
+): Promise<FeedPlan> {
 	const announced = newlyAnnounced(announcement, { cross: options.cross }).filter((paper) => !index.numbers.has(paper.id));
 	const posted = options.alreadyPosted(announced.map((paper) => paper.id));
 	const fresh = announced.filter((paper) => !posted.has(paper.id));
 	// Topics and subscriptions match the day's papers by the subscriptions' all-words rule.
 	const matches = matchPapers(fresh);
-	const picks = rankFeedPapers(index, fresh, { max: options.max, topics: options.topics, matchTopic: matches });
+	const { picks, standingOut } = await rankFeedPapers(index, fresh, { max: options.max, topics: options.topics, matchTopic: matches });
 	const listed = new Set(picks.map((pick) => pick.paper.id));
 	const mentions: Record<string, string[]> = {};
 	for (const { user_id: userId, query } of options.subscriptions) {
@@ -48,5 +54,5 @@ export function planFeedPost(index: PaperIndex, announcement: Announcement & { d
 			if (!users.includes(userId)) users.push(userId);
 		}
 	}
-	return { date: announcement.date, newCount: fresh.length, picks, mentions };
+	return { date: announcement.date, newCount: fresh.length, picks, standingOut, mentions };
 }

@@ -1,170 +1,180 @@
 import type { Paper } from '../corpus/paper.js';
 import type { PaperIndex } from '../search/paper-index.js';
-import { findTerm } from '../search/postings.js';
-import { accumulateScores, topScored } from '../search/rank.js';
-import { termsOf } from '../search/text.js';
+import { candidatesFromIndex, centroid, cosines, labSample, type PaperVector, SimilaritySpace, upperFence } from '../search/similarity.js';
 
 /** Why a feed paper was picked: the corpus paper it is closest to, or a digest topic it matches. */
 export type FeedReason = { kind: 'corpus'; paper: Paper } | { kind: 'topic'; topic: string };
 
-/** A feed paper worth posting, with its closeness to the corpus and the reason. */
+/** A feed paper worth posting, with how it stands among the day's papers and the reason. */
 export interface FeedPick {
 	paper: Paper;
-	/** Closeness to the corpus as a share of the lab's own cohesion, plus {@link TOPIC_BONUS} when it matches a topic. */
+	/** Closeness to the lab (see {@link rankFeedPapers}); comparable within one day only. */
 	score: number;
+	/** Share of the day's other papers less close to the lab, 0–1: 0.97 reads "closer than 97% of today's papers". */
+	standing: number;
 	reason: FeedReason;
+}
+
+/** A day's ranking: what to post, and how many papers it was chosen from. */
+export interface FeedRanking {
+	/** At most `max` papers, topic matches first, then the closest that stand out. */
+	picks: FeedPick[];
+	/** The day's new papers that were ranked (those not in the corpus). */
+	ranked: number;
+	/** How many of them stood out from the day's scores (see {@link STANDOUT_FENCE}); may exceed `max`. */
+	standingOut: number;
 }
 
 /** What ranking takes besides the papers. */
 export interface RankFeedOptions {
 	/** Most papers kept. */
 	max: number;
-	/** The server's digest topics: a paper matching one clears the floor whatever its closeness. */
+	/** The server's digest topics: a paper matching one is kept whatever its closeness. */
 	topics?: readonly string[];
 	/** The feed papers a topic matches, by the subscriptions' all-words rule. */
 	matchTopic?: (topic: string) => readonly Paper[];
-	/** Least closeness kept; default {@link CLOSENESS_FLOOR}. */
-	floor?: number;
 }
 
 /**
- * Least closeness kept, as a share of how close the lab's own papers are to each other. Chosen
- * with the feed check of `npm run eval` (tests/eval/feed-check.ts), which shows it holding for a
- * ten-paper corpus and one of hundreds.
+ * A day paper's score: closeness to the lab's centroid plus its mean closeness to its nearest
+ * corpus papers, less a little of its closeness to the day's own centroid (a paper typical of the
+ * whole day, such as a survey of the field, is no sign of the lab). Chosen on the tuning half of
+ * the feed evaluation (DESIGN.md, "The arXiv feed").
  */
-export const CLOSENESS_FLOOR = 0.9;
-/** Added to a topic match's score, so topic matches come before papers that are only close. */
-const TOPIC_BONUS = 10;
-/** Corpus papers compared closely with each feed paper: the best the index finds for its words. */
-const CANDIDATES = 20;
-/** How many of the closest corpus papers a feed paper's closeness averages over: the lab's work, not one paper. */
+const WEIGHTS = { centroid: 1, nearest: 1, typical: 0.1 } as const;
+/** How many of a paper's closest corpus papers its nearness averages over: the lab's work, not one paper. */
 const NEAREST = 3;
-/** Corpus papers sampled to measure how close the lab's papers are to each other. */
-const COHESION_SAMPLE = 50;
-/** A feed paper's words that go into the index query: its rarest, by idf over corpus and feed. */
-const QUERY_WORDS = 32;
-const MIN_WORD_LENGTH = 3;
-
-/** Words too common in any English abstract to say what a paper is about. */
-const STOP_WORDS = new Set(
-	(
-		'the and for with that this from are our which its their these those have has been was were can not but into than then also such ' +
-		'both each more most other some over under between through while when where how what who all any new use using used based via ' +
-		'show shows propose proposed paper approach method methods results result model models work however well across about two one ' +
-		'first further large existing state art'
-	).split(' '),
-);
-
-/** A paper's distinct content words: title and abstract, folded as search folds them. */
-function contentWords(paper: Paper): Set<string> {
-	const words = termsOf(`${paper.title ?? ''} ${paper.abstract}`);
-	return new Set(words.filter((word) => word.length >= MIN_WORD_LENGTH && !STOP_WORDS.has(word) && !/^\d+$/.test(word)));
-}
-
 /**
- * Inverse document frequency over the day's feed: the feed is a sample of the lab's fields, so
- * words common in it say little about closeness to the lab. The corpus is no background: its own
- * topic words would count for nothing.
+ * A paper stands out when it scores above the day's upper quartile by this share of the day's
+ * interquartile range (Tukey's fence with a short reach): on the evaluation's days it drops
+ * almost no lab paper from a post of 10, yet a small day whose papers are all alike posts fewer.
  */
-function feedIdf(feedWords: readonly Set<string>[]): (word: string) => number {
-	const inFeed = new Map<string, number>();
-	for (const words of feedWords) for (const word of words) inFeed.set(word, (inFeed.get(word) ?? 0) + 1);
-	const total = feedWords.length + 1;
-	return (word) => Math.log(1 + total / ((inFeed.get(word) ?? 0) + 1));
+export const STANDOUT_FENCE = 0.5;
+/** Corpus papers compared closely with a day paper when the corpus is larger than the lab sample: the best the index finds for its words. */
+const CANDIDATES = 30;
+/** Longest stretch of ranking between two yields to the event loop, so the bot keeps answering. */
+const SLICE_MS = 20;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The corpus side of a day's comparison: the lab's vectors and centroid, and the nearest corpus papers of any paper. */
+interface Lab {
+	centroid: PaperVector;
+	/** Mean cosine of `vector` with its {@link NEAREST} closest corpus papers, and the closest one. */
+	nearest(vector: PaperVector, paper: Paper): { closeness: number; closest: Paper | null };
 }
 
-function norm(words: Set<string>, idf: (word: string) => number): number {
-	let sum = 0;
-	for (const word of words) sum += idf(word) ** 2;
-	return Math.sqrt(sum);
-}
-
-interface Closeness {
-	/** The corpus paper closest of all. */
-	closest: Paper;
-	/** Mean cosine similarity to the {@link NEAREST} closest corpus papers. */
-	closeness: number;
-}
-
-/** Compares word sets with the corpus: cosine of idf-weighted word sets, among the index's best matches for the rarest words. */
-function corpusComparer(index: PaperIndex, idf: (word: string) => number) {
-	const cache = new Map<number, { words: Set<string>; norm: number }>();
-	const corpusPaper = (paperNo: number) => {
-		let entry = cache.get(paperNo);
-		if (!entry) {
-			const words = contentWords(index.papers[paperNo]!);
-			cache.set(paperNo, (entry = { words, norm: norm(words, idf) }));
-		}
-		return entry;
+function labOf(index: PaperIndex, space: SimilaritySpace, sample: Uint32Array): Lab {
+	const vectors = Array.from(sample, (paperNo) => space.vector(index.papers[paperNo]!));
+	const whole = sample.length === index.papers.length;
+	const buffer = new Float64Array(Math.max(whole ? vectors.length : CANDIDATES, 1));
+	const known = new Map<number, PaperVector>(Array.from(sample, (paperNo, position) => [paperNo, vectors[position]!]));
+	return {
+		centroid: centroid(vectors),
+		nearest(vector, paper) {
+			const paperNos = whole ? sample : candidatesFromIndex(index, paper, CANDIDATES);
+			const others = Array.from(paperNos, (paperNo) => {
+				let other = known.get(paperNo);
+				if (!other) known.set(paperNo, (other = space.vector(index.papers[paperNo]!)));
+				return other;
+			});
+			const similarities = cosines(vector, others, buffer).subarray(0, others.length);
+			return meanOfBest(similarities, paperNos, index);
+		},
 	};
-	function compare(words: Set<string>, except = -1): Closeness | null {
-		const query = [...words]
-			.map((word) => ({ term: findTerm(index.postings, word), weight: idf(word) }))
-			.filter((entry) => entry.term >= 0)
-			.sort((a, b) => b.weight - a.weight)
-			.slice(0, QUERY_WORDS);
-		if (query.length === 0) return null;
-		accumulateScores(
-			index.postings,
-			index.buffers,
-			query.map((entry) => [entry]),
-		);
-		const ownNorm = norm(words, idf);
-		const nearest = topScored(index.buffers, CANDIDATES, (paperNo) => paperNo !== except)
-			.map(({ paperNo }) => {
-				const other = corpusPaper(paperNo);
-				let shared = 0;
-				for (const word of words) if (other.words.has(word)) shared += idf(word) ** 2;
-				return { paper: index.papers[paperNo]!, closeness: shared / (ownNorm * other.norm || 1) };
-			})
-			.sort((a, b) => b.closeness - a.closeness)
-			.slice(0, NEAREST);
-		if (nearest.length === 0) return null;
-		return { closest: nearest[0]!.paper, closeness: nearest.reduce((sum, entry) => sum + entry.closeness, 0) / nearest.length };
+}
+
+/** The mean of the {@link NEAREST} highest similarities, and the paper of the highest. */
+function meanOfBest(similarities: Float64Array, paperNos: ArrayLike<number>, index: PaperIndex) {
+	const best = [-1, -1, -1].slice(0, NEAREST);
+	let closest = -1;
+	for (let i = 0; i < similarities.length; i++) {
+		const similarity = similarities[i]!;
+		if (closest < 0 || similarity > similarities[closest]!) closest = i;
+		const lowest = best.indexOf(Math.min(...best));
+		if (similarity > best[lowest]!) best[lowest] = similarity;
 	}
-	/** How close the lab's own papers are to the rest of the lab (median over a sample): the best a new paper can be expected to score. */
-	function labCohesion(): number {
-		const count = index.papers.length;
-		const step = Math.max(1, Math.floor(count / COHESION_SAMPLE));
-		const values: number[] = [];
-		for (let paperNo = 0; paperNo < count && count > 1; paperNo += step) {
-			values.push(compare(corpusPaper(paperNo).words, paperNo)?.closeness ?? 0);
-		}
-		values.sort((a, b) => a - b);
-		const median = values[Math.floor(values.length / 2)] ?? 0;
-		return median > 0 ? median : 1;
-	}
-	return { compare, labCohesion };
+	const found = best.filter((similarity) => similarity >= 0);
+	return {
+		closeness: found.length ? found.reduce((sum, similarity) => sum + similarity, 0) / found.length : 0,
+		closest: closest < 0 ? null : index.papers[paperNos[closest]!]!,
+	};
 }
 
 /**
- * Ranks a day's new papers by closeness to the lab's corpus. Each is compared with the corpus
- * papers most like it: cosine similarity of idf-weighted title and abstract words (idf over the
- * day's feed), averaged over its three closest corpus papers, and divided by how close the lab's
- * own papers are to each other, so the floor means the same for ten papers or a hundred thousand.
- * Keeps the best `max` at or above the floor, or matching a digest topic, most relevant first,
- * each with its reason. Papers already in the corpus are left out.
+ * Ranks a day's new papers by closeness to the lab's corpus and picks what to post. Papers are
+ * compared as {@link SimilaritySpace} vectors with idf over the lab and the day; a paper's score
+ * adds its cosine with the lab's centroid and its mean cosine with its three closest corpus papers,
+ * and takes away a tenth of its cosine with the day's centroid. There is no fixed floor: the picks
+ * are the best `max` of the papers that stand out from the day's own scores (Tukey's fence, see
+ * {@link STANDOUT_FENCE}) with a score above zero, after any paper matching a digest topic, so a
+ * day with nothing close posts fewer or none. Papers already in the corpus are left out. Ranking yields to the event loop
+ * every few milliseconds, so a large day against a large corpus never holds up the bot.
  */
-export function rankFeedPapers(index: PaperIndex, papers: readonly Paper[], options: RankFeedOptions): FeedPick[] {
-	const floor = options.floor ?? CLOSENESS_FLOOR;
+export async function rankFeedPapers(index: PaperIndex, papers: readonly Paper[], options: RankFeedOptions): Promise<FeedRanking> {
 	const fresh = papers.filter((paper) => !index.numbers.has(paper.id));
-	const feedWords = fresh.map(contentWords);
-	const comparer = corpusComparer(index, feedIdf(feedWords));
-	const cohesion = comparer.labCohesion();
+	if (fresh.length === 0) return { picks: [], ranked: 0, standingOut: 0 };
+	const sample = labSample(index);
+	const space = new SimilaritySpace([...Array.from(sample, (paperNo) => index.papers[paperNo]!), ...fresh]);
+	const lab = labOf(index, space, sample);
+	const vectors = fresh.map((paper) => space.vector(paper));
+	const dayCentroid = centroid(vectors);
+	const toLab = cosines(lab.centroid, vectors);
+	const toDay = cosines(dayCentroid, vectors);
+	const scores = new Float64Array(fresh.length);
+	const closest: (Paper | null)[] = [];
+	let sliceStart = performance.now();
+	for (let i = 0; i < fresh.length; i++) {
+		const nearest = lab.nearest(vectors[i]!, fresh[i]!);
+		scores[i] = WEIGHTS.centroid * toLab[i]! + WEIGHTS.nearest * nearest.closeness - WEIGHTS.typical * toDay[i]!;
+		closest.push(nearest.closest);
+		if (performance.now() - sliceStart > SLICE_MS) {
+			await yieldToEventLoop();
+			sliceStart = performance.now();
+		}
+	}
+	return pickStandouts(fresh, scores, closest, options);
+}
+
+/** The topic matches, then the papers above the day's fence, best first, at most `max`, each with its standing. */
+function pickStandouts(
+	fresh: readonly Paper[],
+	scores: Float64Array,
+	closest: readonly (Paper | null)[],
+	options: RankFeedOptions,
+): FeedRanking {
+	const fence = upperFence(scores, STANDOUT_FENCE);
+	// A score at or under zero shares nothing with the lab that outweighs being typical of the day.
+	const standsOut = (score: number) => score > 0 && score >= fence;
+	const sorted = Float64Array.from(scores).sort();
+	const standing = (score: number) => {
+		let below = 0;
+		while (below < sorted.length && sorted[below]! < score) below++;
+		return fresh.length > 1 ? below / (fresh.length - 1) : 1;
+	};
 	const topicOf = new Map<string, string>();
 	for (const topic of options.topics ?? []) {
 		for (const paper of options.matchTopic?.(topic) ?? []) if (!topicOf.has(paper.id)) topicOf.set(paper.id, topic);
 	}
-	const picks: FeedPick[] = [];
-	fresh.forEach((paper, position) => {
-		const compared = comparer.compare(feedWords[position]!);
-		const closeness = (compared?.closeness ?? 0) / cohesion;
-		const topic = topicOf.get(paper.id);
-		if (compared && closeness >= floor) {
-			picks.push({ paper, score: closeness + (topic ? TOPIC_BONUS : 0), reason: { kind: 'corpus', paper: compared.closest } });
-		} else if (topic) {
-			picks.push({ paper, score: closeness + TOPIC_BONUS, reason: { kind: 'topic', topic } });
-		}
-	});
-	return picks.sort((a, b) => b.score - a.score || a.paper.id.localeCompare(b.paper.id)).slice(0, options.max);
+	const candidates = fresh
+		.map((paper, i) => ({ paper, score: scores[i]!, closest: closest[i] ?? null, topic: topicOf.get(paper.id) }))
+		.filter((entry) => entry.topic !== undefined || (entry.closest !== null && standsOut(entry.score)));
+	candidates.sort(
+		(a, b) => Number(b.topic !== undefined) - Number(a.topic !== undefined) || b.score - a.score || a.paper.id.localeCompare(b.paper.id),
+	);
+	const picks = candidates.slice(0, options.max).map(
+		({ paper, score, closest: near, topic }): FeedPick => ({
+			paper,
+			score,
+			standing: standing(score),
+			reason: near && standsOut(score) ? { kind: 'corpus', paper: near } : { kind: 'topic', topic: topic! },
+		}),
+	);
+	return { picks, ranked: fresh.length, standingOut: scores.filter(standsOut).length };
+}
+
+/** A pick's standing in words a reader can weigh: "closer to the lab than 97% of today's papers". */
+export function standingText(pick: FeedPick): string {
+	if (pick.standing === 1) return "closer to the lab than all of today's other papers";
+	return `closer to the lab than ${Math.floor(pick.standing * 100)}% of today's papers`;
 }

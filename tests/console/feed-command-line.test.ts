@@ -30,9 +30,13 @@ describe.concurrent('npm run paperbot -- feed', () => {
 		const result = await paperbot(['feed', 'cs.NE', 'cs.LG']);
 		expect(result.code).toBe(0);
 		const lines = result.stdout.split('\n');
-		expect(lines[0]).toBe(`arXiv feed ${FEED_DATE} for cs.NE cs.LG: 2 of 8 new papers would be posted.`);
-		expect(lines[1]).toMatch(new RegExp(`^1\\. ${ON_TOPIC[0]!.title} \\(arXiv:${ON_TOPIC[0]!.id}, score \\d\\.\\d\\d\\)$`));
-		expect(lines[3]).toBe('   close to “Dive into the Power of Neuronal Heterogeneity”');
+		expect(lines[0]).toBe(
+			`arXiv feed ${FEED_DATE} for cs.NE cs.LG: 2 of 8 new papers would be posted; 2 stand out from the day's papers as close to the corpus.`,
+		);
+		expect(lines[1]).toBe(`1. ${ON_TOPIC[0]!.title} (arXiv:${ON_TOPIC[0]!.id})`);
+		expect(lines[3]).toBe(
+			"   close to “Dive into the Power of Neuronal Heterogeneity”, closer to the lab than all of today's other papers",
+		);
 		expect(lines[4]).toMatch(/^2\. Detecting Poisoned Teachers/);
 	});
 

@@ -107,7 +107,7 @@ describe('the arXiv feed through the real bot', () => {
 
 		const preview = await standin.sendInteraction(command('paperbot', ['post'], { kind: 'feed' }));
 		expect((await preview.waitForAnswer(10_000)).content).toBe(
-			'Preview only: nothing in the arXiv feed now would be posted (none of its new papers is close enough to the corpus, or they were posted already).',
+			'Preview only: nothing in the arXiv feed now would be posted (none of its new papers stands out from the day’s papers as close to the corpus, or they were posted already).',
 		);
 		expect(posts()).toHaveLength(1);
 

@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- <folder>…] [--split train|test] [--lab] [--no-bare]`: search quality of paperbot beside bare
+ * `npm run eval [-- <folder>…] [--split train|test] [--lab] [--feed] [--no-bare]`: search quality of paperbot beside bare
  * minisearch (default options, title + text) and SQLite FTS5 (Porter stemming, bm25) on the same
  * documents and queries.
  *
@@ -8,14 +8,14 @@
  * ../shared/evaldata/beir is run (missing ones are named), then the lab known-item set
  * (tests/eval/lab-queries.json over the shipped corpus mixed into ../shared/evaldata/arxiv/arxiv-cs-2025).
  * `--lab` runs only the known-item set; `--no-bare` leaves bare minisearch out (it is slow), for tuning.
- * Last, the arXiv feed check (tests/eval/feed-check.ts): precision and recall at `max` of the feed's ranking.
+ * Last, the arXiv feed evaluation (tests/eval/feed-eval.ts), which `--feed` runs alone.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectionFiles, isCollection, readCollection, type TestCollection } from './beir.js';
 import { bareMinisearchEngine, paperbotEngine, runQueries, sqliteFts5Engine, type Engine } from './engines.js';
-import { feedCheckReport } from './feed-check.js';
+import { feedEvalReport } from './feed-eval.js';
 import { mixedCorpus, readKnownItems } from './known-items.js';
 import type { Paper } from '../../src/corpus/paper.js';
 import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from './metrics.js';
@@ -35,6 +35,7 @@ interface Arguments {
 	folders: string[];
 	split: string;
 	labOnly: boolean;
+	feedOnly: boolean;
 	withBare: boolean;
 }
 
@@ -42,6 +43,7 @@ function parseArguments(argv: string[]): Arguments {
 	const folders: string[] = [];
 	let split = 'test';
 	let labOnly = false;
+	let feedOnly = false;
 	let withBare = true;
 	for (let i = 0; i < argv.length; i++) {
 		const argument = argv[i]!;
@@ -49,11 +51,12 @@ function parseArguments(argv: string[]): Arguments {
 			split = argv[++i] ?? '';
 			if (split !== 'train' && split !== 'test') throw new Error('eval: --split takes train or test');
 		} else if (argument === '--lab') labOnly = true;
+		else if (argument === '--feed') feedOnly = true;
 		else if (argument === '--no-bare') withBare = false;
 		else if (argument.startsWith('--')) throw new Error(`eval: unknown option ${argument}`);
 		else folders.push(resolve(argument));
 	}
-	return { folders, split, labOnly, withBare };
+	return { folders, split, labOnly, feedOnly, withBare };
 }
 
 function row(cells: string[], widths: number[]): string {
@@ -148,8 +151,12 @@ async function evaluateKnownItems(withBare: boolean): Promise<void> {
 }
 
 async function main(): Promise<void> {
-	const { folders, split, labOnly, withBare } = parseArguments(process.argv.slice(2));
+	const { folders, split, labOnly, feedOnly, withBare } = parseArguments(process.argv.slice(2));
 	if (folders.length) return evaluateCollections(folders, split, withBare);
+	if (feedOnly) {
+		process.stdout.write(await feedEvalReport());
+		return;
+	}
 	if (!existsSync(EVALDATA)) {
 		console.log(`eval: no evaluation data at ${EVALDATA}; nothing to evaluate (give a folder in BEIR's layout to evaluate one)`);
 		return;
@@ -170,7 +177,7 @@ async function main(): Promise<void> {
 		if (missing.length) console.log(`missing under ${beir} (no ${split} split): ${missing.join(', ')}`);
 	}
 	await evaluateKnownItems(withBare);
-	if (!labOnly) process.stdout.write(`\n${feedCheckReport()}`);
+	if (!labOnly) process.stdout.write(`\n${await feedEvalReport()}`);
 }
 
 await main();

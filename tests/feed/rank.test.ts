@@ -12,31 +12,41 @@ const feedPapers = () => newlyAnnounced(parseAnnouncementFeed(announcementXml('c
 
 describe('rankFeedPapers', () => {
 	it('puts the papers close to the shipped corpus first, each with the corpus paper it is closest to', async () => {
-		const picks = rankFeedPapers(await shippedIndex(), feedPapers(), { max: 10 });
+		const { picks } = await rankFeedPapers(await shippedIndex(), feedPapers(), { max: 10 });
 		expect(picks.map((pick) => pick.paper.id)).toEqual(ON_TOPIC.map((entry) => entry.id));
 		expect(picks.map((pick) => pick.reason.kind === 'corpus' && pick.reason.paper.id)).toEqual(['2305.11484', '2306.02368']);
 	});
 
-	it('never keeps a paper the corpus holds', async () => {
-		const picks = rankFeedPapers(await shippedIndex(), feedPapers(), { max: 10, floor: 0 });
-		expect(picks.map((pick) => pick.paper.id)).not.toContain('2305.10246');
-		expect(picks).toHaveLength(ON_TOPIC.length + OFF_TOPIC.length);
+	it('never keeps a paper the corpus holds, and ranks every other new paper', async () => {
+		const ranking = await rankFeedPapers(await shippedIndex(), feedPapers(), { max: 10 });
+		expect(ranking.picks.map((pick) => pick.paper.id)).not.toContain('2305.10246');
+		expect(ranking.ranked).toBe(ON_TOPIC.length + OFF_TOPIC.length);
 	});
 
 	it('keeps at most max papers, the most relevant', async () => {
-		const picks = rankFeedPapers(await shippedIndex(), feedPapers(), { max: 1, floor: 0 });
+		const { picks } = await rankFeedPapers(await shippedIndex(), feedPapers(), { max: 1 });
 		expect(picks.map((pick) => pick.paper.id)).toEqual([ON_TOPIC[0]!.id]);
+	});
+
+	it('gives each pick its standing among the day: the share of the other papers less close to the lab', async () => {
+		const { picks } = await rankFeedPapers(await shippedIndex(), feedPapers(), { max: 10 });
+		expect(picks.map((pick) => pick.standing)).toEqual([
+			1,
+			(OFF_TOPIC.length + ON_TOPIC.length - 2) / (OFF_TOPIC.length + ON_TOPIC.length - 1),
+		]);
 	});
 
 	it('keeps a paper matching a digest topic first, naming the topic, however far from the corpus', async () => {
 		const robots = (topic: string): Paper[] => (topic === 'locomotion' ? feedPapers().filter((paper) => paper.id === '2603.02001') : []);
-		const picks = rankFeedPapers(await shippedIndex(), feedPapers(), { max: 10, topics: ['locomotion'], matchTopic: robots });
+		const { picks } = await rankFeedPapers(await shippedIndex(), feedPapers(), { max: 10, topics: ['locomotion'], matchTopic: robots });
 		expect(picks[0]).toMatchObject({ paper: { id: '2603.02001' }, reason: { kind: 'topic', topic: 'locomotion' } });
 		expect(picks.slice(1).map((pick) => pick.paper.id)).toEqual(ON_TOPIC.map((entry) => entry.id));
 	});
 
-	it('keeps nothing from a day with nothing close and no topic', async () => {
+	it('keeps nothing from a day whose papers are all alike in their distance from the lab', async () => {
 		const offTopic = feedPapers().filter((paper) => OFF_TOPIC.some((entry) => entry.id === paper.id));
-		expect(rankFeedPapers(await shippedIndex(), offTopic, { max: 10 })).toEqual([]);
+		const ranking = await rankFeedPapers(await shippedIndex(), offTopic, { max: 10 });
+		expect(ranking.picks).toEqual([]);
+		expect(ranking.standingOut).toBe(0);
 	});
 });

@@ -1,0 +1,242 @@
+import type { Paper } from '../corpus/paper.js';
+import type { PaperIndex } from './paper-index.js';
+import { documentFrequency, findTerm } from './postings.js';
+import { accumulateScores, topScored } from './rank.js';
+import { searchWordsOf } from './text.js';
+
+/**
+ * How papers are compared, for `/paper similar` and the arXiv feed alike. Each paper is a vector of
+ * its title's and abstract's search words (folded and split as search does, not stemmed: stemming
+ * measured slightly worse) and of each pair of adjacent words in a field (word bigrams: "spiking
+ * neural" says more than "spiking" and "neural"). A term's weight is BM25's: its count saturated
+ * by `k1` and normalised by the paper's length (`b`), times its idf over the papers being compared.
+ * Vectors are scaled to unit length, so the dot product of two is their cosine: 1 for the same
+ * words in the same proportions, 0 for no shared term. Tuned on the tuning half of the feed
+ * evaluation (`npm run eval -- --feed`); the grid around these values was flat.
+ */
+export const SIMILARITY = { k1: 1.2, b: 0.75 } as const;
+
+/**
+ * The lab a paper is compared with when the corpus is large: at most this many of its papers, the
+ * newest, serve as the idf background and the lab's centroid; nearest papers still come from the
+ * whole corpus through the index.
+ */
+export const LAB_SAMPLE = 2_000;
+
+/** A paper as a unit-length sparse vector over a {@link SimilaritySpace}'s terms. */
+export interface PaperVector {
+	readonly terms: Uint32Array;
+	readonly weights: Float32Array;
+}
+
+/** Term counts of one paper, by term number of its space. */
+interface TermCounts {
+	terms: Uint32Array;
+	counts: Float32Array;
+	length: number;
+}
+
+/**
+ * The papers being compared, as one vocabulary with document frequencies: idf is taken over the
+ * background papers given when it is made (the lab's and the day's papers for the feed), so a word
+ * common among them says little. Papers outside the background can be turned into vectors too;
+ * their terms unknown to the background weigh as the rarest. A paper's terms are its title's and
+ * abstract's search words, and each pair of adjacent words within a field.
+ */
+export class SimilaritySpace {
+	/** Term number of each word, and of each pair of words by their two word numbers. */
+	readonly #words = new Map<string, number>();
+	readonly #pairs = new Map<number, number>();
+	#terms = 0;
+	#frequencies: Uint32Array = new Uint32Array(1 << 12);
+	/** A paper's count of each term while it is being counted; zero again after. */
+	#inPaper: Uint32Array = new Uint32Array(1 << 12);
+	readonly #counted = new Map<Paper, TermCounts>();
+	readonly #background: number;
+	readonly #averageLength: number;
+
+	constructor(background: readonly Paper[]) {
+		let total = 0;
+		for (const paper of background) {
+			const counted = this.#count(paper);
+			this.#counted.set(paper, counted);
+			total += counted.length;
+			for (const term of counted.terms) this.#frequencies[term]!++;
+		}
+		this.#background = background.length;
+		this.#averageLength = total / Math.max(1, background.length);
+	}
+
+	/** BM25's idf of a term among the background papers. */
+	#idf(term: number): number {
+		const frequency = term < this.#frequencies.length ? this.#frequencies[term]! : 0;
+		return Math.log(1 + (this.#background - frequency + 0.5) / (frequency + 0.5));
+	}
+
+	#newTerm(): number {
+		const number = this.#terms++;
+		if (number >= this.#frequencies.length) {
+			this.#frequencies = grown(this.#frequencies, number * 2);
+			this.#inPaper = grown(this.#inPaper, number * 2);
+		}
+		return number;
+	}
+
+	#count(paper: Paper): TermCounts {
+		const touched: number[] = [];
+		const add = (term: number) => {
+			if (this.#inPaper[term]!++ === 0) touched.push(term);
+		};
+		let length = 0;
+		for (const field of [paper.title ?? '', paper.abstract]) {
+			let previous = -1;
+			for (const word of searchWordsOf(field)) {
+				let term = this.#words.get(word);
+				if (term === undefined) this.#words.set(word, (term = this.#newTerm()));
+				add(term);
+				if (previous >= 0) {
+					// Term numbers stay far below 2^26, so the pair's key is exact.
+					const key = previous * 0x4000000 + term;
+					let pair = this.#pairs.get(key);
+					if (pair === undefined) this.#pairs.set(key, (pair = this.#newTerm()));
+					add(pair);
+					length++;
+				}
+				length++;
+				previous = term;
+			}
+		}
+		const terms = Uint32Array.from(touched);
+		const counts = Float32Array.from(terms, (term) => this.#inPaper[term]!);
+		for (const term of terms) this.#inPaper[term] = 0;
+		return { terms, counts, length };
+	}
+
+	/** The paper's unit-length BM25 vector in this space. */
+	vector(paper: Paper): PaperVector {
+		const { terms, counts, length } = this.#counted.get(paper) ?? this.#count(paper);
+		const { k1, b } = SIMILARITY;
+		const weights = new Float32Array(terms.length);
+		const lengthNorm = 1 - b + (b * length) / (this.#averageLength || 1);
+		for (let i = 0; i < terms.length; i++) {
+			const count = counts[i]!;
+			weights[i] = ((count * (k1 + 1)) / (count + k1 * lengthNorm)) * this.#idf(terms[i]!);
+		}
+		return { terms, weights: unitLength(weights) };
+	}
+}
+
+function grown(values: Uint32Array, length: number): Uint32Array {
+	const larger = new Uint32Array(length);
+	larger.set(values);
+	return larger;
+}
+
+function unitLength(weights: Float32Array): Float32Array {
+	let sum = 0;
+	for (const weight of weights) sum += weight * weight;
+	const norm = Math.sqrt(sum) || 1;
+	for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
+	return weights;
+}
+
+/**
+ * One dense buffer, indexed by term number, reused by every comparison: a vector is spread into it,
+ * compared with any number of others, and cleared again before the caller returns (comparisons are
+ * synchronous, so two callers never share it).
+ */
+let dense = new Float64Array(1 << 16);
+
+/** Grows the dense buffer to hold every term of the vector. */
+function makeRoom(vector: PaperVector): void {
+	let last = 0;
+	for (const term of vector.terms) last = Math.max(last, term);
+	if (last < dense.length) return;
+	const larger = new Float64Array(Math.max(last + 1, dense.length * 2));
+	larger.set(dense);
+	dense = larger;
+}
+
+function spread(vector: PaperVector): void {
+	makeRoom(vector);
+	for (let i = 0; i < vector.terms.length; i++) dense[vector.terms[i]!] = vector.weights[i]!;
+}
+
+function clear(vector: PaperVector): void {
+	for (const term of vector.terms) dense[term] = 0;
+}
+
+function dotWithSpread(vector: PaperVector): number {
+	let sum = 0;
+	for (let i = 0; i < vector.terms.length; i++) sum += vector.weights[i]! * (dense[vector.terms[i]!] ?? 0);
+	return sum;
+}
+
+/** The cosine of each of `others` with `vector` (both unit length), into `into` (reused by callers that compare often). */
+export function cosines(vector: PaperVector, others: readonly PaperVector[], into = new Float64Array(others.length)): Float64Array {
+	spread(vector);
+	for (let i = 0; i < others.length; i++) into[i] = dotWithSpread(others[i]!);
+	clear(vector);
+	return into;
+}
+
+/** The direction of the vectors' mean, as a unit vector: what a set of papers has in common. */
+export function centroid(vectors: readonly PaperVector[]): PaperVector {
+	const touched: number[] = [];
+	for (const vector of vectors) {
+		makeRoom(vector);
+		// Weights are positive, so a term still at zero is met for the first time.
+		for (let i = 0; i < vector.terms.length; i++) {
+			const term = vector.terms[i]!;
+			if (dense[term] === 0) touched.push(term);
+			dense[term]! += vector.weights[i]! / vectors.length;
+		}
+	}
+	const terms = Uint32Array.from(touched);
+	const weights = Float32Array.from(terms, (term) => dense[term]!);
+	for (const term of terms) dense[term] = 0;
+	return { terms, weights: unitLength(weights) };
+}
+
+/** The paper numbers of the lab's sample (see {@link LAB_SAMPLE}): every paper of a small corpus, the newest of a large one. */
+export function labSample(index: PaperIndex): Uint32Array {
+	return index.newest.length <= LAB_SAMPLE ? index.newest : index.newest.subarray(0, LAB_SAMPLE);
+}
+
+/** A paper's words that go into an index query for its closest papers: its rarest in the corpus. */
+const QUERY_WORDS = 32;
+
+/**
+ * The `limit` corpus papers the index scores best for the paper's rarest title and abstract words
+ * (never `except`): a short list of candidates to compare closely, found in the postings at the
+ * cost of one query.
+ */
+export function candidatesFromIndex(index: PaperIndex, paper: Paper, limit: number, except = -1): number[] {
+	const query = [...new Set(searchWordsOf(`${paper.title ?? ''} ${paper.abstract}`))]
+		.map((word) => findTerm(index.postings, word))
+		// A word only the paper itself has finds no other paper.
+		.filter((term) => term >= 0 && documentFrequency(index.postings, term) > (except < 0 ? 0 : 1))
+		.sort((a, b) => documentFrequency(index.postings, a) - documentFrequency(index.postings, b))
+		.slice(0, QUERY_WORDS);
+	accumulateScores(
+		index.postings,
+		index.buffers,
+		query.map((term) => [{ term, weight: 1 }]),
+	);
+	return topScored(index.buffers, limit, except < 0 ? null : (paperNo) => paperNo !== except).map(({ paperNo }) => paperNo);
+}
+
+/**
+ * Tukey's fence of `values` reaching `reach` interquartile ranges above the upper quartile: a value
+ * above it stands out from the rest. Used instead of a fixed floor, so it holds for any corpus and day.
+ */
+export function upperFence(values: ArrayLike<number>, reach: number): number {
+	const sorted = Float64Array.from(values).sort();
+	const quartile = (fraction: number) => {
+		const at = (sorted.length - 1) * fraction;
+		const below = Math.floor(at);
+		return sorted[below]! + ((sorted[Math.min(below + 1, sorted.length - 1)] ?? 0) - sorted[below]!) * (at - below);
+	};
+	const [lower, upper] = [quartile(0.25), quartile(0.75)];
+	return upper + reach * (upper - lower);
+}
