@@ -5,6 +5,7 @@ import type { APIEmbed, APIMessage } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { announcementXml, startFeedStandIn } from '../arxiv/feed-stand-in.js';
 import { FEED_DATE, FEED_DAY, IN_CORPUS, OFF_TOPIC, ON_TOPIC, REPLACED } from '../feed/feed-day.js';
+import { CROSS_LISTED_SPIKING, NEW_SPIKING, SPIKING_DAY, SPIKING_DAY_DATE } from '../feed/spiking-day.js';
 import { copyCorpus, startBotProcess, type BotProcess } from './bot-process.js';
 import { button, selectMenu, slashCommand, startDiscordStandin, type InteractionInput, type OptionValue } from './discord-standin.js';
 import { MEMBER_PERMISSIONS } from './standin/world.js';
@@ -125,6 +126,33 @@ describe('the arXiv feed through the real bot', () => {
 		const statusText = JSON.stringify((await status.waitForAnswer()).embeds);
 		expect(statusText).toContain(`Last feed: ${FEED_DATE}, ${ON_TOPIC.length + OFF_TOPIC.length} new, ${ON_TOPIC.length} posted`);
 	}, 120_000);
+
+	it('posts the three new spiking-network papers and the cross-listed one first on a real cs.NE + cs.RO day', async () => {
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-feed-spiking-'));
+		cleanups.push(() => rm(folder, { recursive: true, force: true }));
+		const standin = await startDiscordStandin();
+		cleanups.push(() => standin.close());
+		const path = 'cs.NE+cs.RO';
+		const feed = await startFeedStandIn({ [path]: { body: announcementXml(path, SPIKING_DAY_DATE, SPIKING_DAY), etag: '"day-2"' } });
+		cleanups.push(() => feed.close());
+		const env = { TIMEZONE: 'UTC', ARXIV_FEED_URL: feed.feedUrl, ARXIV_API_URL: `${feed.feedUrl}/no-api`, ARXIV_REQUEST_INTERVAL: '0' };
+		const bot = await startBotProcess(standin, { corpusPath: await copyCorpus(folder), stateDir: folder, env });
+		cleanups.push(() => (bot.isAlive() ? bot.stop() : Promise.resolve()));
+		await bot.waitForLog((record) => record.msg === 'schedule: started');
+
+		const on = await standin.sendInteraction(
+			command('paperbot', ['feed', 'on'], { channel: standin.channelId, categories: 'cs.NE cs.RO', time: '00:00' }),
+		);
+		expect((await on.waitForAnswer()).content).toContain('arXiv feed: <#');
+		await bot.waitForLog((record) => record.msg === 'feed: posted', 15_000);
+
+		const [post] = standin
+			.messages()
+			.filter((message) => footers(message).some((footer) => footer.includes(`arXiv feed · ${SPIKING_DAY_DATE}`)));
+		const listed = [...text(post!).matchAll(/\(https:\/\/arxiv\.org\/abs\/([\d.]+)\)/g)].map((match) => match[1]);
+		expect(new Set(listed.slice(0, 4))).toEqual(new Set([...NEW_SPIKING, CROSS_LISTED_SPIKING].map((entry) => entry.id)));
+		expect(text(post!)).toContain("closer to the lab than all of today's other papers");
+	}, 60_000);
 
 	it('posts nothing while arXiv answers 503, says so in the status, and keeps answering', async () => {
 		const folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-feed-down-'));

@@ -6,6 +6,7 @@ import { rankFeedPapers } from '../../src/feed/rank.js';
 import { buildSearchIndex } from '../../src/search/paper-index.js';
 import { announcementXml } from '../arxiv/feed-stand-in.js';
 import { FEED_DATE, FEED_DAY, OFF_TOPIC, ON_TOPIC } from './feed-day.js';
+import { CROSS_LISTED_SPIKING, NEW_SPIKING, SPIKING_DAY, SPIKING_DAY_DATE } from './spiking-day.js';
 
 const shippedIndex = async () => buildSearchIndex((await loadCorpus('data')).papers);
 const feedPapers = () => newlyAnnounced(parseAnnouncementFeed(announcementXml('cs.NE+cs.LG', FEED_DATE, FEED_DAY)), { cross: true });
@@ -48,5 +49,22 @@ describe('rankFeedPapers', () => {
 		const ranking = await rankFeedPapers(await shippedIndex(), offTopic, { max: 10 });
 		expect(ranking.picks).toEqual([]);
 		expect(ranking.standingOut).toBe(0);
+	});
+});
+
+describe('rankFeedPapers on a real cs.NE + cs.RO day', () => {
+	const day = () => newlyAnnounced(parseAnnouncementFeed(announcementXml('cs.NE+cs.RO', SPIKING_DAY_DATE, SPIKING_DAY)), { cross: true });
+
+	it('puts the four spiking-network papers first, the cross-listed one among them', async () => {
+		const { picks, ranked } = await rankFeedPapers(await shippedIndex(), day(), { max: 10 });
+		expect(ranked).toBe(SPIKING_DAY.length);
+		expect(new Set(picks.slice(0, 4).map((pick) => pick.paper.id))).toEqual(
+			new Set([...NEW_SPIKING, CROSS_LISTED_SPIKING].map((entry) => entry.id)),
+		);
+	});
+
+	it('posts the cross-listed spiking-network paper even when only one paper may be posted besides the new ones', async () => {
+		const { picks } = await rankFeedPapers(await shippedIndex(), day(), { max: 4 });
+		expect(picks.map((pick) => pick.paper.id)).toContain(CROSS_LISTED_SPIKING.id);
 	});
 });
