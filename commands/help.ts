@@ -1,6 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { buildHelpEmbed } from '../src/cards/index.js';
-import { privateReply } from '../src/discord/reply.js';
+import { privateReply } from '../src/interaction/reply.js';
 import type { Command } from './index.js';
 import paper from './paper.js';
 import paperbot from './paperbot.js';

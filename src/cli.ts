@@ -10,7 +10,7 @@ import { runFeedCommandLine } from './console/feed-command-line.js';
 import { runAddCommandLine } from './console/add-command-line.js';
 import { cliHelp, CliUsageError, readCliArguments } from './console/cli-arguments.js';
 import { CONSOLE_USER, renderReply, replyAsJson } from './console/console.js';
-import { answer } from './discord/answer.js';
+import { answer } from './interaction/answer.js';
 import { EnvError, parseEnv } from './env.js';
 import { openLibrary } from './search/library.js';
 import { createLogger } from './log.js';

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ARXIV_MIN_INTERVAL_SECONDS } from './arxiv/queue.js';
+import type { ScheduleDefaults } from './services/schedule-service.js';
 import {
 	categoriesSetting,
+	checkGuildSettings,
 	cronSetting,
 	DEFAULT_SETTINGS,
 	feedMaxSetting,
@@ -129,4 +131,30 @@ function channelsWithoutGuild(present: Record<string, unknown>): string[] {
 	return ['POTD_CHANNEL_ID', 'DIGEST_CHANNEL_ID']
 		.filter((name) => present[name] !== undefined)
 		.map((name) => `  ${name}: needs DISCORD_GUILD_ID, the guild the channel is in; set DISCORD_GUILD_ID too, or leave ${name} blank`);
+}
+
+/** The schedule's settings before a guild saves its own: the environment's channels for DISCORD_GUILD_ID, its times for every guild. */
+export function scheduleDefaults(env: Env): ScheduleDefaults {
+	return {
+		configuredGuildId: env.DISCORD_GUILD_ID,
+		catchUp: env.POTD_CATCH_UP,
+		postEmptyDigest: env.DIGEST_EMPTY === 'note',
+		settingsFor(guildId) {
+			const configured = env.DISCORD_GUILD_ID === guildId;
+			return checkGuildSettings({
+				guild_id: guildId,
+				potd_channel_id: configured ? (env.POTD_CHANNEL_ID ?? null) : null,
+				potd_time: env.POTD_TIME,
+				timezone: env.TIMEZONE,
+				potd_thread: DEFAULT_SETTINGS.potd_thread,
+				digest_channel_id: configured ? (env.DIGEST_CHANNEL_ID ?? null) : null,
+				digest_cron: env.DIGEST_SCHEDULE,
+				feed_channel_id: configured ? (env.ARXIV_FEED_CHANNEL_ID ?? null) : null,
+				feed_categories: configured ? (env.ARXIV_FEED_CATEGORIES ?? []) : [],
+				feed_time: env.ARXIV_FEED_TIME,
+				feed_max: env.ARXIV_FEED_MAX,
+				feed_cross: env.ARXIV_FEED_CROSS,
+			});
+		},
+	};
 }

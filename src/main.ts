@@ -6,15 +6,15 @@ import { arxivUserAgent } from './arxiv/add-papers.js';
 import { openCuration } from './arxiv/curation.js';
 import { createFeedClient } from './arxiv/feed-client.js';
 import { createRequestQueue } from './arxiv/queue.js';
-import { curatorPolicy } from './discord/permissions.js';
+import { curatorPolicy } from './interaction/permissions.js';
 import { hasConsoleInput, runConsole } from './console/console.js';
-import { EnvError, parseEnv } from './env.js';
+import { EnvError, parseEnv, scheduleDefaults } from './env.js';
 import { openLibrary } from './search/library.js';
 import { createLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
 import { watchCorpus } from './corpus/watch.js';
-import { recordFirstSeen } from './schedule/digest.js';
-import type { ScheduleService } from './discord/schedule-service.js';
+import { openDigestMarks } from './schedule/digest-marks.js';
+import type { ScheduleService } from './services/schedule-service.js';
 import { openState, StateError } from './schedule/state.js';
 
 /** Stops within Discord's expectations: close the gateway, then exit even if closing hangs. */
@@ -61,12 +61,16 @@ async function main(): Promise<void> {
 	}
 
 	// Only a connected bot loads discord.js, so the console starts a second sooner.
-	const [{ startBot }, { startScheduleService }] = await Promise.all([import('./discord/bot.js'), import('./discord/schedule-service.js')]);
+	const [{ startBot }, { createDiscordPoster }, { startScheduleService }] = await Promise.all([
+		import('./discord/bot.js'),
+		import('./discord/schedule-posts.js'),
+		import('./services/schedule-service.js'),
+	]);
 	process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 	const state = openState(env.STATE_PATH);
+	const digestMarks = openDigestMarks(state);
 	library.onLoad((corpus) =>
-		recordFirstSeen(
-			state,
+		digestMarks.recordFirstSeen(
 			corpus.papers.map((paper) => paper.id),
 			new Date(),
 		),
@@ -94,7 +98,14 @@ async function main(): Promise<void> {
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);
 	const feedClient = createFeedClient({ feedUrl: env.ARXIV_FEED_URL, userAgent: arxivUserAgent(packageJson.version), queue: arxivQueue });
-	schedule = await startScheduleService({ state, library, client, env, log, feedClient });
+	schedule = await startScheduleService({
+		state,
+		library,
+		poster: createDiscordPoster(client, log),
+		defaults: scheduleDefaults(env),
+		log,
+		feedClient,
+	});
 }
 
 main().catch((error: unknown) => {

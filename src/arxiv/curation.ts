@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
-import type { MemberRights } from '../discord/permissions.js';
+import type { MemberRights } from '../interaction/permissions.js';
 import type { Paper } from '../corpus/paper.js';
 import type { Library } from '../search/library.js';
 import { addPapers, arxivUserAgent, type AddedPapers } from './add-papers.js';

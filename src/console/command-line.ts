@@ -1,7 +1,7 @@
 import type { APIApplicationCommandOption } from 'discord-api-types/v10';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import type { CommandInput, ServedCommand } from '../discord/command.js';
-import { UserError } from '../discord/reply.js';
+import type { CommandInput, ServedCommand } from '../interaction/command.js';
+import { UserError } from '../interaction/reply.js';
 
 /** A command typed as in Discord, resolved to its handler and input. */
 export interface ParsedCommandLine<Context> {

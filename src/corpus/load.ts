@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
-import { ADDED_FILE_NAME } from '../arxiv/append.js';
+import { ADDED_FILE_NAME } from './append.js';
 import type { Paper } from './paper.js';
 import { parseJsonRecords } from './json-records.js';
 import { parseListing } from './listing.js';
@@ -84,7 +84,7 @@ async function listCorpusFiles(path: string): Promise<string[]> {
 		throw new CorpusError(`corpus: cannot read ${path} (CORPUS_PATH): ${describeFsError(error)}`);
 	});
 	if (!stats.isDirectory()) {
-		// Papers added from arXiv are appended beside a single-file corpus (see src/arxiv/append.ts).
+		// Papers added from arXiv are appended beside a single-file corpus (see src/corpus/append.ts).
 		const added = join(dirname(path), ADDED_FILE_NAME);
 		const hasAdded =
 			resolve(added) !== resolve(path) &&

@@ -1,10 +1,10 @@
 import { Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
 import type { ButtonInteraction, Interaction, InteractionReplyOptions, RepliableInteraction } from 'discord.js';
-import { answer, FAULT_MESSAGE } from './answer.js';
-import type { CommandInput, ServedCommand } from './command.js';
-import { answerComponent, componentDeferred, type ComponentContext } from './components.js';
-import { EPHEMERAL_FLAG, errorReply, UserError, type Reply } from './reply.js';
-import { decodeCustomId, type ComponentAction } from './custom-ids.js';
+import { answer, FAULT_MESSAGE } from '../interaction/answer.js';
+import type { CommandInput, ServedCommand } from '../interaction/command.js';
+import { answerComponent, componentDeferred, type ComponentContext } from '../replies/components.js';
+import { EPHEMERAL_FLAG, errorReply, UserError, type Reply } from '../interaction/reply.js';
+import { decodeCustomId, type ComponentAction } from '../interaction/custom-ids.js';
 import { commandsRoute, registerCommands } from './registration.js';
 import { answerUnreadInteractions } from './unread-interactions.js';
 import type { Logger } from '../log.js';

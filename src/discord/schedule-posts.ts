@@ -1,7 +1,7 @@
 import { ChannelType, PermissionFlagsBits, type Client, type GuildTextBasedChannel } from 'discord.js';
 import type { Logger } from '../log.js';
-import type { PostKind } from '../schedule/post-log.js';
-import { findMarkedPost, type PostMessage } from './post-messages.js';
+import { findMarkedPost } from '../messages/post-messages.js';
+import type { Poster } from '../services/poster.js';
 
 /** How many of a channel's newest messages a reconcile reads for the bot's own post. */
 const RECONCILE_WINDOW = 100;
@@ -39,14 +39,6 @@ export function channelProblem(client: Client<true>, guildId: string, channelId:
 	return missing.length > 0 ? `paperbot lacks ${missing.join(', ')} in <#${channelId}>` : null;
 }
 
-/** Sends scheduled posts to Discord and finds them again after a restart. */
-export interface DiscordPoster {
-	/** Sends `messages` in order to the channel and returns the first one's id; starts a thread from it when `threadName` is given. */
-	send(guildId: string, channelId: string, messages: readonly PostMessage[], threadName?: string): Promise<string>;
-	/** The id of the bot's own post of this slot among the channel's recent messages, or null. */
-	findPost(guildId: string, channelId: string, kind: PostKind, slot: string): Promise<string | null>;
-}
-
 async function fetchChannel(client: Client<true>, guildId: string, channelId: string): Promise<GuildTextBasedChannel> {
 	const channel = postableChannel(client, guildId, channelId) ?? (await client.channels.fetch(channelId).catch(() => null));
 	if (!channel || channel.isDMBased() || !channel.isTextBased() || channel.guildId !== guildId) {
@@ -56,8 +48,9 @@ async function fetchChannel(client: Client<true>, guildId: string, channelId: st
 }
 
 /** The poster over a ready discord.js client. */
-export function createDiscordPoster(client: Client<true>, log: Logger): DiscordPoster {
+export function createDiscordPoster(client: Client<true>, log: Logger): Poster {
 	return {
+		channelProblem: (guildId, channelId, withThreads) => channelProblem(client, guildId, channelId, withThreads),
 		async send(guildId, channelId, messages, threadName) {
 			const channel = await fetchChannel(client, guildId, channelId);
 			let firstId: string | null = null;

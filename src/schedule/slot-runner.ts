@@ -1,12 +1,43 @@
 import { claimMayBeLive, DEFAULT_LEASE_MS, takeSlot, THIS_PROCESS, type ClaimCheck } from './claims.js';
-import { advanceDigestWatermark, papersForDigest } from './digest.js';
+import { openDigestMarks } from './digest-marks.js';
 import { getPost, markFailed, markSent, retakeSlot, unsentClaims, type PostKind, type PostRecord } from './post-log.js';
-import type { SchedulerLog, SchedulerOptions } from './scheduler.js';
 import type { GuildSettings } from './settings.js';
 import { channelOf, slotDay } from './slots.js';
 import type { State } from './state.js';
 import type { Timers } from './timers.js';
 import { localDate } from './time.js';
+
+/** pino-compatible logging: structured fields first, then the message. */
+export interface SchedulerLog {
+	info(fields: object, message: string): void;
+	warn(fields: object, message: string): void;
+	error(fields: object, message: string): void;
+}
+
+export interface SchedulerOptions {
+	state: State;
+	/** The clock; every decision reads it. */
+	now?: () => Date;
+	/**
+	 * Sends a slot's post and returns its message id. For `potd` the slot is the local date (pick
+	 * the paper with paperOfTheDay); for `digest` it is the fire time in ISO form (plan the content
+	 * with planDigest(state, guild, new Date(slot), matches)). Throw when it was not sent.
+	 */
+	post: (guild: GuildSettings, kind: PostKind, slot: string) => Promise<{ messageId: string }>;
+	/** Looks through the channel's recent messages for our post of this slot: its message id, or null. */
+	reconcile: (guild: GuildSettings, kind: PostKind, slot: string) => Promise<string | null>;
+	/** After downtime over today's posting time, post today's once on start (default true). Earlier days are never back-filled. */
+	catchUp?: boolean;
+	/** Post a digest even when nothing is new (default false: log it and post nothing). */
+	postEmptyDigest?: boolean;
+	/** Waits before each retry of a failed send; retries stop at the end of the slot's local day. */
+	retryDelaysMs?: readonly number[];
+	/** A claim older than this, from a process we cannot check, is taken to be from a dead process (default 5 minutes). */
+	claimLeaseMs?: number;
+	/** This process in the post log (default `host:pid`). */
+	claimant?: string;
+	log?: SchedulerLog;
+}
 
 /** What runs the paper of the day's and digests' slots (claim, reconcile, send, record, retry): the scheduler's options with their defaults, its guilds and timers. */
 export interface SlotRunner {
@@ -122,7 +153,11 @@ async function sendSlot(runner: SlotRunner, guild: GuildSettings, kind: PostKind
 			return;
 		}
 	}
-	if (kind === 'digest' && !runner.postEmptyDigest && papersForDigest(runner.state, guild.guild_id, new Date(slot)).length === 0) {
+	if (
+		kind === 'digest' &&
+		!runner.postEmptyDigest &&
+		openDigestMarks(runner.state).newPapers(guild.guild_id, new Date(slot)).length === 0
+	) {
 		recordSent(runner, guild, kind, slot, null);
 		log.info(fields, 'schedule: no new papers since the last digest; nothing posted');
 		return;
@@ -136,7 +171,7 @@ function recordSent(runner: SlotRunner, guild: GuildSettings, kind: PostKind, sl
 	const { state } = runner;
 	state.db.transaction(() => {
 		markSent(state, guild.guild_id, kind, slot, { channelId: channelOf(guild, kind), messageId }, runner.now());
-		if (kind === 'digest') advanceDigestWatermark(state, guild.guild_id, new Date(slot));
+		if (kind === 'digest') openDigestMarks(state).advance(guild.guild_id, new Date(slot));
 	})();
 }
 

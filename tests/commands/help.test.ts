@@ -3,7 +3,7 @@ import type { AnyCommand } from '../../commands/index.js';
 import helpCommand from '../../commands/help.js';
 import paper from '../../commands/paper.js';
 import { EMBED_LIMITS } from '../../src/cards/index.js';
-import { EPHEMERAL_FLAG } from '../../src/discord/reply.js';
+import { EPHEMERAL_FLAG } from '../../src/interaction/reply.js';
 import { invocation, shippedCorpusContext } from './corpus.js';
 
 const help: AnyCommand = helpCommand;

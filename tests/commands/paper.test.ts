@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../../src/discord/answer.js';
+import { answer } from '../../src/interaction/answer.js';
 import { embedLimitViolations, threadName } from '../../src/cards/index.js';
-import { decodeCustomId } from '../../src/discord/custom-ids.js';
-import { queryFromPageArgument } from '../../src/discord/query-keys.js';
+import { decodeCustomId } from '../../src/interaction/custom-ids.js';
+import { queryFromPageArgument } from '../../src/interaction/query-keys.js';
 import type { AnyCommand, CommandContext } from '../../commands/index.js';
-import { EPHEMERAL_FLAG, type Reply } from '../../src/discord/reply.js';
-import { searchPage } from '../../src/discord/paper-replies.js';
+import { EPHEMERAL_FLAG, type Reply } from '../../src/interaction/reply.js';
+import { searchPage } from '../../src/replies/paper-replies.js';
 import { paperSchema } from '../../src/corpus/paper.js';
 import { buildSearchIndex } from '../../src/search/paper-index.js';
 import paperCommand from '../../commands/paper.js';

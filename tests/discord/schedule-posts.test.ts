@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord.js';
 import { paperSchema } from '../../src/corpus/paper.js';
-import { buildPotdMessage, type PostMessage } from '../../src/discord/post-messages.js';
+import { buildPotdMessage, type PostMessage } from '../../src/messages/post-messages.js';
 import { channelProblem, createDiscordPoster } from '../../src/discord/schedule-posts.js';
 import { connectClient, recordingLogger, type ConnectedClient } from './standin-client.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answer, FAULT_MESSAGE } from '../../src/discord/answer.js';
-import { EPHEMERAL_FLAG, privateText, UserError } from '../../src/discord/reply.js';
+import { answer, FAULT_MESSAGE } from '../../src/interaction/answer.js';
+import { EPHEMERAL_FLAG, privateText, UserError } from '../../src/interaction/reply.js';
 
 describe('answer', () => {
 	it('passes a handler’s reply through', async () => {

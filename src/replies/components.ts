@@ -1,16 +1,16 @@
 import type { Curation } from '../arxiv/curation.js';
 import { threadName } from '../cards/index.js';
 import type { PaperIndex } from '../search/paper-index.js';
-import { answer } from './answer.js';
-import type { Asker } from './command.js';
-import type { ComponentAction } from './custom-ids.js';
+import { answer } from '../interaction/answer.js';
+import type { Asker } from '../interaction/command.js';
+import type { ComponentAction } from '../interaction/custom-ids.js';
 import { addPaperReply, privateCard, publicCard, quoteUserText, requirePaper, searchPage } from './paper-replies.js';
-import { feedCardReply } from './feed-messages.js';
+import { feedCardReply } from '../messages/feed-messages.js';
 import type { Paper } from '../corpus/paper.js';
 import { getPaper } from '../search/paper-index.js';
-import { queryFromPageArgument } from './query-keys.js';
-import type { Surface } from './spelling.js';
-import { errorReply, privateText, UserError, type Reply } from './reply.js';
+import { queryFromPageArgument } from '../interaction/query-keys.js';
+import type { Surface } from '../interaction/spelling.js';
+import { errorReply, privateText, UserError, type Reply } from '../interaction/reply.js';
 
 /** What buttons and menus need: the index in service and, where papers can be added, the curation. */
 export interface ComponentContext {

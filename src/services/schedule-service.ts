@@ -1,25 +1,18 @@
-import type { APIEmbed, Client } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import { threadName } from '../cards/index.js';
 import { markdownSafe, plainLine } from '../cards/safe-text.js';
-import type { Env } from '../env.js';
 import type { Library } from '../search/library.js';
 import type { Logger } from '../log.js';
 import type { Paper } from '../corpus/paper.js';
 import { paperCount } from '../search/paper-index.js';
-import { channelProblem, createDiscordPoster, type DiscordPoster } from './schedule-posts.js';
+import type { Poster } from './poster.js';
 import { POST_NAMES, recentPosts, type PostKind } from '../schedule/post-log.js';
-import { buildPotdMessage, type PostMessage } from './post-messages.js';
+import { buildPotdMessage, type PostMessage } from '../messages/post-messages.js';
 import { createScheduler, nextPostTimes, type Scheduler } from '../schedule/scheduler.js';
-import {
-	checkGuildSettings,
-	DEFAULT_SETTINGS,
-	getGuildSettings,
-	listGuildSettings,
-	saveGuildSettings,
-	type GuildSettings,
-} from '../schedule/settings.js';
+import { checkGuildSettings, getGuildSettings, listGuildSettings, saveGuildSettings, type GuildSettings } from '../schedule/settings.js';
+import { openSubscriptions, openTopics, type SubscriptionStore, type TopicStore } from '../schedule/saved-searches.js';
 import type { State } from '../schedule/state.js';
-import { buildStatusEmbed, formatLocalTime } from './schedule-status.js';
+import { buildStatusEmbed, formatLocalTime } from '../messages/schedule-status.js';
 import type { FeedClient } from '../arxiv/feed-client.js';
 import { createFeedService, type FeedService } from './feed-service.js';
 import { createPostContent, type PostContent } from './post-content.js';
@@ -28,7 +21,10 @@ import { localDate, ScheduleSettingError } from '../schedule/time.js';
 
 /** What the schedule commands use: settings, today's paper, previews and status, over the running scheduler. */
 export interface ScheduleService {
-	readonly state: State;
+	/** Members' saved searches. */
+	readonly subscriptions: SubscriptionStore;
+	/** The guilds' digest topics. */
+	readonly topics: TopicStore;
 	/** The clock every decision reads. */
 	now(): Date;
 	/** A guild's settings in force: saved ones, else the environment's (for DISCORD_GUILD_ID) or the defaults. */
@@ -52,43 +48,37 @@ export interface ScheduleService {
 	stop(): Promise<void>;
 }
 
+/** What the schedule is before a guild saves settings of its own. */
+export interface ScheduleDefaults {
+	/** A guild's settings before it saves any: the configured channels for `configuredGuildId`, none elsewhere. */
+	settingsFor(guildId: string): GuildSettings;
+	/** The guild whose channels the configuration names (DISCORD_GUILD_ID); its posts start without a command. */
+	configuredGuildId?: string;
+	/** After downtime over today's posting time, post today's paper once on start. */
+	catchUp: boolean;
+	/** Post a digest even when nothing is new. */
+	postEmptyDigest: boolean;
+}
+
 export interface ScheduleServiceOptions {
 	state: State;
 	library: Library;
-	client: Client<true>;
-	env: Env;
+	/** Sends the posts: discord.js in the bot. */
+	poster: Poster;
+	defaults: ScheduleDefaults;
 	log: Logger;
 	now?: () => Date;
-	/** Replaces the discord.js poster (tests). */
-	poster?: DiscordPoster;
 	/** Reads arXiv's announcement feed (`ARXIV_FEED_URL`, through the process's arXiv queue). */
 	feedClient: FeedClient;
 }
 
-function envSettings(env: Env, guildId: string): GuildSettings {
-	const isEnvGuild = env.DISCORD_GUILD_ID === guildId;
-	return checkGuildSettings({
-		guild_id: guildId,
-		potd_channel_id: isEnvGuild ? (env.POTD_CHANNEL_ID ?? null) : null,
-		potd_time: env.POTD_TIME,
-		timezone: env.TIMEZONE,
-		potd_thread: DEFAULT_SETTINGS.potd_thread,
-		digest_channel_id: isEnvGuild ? (env.DIGEST_CHANNEL_ID ?? null) : null,
-		digest_cron: env.DIGEST_SCHEDULE,
-		feed_channel_id: isEnvGuild ? (env.ARXIV_FEED_CHANNEL_ID ?? null) : null,
-		feed_categories: isEnvGuild ? (env.ARXIV_FEED_CATEGORIES ?? []) : [],
-		feed_time: env.ARXIV_FEED_TIME,
-		feed_max: env.ARXIV_FEED_MAX,
-		feed_cross: env.ARXIV_FEED_CROSS,
-	});
-}
-
-/** Every guild with saved settings, and the environment's guild when it has something to post. */
-function startingGuilds(state: State, env: Env): GuildSettings[] {
+/** Every guild with saved settings, and the configured guild when its default settings post something. */
+function startingGuilds(state: State, defaults: ScheduleDefaults): GuildSettings[] {
 	const guilds = listGuildSettings(state);
-	if (env.DISCORD_GUILD_ID && !guilds.some((guild) => guild.guild_id === env.DISCORD_GUILD_ID)) {
-		const fromEnv = envSettings(env, env.DISCORD_GUILD_ID);
-		if (fromEnv.potd_channel_id || fromEnv.digest_channel_id || fromEnv.feed_channel_id) guilds.push(fromEnv);
+	const { configuredGuildId } = defaults;
+	if (configuredGuildId && !guilds.some((guild) => guild.guild_id === configuredGuildId)) {
+		const configured = defaults.settingsFor(configuredGuildId);
+		if (configured.potd_channel_id || configured.digest_channel_id || configured.feed_channel_id) guilds.push(configured);
 	}
 	return guilds;
 }
@@ -97,8 +87,8 @@ function startingGuilds(state: State, env: Env): GuildSettings[] {
 interface ScheduleParts {
 	state: State;
 	library: Library;
-	client: Client<true>;
-	env: Env;
+	poster: Poster;
+	defaults: ScheduleDefaults;
 	log: Logger;
 	now: () => Date;
 	content: PostContent;
@@ -113,12 +103,13 @@ interface ScheduleParts {
 export async function startScheduleService(options: ScheduleServiceOptions): Promise<ScheduleService> {
 	const parts = scheduleParts(options);
 	const { state, log, now, scheduler, feed } = parts;
-	const guilds = startingGuilds(state, options.env);
+	const guilds = startingGuilds(state, options.defaults);
 	await scheduler.start(guilds);
 	await feed.scheduler.start(guilds);
 	log.info({ guilds: guilds.length }, 'schedule: started');
 	return {
-		state,
+		subscriptions: openSubscriptions(state),
+		topics: openTopics(state),
 		now,
 		settingsFor: (guildId) => settingsFor(parts, guildId),
 		configure: (guildId, changes) => configure(parts, guildId, changes),
@@ -140,27 +131,21 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 
 /** The scheduler, the feed and the post content, with their posts going through `options.poster` or discord.js. */
 function scheduleParts(options: ScheduleServiceOptions): ScheduleParts {
-	const { state, library, client, env, log } = options;
+	const { state, library, poster, defaults, log } = options;
 	const now = options.now ?? (() => new Date());
-	const poster = options.poster ?? createDiscordPoster(client, log);
 	const content = createPostContent(state, library);
 	const feed = createFeedService({ state, library, poster, client: options.feedClient, now, log });
 	const scheduler = postScheduler(options, content, poster, now);
-	return { state, library, client, env, log, now, content, scheduler, feed };
+	return { state, library, poster, defaults, log, now, content, scheduler, feed };
 }
 
 /** The paper-of-the-day and digest scheduler, posting through `poster`. */
-function postScheduler(
-	{ state, env, log }: ScheduleServiceOptions,
-	content: PostContent,
-	poster: DiscordPoster,
-	now: () => Date,
-): Scheduler {
+function postScheduler({ state, defaults, log }: ScheduleServiceOptions, content: PostContent, poster: Poster, now: () => Date): Scheduler {
 	return createScheduler({
 		state,
 		now,
-		catchUp: env.POTD_CATCH_UP,
-		postEmptyDigest: env.DIGEST_EMPTY === 'note',
+		catchUp: defaults.catchUp,
+		postEmptyDigest: defaults.postEmptyDigest,
 		log,
 		async post(guild, kind, slot) {
 			if (kind === 'potd') {
@@ -183,17 +168,17 @@ function postScheduler(
 	});
 }
 
-function settingsFor({ state, env }: ScheduleParts, guildId: string): GuildSettings {
-	return getGuildSettings(state, guildId) ?? envSettings(env, guildId);
+function settingsFor({ state, defaults }: ScheduleParts, guildId: string): GuildSettings {
+	return getGuildSettings(state, guildId) ?? defaults.settingsFor(guildId);
 }
 
 function configure(parts: ScheduleParts, guildId: string, changes: Partial<Omit<GuildSettings, 'guild_id'>>): GuildSettings {
-	const { client } = parts;
+	const { poster } = parts;
 	const next = checkGuildSettings({ ...settingsFor(parts, guildId), ...changes, guild_id: guildId });
 	const problems = [
-		changes.potd_channel_id ? channelProblem(client, guildId, changes.potd_channel_id, next.potd_thread) : null,
-		changes.digest_channel_id ? channelProblem(client, guildId, changes.digest_channel_id, false) : null,
-		changes.feed_channel_id ? channelProblem(client, guildId, changes.feed_channel_id, false) : null,
+		changes.potd_channel_id ? poster.channelProblem(guildId, changes.potd_channel_id, next.potd_thread) : null,
+		changes.digest_channel_id ? poster.channelProblem(guildId, changes.digest_channel_id, false) : null,
+		changes.feed_channel_id ? poster.channelProblem(guildId, changes.feed_channel_id, false) : null,
 	].filter((problem): problem is string => problem !== null);
 	if (problems.length > 0)
 		throw new ScheduleSettingError(
@@ -236,7 +221,7 @@ function status(parts: ScheduleParts, guildId: string): APIEmbed {
 }
 
 /** Why a guild's posts may not go out: failed posts, unusable channels, a failing feed, corpus trouble. */
-function statusProblems({ client, scheduler, feed, library }: ScheduleParts, settings: GuildSettings): string[] {
+function statusProblems({ poster, scheduler, feed, library }: ScheduleParts, settings: GuildSettings): string[] {
 	const guildId = settings.guild_id;
 	const problems = scheduler
 		.problems(guildId)
@@ -250,7 +235,7 @@ function statusProblems({ client, scheduler, feed, library }: ScheduleParts, set
 		['arXiv feed', settings.feed_channel_id, false],
 	] as const;
 	for (const [name, channelId, withThreads] of channels) {
-		const problem = channelId ? channelProblem(client, guildId, channelId, withThreads) : null;
+		const problem = channelId ? poster.channelProblem(guildId, channelId, withThreads) : null;
 		if (problem) problems.push(`${name}: ${problem}`);
 	}
 	const feedProblem = feed.problem(settings);

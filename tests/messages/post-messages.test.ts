@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { componentLimitViolations, embedLimitViolations } from '../../src/cards/index.js';
 import { paperSchema, type Paper } from '../../src/corpus/paper.js';
 import { groupDigest } from '../../src/schedule/digest.js';
-import { buildDigestMessages, buildPotdMessage, findMarkedPost, postMarker } from '../../src/discord/post-messages.js';
+import { buildDigestMessages, buildPotdMessage, findMarkedPost, postMarker } from '../../src/messages/post-messages.js';
 
 function paper(n: number, title = `Paper number ${n} about ${n % 2 ? 'spiking networks' : 'graphs'}`): Paper {
 	return paperSchema.parse({

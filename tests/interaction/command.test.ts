@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { data as paperData } from '../../commands/paper.js';
 import type { data as paperbotData } from '../../commands/paperbot.js';
 import type { data as paperCardsData } from '../../commands/paper-cards.js';
-import type { InvocationOf } from '../../src/discord/command.js';
+import type { InvocationOf } from '../../src/interaction/command.js';
 
 type PaperInvocation = InvocationOf<typeof paperData>;
 type PaperbotInvocation = InvocationOf<typeof paperbotData>;

@@ -8,7 +8,7 @@ import { localDate, nextPotdTime } from '../schedule/time.js';
 import type { Library } from '../search/library.js';
 import { savedSearchMatcher } from '../search/match.js';
 import { getPaper } from '../search/paper-index.js';
-import { buildDigestMessages, buildEmptyDigestMessage, buildPotdMessage, type PostMessage } from './post-messages.js';
+import { buildDigestMessages, buildEmptyDigestMessage, buildPotdMessage, type PostMessage } from '../messages/post-messages.js';
 
 /** What the paper of the day and digests post, over the state and the corpus in service. */
 export interface PostContent {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCustomId, encodeCustomId, type ComponentAction } from '../../src/discord/custom-ids.js';
+import { decodeCustomId, encodeCustomId, type ComponentAction } from '../../src/interaction/custom-ids.js';
 
 describe('encodeCustomId and decodeCustomId', () => {
 	it('give back every action they encode, a query with colons included', () => {

@@ -1,13 +1,12 @@
-import type { PostMessage } from './post-messages.js';
-import { addTopic, listSubscriptions, listTopics, removeTopic, subscribe, unsubscribe } from '../schedule/digest.js';
+import type { PostMessage } from '../messages/post-messages.js';
 import { nextPostTimes } from '../schedule/scheduler.js';
 import { parseCategories, type GuildSettings } from '../schedule/settings.js';
 import { ArxivError } from '../arxiv/error.js';
 import { nextPotdTime, ScheduleSettingError } from '../schedule/time.js';
-import type { Asker } from './command.js';
-import { privateReply, privateText, UserError, type Reply } from './reply.js';
-import type { ScheduleService } from './schedule-service.js';
-import { formatLocalTime } from './schedule-status.js';
+import type { Asker } from '../interaction/command.js';
+import { privateReply, privateText, UserError, type Reply } from '../interaction/reply.js';
+import type { ScheduleService } from '../services/schedule-service.js';
+import { formatLocalTime } from '../messages/schedule-status.js';
 
 /** The schedule and the asker's guild, or a UserError saying these commands work only in a Discord server. */
 export function requireGuildSchedule(schedule: ScheduleService | undefined, asker: Asker): { schedule: ScheduleService; guildId: string } {
@@ -40,7 +39,7 @@ export function subscriptionReply(service: ScheduleService | undefined, asker: A
 	return refusingBadSettings(() => {
 		switch (request.action) {
 			case 'subscribe': {
-				const added = subscribe(schedule.state, guildId, asker.user.id, request.query);
+				const added = schedule.subscriptions.add(guildId, asker.user.id, request.query);
 				const shown = quotedQuery(request.query);
 				return privateText(
 					added
@@ -50,7 +49,7 @@ export function subscriptionReply(service: ScheduleService | undefined, asker: A
 			}
 			case 'unsubscribe': {
 				const { query } = request;
-				const removed = unsubscribe(schedule.state, guildId, asker.user.id, query);
+				const removed = schedule.subscriptions.remove(guildId, asker.user.id, query);
 				if (removed === 0)
 					throw new UserError(
 						query === undefined
@@ -62,7 +61,7 @@ export function subscriptionReply(service: ScheduleService | undefined, asker: A
 				);
 			}
 			case 'list': {
-				const mine = listSubscriptions(schedule.state, guildId, asker.user.id);
+				const mine = schedule.subscriptions.list(guildId, asker.user.id);
 				if (mine.length === 0) return privateText('You have no subscriptions here. Add one with `/paper subscribe query:<words>`.');
 				return privateText(`Your subscriptions:\n${mine.map((subscription) => `• ${quotedQuery(subscription.query)}`).join('\n')}`);
 			}
@@ -77,7 +76,7 @@ export type TopicRequest = { action: 'add' | 'remove'; query: string } | { actio
 export function topicReply(schedule: ScheduleService, guildId: string, request: TopicRequest): Reply {
 	return refusingBadSettings(() => {
 		if (request.action === 'list') {
-			const topics = listTopics(schedule.state, guildId);
+			const topics = schedule.topics.list(guildId);
 			return privateText(
 				topics.length
 					? `Digest topics:\n${topics.map((topic) => `• ${quotedQuery(topic)}`).join('\n')}`
@@ -86,8 +85,8 @@ export function topicReply(schedule: ScheduleService, guildId: string, request: 
 		}
 		const shown = quotedQuery(request.query);
 		if (request.action === 'add')
-			return privateText(addTopic(schedule.state, guildId, request.query) ? `Topic ${shown} saved.` : `Topic ${shown} was already saved.`);
-		if (removeTopic(schedule.state, guildId, request.query)) return privateText(`Topic ${shown} removed.`);
+			return privateText(schedule.topics.add(guildId, request.query) ? `Topic ${shown} saved.` : `Topic ${shown} was already saved.`);
+		if (schedule.topics.remove(guildId, request.query)) return privateText(`Topic ${shown} removed.`);
 		throw new UserError(`There is no topic ${shown}; see \`/paperbot topic list\`.`);
 	}, 'Nothing was saved.');
 }

@@ -10,7 +10,7 @@ import {
 } from '../cards/index.js';
 import { ACTION_ROW, shortAuthors, STRING_SELECT } from '../cards/paper-card.js';
 import { markdownSafe, plainLine } from '../cards/safe-text.js';
-import { encodeCustomId } from './custom-ids.js';
+import { encodeCustomId } from '../interaction/custom-ids.js';
 import { abstractUrl, type Paper } from '../corpus/paper.js';
 import type { DigestPlan } from '../schedule/digest.js';
 import { POST_NAMES, type PostKind } from '../schedule/post-log.js';

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/index.js';
-import { FAULT_MESSAGE } from '../../src/discord/answer.js';
-import { answerComponent, componentDeferred } from '../../src/discord/components.js';
-import { decodeCustomId } from '../../src/discord/custom-ids.js';
-import { keyForQuery } from '../../src/discord/query-keys.js';
-import type { Asker } from '../../src/discord/command.js';
-import { EPHEMERAL_FLAG } from '../../src/discord/reply.js';
+import { FAULT_MESSAGE } from '../../src/interaction/answer.js';
+import { answerComponent, componentDeferred } from '../../src/replies/components.js';
+import { decodeCustomId } from '../../src/interaction/custom-ids.js';
+import { keyForQuery } from '../../src/interaction/query-keys.js';
+import type { Asker } from '../../src/interaction/command.js';
+import { EPHEMERAL_FLAG } from '../../src/interaction/reply.js';
 import { curationAnswering, curator, member, shippedCorpusContext } from '../commands/corpus.js';
 
 let shipped: CommandContext;

@@ -5,9 +5,9 @@ import { markdownSafe, plainLine } from '../cards/safe-text.js';
 import { abstractUrl, type Paper } from '../corpus/paper.js';
 import type { FeedPlan } from '../feed/plan.js';
 import type { FeedPick } from '../feed/rank.js';
-import { encodeCustomId } from './custom-ids.js';
+import { encodeCustomId } from '../interaction/custom-ids.js';
 import { postMarker, type PostMessage } from './post-messages.js';
-import { privateReply, type Reply } from './reply.js';
+import { privateReply, type Reply } from '../interaction/reply.js';
 
 const LIST_TITLE_MAX = 150;
 const REASON_TITLE_MAX = 80;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendPapers } from '../../src/arxiv/append.js';
+import { appendPapers } from '../../src/corpus/append.js';
 import { paperSchema, type Paper } from '../../src/corpus/paper.js';
 import { compiled } from '../run-entry.js';
 
@@ -77,7 +77,7 @@ describe('appendPapers', () => {
 
 	it('lands every append when two processes append at once', async () => {
 		const workers = ['2401.100', '2401.200'].map((prefix) =>
-			spawn(process.execPath, [compiled('tests/arxiv/append-worker.ts'), corpus, prefix, '15'], { stdio: ['pipe', 'pipe', 'inherit'] }),
+			spawn(process.execPath, [compiled('tests/corpus/append-worker.ts'), corpus, prefix, '15'], { stdio: ['pipe', 'pipe', 'inherit'] }),
 		);
 		// both start appending at the same moment, once past their start-up
 		await Promise.all(workers.map((child) => once(child.stdout, 'data')));
@@ -117,7 +117,7 @@ describe('appendPapers', () => {
 		await appendPapers(corpus, [paper('2305.00054')]);
 		const before = await readFile(file, 'utf8');
 		// a 64 KiB file size limit stands in for a full disk: the 200 KB paper cannot be written whole
-		const limited = `ulimit -f 64 && echo go | "${process.execPath}" "${compiled('tests/arxiv/append-worker.ts')}" "${corpus}" 2401.300 1 200000`;
+		const limited = `ulimit -f 64 && echo go | "${process.execPath}" "${compiled('tests/corpus/append-worker.ts')}" "${corpus}" 2401.300 1 200000`;
 		const failure = await run('bash', ['-c', limited]).then(
 			() => 'the append succeeded',
 			(error: { stderr: string }) => error.stderr,

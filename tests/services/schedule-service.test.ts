@@ -7,15 +7,17 @@ import { createFeedClient } from '../../src/arxiv/feed-client.js';
 import { createRequestQueue } from '../../src/arxiv/queue.js';
 import { buildPaperCard } from '../../src/cards/index.js';
 import type { Paper } from '../../src/corpus/paper.js';
-import { parseEnv } from '../../src/env.js';
-import { startScheduleService, type ScheduleService } from '../../src/discord/schedule-service.js';
-import { recordFirstSeen, subscribe } from '../../src/schedule/digest.js';
+import { parseEnv, scheduleDefaults } from '../../src/env.js';
+import { createDiscordPoster } from '../../src/discord/schedule-posts.js';
+import { openDigestMarks } from '../../src/schedule/digest-marks.js';
+import { startScheduleService, type ScheduleService } from '../../src/services/schedule-service.js';
+import { openSubscriptions } from '../../src/schedule/saved-searches.js';
 import { getPost } from '../../src/schedule/post-log.js';
 import { getGuildSettings } from '../../src/schedule/settings.js';
 import { openState, type State } from '../../src/schedule/state.js';
 import { ScheduleSettingError } from '../../src/schedule/time.js';
 import { openLibrary, type Library } from '../../src/search/library.js';
-import { connectClient, recordingLogger, type ConnectedClient } from './standin-client.js';
+import { connectClient, recordingLogger, type ConnectedClient } from '../discord/standin-client.js';
 
 const SEND_MESSAGES = (1n << 11n).toString();
 const OTHER_GUILD = '100000000000000777';
@@ -61,8 +63,7 @@ async function harness(): Promise<Harness> {
 	const { log, records } = recordingLogger();
 	const library = await openLibrary(corpusPath, log);
 	library.onLoad((corpus) =>
-		recordFirstSeen(
-			state,
+		openDigestMarks(state).recordFirstSeen(
 			corpus.papers.map((paper) => paper.id),
 			NOW,
 		),
@@ -75,7 +76,15 @@ async function harness(): Promise<Harness> {
 			userAgent: 'paperbot-tests/0.1',
 			queue: createRequestQueue(0),
 		});
-		const service = await startScheduleService({ state, library, client: connected.client, env, log, now: () => now, feedClient });
+		const service = await startScheduleService({
+			state,
+			library,
+			poster: createDiscordPoster(connected.client, log),
+			defaults: scheduleDefaults(env),
+			log,
+			now: () => now,
+			feedClient,
+		});
 		cleanups.push(() => service.stop());
 		return service;
 	};
@@ -188,7 +197,7 @@ describe('preview', () => {
 		const guildId = connected.standin.guildId;
 		const service = await start();
 		expect(service.preview(guildId, 'digest')[0]?.embeds[0]?.description).toBe('No new papers since the last digest.');
-		subscribe(state, guildId, connected.standin.memberUser.id, 'quokka');
+		openSubscriptions(state).add(guildId, connected.standin.memberUser.id, 'quokka');
 		await writeFile(join(corpusPath, 'new-papers.jsonl'), `${JSON.stringify(QUOKKA)}\n`);
 		expect((await library.reload()).ok).toBe(true);
 		const [digest] = service.preview(guildId, 'digest');

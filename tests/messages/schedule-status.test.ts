@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord.js';
 import { EMBED_LIMITS } from '../../src/cards/index.js';
-import { buildStatusEmbed, formatLocalTime, type ScheduleStatus } from '../../src/discord/schedule-status.js';
+import { buildStatusEmbed, formatLocalTime, type ScheduleStatus } from '../../src/messages/schedule-status.js';
 import type { PostRecord } from '../../src/schedule/post-log.js';
 import { checkGuildSettings } from '../../src/schedule/settings.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PermissionFlagsBits } from 'discord.js';
-import { curatorPolicy, mayManageServer } from '../../src/discord/permissions.js';
+import { curatorPolicy, mayManageServer } from '../../src/interaction/permissions.js';
 import { CURATOR_ROLE } from '../commands/corpus.js';
 
 const MANAGE_GUILD = PermissionFlagsBits.ManageGuild;

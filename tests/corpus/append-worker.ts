@@ -2,7 +2,7 @@
 // on stdin (so several workers begin at the same moment), appends `count` papers one by one to the
 // corpus at `corpusPath`, each with an abstract of `abstractLength` characters when given.
 import { once } from 'node:events';
-import { appendPapers } from '../../src/arxiv/append.js';
+import { appendPapers } from '../../src/corpus/append.js';
 import { paperSchema } from '../../src/corpus/paper.js';
 
 const [corpusPath, idPrefix, count, abstractLength] = process.argv.slice(2);

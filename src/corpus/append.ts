@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { normaliseArxivId, type Paper } from '../corpus/paper.js';
+import { normaliseArxivId, type Paper } from './paper.js';
 
 /** The corpus file that papers added from Discord, the console or the CLI are appended to. */
 export const ADDED_FILE_NAME = 'added.jsonl';

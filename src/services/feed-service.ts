@@ -3,16 +3,16 @@ import type { FeedClient } from '../arxiv/feed-client.js';
 import type { Paper } from '../corpus/paper.js';
 import { planFeedPost, type FeedPlan } from '../feed/plan.js';
 import type { Logger } from '../log.js';
-import { listSubscriptions, listTopics } from '../schedule/digest.js';
+import { openSubscriptions, openTopics } from '../schedule/saved-searches.js';
 import { getFeedLook, getFeedPaper, postedFeedPaperIds, storeFeedPapers } from '../schedule/feed-log.js';
 import { createFeedScheduler, type FeedScheduler } from '../schedule/feed-scheduler.js';
 import type { GuildSettings } from '../schedule/settings.js';
 import type { State } from '../schedule/state.js';
 import type { Library } from '../search/library.js';
-import { buildFeedMessages } from './feed-messages.js';
-import type { PostMessage } from './post-messages.js';
-import type { DiscordPoster } from './schedule-posts.js';
-import { formatLocalTime } from './schedule-status.js';
+import { buildFeedMessages } from '../messages/feed-messages.js';
+import type { PostMessage } from '../messages/post-messages.js';
+import type { Poster } from './poster.js';
+import { formatLocalTime } from '../messages/schedule-status.js';
 
 /** The arXiv feed as the schedule service runs it: its scheduler, its stored papers, previews and status lines. */
 export interface FeedService {
@@ -30,7 +30,7 @@ export interface FeedService {
 export interface FeedServiceOptions {
 	state: State;
 	library: Pick<Library, 'current'>;
-	poster: DiscordPoster;
+	poster: Poster;
 	/** Reads arXiv's announcement feed (`ARXIV_FEED_URL`, through the polite queue). */
 	client: FeedClient;
 	now: () => Date;
@@ -47,8 +47,8 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 			cross: guild.feed_cross,
 			max: guild.feed_max,
 			alreadyPosted: (ids) => postedFeedPaperIds(state, guild.guild_id, ids),
-			topics: listTopics(state, guild.guild_id),
-			subscriptions: listSubscriptions(state, guild.guild_id),
+			topics: openTopics(state).list(guild.guild_id),
+			subscriptions: openSubscriptions(state).list(guild.guild_id),
 		});
 	}
 

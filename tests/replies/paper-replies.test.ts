@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/index.js';
 import { paperSchema } from '../../src/corpus/paper.js';
-import { addButtonRows, addPaperReply } from '../../src/discord/paper-replies.js';
-import { UserError } from '../../src/discord/reply.js';
+import { addButtonRows, addPaperReply } from '../../src/replies/paper-replies.js';
+import { UserError } from '../../src/interaction/reply.js';
 import { curationAnswering, curator, member, shippedCorpusContext } from '../commands/corpus.js';
 
 const MALDACENA = paperSchema.parse({

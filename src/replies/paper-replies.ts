@@ -8,11 +8,11 @@ import type { Paper } from '../corpus/paper.js';
 import { idNotInCorpus } from '../search/id-query.js';
 import { getPaper, searchPapers, type PaperIndex } from '../search/paper-index.js';
 import { similarPapers } from '../search/similar.js';
-import type { Asker } from './command.js';
-import { CUSTOM_ID_MAX, encodeCustomId } from './custom-ids.js';
-import { keyForQuery } from './query-keys.js';
-import { privateReply, privateText, publicReply, UserError, type Reply } from './reply.js';
-import { spellingFor, type Surface } from './spelling.js';
+import type { Asker } from '../interaction/command.js';
+import { CUSTOM_ID_MAX, encodeCustomId } from '../interaction/custom-ids.js';
+import { keyForQuery } from '../interaction/query-keys.js';
+import { privateReply, privateText, publicReply, UserError, type Reply } from '../interaction/reply.js';
+import { spellingFor, type Surface } from '../interaction/spelling.js';
 
 /** Longest query accepted; longer text is a paste gone wrong, not a search. */
 export const QUERY_MAX_LENGTH = 300;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyForQuery, queryFromPageArgument } from '../../src/discord/query-keys.js';
+import { keyForQuery, queryFromPageArgument } from '../../src/interaction/query-keys.js';
 
 describe('keyForQuery and queryFromPageArgument', () => {
 	it('stand a short key in for a long query, the same key each time', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../src/corpus/paper.js';
 import { componentLimitViolations, embedLimitViolations } from '../../src/cards/limits.js';
-import { buildFeedMessages, feedCardReply } from '../../src/discord/feed-messages.js';
+import { buildFeedMessages, feedCardReply } from '../../src/messages/feed-messages.js';
 import type { FeedPlan } from '../../src/feed/plan.js';
 
 const paper = (n: number, extra: Partial<Paper> = {}): Paper => ({

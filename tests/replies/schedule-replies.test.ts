@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ArxivError } from '../../src/arxiv/error.js';
-import type { Asker } from '../../src/discord/command.js';
-import type { PostMessage } from '../../src/discord/post-messages.js';
-import { UserError, type Reply } from '../../src/discord/reply.js';
+import type { Asker } from '../../src/interaction/command.js';
+import type { PostMessage } from '../../src/messages/post-messages.js';
+import { UserError, type Reply } from '../../src/interaction/reply.js';
 import {
 	configureDigestReply,
 	configureFeedReply,
@@ -13,9 +13,9 @@ import {
 	requireGuildSchedule,
 	subscriptionReply,
 	topicReply,
-} from '../../src/discord/schedule-replies.js';
-import type { ScheduleService } from '../../src/discord/schedule-service.js';
-import { listSubscriptions, listTopics } from '../../src/schedule/digest.js';
+} from '../../src/replies/schedule-replies.js';
+import type { ScheduleService } from '../../src/services/schedule-service.js';
+import { openSubscriptions, openTopics } from '../../src/schedule/saved-searches.js';
 import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, saveGuildSettings } from '../../src/schedule/settings.js';
 import type { State } from '../../src/schedule/state.js';
 import { ScheduleSettingError } from '../../src/schedule/time.js';
@@ -50,7 +50,8 @@ function service({ now = SPRING_FORWARD_MIDNIGHT, preview = [], previewFeed = as
 		throw new Error('not used by schedule replies');
 	};
 	return {
-		state,
+		subscriptions: openSubscriptions(state),
+		topics: openTopics(state),
 		now: () => now,
 		settingsFor,
 		configure: (guildId, changes) => saveGuildSettings(state, { ...settingsFor(guildId), ...changes, guild_id: guildId }),
@@ -104,7 +105,11 @@ describe('subscriptionReply', () => {
 		expect(reply.message.content).toBe(
 			"Subscribed to `spiking 'gan' nets`: the digest will mention you beside new papers that match every word of it.",
 		);
-		expect(listSubscriptions(state, GUILD, ASKER.user.id).map((subscription) => subscription.query)).toEqual(['spiking `gan` nets']);
+		expect(
+			openSubscriptions(state)
+				.list(GUILD, ASKER.user.id)
+				.map((subscription) => subscription.query),
+		).toEqual(['spiking `gan` nets']);
 	});
 
 	it('answers privately and pings nobody, whatever the query holds', () => {
@@ -131,7 +136,11 @@ describe('subscriptionReply', () => {
 		expect(subscriptionReply(schedule, ASKER, { action: 'unsubscribe', query: ' spiking ' }).message.content).toBe(
 			'Unsubscribed from `spiking`.',
 		);
-		expect(listSubscriptions(state, GUILD, ASKER.user.id).map((subscription) => subscription.query)).toEqual(['diffusion']);
+		expect(
+			openSubscriptions(state)
+				.list(GUILD, ASKER.user.id)
+				.map((subscription) => subscription.query),
+		).toEqual(['diffusion']);
 	});
 
 	it('refuses to remove all subscriptions when there are none', async () => {
@@ -152,7 +161,7 @@ describe('topicReply', () => {
 		const schedule = service();
 		expect(topicReply(schedule, GUILD, { action: 'add', query: 'spiking' }).message.content).toBe('Topic `spiking` saved.');
 		expect(topicReply(schedule, GUILD, { action: 'add', query: ' spiking ' }).message.content).toBe('Topic `spiking` was already saved.');
-		expect(listTopics(state, GUILD)).toEqual(['spiking']);
+		expect(openTopics(state).list(GUILD)).toEqual(['spiking']);
 	});
 
 	it('says how to add a topic when there is none', () => {

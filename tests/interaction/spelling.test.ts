@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/all.js';
 import { readCliArguments } from '../../src/console/cli-arguments.js';
 import { parseCommandLine } from '../../src/console/command-line.js';
-import { spellingFor } from '../../src/discord/spelling.js';
+import { spellingFor } from '../../src/interaction/spelling.js';
 
 /** The command inside a suggestion's code span. */
 const codeSpan = (suggestion: string) => /^`([^`]+)`$/.exec(suggestion)?.[1] ?? `no code span in ${suggestion}`;

@@ -1,0 +1,77 @@
+import type { State } from './state.js';
+import { ScheduleSettingError } from './time.js';
+
+/** A user's saved search in a guild: they are mentioned beside new papers it matches. */
+export interface Subscription {
+	user_id: string;
+	query: string;
+}
+
+/** Members' saved searches, by guild. */
+export interface SubscriptionStore {
+	/** Saves a subscription; false when the user already had it. */
+	add(guildId: string, userId: string, query: string): boolean;
+	/** Removes one of a user's subscriptions, or all of them when `query` is omitted; returns how many went. */
+	remove(guildId: string, userId: string, query?: string): number;
+	/** A guild's subscriptions, or one user's when `userId` is given, by user then query. */
+	list(guildId: string, userId?: string): Subscription[];
+}
+
+/** A guild's digest topics: digests group new papers under them, and the feed puts their matches first. */
+export interface TopicStore {
+	/** Saves a topic; false when it was already saved. */
+	add(guildId: string, query: string): boolean;
+	/** Removes a topic; false when there was no such topic. */
+	remove(guildId: string, query: string): boolean;
+	/** A guild's topics, alphabetically. */
+	list(guildId: string): string[];
+}
+
+const MAX_QUERY_LENGTH = 100;
+
+function checkQuery(query: string): string {
+	const trimmed = query.trim().replace(/\s+/g, ' ');
+	if (trimmed.length === 0 || trimmed.length > MAX_QUERY_LENGTH) {
+		throw new ScheduleSettingError(`query must be 1–${MAX_QUERY_LENGTH} characters, e.g. "diffusion models"`);
+	}
+	return trimmed;
+}
+
+export function openSubscriptions({ db }: State): SubscriptionStore {
+	return {
+		add: (guildId, userId, query) =>
+			db
+				.prepare(`INSERT INTO subscription (guild_id, user_id, query) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`)
+				.run(guildId, userId, checkQuery(query)).changes === 1,
+		remove(guildId, userId, query) {
+			if (query === undefined)
+				return db.prepare(`DELETE FROM subscription WHERE guild_id = ? AND user_id = ?`).run(guildId, userId).changes;
+			return db.prepare(`DELETE FROM subscription WHERE guild_id = ? AND user_id = ? AND query = ?`).run(guildId, userId, checkQuery(query))
+				.changes;
+		},
+		list(guildId, userId) {
+			if (userId !== undefined) {
+				return db
+					.prepare(`SELECT user_id, query FROM subscription WHERE guild_id = ? AND user_id = ? ORDER BY query`)
+					.all(guildId, userId) as Subscription[];
+			}
+			return db
+				.prepare(`SELECT user_id, query FROM subscription WHERE guild_id = ? ORDER BY user_id, query`)
+				.all(guildId) as Subscription[];
+		},
+	};
+}
+
+export function openTopics({ db }: State): TopicStore {
+	return {
+		add: (guildId, query) =>
+			db.prepare(`INSERT INTO digest_topic (guild_id, query) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(guildId, checkQuery(query))
+				.changes === 1,
+		remove: (guildId, query) =>
+			db.prepare(`DELETE FROM digest_topic WHERE guild_id = ? AND query = ?`).run(guildId, checkQuery(query)).changes === 1,
+		list: (guildId) =>
+			(db.prepare(`SELECT query FROM digest_topic WHERE guild_id = ? ORDER BY query`).all(guildId) as { query: string }[]).map(
+				(row) => row.query,
+			),
+	};
+}

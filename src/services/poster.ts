@@ -1,0 +1,15 @@
+import type { PostMessage } from '../messages/post-messages.js';
+import type { PostKind } from '../schedule/post-log.js';
+
+/** Sends scheduled posts to the guilds' channels and finds them again after a restart. */
+export interface Poster {
+	/** Sends `messages` in order to the channel and returns the first one's id; starts a thread from it when `threadName` is given. */
+	send(guildId: string, channelId: string, messages: readonly PostMessage[], threadName?: string): Promise<string>;
+	/** The id of the bot's own post of this slot among the channel's recent messages, or null. */
+	findPost(guildId: string, channelId: string, kind: PostKind, slot: string): Promise<string | null>;
+	/**
+	 * Why the bot cannot post in a guild channel (it cannot see it, it is not a text channel, or it
+	 * lacks permissions there, named), or null when it can.
+	 */
+	channelProblem(guildId: string, channelId: string, withThreads: boolean): string | null;
+}
