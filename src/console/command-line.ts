@@ -77,8 +77,10 @@ export function parseCommandWords<Context>(
 		const value = word.slice(separator + 1).replace(/^"(.*)"$/s, '$1');
 		// A query reads its own filters (author:"Yi Zeng", year:2022..2023, cat:cs.LG): every word is its text, as typed in Discord.
 		if (isQuery) loose.push(option === free ? value : word);
-		else if (option && !(option.name in values)) values[option.name] = convert(value, option, fail);
-		else loose.push(word);
+		else if (option && !(option.name in values)) {
+			// `note:` with nothing after it is no note, as Discord sends no empty option.
+			if (value) values[option.name] = convert(value, option, fail);
+		} else loose.push(word);
 	}
 	if (loose.length) {
 		if (!free || free.name in values) throw fail(`Unexpected text: ${loose.join(' ')}`);

@@ -117,7 +117,8 @@ const SIMILAR_TITLE_MAX = 150;
 export function similarPapersReply(index: PaperIndex, paper: Paper): Reply {
 	const similar = similarPapers(index, paper.id, RESULTS_PER_PAGE).map((found) => found.paper);
 	const title = truncateAtWord(displayTitle(paper), SIMILAR_TITLE_MAX);
-	if (!similar.length) return privateText(`No other paper in the corpus is close enough to “${quoteUserText(title)}” to call similar.`);
+	if (!similar.length)
+		return { ...privateText(`No other paper in the corpus is close enough to “${quoteUserText(title)}” to call similar.`), isEmpty: true };
 	return privateReply(
 		buildResultsMessage({
 			query: `similar to “${title}”`,
