@@ -4,7 +4,7 @@ import { buildPaperCard, buildResultsMessage, cardComponents, threadName } from 
 import { truncateAtWord } from '../cards/limits.js';
 import { ACTION_ROW, BUTTON, displayTitle, SECONDARY } from '../cards/paper-card.js';
 import { defuseMentions, markdownSafe, plainLine } from '../cards/safe-text.js';
-import type { Paper } from '../corpus/paper.js';
+import { normaliseArxivId, type Paper } from '../corpus/paper.js';
 import { idNotInCorpus } from '../search/id-query.js';
 import { getPaper, searchPapers, type PaperIndex } from '../search/paper-index.js';
 import { similarPapers } from '../search/similar.js';
@@ -85,8 +85,14 @@ export function queryWithFilters(query: string, { author, year, category }: Sear
 /** Finds a paper by any form of its id, or says plainly that the corpus lacks it. */
 export function requirePaper(context: PaperContext, id: string): Paper {
 	const paper = getPaper(context.index, id);
-	if (!paper) throw new UserError(`That id is not in the corpus: “${quoteUserText(id.slice(0, 100))}”. ${spellingFor(context).findId}`);
-	return paper;
+	if (paper) return paper;
+	const spelling = spellingFor(context);
+	const arxivId = normaliseArxivId(id.trim());
+	if (arxivId === null)
+		throw new UserError(
+			`“${quoteUserText(id.slice(0, 100))}” is not an arXiv id (e.g. 2305.00054 or arXiv:2305.00054v2). ${spelling.findId}`,
+		);
+	throw new UserError(`arXiv:${arxivId} is not in the corpus; add it from arXiv with ${spelling.add(arxivId)}.`);
 }
 
 /** What the user typed, quoted back in a reply: shown as written, never as markdown or a mention. */
