@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ServedCommand } from '../interaction/command.js';
 import { commandLeaves, optionsUsage } from '../interaction/command-usage.js';
 import { parseCategories } from '../schedule/settings.js';
+import { malformedFilterProblem } from '../search/query.js';
 import { ScheduleSettingError } from '../schedule/time.js';
 import { CommandLineError, parseCommandWords } from './command-line.js';
 
@@ -190,6 +191,8 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 			try {
 				const words = rest.filter((word) => word.trim()).map(quoteFilterValue);
 				const { input } = parseCommandWords(['paper', command.name, ...words], [paper]);
+				const badFilter = typeof input.options.query === 'string' ? malformedFilterProblem(input.options.query) : null;
+				if (badFilter) throw withUsage(badFilter.replace(/\.$/, ''), command);
 				return { kind: 'paper', subcommand: command.name, options: input.options as Record<string, string | number | boolean>, json };
 			} catch (error) {
 				if (error instanceof CommandLineError) throw withUsage(lowerFirst(error.problem), command);

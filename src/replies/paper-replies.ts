@@ -7,6 +7,7 @@ import { defuseMentions, markdownSafe, plainLine } from '../cards/safe-text.js';
 import { normaliseArxivId, type Paper } from '../corpus/paper.js';
 import { idNotInCorpus } from '../search/id-query.js';
 import { getPaper, searchPapers, type PaperIndex } from '../search/paper-index.js';
+import { malformedFilterProblem } from '../search/query.js';
 import { similarPapers } from '../search/similar.js';
 import type { Asker } from '../interaction/command.js';
 import { CUSTOM_ID_MAX, encodeCustomId } from '../interaction/custom-ids.js';
@@ -40,6 +41,8 @@ export function searchPage(query: string, page: number, context: PaperContext): 
 	if (trimmed.length > QUERY_MAX_LENGTH) {
 		throw new UserError(`That query is ${trimmed.length} characters long; keep it under ${QUERY_MAX_LENGTH}.`);
 	}
+	const badFilter = malformedFilterProblem(trimmed);
+	if (badFilter) throw new UserError(quoteUserText(badFilter));
 	const missingId = idNotInCorpus(index, trimmed);
 	if (missingId) throw new UserError(`arXiv:${missingId} is not in the corpus; add it from arXiv with ${spelling.add(missingId)}.`);
 	const found = searchPapers(index, trimmed, {}, { limit: RESULTS_SHOWN + 1 }).map((result) => result.paper);

@@ -131,6 +131,17 @@ describe('/paper show', () => {
 	});
 });
 
+describe('/paper search with a filter that does not read', () => {
+	it.each([
+		['spiking year:abc', '“year:abc” is not a filter paperbot can read: write year:2023, year:2022..2023, year:2022.. or year:..2021.'],
+		['author:', '“author:” is not a filter paperbot can read: write author:Zeng or author:"Yi Zeng".'],
+	])('answers %j privately with the filter and its expected form, rather than searching its words', async (query, message) => {
+		const reply = await run('search', { query });
+		expect(reply).toMatchObject({ isError: true, message: { flags: EPHEMERAL_FLAG } });
+		expect(reply.message.content).toBe(message);
+	});
+});
+
 describe('/paper random', () => {
 	it('posts a paper chosen by the context’s randomness', async () => {
 		const reply = await run('random');

@@ -82,6 +82,14 @@ describe('readCliArguments', () => {
 			['feed', 'cs.XX'],
 			'paperbot feed: categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "cs.XX" is not one (cs has cs.AI',
 		],
+		[
+			['search', 'year:abc'],
+			`paperbot search: “year:abc” is not a filter paperbot can read: write year:2023, year:2022..2023, year:2022.. or year:..2021. ${SEARCH_USAGE}`,
+		],
+		[
+			['search', 'spiking', 'author:'],
+			'paperbot search: “author:” is not a filter paperbot can read: write author:Zeng or author:"Yi Zeng". usage: ',
+		],
 		[[], 'paperbot: no command given; paperbot --help lists the commands.'],
 		[['fly'], 'paperbot: unknown command "fly"; paperbot --help lists the commands.'],
 		[['subscribe', 'x'], 'paperbot: unknown command "subscribe"; paperbot --help lists the commands.'],
