@@ -43,7 +43,10 @@ export async function openLibrary(
 		const corpus = await loadCorpus(corpusPath);
 		const cacheDir = (await stat(corpusPath)).isDirectory() ? corpusPath : dirname(corpusPath);
 		for (const line of quoteWarnings(corpus.warnings)) warningsOutput.write(`${line}\n`);
-		const { index, source } = await loadOrBuildIndex(corpus, { cacheDir, onWarning: (message) => log.warn(message) });
+		const { index, source } = await loadOrBuildIndex(corpus, {
+			cacheDir,
+			onWarning: (message) => warningsOutput.write(`paperbot: ${message}\n`),
+		});
 		log.info(
 			{
 				papers: corpus.papers.length,
