@@ -118,10 +118,14 @@ export function createDiscordPoster(client: Client<true>, log: Logger): Poster {
 		},
 		async findPost(guildId, channelId, kind, slot) {
 			const channel = await fetchChannel(client, guildId, channelId);
+			const held = heldIn(client, channel);
+			// Without Read Message History Discord answers with no messages, which would look like no post and post twice.
+			const missing = missingPermissions(held, ACTION_PERMISSIONS['read the channel']);
+			if (missing.length > 0) throw new DiscordRefusal(0, 'read the channel', channelId, missing);
 			const recent = await refusing(() => channel.messages.fetch({ limit: RECONCILE_WINDOW, cache: false }), {
 				action: 'read the channel',
 				channelId,
-				held: heldIn(client, channel),
+				held,
 			});
 			// Oldest first: a digest in several parts is found by its first part.
 			const messages = [...recent.values()].reverse().map((message) => ({
