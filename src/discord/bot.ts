@@ -84,7 +84,10 @@ async function handleInteraction<Context extends ComponentContext>(
 				`Discord refused: ${error.message}`,
 			);
 		else log.error({ err: error, interaction: interaction.id, command: name }, 'could not answer interaction');
-		if (interaction.isRepliable()) await send(interaction, errorReply(refused ? error.message : FAULT_MESSAGE)).catch(() => undefined);
+		if (refused && interaction.isRepliable() && interaction.deferred)
+			// The private note said the post was coming: it becomes what happened instead.
+			await interaction.editReply({ content: error.message, embeds: [], components: [] }).catch(() => undefined);
+		else if (interaction.isRepliable()) await send(interaction, errorReply(refused ? error.message : FAULT_MESSAGE)).catch(() => undefined);
 	}
 	log.info(
 		{ interaction: interaction.id, command: name, user: interaction.user.id, durationMs: Math.round(performance.now() - started), outcome },
@@ -189,14 +192,14 @@ async function send(interaction: RepliableInteraction, reply: Reply): Promise<vo
 	const payload = toDiscord(reply);
 	const where = { channelId: interaction.channelId ?? '', held: heldPermissions(interaction) };
 	if (interaction.deferred && !interaction.replied) {
-		// Deferrals are private: a private answer fills the "thinking…" message, a public one follows, then a private note.
+		// Deferrals are private: a private answer fills the "thinking…" message, a public one follows a private note.
 		const { flags, ...edit } = payload;
 		if (flags === MessageFlags.Ephemeral) {
 			await interaction.editReply(edit);
 			return;
 		}
-		await refusing(() => interaction.followUp(payload), { ...where, action: 'post', done: reply.done });
 		await interaction.editReply({ content: reply.privateNote ?? 'Done.', embeds: [], components: [] });
+		await refusing(() => interaction.followUp(payload), { ...where, action: 'post', done: reply.done });
 		return;
 	}
 	if (interaction.deferred || interaction.replied) {

@@ -20,7 +20,8 @@ export function refusalOf(error: unknown, action: ChannelAction, channelId: stri
 	const lacking = missingPermissions(held, needed);
 	let missing: BotPermission[];
 	if (error.code === MISSING_ACCESS) missing = [...new Set<BotPermission>(['View Channel', ...lacking])];
-	else if (error.code === MISSING_PERMISSIONS) missing = lacking.length > 0 ? lacking : [...needed];
+	// The bot sees the channel, so when its cached bits look complete they are out of date: name what the action needs beyond seeing.
+	else if (error.code === MISSING_PERMISSIONS) missing = lacking.length > 0 ? lacking : needed.filter((name) => name !== 'View Channel');
 	else if (error.code === NO_MESSAGE_HISTORY) missing = ['Read Message History'];
 	else if (CHANNEL_CODES.has(error.code)) missing = [];
 	else return null;

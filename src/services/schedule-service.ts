@@ -214,6 +214,9 @@ function status(parts: ScheduleParts, guildId: string): APIEmbed {
 	});
 }
 
+/** A channel mention as markdownSafe defuses it: channel mentions ping no one, and let an admin click through to the channel. */
+const DEFUSED_CHANNEL = /\\<\u200B#(\d+)\\>/g;
+
 /** Why a guild's posts may not go out: failed posts, unusable channels, a failing feed, corpus trouble. */
 function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[] {
 	const { poster, scheduler, feed, library } = parts;
@@ -222,7 +225,7 @@ function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[]
 		.problems(guildId)
 		.map(
 			(problem) =>
-				`${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error))} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`,
+				`${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error)).replace(DEFUSED_CHANNEL, '<#$1>')} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`,
 		);
 	for (const post of recentPosts(parts.state, guildId, 5)) {
 		if (post.status === 'sent' && post.last_error) problems.push(`${POST_NAMES[post.kind]} ${post.slot}: ${plainLine(post.last_error)}`);

@@ -111,7 +111,8 @@ export interface Standin {
 	/** Posts a message written by a person (the lab member unless `user` says otherwise). */
 	postUserMessage: (content: string, options?: { channelId?: string; user?: Partial<APIUser> }) => APIMessage;
 	/**
-	 * Adds a text channel to the guild and tells the bot (CHANNEL_CREATE). `overwrites` are Discord
+	 * Adds a text channel to the guild and tells the bot (CHANNEL_CREATE; a bot not yet on the
+	 * gateway finds it in GUILD_CREATE). `overwrites` are Discord
 	 * permission overwrites: `{ id: standin.botUser.id, type: 1, allow: '0', deny: '2048' }` takes
 	 * Send Messages from the bot there. Interactions carry the bot's permissions there
 	 * (`app_permissions`), and posting, starting threads and reading history answer as Discord does
@@ -306,7 +307,8 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
 		},
 		addTextChannel(name, overwrites = []) {
 			const channel = addTextChannel(world, name, overwrites);
-			gateway.dispatch('CHANNEL_CREATE', channel);
+			// Before a bot has identified, the channel reaches it in GUILD_CREATE instead.
+			if (gateway.isConnected()) gateway.dispatch('CHANNEL_CREATE', channel);
 			return channel;
 		},
 		setPermissionOverwrites(channelId, overwrites) {
