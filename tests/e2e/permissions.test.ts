@@ -171,6 +171,18 @@ describe('interactions Discord refuses', () => {
 		expect(everythingSaid(added.trace)).not.toContain(FAULT_MESSAGE);
 	});
 
+	it("refuses a member's 26th saved search with the cap and how to remove one, and lists the 25 within Discord's limits", async () => {
+		const subscribe = async (query: string) =>
+			(await (await standin.sendInteraction(slashCommand('paper', 'subscribe', { query }))).waitForAnswer()).content;
+		for (let n = 1; n <= 25; n += 1) expect(await subscribe(`${'spiking networks '.repeat(5)}${n}`.slice(-100))).toContain('Subscribed to');
+		expect(await subscribe('wasserstein')).toBe(
+			'You already have 25 subscriptions here, the most paperbot keeps for one member. Remove one first with `/paper unsubscribe query:<words>` (`/paper subscriptions` lists them); `wasserstein` was not saved.',
+		);
+		const list = await (await standin.sendInteraction(slashCommand('paper', 'subscriptions'))).waitForAnswer();
+		expect(list.content.length).toBeLessThanOrEqual(2000);
+		expect(list.content.split('\n')).toHaveLength(26);
+	});
+
 	it('answers a burst of 50 interactions under a global 429 of half a second, each within 3 seconds and once', async () => {
 		standin.failRequests({ method: 'POST', path: /\/callback$/ }, { status: 429, retryAfter: 0.5, global: true }, { forMs: 500 });
 		const results = await Promise.all(
