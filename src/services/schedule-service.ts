@@ -240,7 +240,7 @@ function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[]
 		if (problem) problems.push(`${name}: ${problem}`);
 	}
 	const feedProblem = feed.problem(settings);
-	if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)));
+	if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)).replace(DEFUSED_CHANNEL, '<#$1>'));
 	if (library.problem)
 		problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
 	if (library.warnings.length > 0)

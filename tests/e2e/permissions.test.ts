@@ -11,6 +11,8 @@ import type { APIEmbed, APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_MESSAGE } from '../../src/interaction/answer.js';
 import { startArxivStandIn } from '../arxiv/arxiv-stand-in.js';
+import { announcementXml, startFeedStandIn } from '../arxiv/feed-stand-in.js';
+import { FEED_DATE, FEED_DAY } from '../feed/feed-day.js';
 import { copyCorpus, startBotProcess, type BotProcess } from './bot-process.js';
 import {
 	button,
@@ -288,5 +290,47 @@ describe('scheduled posts Discord refuses', () => {
 		expect(problems).toContain('\\*Send Messages\\* and \\*Embed Links\\*');
 		expect(statusField(after, 'Last posts')).toContain(`[posted](https://discord.com/channels/${standin.guildId}/`);
 		expect(JSON.stringify(after)).not.toContain(FAULT_MESSAGE);
+	}, 60_000);
+});
+
+describe('the arXiv feed when Discord refuses its post', () => {
+	const cleanups: (() => Promise<unknown>)[] = [];
+	afterAll(async () => {
+		for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+	});
+
+	it('posts nothing, names the permission in status, and keeps answering', async () => {
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-permissions-feed-'));
+		cleanups.push(() => rm(folder, { recursive: true, force: true }));
+		const standin = await startDiscordStandin();
+		cleanups.push(() => standin.close());
+		const categories = 'cs.NE+cs.LG';
+		const feed = await startFeedStandIn({ [categories]: { body: announcementXml(categories, FEED_DATE, FEED_DAY), etag: '"day-1"' } });
+		cleanups.push(() => feed.close());
+		const env = { TIMEZONE: 'UTC', ARXIV_FEED_URL: feed.feedUrl, ARXIV_API_URL: `${feed.feedUrl}/no-api`, ARXIV_REQUEST_INTERVAL: '0' };
+		const bot = await startBotProcess(standin, { corpusPath: await copyCorpus(folder), stateDir: folder, env });
+		cleanups.push(() => (bot.isAlive() ? bot.stop() : Promise.resolve()));
+		await bot.waitForLog((record) => record.msg === 'schedule: started');
+
+		standin.failRequests(
+			{ method: 'POST', path: `/channels/${standin.channelId}/messages` },
+			{ status: 403, code: 50001, message: 'Missing Access' },
+			{ times: 10 },
+		);
+		// The feed time has passed today, so turning the feed on looks at once.
+		const on = await standin.sendInteraction(
+			paperbot(['feed', 'on'], { channel: standin.channelId, categories: 'cs.NE cs.LG', time: '00:00' }),
+		);
+		expect((await on.waitForAnswer()).content).toContain('arXiv feed: <#');
+		const failed = await bot.waitForLog((record) => record.msg === 'feed: look failed; will retry', 15_000);
+		const refusal = `paperbot could not post in <#${standin.channelId}>: a server admin should give paperbot *View Channel* there.`;
+		expect(failed.reason).toBe(refusal);
+		expect(standin.messages().filter((message) => message.author.id === standin.botUser.id)).toEqual([]);
+
+		const answer = await (await standin.sendInteraction(paperbot(['status']))).waitForAnswer();
+		expect(statusField(answer, 'Problems')).toContain(
+			`arXiv feed ${FEED_DATE}: paperbot could not post in <#${standin.channelId}>: a server admin should give paperbot \\*View Channel\\* there.`,
+		);
+		expect(JSON.stringify(answer)).not.toContain(FAULT_MESSAGE);
 	}, 60_000);
 });
