@@ -186,7 +186,9 @@ function recordSent(
 /** Records a failed send and arms its retry, while the slot's local day lasts. */
 function retryLater(runner: SlotRunner, guild: GuildSettings, kind: PostKind, slot: string, error: unknown): void {
 	const { state, log } = runner;
-	const fields = { guild: guild.guild_id, kind, slot };
+	// Discord's error code (50013, 50001…), when the failure carries one, stays in the log line.
+	const code = (error as { code?: unknown } | null)?.code;
+	const fields = { guild: guild.guild_id, kind, slot, ...(typeof code === 'number' ? { code } : {}) };
 	const reason = error instanceof Error ? error.message : String(error);
 	markFailed(state, guild.guild_id, kind, slot, reason);
 	const attempts = getPost(state, guild.guild_id, kind, slot)?.attempts ?? 1;

@@ -268,7 +268,7 @@ describe('scheduled posts Discord refuses', () => {
 		bot.startClock();
 		await bot.waitForLog((record) => record.msg === 'schedule: posted' && record.kind === 'potd', 15_000);
 		const retry = await bot.waitForLog((record) => record.msg === 'schedule: post failed; will retry' && record.kind === 'digest', 15_000);
-		expect(retry.retryAt).toEqual(expect.any(String));
+		expect(retry).toMatchObject({ code: 50013, retryAt: expect.any(String) });
 
 		const potdAttempts = standin.requests.filter((request) => request.method === 'POST' && request.path === potdRoute.path);
 		expect(potdAttempts.map((request) => request.status)).toEqual([429, 502, 200]);
