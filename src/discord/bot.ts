@@ -114,8 +114,8 @@ async function route<Context extends ComponentContext>(
 			if (!command) throw new UserError('This command is not known to this version of paperbot.');
 			return command.execute(input, context);
 		}, onFault);
-		await send(interaction, reply);
-		return reply.isError ? 'refused' : 'answered';
+		const sent = await send(interaction, reply);
+		return reply.isError || !sent ? 'refused' : 'answered';
 	}
 	if (interaction.isMessageComponent()) {
 		const action = decodeCustomId(interaction.customId);
@@ -129,7 +129,7 @@ async function route<Context extends ComponentContext>(
 		if (componentDeferred(action)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 		const { reply, update } = await answerComponent(action, values, context, commandInput(interaction), onFault);
 		if (update && !reply.isError) await interaction.update({ ...toDiscord(reply), flags: undefined });
-		else await send(interaction, reply);
+		else if (!(await send(interaction, reply))) return 'refused';
 		return reply.isError ? 'refused' : 'answered';
 	}
 	return 'ignored';
@@ -185,10 +185,10 @@ function missingForThread(interaction: Interaction, reply: Reply): BotPermission
 
 /**
  * Sends a reply, then starts its thread (with the note inside) when it asks for one. A thread the
- * bot may not start is refused before anything is posted; Discord refusing a step after the post
- * throws a DiscordRefusal that says what was done.
+ * bot may not start is refused before anything is posted (and the result is false); Discord
+ * refusing a step after the post throws a DiscordRefusal that says what was done.
  */
-async function send(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+async function send(interaction: RepliableInteraction, reply: Reply): Promise<boolean> {
 	const payload = toDiscord(reply);
 	const where = { channelId: interaction.channelId ?? '', held: heldPermissions(interaction) };
 	if (interaction.deferred && !interaction.replied) {
@@ -196,42 +196,39 @@ async function send(interaction: RepliableInteraction, reply: Reply): Promise<vo
 		const { flags, ...edit } = payload;
 		if (flags === MessageFlags.Ephemeral) {
 			await interaction.editReply(edit);
-			return;
+			return true;
 		}
 		await interaction.editReply({ content: reply.privateNote ?? 'Done.', embeds: [], components: [] });
 		await refusing(() => interaction.followUp(payload), { ...where, action: 'post', done: reply.done });
-		return;
+		return true;
 	}
 	if (interaction.deferred || interaction.replied) {
 		await interaction.followUp(payload);
-		return;
+		return true;
 	}
 	if (!reply.thread) {
 		await interaction.reply(payload);
-		return;
+		return true;
 	}
 	const missing = missingForThread(interaction, reply);
 	if (missing.length > 0) {
 		const refusal = new DiscordRefusal(0, 'start a thread', where.channelId, missing);
 		await interaction.reply(toDiscord(errorReply(`${refusal.message} Nothing was posted.`)));
-		return;
+		return false;
 	}
 	const response = await interaction.reply({ ...payload, withResponse: true });
 	const message = response.resource?.message;
 	if (!message) throw new Error('Discord did not return the posted message, so no thread was started');
 	const done = 'I posted the card';
-	const thread = await refusing(() => message.startThread({ name: reply.thread?.name ?? '' }), {
-		...where,
-		action: 'start a thread',
-		done,
-	});
-	const note = reply.thread.firstMessage;
+	const { name, firstMessage: note } = reply.thread;
+	const thread = await refusing(() => message.startThread({ name }), { ...where, action: 'start a thread', done });
 	if (note)
 		await refusing(() => thread.send({ content: note, allowedMentions: { parse: [] } }), {
 			...where,
 			action: 'post in the thread',
 			done: `${done} and started <#${thread.id}>`,
 		});
+	return true;
 }
 
 /** Discuss: a thread from the card's message; a second click points to the thread already there. */

@@ -100,6 +100,8 @@ describe('interactions Discord refuses', () => {
 		);
 		expect(standin.messages(channel.id)).toEqual([]);
 		expect(everythingSaid(trace)).not.toContain(FAULT_MESSAGE);
+		const line = await bot.waitForLog((record) => record.msg === 'interaction' && record.interaction === trace.id);
+		expect(line.outcome).toBe('refused');
 	});
 
 	it('says the card is posted but the thread is not when Discord refuses the thread (50013), and logs the code', async () => {
