@@ -42,7 +42,10 @@ export async function openLibrary(
 		const started = performance.now();
 		const read = await readCorpus(corpusPath);
 		const cacheDir = (await stat(corpusPath)).isDirectory() ? corpusPath : dirname(corpusPath);
-		const { index, corpus, source } = await loadOrBuildIndex(read, { cacheDir, onWarning: (message) => log.warn(message) });
+		const { index, corpus, source } = await loadOrBuildIndex(read, {
+			cacheDir,
+			onWarning: (message) => warningsOutput.write(`paperbot: ${message}\n`),
+		});
 		for (const line of quoteWarnings(corpus.warnings)) warningsOutput.write(`${line}\n`);
 		log.info(
 			{
