@@ -1,8 +1,8 @@
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Curation } from '../src/arxiv/curation.js';
-import type { ServedCommand, TypedCommand } from '../src/discord/command.js';
-import type { ScheduleService } from '../src/discord/schedule-service.js';
-import type { Surface } from '../src/discord/spelling.js';
+import type { ServedCommand, TypedCommand } from '../src/interaction/command.js';
+import type { ScheduleService } from '../src/services/schedule-service.js';
+import type { Surface } from '../src/interaction/spelling.js';
 import type { Paper } from '../src/corpus/paper.js';
 import type { PaperIndex } from '../src/search/paper-index.js';
 

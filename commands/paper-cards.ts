@@ -1,7 +1,7 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { findArxivIds } from '../src/corpus/paper.js';
-import { messagePapersReply } from '../src/discord/paper-replies.js';
+import { messagePapersReply } from '../src/replies/paper-replies.js';
 import type { Command } from './index.js';
 
 export const data = {

@@ -11,12 +11,12 @@ import {
 	searchPage,
 	shareReply,
 	similarPapersReply,
-} from '../src/discord/paper-replies.js';
-import { privateText, type Reply } from '../src/discord/reply.js';
-import { subscriptionReply } from '../src/discord/schedule-replies.js';
+} from '../src/replies/paper-replies.js';
+import { privateText, type Reply } from '../src/interaction/reply.js';
+import { subscriptionReply } from '../src/replies/schedule-replies.js';
 import { randomPaper, suggestPapers } from '../src/search/paper-index.js';
 import type { Command, CommandContext } from './index.js';
-import type { InvocationOf } from '../src/discord/command.js';
+import type { InvocationOf } from '../src/interaction/command.js';
 
 const idOption = (description: string) =>
 	({ type: ApplicationCommandOptionType.String, name: 'id', description, required: true, autocomplete: true }) as const;

@@ -1,8 +1,8 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import type { APIApplicationCommandChannelOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { CommandInput, InvocationOf } from '../src/discord/command.js';
-import { mayManageServer } from '../src/discord/permissions.js';
-import { privateReply, UserError, type Reply } from '../src/discord/reply.js';
+import type { CommandInput, InvocationOf } from '../src/interaction/command.js';
+import { mayManageServer } from '../src/interaction/permissions.js';
+import { privateReply, UserError, type Reply } from '../src/interaction/reply.js';
 import {
 	configureDigestReply,
 	configureFeedReply,
@@ -12,7 +12,7 @@ import {
 	previewReply,
 	requireGuildSchedule,
 	topicReply,
-} from '../src/discord/schedule-replies.js';
+} from '../src/replies/schedule-replies.js';
 import { FEED_MAX_LIMIT } from '../src/schedule/settings.js';
 import { POSTABLE_CHANNEL_TYPES } from '../src/discord/schedule-posts.js';
 import type { Command, CommandContext } from './index.js';

@@ -1,9 +1,9 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { buildPaperCard, cardComponents } from '../src/cards/index.js';
-import { POTD_HEADING } from '../src/discord/post-messages.js';
-import { privateReply, UserError, type Reply } from '../src/discord/reply.js';
-import { requireGuildSchedule } from '../src/discord/schedule-replies.js';
-import type { Asker } from '../src/discord/command.js';
+import { POTD_HEADING } from '../src/messages/post-messages.js';
+import { privateReply, UserError, type Reply } from '../src/interaction/reply.js';
+import { requireGuildSchedule } from '../src/replies/schedule-replies.js';
+import type { Asker } from '../src/interaction/command.js';
 import type { Command, CommandContext } from './index.js';
 
 export const data = {

@@ -6,15 +6,15 @@ import { arxivUserAgent } from './arxiv/add-papers.js';
 import { openCuration } from './arxiv/curation.js';
 import { createFeedClient } from './arxiv/feed-client.js';
 import { createRequestQueue } from './arxiv/queue.js';
-import { curatorPolicy } from './discord/permissions.js';
+import { curatorPolicy } from './interaction/permissions.js';
 import { hasConsoleInput, runConsole } from './console/console.js';
-import { EnvError, parseEnv } from './env.js';
+import { EnvError, parseEnv, scheduleDefaults } from './env.js';
 import { openLibrary } from './search/library.js';
-import { createLogger } from './log.js';
+import { createLogger, createTerminalLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
 import { watchCorpus } from './corpus/watch.js';
-import { recordFirstSeen } from './schedule/digest.js';
-import type { ScheduleService } from './discord/schedule-service.js';
+import { openDigestMarks } from './schedule/digest-marks.js';
+import type { ScheduleService } from './services/schedule-service.js';
 import { openState, StateError } from './schedule/state.js';
 
 /** Stops within Discord's expectations: close the gateway, then exit even if closing hangs. */
@@ -31,7 +31,14 @@ async function main(): Promise<void> {
 		process.exitCode = 1;
 		return;
 	}
-	const log = createLogger(env.LOG_LEVEL);
+	// At the console, log records are plain lines and only warnings, so they do not break into answers.
+	const log = env.DISCORD_TOKEN ? createLogger(env.LOG_LEVEL) : createTerminalLogger(env.LOG_LEVEL);
+	// Only a connected bot loads discord.js, so the console starts a second sooner; the bot loads it while the corpus loads.
+	const discordModules = env.DISCORD_TOKEN
+		? Promise.all([import('./discord/bot.js'), import('./discord/schedule-posts.js'), import('./services/schedule-service.js')])
+		: null;
+	// Its failure surfaces where it is awaited, not as an unhandled rejection while the corpus loads.
+	discordModules?.catch(() => undefined);
 	const library = await openLibrary(env.CORPUS_PATH, log);
 	// On Discord adding is for curators; at the console, whoever runs paperbot owns the corpus.
 	const mayAdd = env.DISCORD_TOKEN ? curatorPolicy(env.CURATOR_ROLE_ID) : () => true;
@@ -60,13 +67,12 @@ async function main(): Promise<void> {
 		return;
 	}
 
-	// Only a connected bot loads discord.js, so the console starts a second sooner.
-	const [{ startBot }, { startScheduleService }] = await Promise.all([import('./discord/bot.js'), import('./discord/schedule-service.js')]);
+	const [{ startBot }, { createDiscordPoster }, { startScheduleService }] = await (discordModules as NonNullable<typeof discordModules>);
 	process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 	const state = openState(env.STATE_PATH);
+	const digestMarks = openDigestMarks(state);
 	library.onLoad((corpus) =>
-		recordFirstSeen(
-			state,
+		digestMarks.recordFirstSeen(
 			corpus.papers.map((paper) => paper.id),
 			new Date(),
 		),
@@ -94,7 +100,14 @@ async function main(): Promise<void> {
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);
 	const feedClient = createFeedClient({ feedUrl: env.ARXIV_FEED_URL, userAgent: arxivUserAgent(packageJson.version), queue: arxivQueue });
-	schedule = await startScheduleService({ state, library, client, env, log, feedClient });
+	schedule = await startScheduleService({
+		state,
+		library,
+		poster: createDiscordPoster(client, log),
+		defaults: scheduleDefaults(env),
+		log,
+		feedClient,
+	});
 }
 
 main().catch((error: unknown) => {

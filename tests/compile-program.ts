@@ -12,7 +12,7 @@ declare module 'vitest' {
 
 const PROJECT_ROOT = join(import.meta.dirname, '..');
 /** The program, the clock preload end-to-end tests start it with, and the workers that race it for a file. */
-const SOURCES = ['src', 'commands', 'tests/e2e/clock.ts', 'tests/fixtures/schedule/claim-worker.ts', 'tests/arxiv/append-worker.ts'];
+const SOURCES = ['src', 'commands', 'tests/e2e/clock.ts', 'tests/fixtures/schedule/claim-worker.ts', 'tests/corpus/append-worker.ts'];
 
 async function typeScriptFiles(path: string): Promise<string[]> {
 	if (path.endsWith('.ts')) return [path];

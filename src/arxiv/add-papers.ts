@@ -1,4 +1,4 @@
-import { appendPapers } from './append.js';
+import { appendPapers } from '../corpus/append.js';
 import { badIdReason, fetchArxivPapers, type FetchArxivOptions, type MissingPaper } from './client.js';
 import type { Library } from '../search/library.js';
 import { normaliseArxivId, type Paper } from '../corpus/paper.js';

@@ -1,5 +1,5 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
-import { CUSTOM_ID_MAX } from '../discord/custom-ids.js';
+import { CUSTOM_ID_MAX } from '../interaction/custom-ids.js';
 
 /** Discord's limits on one message's embeds and components, in characters. */
 export const EMBED_LIMITS = {

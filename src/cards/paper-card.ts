@@ -1,5 +1,5 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField, ButtonStyle, ComponentType } from 'discord-api-types/v10';
-import { encodeCustomId } from '../discord/custom-ids.js';
+import { encodeCustomId } from '../interaction/custom-ids.js';
 import { abstractUrl, pdfUrl, type Paper } from '../corpus/paper.js';
 import { EMBED_LIMITS, embedCharacterCount, truncateAtWord } from './limits.js';
 import { markdownSafe, plainLine, plainParagraphs, plainSafe } from './safe-text.js';

@@ -5,7 +5,7 @@ import type {
 	APIEmbed,
 	APISelectMenuOption,
 } from 'discord-api-types/v10';
-import { CUSTOM_ID_MAX, encodeCustomId } from '../discord/custom-ids.js';
+import { CUSTOM_ID_MAX, encodeCustomId } from '../interaction/custom-ids.js';
 import { abstractUrl, type Paper } from '../corpus/paper.js';
 import { COMPONENT_LIMITS, EMBED_LIMITS, embedCharacterCount, truncateAtWord } from './limits.js';
 import { ACTION_ROW, BUTTON, buildPaperCard, cardButtons, displayTitle, SECONDARY, shortAuthors, STRING_SELECT } from './paper-card.js';

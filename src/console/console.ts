@@ -2,11 +2,11 @@ import { fstatSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { isatty } from 'node:tty';
 import { renderMessageAsText } from '../cards/render-text.js';
-import { answer } from '../discord/answer.js';
-import type { ServedCommand } from '../discord/command.js';
-import { answerComponent, type ComponentContext } from '../discord/components.js';
-import { decodeCustomId } from '../discord/custom-ids.js';
-import { errorReply, type Reply } from '../discord/reply.js';
+import { answer } from '../interaction/answer.js';
+import type { ServedCommand } from '../interaction/command.js';
+import { answerComponent, type ComponentContext } from '../replies/components.js';
+import { decodeCustomId } from '../interaction/custom-ids.js';
+import { errorReply, type Reply } from '../interaction/reply.js';
 import { parseCommandLine } from './command-line.js';
 
 /** Who asks at the console and the CLI: a share's thread note is attributed to them. */

@@ -1,22 +1,34 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
-import { ADDED_FILE_NAME } from '../arxiv/append.js';
+import { ADDED_FILE_NAME } from './append.js';
 import type { Paper } from './paper.js';
 import { parseJsonRecords } from './json-records.js';
 import { parseListing } from './listing.js';
 import type { PaperOverlay, ParsedFile, Place } from './records.js';
 
-/** A corpus as the rest of paperbot uses it: search indexes `papers`, startup prints `warnings`. */
+/** A corpus as the rest of paperbot uses it: search indexes `papers`, startup prints `warnings` and `notes`. */
 export interface LoadedCorpus {
 	/** One per id, sorted by id descending (newest first). */
 	papers: Paper[];
-	/** Each `path:line: reason`, for records that were skipped, replaced or could not be applied. */
+	/** Each `path:line: reason`, for a record that was skipped: what `skipped` counts. */
 	warnings: string[];
+	/** Each `path:line: note`, for a record kept but not as written: a duplicate replaced, a bad date dropped, an overlay for no paper. */
+	notes: string[];
 	/** The files read, in order. */
 	files: string[];
 	/** sha256 over each file's name within the corpus and its contents: keys a cached index. */
 	fingerprint: string;
+}
+
+/** A corpus's files, read and fingerprinted but not yet parsed: a cached index may make parsing unneeded. */
+export interface ReadCorpus {
+	/** The files read, in order. */
+	files: string[];
+	/** sha256 over each file's name within the corpus and its contents: keys a cached index. */
+	fingerprint: string;
+	/** Parses the files into papers; throws CorpusError when not one valid paper is found. */
+	parse(): LoadedCorpus;
 }
 
 /** The corpus cannot be used at all: an unreadable path, or not one valid paper in it. */
@@ -44,25 +56,41 @@ const WARNINGS_QUOTED = 10;
  * listing format; `.json`/`.jsonl` files hold JSON Lines or a JSON array of records in paperbot's
  * schema, the arXiv metadata snapshot layout, or metadata overlays, which are applied by id after
  * every paper is read. Malformed records are skipped with a warning; where two records share an id,
- * the later wins. Throws CorpusError, naming the path, when the path cannot be read or no valid
+ * the later wins, with a note. Throws CorpusError, naming the path, when the path cannot be read or no valid
  * paper is found.
  */
 export async function loadCorpus(path: string): Promise<LoadedCorpus> {
+	return (await readCorpus(path)).parse();
+}
+
+/** Reads and fingerprints the corpus at `path` (see {@link loadCorpus}); throws CorpusError when it cannot be read. */
+export async function readCorpus(path: string): Promise<ReadCorpus> {
 	const files = await listCorpusFiles(path);
-	const fingerprint = createHash('sha256');
-	const papers = new Map<string, { paper: Paper; place: Place }>();
-	const overlays: ParsedFile['overlays'] = [];
-	const warnings: string[] = [];
+	const hash = createHash('sha256');
+	const contents: Buffer[] = [];
 	for (const file of files) {
 		const content = await readFile(file).catch((error: unknown) => {
 			throw new CorpusError(`corpus: cannot read ${file}: ${describeFsError(error)}`);
 		});
-		fingerprint.update(`${basename(file)}\0${content.length}\0`).update(content);
-		const parsed = parseCorpusFile(content, file);
+		hash.update(`${basename(file)}\0${content.length}\0`).update(content);
+		contents.push(content);
+	}
+	const fingerprint = hash.digest('hex');
+	return { files, fingerprint, parse: () => parseCorpus(path, files, contents, fingerprint) };
+}
+
+function parseCorpus(path: string, files: string[], contents: readonly Buffer[], fingerprint: string): LoadedCorpus {
+	const papers = new Map<string, { paper: Paper; place: Place }>();
+	const overlays: ParsedFile['overlays'] = [];
+	const warnings: string[] = [];
+	const notes: string[] = [];
+	for (const [fileNo, file] of files.entries()) {
+		const parsed = parseCorpusFile(contents[fileNo]!, file);
 		warnings.push(...parsed.warnings);
+		notes.push(...parsed.notes);
 		for (const entry of parsed.papers) {
 			const earlier = papers.get(entry.paper.id);
-			if (earlier) warnings.push(`${entry.place}: ${entry.paper.id} also at ${earlier.place}; the later record wins`);
+			if (earlier) notes.push(`${entry.place}: ${entry.paper.id} also at ${earlier.place}; the later record wins`);
 			papers.set(entry.paper.id, entry);
 		}
 		overlays.push(...parsed.overlays);
@@ -70,12 +98,17 @@ export async function loadCorpus(path: string): Promise<LoadedCorpus> {
 	for (const { overlay, place } of overlays) {
 		const target = papers.get(overlay.id);
 		if (target) target.paper = applyOverlay(target.paper, overlay);
-		else warnings.push(`${place}: ${overlay.id} is not in the corpus, so its metadata is not applied`);
+		else notes.push(`${place}: ${overlay.id} is not in the corpus, so its metadata is not applied`);
 	}
 	sortByFileAndLine(warnings, files);
+	sortByFileAndLine(notes, files);
 	if (papers.size === 0) throw new CorpusError(noValidPaperMessage(path, warnings));
-	const sorted = [...papers.values()].map((entry) => entry.paper).sort(newestFirst);
-	return { papers: sorted, warnings, files, fingerprint: fingerprint.digest('hex') };
+	// Each id's sort key is made once, not at each of the sort's n log n comparisons.
+	const sorted = [...papers.values()]
+		.map((entry) => ({ paper: entry.paper, key: idSortKey(entry.paper.id) }))
+		.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
+		.map((entry) => entry.paper);
+	return { papers: sorted, warnings, notes, files, fingerprint };
 }
 
 async function listCorpusFiles(path: string): Promise<string[]> {
@@ -84,7 +117,7 @@ async function listCorpusFiles(path: string): Promise<string[]> {
 		throw new CorpusError(`corpus: cannot read ${path} (CORPUS_PATH): ${describeFsError(error)}`);
 	});
 	if (!stats.isDirectory()) {
-		// Papers added from arXiv are appended beside a single-file corpus (see src/arxiv/append.ts).
+		// Papers added from arXiv are appended beside a single-file corpus (see src/corpus/append.ts).
 		const added = join(dirname(path), ADDED_FILE_NAME);
 		const hasAdded =
 			resolve(added) !== resolve(path) &&
@@ -152,15 +185,10 @@ function sortByFileAndLine(warnings: string[], files: readonly string[]): void {
 }
 
 /**
- * Orders ids newest first. New-style ids (`2305.00054`, since April 2007) sort by year, month and
- * number; old-style ids (`hep-th/9901001`) by their YYMM, read as 1991–2007, so they come after.
+ * A key that orders ids by age, for sorting newest first. New-style ids (`2305.00054`, since April
+ * 2007) sort by year, month and number; old-style ids (`hep-th/9901001`) by their YYMM, read as
+ * 1991–2007, so they come after.
  */
-function newestFirst(a: Paper, b: Paper): number {
-	const keyA = idSortKey(a.id);
-	const keyB = idSortKey(b.id);
-	return keyA < keyB ? 1 : keyA > keyB ? -1 : 0;
-}
-
 function idSortKey(id: string): string {
 	const slash = id.indexOf('/');
 	if (slash === -1) {

@@ -1,6 +1,6 @@
 import type { Announcement } from '../arxiv/announcements.js';
 import { newlyAnnounced } from '../arxiv/announcements.js';
-import type { Subscription } from '../schedule/digest.js';
+import type { Subscription } from '../schedule/saved-searches.js';
 import { matchPapers } from '../search/match.js';
 import type { PaperIndex } from '../search/paper-index.js';
 import { rankFeedPapers, type FeedPick } from './rank.js';

@@ -1,12 +1,38 @@
 import type { Announcement } from '../arxiv/announcements.js';
 import { DEFAULT_LEASE_MS, takeSlot } from './claims.js';
 import { getFeedLook, recordFeedLook, recordFeedPosted, type FeedLook } from './feed-log.js';
-import type { FeedSchedulerOptions, FeedSent } from './feed-scheduler.js';
 import { getPost, markFailed, markSent } from './post-log.js';
-import type { SchedulerLog } from './scheduler.js';
+import type { SchedulerLog } from './slot-runner.js';
 import type { GuildSettings } from './settings.js';
 import type { State } from './state.js';
 import { nextPotdTime, previousDailyTime } from './time.js';
+
+/** What a feed post sent: its first message (null when nothing cleared the floor) and its counts. */
+export interface FeedSent {
+	messageId: string | null;
+	/** New papers in the announcement, after cross-list, corpus and earlier-post filtering. */
+	newCount: number;
+	/** The ids the post listed. */
+	postedIds: string[];
+}
+
+export interface FeedSchedulerOptions {
+	state: State;
+	/** The clock; every decision reads it. */
+	now?: () => Date;
+	/** Reads the guild's feed now (one request). Throws when it cannot be read. */
+	read: (guild: GuildSettings) => Promise<Announcement>;
+	/** Plans and sends the guild's post of this announcement. Throws when it was not sent. */
+	send: (guild: GuildSettings, announcement: Announcement) => Promise<FeedSent>;
+	/** Looks through the channel for our post of this announcement date: its message id, or null. */
+	reconcile: (guild: GuildSettings, date: string) => Promise<string | null>;
+	/** Waits before each retry of a failed look or send; the last repeats until the next feed time. */
+	retryDelaysMs?: readonly number[];
+	/** How long to wait before looking again at a feed still holding a posted (or no) announcement; default an hour. */
+	relookMs?: number;
+	claimant?: string;
+	log?: SchedulerLog;
+}
 
 /** What a look at a guild's feed works with: the feed scheduler's options with their defaults. */
 export interface FeedLookContext {

@@ -1,39 +1,12 @@
-import type { Announcement } from '../arxiv/announcements.js';
 import { THIS_PROCESS } from './claims.js';
 import { getFeedLook, type FeedLook } from './feed-log.js';
-import { lookAtFeed, reasonOf, type FeedLookContext } from './feed-look.js';
-import type { SchedulerLog } from './scheduler.js';
+import { lookAtFeed, reasonOf, type FeedLookContext, type FeedSchedulerOptions, type FeedSent } from './feed-look.js';
+
+export type { FeedSchedulerOptions, FeedSent };
+import type { SchedulerLog } from './slot-runner.js';
 import type { GuildSettings } from './settings.js';
-import type { State } from './state.js';
 import { createTimers, type Timers } from './timers.js';
 import { latestRunToday, nextPotdTime, potdPattern } from './time.js';
-
-/** What a feed post sent: its first message (null when nothing cleared the floor) and its counts. */
-export interface FeedSent {
-	messageId: string | null;
-	/** New papers in the announcement, after cross-list, corpus and earlier-post filtering. */
-	newCount: number;
-	/** The ids the post listed. */
-	postedIds: string[];
-}
-
-export interface FeedSchedulerOptions {
-	state: State;
-	/** The clock; every decision reads it. */
-	now?: () => Date;
-	/** Reads the guild's feed now (one request). Throws when it cannot be read. */
-	read: (guild: GuildSettings) => Promise<Announcement>;
-	/** Plans and sends the guild's post of this announcement. Throws when it was not sent. */
-	send: (guild: GuildSettings, announcement: Announcement) => Promise<FeedSent>;
-	/** Looks through the channel for our post of this announcement date: its message id, or null. */
-	reconcile: (guild: GuildSettings, date: string) => Promise<string | null>;
-	/** Waits before each retry of a failed look or send; the last repeats until the next feed time. */
-	retryDelaysMs?: readonly number[];
-	/** How long to wait before looking again at a feed still holding a posted (or no) announcement; default an hour. */
-	relookMs?: number;
-	claimant?: string;
-	log?: SchedulerLog;
-}
 
 export interface FeedScheduler {
 	/** Looks now at feeds whose time has passed today, and arms the next looks. */

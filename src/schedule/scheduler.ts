@@ -1,42 +1,12 @@
 import { failedPosts, getPost, type PostKind } from './post-log.js';
 import type { GuildSettings } from './settings.js';
-import { createSlotRunner, runSlot, settleOldClaims, type SlotRunner } from './slot-runner.js';
+import { createSlotRunner, runSlot, settleOldClaims, type SchedulerLog, type SchedulerOptions, type SlotRunner } from './slot-runner.js';
+
+export type { SchedulerLog, SchedulerOptions };
 import { channelOf, patternOf, slotDay, slotFor } from './slots.js';
 import type { State } from './state.js';
 import { createTimers } from './timers.js';
 import { latestRunToday, localDate, nextDigestTime, nextPotdTime } from './time.js';
-
-/** pino-compatible logging: structured fields first, then the message. */
-export interface SchedulerLog {
-	info(fields: object, message: string): void;
-	warn(fields: object, message: string): void;
-	error(fields: object, message: string): void;
-}
-
-export interface SchedulerOptions {
-	state: State;
-	/** The clock; every decision reads it. */
-	now?: () => Date;
-	/**
-	 * Sends a slot's post and returns its message id. For `potd` the slot is the local date (pick
-	 * the paper with paperOfTheDay); for `digest` it is the fire time in ISO form (plan the content
-	 * with planDigest(state, guild, new Date(slot), matches)). Throw when it was not sent.
-	 */
-	post: (guild: GuildSettings, kind: PostKind, slot: string) => Promise<{ messageId: string }>;
-	/** Looks through the channel's recent messages for our post of this slot: its message id, or null. */
-	reconcile: (guild: GuildSettings, kind: PostKind, slot: string) => Promise<string | null>;
-	/** After downtime over today's posting time, post today's once on start (default true). Earlier days are never back-filled. */
-	catchUp?: boolean;
-	/** Post a digest even when nothing is new (default false: log it and post nothing). */
-	postEmptyDigest?: boolean;
-	/** Waits before each retry of a failed send; retries stop at the end of the slot's local day. */
-	retryDelaysMs?: readonly number[];
-	/** A claim older than this, from a process we cannot check, is taken to be from a dead process (default 5 minutes). */
-	claimLeaseMs?: number;
-	/** This process in the post log (default `host:pid`). */
-	claimant?: string;
-	log?: SchedulerLog;
-}
 
 /** A failed post, as a status view shows it. */
 export interface ScheduleProblem {

@@ -1,12 +1,44 @@
 import { claimMayBeLive, DEFAULT_LEASE_MS, takeSlot, THIS_PROCESS, type ClaimCheck } from './claims.js';
-import { advanceDigestWatermark, papersForDigest } from './digest.js';
+import { openDigestMarks } from './digest-marks.js';
 import { getPost, markFailed, markSent, retakeSlot, unsentClaims, type PostKind, type PostRecord } from './post-log.js';
-import type { SchedulerLog, SchedulerOptions } from './scheduler.js';
 import type { GuildSettings } from './settings.js';
 import { channelOf, slotDay } from './slots.js';
 import type { State } from './state.js';
 import type { Timers } from './timers.js';
 import { localDate } from './time.js';
+
+/** pino-compatible logging: structured fields first, then the message. */
+export interface SchedulerLog {
+	info(fields: object, message: string): void;
+	warn(fields: object, message: string): void;
+	error(fields: object, message: string): void;
+}
+
+export interface SchedulerOptions {
+	state: State;
+	/** The clock; every decision reads it. */
+	now?: () => Date;
+	/**
+	 * Sends a slot's post and returns its message id. For `potd` the slot is the local date (pick
+	 * the paper with paperOfTheDay); for `digest` it is the fire time in ISO form (plan the content
+	 * with planDigest(state, guild, new Date(slot), matches)). Throw when it was not sent; a post
+	 * that went out with something missing (its thread) says so in `problem`, kept in the post log.
+	 */
+	post: (guild: GuildSettings, kind: PostKind, slot: string) => Promise<{ messageId: string; problem?: string }>;
+	/** Looks through the channel's recent messages for our post of this slot: its message id, or null. */
+	reconcile: (guild: GuildSettings, kind: PostKind, slot: string) => Promise<string | null>;
+	/** After downtime over today's posting time, post today's once on start (default true). Earlier days are never back-filled. */
+	catchUp?: boolean;
+	/** Post a digest even when nothing is new (default false: log it and post nothing). */
+	postEmptyDigest?: boolean;
+	/** Waits before each retry of a failed send; retries stop at the end of the slot's local day. */
+	retryDelaysMs?: readonly number[];
+	/** A claim older than this, from a process we cannot check, is taken to be from a dead process (default 5 minutes). */
+	claimLeaseMs?: number;
+	/** This process in the post log (default `host:pid`). */
+	claimant?: string;
+	log?: SchedulerLog;
+}
 
 /** What runs the paper of the day's and digests' slots (claim, reconcile, send, record, retry): the scheduler's options with their defaults, its guilds and timers. */
 export interface SlotRunner {
@@ -122,28 +154,41 @@ async function sendSlot(runner: SlotRunner, guild: GuildSettings, kind: PostKind
 			return;
 		}
 	}
-	if (kind === 'digest' && !runner.postEmptyDigest && papersForDigest(runner.state, guild.guild_id, new Date(slot)).length === 0) {
+	if (
+		kind === 'digest' &&
+		!runner.postEmptyDigest &&
+		openDigestMarks(runner.state).newPapers(guild.guild_id, new Date(slot)).length === 0
+	) {
 		recordSent(runner, guild, kind, slot, null);
 		log.info(fields, 'schedule: no new papers since the last digest; nothing posted');
 		return;
 	}
-	const { messageId } = await runner.post(guild, kind, slot);
-	recordSent(runner, guild, kind, slot, messageId);
-	log.info({ ...fields, messageId }, 'schedule: posted');
+	const { messageId, problem } = await runner.post(guild, kind, slot);
+	recordSent(runner, guild, kind, slot, messageId, problem);
+	log.info({ ...fields, messageId, ...(problem ? { problem } : {}) }, 'schedule: posted');
 }
 
-function recordSent(runner: SlotRunner, guild: GuildSettings, kind: PostKind, slot: string, messageId: string | null): void {
+function recordSent(
+	runner: SlotRunner,
+	guild: GuildSettings,
+	kind: PostKind,
+	slot: string,
+	messageId: string | null,
+	problem?: string,
+): void {
 	const { state } = runner;
 	state.db.transaction(() => {
-		markSent(state, guild.guild_id, kind, slot, { channelId: channelOf(guild, kind), messageId }, runner.now());
-		if (kind === 'digest') advanceDigestWatermark(state, guild.guild_id, new Date(slot));
+		markSent(state, guild.guild_id, kind, slot, { channelId: channelOf(guild, kind), messageId, problem }, runner.now());
+		if (kind === 'digest') openDigestMarks(state).advance(guild.guild_id, new Date(slot));
 	})();
 }
 
 /** Records a failed send and arms its retry, while the slot's local day lasts. */
 function retryLater(runner: SlotRunner, guild: GuildSettings, kind: PostKind, slot: string, error: unknown): void {
 	const { state, log } = runner;
-	const fields = { guild: guild.guild_id, kind, slot };
+	// Discord's error code (50013, 50001…), when the failure carries one, stays in the log line.
+	const code = (error as { code?: unknown } | null)?.code;
+	const fields = { guild: guild.guild_id, kind, slot, ...(typeof code === 'number' ? { code } : {}) };
 	const reason = error instanceof Error ? error.message : String(error);
 	markFailed(state, guild.guild_id, kind, slot, reason);
 	const attempts = getPost(state, guild.guild_id, kind, slot)?.attempts ?? 1;

@@ -15,7 +15,7 @@ import {
 	truncateAtWord,
 } from '../../src/cards/index.js';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { decodeCustomId } from '../../src/discord/custom-ids.js';
+import { decodeCustomId } from '../../src/interaction/custom-ids.js';
 import { paperSchema, type Paper } from '../../src/corpus/paper.js';
 
 const fixture = (name: string) => new URL(`../fixtures/cards/${name}`, import.meta.url);

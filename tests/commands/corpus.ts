@@ -1,10 +1,10 @@
 import type { AddedPapers } from '../../src/arxiv/add-papers.js';
 import type { Curation } from '../../src/arxiv/curation.js';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { curatorPolicy } from '../../src/discord/permissions.js';
+import { curatorPolicy } from '../../src/interaction/permissions.js';
 import { buildSearchIndex } from '../../src/search/paper-index.js';
 import type { CommandContext } from '../../commands/index.js';
-import type { CommandInput } from '../../src/discord/command.js';
+import type { CommandInput } from '../../src/interaction/command.js';
 
 /** The shipped corpus, indexed, as every handler receives it. */
 export async function shippedCorpusContext(random = () => 0.5): Promise<CommandContext> {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnyCommand, CommandContext } from '../../commands/index.js';
 import paperCardsCommand from '../../commands/paper-cards.js';
-import { answer } from '../../src/discord/answer.js';
-import { EPHEMERAL_FLAG, type Reply } from '../../src/discord/reply.js';
+import { answer } from '../../src/interaction/answer.js';
+import { EPHEMERAL_FLAG, type Reply } from '../../src/interaction/reply.js';
 import { curationAnswering, curator, invocation, member, shippedCorpusContext } from './corpus.js';
 
 const paperCards: AnyCommand = paperCardsCommand;

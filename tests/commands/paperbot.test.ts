@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnyCommand, CommandContext } from '../../commands/index.js';
-import type { Reply } from '../../src/discord/reply.js';
+import type { Reply } from '../../src/interaction/reply.js';
 import paperCommand from '../../commands/paper.js';
 import paperbotCommand from '../../commands/paperbot.js';
-import { answer } from '../../src/discord/answer.js';
-import { listTopics } from '../../src/schedule/digest.js';
-import type { ScheduleService } from '../../src/discord/schedule-service.js';
+import { answer } from '../../src/interaction/answer.js';
+import { openSubscriptions, openTopics } from '../../src/schedule/saved-searches.js';
+import type { ScheduleService } from '../../src/services/schedule-service.js';
 import { openState, type State } from '../../src/schedule/state.js';
 import { invocation, shippedCorpusContext } from './corpus.js';
 
@@ -29,7 +29,7 @@ async function contextWithState(): Promise<{ context: CommandContext; state: Sta
 		() => rm(folder, { recursive: true, force: true }),
 		() => state.close(),
 	);
-	const schedule = { state } as ScheduleService;
+	const schedule = { subscriptions: openSubscriptions(state), topics: openTopics(state) } as ScheduleService;
 	return { context: { ...(await shippedCorpusContext()), schedule }, state };
 }
 
@@ -49,7 +49,7 @@ describe('paperbot', () => {
 		const { context, state } = await contextWithState();
 		const input = { ...invocation('add', { query: 'spiking' }), subcommandGroup: 'topic', memberPermissions: 1n << 11n };
 		expect(await content(() => paperbot.execute(input, context))).toBe('/paperbot needs the Manage Server permission.');
-		expect(listTopics(state, input.guildId as string)).toEqual([]);
+		expect(openTopics(state).list(input.guildId as string)).toEqual([]);
 	});
 
 	it('answers outside a Discord server that it works only there', async () => {
@@ -71,7 +71,7 @@ describe('paperbot', () => {
 		expect(await content(() => paperbot.execute(topic('remove', 'spiking networks'), context))).toBe(
 			'There is no topic `spiking networks`; see `/paperbot topic list`.',
 		);
-		expect(listTopics(state, '100000000000000001')).toEqual([]);
+		expect(openTopics(state).list('100000000000000001')).toEqual([]);
 	});
 });
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnyCommand, CommandContext } from '../../commands/index.js';
 import potdCommand from '../../commands/potd.js';
-import { answer } from '../../src/discord/answer.js';
-import { EPHEMERAL_FLAG, type Reply } from '../../src/discord/reply.js';
-import type { ScheduleService } from '../../src/discord/schedule-service.js';
+import { answer } from '../../src/interaction/answer.js';
+import { EPHEMERAL_FLAG, type Reply } from '../../src/interaction/reply.js';
+import type { ScheduleService } from '../../src/services/schedule-service.js';
 import { getPaper } from '../../src/search/paper-index.js';
 import { invocation, shippedCorpusContext } from './corpus.js';
 

@@ -6,8 +6,8 @@ import { commands } from '../../commands/all.js';
 import type { AnyCommand, CommandContext } from '../../commands/index.js';
 import paperCommand from '../../commands/paper.js';
 import { consoleSession } from '../../src/console/console.js';
-import { answer } from '../../src/discord/answer.js';
-import type { Reply } from '../../src/discord/reply.js';
+import { answer } from '../../src/interaction/answer.js';
+import type { Reply } from '../../src/interaction/reply.js';
 import { invocation, shippedCorpusContext } from '../commands/corpus.js';
 import { runEntry } from '../run-entry.js';
 

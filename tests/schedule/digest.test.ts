@@ -2,21 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { buildSearchIndex } from '../../src/search/paper-index.js';
 import { savedSearchMatcher } from '../../src/search/match.js';
-import {
-	addTopic,
-	advanceDigestWatermark,
-	digestWatermark,
-	groupDigest,
-	listSubscriptions,
-	listTopics,
-	papersForDigest,
-	planDigest,
-	recordFirstSeen,
-	removeTopic,
-	subscribe,
-	unsubscribe,
-	type QueryMatcher,
-} from '../../src/schedule/digest.js';
+import { groupDigest, planDigest, type QueryMatcher } from '../../src/schedule/digest.js';
+import { openSubscriptions, openTopics } from '../../src/schedule/saved-searches.js';
+import { openDigestMarks } from '../../src/schedule/digest-marks.js';
 import type { State } from '../../src/schedule/state.js';
 import { useTempState } from './temp-state.js';
 import { ScheduleSettingError } from '../../src/schedule/time.js';
@@ -37,103 +25,110 @@ const matches: QueryMatcher = (query, id) => (TITLES[id] ?? '').includes(query);
 
 describe('recordFirstSeen', () => {
 	it('counts the very first load as already announced', () => {
-		expect(recordFirstSeen(state, ['2401.00001', '2401.00002'], t('2025-06-01T08:00:00Z'))).toEqual(['2401.00001', '2401.00002']);
-		expect(papersForDigest(state, 'g1', t('2025-06-09T09:00:00Z'))).toEqual([]);
+		expect(openDigestMarks(state).recordFirstSeen(['2401.00001', '2401.00002'], t('2025-06-01T08:00:00Z'))).toEqual([
+			'2401.00001',
+			'2401.00002',
+		]);
+		expect(openDigestMarks(state).newPapers('g1', t('2025-06-09T09:00:00Z'))).toEqual([]);
 	});
 
 	it('returns only ids not seen before, and keeps the first time each was seen', () => {
-		recordFirstSeen(state, ['2401.00001'], t('2025-06-01T08:00:00Z'));
-		expect(recordFirstSeen(state, ['2401.00001', '2406.00001', '2406.00001'], t('2025-06-02T08:00:00Z'))).toEqual(['2406.00001']);
-		expect(recordFirstSeen(state, ['2406.00001'], t('2025-06-05T08:00:00Z'))).toEqual([]);
-		expect(papersForDigest(state, 'g1', t('2025-06-02T08:00:00Z'))).toEqual(['2406.00001']);
-		expect(papersForDigest(state, 'g1', t('2025-06-01T23:00:00Z'))).toEqual([]);
+		openDigestMarks(state).recordFirstSeen(['2401.00001'], t('2025-06-01T08:00:00Z'));
+		expect(openDigestMarks(state).recordFirstSeen(['2401.00001', '2406.00001', '2406.00001'], t('2025-06-02T08:00:00Z'))).toEqual([
+			'2406.00001',
+		]);
+		expect(openDigestMarks(state).recordFirstSeen(['2406.00001'], t('2025-06-05T08:00:00Z'))).toEqual([]);
+		expect(openDigestMarks(state).newPapers('g1', t('2025-06-02T08:00:00Z'))).toEqual(['2406.00001']);
+		expect(openDigestMarks(state).newPapers('g1', t('2025-06-01T23:00:00Z'))).toEqual([]);
 	});
 });
 
 describe('papersForDigest', () => {
 	it('lists papers first seen after the guild’s watermark and up to the digest time, oldest first', () => {
-		recordFirstSeen(state, ['2401.00001'], t('2025-06-01T08:00:00Z'));
-		recordFirstSeen(state, ['2406.00002'], t('2025-06-03T08:00:00Z'));
-		recordFirstSeen(state, ['2406.00001'], t('2025-06-04T08:00:00Z'));
-		recordFirstSeen(state, ['2406.00003'], t('2025-06-10T08:00:00Z'));
-		expect(papersForDigest(state, 'g1', t('2025-06-09T09:00:00Z'))).toEqual(['2406.00002', '2406.00001']);
-		advanceDigestWatermark(state, 'g1', t('2025-06-09T09:00:00Z'));
-		expect(papersForDigest(state, 'g1', t('2025-06-16T09:00:00Z'))).toEqual(['2406.00003']);
-		expect(papersForDigest(state, 'g2', t('2025-06-16T09:00:00Z'))).toEqual(['2406.00002', '2406.00001', '2406.00003']);
+		openDigestMarks(state).recordFirstSeen(['2401.00001'], t('2025-06-01T08:00:00Z'));
+		openDigestMarks(state).recordFirstSeen(['2406.00002'], t('2025-06-03T08:00:00Z'));
+		openDigestMarks(state).recordFirstSeen(['2406.00001'], t('2025-06-04T08:00:00Z'));
+		openDigestMarks(state).recordFirstSeen(['2406.00003'], t('2025-06-10T08:00:00Z'));
+		expect(openDigestMarks(state).newPapers('g1', t('2025-06-09T09:00:00Z'))).toEqual(['2406.00002', '2406.00001']);
+		openDigestMarks(state).advance('g1', t('2025-06-09T09:00:00Z'));
+		expect(openDigestMarks(state).newPapers('g1', t('2025-06-16T09:00:00Z'))).toEqual(['2406.00003']);
+		expect(openDigestMarks(state).newPapers('g2', t('2025-06-16T09:00:00Z'))).toEqual(['2406.00002', '2406.00001', '2406.00003']);
 	});
 });
 
 describe('advanceDigestWatermark', () => {
 	it('moves forward only', () => {
-		expect(digestWatermark(state, 'g1')).toBeNull();
-		advanceDigestWatermark(state, 'g1', t('2025-06-09T09:00:00Z'));
-		advanceDigestWatermark(state, 'g1', t('2025-06-02T09:00:00Z'));
-		expect(digestWatermark(state, 'g1')?.toISOString()).toBe('2025-06-09T09:00:00.000Z');
+		expect(openDigestMarks(state).watermark('g1')).toBeNull();
+		openDigestMarks(state).advance('g1', t('2025-06-09T09:00:00Z'));
+		openDigestMarks(state).advance('g1', t('2025-06-02T09:00:00Z'));
+		expect(openDigestMarks(state).watermark('g1')?.toISOString()).toBe('2025-06-09T09:00:00.000Z');
 	});
 });
 
 describe('addTopic', () => {
 	it('saves a topic once per guild, tidying its spacing', () => {
-		expect(addTopic(state, 'g1', '  graph   neural ')).toBe(true);
-		expect(addTopic(state, 'g1', 'graph neural')).toBe(false);
-		expect(addTopic(state, 'g2', 'graph neural')).toBe(true);
-		expect(listTopics(state, 'g1')).toEqual(['graph neural']);
+		expect(openTopics(state).add('g1', '  graph   neural ')).toBe(true);
+		expect(openTopics(state).add('g1', 'graph neural')).toBe(false);
+		expect(openTopics(state).add('g2', 'graph neural')).toBe(true);
+		expect(openTopics(state).list('g1')).toEqual(['graph neural']);
 	});
 
 	it('refuses an empty or overlong query with the expected form', () => {
-		expect(() => addTopic(state, 'g1', '   ')).toThrow(new ScheduleSettingError('query must be 1–100 characters, e.g. "diffusion models"'));
-		expect(() => addTopic(state, 'g1', 'x'.repeat(101))).toThrow(ScheduleSettingError);
-		expect(listTopics(state, 'g1')).toEqual([]);
+		expect(() => openTopics(state).add('g1', '   ')).toThrow(
+			new ScheduleSettingError('query must be 1–100 characters, e.g. "diffusion models"'),
+		);
+		expect(() => openTopics(state).add('g1', 'x'.repeat(101))).toThrow(ScheduleSettingError);
+		expect(openTopics(state).list('g1')).toEqual([]);
 	});
 });
 
 describe('removeTopic', () => {
 	it('removes a saved topic and says whether there was one', () => {
-		addTopic(state, 'g1', 'diffusion');
-		expect(removeTopic(state, 'g1', 'diffusion')).toBe(true);
-		expect(removeTopic(state, 'g1', 'diffusion')).toBe(false);
-		expect(listTopics(state, 'g1')).toEqual([]);
+		openTopics(state).add('g1', 'diffusion');
+		expect(openTopics(state).remove('g1', 'diffusion')).toBe(true);
+		expect(openTopics(state).remove('g1', 'diffusion')).toBe(false);
+		expect(openTopics(state).list('g1')).toEqual([]);
 	});
 });
 
 describe('listTopics', () => {
 	it('lists a guild’s topics alphabetically', () => {
-		addTopic(state, 'g1', 'graph');
-		addTopic(state, 'g1', 'diffusion');
-		expect(listTopics(state, 'g1')).toEqual(['diffusion', 'graph']);
+		openTopics(state).add('g1', 'graph');
+		openTopics(state).add('g1', 'diffusion');
+		expect(openTopics(state).list('g1')).toEqual(['diffusion', 'graph']);
 	});
 });
 
 describe('subscribe', () => {
 	it('saves a user’s query once', () => {
-		expect(subscribe(state, 'g1', 'u1', 'diffusion')).toBe(true);
-		expect(subscribe(state, 'g1', 'u1', 'diffusion')).toBe(false);
-		expect(() => subscribe(state, 'g1', 'u1', '')).toThrow(ScheduleSettingError);
+		expect(openSubscriptions(state).add('g1', 'u1', 'diffusion')).toBe(true);
+		expect(openSubscriptions(state).add('g1', 'u1', 'diffusion')).toBe(false);
+		expect(() => openSubscriptions(state).add('g1', 'u1', '')).toThrow(ScheduleSettingError);
 	});
 });
 
 describe('unsubscribe', () => {
 	it('removes one query, or all of a user’s queries', () => {
-		subscribe(state, 'g1', 'u1', 'diffusion');
-		subscribe(state, 'g1', 'u1', 'graph');
-		subscribe(state, 'g1', 'u2', 'graph');
-		expect(unsubscribe(state, 'g1', 'u1', 'graph')).toBe(1);
-		expect(listSubscriptions(state, 'g1', 'u1')).toEqual([{ user_id: 'u1', query: 'diffusion' }]);
-		expect(unsubscribe(state, 'g1', 'u1')).toBe(1);
-		expect(listSubscriptions(state, 'g1')).toEqual([{ user_id: 'u2', query: 'graph' }]);
+		openSubscriptions(state).add('g1', 'u1', 'diffusion');
+		openSubscriptions(state).add('g1', 'u1', 'graph');
+		openSubscriptions(state).add('g1', 'u2', 'graph');
+		expect(openSubscriptions(state).remove('g1', 'u1', 'graph')).toBe(1);
+		expect(openSubscriptions(state).list('g1', 'u1')).toEqual([{ user_id: 'u1', query: 'diffusion' }]);
+		expect(openSubscriptions(state).remove('g1', 'u1')).toBe(1);
+		expect(openSubscriptions(state).list('g1')).toEqual([{ user_id: 'u2', query: 'graph' }]);
 	});
 });
 
 describe('listSubscriptions', () => {
 	it('lists a guild’s subscriptions by user, or one user’s', () => {
-		subscribe(state, 'g1', 'u2', 'graph');
-		subscribe(state, 'g1', 'u1', 'optimisers');
-		subscribe(state, 'g2', 'u1', 'graph');
-		expect(listSubscriptions(state, 'g1')).toEqual([
+		openSubscriptions(state).add('g1', 'u2', 'graph');
+		openSubscriptions(state).add('g1', 'u1', 'optimisers');
+		openSubscriptions(state).add('g2', 'u1', 'graph');
+		expect(openSubscriptions(state).list('g1')).toEqual([
 			{ user_id: 'u1', query: 'optimisers' },
 			{ user_id: 'u2', query: 'graph' },
 		]);
-		expect(listSubscriptions(state, 'g2', 'u1')).toEqual([{ user_id: 'u1', query: 'graph' }]);
+		expect(openSubscriptions(state).list('g2', 'u1')).toEqual([{ user_id: 'u1', query: 'graph' }]);
 	});
 });
 
@@ -189,10 +184,10 @@ describe('groupDigest', () => {
 
 describe('planDigest', () => {
 	it('combines the guild’s new papers, topics and subscriptions', () => {
-		recordFirstSeen(state, ['2401.00001'], t('2025-06-01T08:00:00Z'));
-		recordFirstSeen(state, ['2406.00001', '2406.00004'], t('2025-06-03T08:00:00Z'));
-		addTopic(state, 'g1', 'diffusion');
-		subscribe(state, 'g1', 'u9', 'optimisers');
+		openDigestMarks(state).recordFirstSeen(['2401.00001'], t('2025-06-01T08:00:00Z'));
+		openDigestMarks(state).recordFirstSeen(['2406.00001', '2406.00004'], t('2025-06-03T08:00:00Z'));
+		openTopics(state).add('g1', 'diffusion');
+		openSubscriptions(state).add('g1', 'u9', 'optimisers');
 		const plan = planDigest(state, 'g1', t('2025-06-09T09:00:00Z'), matches);
 		expect(plan.paperIds).toEqual(['2406.00001', '2406.00004']);
 		expect(plan.sections.map((s) => [s.title, s.paperIds])).toEqual([

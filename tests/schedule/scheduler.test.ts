@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { digestWatermark, recordFirstSeen } from '../../src/schedule/digest.js';
+import { openDigestMarks } from '../../src/schedule/digest-marks.js';
 import { claimSlot, getPost, type PostKind } from '../../src/schedule/post-log.js';
 import { createScheduler, nextPostTimes, type Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.js';
 import { checkGuildSettings, type GuildSettings } from '../../src/schedule/settings.js';
@@ -291,13 +291,13 @@ describe('createScheduler: digests', () => {
 	it('posts a digest only in weeks with new papers, moving the watermark each time', async () => {
 		clockAt('2025-06-01T12:00:00Z');
 		const state = open();
-		recordFirstSeen(state, ['2401.00001'], new Date());
+		openDigestMarks(state).recordFirstSeen(['2401.00001'], new Date());
 		await scheduler(state).start([digestLab]);
 		await advance(3 * DAY);
-		recordFirstSeen(state, ['2401.00001', '2406.00001', '2406.00002'], new Date());
+		openDigestMarks(state).recordFirstSeen(['2401.00001', '2406.00001', '2406.00002'], new Date());
 		await advance(12 * DAY);
 		expect(channel.map((m) => [m.kind, m.slot])).toEqual([['digest', '2025-06-09T09:00:00.000Z']]);
-		expect(digestWatermark(state, 'g1')?.toISOString()).toBe('2025-06-16T09:00:00.000Z');
+		expect(openDigestMarks(state).watermark('g1')?.toISOString()).toBe('2025-06-16T09:00:00.000Z');
 		for (const empty of ['2025-06-02T09:00:00.000Z', '2025-06-16T09:00:00.000Z']) {
 			expect(getPost(state, 'g1', 'digest', empty)).toMatchObject({ status: 'sent', message_id: null });
 		}
@@ -314,8 +314,8 @@ describe('createScheduler: digests', () => {
 	it('on a restart after the digest time, makes the owed digest once', async () => {
 		clockAt('2025-06-09T10:00:00Z');
 		const state = open();
-		recordFirstSeen(state, ['2401.00001'], new Date('2025-06-01T00:00:00Z'));
-		recordFirstSeen(state, ['2406.00001'], new Date('2025-06-05T00:00:00Z'));
+		openDigestMarks(state).recordFirstSeen(['2401.00001'], new Date('2025-06-01T00:00:00Z'));
+		openDigestMarks(state).recordFirstSeen(['2406.00001'], new Date('2025-06-05T00:00:00Z'));
 		await scheduler(state).start([digestLab]);
 		await advance(DAY);
 		expect(channel.map((m) => [m.slot, m.at.toISOString()])).toEqual([['2025-06-09T09:00:00.000Z', '2025-06-09T10:00:00.000Z']]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordFirstSeen } from '../../src/schedule/digest.js';
+import { openDigestMarks } from '../../src/schedule/digest-marks.js';
 import { getGuildSettings, saveGuildSettings } from '../../src/schedule/settings.js';
 import { openState, SCHEMA_VERSION, StateError } from '../../src/schedule/state.js';
 import { compiled } from '../run-entry.js';
@@ -23,8 +23,7 @@ afterEach(() => {
 /** A paperbot database with enough rows to span many pages, closed so everything is in the main file. */
 function filledDatabase(path: string): void {
 	const state = openState(path);
-	recordFirstSeen(
-		state,
+	openDigestMarks(state).recordFirstSeen(
 		Array.from({ length: 3000 }, (_, i) => `2401.${String(i).padStart(5, '0')}`),
 		new Date('2025-01-01T00:00:00Z'),
 	);
@@ -156,7 +155,7 @@ describe('openState', () => {
 		const path = join(dir, 'paperbot.db');
 		const one = openState(path);
 		const two = openState(path);
-		recordFirstSeen(one, ['2401.00001'], new Date('2025-01-01T00:00:00Z'));
+		openDigestMarks(one).recordFirstSeen(['2401.00001'], new Date('2025-01-01T00:00:00Z'));
 		expect(two.db.prepare('SELECT paper_id FROM paper_first_seen').pluck().all()).toEqual(['2401.00001']);
 		one.close();
 		two.close();

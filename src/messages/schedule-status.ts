@@ -1,0 +1,82 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import { EMBED_LIMITS, truncateAtWord } from '../cards/index.js';
+import { plainLine } from '../cards/safe-text.js';
+import { POST_NAMES, type PostRecord } from '../schedule/post-log.js';
+import type { GuildSettings } from '../schedule/settings.js';
+
+/** Everything `/paperbot status` shows about one guild. */
+export interface ScheduleStatus {
+	settings: GuildSettings;
+	/** Papers in service and when that corpus was loaded. */
+	papers: number;
+	loadedAt: Date;
+	/** Next paper-of-the-day and digest times; null when switched off. */
+	next: { potd: Date | null; digest: Date | null };
+	recentPosts: readonly PostRecord[];
+	/** The arXiv feed's lines: where, the last feed (date, new, posted), the next look; `off` when off. */
+	feed: readonly string[];
+	/** Current problems as markdown lines (outside text already escaped): failed sends, unusable channels, a broken corpus edit. */
+	problems: readonly string[];
+}
+
+/** `2024-03-10 09:00 (America/New_York)`: a time as the guild reads it. */
+export function formatLocalTime(at: Date, timezone: string): string {
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone: timezone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+	}).formatToParts(at);
+	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+	return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} (${timezone})`;
+}
+
+function messageLink(guildId: string, channelId: string, messageId: string): string {
+	return `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;
+}
+
+function postLine(record: PostRecord): string {
+	const what = `${POST_NAMES[record.kind]} ${record.slot}`;
+	if (record.status === 'sent') {
+		if (record.message_id === null || record.channel_id === null) return `${what}: nothing new, not posted`;
+		const posted = `${what}: [posted](${messageLink(record.guild_id, record.channel_id, record.message_id)})`;
+		return record.last_error ? `${posted}; ${plainLine(record.last_error)}` : posted;
+	}
+	if (record.status === 'failed') return `${what}: failed after ${record.attempts} attempt(s)`;
+	return `${what}: sending`;
+}
+
+function when(at: Date | null, settings: GuildSettings): string {
+	return at ? `${formatLocalTime(at, settings.timezone)} · <t:${Math.floor(at.getTime() / 1000)}:R>` : 'off';
+}
+
+/** The status view as one embed, within Discord's limits. */
+export function buildStatusEmbed(status: ScheduleStatus): APIEmbed {
+	const { settings } = status;
+	const field = (name: string, lines: readonly string[]) => ({
+		name,
+		value: truncateAtWord(lines.join('\n') || 'none', EMBED_LIMITS.fieldValue),
+		inline: false,
+	});
+	const potdWhere = settings.potd_channel_id
+		? `<#${settings.potd_channel_id}> at ${settings.potd_time}${settings.potd_thread ? ', with a thread' : ''}`
+		: 'off';
+	const digestWhere = settings.digest_channel_id ? `<#${settings.digest_channel_id}> on \`${settings.digest_cron}\`` : 'off';
+	return {
+		title: 'paperbot status',
+		fields: [
+			field('Corpus', [`${status.papers} papers, loaded ${formatLocalTime(status.loadedAt, settings.timezone)}`]),
+			field('Paper of the day', [potdWhere, `Next: ${when(status.next.potd, settings)}`]),
+			field('Digest', [digestWhere, `Next: ${when(status.next.digest, settings)}`]),
+			field('arXiv feed', status.feed),
+			field('Last posts', status.recentPosts.map(postLine)),
+			field(
+				'Problems',
+				status.problems.map((problem) => `• ${truncateAtWord(problem, 300)}`),
+			),
+		],
+	};
+}

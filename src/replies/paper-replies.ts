@@ -1,0 +1,226 @@
+import type { APIActionRowComponent, APIButtonComponent } from 'discord-api-types/v10';
+import type { Curation } from '../arxiv/curation.js';
+import { buildPaperCard, buildResultsMessage, cardComponents, threadName } from '../cards/index.js';
+import { truncateAtWord } from '../cards/limits.js';
+import { ACTION_ROW, BUTTON, displayTitle, SECONDARY } from '../cards/paper-card.js';
+import { defuseMentions, markdownSafe, plainLine } from '../cards/safe-text.js';
+import { normaliseArxivId, type Paper } from '../corpus/paper.js';
+import { idNotInCorpus } from '../search/id-query.js';
+import { getPaper, searchPapers, type PaperIndex } from '../search/paper-index.js';
+import { malformedFilterProblem } from '../search/query.js';
+import { similarPapers } from '../search/similar.js';
+import type { Asker } from '../interaction/command.js';
+import { CUSTOM_ID_MAX, encodeCustomId } from '../interaction/custom-ids.js';
+import { keyForQuery } from '../interaction/query-keys.js';
+import { privateReply, privateText, publicReply, UserError, type Reply } from '../interaction/reply.js';
+import { spellingFor, type Surface } from '../interaction/spelling.js';
+
+/** Longest query accepted; longer text is a paste gone wrong, not a search. */
+export const QUERY_MAX_LENGTH = 300;
+const RESULTS_PER_PAGE = 5;
+/** The best matches a search pages through. */
+const RESULTS_SHOWN = 100;
+/** Discord allows five buttons in a row. */
+const BUTTONS_PER_ROW = 5;
+
+/** What finding papers needs: the index in service, and where the asker is, for the hints in answers. */
+export interface PaperContext {
+	readonly index: PaperIndex;
+	readonly surface?: Surface | undefined;
+}
+
+/**
+ * The private results page for a query (filters written into it): the best match as a card, then
+ * a list, with Previous/Next buttons that carry the query.
+ */
+export function searchPage(query: string, page: number, context: PaperContext): Reply {
+	const { index } = context;
+	const spelling = spellingFor(context);
+	const trimmed = query.trim();
+	if (!trimmed) throw new UserError(`Type some words to search for, e.g. ${spelling.search('spiking gan')}.`);
+	if (trimmed.length > QUERY_MAX_LENGTH) {
+		throw new UserError(`That query is ${trimmed.length} characters long; keep it under ${QUERY_MAX_LENGTH}.`);
+	}
+	const badFilter = malformedFilterProblem(trimmed);
+	if (badFilter) throw new UserError(quoteUserText(badFilter));
+	const missingId = idNotInCorpus(index, trimmed);
+	if (missingId) throw new UserError(`arXiv:${missingId} is not in the corpus; add it from arXiv with ${spelling.add(missingId)}.`);
+	const found = searchPapers(index, trimmed, {}, { limit: RESULTS_SHOWN + 1 }).map((result) => result.paper);
+	const results = found.slice(0, RESULTS_SHOWN);
+	if (!results.length)
+		throw new UserError(`No paper matches “${quoteUserText(trimmed)}”. Try fewer or other words, or check the spelling.`);
+	const pageCount = Math.ceil(results.length / RESULTS_PER_PAGE);
+	const shown = Math.min(page, pageCount - 1);
+	const slice = results.slice(shown * RESULTS_PER_PAGE, (shown + 1) * RESULTS_PER_PAGE);
+	const fitsInCustomId = encodeCustomId({ kind: 'page', page: pageCount, query: trimmed }).length <= CUSTOM_ID_MAX;
+	const pageKey = fitsInCustomId ? undefined : keyForQuery(trimmed);
+	return privateReply(
+		buildResultsMessage({
+			query: trimmed,
+			page: shown,
+			pageSize: RESULTS_PER_PAGE,
+			results: slice,
+			total: results.length,
+			moreThanTotal: found.length > RESULTS_SHOWN,
+			pageKey,
+		}),
+	);
+}
+
+/** Search options given beside the query, as `/paper search` takes them. */
+export interface SearchFilterOptions {
+	author?: string | undefined;
+	year?: number | undefined;
+	category?: string | undefined;
+}
+
+/** The search option values written as query filters, so page buttons carry them too. */
+export function queryWithFilters(query: string, { author, year, category }: SearchFilterOptions): string {
+	const quote = (text: string) => (/\s/.test(text) ? `"${text.replace(/"/g, '')}"` : text);
+	const filters = [
+		author?.trim() ? `author:${quote(author.trim())}` : '',
+		year !== undefined ? `year:${year}` : '',
+		category?.trim() ? `cat:${quote(category.trim())}` : '',
+	];
+	return [query, ...filters].filter(Boolean).join(' ');
+}
+
+/** Finds a paper by any form of its id, or says plainly that the corpus lacks it. */
+export function requirePaper(context: PaperContext, id: string): Paper {
+	const paper = getPaper(context.index, id);
+	if (paper) return paper;
+	const spelling = spellingFor(context);
+	const arxivId = normaliseArxivId(id.trim());
+	if (arxivId === null)
+		throw new UserError(
+			`“${quoteUserText(id.slice(0, 100))}” is not an arXiv id (e.g. 2305.00054 or arXiv:2305.00054v2). ${spelling.findId}`,
+		);
+	throw new UserError(`arXiv:${arxivId} is not in the corpus; add it from arXiv with ${spelling.add(arxivId)}.`);
+}
+
+/** What the user typed, quoted back in a reply: shown as written, never as markdown or a mention. */
+export function quoteUserText(text: string): string {
+	return markdownSafe(plainLine(text));
+}
+
+/** A full card for everyone in the channel, with Discuss. */
+export function publicCard(paper: Paper): Reply {
+	return publicReply({ embeds: [buildPaperCard(paper)], components: [cardComponents(paper, { share: false, discuss: true })] });
+}
+
+/** A full card only the asker sees, with Share. */
+export function privateCard(paper: Paper): Reply {
+	return privateReply({ embeds: [buildPaperCard(paper)], components: [cardComponents(paper, { share: true, discuss: false })] });
+}
+
+/** A full card for everyone with a thread named after the paper; the asker's note is its first message. */
+export function shareReply(paper: Paper, askerName: string, note: string | undefined): Reply {
+	const firstMessage = note?.trim() ? `**${quoteUserText(askerName)}** wrote: ${defuseMentions(note.trim())}` : undefined;
+	return { ...publicCard(paper), thread: { name: threadName(paper), ...(firstMessage ? { firstMessage } : {}) } };
+}
+
+/** Longest title quoted in a similar-papers heading, so the result count after it stays visible. */
+const SIMILAR_TITLE_MAX = 150;
+
+/** The papers most like `paper` (named by its title), privately, as a list; or a sentence saying none is close. */
+export function similarPapersReply(index: PaperIndex, paper: Paper): Reply {
+	const similar = similarPapers(index, paper.id, RESULTS_PER_PAGE).map((found) => found.paper);
+	const title = truncateAtWord(displayTitle(paper), SIMILAR_TITLE_MAX);
+	if (!similar.length)
+		return { ...privateText(`No other paper in the corpus is close enough to “${quoteUserText(title)}” to call similar.`), isEmpty: true };
+	return privateReply(
+		buildResultsMessage({
+			query: `similar to “${title}”`,
+			page: 0,
+			pageSize: RESULTS_PER_PAGE,
+			results: similar,
+			total: similar.length,
+			paging: false,
+		}),
+	);
+}
+
+/** The curation when the asker may use it, else null. */
+function curationFor(asker: Asker, curation: Curation | undefined): Curation | null {
+	return curation?.mayAdd(asker) ? curation : null;
+}
+
+/**
+ * Adds one paper by arXiv id or link and answers with its card for everyone, with Discuss. Every
+ * failure (not allowed, a bad id, already in the corpus, anything arXiv answers instead of the
+ * paper) is a UserError of one sentence naming the cause.
+ */
+export async function addPaperReply(text: string, asker: Asker, curation: Curation | undefined, surface?: Surface): Promise<Reply> {
+	if (!curation) throw new UserError('Adding papers is not available here: paperbot may not write to the corpus folder.');
+	if (!curationFor(asker, curation)) {
+		throw new UserError('Sorry, only members with Manage Server or the curator role can add papers; ask one of them to add it.');
+	}
+	const { added, present, failed } = await curation.addPapers([text]);
+	const paper = added[0];
+	if (failed[0]) throw new UserError(failed[0].reason);
+	if (!paper)
+		throw new UserError(
+			`arXiv:${present[0] ?? text} is already in the corpus: ${spellingFor({ surface }).show(present[0] ?? text)} posts it.`,
+		);
+	const reply = publicReply({
+		content: `Added to the corpus by <@${asker.user.id}>`,
+		embeds: [buildPaperCard(paper)],
+		components: [cardComponents(paper, { share: false, discuss: true })],
+	});
+	return {
+		...reply,
+		privateNote: `Added arXiv:${paper.id} to the corpus; its card is posted in the channel.`,
+		done: `Added arXiv:${paper.id} to the corpus`,
+	};
+}
+
+/** "Add to corpus" buttons for ids not in the corpus, when the asker may add them; else no row. */
+export function addButtonRows(
+	ids: readonly string[],
+	asker: Asker,
+	curation: Curation | undefined,
+): APIActionRowComponent<APIButtonComponent>[] {
+	if (!ids.length || !curationFor(asker, curation)) return [];
+	const buttons = ids.slice(0, BUTTONS_PER_ROW).map(
+		(id): APIButtonComponent => ({
+			type: BUTTON,
+			style: SECONDARY,
+			label: `Add ${id} to corpus`,
+			custom_id: encodeCustomId({ kind: 'add', id }),
+		}),
+	);
+	return [{ type: ACTION_ROW, components: buttons }];
+}
+
+/**
+ * Cards for the arXiv ids found in a message, privately: one card, or a list, with "Add to corpus"
+ * buttons for those not in the corpus when the asker may add papers.
+ */
+export function messagePapersReply(ids: readonly string[], index: PaperIndex, asker: Asker, curation: Curation | undefined): Reply {
+	if (!ids.length) throw new UserError('That message has no arXiv id or link in it.');
+	const papers = ids.flatMap((id) => getPaper(index, id) ?? []);
+	const missing = ids.filter((id) => !getPaper(index, id));
+	const content = missing.length ? `Not in the corpus: ${missing.map((id) => `arXiv:${id}`).join(', ')}` : undefined;
+	const addRows = addButtonRows(missing, asker, curation);
+	const [first, ...others] = papers;
+	if (!first) {
+		if (!addRows.length) throw new UserError(`${content}.`);
+		return privateReply({ content: `${content}.`, embeds: [], components: addRows });
+	}
+	if (!others.length) {
+		return privateReply({
+			content,
+			embeds: [buildPaperCard(first)],
+			components: [cardComponents(first, { share: true, discuss: false }), ...addRows],
+		});
+	}
+	const list = buildResultsMessage({
+		query: 'papers in that message',
+		page: 0,
+		pageSize: papers.length,
+		results: papers,
+		total: papers.length,
+		paging: false,
+	});
+	return privateReply({ ...list, content, components: [...list.components, ...addRows] });
+}

@@ -1,0 +1,102 @@
+import type { Announcement } from '../arxiv/announcements.js';
+import type { FeedClient } from '../arxiv/feed-client.js';
+import type { Paper } from '../corpus/paper.js';
+import { planFeedPost, type FeedPlan } from '../feed/plan.js';
+import type { Logger } from '../log.js';
+import { openSubscriptions, openTopics } from '../schedule/saved-searches.js';
+import { getFeedLook, getFeedPaper, postedFeedPaperIds, storeFeedPapers } from '../schedule/feed-log.js';
+import { createFeedScheduler, type FeedScheduler } from '../schedule/feed-scheduler.js';
+import type { GuildSettings } from '../schedule/settings.js';
+import type { State } from '../schedule/state.js';
+import type { Library } from '../search/library.js';
+import { buildFeedMessages } from '../messages/feed-messages.js';
+import type { PostMessage } from '../messages/post-messages.js';
+import type { Poster } from './poster.js';
+import { formatLocalTime } from '../messages/schedule-status.js';
+
+/** The arXiv feed as the schedule service runs it: its scheduler, its stored papers, previews and status lines. */
+export interface FeedService {
+	readonly scheduler: FeedScheduler;
+	/** A paper a feed post listed, as the feed described it; null when unknown. */
+	feedPaper(id: string): Paper | null;
+	/** The guild's feed post as it would be sent now, without using its slot; empty when nothing clears the floor. */
+	preview(guild: GuildSettings): Promise<PostMessage[]>;
+	/** What `/paperbot status` shows of the guild's feed: where, the last look, the next look. */
+	statusLines(guild: GuildSettings): string[];
+	/** The guild's feed problem (the last look failed), or null. */
+	problem(guild: GuildSettings): string | null;
+}
+
+export interface FeedServiceOptions {
+	state: State;
+	library: Pick<Library, 'current'>;
+	poster: Poster;
+	/** Reads arXiv's announcement feed (`ARXIV_FEED_URL`, through the polite queue). */
+	client: FeedClient;
+	now: () => Date;
+	log: Logger;
+}
+
+/** The announcement date as a feed post's slot; an empty feed plans for no date. */
+const datedOrEmpty = (announcement: Announcement) => ({ ...announcement, date: announcement.date ?? '' });
+
+/** Runs the arXiv feed over the schedule's state and poster. */
+export function createFeedService({ state, library, poster, client, now, log }: FeedServiceOptions): FeedService {
+	function plan(guild: GuildSettings, announcement: Announcement): Promise<FeedPlan> {
+		return planFeedPost(library.current(), datedOrEmpty(announcement), {
+			cross: guild.feed_cross,
+			max: guild.feed_max,
+			alreadyPosted: (ids) => postedFeedPaperIds(state, guild.guild_id, ids),
+			topics: openTopics(state).list(guild.guild_id),
+			subscriptions: openSubscriptions(state).list(guild.guild_id),
+		});
+	}
+
+	const scheduler = createFeedScheduler({
+		state,
+		now,
+		log,
+		read: (guild) => client.read(guild.feed_categories),
+		async send(guild, announcement) {
+			const planned = await plan(guild, announcement);
+			const listed = planned.picks.map((pick) => pick.paper);
+			storeFeedPapers(state, listed, planned.date);
+			const messages = buildFeedMessages(planned, guild.feed_categories);
+			const messageId =
+				messages.length > 0 ? (await poster.send(guild.guild_id, guild.feed_channel_id as string, messages)).messageId : null;
+			return { messageId, newCount: planned.newCount, postedIds: listed.map((paper) => paper.id) };
+		},
+		reconcile: (guild, date) => poster.findPost(guild.guild_id, guild.feed_channel_id as string, 'feed', date),
+	});
+
+	return {
+		scheduler,
+		feedPaper: (id) => getFeedPaper(state, id),
+		async preview(guild) {
+			const planned = await plan(guild, await client.read(guild.feed_categories));
+			storeFeedPapers(
+				state,
+				planned.picks.map((pick) => pick.paper),
+				planned.date || 'preview',
+			);
+			return buildFeedMessages(planned, guild.feed_categories);
+		},
+		statusLines(guild) {
+			if (!guild.feed_channel_id) return ['off'];
+			const where = `<#${guild.feed_channel_id}>: ${guild.feed_categories.join(' ')} at ${guild.feed_time}, up to ${guild.feed_max}${guild.feed_cross ? ', with cross-lists' : ''}`;
+			const look = getFeedLook(state, guild.guild_id);
+			if (!look) return [where, 'Not looked at yet.'];
+			const last = look.announced
+				? `Last feed: ${look.announced}, ${look.new_count} new, ${look.posted_count} posted${look.posted_count < Math.min(guild.feed_max, look.new_count) ? ' (the rest did not stand out from the day’s papers as close to the corpus)' : ''}`
+				: 'Last look: the feed was empty or unreadable';
+			const next = look.next_look
+				? `Next look: ${formatLocalTime(new Date(look.next_look), guild.timezone)}`
+				: 'Next look: at the feed time';
+			return [where, `${last} (looked ${formatLocalTime(new Date(look.looked_at), guild.timezone)})`, next];
+		},
+		problem(guild) {
+			const look = guild.feed_channel_id ? getFeedLook(state, guild.guild_id) : null;
+			return look?.last_error ? `arXiv feed: ${look.failures} failed look(s) in a row, last: ${look.last_error}` : null;
+		},
+	};
+}

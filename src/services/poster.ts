@@ -1,0 +1,25 @@
+import type { PostMessage } from '../messages/post-messages.js';
+import type { PostKind } from '../schedule/post-log.js';
+
+/** A scheduled post Discord accepted: its first message, and what went wrong after it (no thread, a lost part). */
+export interface SentPost {
+	messageId: string;
+	problem?: string;
+}
+
+/** Sends scheduled posts to the guilds' channels and finds them again after a restart. */
+export interface Poster {
+	/**
+	 * Sends `messages` in order to the channel and returns the first one's id; starts a thread from
+	 * it when `threadName` is given. Throws (nothing sent) when the first part cannot go out, e.g. a
+	 * DiscordRefusal naming the permissions the bot lacks there.
+	 */
+	send(guildId: string, channelId: string, messages: readonly PostMessage[], threadName?: string): Promise<SentPost>;
+	/** The id of the bot's own post of this slot among the channel's recent messages, or null. */
+	findPost(guildId: string, channelId: string, kind: PostKind, slot: string): Promise<string | null>;
+	/**
+	 * Why the bot cannot post in a guild channel (it cannot see it, it is not a text channel, or it
+	 * lacks permissions there, named), or null when it can.
+	 */
+	channelProblem(guildId: string, channelId: string, withThreads: boolean): string | null;
+}

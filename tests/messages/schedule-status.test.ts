@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { APIEmbed } from 'discord.js';
+import { EMBED_LIMITS } from '../../src/cards/index.js';
+import { buildStatusEmbed, formatLocalTime, type ScheduleStatus } from '../../src/messages/schedule-status.js';
+import type { PostRecord } from '../../src/schedule/post-log.js';
+import { checkGuildSettings } from '../../src/schedule/settings.js';
+
+const GUILD = '100000000000000001';
+const CHANNEL = '100000000000000002';
+
+const settings = checkGuildSettings({
+	guild_id: GUILD,
+	potd_channel_id: CHANNEL,
+	potd_time: '09:00',
+	timezone: 'America/New_York',
+	potd_thread: true,
+	digest_channel_id: null,
+	digest_cron: '0 9 * * 1',
+});
+
+function post(fields: Partial<PostRecord>): PostRecord {
+	return {
+		guild_id: GUILD,
+		kind: 'potd',
+		slot: '2024-03-10',
+		status: 'sent',
+		claimant: 'host:1',
+		claimed_at: '2024-03-10T13:00:00.000Z',
+		attempts: 1,
+		last_error: null,
+		channel_id: CHANNEL,
+		message_id: '100000000000000009',
+		sent_at: '2024-03-10T13:00:01.000Z',
+		...fields,
+	};
+}
+
+function status(fields: Partial<ScheduleStatus> = {}): ScheduleStatus {
+	return {
+		settings,
+		papers: 180,
+		loadedAt: new Date('2024-03-10T12:30:00Z'),
+		next: { potd: new Date('2024-03-11T13:00:00Z'), digest: null },
+		recentPosts: [],
+		feed: ['off'],
+		problems: [],
+		...fields,
+	};
+}
+
+const field = (embed: APIEmbed, name: string) => embed.fields?.find((candidate) => candidate.name === name)?.value;
+
+describe('formatLocalTime', () => {
+	it('writes the time as the guild reads it, in 24-hour form with the zone named', () => {
+		expect(formatLocalTime(new Date('2024-03-10T13:00:00Z'), 'America/New_York')).toBe('2024-03-10 09:00 (America/New_York)');
+		expect(formatLocalTime(new Date('2024-03-10T23:30:00Z'), 'Asia/Tokyo')).toBe('2024-03-11 08:30 (Asia/Tokyo)');
+		expect(formatLocalTime(new Date('2024-01-01T00:05:00Z'), 'UTC')).toBe('2024-01-01 00:05 (UTC)');
+	});
+});
+
+describe('buildStatusEmbed', () => {
+	it('shows the corpus, where and when each post goes, and what is off', () => {
+		const embed = buildStatusEmbed(status());
+		expect(embed.title).toBe('paperbot status');
+		expect(embed.fields?.map((candidate) => candidate.name)).toEqual([
+			'Corpus',
+			'Paper of the day',
+			'Digest',
+			'arXiv feed',
+			'Last posts',
+			'Problems',
+		]);
+		expect(field(embed, 'Corpus')).toBe('180 papers, loaded 2024-03-10 08:30 (America/New_York)');
+		expect(field(embed, 'Paper of the day')).toBe(
+			`<#${CHANNEL}> at 09:00, with a thread\nNext: 2024-03-11 09:00 (America/New_York) · <t:1710162000:R>`,
+		);
+		expect(field(embed, 'Digest')).toBe('off\nNext: off');
+		expect(field(embed, 'arXiv feed')).toBe('off');
+		expect(field(embed, 'Last posts')).toBe('none');
+		expect(field(embed, 'Problems')).toBe('none');
+	});
+
+	it('names the digest channel and its cron pattern when digests are on', () => {
+		const embed = buildStatusEmbed(
+			status({
+				settings: { ...settings, potd_thread: false, digest_channel_id: CHANNEL },
+				next: { potd: null, digest: new Date('2024-03-11T13:00:00Z') },
+			}),
+		);
+		expect(field(embed, 'Paper of the day')).toBe(`<#${CHANNEL}> at 09:00\nNext: off`);
+		expect(field(embed, 'Digest')).toBe(`<#${CHANNEL}> on \`0 9 * * 1\`\nNext: 2024-03-11 09:00 (America/New_York) · <t:1710162000:R>`);
+	});
+
+	it('links each sent post, and says which were empty, failed or are being sent', () => {
+		const embed = buildStatusEmbed(
+			status({
+				recentPosts: [
+					post({}),
+					post({ kind: 'digest', slot: '2024-03-04T14:00:00.000Z', message_id: null, channel_id: null }),
+					post({ slot: '2024-03-09', status: 'failed', attempts: 3, message_id: null }),
+					post({ slot: '2024-03-08', status: 'claimed', message_id: null }),
+				],
+			}),
+		);
+		expect(field(embed, 'Last posts')?.split('\n')).toEqual([
+			`Paper of the day 2024-03-10: [posted](https://discord.com/channels/${GUILD}/${CHANNEL}/100000000000000009)`,
+			'Digest 2024-03-04T14:00:00.000Z: nothing new, not posted',
+			'Paper of the day 2024-03-09: failed after 3 attempt(s)',
+			'Paper of the day 2024-03-08: sending',
+		]);
+	});
+
+	it('lists each problem as a bullet cut at a word, and keeps every field within Discord’s limit', () => {
+		const long = `Digest: ${'unreachable '.repeat(40)}`;
+		const many = Array.from({ length: 40 }, (_, index) => `Problem ${index}: ${'x'.repeat(80)}`);
+		const embed = buildStatusEmbed(status({ problems: [long, ...many] }));
+		const lines = field(embed, 'Problems')?.split('\n') ?? [];
+		expect(lines[0]).toMatch(/^• Digest: (unreachable )+unreachable…$/);
+		expect(lines[0]!.length).toBeLessThanOrEqual('• '.length + 300);
+		expect(field(embed, 'Problems')?.endsWith('…')).toBe(true);
+		for (const candidate of embed.fields ?? []) expect(candidate.value.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldValue);
+	});
+});
