@@ -55,17 +55,28 @@ const CANDIDATES = 30;
 /** Longest stretch of ranking between two yields to the event loop, so the bot keeps answering. */
 const SLICE_MS = 20;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * A pause to call between steps of a long computation: it yields to the event loop once
+ * {@link SLICE_MS} have passed since the last yield, so timers and interactions run in between.
+ */
+function slices(): () => Promise<void> {
+	let sliceStart = performance.now();
+	return async () => {
+		if (performance.now() - sliceStart < SLICE_MS) return;
+		await new Promise<void>((resolve) => setImmediate(resolve));
+		sliceStart = performance.now();
+	};
+}
 
-/** The corpus side of a day's comparison: the lab's vectors and centroid, and the nearest corpus papers of any paper. */
+/** The corpus side of a day's comparison: the lab's centroid, and the nearest corpus papers of any paper. */
 interface Lab {
 	centroid: PaperVector;
 	/** Mean cosine of `vector` with its {@link NEAREST} closest corpus papers, and the closest one. */
 	nearest(vector: PaperVector, paper: Paper): { closeness: number; closest: Paper | null };
 }
 
-function labOf(index: PaperIndex, space: SimilaritySpace, sample: Uint32Array): Lab {
-	const vectors = Array.from(sample, (paperNo) => space.vector(index.papers[paperNo]!));
+/** The lab of `sample` (paper numbers) and their `vectors`; the nearest papers of a larger corpus come from the index. */
+function labOf(index: PaperIndex, space: SimilaritySpace, sample: Uint32Array, vectors: readonly PaperVector[]): Lab {
 	const whole = sample.length === index.papers.length;
 	const buffer = new Float64Array(Math.max(whole ? vectors.length : CANDIDATES, 1));
 	const known = new Map<number, PaperVector>(Array.from(sample, (paperNo, position) => [paperNo, vectors[position]!]));
@@ -114,24 +125,29 @@ function meanOfBest(similarities: Float64Array, paperNos: ArrayLike<number>, ind
 export async function rankFeedPapers(index: PaperIndex, papers: readonly Paper[], options: RankFeedOptions): Promise<FeedRanking> {
 	const fresh = papers.filter((paper) => !index.numbers.has(paper.id));
 	if (fresh.length === 0) return { picks: [], ranked: 0, standingOut: 0 };
+	const pause = slices();
 	const sample = labSample(index);
-	const space = new SimilaritySpace([...Array.from(sample, (paperNo) => index.papers[paperNo]!), ...fresh]);
-	const lab = labOf(index, space, sample);
+	const space = new SimilaritySpace();
+	for (const paper of [...Array.from(sample, (paperNo) => index.papers[paperNo]!), ...fresh]) {
+		space.addToBackground(paper);
+		await pause();
+	}
+	const labVectors: PaperVector[] = [];
+	for (const paperNo of sample) {
+		labVectors.push(space.vector(index.papers[paperNo]!));
+		await pause();
+	}
+	const lab = labOf(index, space, sample, labVectors);
 	const vectors = fresh.map((paper) => space.vector(paper));
-	const dayCentroid = centroid(vectors);
 	const toLab = cosines(lab.centroid, vectors);
-	const toDay = cosines(dayCentroid, vectors);
+	const toDay = cosines(centroid(vectors), vectors);
 	const scores = new Float64Array(fresh.length);
 	const closest: (Paper | null)[] = [];
-	let sliceStart = performance.now();
 	for (let i = 0; i < fresh.length; i++) {
 		const nearest = lab.nearest(vectors[i]!, fresh[i]!);
 		scores[i] = WEIGHTS.centroid * toLab[i]! + WEIGHTS.nearest * nearest.closeness - WEIGHTS.typical * toDay[i]!;
 		closest.push(nearest.closest);
-		if (performance.now() - sliceStart > SLICE_MS) {
-			await yieldToEventLoop();
-			sliceStart = performance.now();
-		}
+		await pause();
 	}
 	return pickStandouts(fresh, scores, closest, options);
 }

@@ -52,19 +52,21 @@ export class SimilaritySpace {
 	/** A paper's count of each term while it is being counted; zero again after. */
 	#inPaper: Uint32Array = new Uint32Array(1 << 12);
 	readonly #counted = new Map<Paper, TermCounts>();
-	readonly #background: number;
-	readonly #averageLength: number;
+	#background = 0;
+	#totalLength = 0;
 
-	constructor(background: readonly Paper[]) {
-		let total = 0;
-		for (const paper of background) {
-			const counted = this.#count(paper);
-			this.#counted.set(paper, counted);
-			total += counted.length;
-			for (const term of counted.terms) this.#frequencies[term]!++;
-		}
-		this.#background = background.length;
-		this.#averageLength = total / Math.max(1, background.length);
+	/** A space whose idf is over `background` (more can be added with {@link addToBackground}). */
+	constructor(background: readonly Paper[] = []) {
+		for (const paper of background) this.addToBackground(paper);
+	}
+
+	/** Counts the paper into the idf and the average length; vectors made before see the counts as they were. */
+	addToBackground(paper: Paper): void {
+		const counted = this.#count(paper);
+		this.#counted.set(paper, counted);
+		this.#background++;
+		this.#totalLength += counted.length;
+		for (const term of counted.terms) this.#frequencies[term]!++;
 	}
 
 	/** BM25's idf of a term among the background papers. */
@@ -117,7 +119,8 @@ export class SimilaritySpace {
 		const { terms, counts, length } = this.#counted.get(paper) ?? this.#count(paper);
 		const { k1, b } = SIMILARITY;
 		const weights = new Float32Array(terms.length);
-		const lengthNorm = 1 - b + (b * length) / (this.#averageLength || 1);
+		const averageLength = this.#totalLength / Math.max(1, this.#background);
+		const lengthNorm = 1 - b + (b * length) / (averageLength || 1);
 		for (let i = 0; i < terms.length; i++) {
 			const count = counts[i]!;
 			weights[i] = ((count * (k1 + 1)) / (count + k1 * lengthNorm)) * this.#idf(terms[i]!);

@@ -7,8 +7,10 @@ import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { loadCorpus, readCorpus } from '../../src/corpus/load.js';
 import { loadOrBuildIndex } from '../../src/search/index-cache.js';
-import type { Paper } from '../../src/corpus/paper.js';
-import { searchPapers, suggestPapers } from '../../src/search/paper-index.js';
+import { type Paper, paperSchema } from '../../src/corpus/paper.js';
+import { rankFeedPapers } from '../../src/feed/rank.js';
+import { type PaperIndex, searchPapers, suggestPapers } from '../../src/search/paper-index.js';
+import { generatePapers } from './synthetic-corpus.js';
 import type { BenchQuery, Workload } from './workload.js';
 
 /** The figures one process reports. */
@@ -22,6 +24,30 @@ export interface Measurement {
 	maxRssMb: number;
 	query: Percentiles;
 	suggest: Percentiles;
+	/** For ours: ranking a day of {@link FEED_DAY} new papers against the corpus, and the longest the event loop waited meanwhile. */
+	feed?: { ms: number; longestStallMs: number };
+}
+
+/** Papers in the benchmark's feed day: arXiv's busiest categories announce about this many a day. */
+const FEED_DAY = 500;
+
+/** Times ranking a day of synthetic new papers, while a timer measures how long the event loop is held at a stretch. */
+async function timeFeed(index: PaperIndex): Promise<{ ms: number; longestStallMs: number }> {
+	// New ids: the generator's would repeat the corpus's.
+	const day = [...generatePapers({ count: FEED_DAY, seed: 99 })].map((record, n) =>
+		paperSchema.parse({ ...record, id: `2601.${String(n).padStart(5, '0')}` }),
+	);
+	let last = performance.now();
+	let longestStallMs = 0;
+	const ticker = setInterval(() => {
+		longestStallMs = Math.max(longestStallMs, performance.now() - last);
+		last = performance.now();
+	}, 1);
+	const start = performance.now();
+	await rankFeedPapers(index, day, { max: 10 });
+	const ms = performance.now() - start;
+	clearInterval(ticker);
+	return { ms, longestStallMs };
 }
 
 /** Latency percentiles over `count` timed calls. */
@@ -85,9 +111,11 @@ async function main(): Promise<void> {
 	let search: (query: BenchQuery) => unknown;
 	let suggest: (partial: string) => unknown;
 	let source: Measurement['source'] = 'built';
+	let index: PaperIndex | null = null;
 	if (engine === 'ours') {
 		const loaded = await loadOrBuildIndex(read!, { cacheDir });
 		source = loaded.source;
+		index = loaded.index;
 		search = (query) => searchPapers(loaded.index, query.query);
 		suggest = (partial) => suggestPapers(loaded.index, partial);
 	} else {
@@ -114,7 +142,8 @@ async function main(): Promise<void> {
 	const query = timeEach(workload.queries, search, budgetMs);
 	const suggestTimes = timeEach(workload.partials, suggest, budgetMs / 3);
 	const maxRssMb = process.resourceUsage().maxRSS / 1024;
-	const measurement: Measurement = { engine, source, parseMs, buildMs, heapAfterLoadMb, maxRssMb, query, suggest: suggestTimes };
+	const feed = index ? await timeFeed(index) : undefined;
+	const measurement: Measurement = { engine, source, parseMs, buildMs, heapAfterLoadMb, maxRssMb, query, suggest: suggestTimes, feed };
 	process.stdout.write(`${JSON.stringify(measurement)}\n`);
 }
 
