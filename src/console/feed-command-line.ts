@@ -39,7 +39,9 @@ function renderFeedPlan(plan: FeedPlan, categories: readonly string[]): string {
 		const reason =
 			pick.reason.kind === 'corpus'
 				? `close to “${displayTitle(pick.reason.paper)}”, ${standingText(pick)}`
-				: `matches topic "${pick.reason.topic}"`;
+				: pick.reason.kind === 'author'
+					? `by ${pick.reason.name}, author of “${displayTitle(pick.reason.paper)}”`
+					: `matches topic "${pick.reason.topic}"`;
 		const details = [shortAuthors(pick.paper.authors), pick.paper.categories?.join(', ')].filter(Boolean).join(' · ');
 		return `${position + 1}. ${displayTitle(pick.paper)} (arXiv:${pick.paper.id})\n   ${details}\n   ${reason}`;
 	});
@@ -80,7 +82,12 @@ export async function runFeedCommandLine(
 			id: pick.paper.id,
 			title: pick.paper.title,
 			standing: Number(pick.standing.toFixed(4)),
-			reason: pick.reason.kind === 'corpus' ? { closestTo: pick.reason.paper.id } : { topic: pick.reason.topic },
+			reason:
+				pick.reason.kind === 'corpus'
+					? { closestTo: pick.reason.paper.id }
+					: pick.reason.kind === 'author'
+						? { author: pick.reason.name, of: pick.reason.paper.id }
+						: { topic: pick.reason.topic },
 		}));
 		const document = { date: plan?.date ?? null, categories, newCount: plan?.newCount ?? 0, picks, emptyReason: why };
 		output.stdout.write(`${JSON.stringify(document, null, 2)}\n`);

@@ -1,9 +1,16 @@
 import type { Paper } from '../corpus/paper.js';
 import type { PaperIndex } from '../search/paper-index.js';
+import { corpusAuthorOf } from './authors.js';
 import { candidatesFromIndex, centroid, cosines, labSample, type PaperVector, SimilaritySpace, upperFence } from '../search/similarity.js';
 
-/** Why a feed paper was picked: the corpus paper it is closest to, or a digest topic it matches. */
-export type FeedReason = { kind: 'corpus'; paper: Paper } | { kind: 'topic'; topic: string };
+/**
+ * Why a feed paper was picked: a digest topic it matches, an author of it who wrote a corpus paper
+ * (named as the new paper names them), or the corpus paper it is closest to.
+ */
+export type FeedReason =
+	| { kind: 'topic'; topic: string }
+	| { kind: 'author'; name: string; paper: Paper }
+	| { kind: 'corpus'; paper: Paper };
 
 /** A feed paper worth posting, with how it stands among the day's papers and the reason. */
 export interface FeedPick {
@@ -17,7 +24,7 @@ export interface FeedPick {
 
 /** A day's ranking: what to post, and how many papers it was chosen from. */
 export interface FeedRanking {
-	/** At most `max` papers, topic matches first, then the closest that stand out. */
+	/** At most `max` papers: topic matches, then the closest of those by the corpus's authors or standing out. */
 	picks: FeedPick[];
 	/** The day's new papers that were ranked (those not in the corpus). */
 	ranked: number;
@@ -118,8 +125,9 @@ function meanOfBest(similarities: Float64Array, paperNos: ArrayLike<number>, ind
  * adds its cosine with the lab's centroid and its mean cosine with its three closest corpus papers,
  * and takes away a tenth of its cosine with the day's centroid. There is no fixed floor: the picks
  * are the best `max` of the papers that stand out from the day's own scores (Tukey's fence, see
- * {@link STANDOUT_FENCE}) with a score above zero, after any paper matching a digest topic, so a
- * day with nothing close posts fewer or none. Papers already in the corpus are left out. Ranking yields to the event loop
+ * {@link STANDOUT_FENCE}) with a score above zero, after any paper matching a digest topic and any
+ * paper by an author of a corpus paper (see corpusAuthorOf), so a day with nothing close posts
+ * fewer or none. Papers already in the corpus are left out. Ranking yields to the event loop
  * every few milliseconds, so a large day against a large corpus never holds up the bot.
  */
 export async function rankFeedPapers(index: PaperIndex, papers: readonly Paper[], options: RankFeedOptions): Promise<FeedRanking> {
@@ -149,11 +157,12 @@ export async function rankFeedPapers(index: PaperIndex, papers: readonly Paper[]
 		closest.push(nearest.closest);
 		await pause();
 	}
-	return pickStandouts(fresh, scores, closest, options);
+	return pickStandouts(index, fresh, scores, closest, options);
 }
 
-/** The topic matches, then the papers above the day's fence, best first, at most `max`, each with its standing. */
+/** The topic matches, then the papers by the corpus's authors and those above the day's fence, closest first, at most `max`. */
 function pickStandouts(
+	index: PaperIndex,
 	fresh: readonly Paper[],
 	scores: Float64Array,
 	closest: readonly (Paper | null)[],
@@ -172,20 +181,21 @@ function pickStandouts(
 	for (const topic of options.topics ?? []) {
 		for (const paper of options.matchTopic?.(topic) ?? []) if (!topicOf.has(paper.id)) topicOf.set(paper.id, topic);
 	}
-	const candidates = fresh
-		.map((paper, i) => ({ paper, score: scores[i]!, closest: closest[i] ?? null, topic: topicOf.get(paper.id) }))
-		.filter((entry) => entry.topic !== undefined || (entry.closest !== null && standsOut(entry.score)));
-	candidates.sort(
-		(a, b) => Number(b.topic !== undefined) - Number(a.topic !== undefined) || b.score - a.score || a.paper.id.localeCompare(b.paper.id),
-	);
-	const picks = candidates.slice(0, options.max).map(
-		({ paper, score, closest: near, topic }): FeedPick => ({
-			paper,
-			score,
-			standing: standing(score),
-			reason: near && standsOut(score) ? { kind: 'corpus', paper: near } : { kind: 'topic', topic: topic! },
-		}),
-	);
+	const reasonOf = (paper: Paper, score: number, near: Paper | null): FeedReason | null => {
+		const topic = topicOf.get(paper.id);
+		if (topic !== undefined) return { kind: 'topic', topic };
+		const author = corpusAuthorOf(index, paper, standsOut(score));
+		if (author) return { kind: 'author', name: author.name, paper: author.paper };
+		return near && standsOut(score) ? { kind: 'corpus', paper: near } : null;
+	};
+	// Topic matches first; papers by the lab's people rank with the rest, by closeness, whether or not they stand out.
+	const order: Record<FeedReason['kind'], number> = { topic: 0, author: 1, corpus: 1 };
+	const picks = fresh
+		.map((paper, i) => ({ paper, score: scores[i]!, reason: reasonOf(paper, scores[i]!, closest[i] ?? null) }))
+		.filter((pick): pick is Omit<FeedPick, 'standing'> => pick.reason !== null)
+		.sort((a, b) => order[a.reason.kind] - order[b.reason.kind] || b.score - a.score || a.paper.id.localeCompare(b.paper.id))
+		.slice(0, options.max)
+		.map((pick) => ({ ...pick, standing: standing(pick.score) }));
 	return { picks, ranked: fresh.length, standingOut: scores.filter(standsOut).length };
 }
 

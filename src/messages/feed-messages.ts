@@ -16,6 +16,10 @@ const FOOTER_ROOM = 120;
 
 function reasonText(pick: FeedPick): string {
 	if (pick.reason.kind === 'topic') return `matches topic \`${pick.reason.topic.replace(/`/g, "'")}\``;
+	if (pick.reason.kind === 'author') {
+		const title = markdownSafe(truncateAtWord(plainLine(displayTitle(pick.reason.paper)), REASON_TITLE_MAX));
+		return `by *${markdownSafe(plainLine(pick.reason.name))}*, author of “${title}”`;
+	}
 	return `close to “${markdownSafe(truncateAtWord(plainLine(displayTitle(pick.reason.paper)), REASON_TITLE_MAX))}” · ${standingText(pick)}`;
 }
 

@@ -83,7 +83,7 @@ describe('the arXiv feed through the real bot', () => {
 		const mentionLines = listed.split('\n').filter((line) => line.includes(member));
 		expect(mentionLines).toHaveLength(2);
 		expect(mentionLines[0]).toContain('For ');
-		expect(mentionLines[1]).toContain('close to');
+		expect(mentionLines[1]).toContain('by *Jiayu Zhou*, author of “Revisiting Data-Free Knowledge Distillation with Poisoned Teachers”');
 		const request = standin.requests.find(
 			(recorded) => recorded.method === 'POST' && JSON.stringify(recorded.body ?? '').includes('arXiv feed ·'),
 		);

@@ -12,7 +12,7 @@ import { seededRandom } from '../../src/schedule/seeded-random.js';
 import { buildSearchIndex } from '../../src/search/paper-index.js';
 import { similarPapers } from '../../src/search/similar.js';
 import { centroidAnchor, nearestAnchor } from './feed-anchors.js';
-import { findLabs, labDays, readCollection, SMALL_CORPUS, type Lab, type LabDay } from './feed-labs.js';
+import { type DatedPaper, findLabs, labDays, readCollection, SMALL_CORPUS, type Lab, type LabDay } from './feed-labs.js';
 
 const COLLECTION = new URL('../../../shared/evaldata/arxiv/arxiv-cs-2025/arxiv_cs_2025_shiyibihua.jsonl', import.meta.url);
 const MAX = 10;
@@ -80,6 +80,29 @@ async function outcomesOf(ranker: Ranker, days: readonly LabDay[]): Promise<Outc
 
 const three = (value: number) => value.toFixed(3);
 
+/**
+ * The lab's people, measured apart (the protocol hides authors): the 200-a-day days again with
+ * every paper's authors shown, counting the hidden papers posted because an author wrote a corpus
+ * paper, and the other papers the same rule posts (a shared name, not the lab).
+ */
+async function authorFigure(collection: readonly DatedPaper[], labs: readonly Lab[]): Promise<string> {
+	const authors = new Map(collection.map((entry) => [entry.paper.id, entry.authors]));
+	const shown = (paper: Paper): Paper => ({ ...paper, authors: authors.get(paper.id) ?? null });
+	let byAuthor = 0;
+	let found = 0;
+	let others = 0;
+	const days = labDays(collection, labs, 200, false);
+	for (const day of days) {
+		const { picks } = await rankFeedPapers(buildSearchIndex(day.corpus.map(shown)), day.papers.map(shown), { max: MAX });
+		found += picks.some((pick) => pick.paper.id === day.hidden.id) ? 1 : 0;
+		for (const pick of picks.filter((pick) => pick.reason.kind === 'author')) {
+			if (pick.paper.id === day.hidden.id) byAuthor++;
+			else others++;
+		}
+	}
+	return `With authors shown (200 a day, both halves, ${days.length} days): the lab's paper posted on ${three(found / days.length)} of days, by the author rule on ${three(byAuthor / days.length)}; other papers posted by the author rule: ${(others / days.length).toFixed(2)} a day\n`;
+}
+
 /** How often another paper of the same lab is among a lab paper's five most similar, over the whole collection. */
 function similarFigure(collection: readonly Paper[], labs: readonly Lab[]): string {
 	const index = buildSearchIndex(collection);
@@ -134,7 +157,7 @@ export async function feedEvalReport(): Promise<string> {
 			}
 		}
 	}
-	return `${lines.join('\n')}\n${similarFigure(
+	return `${lines.join('\n')}\n${await authorFigure(collection, labs)}${similarFigure(
 		collection.map((entry) => entry.paper),
 		labs,
 	)}`;

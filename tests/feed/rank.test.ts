@@ -12,10 +12,13 @@ const shippedIndex = async () => buildSearchIndex((await loadCorpus('data')).pap
 const feedPapers = () => newlyAnnounced(parseAnnouncementFeed(announcementXml('cs.NE+cs.LG', FEED_DATE, FEED_DAY)), { cross: true });
 
 describe('rankFeedPapers', () => {
-	it('puts the papers close to the shipped corpus first, each with the corpus paper it is closest to', async () => {
+	it('puts the papers close to the shipped corpus first, each with its reason: the closest corpus paper, or an author of one', async () => {
 		const { picks } = await rankFeedPapers(await shippedIndex(), feedPapers(), { max: 10 });
 		expect(picks.map((pick) => pick.paper.id)).toEqual(ON_TOPIC.map((entry) => entry.id));
-		expect(picks.map((pick) => pick.reason.kind === 'corpus' && pick.reason.paper.id)).toEqual(['2305.11484', '2306.02368']);
+		expect(picks.map((pick) => pick.reason)).toMatchObject([
+			{ kind: 'corpus', paper: { id: '2305.11484' } },
+			{ kind: 'author', name: 'Jiayu Zhou', paper: { id: '2306.02368' } },
+		]);
 	});
 
 	it('never keeps a paper the corpus holds, and ranks every other new paper', async () => {
