@@ -8,18 +8,29 @@ import { searchWordsOf } from '../../src/search/text.js';
 
 type TermWeights = Map<string, number>;
 
-function tfidf(papers: readonly Paper[]): TermWeights[] {
-	const counted = papers.map((paper) => {
-		const counts: TermWeights = new Map();
+/** Each paper's word counts, kept across days: the evaluation shows a paper on many days. */
+const wordCounts = new WeakMap<Paper, TermWeights>();
+
+function countWords(paper: Paper): TermWeights {
+	let counts = wordCounts.get(paper);
+	if (!counts) {
+		counts = new Map();
 		for (const word of searchWordsOf(`${paper.title ?? ''} ${paper.abstract}`)) counts.set(word, (counts.get(word) ?? 0) + 1);
-		return counts;
-	});
+		wordCounts.set(paper, counts);
+	}
+	return counts;
+}
+
+function tfidf(papers: readonly Paper[]): TermWeights[] {
+	const counted = papers.map(countWords);
 	const holding = new Map<string, number>();
 	for (const counts of counted) for (const word of counts.keys()) holding.set(word, (holding.get(word) ?? 0) + 1);
 	return counted.map((counts) => {
 		const weighted: TermWeights = new Map();
 		for (const [word, count] of counts) weighted.set(word, count * (Math.log((1 + papers.length) / (1 + holding.get(word)!)) + 1));
-		const length = Math.hypot(...weighted.values()) || 1;
+		let squares = 0;
+		for (const weight of weighted.values()) squares += weight * weight;
+		const length = Math.sqrt(squares) || 1;
 		for (const [word, weight] of weighted) weighted.set(word, weight / length);
 		return weighted;
 	});
