@@ -24,7 +24,7 @@ export interface FeedPick {
 
 /** A day's ranking: what to post, and how many papers it was chosen from. */
 export interface FeedRanking {
-	/** At most `max` papers: topic matches, then the closest of those by the corpus's authors or standing out. */
+	/** At most `max` papers: topic matches, then papers by the corpus's authors, then the closest that stand out. */
 	picks: FeedPick[];
 	/** The day's new papers that were ranked (those not in the corpus). */
 	ranked: number;
@@ -160,7 +160,7 @@ export async function rankFeedPapers(index: PaperIndex, papers: readonly Paper[]
 	return pickStandouts(index, fresh, scores, closest, options);
 }
 
-/** The topic matches, then the papers by the corpus's authors and those above the day's fence, closest first, at most `max`. */
+/** The topic matches, then papers by the corpus's authors, then the papers above the day's fence, each closest first, at most `max`. */
 function pickStandouts(
 	index: PaperIndex,
 	fresh: readonly Paper[],
@@ -188,8 +188,7 @@ function pickStandouts(
 		if (author) return { kind: 'author', name: author.name, paper: author.paper };
 		return near && standsOut(score) ? { kind: 'corpus', paper: near } : null;
 	};
-	// Topic matches first; papers by the lab's people rank with the rest, by closeness, whether or not they stand out.
-	const order: Record<FeedReason['kind'], number> = { topic: 0, author: 1, corpus: 1 };
+	const order: Record<FeedReason['kind'], number> = { topic: 0, author: 1, corpus: 2 };
 	const picks = fresh
 		.map((paper, i) => ({ paper, score: scores[i]!, reason: reasonOf(paper, scores[i]!, closest[i] ?? null) }))
 		.filter((pick): pick is Omit<FeedPick, 'standing'> => pick.reason !== null)
