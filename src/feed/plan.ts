@@ -1,5 +1,6 @@
 import type { Announcement } from '../arxiv/announcements.js';
 import { newlyAnnounced } from '../arxiv/announcements.js';
+import type { FeedFeedback } from '../schedule/feed-feedback.js';
 import type { Subscription } from '../schedule/saved-searches.js';
 import { matchPapers } from '../search/match.js';
 import type { PaperIndex } from '../search/paper-index.js';
@@ -27,6 +28,8 @@ export interface FeedPlanOptions {
 	alreadyPosted: (ids: readonly string[]) => Set<string>;
 	topics: readonly string[];
 	subscriptions: readonly Subscription[];
+	/** What the guild taught its feed (see FeedFeedback); none when absent. */
+	feedback?: FeedFeedback;
 }
 
 /**
@@ -44,7 +47,13 @@ export async function planFeedPost(
 	const fresh = announced.filter((paper) => !posted.has(paper.id));
 	// Topics and subscriptions match the day's papers by the subscriptions' all-words rule.
 	const matches = matchPapers(fresh);
-	const { picks, standingOut } = await rankFeedPapers(index, fresh, { max: options.max, topics: options.topics, matchTopic: matches });
+	const { picks, standingOut } = await rankFeedPapers(index, fresh, {
+		max: options.max,
+		topics: options.topics,
+		matchTopic: matches,
+		own: options.feedback?.own,
+		dismissed: options.feedback?.dismissed,
+	});
 	const listed = new Set(picks.map((pick) => pick.paper.id));
 	const mentions: Record<string, string[]> = {};
 	for (const { user_id: userId, query } of options.subscriptions) {

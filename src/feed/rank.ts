@@ -40,15 +40,20 @@ export interface RankFeedOptions {
 	topics?: readonly string[];
 	/** The feed papers a topic matches, by the subscriptions' all-words rule. */
 	matchTopic?: (topic: string) => readonly Paper[];
+	/** Feed papers the lab took up from earlier posts: ranked against as the lab's own papers. */
+	own?: readonly Paper[];
+	/** Feed papers the lab marked Not for us: papers like them rank lower. */
+	dismissed?: readonly Paper[];
 }
 
 /**
  * A day paper's score: closeness to the lab's centroid plus its mean closeness to its nearest
  * corpus papers, less a little of its closeness to the day's own centroid (a paper typical of the
  * whole day, such as a survey of the field, is no sign of the lab). Chosen on the tuning half of
- * the feed evaluation (DESIGN.md, "The arXiv feed").
+ * the feed evaluation (DESIGN.md, "The arXiv feed"). A paper also loses its closeness to the
+ * papers the lab marked **Not for us**: half its cosine with the closest of them.
  */
-const WEIGHTS = { centroid: 1, nearest: 1, typical: 0.1 } as const;
+const WEIGHTS = { centroid: 1, nearest: 1, typical: 0.1, dismissed: 0.5 } as const;
 /** How many of a paper's closest corpus papers its nearness averages over: the lab's work, not one paper. */
 const NEAREST = 3;
 /**
@@ -78,32 +83,43 @@ function slices(): () => Promise<void> {
 /** The corpus side of a day's comparison: the lab's centroid, and the nearest corpus papers of any paper. */
 interface Lab {
 	centroid: PaperVector;
-	/** Mean cosine of `vector` with its {@link NEAREST} closest corpus papers, and the closest one. */
+	/** Mean cosine of `vector` with its {@link NEAREST} closest lab papers, and the closest one. */
 	nearest(vector: PaperVector, paper: Paper): { closeness: number; closest: Paper | null };
 }
 
-/** The lab of `sample` (paper numbers) and their `vectors`; the nearest papers of a larger corpus come from the index. */
-function labOf(index: PaperIndex, space: SimilaritySpace, sample: Uint32Array, vectors: readonly PaperVector[]): Lab {
+/**
+ * The lab: the corpus's `sample` (paper numbers) with their `vectors`, and the feed papers it took
+ * up as its own (`own`, with `ownVectors`), which are always compared. The nearest papers of a
+ * corpus larger than the sample come from the index.
+ */
+function labOf(
+	index: PaperIndex,
+	space: SimilaritySpace,
+	sample: Uint32Array,
+	vectors: readonly PaperVector[],
+	own: readonly Paper[],
+	ownVectors: readonly PaperVector[],
+): Lab {
 	const whole = sample.length === index.papers.length;
-	const buffer = new Float64Array(Math.max(whole ? vectors.length : CANDIDATES, 1));
+	const buffer = new Float64Array(Math.max(whole ? vectors.length : CANDIDATES, 1) + own.length);
 	const known = new Map<number, PaperVector>(Array.from(sample, (paperNo, position) => [paperNo, vectors[position]!]));
 	return {
-		centroid: centroid(vectors),
+		centroid: centroid([...vectors, ...ownVectors]),
 		nearest(vector, paper) {
-			const paperNos = whole ? sample : candidatesFromIndex(index, paper, CANDIDATES);
-			const others = Array.from(paperNos, (paperNo) => {
+			const paperNos = whole ? Array.from(sample) : candidatesFromIndex(index, paper, CANDIDATES);
+			const others = paperNos.map((paperNo) => {
 				let other = known.get(paperNo);
 				if (!other) known.set(paperNo, (other = space.vector(index.papers[paperNo]!)));
 				return other;
 			});
-			const similarities = cosines(vector, others, buffer).subarray(0, others.length);
-			return meanOfBest(similarities, paperNos, index);
+			const papers = [...paperNos.map((paperNo) => index.papers[paperNo]!), ...own];
+			return meanOfBest(cosines(vector, [...others, ...ownVectors], buffer).subarray(0, papers.length), papers);
 		},
 	};
 }
 
 /** The mean of the {@link NEAREST} highest similarities, and the paper of the highest. */
-function meanOfBest(similarities: Float64Array, paperNos: ArrayLike<number>, index: PaperIndex) {
+function meanOfBest(similarities: Float64Array, papers: readonly Paper[]) {
 	const best = [-1, -1, -1].slice(0, NEAREST);
 	let closest = -1;
 	for (let i = 0; i < similarities.length; i++) {
@@ -115,7 +131,7 @@ function meanOfBest(similarities: Float64Array, paperNos: ArrayLike<number>, ind
 	const found = best.filter((similarity) => similarity >= 0);
 	return {
 		closeness: found.length ? found.reduce((sum, similarity) => sum + similarity, 0) / found.length : 0,
-		closest: closest < 0 ? null : index.papers[paperNos[closest]!]!,
+		closest: closest < 0 ? null : papers[closest]!,
 	};
 }
 
@@ -135,8 +151,10 @@ export async function rankFeedPapers(index: PaperIndex, papers: readonly Paper[]
 	if (fresh.length === 0) return { picks: [], ranked: 0, standingOut: 0 };
 	const pause = slices();
 	const sample = labSample(index);
+	const own = (options.own ?? []).filter((paper) => !index.numbers.has(paper.id));
+	const dismissed = options.dismissed ?? [];
 	const space = new SimilaritySpace();
-	for (const paper of [...Array.from(sample, (paperNo) => index.papers[paperNo]!), ...fresh]) {
+	for (const paper of [...Array.from(sample, (paperNo) => index.papers[paperNo]!), ...own, ...fresh]) {
 		space.addToBackground(paper);
 		await pause();
 	}
@@ -145,15 +163,26 @@ export async function rankFeedPapers(index: PaperIndex, papers: readonly Paper[]
 		labVectors.push(space.vector(index.papers[paperNo]!));
 		await pause();
 	}
-	const lab = labOf(index, space, sample, labVectors);
+	const lab = labOf(
+		index,
+		space,
+		sample,
+		labVectors,
+		own,
+		own.map((paper) => space.vector(paper)),
+	);
+	const dismissedVectors = dismissed.map((paper) => space.vector(paper));
 	const vectors = fresh.map((paper) => space.vector(paper));
 	const toLab = cosines(lab.centroid, vectors);
 	const toDay = cosines(centroid(vectors), vectors);
 	const scores = new Float64Array(fresh.length);
 	const closest: (Paper | null)[] = [];
+	const toDismissed = new Float64Array(dismissed.length);
 	for (let i = 0; i < fresh.length; i++) {
 		const nearest = lab.nearest(vectors[i]!, fresh[i]!);
-		scores[i] = WEIGHTS.centroid * toLab[i]! + WEIGHTS.nearest * nearest.closeness - WEIGHTS.typical * toDay[i]!;
+		const unwanted = dismissed.length ? Math.max(...cosines(vectors[i]!, dismissedVectors, toDismissed)) : 0;
+		scores[i] =
+			WEIGHTS.centroid * toLab[i]! + WEIGHTS.nearest * nearest.closeness - WEIGHTS.typical * toDay[i]! - WEIGHTS.dismissed * unwanted;
 		closest.push(nearest.closest);
 		await pause();
 	}

@@ -136,6 +136,16 @@ const MIGRATIONS: readonly string[] = [
 		next_look TEXT
 	);
 	`,
+	`
+	CREATE TABLE feed_feedback (
+		guild_id TEXT NOT NULL,
+		paper_id TEXT NOT NULL,
+		kind TEXT NOT NULL CHECK (kind IN ('own', 'dismissed')),
+		record TEXT NOT NULL,
+		at TEXT NOT NULL,
+		PRIMARY KEY (guild_id, paper_id, kind)
+	);
+	`,
 ];
 
 /** The schema version this code writes. */

@@ -68,3 +68,28 @@ describe('rankFeedPapers on a real cs.NE + cs.RO day', () => {
 		expect(picks.map((pick) => pick.paper.id)).toContain(CROSS_LISTED_SPIKING.id);
 	});
 });
+
+describe('rankFeedPapers with what the lab taught it', () => {
+	const day = () => newlyAnnounced(parseAnnouncementFeed(announcementXml('cs.NE+cs.RO', SPIKING_DAY_DATE, SPIKING_DAY)), { cross: true });
+	const pickOf = async (id: string, options: { own?: Paper[]; dismissed?: Paper[] }, without: string) => {
+		const papers = day().filter((paper) => paper.id !== without);
+		const { picks } = await rankFeedPapers(await shippedIndex(), papers, { max: papers.length, ...options });
+		return picks.find((pick) => pick.paper.id === id);
+	};
+	const paper = (id: string) => day().find((entry) => entry.id === id)!;
+	const MULTIMODAL_SPIKING = '2508.20121';
+	const LEGGED_ROBOT = '2505.14266';
+	const BIMANUAL_ROBOT = '2505.13667';
+
+	it('ranks a paper like one marked Not for us lower the next day', async () => {
+		const before = await pickOf(CROSS_LISTED_SPIKING.id, {}, MULTIMODAL_SPIKING);
+		const after = await pickOf(CROSS_LISTED_SPIKING.id, { dismissed: [paper(MULTIMODAL_SPIKING)] }, MULTIMODAL_SPIKING);
+		expect(after!.score).toBeLessThan(before!.score);
+	});
+
+	it('ranks a paper like one the lab discussed higher the next day', async () => {
+		expect(await pickOf(BIMANUAL_ROBOT, {}, LEGGED_ROBOT)).toBeUndefined();
+		const after = await pickOf(BIMANUAL_ROBOT, { own: [paper(LEGGED_ROBOT)] }, LEGGED_ROBOT);
+		expect(after).toMatchObject({ reason: { kind: 'corpus' } });
+	});
+});
