@@ -5,6 +5,7 @@ import type { ScheduleService } from '../src/services/schedule-service.js';
 import type { Surface } from '../src/interaction/spelling.js';
 import type { Paper } from '../src/corpus/paper.js';
 import type { PaperIndex } from '../src/search/paper-index.js';
+import type { FeedLesson } from '../src/replies/components.js';
 
 /** What every handler may use. */
 export interface CommandContext {
@@ -20,6 +21,8 @@ export interface CommandContext {
 	readonly schedule?: ScheduleService;
 	/** A paper an arXiv feed post listed, as the feed described it; null when unknown. */
 	readonly feedPaper?: (id: string) => Paper | null;
+	/** Teaches a guild's arXiv feed from a press on a feed paper's card (see ComponentContext). */
+	readonly teachFeed?: (guildId: string, paper: Paper, lesson: FeedLesson) => boolean;
 }
 
 /**

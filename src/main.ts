@@ -58,6 +58,7 @@ async function main(): Promise<void> {
 		random: Math.random,
 		curation,
 		feedPaper,
+		teachFeed: (guildId, paper, lesson) => schedule?.teachFeed(guildId, paper, lesson) ?? false,
 		...(schedule && { schedule }),
 	});
 

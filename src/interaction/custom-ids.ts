@@ -14,7 +14,9 @@ export type ComponentAction =
 	/** The arXiv feed post's menu: opens the chosen paper privately, whether or not it is in the corpus. */
 	| { kind: 'feed' }
 	/** Discuss for a feed paper's private card: posts its card with a thread. */
-	| { kind: 'feed-discuss'; id: string };
+	| { kind: 'feed-discuss'; id: string }
+	/** Not for us on a feed paper's private card: papers like it rank lower in later feeds; pressed again, undone. */
+	| { kind: 'feed-dismiss'; id: string };
 
 export function encodeCustomId(action: ComponentAction): string {
 	switch (action.kind) {
@@ -27,6 +29,7 @@ export function encodeCustomId(action: ComponentAction): string {
 		case 'discuss':
 		case 'add':
 		case 'feed-discuss':
+		case 'feed-dismiss':
 			return `${action.kind}:${action.id}`;
 	}
 }
@@ -49,6 +52,7 @@ export function decodeCustomId(customId: string): ComponentAction | null {
 		case 'discuss':
 		case 'add':
 		case 'feed-discuss':
+		case 'feed-dismiss':
 			return argument ? { kind, id: argument } : null;
 		default:
 			return null;

@@ -126,6 +126,7 @@ export function feedCardReply(paper: Paper, options: { inCorpus: boolean; mayAdd
 		buttons.push({ type: BUTTON, style: SECONDARY, label: 'Add to corpus', custom_id: encodeCustomId({ kind: 'add', id: paper.id }) });
 	}
 	buttons.push({ type: BUTTON, style: SECONDARY, label: 'Discuss', custom_id: encodeCustomId({ kind: 'feed-discuss', id: paper.id }) });
+	buttons.push({ type: BUTTON, style: SECONDARY, label: 'Not for us', custom_id: encodeCustomId({ kind: 'feed-dismiss', id: paper.id }) });
 	buttons.push(...cardButtons(paper, { share: false, discuss: false }));
 	const row: APIActionRowComponent<APIButtonComponent> = { type: ACTION_ROW, components: buttons };
 	return privateReply({

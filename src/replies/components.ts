@@ -19,7 +19,15 @@ export interface ComponentContext {
 	readonly curation?: Curation;
 	/** A paper an arXiv feed post listed, as the feed described it; null when unknown. */
 	readonly feedPaper?: (id: string) => Paper | null;
+	/**
+	 * Teaches the guild's feed: a feed paper the lab took up (`own`), or one marked Not for us
+	 * (`dismissed`, toggled). Returns whether the paper is so marked now.
+	 */
+	readonly teachFeed?: (guildId: string, paper: Paper, lesson: FeedLesson) => boolean;
 }
+
+/** What a press on a feed paper's card teaches the feed. */
+export type FeedLesson = 'own' | 'dismissed';
 
 /** A paper a feed post listed: the corpus's record once added, else the feed's. */
 function requireFeedPaper(context: ComponentContext, id: string): Paper {
@@ -77,12 +85,20 @@ export async function answerComponent(
 			}
 			case 'feed-discuss': {
 				const paper = requireFeedPaper(context, action.id);
+				if (asker.guildId) context.teachFeed?.(asker.guildId, paper, 'own');
 				const card = publicCard(paper);
 				return {
 					...card,
 					message: { ...card.message, content: `Discussion started by <@${asker.user.id}>` },
 					thread: { name: threadName(paper) },
 				};
+			}
+			case 'feed-dismiss': {
+				const paper = requireFeedPaper(context, action.id);
+				if (!asker.guildId || !context.teachFeed) throw new UserError('Not for us teaches a server’s arXiv feed: press it in the server.');
+				return context.teachFeed(asker.guildId, paper, 'dismissed')
+					? privateText('Marked Not for us: papers like it rank lower in later feeds. Press again to undo.')
+					: privateText('Not for us taken back: papers like it rank as before.');
 			}
 		}
 	}, onFault);

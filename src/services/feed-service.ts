@@ -4,6 +4,7 @@ import type { Paper } from '../corpus/paper.js';
 import { planFeedPost, type FeedPlan } from '../feed/plan.js';
 import type { Logger } from '../log.js';
 import { openSubscriptions, openTopics } from '../schedule/saved-searches.js';
+import { getFeedFeedback, markFeedPaperOwn, toggleFeedPaperDismissed } from '../schedule/feed-feedback.js';
 import { getFeedLook, getFeedPaper, postedFeedPaperIds, storeFeedPapers } from '../schedule/feed-log.js';
 import { createFeedScheduler, type FeedScheduler } from '../schedule/feed-scheduler.js';
 import type { GuildSettings } from '../schedule/settings.js';
@@ -19,6 +20,8 @@ export interface FeedService {
 	readonly scheduler: FeedScheduler;
 	/** A paper a feed post listed, as the feed described it; null when unknown. */
 	feedPaper(id: string): Paper | null;
+	/** Records that the guild's lab took up a feed paper (`own`) or toggles its Not for us mark; returns whether it is marked now. */
+	teach(guildId: string, paper: Paper, lesson: 'own' | 'dismissed'): boolean;
 	/** The guild's feed post as it would be sent now, without using its slot; empty when nothing clears the floor. */
 	preview(guild: GuildSettings): Promise<PostMessage[]>;
 	/** What `/paperbot status` shows of the guild's feed: where, the last look, the next look. */
@@ -49,6 +52,7 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 			alreadyPosted: (ids) => postedFeedPaperIds(state, guild.guild_id, ids),
 			topics: openTopics(state).list(guild.guild_id),
 			subscriptions: openSubscriptions(state).list(guild.guild_id),
+			feedback: getFeedFeedback(state, guild.guild_id),
 		});
 	}
 
@@ -72,6 +76,11 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 	return {
 		scheduler,
 		feedPaper: (id) => getFeedPaper(state, id),
+		teach(guildId, paper, lesson) {
+			if (lesson === 'dismissed') return toggleFeedPaperDismissed(state, guildId, paper, now());
+			markFeedPaperOwn(state, guildId, paper, now());
+			return true;
+		},
 		async preview(guild) {
 			const planned = await plan(guild, await client.read(guild.feed_categories));
 			storeFeedPapers(
@@ -92,7 +101,9 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 			const next = look.next_look
 				? `Next look: ${formatLocalTime(new Date(look.next_look), guild.timezone)}`
 				: 'Next look: at the feed time';
-			return [where, `${last} (looked ${formatLocalTime(new Date(look.looked_at), guild.timezone)})`, next];
+			const { own, dismissed } = getFeedFeedback(state, guild.guild_id);
+			const taught = `Taught: ${own.length} taken up from feed posts (ranked as the lab's own), ${dismissed.length} marked Not for us`;
+			return [where, `${last} (looked ${formatLocalTime(new Date(look.looked_at), guild.timezone)})`, next, taught];
 		},
 		problem(guild) {
 			const look = guild.feed_channel_id ? getFeedLook(state, guild.guild_id) : null;

@@ -42,6 +42,8 @@ export interface ScheduleService {
 	previewFeed(guildId: string): Promise<PostMessage[]>;
 	/** A paper an arXiv feed post listed, as the feed described it; null when unknown. */
 	feedPaper(id: string): Paper | null;
+	/** Teaches the guild's arXiv feed (see FeedService.teach). */
+	teachFeed(guildId: string, paper: Paper, lesson: 'own' | 'dismissed'): boolean;
 	/** `/paperbot status` for a guild. */
 	status(guildId: string): APIEmbed;
 	/** Stops the timers and waits for posts in progress. */
@@ -122,6 +124,7 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		},
 		previewFeed: (guildId) => previewFeed(parts, guildId),
 		feedPaper: (id) => feed.feedPaper(id),
+		teachFeed: (guildId, paper, lesson) => feed.teach(guildId, paper, lesson),
 		status: (guildId) => status(parts, guildId),
 		stop: async () => {
 			await Promise.all([scheduler.stop(), feed.scheduler.stop()]);

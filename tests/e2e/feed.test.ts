@@ -153,6 +153,20 @@ describe('the arXiv feed through the real bot', () => {
 		const listed = [...text(post!).matchAll(/\(https:\/\/arxiv\.org\/abs\/([\d.]+)\)/g)].map((match) => match[1]);
 		expect(new Set(listed.slice(0, 4))).toEqual(new Set([...NEW_SPIKING, CROSS_LISTED_SPIKING].map((entry) => entry.id)));
 		expect(text(post!)).toContain("closer to the lab than all of today's other papers");
+
+		// The lab teaches the feed from a paper's card: Not for us (pressed again, undone) and Discuss.
+		const card = await (await standin.sendInteraction(selectMenu('feed', [CROSS_LISTED_SPIKING.id], post))).waitForAnswer();
+		const notForUs = async () =>
+			(await (await standin.sendInteraction(button(`feed-dismiss:${CROSS_LISTED_SPIKING.id}`, card))).waitForAnswer()).content;
+		expect(await notForUs()).toBe('Marked Not for us: papers like it rank lower in later feeds. Press again to undo.');
+		expect(await notForUs()).toBe('Not for us taken back: papers like it rank as before.');
+		expect(await notForUs()).toBe('Marked Not for us: papers like it rank lower in later feeds. Press again to undo.');
+		const other = await (await standin.sendInteraction(selectMenu('feed', [NEW_SPIKING[0]!.id], post))).waitForAnswer();
+		await (await standin.sendInteraction(button(`feed-discuss:${NEW_SPIKING[0]!.id}`, other))).waitForAnswer();
+		const status = await standin.sendInteraction(command('paperbot', ['status'], {}));
+		expect(JSON.stringify((await status.waitForAnswer()).embeds)).toContain(
+			"Taught: 1 taken up from feed posts (ranked as the lab's own), 1 marked Not for us",
+		);
 	}, 60_000);
 
 	it('posts nothing while arXiv answers 503, says so in the status, and keeps answering', async () => {

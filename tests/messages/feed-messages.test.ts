@@ -76,12 +76,13 @@ describe('buildFeedMessages', () => {
 });
 
 describe('feedCardReply', () => {
-	it('offers Add to corpus to a curator for a paper not in the corpus, and Discuss to everyone', () => {
+	it('offers Add to corpus to a curator for a paper not in the corpus, and Discuss and Not for us to everyone', () => {
 		const ids = (reply: ReturnType<typeof feedCardReply>) => JSON.stringify(reply.message.components);
 		expect(ids(feedCardReply(paper(1), { inCorpus: false, mayAdd: true }))).toContain('"add:2603.00001"');
 		expect(ids(feedCardReply(paper(1), { inCorpus: false, mayAdd: false }))).not.toContain('add:');
 		expect(ids(feedCardReply(paper(1), { inCorpus: true, mayAdd: true }))).not.toContain('add:');
 		expect(ids(feedCardReply(paper(1), { inCorpus: false, mayAdd: false }))).toContain('"feed-discuss:2603.00001"');
+		expect(ids(feedCardReply(paper(1), { inCorpus: false, mayAdd: false }))).toContain('"feed-dismiss:2603.00001"');
 		expect(feedCardReply(paper(1), { inCorpus: false, mayAdd: true }).message.flags).toBe(64);
 	});
 });

@@ -59,6 +59,7 @@ function service({ now = SPRING_FORWARD_MIDNIGHT, preview = [], previewFeed = as
 		preview: () => preview,
 		previewFeed: () => previewFeed(),
 		feedPaper: unused,
+		teachFeed: unused,
 		status: unused,
 		stop: async () => undefined,
 	};
