@@ -37,6 +37,21 @@ describe('the arXiv feed through the real bot', () => {
 		for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
 	});
 
+	/** The real bot with the shipped corpus, a Discord stand-in and an arXiv feed stand-in answering `feeds`, started and cleaned up after. */
+	async function startFeedBot(name: string, feeds: Parameters<typeof startFeedStandIn>[0]) {
+		const folder = await mkdtemp(join(tmpdir(), `paperbot-e2e-feed-${name}-`));
+		cleanups.push(() => rm(folder, { recursive: true, force: true }));
+		const standin = await startDiscordStandin();
+		cleanups.push(() => standin.close());
+		const feed = await startFeedStandIn(feeds);
+		cleanups.push(() => feed.close());
+		const env = { TIMEZONE: 'UTC', ARXIV_FEED_URL: feed.feedUrl, ARXIV_API_URL: `${feed.feedUrl}/no-api`, ARXIV_REQUEST_INTERVAL: '0' };
+		const bot = await startBotProcess(standin, { corpusPath: await copyCorpus(folder), stateDir: folder, env });
+		cleanups.push(() => (bot.isAlive() ? bot.stop() : Promise.resolve()));
+		await bot.waitForLog((record) => record.msg === 'schedule: started');
+		return { standin, feed, bot };
+	}
+
 	it('posts the day’s on-topic papers once, pings only the matching subscriber, and lets a curator add one', async () => {
 		const folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-feed-'));
 		cleanups.push(() => rm(folder, { recursive: true, force: true }));
@@ -129,17 +144,10 @@ describe('the arXiv feed through the real bot', () => {
 	}, 120_000);
 
 	it('posts the three new spiking-network papers and the cross-listed one first on a real cs.NE + cs.RO day', async () => {
-		const folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-feed-spiking-'));
-		cleanups.push(() => rm(folder, { recursive: true, force: true }));
-		const standin = await startDiscordStandin();
-		cleanups.push(() => standin.close());
 		const path = 'cs.NE+cs.RO';
-		const feed = await startFeedStandIn({ [path]: { body: announcementXml(path, SPIKING_DAY_DATE, SPIKING_DAY), etag: '"day-2"' } });
-		cleanups.push(() => feed.close());
-		const env = { TIMEZONE: 'UTC', ARXIV_FEED_URL: feed.feedUrl, ARXIV_API_URL: `${feed.feedUrl}/no-api`, ARXIV_REQUEST_INTERVAL: '0' };
-		const bot = await startBotProcess(standin, { corpusPath: await copyCorpus(folder), stateDir: folder, env });
-		cleanups.push(() => (bot.isAlive() ? bot.stop() : Promise.resolve()));
-		await bot.waitForLog((record) => record.msg === 'schedule: started');
+		const { standin, bot } = await startFeedBot('spiking', {
+			[path]: { body: announcementXml(path, SPIKING_DAY_DATE, SPIKING_DAY), etag: '"day-2"' },
+		});
 
 		const on = await standin.sendInteraction(
 			command('paperbot', ['feed', 'on'], { channel: standin.channelId, categories: 'cs.NE cs.RO', time: '00:00' }),
@@ -170,16 +178,7 @@ describe('the arXiv feed through the real bot', () => {
 	}, 60_000);
 
 	it('posts nothing while arXiv answers 503, says so in the status, and keeps answering', async () => {
-		const folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-feed-down-'));
-		cleanups.push(() => rm(folder, { recursive: true, force: true }));
-		const standin = await startDiscordStandin();
-		cleanups.push(() => standin.close());
-		const feed = await startFeedStandIn({ [CATEGORIES]: { status: 503 } });
-		cleanups.push(() => feed.close());
-		const env = { TIMEZONE: 'UTC', ARXIV_FEED_URL: feed.feedUrl, ARXIV_API_URL: `${feed.feedUrl}/no-api`, ARXIV_REQUEST_INTERVAL: '0' };
-		const bot = await startBotProcess(standin, { corpusPath: await copyCorpus(folder), stateDir: folder, env });
-		cleanups.push(() => (bot.isAlive() ? bot.stop() : Promise.resolve()));
-		await bot.waitForLog((record) => record.msg === 'schedule: started');
+		const { standin, feed, bot } = await startFeedBot('down', { [CATEGORIES]: { status: 503 } });
 
 		const on = await standin.sendInteraction(
 			command('paperbot', ['feed', 'on'], { channel: standin.channelId, categories: 'cs.NE cs.LG', time: '00:00' }),
