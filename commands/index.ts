@@ -2,6 +2,7 @@ import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v
 import type { Curation } from '../src/arxiv/curation.js';
 import type { ServedCommand, TypedCommand } from '../src/interaction/command.js';
 import type { ScheduleService } from '../src/services/schedule-service.js';
+import type { ReadingDesk } from '../src/services/reading-desk.js';
 import type { Surface } from '../src/interaction/spelling.js';
 import type { Paper } from '../src/corpus/paper.js';
 import type { PaperIndex } from '../src/search/paper-index.js';
@@ -20,6 +21,8 @@ export interface CommandContext {
 	readonly schedule?: ScheduleService;
 	/** A paper an arXiv feed post listed, as the feed described it; null when unknown. */
 	readonly feedPaper?: (id: string) => Paper | null;
+	/** The servers' reading lists; absent where paperbot keeps no state, where those commands refuse. */
+	readonly reading?: ReadingDesk;
 }
 
 /**

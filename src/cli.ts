@@ -15,6 +15,11 @@ import { EnvError, parseEnv } from './env.js';
 import { openLibrary } from './search/library.js';
 import { createLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
+import { openState, StateError } from './schedule/state.js';
+import { getGuildSettings } from './schedule/settings.js';
+import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk } from './services/reading-desk.js';
+import { scheduleDefaults } from './env.js';
+import { pollPreviewText } from './messages/reading-messages.js';
 
 /** The CLI's commands are `/paper` subcommands, answered by its handler like any invocation the console parses. */
 const paperCommand: AnyCommand = paper;
@@ -58,9 +63,27 @@ async function cli(argv: string[]): Promise<number> {
 			process,
 		);
 	}
-	const context: CommandContext = { index: library.current(), random: Math.random, surface: 'cli' };
+	const guildId = env.DISCORD_GUILD_ID ?? LOCAL_READING_LIST;
+	if (request.kind === 'reading-preview') {
+		const state = openState(env.STATE_PATH);
+		try {
+			const settings = getGuildSettings(state, guildId) ?? scheduleDefaults(env).settingsFor(guildId);
+			const preview = openReadingDesk({ state, library }).preview(settings);
+			process.stdout.write(`${json ? JSON.stringify(preview.message, null, 2) : pollPreviewText(preview, settings.timezone)}\n`);
+			return 0;
+		} finally {
+			state.close();
+		}
+	}
+	// Opened only when a reading-list command asks, so the other commands never touch STATE_PATH.
+	const reading = lazyReadingDesk(() => {
+		const state = openState(env.STATE_PATH);
+		return { desk: openReadingDesk({ state, library }), close: () => state.close() };
+	}, guildId);
+	const context: CommandContext = { index: library.current(), random: Math.random, surface: 'cli', reading };
 	const { subcommand, options } = request;
 	const reply = await answer(() => paperCommand.execute({ subcommand, options, user: CONSOLE_USER }, context));
+	reading.close();
 	if (reply.isError) {
 		process.stderr.write(`${renderReply(reply)}\n`);
 		return 1;
@@ -72,7 +95,7 @@ async function cli(argv: string[]): Promise<number> {
 cli(process.argv.slice(2)).then(
 	(code) => process.exit(code),
 	(error: unknown) => {
-		if (error instanceof EnvError || error instanceof CorpusError || error instanceof CliUsageError)
+		if (error instanceof EnvError || error instanceof CorpusError || error instanceof CliUsageError || error instanceof StateError)
 			process.stderr.write(`${error.message}\n`);
 		else process.stderr.write(`paperbot: ${error instanceof Error ? error.message : String(error)}\n`);
 		process.exit(1);

@@ -37,6 +37,15 @@ const CLI_COMMANDS: readonly CliCommand[] = [
 		example: 'paperbot feed cs.NE q-bio.NC',
 		summary: "What the arXiv feed post would list now: today's new papers closest to the corpus",
 	},
+	{
+		name: 'propose',
+		arguments: '<id> [note:"text"]',
+		example: 'paperbot propose 2305.00054 note:"short and clear"',
+		summary: "Propose a paper for the reading group's next poll (the list of DISCORD_GUILD_ID, in STATE_PATH)",
+	},
+	{ name: 'proposals', arguments: '', example: 'paperbot proposals', summary: 'The reading list, oldest proposals first' },
+	{ name: 'withdraw', arguments: '<id>', example: 'paperbot withdraw 2305.00054', summary: 'Take a paper off the reading list' },
+	{ name: 'reading', arguments: 'preview', example: 'paperbot reading preview', summary: 'What the next reading poll would hold' },
 	{ name: 'help', arguments: '', example: 'paperbot help', summary: 'This list' },
 ];
 
@@ -70,6 +79,7 @@ export type CliRequest =
 	| { kind: 'help' }
 	| { kind: 'add'; args: string[] }
 	| { kind: 'feed'; args: string[] }
+	| { kind: 'reading-preview' }
 	| { kind: 'paper'; subcommand: string; options: Record<string, string> };
 
 /**
@@ -90,15 +100,20 @@ export function readCliArguments(args: readonly string[]): CliRequest {
 			if (!rest.some((word) => word.trim())) throw fail('needs words or filters to search for');
 			return { kind: 'paper', subcommand: 'search', options: { query: rest.map(quoteFilterValue).join(' ') } };
 		case 'random':
+		case 'proposals':
 			if (rest.length) throw fail(`takes no arguments, not "${rest.join(' ')}"`);
-			return { kind: 'paper', subcommand: 'random', options: {} };
-		case 'share': {
+			return { kind: 'paper', subcommand: command.name, options: {} };
+		case 'reading':
+			if (rest.length !== 1 || rest[0] !== 'preview') throw fail(`takes "preview", not "${rest.join(' ')}"`);
+			return { kind: 'reading-preview' };
+		case 'share':
+		case 'propose': {
 			const notes = rest.filter((word) => word.startsWith('note:'));
 			const ids = rest.filter((word) => !word.startsWith('note:'));
 			if (ids.length !== 1 || notes.length > 1)
 				throw fail(ids.length ? `takes one id and at most one note, not "${rest.join(' ')}"` : 'needs the id of a paper');
 			const note = notes[0]?.slice('note:'.length).replace(/^"(.*)"$/s, '$1');
-			return { kind: 'paper', subcommand: 'share', options: { id: ids[0]!, ...(note ? { note } : {}) } };
+			return { kind: 'paper', subcommand: command.name, options: { id: ids[0]!, ...(note ? { note } : {}) } };
 		}
 		default:
 			if (rest.length !== 1) throw fail(rest.length ? `takes one id, not "${rest.join(' ')}"` : 'needs the id of a paper');

@@ -1,5 +1,7 @@
 import type { PostMessage } from '../messages/post-messages.js';
+import type { PollMessage } from '../messages/reading-messages.js';
 import type { PostKind } from '../schedule/post-log.js';
+import type { PollCounts } from '../schedule/reading-vote.js';
 
 /** Sends scheduled posts to the guilds' channels and finds them again after a restart. */
 export interface Poster {
@@ -12,4 +14,10 @@ export interface Poster {
 	 * lacks permissions there, named), or null when it can.
 	 */
 	channelProblem(guildId: string, channelId: string, withThreads: boolean): string | null;
+	/** Sends a native poll to the channel, pinging nobody; returns its message id. */
+	sendPoll(guildId: string, channelId: string, message: PollMessage): Promise<string>;
+	/** Ends the bot's poll now, through Discord's end-poll endpoint. */
+	endPoll(guildId: string, channelId: string, messageId: string): Promise<void>;
+	/** The poll's votes per answer (in answer order), read fresh from Discord, and whether its count is final. */
+	pollResults(guildId: string, channelId: string, messageId: string): Promise<PollCounts>;
 }

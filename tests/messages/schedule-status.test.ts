@@ -43,6 +43,7 @@ function status(fields: Partial<ScheduleStatus> = {}): ScheduleStatus {
 		next: { potd: new Date('2024-03-11T13:00:00Z'), digest: null },
 		recentPosts: [],
 		feed: ['off'],
+		reading: ['off', 'Reading list: 0 proposal(s)'],
 		problems: [],
 		...fields,
 	};

@@ -59,6 +59,8 @@ function service({ now = SPRING_FORWARD_MIDNIGHT, preview = [], previewFeed = as
 		preview: () => preview,
 		previewFeed: () => previewFeed(),
 		feedPaper: unused,
+		previewPoll: unused,
+		closePoll: unused,
 		status: unused,
 		stop: async () => undefined,
 	};

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { APIMessage, APIOverwrite, APITextChannel, APIUser } from 'discord.js';
+import type { StoredPoll } from './polls.js';
 import { nextSnowflake, type StoredChannel } from './store.js';
 
 /** How long Discord waits for the first callback before the interaction token stops working. */
@@ -82,6 +83,8 @@ export interface World {
 	/** Registered commands by scope: `global` or a guild id. */
 	commands: Map<string, Record<string, unknown>[]>;
 	interactions: Map<string, InteractionTrace>;
+	/** The polls of poll messages, by message id: their votes and when they ended. */
+	polls: Map<string, StoredPoll>;
 	interactionDeadlineMs: number;
 	requests: RecordedRequest[];
 	/** Wakes anyone waiting for a request, callback or gateway event. */
@@ -170,6 +173,7 @@ export function createWorld(options: WorldOptions, notify: () => void): World {
 		messagesById: new Map(),
 		commands: new Map(),
 		interactions: new Map(),
+		polls: new Map(),
 		interactionDeadlineMs: options.interactionDeadlineMs ?? INTERACTION_DEADLINE_MS,
 		requests: [],
 		notify,
