@@ -39,7 +39,7 @@ export interface ReadingPoll {
 export interface ReadingList {
 	/** Adds a paper to the server's list unless it is there already or the list is full; atomic across processes. */
 	propose(guildId: string, paperId: string, proposer: { id: string; name: string }, note: string | null, now: Date): ProposeOutcome;
-	/** The server's proposals, oldest first (ties by paper id). */
+	/** The server's proposals, oldest first (ties in the order they were made). */
 	list(guildId: string): Proposal[];
 	/** One proposal, or null when the paper is not on the list. */
 	get(guildId: string, paperId: string): Proposal | null;
@@ -95,7 +95,7 @@ const pollOf = (row: PollRow): ReadingPoll => ({
 export function openReadingList(state: State): ReadingList {
 	const { db } = state;
 	const list = (guildId: string) =>
-		(db.prepare(`SELECT * FROM reading_proposal WHERE guild_id = ? ORDER BY proposed_at, paper_id`).all(guildId) as ProposalRow[]).map(
+		(db.prepare(`SELECT * FROM reading_proposal WHERE guild_id = ? ORDER BY proposed_at, rowid`).all(guildId) as ProposalRow[]).map(
 			proposalOf,
 		);
 	const get = (guildId: string, paperId: string) => {

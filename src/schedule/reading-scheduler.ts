@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { claimMayBeLive, DEFAULT_LEASE_MS, takeSlot, THIS_PROCESS, type ClaimCheck } from './claims.js';
+import { DEFAULT_LEASE_MS, takeSlot, THIS_PROCESS, type ClaimCheck } from './claims.js';
 import { getPost, markFailed, markSent, type PostRecord } from './post-log.js';
 import { openReadingList, type Proposal, type ReadingList, type ReadingPoll } from './reading-list.js';
 import { pollOutcome, pollProposals, type PollCounts, type ReadingOutcome } from './reading-vote.js';
@@ -209,9 +209,10 @@ function claimCheck(reading: Reading): ClaimCheck {
 function take(reading: Reading, guild: GuildSettings, kind: ReadingKind, slot: string, retry: () => void): 'fresh' | 'again' | null {
 	const taking = takeSlot(reading.state, guild.guild_id, kind, slot, claimCheck(reading));
 	if (taking === null || typeof taking === 'string') return taking;
+	// Another process may be sending it now: look again when its lease ends.
 	const claimedAt = new Date(taking.heldBy.claimed_at).getTime();
-	const checkAt = Math.max(claimedAt + reading.leaseMs, reading.now().getTime() + 1_000);
-	if (claimMayBeLive(taking.heldBy, claimCheck(reading))) reading.timers.later(`${guild.guild_id}|retry`, new Date(checkAt), retry);
+	const checkAt = Math.max(claimedAt + reading.leaseMs, reading.now().getTime() + reading.leaseMs);
+	reading.timers.later(`${guild.guild_id}|retry`, new Date(checkAt), retry);
 	return null;
 }
 
