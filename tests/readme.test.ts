@@ -20,10 +20,10 @@ function blockLines(language: string): string[] {
 
 describe('README', () => {
 	it('gives the invite permission integer for exactly the permissions it lists', () => {
-		const { SendMessages, EmbedLinks, CreatePublicThreads, SendMessagesInThreads, ReadMessageHistory } = PermissionFlagsBits;
-		const permissions = SendMessages | EmbedLinks | CreatePublicThreads | SendMessagesInThreads | ReadMessageHistory;
+		const { SendMessages, EmbedLinks, CreatePublicThreads, SendMessagesInThreads, ReadMessageHistory, SendPolls } = PermissionFlagsBits;
+		const permissions = SendMessages | EmbedLinks | CreatePublicThreads | SendMessagesInThreads | ReadMessageHistory | SendPolls;
 		expect(readme.replace(/\s+/g, ' ')).toContain(
-			'Send Messages, Embed Links, Create Public Threads, Send Messages in Threads and Read Message History (permission integer',
+			'Send Messages, Embed Links, Create Public Threads, Send Messages in Threads, Read Message History and Send Polls (permission integer',
 		);
 		expect(readme).toContain(`(permission integer \`${permissions}\`)`);
 	});
