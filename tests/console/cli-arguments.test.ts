@@ -22,6 +22,16 @@ describe('readCliArguments', () => {
 			expect(readCliArguments([name, '2305.00054'])).toEqual({ kind: 'paper', subcommand: name, options: { id: '2305.00054' } });
 		}
 		expect(readCliArguments(['random'])).toEqual({ kind: 'paper', subcommand: 'random', options: {} });
+		expect(readCliArguments(['proposals'])).toEqual({ kind: 'paper', subcommand: 'proposals', options: {} });
+		expect(readCliArguments(['propose', '2305.00054', 'note:"short"'])).toEqual({
+			kind: 'paper',
+			subcommand: 'propose',
+			options: { id: '2305.00054', note: 'short' },
+		});
+		expect(readCliArguments(['reading', 'preview'])).toEqual({ kind: 'reading-preview' });
+		expect(() => readCliArguments(['reading', 'now'])).toThrow(
+			'paperbot reading takes "preview", not "now": paperbot reading preview, e.g. paperbot reading preview',
+		);
 	});
 
 	it('joins the search words into one query, quoting a filter value the shell kept whole', () => {
@@ -101,7 +111,21 @@ describe('cliHelp', () => {
 	it('lists each command once, in the order of its usage lines, and ends with a line break', () => {
 		const help = cliHelp();
 		const listed = [...help.matchAll(/^ {2}paperbot (\w+)/gm)].map((match) => match[1]);
-		expect(listed).toEqual(['search', 'show', 'random', 'similar', 'cite', 'share', 'add', 'feed', 'help']);
+		expect(listed).toEqual([
+			'search',
+			'show',
+			'random',
+			'similar',
+			'cite',
+			'share',
+			'add',
+			'feed',
+			'propose',
+			'proposals',
+			'withdraw',
+			'reading',
+			'help',
+		]);
 		expect(help.startsWith('usage: paperbot [--json] <command> [arguments]\n')).toBe(true);
 		expect(help.endsWith('exit code is 0 for an answer, 1 for a problem.\n')).toBe(true);
 	});
@@ -112,7 +136,7 @@ describe('cliHelp', () => {
 
 	it('gives each command an example that readCliArguments accepts', () => {
 		const examples = [...cliHelp().matchAll(/; e\.g\. paperbot (.+)$/gm)].map((match) => match[1]!);
-		expect(examples).toHaveLength(9);
+		expect(examples).toHaveLength(13);
 		for (const example of examples) {
 			const words = [...example.matchAll(/(\S+:"[^"]*"|"[^"]*"|\S+)/g)].map((match) => match[0].replace(/^"(.*)"$/, '$1'));
 			expect(() => readCliArguments(words), example).not.toThrow();

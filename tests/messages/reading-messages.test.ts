@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { componentLimitViolations, embedLimitViolations } from '../../src/cards/index.js';
 import { paperSchema, type Paper } from '../../src/corpus/paper.js';
 import { findMarkedPost } from '../../src/messages/post-messages.js';
+import { checkGuildSettings } from '../../src/schedule/settings.js';
 import {
 	buildNoVotesMessage,
 	buildPickMessage,
 	buildPollMessage,
 	buildProposalsMessage,
 	POLL_LIMITS,
+	readingStatusLines,
 	type ProposedPaper,
 } from '../../src/messages/reading-messages.js';
 
@@ -83,5 +85,41 @@ describe('buildProposalsMessage', () => {
 		expect(componentLimitViolations(message.components)).toEqual([]);
 		const menu = message.components[0]?.components[0] as { options: { value: string }[] };
 		expect(menu.options).toHaveLength(25);
+	});
+});
+
+describe('readingStatusLines', () => {
+	const settings = checkGuildSettings({
+		guild_id: 'g1',
+		potd_channel_id: null,
+		potd_time: '09:00',
+		timezone: 'Europe/London',
+		potd_thread: true,
+		digest_channel_id: null,
+		digest_cron: '0 9 * * 1',
+		reading_channel_id: 'c9',
+	});
+
+	it('shows where and when, the list, the open poll with its end and link, and the next poll', () => {
+		const openPoll = {
+			guildId: 'g1',
+			slot: SLOT,
+			channelId: 'c9',
+			paperIds: ['a', 'b'],
+			endsAt: '2026-03-03T10:00:00.000Z',
+			messageId: 'm1',
+		};
+		expect(readingStatusLines({ settings, proposals: 3, openPoll, nextPoll: new Date('2026-03-09T10:00:00Z') })).toEqual([
+			'<#c9> on `0 10 * * 1`, each poll open 24 h',
+			'Reading list: 3 proposal(s)',
+			'Open poll: [vote](https://discord.com/channels/g1/c9/m1), ends 2026-03-03 10:00 (Europe/London)',
+			'Next poll: 2026-03-09 10:00 (Europe/London)',
+		]);
+	});
+
+	it('says there will be no poll with fewer than two proposals', () => {
+		expect(readingStatusLines({ settings, proposals: 1, openPoll: null, nextPoll: new Date('2026-03-09T10:00:00Z') }).at(-1)).toBe(
+			'Next poll: 2026-03-09 10:00 (Europe/London); no poll unless at least two papers are proposed (1 now)',
+		);
 	});
 });

@@ -66,6 +66,8 @@ describe('openState', () => {
 			'post_log',
 			'potd_choice',
 			'potd_cycle',
+			'reading_poll',
+			'reading_proposal',
 			'subscription',
 		]);
 		state.close();
