@@ -1,5 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { buildHelpEmbed } from '../src/cards/index.js';
+import { type CommandLeaf, commandLeaves, optionsUsage } from '../src/interaction/command-usage.js';
 import { privateReply } from '../src/interaction/reply.js';
 import type { Command } from './index.js';
 import paper from './paper.js';
@@ -11,15 +12,17 @@ export const data = {
 	description: 'What paperbot can do',
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-/** Every command with its description, in the order a newcomer needs them. */
+const names = (leaves: readonly CommandLeaf[]) => [...new Set(leaves.map((leaf) => leaf.path[1]))].join('|');
+
+/** Every command with its description, in the order a newcomer needs them, spelled from the definitions. */
 const entries = [
-	...paper.data.options.map((subcommand) => ({
-		name: `/paper ${subcommand.name}${'options' in subcommand ? subcommand.options.map((option) => ('required' in option && option.required ? ` ${option.name}:` : ` [${option.name}:]`)).join('') : ''}`,
-		description: subcommand.description,
+	...commandLeaves(paper.data).map((leaf) => ({
+		name: [`/${leaf.path.join(' ')}`, optionsUsage(leaf.options)].filter(Boolean).join(' '),
+		description: leaf.description,
 	})),
 	{ name: '/potd', description: potd.data.description },
 	{ name: 'Apps → Paper cards', description: 'On any message: cards for the arXiv papers it links' },
-	{ name: '/paperbot potd|digest|topic|status|post', description: `${paperbot.data.description} (Manage Server only)` },
+	{ name: `/paperbot ${names(commandLeaves(paperbot.data))}`, description: `${paperbot.data.description} (Manage Server only)` },
 	{ name: '/help', description: data.description },
 ];
 

@@ -8,38 +8,51 @@ import { createFeedClient } from './arxiv/feed-client.js';
 import { createRequestQueue } from './arxiv/queue.js';
 import { runFeedCommandLine } from './console/feed-command-line.js';
 import { runAddCommandLine } from './console/add-command-line.js';
-import { cliHelp, CliUsageError, readCliArguments } from './console/cli-arguments.js';
+import { cliHelp, CliUsageError, EXIT, readCliArguments } from './console/cli-arguments.js';
 import { CONSOLE_USER, renderReply, replyAsJson } from './console/console.js';
 import { answer } from './interaction/answer.js';
-import { EnvError, parseEnv } from './env.js';
+import { EnvError, parseEnv, scheduleDefaults } from './env.js';
 import { openLibrary } from './search/library.js';
 import { createLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
-import { openState, StateError } from './schedule/state.js';
-import { getGuildSettings } from './schedule/settings.js';
-import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk } from './services/reading-desk.js';
-import { scheduleDefaults } from './env.js';
 import { pollPreviewText } from './messages/reading-messages.js';
+import { getGuildSettings } from './schedule/settings.js';
+import { openState, StateError } from './schedule/state.js';
+import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk } from './services/reading-desk.js';
 
 /** The CLI's commands are `/paper` subcommands, answered by its handler like any invocation the console parses. */
 const paperCommand: AnyCommand = paper;
 
+/** With `--json`, stdout holds one JSON document whatever happens: a problem is `{"error": …}`. */
+const wantsJson = process.argv.slice(2).includes('--json');
+
+/** Says a problem on stderr (and as `{"error"}` on stdout under `--json`) and gives the exit code. */
+function problem(message: string, code: number): number {
+	process.stderr.write(`${message}\n`);
+	if (wantsJson) process.stdout.write(`${JSON.stringify({ error: message })}\n`);
+	return code;
+}
+
 /**
  * One command for scripts: `paperbot search "spiking gan"`. Prints the answer (with --json, the
- * exact message payload Discord would receive) on stdout and exits 0, or the problem on stderr
- * and exits 1.
+ * exact message payload Discord would receive) on stdout, or the problem on stderr, and exits
+ * with the codes `paperbot --help` gives.
  */
 async function cli(argv: string[]): Promise<number> {
-	const json = argv.includes('--json');
-	const args = argv.filter((word) => word !== '--json');
-	if (!args.length) {
-		process.stderr.write(cliHelp());
-		return 1;
+	let request: ReturnType<typeof readCliArguments>;
+	try {
+		request = readCliArguments(argv, paperCommand);
+	} catch (error) {
+		if (error instanceof CliUsageError) return problem(error.message, EXIT.usage);
+		throw error;
 	}
-	const request = readCliArguments(args);
 	if (request.kind === 'help') {
-		process.stdout.write(cliHelp());
-		return 0;
+		process.stdout.write(cliHelp(paperCommand));
+		return EXIT.answer;
+	}
+	if (request.kind === 'version') {
+		process.stdout.write(wantsJson ? `${JSON.stringify({ version: packageJson.version })}\n` : `paperbot ${packageJson.version}\n`);
+		return EXIT.answer;
 	}
 	dotenv.config({ quiet: true });
 	const env = parseEnv(process.env);
@@ -53,13 +66,13 @@ async function cli(argv: string[]): Promise<number> {
 			library,
 			mayAdd: () => true,
 		});
-		return runAddCommandLine(request.args, curation, process, { json });
+		return runAddCommandLine(request, curation, process);
 	}
 	if (request.kind === 'feed') {
 		const client = createFeedClient({ feedUrl: env.ARXIV_FEED_URL, userAgent: arxivUserAgent(packageJson.version), queue: arxivQueue });
 		return runFeedCommandLine(
-			request.args,
-			{ index: library.current(), client, max: env.ARXIV_FEED_MAX, cross: env.ARXIV_FEED_CROSS, json },
+			request.categories,
+			{ index: library.current(), client, max: env.ARXIV_FEED_MAX, cross: env.ARXIV_FEED_CROSS, json: request.json },
 			process,
 		);
 	}
@@ -69,8 +82,8 @@ async function cli(argv: string[]): Promise<number> {
 		try {
 			const settings = getGuildSettings(state, guildId) ?? scheduleDefaults(env).settingsFor(guildId);
 			const preview = openReadingDesk({ state, library }).preview(settings);
-			process.stdout.write(`${json ? JSON.stringify(preview.message, null, 2) : pollPreviewText(preview, settings.timezone)}\n`);
-			return 0;
+			process.stdout.write(`${request.json ? JSON.stringify(preview.message, null, 2) : pollPreviewText(preview, settings.timezone)}\n`);
+			return EXIT.answer;
 		} finally {
 			state.close();
 		}
@@ -84,20 +97,15 @@ async function cli(argv: string[]): Promise<number> {
 	const { subcommand, options } = request;
 	const reply = await answer(() => paperCommand.execute({ subcommand, options, user: CONSOLE_USER }, context));
 	reading.close();
-	if (reply.isError) {
-		process.stderr.write(`${renderReply(reply)}\n`);
-		return 1;
-	}
-	process.stdout.write(`${json ? replyAsJson(reply) : renderReply(reply)}\n`);
-	return 0;
+	if (reply.isError || reply.isEmpty) return problem(renderReply(reply), EXIT.noAnswer);
+	process.stdout.write(`${request.json ? replyAsJson(reply) : renderReply(reply)}\n`);
+	return EXIT.answer;
 }
 
 cli(process.argv.slice(2)).then(
 	(code) => process.exit(code),
 	(error: unknown) => {
-		if (error instanceof EnvError || error instanceof CorpusError || error instanceof CliUsageError || error instanceof StateError)
-			process.stderr.write(`${error.message}\n`);
-		else process.stderr.write(`paperbot: ${error instanceof Error ? error.message : String(error)}\n`);
-		process.exit(1);
+		const known = error instanceof EnvError || error instanceof CorpusError || error instanceof StateError;
+		process.exit(problem(known ? error.message : `paperbot: ${error instanceof Error ? error.message : String(error)}`, EXIT.noAnswer));
 	},
 );

@@ -89,25 +89,36 @@ export const envSchema = z.object({
 
 const isArxivHost = (url: string) => /(^|\.)arxiv\.org$/.test(new URL(url).hostname);
 
+type EnvValues = z.infer<typeof envSchema>;
+
 /**
  * Settings that are each fine alone but not together: the feed's channel needs its guild and
- * categories, and arXiv itself is never asked more often than its terms allow.
+ * categories, and arXiv itself is never asked more often than its terms allow. Read from the
+ * variables that parsed, so these are named in the same pass as any bad variable; a pair with a
+ * bad member is left to that member's own line.
  */
-function combinationProblems(env: z.infer<typeof envSchema>): string[] {
+function combinationProblems(env: Partial<EnvValues>, bad: ReadonlySet<string>): string[] {
 	const feed = env.ARXIV_FEED_CHANNEL_ID
 		? [
-				env.DISCORD_GUILD_ID ? null : '  ARXIV_FEED_CHANNEL_ID: needs DISCORD_GUILD_ID, the guild the channel is in',
-				env.ARXIV_FEED_CATEGORIES?.length ? null : '  ARXIV_FEED_CHANNEL_ID: needs ARXIV_FEED_CATEGORIES, e.g. "cs.NE q-bio.NC"',
+				env.DISCORD_GUILD_ID || bad.has('DISCORD_GUILD_ID')
+					? null
+					: '  ARXIV_FEED_CHANNEL_ID: needs DISCORD_GUILD_ID, the guild the channel is in',
+				env.ARXIV_FEED_CATEGORIES?.length || bad.has('ARXIV_FEED_CATEGORIES')
+					? null
+					: '  ARXIV_FEED_CHANNEL_ID: needs ARXIV_FEED_CATEGORIES, e.g. "cs.NE q-bio.NC"',
 			]
 		: [];
+	const urls = [env.ARXIV_API_URL, env.ARXIV_FEED_URL];
 	const tooFast =
-		env.ARXIV_REQUEST_INTERVAL < ARXIV_MIN_INTERVAL_SECONDS && (isArxivHost(env.ARXIV_API_URL) || isArxivHost(env.ARXIV_FEED_URL))
+		env.ARXIV_REQUEST_INTERVAL !== undefined &&
+		env.ARXIV_REQUEST_INTERVAL < ARXIV_MIN_INTERVAL_SECONDS &&
+		urls.some((url) => url !== undefined && isArxivHost(url))
 			? `  ARXIV_REQUEST_INTERVAL: arXiv's terms ask for at least ${ARXIV_MIN_INTERVAL_SECONDS} seconds between requests; a shorter interval is only for a mirror set in ARXIV_API_URL and ARXIV_FEED_URL`
 			: null;
 	return [...feed, tooFast].filter((line): line is string => line !== null);
 }
 
-export type Env = Readonly<z.infer<typeof envSchema>>;
+export type Env = Readonly<EnvValues>;
 
 export class EnvError extends Error {
 	override name = 'EnvError';
@@ -124,14 +135,21 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 			.map((name) => [name, source[name]?.trim()])
 			.filter(([, value]) => value !== undefined && value !== ''),
 	);
-	const result = envSchema.safeParse(present);
-	const lines = [
-		...(result.success ? [] : result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)),
-		...channelsWithoutGuild(present),
-		...(result.success ? combinationProblems(result.data) : []),
-	];
-	if (!result.success || lines.length > 0) throw new EnvError(`paperbot: bad configuration:\n${lines.join('\n')}`);
-	return Object.freeze(result.data);
+	// Each variable is checked alone, so one pass names every bad variable and every bad pair among the rest.
+	const values: Partial<Record<string, unknown>> = {};
+	const bad = new Set<string>();
+	const lines: string[] = [];
+	for (const [name, schema] of Object.entries(envSchema.shape)) {
+		const result = schema.safeParse(present[name]);
+		if (result.success) values[name] = result.data;
+		else {
+			bad.add(name);
+			lines.push(...result.error.issues.map((issue) => `  ${[name, ...issue.path].join('.')}: ${issue.message}`));
+		}
+	}
+	lines.push(...channelsWithoutGuild(present), ...combinationProblems(values as Partial<EnvValues>, bad));
+	if (lines.length > 0) throw new EnvError(`paperbot: bad configuration:\n${lines.join('\n')}`);
+	return Object.freeze(values as EnvValues);
 }
 
 /** Checked on the raw values, beside any bad variable: without DISCORD_GUILD_ID these channels would be ignored, so they are refused. */

@@ -33,6 +33,12 @@ async function main(): Promise<void> {
 		return;
 	}
 	const log = createLogger(env.LOG_LEVEL);
+	// Only a connected bot loads discord.js, so the console starts a second sooner; the bot loads it while the corpus loads.
+	const discordModules = env.DISCORD_TOKEN
+		? Promise.all([import('./discord/bot.js'), import('./discord/schedule-posts.js'), import('./services/schedule-service.js')])
+		: null;
+	// Its failure surfaces where it is awaited, not as an unhandled rejection while the corpus loads.
+	discordModules?.catch(() => undefined);
 	const library = await openLibrary(env.CORPUS_PATH, log);
 	// On Discord adding is for curators; at the console, whoever runs paperbot owns the corpus.
 	const mayAdd = env.DISCORD_TOKEN ? curatorPolicy(env.CURATOR_ROLE_ID) : () => true;
@@ -69,12 +75,7 @@ async function main(): Promise<void> {
 		return;
 	}
 
-	// Only a connected bot loads discord.js, so the console starts a second sooner.
-	const [{ startBot }, { createDiscordPoster }, { startScheduleService }] = await Promise.all([
-		import('./discord/bot.js'),
-		import('./discord/schedule-posts.js'),
-		import('./services/schedule-service.js'),
-	]);
+	const [{ startBot }, { createDiscordPoster }, { startScheduleService }] = await (discordModules as NonNullable<typeof discordModules>);
 	process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 	const state = openState(env.STATE_PATH);
 	reading = openReadingDesk({ state, library });

@@ -3,6 +3,7 @@ import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexCodeKey } from '../src/search/index-code.js';
 
 const run = promisify(execFile);
 const BUILD_PARENT = join('node_modules', '.cache', 'paperbot');
@@ -28,5 +29,11 @@ describe('npm run build', () => {
 			env: { PATH: process.env.PATH, DISCORD_TOKEN: '', CORPUS_PATH: corpus, LOG_LEVEL: 'silent' },
 		});
 		expect(JSON.parse(stdout).embeds[0].url).toBe('https://arxiv.org/abs/2305.00054');
+	});
+
+	it('keys the index cache as the source does, so the build and npx paperbot share one cache', async () => {
+		const script = `import(${JSON.stringify(join(process.cwd(), outDir, 'src', 'search', 'index-code.js'))}).then(async (m) => process.stdout.write(await m.indexCodeKey()))`;
+		const { stdout } = await run(process.execPath, ['-e', script]);
+		expect(stdout).toBe(await indexCodeKey());
 	});
 });

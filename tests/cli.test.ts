@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,10 +26,47 @@ describe.concurrent('npm run paperbot (the one-shot CLI)', () => {
 		expect(payload.flags).toBe(64);
 	});
 
-	it('exits 1 with the message on stderr for an id not in the corpus', async ({ expect }) => {
+	it('exits 1 for an id not in the corpus, saying how to add it, with {"error"} alone on stdout under --json', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['show', '9999.99999', '--json']);
-		expect(result).toMatchObject({ code: 1, stdout: '' });
-		expect(result.stderr).toContain('That id is not in the corpus');
+		const message = 'arXiv:9999.99999 is not in the corpus; add it from arXiv with paperbot add 9999.99999.';
+		expect(result).toEqual({ code: 1, stdout: `${JSON.stringify({ error: message })}\n`, stderr: `${message}\n` });
+	});
+
+	it('prints one JSON document for an empty answer too: no match, and no similar paper', async ({ expect }) => {
+		const [noMatch, noSimilar] = await Promise.all([
+			run('src/cli.ts', ['search', 'zzzqqqxxy', '--json']),
+			run('src/cli.ts', ['similar', '2304.14548', '--json']),
+		]);
+		for (const result of [noMatch, noSimilar]) expect(result.code).toBe(1);
+		expect(JSON.parse(noMatch.stdout).error).toMatch(/^No paper matches “zzzqqqxxy”/);
+		expect(JSON.parse(noSimilar.stdout).error).toMatch(/^No other paper in the corpus is close enough to /);
+	});
+
+	it.for([['--jsn'], ['-j'], ['--limit', '3']])(
+		'refuses the unknown option %j, exit 2, rather than searching for it',
+		async (flag, { expect }) => {
+			const result = await run('src/cli.ts', ['search', 'spiking', ...flag]);
+			expect(result).toMatchObject({ code: 2, stdout: '' });
+			expect(result.stderr).toMatch(
+				new RegExp(
+					`^paperbot search: unknown option ${flag[0]} \\(paperbot takes --json, --help, --version\\)\\. usage: paperbot search <words>`,
+				),
+			);
+			const withJson = await run('src/cli.ts', ['search', 'spiking', '--json', ...flag]);
+			expect(withJson.code).toBe(2);
+			expect(JSON.parse(withJson.stdout).error).toContain(`unknown option ${flag[0]}`);
+		},
+	);
+
+	it('gives its version', async ({ expect }) => {
+		const version = JSON.parse(await readFile('package.json', 'utf8')).version;
+		expect(await run('src/cli.ts', ['--version'])).toEqual({ code: 0, stdout: `paperbot ${version}\n`, stderr: '' });
+	});
+
+	it('refuses a share note longer than Discord takes, exit 2', async ({ expect }) => {
+		const result = await run('src/cli.ts', ['share', '2305.00054', `note:${'x'.repeat(10_000)}`]);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(/^paperbot share: note is 10000 characters long; Discord takes at most 1500\. usage: /);
 	});
 
 	it('exits 1 naming every bad variable', async ({ expect }) => {
@@ -76,26 +113,24 @@ describe.concurrent('paperbot --help and CLI usage', () => {
 	});
 
 	it.for([
-		[['show'], 'paperbot show needs the id of a paper: paperbot show <id>, e.g. paperbot show 2305.00054\n'],
+		[['show'], 'paperbot show: missing id. usage: paperbot show <id>, e.g. paperbot show 2305.00054\n'],
 		[
 			['search'],
-			'paperbot search needs words or filters to search for: paperbot search <words> [author:NAME] [year:YYYY[..YYYY]] [cat:CATEGORY] [venue:TEXT], e.g. paperbot search "spiking gan" year:2022..2023\n',
+			'paperbot search: missing query. usage: paperbot search <words> [author:NAME] [year:YYYY[..YYYY]] [cat:CATEGORY] [venue:TEXT], e.g. paperbot search "spiking gan" year:2022..2023\n',
 		],
-		[
-			['cite', '2305.00054', '2305.10246'],
-			'paperbot cite takes one id, not "2305.00054 2305.10246": paperbot cite <id>, e.g. paperbot cite 2305.00054\n',
-		],
+		[['random', 'now'], 'paperbot random: unexpected text: now. usage: paperbot random, e.g. paperbot random\n'],
 		[['fly'], 'paperbot: unknown command "fly"; paperbot --help lists the commands.\n'],
+		[[], 'paperbot: no command given; paperbot --help lists the commands.\n'],
 	] as [string[], string][])('names its own usage for %j', async ([args, message], { expect }) => {
-		expect(await run('src/cli.ts', args)).toEqual({ code: 1, stdout: '', stderr: message });
+		expect(await run('src/cli.ts', args)).toEqual({ code: 2, stdout: '', stderr: message });
 	});
 
-	it('tells how to find an id, in CLI words, for a title given as an id', async ({ expect }) => {
+	it('says a title given as an id is not an id, and how to find one, in CLI words', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['show', 'LAVA']);
 		expect(result).toEqual({
 			code: 1,
 			stdout: '',
-			stderr: 'That id is not in the corpus: “LAVA”. Find its id with paperbot search <words>.\n',
+			stderr: '“LAVA” is not an arXiv id (e.g. 2305.00054 or arXiv:2305.00054v2). Find its id with paperbot search <words>.\n',
 		});
 	});
 });
@@ -206,7 +241,7 @@ describe.concurrent('npm start without DISCORD_TOKEN (the local console)', () =>
 		expect(result.stdout).toContain('Spiking Generative Adversarial Network with Attention Scoring Decoding');
 		expect(result.stdout).toContain('@misc{');
 		expect(result.stdout).toContain('eprint = {2305.00054}');
-		expect(result.stdout).toContain('That id is not in the corpus');
+		expect(result.stdout).toContain('“nothing” is not an arXiv id');
 	});
 });
 

@@ -158,6 +158,38 @@ describe('parseEnv', () => {
 		expect(message).not.toContain(secret);
 	});
 
+	it('names a bad combination in the same pass as bad variables, and checks categories against arXiv', () => {
+		expect(() =>
+			parseEnv({
+				POTD_TIME: '25:00',
+				TIMEZONE: 'Mars/Olympus',
+				ARXIV_FEED_MAX: '0',
+				ARXIV_FEED_CATEGORIES: 'notacat cs.XX',
+				ARXIV_REQUEST_INTERVAL: '0.5',
+			}),
+		).toThrow(
+			new EnvError(
+				[
+					'paperbot: bad configuration:',
+					'  POTD_TIME: time must be HH:MM (00:00–23:59), e.g. 09:00; "25:00" is not one',
+					'  TIMEZONE: timezone must be an IANA time-zone name, e.g. "Europe/London" or "America/New_York"; "Mars/Olympus" is not one',
+					`  ARXIV_FEED_CATEGORIES: categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "notacat" is not one; "cs.XX" is not one (cs has ${'AI AR CC CE CG CL CR CV CY DB DC DL DM DS ET FL GL GR GT HC IR IT LG LO MA MM MS NA NE NI OH OS PF PL RO SC SD SE SI SY'.replace(/\w+/g, 'cs.$&')})`,
+					'  ARXIV_FEED_MAX: max must be a whole number from 1 to 25, e.g. 10',
+					"  ARXIV_REQUEST_INTERVAL: arXiv's terms ask for at least 3 seconds between requests; a shorter interval is only for a mirror set in ARXIV_API_URL and ARXIV_FEED_URL",
+				].join('\n'),
+			),
+		);
+	});
+
+	it("reads categories in arXiv's spelling whatever their case", () => {
+		expect(parseEnv({ ARXIV_FEED_CATEGORIES: 'cs.ne Q-BIO.NC physics.OPTICS math' }).ARXIV_FEED_CATEGORIES).toEqual([
+			'cs.NE',
+			'q-bio.NC',
+			'physics.optics',
+			'math',
+		]);
+	});
+
 	it('accepts H:MM and stores it as HH:MM', () => {
 		expect(parseEnv({ POTD_TIME: '9:00' }).POTD_TIME).toBe('09:00');
 	});

@@ -8,6 +8,7 @@ import { commands } from '../commands/all.js';
 import { consoleSession } from '../src/console/console.js';
 import { envSchema } from '../src/env.js';
 import { shippedCorpusContext } from './commands/corpus.js';
+import { commandLeaves } from '../src/interaction/command-usage.js';
 import { compiled } from './run-entry.js';
 
 const readme = await readFile('README.md', 'utf8');
@@ -33,6 +34,40 @@ describe('README', () => {
 		for (const name of Object.keys(envSchema.shape)) {
 			expect(readme).toContain(`| \`${name}\` |`);
 			expect(example).toMatch(new RegExp(`^${name}=$`, 'm'));
+		}
+	});
+});
+
+describe("the README's command tables", () => {
+	/** Each code span in a table row's first cell, `\\|` read as `|`. */
+	const spans = [...readme.matchAll(/^\| (.+?) \|/gm)].flatMap((row) =>
+		[...row[1]!.matchAll(/`([^`]+)`/g)].map((span) => span[1]!.replace(/\\\|/g, '|')),
+	);
+	/** The paths a span names: `/paperbot topic add|remove|list [query:]` names three. */
+	const pathsOf = (span: string) => {
+		const words = span
+			.replace(/^\//, '')
+			.replace(/<[^>]*>/g, '')
+			.split(' ')
+			.filter((word) => !word.includes(':') && !word.startsWith('['));
+		return words.reduce<string[][]>((paths, word) => paths.flatMap((path) => word.split('|').map((choice) => [...path, choice])), [[]]);
+	};
+
+	it('list every command, subcommand and group subcommand there is, with only options it has', () => {
+		for (const command of commands) {
+			for (const leaf of commandLeaves(command.data)) {
+				const span = spans.find((candidate) => pathsOf(candidate).some((path) => path.join(' ') === leaf.path.join(' ')));
+				expect(span, `/${leaf.path.join(' ')}`).toBeDefined();
+				const named = [...span!.matchAll(/(?:^|[\s[])(\w+):/g)].map((match) => match[1]);
+				// A span naming several subcommands (`topic add|remove|list [query:]`) may name an option some of them take.
+				const spanPaths = pathsOf(span!).map((path) => path.join(' '));
+				const names = commands
+					.flatMap((other) => commandLeaves(other.data))
+					.filter((other) => spanPaths.includes(other.path.join(' ')))
+					.flatMap((other) => other.options.map((option) => option.name));
+				for (const name of named) expect(names, `${span} names ${name}:`).toContain(name);
+				for (const option of leaf.options) if ('required' in option && option.required) expect(named, span).toContain(option.name);
+			}
 		}
 	});
 });

@@ -50,10 +50,15 @@ function describeXmlFault(fault: { msg: string; line: number }): string {
 
 /**
  * The `<feed>` element of an Atom document arXiv sent. Throws an `ArxivError` ('malformed-feed')
- * when the text is empty, not well-formed XML, or not an Atom feed.
+ * when the text is empty, a web page, not well-formed XML, or not an Atom feed.
  */
 export function readAtomFeed(xml: string): XmlNode {
 	if (xml.trim() === '') throw new ArxivError('malformed-feed', "arXiv's answer was empty.");
+	// An error or maintenance page is HTML, often not well-formed XML: say what it is, not where the XML parser stopped.
+	if (/^(?:\uFEFF)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE html|<html[\s>])/i.test(xml)) {
+		const title = foldWhitespace(/<title[^>]*>([^<]*)<\/title>/i.exec(xml)?.[1] ?? null);
+		throw new ArxivError('malformed-feed', `arXiv answered a web page, not a feed${title ? ` ("${title}")` : ''}.`);
+	}
 	const validity = XMLValidator.validate(xml);
 	if (validity !== true) {
 		throw new ArxivError('malformed-feed', `arXiv's answer is not well-formed XML (${describeXmlFault(validity.err)}).`);

@@ -32,8 +32,9 @@ export interface CurationOptions {
 }
 
 /**
- * Adding papers for a corpus folder, through the process's arXiv queue; undefined when the
- * corpus is a single file (the loader reads no `added.jsonl` beside it) or the folder is read-only.
+ * Adding papers to the corpus, through the process's arXiv queue: appended to `added.jsonl` in the
+ * corpus folder, or beside a single-file corpus (the loader reads it there too); undefined when
+ * that folder is missing or read-only.
  */
 export async function openCuration({
 	corpusPath,

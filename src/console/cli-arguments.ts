@@ -1,70 +1,129 @@
-/** A CLI command: how it is typed, an example, and what it does. */
-interface CliCommand {
+import { parseArgs } from 'node:util';
+import type { ServedCommand } from '../interaction/command.js';
+import { commandLeaves, optionsUsage } from '../interaction/command-usage.js';
+import { parseCategories } from '../schedule/settings.js';
+import { malformedFilterProblem } from '../search/query.js';
+import { ScheduleSettingError } from '../schedule/time.js';
+import { CommandLineError, parseCommandWords } from './command-line.js';
+
+/** The CLI's exit codes, as `--help` states them. */
+export const EXIT = {
+	/** An answer. */
+	answer: 0,
+	/** No answer: nothing found, or a problem (configuration, corpus, arXiv) named on stderr. */
+	noAnswer: 1,
+	/** A command line the CLI does not take: an unknown command or option, or missing or extra arguments. */
+	usage: 2,
+} as const;
+
+/** A CLI command as `--help` lists it. */
+export interface CliCommand {
 	name: string;
-	/** The arguments after the name, e.g. `<id> [note:"text"]`. */
+	/** The arguments after the name, e.g. `<id> [note:]`. */
 	arguments: string;
-	example: string;
 	summary: string;
+	/** A command line that works on the shipped corpus, e.g. `paperbot show 2305.00054`. */
+	example?: string;
+	/** What `--json` prints for an answer. */
+	json: string;
 }
 
-/** Every command the CLI takes, in the order `--help` lists them. */
-const CLI_COMMANDS: readonly CliCommand[] = [
-	{
-		name: 'search',
+const PAYLOAD = 'the message payload Discord would receive';
+
+/** How the CLI shows the `/paper` subcommands it knows well; any other is listed from its definition alone. */
+const SHOWN: Readonly<Record<string, Partial<CliCommand>>> = {
+	search: {
 		arguments: '<words> [author:NAME] [year:YYYY[..YYYY]] [cat:CATEGORY] [venue:TEXT]',
 		example: 'paperbot search "spiking gan" year:2022..2023',
 		summary: 'The best match as a card, then the next matches (words, filters or both)',
 	},
-	{ name: 'show', arguments: '<id>', example: 'paperbot show 2305.00054', summary: "A paper's full card" },
-	{ name: 'random', arguments: '', example: 'paperbot random', summary: 'A random paper from the corpus' },
-	{ name: 'similar', arguments: '<id>', example: 'paperbot similar 2305.00054', summary: 'The papers most like one paper' },
-	{ name: 'cite', arguments: '<id>', example: 'paperbot cite 2305.00054', summary: 'BibTeX for a paper' },
-	{
-		name: 'share',
-		arguments: '<id> [note:"text"]',
+	show: { example: 'paperbot show 2305.00054', summary: "A paper's full card" },
+	random: { example: 'paperbot random', summary: 'A random paper from the corpus' },
+	similar: { example: 'paperbot similar 2305.00054', summary: 'The papers most like one paper' },
+	cite: { example: 'paperbot cite 2305.00054', summary: 'BibTeX for a paper' },
+	share: {
 		example: 'paperbot share 2305.00054 note:"for Friday\'s reading group"',
 		summary: 'The card Discord would post, and the thread it would start',
+		json: `${PAYLOAD}, with the thread it would start as "thread"`,
 	},
+	propose: {
+		example: 'paperbot propose 2305.00054 note:"short and clear"',
+		summary: "Propose a paper for the reading group's next poll (the list of DISCORD_GUILD_ID, in STATE_PATH)",
+	},
+	proposals: { example: 'paperbot proposals', summary: 'The reading list, oldest proposals first' },
+	withdraw: { example: 'paperbot withdraw 2305.00054', summary: 'Take a paper off the reading list' },
+};
+
+/** `/paper` subcommands that answer only inside a Discord server (they belong to a member there). */
+const SERVER_ONLY = new Set(['subscribe', 'unsubscribe', 'subscriptions']);
+
+/** The commands the CLI answers itself, rather than through a `/paper` subcommand. */
+const OWN_COMMANDS: readonly CliCommand[] = [
 	{
 		name: 'add',
 		arguments: '<id or link> [more …] | --file ids.txt',
 		example: 'paperbot add 2305.00054 https://arxiv.org/abs/2304.14548v2',
 		summary: 'Add papers from arXiv to the corpus',
+		json: '{"added": [papers], "present": [ids], "failed": [{id, code, reason}]}',
 	},
 	{
 		name: 'feed',
 		arguments: '<arXiv categories>',
 		example: 'paperbot feed cs.NE q-bio.NC',
-		summary: "What the arXiv feed post would list now: today's new papers closest to the corpus",
+		summary: "What the arXiv feed post would list now: today's new papers closest to the corpus, and why",
+		json: '{"date", "categories", "newCount", "picks": [{id, title, closeness, reason}], "emptyReason"}',
 	},
 	{
-		name: 'propose',
-		arguments: '<id> [note:"text"]',
-		example: 'paperbot propose 2305.00054 note:"short and clear"',
-		summary: "Propose a paper for the reading group's next poll (the list of DISCORD_GUILD_ID, in STATE_PATH)",
+		name: 'reading',
+		arguments: 'preview',
+		example: 'paperbot reading preview',
+		summary: 'What the next reading poll would hold, and when',
+		json: '{"content", "poll"} as Discord would receive them, or null when there would be no poll',
 	},
-	{ name: 'proposals', arguments: '', example: 'paperbot proposals', summary: 'The reading list, oldest proposals first' },
-	{ name: 'withdraw', arguments: '<id>', example: 'paperbot withdraw 2305.00054', summary: 'Take a paper off the reading list' },
-	{ name: 'reading', arguments: 'preview', example: 'paperbot reading preview', summary: 'What the next reading poll would hold' },
-	{ name: 'help', arguments: '', example: 'paperbot help', summary: 'This list' },
+	{ name: 'help', arguments: '', example: 'paperbot help', summary: 'This list', json: 'this list, as text' },
 ];
 
-const usageOf = (command: CliCommand) => `paperbot ${command.name}${command.arguments ? ` ${command.arguments}` : ''}`;
-
-/** How the named command is typed, e.g. `paperbot show <id>`. */
-export function cliUsage(name: string): string {
-	const command = CLI_COMMANDS.find((candidate) => candidate.name === name);
-	return command ? usageOf(command) : `paperbot ${name}`;
+/**
+ * Every command the CLI takes, in the order `--help` lists them: each `/paper` subcommand that
+ * works outside a server (typed as at the console, so a new one is served and listed at once),
+ * then `add`, `feed` and `help`.
+ */
+export function cliCommands(paper: ServedCommand<unknown>): CliCommand[] {
+	const own = new Set(OWN_COMMANDS.map((command) => command.name));
+	const fromPaper = commandLeaves(paper.data)
+		.filter((leaf) => leaf.path.length === 2 && !own.has(leaf.path[1]!) && !SERVER_ONLY.has(leaf.path[1]!))
+		.map(
+			(leaf): CliCommand => ({
+				name: leaf.path[1]!,
+				arguments: optionsUsage(leaf.options, { freeBare: true }),
+				summary: leaf.description,
+				json: PAYLOAD,
+				...SHOWN[leaf.path[1]!],
+			}),
+		);
+	return [...fromPaper, ...OWN_COMMANDS];
 }
 
-/** `paperbot --help`: every command with its arguments and an example. */
-export function cliHelp(): string {
-	const lines = ['usage: paperbot [--json] <command> [arguments]', '', 'commands:'];
-	for (const command of CLI_COMMANDS) lines.push(`  ${usageOf(command)}`, `      ${command.summary}; e.g. ${command.example}`);
+const usageOf = (command: CliCommand) => `paperbot ${command.name}${command.arguments ? ` ${command.arguments}` : ''}`;
+const usageLine = (command: CliCommand) => `${usageOf(command)}${command.example ? `, e.g. ${command.example}` : ''}`;
+
+/** `paperbot --help`: every command with its arguments, an example and what `--json` prints, then the exit codes. */
+export function cliHelp(paper: ServedCommand<unknown>): string {
+	const lines = ['usage: paperbot [--json] <command> [arguments]   (paperbot --version, paperbot --help)', '', 'commands:'];
+	for (const command of cliCommands(paper)) {
+		lines.push(`  ${usageOf(command)}`, `      ${command.summary}${command.example ? `; e.g. ${command.example}` : ''}`);
+		if (command.name !== 'help') lines.push(`      --json: ${command.json}`);
+	}
 	lines.push(
 		'',
-		'--json prints only the message payload Discord would receive (for add: what was added, present and failed).',
-		'Answers go to stdout, problems to stderr; the exit code is 0 for an answer, 1 for a problem.',
+		'Options go anywhere on the line; words that start with "-" go after "--" (paperbot search -- -fold).',
+		'--json prints exactly one JSON document on stdout, whatever happens: the answer as each command says above,',
+		'or {"error": "…"} with a non-zero exit code.',
+		'Answers go to stdout, problems to stderr. Exit codes:',
+		`  ${EXIT.answer}  an answer`,
+		`  ${EXIT.noAnswer}  no answer: nothing matched, the paper is not in the corpus or has no similar paper, or a problem`,
+		'     (configuration, corpus, arXiv) named on stderr',
+		`  ${EXIT.usage}  a command line paperbot does not take: an unknown command or option, missing or extra arguments`,
 	);
 	return `${lines.join('\n')}\n`;
 }
@@ -74,52 +133,92 @@ export class CliUsageError extends Error {
 	override name = 'CliUsageError';
 }
 
-/** What the CLI was asked: a `/paper` subcommand with its options, adding papers, or the arXiv feed. */
+/** What the CLI was asked, with `json` for `--json`. */
 export type CliRequest =
 	| { kind: 'help' }
-	| { kind: 'add'; args: string[] }
-	| { kind: 'feed'; args: string[] }
-	| { kind: 'reading-preview' }
-	| { kind: 'paper'; subcommand: string; options: Record<string, string> };
+	| { kind: 'version' }
+	| { kind: 'add'; ids: string[]; files: string[]; json: boolean }
+	| { kind: 'feed'; categories: string[]; json: boolean }
+	| { kind: 'reading-preview'; json: boolean }
+	| { kind: 'paper'; subcommand: string; options: Record<string, string | number | boolean>; json: boolean };
+
+/** The options the CLI knows; any other is refused. */
+const OPTIONS = {
+	json: { type: 'boolean' },
+	help: { type: 'boolean', short: 'h' },
+	version: { type: 'boolean', short: 'v' },
+	file: { type: 'string', multiple: true },
+} as const;
+
+/** The option node's parser refused, as the one typed (`--jsn`, `-j`). */
+function refusedOption(error: Error): string {
+	return /'(-[^' ]*)/.exec(error.message)?.[1] ?? error.message;
+}
 
 /**
- * Reads the CLI's arguments (without `--json`) into a request, or throws CliUsageError naming the
- * command's usage and an example, e.g. `paperbot show needs one id: paperbot show <id>, e.g. …`.
+ * Reads the CLI's arguments strictly (node's util.parseArgs): an unknown option, a `--file`
+ * outside `add`, a missing or extra argument or a bad arXiv category throws CliUsageError naming
+ * it with the command's usage and an example. `/paper` subcommands are read by the console's
+ * parser against the command's definition, so both take the same options and values.
  */
-export function readCliArguments(args: readonly string[]): CliRequest {
-	const [name, ...rest] = args;
-	const command = CLI_COMMANDS.find((candidate) => candidate.name === name);
-	if (name === '--help' || name === '-h' || name === 'help') return { kind: 'help' };
-	if (!command) throw new CliUsageError(`paperbot: unknown command "${name ?? ''}"; paperbot --help lists the commands.`);
-	const fail = (problem: string) => new CliUsageError(`paperbot ${command.name} ${problem}: ${usageOf(command)}, e.g. ${command.example}`);
+export function readCliArguments(args: readonly string[], paper: ServedCommand<unknown>): CliRequest {
+	const commands = cliCommands(paper);
+	const named = commands.find((command) => command.name === args.find((arg) => !arg.startsWith('-')));
+	const withUsage = (problem: string, command = named) =>
+		new CliUsageError(
+			`paperbot${command ? ` ${command.name}` : ''}: ${problem}${command ? `. usage: ${usageLine(command)}` : '; paperbot --help lists the commands.'}`,
+		);
+	let parsed: { values: { json?: boolean; help?: boolean; version?: boolean; file?: string[] }; positionals: string[] };
+	try {
+		parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? '';
+		if (!code.startsWith('ERR_PARSE_ARGS')) throw error;
+		const option = refusedOption(error as Error);
+		if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+			throw withUsage(`unknown option ${option} (paperbot takes --json${named?.name === 'add' ? ', --file' : ''}, --help, --version)`);
+		throw withUsage(`${option} ${option.startsWith('--file') ? 'needs the path of a file of ids' : 'takes no value'}`);
+	}
+	const { values, positionals } = parsed;
+	const json = values.json ?? false;
+	if (values.version) return { kind: 'version' };
+	const [name, ...rest] = positionals;
+	if (values.help || name === 'help') return { kind: 'help' };
+	if (name === undefined) throw withUsage('no command given');
+	const command = commands.find((candidate) => candidate.name === name);
+	if (!command) throw withUsage(`unknown command "${name}"`);
+	if (values.file && command.name !== 'add') throw withUsage('--file is only for paperbot add', command);
 	switch (command.name) {
 		case 'add':
+			if (!rest.length && !values.file) throw withUsage('needs arXiv ids or --file', command);
+			return { kind: 'add', ids: rest, files: values.file ?? [], json };
 		case 'feed':
-			return { kind: command.name, args: rest };
-		case 'search':
-			if (!rest.some((word) => word.trim())) throw fail('needs words or filters to search for');
-			return { kind: 'paper', subcommand: 'search', options: { query: rest.map(quoteFilterValue).join(' ') } };
-		case 'random':
-		case 'proposals':
-			if (rest.length) throw fail(`takes no arguments, not "${rest.join(' ')}"`);
-			return { kind: 'paper', subcommand: command.name, options: {} };
+			try {
+				const categories = parseCategories(rest.join(' '));
+				if (!categories.length) throw withUsage('needs arXiv categories', command);
+				return { kind: 'feed', categories, json };
+			} catch (error) {
+				if (error instanceof ScheduleSettingError) throw withUsage(error.message, command);
+				throw error;
+			}
 		case 'reading':
-			if (rest.length !== 1 || rest[0] !== 'preview') throw fail(`takes "preview", not "${rest.join(' ')}"`);
-			return { kind: 'reading-preview' };
-		case 'share':
-		case 'propose': {
-			const notes = rest.filter((word) => word.startsWith('note:'));
-			const ids = rest.filter((word) => !word.startsWith('note:'));
-			if (ids.length !== 1 || notes.length > 1)
-				throw fail(ids.length ? `takes one id and at most one note, not "${rest.join(' ')}"` : 'needs the id of a paper');
-			const note = notes[0]?.slice('note:'.length).replace(/^"(.*)"$/s, '$1');
-			return { kind: 'paper', subcommand: command.name, options: { id: ids[0]!, ...(note ? { note } : {}) } };
-		}
+			if (rest.length !== 1 || rest[0] !== 'preview') throw withUsage(`takes "preview", not "${rest.join(' ')}"`, command);
+			return { kind: 'reading-preview', json };
 		default:
-			if (rest.length !== 1) throw fail(rest.length ? `takes one id, not "${rest.join(' ')}"` : 'needs the id of a paper');
-			return { kind: 'paper', subcommand: command.name, options: { id: rest[0]! } };
+			try {
+				const words = rest.filter((word) => word.trim()).map(quoteFilterValue);
+				const { input } = parseCommandWords(['paper', command.name, ...words], [paper]);
+				const badFilter = typeof input.options.query === 'string' ? malformedFilterProblem(input.options.query) : null;
+				if (badFilter) throw withUsage(badFilter.replace(/\.$/, ''), command);
+				return { kind: 'paper', subcommand: command.name, options: input.options as Record<string, string | number | boolean>, json };
+			} catch (error) {
+				if (error instanceof CommandLineError) throw withUsage(lowerFirst(error.problem), command);
+				throw error;
+			}
 	}
 }
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** A shell argument `author:Yi Zeng` (quoted in the shell) keeps its spaces as `author:"Yi Zeng"` in the query. */
 function quoteFilterValue(word: string): string {

@@ -19,6 +19,16 @@ export interface LoadedCorpus {
 	fingerprint: string;
 }
 
+/** A corpus's files, read and fingerprinted but not yet parsed: a cached index may make parsing unneeded. */
+export interface ReadCorpus {
+	/** The files read, in order. */
+	files: string[];
+	/** sha256 over each file's name within the corpus and its contents: keys a cached index. */
+	fingerprint: string;
+	/** Parses the files into papers; throws CorpusError when not one valid paper is found. */
+	parse(): LoadedCorpus;
+}
+
 /** The corpus cannot be used at all: an unreadable path, or not one valid paper in it. */
 export class CorpusError extends Error {
 	override name = 'CorpusError';
@@ -48,17 +58,31 @@ const WARNINGS_QUOTED = 10;
  * paper is found.
  */
 export async function loadCorpus(path: string): Promise<LoadedCorpus> {
+	return (await readCorpus(path)).parse();
+}
+
+/** Reads and fingerprints the corpus at `path` (see {@link loadCorpus}); throws CorpusError when it cannot be read. */
+export async function readCorpus(path: string): Promise<ReadCorpus> {
 	const files = await listCorpusFiles(path);
-	const fingerprint = createHash('sha256');
-	const papers = new Map<string, { paper: Paper; place: Place }>();
-	const overlays: ParsedFile['overlays'] = [];
-	const warnings: string[] = [];
+	const hash = createHash('sha256');
+	const contents: Buffer[] = [];
 	for (const file of files) {
 		const content = await readFile(file).catch((error: unknown) => {
 			throw new CorpusError(`corpus: cannot read ${file}: ${describeFsError(error)}`);
 		});
-		fingerprint.update(`${basename(file)}\0${content.length}\0`).update(content);
-		const parsed = parseCorpusFile(content, file);
+		hash.update(`${basename(file)}\0${content.length}\0`).update(content);
+		contents.push(content);
+	}
+	const fingerprint = hash.digest('hex');
+	return { files, fingerprint, parse: () => parseCorpus(path, files, contents, fingerprint) };
+}
+
+function parseCorpus(path: string, files: string[], contents: readonly Buffer[], fingerprint: string): LoadedCorpus {
+	const papers = new Map<string, { paper: Paper; place: Place }>();
+	const overlays: ParsedFile['overlays'] = [];
+	const warnings: string[] = [];
+	for (const [fileNo, file] of files.entries()) {
+		const parsed = parseCorpusFile(contents[fileNo]!, file);
 		warnings.push(...parsed.warnings);
 		for (const entry of parsed.papers) {
 			const earlier = papers.get(entry.paper.id);
@@ -74,8 +98,12 @@ export async function loadCorpus(path: string): Promise<LoadedCorpus> {
 	}
 	sortByFileAndLine(warnings, files);
 	if (papers.size === 0) throw new CorpusError(noValidPaperMessage(path, warnings));
-	const sorted = [...papers.values()].map((entry) => entry.paper).sort(newestFirst);
-	return { papers: sorted, warnings, files, fingerprint: fingerprint.digest('hex') };
+	// Each id's sort key is made once, not at each of the sort's n log n comparisons.
+	const sorted = [...papers.values()]
+		.map((entry) => ({ paper: entry.paper, key: idSortKey(entry.paper.id) }))
+		.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
+		.map((entry) => entry.paper);
+	return { papers: sorted, warnings, files, fingerprint };
 }
 
 async function listCorpusFiles(path: string): Promise<string[]> {
@@ -152,15 +180,10 @@ function sortByFileAndLine(warnings: string[], files: readonly string[]): void {
 }
 
 /**
- * Orders ids newest first. New-style ids (`2305.00054`, since April 2007) sort by year, month and
- * number; old-style ids (`hep-th/9901001`) by their YYMM, read as 1991–2007, so they come after.
+ * A key that orders ids by age, for sorting newest first. New-style ids (`2305.00054`, since April
+ * 2007) sort by year, month and number; old-style ids (`hep-th/9901001`) by their YYMM, read as
+ * 1991–2007, so they come after.
  */
-function newestFirst(a: Paper, b: Paper): number {
-	const keyA = idSortKey(a.id);
-	const keyB = idSortKey(b.id);
-	return keyA < keyB ? 1 : keyA > keyB ? -1 : 0;
-}
-
 function idSortKey(id: string): string {
 	const slash = id.indexOf('/');
 	if (slash === -1) {

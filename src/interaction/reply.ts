@@ -22,6 +22,8 @@ export interface Reply {
 	thread?: { name: string; firstMessage?: string };
 	/** The reply reports a problem (the CLI then exits 1). */
 	isError?: boolean;
+	/** The reply says nothing was found, e.g. no similar paper (the CLI then exits 1, as for no match). */
+	isEmpty?: boolean;
 	/** For a public reply to a deferred command: what the asker's private "thinking…" message becomes. */
 	privateNote?: string;
 }

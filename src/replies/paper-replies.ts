@@ -4,9 +4,10 @@ import { buildPaperCard, buildResultsMessage, cardComponents, threadName } from 
 import { truncateAtWord } from '../cards/limits.js';
 import { ACTION_ROW, BUTTON, displayTitle, SECONDARY } from '../cards/paper-card.js';
 import { defuseMentions, markdownSafe, plainLine } from '../cards/safe-text.js';
-import type { Paper } from '../corpus/paper.js';
+import { normaliseArxivId, type Paper } from '../corpus/paper.js';
 import { idNotInCorpus } from '../search/id-query.js';
 import { getPaper, searchPapers, type PaperIndex } from '../search/paper-index.js';
+import { malformedFilterProblem } from '../search/query.js';
 import { similarPapers } from '../search/similar.js';
 import type { Asker } from '../interaction/command.js';
 import { CUSTOM_ID_MAX, encodeCustomId } from '../interaction/custom-ids.js';
@@ -40,6 +41,8 @@ export function searchPage(query: string, page: number, context: PaperContext): 
 	if (trimmed.length > QUERY_MAX_LENGTH) {
 		throw new UserError(`That query is ${trimmed.length} characters long; keep it under ${QUERY_MAX_LENGTH}.`);
 	}
+	const badFilter = malformedFilterProblem(trimmed);
+	if (badFilter) throw new UserError(quoteUserText(badFilter));
 	const missingId = idNotInCorpus(index, trimmed);
 	if (missingId) throw new UserError(`arXiv:${missingId} is not in the corpus; add it from arXiv with ${spelling.add(missingId)}.`);
 	const found = searchPapers(index, trimmed, {}, { limit: RESULTS_SHOWN + 1 }).map((result) => result.paper);
@@ -85,8 +88,14 @@ export function queryWithFilters(query: string, { author, year, category }: Sear
 /** Finds a paper by any form of its id, or says plainly that the corpus lacks it. */
 export function requirePaper(context: PaperContext, id: string): Paper {
 	const paper = getPaper(context.index, id);
-	if (!paper) throw new UserError(`That id is not in the corpus: “${quoteUserText(id.slice(0, 100))}”. ${spellingFor(context).findId}`);
-	return paper;
+	if (paper) return paper;
+	const spelling = spellingFor(context);
+	const arxivId = normaliseArxivId(id.trim());
+	if (arxivId === null)
+		throw new UserError(
+			`“${quoteUserText(id.slice(0, 100))}” is not an arXiv id (e.g. 2305.00054 or arXiv:2305.00054v2). ${spelling.findId}`,
+		);
+	throw new UserError(`arXiv:${arxivId} is not in the corpus; add it from arXiv with ${spelling.add(arxivId)}.`);
 }
 
 /** What the user typed, quoted back in a reply: shown as written, never as markdown or a mention. */
@@ -117,7 +126,8 @@ const SIMILAR_TITLE_MAX = 150;
 export function similarPapersReply(index: PaperIndex, paper: Paper): Reply {
 	const similar = similarPapers(index, paper.id, RESULTS_PER_PAGE).map((found) => found.paper);
 	const title = truncateAtWord(displayTitle(paper), SIMILAR_TITLE_MAX);
-	if (!similar.length) return privateText(`No other paper in the corpus is close enough to “${quoteUserText(title)}” to call similar.`);
+	if (!similar.length)
+		return { ...privateText(`No other paper in the corpus is close enough to “${quoteUserText(title)}” to call similar.`), isEmpty: true };
 	return privateReply(
 		buildResultsMessage({
 			query: `similar to “${title}”`,

@@ -1,4 +1,5 @@
 import type { State } from './state.js';
+import { malformedFilterProblem } from '../search/query.js';
 import { ScheduleSettingError } from './time.js';
 
 /** A user's saved search in a guild: they are mentioned beside new papers it matches. */
@@ -34,6 +35,8 @@ function checkQuery(query: string): string {
 	if (trimmed.length === 0 || trimmed.length > MAX_QUERY_LENGTH) {
 		throw new ScheduleSettingError(`query must be 1–${MAX_QUERY_LENGTH} characters, e.g. "diffusion models"`);
 	}
+	const badFilter = malformedFilterProblem(trimmed);
+	if (badFilter) throw new ScheduleSettingError(badFilter);
 	return trimmed;
 }
 

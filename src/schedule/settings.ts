@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalCategory, categoriesOfArchive } from '../arxiv/categories.js';
 import type { State } from './state.js';
 import { formatTimeOfDay, parseTimeOfDay, ScheduleSettingError, validateCron, validateTimezone } from './time.js';
 
@@ -21,21 +22,25 @@ export const timezoneSetting = z.string().transform(checked(validateTimezone));
 /** A five-field cron pattern that fires at least once more. */
 export const cronSetting = z.string().transform(checked(validateCron));
 
-const ARXIV_CATEGORY = /^[a-z-]+(\.[A-Za-z-]+)?$/;
-
 /**
- * Reads arXiv categories written space- or comma-separated (`cs.NE q-bio.NC`), without repeats.
- * Throws ScheduleSettingError naming the first that is not an arXiv category.
+ * Reads arXiv categories written space- or comma-separated (`cs.NE q-bio.NC`), in arXiv's spelling
+ * (`cs.ne` reads as `cs.NE`), without repeats. Throws ScheduleSettingError naming every one that
+ * arXiv does not list (https://arxiv.org/category_taxonomy), with the form it expects.
  */
 export function parseCategories(text: string): string[] {
-	const categories = [...new Set(text.split(/[\s,+]+/).filter(Boolean))];
-	const bad = categories.find((category) => !ARXIV_CATEGORY.test(category));
-	if (bad !== undefined) {
+	const written = text.split(/[\s,+]+/).filter(Boolean);
+	const problems = written
+		.filter((category) => canonicalCategory(category) === null)
+		.map((category) => {
+			const known = categoriesOfArchive(category);
+			return `"${category}" is not one${known ? ` (${category.split('.')[0]} has ${known})` : ''}`;
+		});
+	if (problems.length) {
 		throw new ScheduleSettingError(
-			`categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "${bad}" is not one`,
+			`categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; ${problems.join('; ')}`,
 		);
 	}
-	return categories;
+	return [...new Set(written.map((category) => canonicalCategory(category)!))];
 }
 
 /** arXiv categories for the feed, as settings and `ARXIV_FEED_CATEGORIES` take them. */

@@ -1,18 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { LoadedCorpus, ReadCorpus } from '../corpus/load.js';
 import type { Paper } from '../corpus/paper.js';
 import { indexCodeKey } from './index-code.js';
 import { assembleIndex, buildSearchIndex, type PaperIndex } from './paper-index.js';
 import type { Postings } from './postings.js';
 import type { SuggestionIndex } from './suggest.js';
-
-/** What the cache needs from a loaded corpus (src/corpus/load.ts's LoadedCorpus fits). */
-export interface IndexedCorpus {
-	papers: readonly Paper[];
-	/** Changes whenever any corpus file changes: keys the cached index. */
-	fingerprint: string;
-}
 
 /** Options for {@link loadOrBuildIndex}. */
 export interface IndexCacheOptions {
@@ -22,9 +16,10 @@ export interface IndexCacheOptions {
 	onWarning?: (message: string) => void;
 }
 
-/** A ready index and where it came from. */
+/** A ready index, the corpus it indexes, and where they came from. */
 export interface LoadedIndex {
 	index: PaperIndex;
+	corpus: LoadedCorpus;
 	source: 'cache' | 'built';
 }
 
@@ -43,7 +38,8 @@ type SectionName =
 	| 'titleKeys'
 	| 'entryPapers'
 	| 'entryOffsets'
-	| 'papersById';
+	| 'papersById'
+	| 'corpus';
 
 interface Header {
 	/** The code that built the index (see indexCodeKey): other code would have built another. */
@@ -60,43 +56,49 @@ export function indexCachePath(cacheDir: string, fingerprint: string): string {
 }
 
 /**
- * The search index for a corpus, read from the cache file for its fingerprint when there is one,
- * else built and written there (older cache files in the folder are removed). A cache that cannot
- * be read, is corrupt, or was built for other papers or by other index code (see indexCodeKey) is
- * reported through `onWarning` and rebuilt.
+ * The papers and search index of a read corpus, from the cache file for its fingerprint when there
+ * is one (the files are then not parsed: that is most of a restart's work), else parsed, built and
+ * written there (older cache files in the folder are removed). A cache that cannot be read, is
+ * corrupt, or was built by other index code (see indexCodeKey) is reported through `onWarning` and
+ * rebuilt.
  */
-export async function loadOrBuildIndex(corpus: IndexedCorpus, options: IndexCacheOptions): Promise<LoadedIndex> {
+export async function loadOrBuildIndex(read: ReadCorpus, options: IndexCacheOptions): Promise<LoadedIndex> {
 	const warn = options.onWarning ?? ((message: string) => console.warn(message));
-	const path = indexCachePath(options.cacheDir, corpus.fingerprint);
+	const path = indexCachePath(options.cacheDir, read.fingerprint);
 	const cached = await readFile(path).catch((error: NodeJS.ErrnoException) => {
 		if (error.code !== 'ENOENT') warn(`index-cache: cannot read ${path} (${error.code ?? error.message}); rebuilding the index`);
 		return null;
 	});
 	if (cached) {
 		try {
-			return { index: decodeIndex(cached, corpus, await indexCodeKey()), source: 'cache' };
+			return { ...decodeIndex(cached, read, await indexCodeKey()), source: 'cache' };
 		} catch (error) {
 			warn(`index-cache: ignoring ${path}: ${(error as Error).message}; rebuilding the index`);
 		}
 	}
+	const corpus = read.parse();
 	const index = buildSearchIndex(corpus.papers);
 	try {
-		await writeIndexCache(index, corpus.fingerprint, options.cacheDir);
+		await writeIndexCache(index, corpus, options.cacheDir);
 	} catch (error) {
 		const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 		warn(`index-cache: cannot write ${path} (${reason}); the next start will build the index again`);
 	}
-	return { index, source: 'built' };
+	return { index, corpus, source: 'built' };
 }
 
-/** Writes `index` as the cache file for `fingerprint` (atomically) and removes older cache files. */
-export async function writeIndexCache(index: PaperIndex, fingerprint: string, cacheDir: string): Promise<void> {
+/** Writes `index` and its corpus's warnings as the cache file for the corpus's fingerprint (atomically) and removes older cache files. */
+export async function writeIndexCache(
+	index: PaperIndex,
+	{ fingerprint, warnings }: Pick<LoadedCorpus, 'fingerprint' | 'warnings'>,
+	cacheDir: string,
+): Promise<void> {
 	await mkdir(cacheDir, { recursive: true });
 	const path = indexCachePath(cacheDir, fingerprint);
 	const temporary = `${path}.${process.pid}.tmp`;
 	const file = await open(temporary, 'w');
 	try {
-		const pieces = encodeIndex(index, fingerprint, await indexCodeKey());
+		const pieces = encodeIndex(index, { fingerprint, warnings }, await indexCodeKey());
 		const { bytesWritten } = await file.writev(pieces);
 		const expected = pieces.reduce((total, piece) => total + piece.byteLength, 0);
 		if (bytesWritten !== expected) throw new Error(`index-cache: wrote ${bytesWritten} of ${expected} bytes to ${temporary}`);
@@ -116,7 +118,7 @@ function papersDigest(papers: readonly Paper[]): string {
 	return hash.digest('hex');
 }
 
-function sectionsOf(index: PaperIndex): Record<SectionName, Uint8Array> {
+function sectionsOf(index: PaperIndex, warnings: readonly string[]): Record<SectionName, Uint8Array> {
 	const bytes = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 	const text = (lines: readonly string[]) => Buffer.from(lines.join('\n'), 'utf8');
 	const { postings, suggestions } = index;
@@ -131,6 +133,7 @@ function sectionsOf(index: PaperIndex): Record<SectionName, Uint8Array> {
 		entryPapers: bytes(suggestions.entryPapers),
 		entryOffsets: bytes(suggestions.entryOffsets),
 		papersById: bytes(suggestions.papersById),
+		corpus: Buffer.from(JSON.stringify({ papers: index.papers, warnings }), 'utf8'),
 	};
 }
 
@@ -139,8 +142,12 @@ function sectionsOf(index: PaperIndex): Record<SectionName, Uint8Array> {
  * as the pieces to write in order, the sections as views of the index's own arrays: copying them
  * into one buffer would touch as much fresh memory as the postings themselves.
  */
-function encodeIndex(index: PaperIndex, fingerprint: string, indexCode: string): Uint8Array[] {
-	const sections = sectionsOf(index);
+function encodeIndex(
+	index: PaperIndex,
+	{ fingerprint, warnings }: Pick<LoadedCorpus, 'fingerprint' | 'warnings'>,
+	indexCode: string,
+): Uint8Array[] {
+	const sections = sectionsOf(index, warnings);
 	const placed = {} as Header['sections'];
 	const pieces: Uint8Array[] = [];
 	let offset = 0;
@@ -159,14 +166,12 @@ function encodeIndex(index: PaperIndex, fingerprint: string, indexCode: string):
 	return [prefix, ...pieces];
 }
 
-function decodeIndex(file: Buffer, corpus: IndexedCorpus, indexCode: string): PaperIndex {
+function decodeIndex(file: Buffer, read: ReadCorpus, indexCode: string): { index: PaperIndex; corpus: LoadedCorpus } {
 	if (file.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a paperbot index file');
 	const headerLength = file.readUInt32LE(MAGIC.length);
 	const header = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
 	if (header.indexCode !== indexCode) throw new Error('it was built by other index code');
-	if (header.fingerprint !== corpus.fingerprint || header.papersDigest !== papersDigest(corpus.papers)) {
-		throw new Error('it was built for other papers');
-	}
+	if (header.fingerprint !== read.fingerprint) throw new Error('it was built for other files');
 	const prefixLength = Math.ceil((MAGIC.length + 4 + headerLength) / ALIGNMENT) * ALIGNMENT;
 	// Typed array views need aligned offsets; a Buffer may sit anywhere in its ArrayBuffer.
 	const aligned = file.byteOffset % ALIGNMENT === 0 ? file : Buffer.from(file);
@@ -189,12 +194,14 @@ function decodeIndex(file: Buffer, corpus: IndexedCorpus, indexCode: string): Pa
 		const text = Buffer.from(aligned.buffer, start, byteLength).toString('utf8');
 		return text || !emptyIsNone ? text.split('\n') : [];
 	};
+	const { papers, warnings } = JSON.parse(lines('corpus', false).join('\n')) as { papers: Paper[]; warnings: string[] };
+	if (header.papersDigest !== papersDigest(papers)) throw new Error('its papers do not match its index');
 	const postings: Postings = {
 		terms: lines('terms', true),
 		offsets: numbers('offsets', Uint32Array),
 		papers: numbers('postingPapers', Uint32Array),
 		impacts: numbers('impacts', Float32Array),
-		paperCount: corpus.papers.length,
+		paperCount: papers.length,
 		words: lines('words', true),
 		wordTerms: numbers('wordTerms', Uint32Array),
 	};
@@ -204,8 +211,9 @@ function decodeIndex(file: Buffer, corpus: IndexedCorpus, indexCode: string): Pa
 		entryOffsets: numbers('entryOffsets', Uint16Array),
 		papersById: numbers('papersById', Uint32Array),
 	};
-	checkConsistent(postings, suggestions, corpus.papers.length);
-	return assembleIndex(corpus.papers, postings, suggestions);
+	checkConsistent(postings, suggestions, papers.length);
+	const corpus = { papers, warnings, files: read.files, fingerprint: read.fingerprint };
+	return { index: assembleIndex(papers, postings, suggestions), corpus };
 }
 
 /** Cheap checks that the numbers fit together, so a damaged file fails here and not mid-query. */

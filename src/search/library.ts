@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { loadCorpus, quoteWarnings } from '../corpus/load.js';
+import { quoteWarnings, readCorpus } from '../corpus/load.js';
 import type { LoadedCorpus } from '../corpus/load.js';
 import { loadOrBuildIndex } from './index-cache.js';
 import type { Logger } from '../log.js';
@@ -40,10 +40,13 @@ export async function openLibrary(
 
 	async function load(): Promise<{ index: PaperIndex; corpus: LoadedCorpus }> {
 		const started = performance.now();
-		const corpus = await loadCorpus(corpusPath);
+		const read = await readCorpus(corpusPath);
 		const cacheDir = (await stat(corpusPath)).isDirectory() ? corpusPath : dirname(corpusPath);
+		const { index, corpus, source } = await loadOrBuildIndex(read, {
+			cacheDir,
+			onWarning: (message) => warningsOutput.write(`paperbot: ${message}\n`),
+		});
 		for (const line of quoteWarnings(corpus.warnings)) warningsOutput.write(`${line}\n`);
-		const { index, source } = await loadOrBuildIndex(corpus, { cacheDir, onWarning: (message) => log.warn(message) });
 		log.info(
 			{
 				papers: corpus.papers.length,

@@ -90,7 +90,7 @@ describe('parseAnnouncementFeed', () => {
 		const cut = announcementXml('cs.NE', '2026-03-02', [entry('2603.00001', 'new')]).slice(0, 400);
 		expect(() => parseAnnouncementFeed(cut)).toThrow(ArxivError);
 		expect(() => parseAnnouncementFeed(cut)).toThrow(/not well-formed XML/);
-		expect(() => parseAnnouncementFeed('<html><body>busy</body></html>')).toThrow("arXiv's answer is XML but not an Atom feed.");
+		expect(() => parseAnnouncementFeed('<html><body>busy</body></html>')).toThrow('arXiv answered a web page, not a feed.');
 		expect(() => parseAnnouncementFeed('')).toThrow("arXiv's answer was empty.");
 	});
 });

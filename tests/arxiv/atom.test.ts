@@ -63,10 +63,21 @@ describe('readAtomFeed', () => {
 		expect(faultOf('<feed><title>Spikes & waves</title></feed>').code).toBe('malformed-feed');
 	});
 
-	it('refuses an HTML error page that is well-formed XML, and a feed without content', () => {
-		for (const xml of ['<html><body>Rate exceeded.</body></html>', '<feed/>']) {
-			expect([faultOf(xml).code, faultOf(xml).message]).toEqual(['malformed-feed', "arXiv's answer is XML but not an Atom feed."]);
-		}
+	it('refuses a feed without content', () => {
+		expect([faultOf('<feed/>').code, faultOf('<feed/>').message]).toEqual([
+			'malformed-feed',
+			"arXiv's answer is XML but not an Atom feed.",
+		]);
+	});
+
+	it('says that arXiv answered a web page, well-formed or not, naming its title', () => {
+		expect(faultOf('<html><body>Rate exceeded.</body></html>').message).toBe('arXiv answered a web page, not a feed.');
+		const page =
+			'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>arXiv  maintenance</title></head><body><br></body></html>';
+		expect([faultOf(page).code, faultOf(page).message]).toEqual([
+			'malformed-feed',
+			'arXiv answered a web page, not a feed ("arXiv maintenance").',
+		]);
 	});
 });
 

@@ -97,7 +97,9 @@ describe('parseArxivFeed', () => {
 	});
 
 	it('throws a malformed-feed ArxivError for well-formed XML that is not a feed', () => {
-		expect(() => parseArxivFeed(readFixture('not-a-feed.xml'))).toThrow("arXiv's answer is XML but not an Atom feed.");
+		expect(() => parseArxivFeed(readFixture('not-a-feed.xml'))).toThrow(
+			'arXiv answered a web page, not a feed ("503 Service Temporarily Unavailable").',
+		);
 	});
 
 	it('throws a malformed-feed ArxivError for an entry without an arXiv id', () => {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
-import { loadCorpus } from '../../src/corpus/load.js';
+import { loadCorpus, readCorpus } from '../../src/corpus/load.js';
 import { loadOrBuildIndex } from '../../src/search/index-cache.js';
 import type { Paper } from '../../src/corpus/paper.js';
 import { searchPapers, suggestPapers } from '../../src/search/paper-index.js';
@@ -76,7 +76,9 @@ async function main(): Promise<void> {
 	const budgetMs = Number(budget ?? 60_000);
 	const workload = JSON.parse(readFileSync(workloadPath, 'utf8')) as Workload;
 	let start = performance.now();
-	const corpus = await loadCorpus(corpusPath);
+	// Ours reads the files here and parses them only when its cache cannot stand in for them.
+	const read = engine === 'ours' ? await readCorpus(corpusPath) : null;
+	const corpus = read ? null : await loadCorpus(corpusPath);
 	const parseMs = performance.now() - start;
 
 	start = performance.now();
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
 	let suggest: (partial: string) => unknown;
 	let source: Measurement['source'] = 'built';
 	if (engine === 'ours') {
-		const loaded = await loadOrBuildIndex(corpus, { cacheDir });
+		const loaded = await loadOrBuildIndex(read!, { cacheDir });
 		source = loaded.source;
 		search = (query) => searchPapers(loaded.index, query.query);
 		suggest = (partial) => suggestPapers(loaded.index, partial);
@@ -94,7 +96,7 @@ async function main(): Promise<void> {
 			searchOptions: { fuzzy: 0.2, prefix: true },
 		});
 		miniSearch.addAll(
-			corpus.papers.map((paper) => ({
+			corpus!.papers.map((paper) => ({
 				id: paper.id,
 				title: paper.title ?? '',
 				authors: paper.authors?.join(' ') ?? '',
@@ -103,7 +105,7 @@ async function main(): Promise<void> {
 				venue: [paper.venue, paper.comment].filter(Boolean).join(' '),
 			})),
 		);
-		const byId = new Map(corpus.papers.map((paper) => [paper.id, paper]));
+		const byId = new Map(corpus!.papers.map((paper) => [paper.id, paper]));
 		search = (query) => miniSearch.search(query.text, query.filter ? { filter: bareFilter(byId, query.filter) } : {});
 		suggest = (partial) => miniSearch.search(partial).slice(0, 25);
 	}

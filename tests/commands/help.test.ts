@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyCommand } from '../../commands/index.js';
 import helpCommand from '../../commands/help.js';
 import paper from '../../commands/paper.js';
+import paperbot from '../../commands/paperbot.js';
 import { EMBED_LIMITS } from '../../src/cards/index.js';
 import { EPHEMERAL_FLAG } from '../../src/interaction/reply.js';
 import { invocation, shippedCorpusContext } from './corpus.js';
@@ -41,9 +42,11 @@ describe('/help', () => {
 		expect(lines.slice(-4).map((line) => line.split(' — ')[0])).toEqual([
 			'`/potd`',
 			'`Apps → Paper cards`',
-			'`/paperbot potd|digest|topic|status|post`',
+			'`/paperbot potd|digest|topic|feed|reading|status|post`',
 			'`/help`',
 		]);
+		const paperbotSubcommands = paperbot.data.options.map((option) => option.name);
+		expect(lines.at(-2)).toContain(`/paperbot ${paperbotSubcommands.join('|')}\``);
 		expect(lines.at(-2)).toMatch(/ \\\(Manage Server only\\\)$/);
 		expect(lines.at(-1)).toBe('`/help` — What paperbot can do');
 	});

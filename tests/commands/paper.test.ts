@@ -117,10 +117,28 @@ describe('/paper show', () => {
 		expect(customIds(reply)).toContain('discuss:2305.00054');
 	});
 
-	it('says plainly when the id is not in the corpus', async () => {
+	it('says plainly when the id is not in the corpus, and how to add it', async () => {
 		const reply = await run('show', { id: '9999.99999' });
 		expect(reply).toMatchObject({ isError: true, message: { flags: EPHEMERAL_FLAG } });
-		expect(reply.message.content).toContain('That id is not in the corpus');
+		expect(reply.message.content).toBe('arXiv:9999.99999 is not in the corpus; add it from arXiv with `/paper add id:9999.99999`.');
+	});
+
+	it('says that text which is not an arXiv id is not one, rather than missing from the corpus', async () => {
+		const reply = await run('show', { id: 'notanid' });
+		expect(reply.message.content).toBe(
+			'“notanid” is not an arXiv id (e.g. 2305.00054 or arXiv:2305.00054v2). Type part of a title and pick from the list.',
+		);
+	});
+});
+
+describe('/paper search with a filter that does not read', () => {
+	it.each([
+		['spiking year:abc', '“year:abc” is not a filter paperbot can read: write year:2023, year:2022..2023, year:2022.. or year:..2021.'],
+		['author:', '“author:” is not a filter paperbot can read: write author:Zeng or author:"Yi Zeng".'],
+	])('answers %j privately with the filter and its expected form, rather than searching its words', async (query, message) => {
+		const reply = await run('search', { query });
+		expect(reply).toMatchObject({ isError: true, message: { flags: EPHEMERAL_FLAG } });
+		expect(reply.message.content).toBe(message);
 	});
 });
 

@@ -35,11 +35,11 @@ async function curationFor(answers: Record<string, StandInAnswer>): Promise<Cura
 	};
 }
 
-async function run(args: string[], curation: Curation | undefined) {
+async function run(ids: string[], curation: Curation | undefined, { files = [] as string[], json = false, isTTY = false } = {}) {
 	const output = { stdout: '', stderr: '' };
-	const code = await runAddCommandLine(args, curation, {
+	const code = await runAddCommandLine({ ids, files, json }, curation, {
 		stdout: { write: (text: string) => (output.stdout += text) },
-		stderr: { write: (text: string) => (output.stderr += text) },
+		stderr: { write: (text: string) => (output.stderr += text), isTTY },
 	});
 	return { code, ...output };
 }
@@ -60,7 +60,7 @@ describe('runAddCommandLine', () => {
 		const curation = await curationFor({ 'hep-th/9711200,2305.99999': { fixture: 'several-papers.xml' } });
 		const list = join(corpus, 'ids.txt');
 		await writeFile(list, '# to read\nhep-th/9711200\n2305.99999  # typo?\nnot-an-id\n');
-		const result = await run(['--file', list], curation);
+		const result = await run([], curation, { files: [list] });
 		expect(result.code).toBe(1);
 		expect(result.stderr.split('\n').filter(Boolean)).toEqual([
 			'paperbot add: not-an-id: "not-an-id" is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).',
@@ -69,23 +69,29 @@ describe('runAddCommandLine', () => {
 		expect(await readFile(join(corpus, 'added.jsonl'), 'utf8')).toContain('"id":"hep-th/9711200"');
 	});
 
-	it('writes a progress line on stderr for a long list', async () => {
-		const curation = await curationFor({});
+	it('shows the progress of a long list on a terminal, and stays quiet elsewhere', async () => {
 		const ids = Array.from({ length: 12 }, (_, index) => `2301.${String(index).padStart(5, '0')}`);
-		const result = await run(ids, curation);
-		expect(result.stderr.split('\n')[0]).toBe('paperbot add: looked up 12 of 12 ids on arXiv');
-		expect(result.code).toBe(1);
+		const onTerminal = await run(ids, await curationFor({}), { isTTY: true });
+		expect(onTerminal.stderr.split('\n')[0]).toBe('\rpaperbot add: looked up 12 of 12 ids on arXiv');
+		expect(onTerminal.code).toBe(1);
+		await standIn?.close();
+		const piped = await run(ids, await curationFor({}));
+		expect(piped.stderr).not.toContain('looked up');
+		expect(piped.stderr.split('\n').filter(Boolean)).toHaveLength(12);
 	});
 
 	it('exits 1 naming the file when the id file cannot be read', async () => {
-		const result = await run(['--file', join(corpus, 'missing.txt')], await curationFor({}));
+		const result = await run([], await curationFor({}), { files: [join(corpus, 'missing.txt')] });
 		expect(result).toMatchObject({ code: 1, stderr: `paperbot add: cannot read ${join(corpus, 'missing.txt')} (ENOENT).\n` });
 		expect(standIn!.received).toEqual([]);
 	});
 
-	it('exits 1 with the usage when no id is given or an option is unknown', async () => {
-		expect((await run([], undefined)).stderr).toMatch(/^paperbot add: no arXiv ids given\.\nusage: /);
-		expect((await run(['--force', '2305.14174'], undefined)).stderr).toMatch(/^paperbot add: unknown option --force\nusage: /);
+	it('exits 1 naming a file with no ids, with {"error"} alone on stdout under --json', async () => {
+		const empty = join(corpus, 'empty.txt');
+		await writeFile(empty, '# nothing yet\n');
+		const result = await run([], await curationFor({}), { files: [empty], json: true });
+		expect(result).toMatchObject({ code: 1, stderr: `paperbot add: no arXiv ids in ${empty}.\n` });
+		expect(JSON.parse(result.stdout)).toEqual({ error: `no arXiv ids in ${empty}.` });
 	});
 
 	it('exits 1 when the corpus cannot be written', async () => {

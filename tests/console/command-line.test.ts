@@ -34,7 +34,7 @@ describe('parseCommandLine', () => {
 	});
 
 	it('fills only the options it is given, as Discord does', () => {
-		expect(() => parse('/paper share note:"read this"')).toThrow('Missing id: e.g. /paper share <id>');
+		expect(() => parse('/paper share note:"read this"')).toThrow('Missing id. Usage: /paper share <id> [note:]');
 	});
 
 	it('reads commands without a subcommand, with or without the slash', () => {
@@ -42,11 +42,39 @@ describe('parseCommandLine', () => {
 		expect(parse('/paper share 2305.00054 note:"see section 3"').options).toEqual({ id: '2305.00054', note: 'see section 3' });
 	});
 
+	it('reaches every subcommand of a group, as Discord delivers it', () => {
+		expect(parse('/paperbot feed on channel:123 categories:"cs.NE q-bio.NC" max:5 cross:off')).toEqual({
+			name: 'paperbot',
+			subcommandGroup: 'feed',
+			subcommand: 'on',
+			options: { channel: '123', categories: 'cs.NE q-bio.NC', max: 5, cross: false },
+		});
+		expect(parse('/paperbot feed off')).toEqual({ name: 'paperbot', subcommandGroup: 'feed', subcommand: 'off', options: {} });
+		expect(parse('/paperbot topic add spiking networks')).toEqual({
+			name: 'paperbot',
+			subcommandGroup: 'topic',
+			subcommand: 'add',
+			options: { query: 'spiking networks' },
+		});
+	});
+
+	it('refuses a value longer than Discord takes, naming the limit', () => {
+		expect(() => parse(`/paper share 2305.00054 note:"${'x'.repeat(10_000)}"`)).toThrow(
+			'note is 10000 characters long; Discord takes at most 1500. Usage: /paper share <id> [note:]',
+		);
+		expect(parse(`/paper share 2305.00054 note:"${'x'.repeat(1500)}"`).options.note).toHaveLength(1500);
+	});
+
 	it.each([
 		['/nonsense', 'Unknown command "nonsense". Try /paper, /potd, /paperbot, /help.'],
 		['/paper fly', '/paper needs one of: search, show, random, similar, cite, share, '],
-		['/paper show', 'Missing id: e.g. /paper show <id>'],
-		['/paper random extra words', 'Unexpected text: extra words'],
+		['/paperbot', '/paperbot needs one of: potd, digest, topic, feed, reading, status, post.'],
+		['/paper show', 'Missing id. Usage: /paper show <id>'],
+		['/paperbot feed', '/paperbot feed needs one of: on, off.'],
+		['/paperbot post kind:weekly', 'kind must be one of potd, digest, feed, reading, not "weekly". Usage: /paperbot post <kind>'],
+		['/paperbot feed on channel:1 categories:cs.NE max:0', 'max must be from 1 to 25, not 0.'],
+		['/paperbot feed on channel:1 categories:cs.NE max:two', 'max must be a whole number, not "two".'],
+		['/paper random extra words', 'Unexpected text: extra words. Usage: /paper random'],
 	])('explains what is wrong with %j', (line, message) => {
 		expect(() => parseCommandLine(line, commands)).toThrow(CommandLineError);
 		expect(() => parseCommandLine(line, commands)).toThrow(message);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { announcementXml, startFeedStandIn } from '../arxiv/feed-stand-in.js';
-import { FEED_DATE, FEED_DAY, ON_TOPIC } from '../feed/feed-day.js';
+import { FEED_DATE, FEED_DAY, OFF_TOPIC, ON_TOPIC } from '../feed/feed-day.js';
 import { runEntry, type Run } from '../run-entry.js';
 
 let feed: Awaited<ReturnType<typeof startFeedStandIn>>;
@@ -14,6 +14,8 @@ beforeAll(async () => {
 	feed = await startFeedStandIn({
 		'cs.NE+cs.LG': { body: announcementXml('cs.NE+cs.LG', FEED_DATE, FEED_DAY) },
 		'cs.NE': { status: 503 },
+		'cs.RO': { body: announcementXml('cs.RO', FEED_DATE, OFF_TOPIC) },
+		'cs.AI': { body: '<!DOCTYPE html><html><head><title>arXiv</title></head><body>Service notice</body></html>' },
 	});
 });
 afterAll(async () => {
@@ -31,9 +33,33 @@ describe.concurrent('npm run paperbot -- feed', () => {
 		expect(result.code).toBe(0);
 		const lines = result.stdout.split('\n');
 		expect(lines[0]).toBe(`arXiv feed ${FEED_DATE} for cs.NE cs.LG: 2 of 8 new papers would be posted.`);
-		expect(lines[1]).toMatch(new RegExp(`^1\\. ${ON_TOPIC[0]!.title} \\(arXiv:${ON_TOPIC[0]!.id}, score \\d\\.\\d\\d\\)$`));
+		expect(lines[1]).toMatch(new RegExp(`^1\\. ${ON_TOPIC[0]!.title} \\(arXiv:${ON_TOPIC[0]!.id}, closeness \\d\\.\\d\\d\\)$`));
 		expect(lines[3]).toBe('   close to “Dive into the Power of Neuronal Heterogeneity”');
 		expect(lines[4]).toMatch(/^2\. Detecting Poisoned Teachers/);
+		expect(lines.at(-2)).toMatch(/^\(closeness: how near a paper's words are to the corpus's closest papers, where 1\.00 is as near/);
+	});
+
+	it('says in words why nothing would be posted', async ({ expect }) => {
+		const result = await paperbot(['feed', 'cs.RO']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toBe(
+			`None of the ${OFF_TOPIC.length} new papers of ${FEED_DATE} is close enough to the corpus: each has a closeness below 0.90 (1.00 is as near as the corpus's own papers are to each other).\n`,
+		);
+	});
+
+	it('prints with --json the document --help describes, the empty reason included', async ({ expect }) => {
+		const full = JSON.parse((await paperbot(['feed', 'cs.NE', 'cs.LG', '--json'])).stdout);
+		expect(Object.keys(full)).toEqual(['date', 'categories', 'newCount', 'picks', 'emptyReason']);
+		expect(full).toMatchObject({ date: FEED_DATE, categories: ['cs.NE', 'cs.LG'], newCount: 8, emptyReason: null });
+		expect(Object.keys(full.picks[0])).toEqual(['id', 'title', 'closeness', 'reason']);
+		const empty = JSON.parse((await paperbot(['feed', 'cs.RO', '--json'])).stdout);
+		expect(empty).toMatchObject({ picks: [], newCount: OFF_TOPIC.length, emptyReason: expect.stringMatching(/^None of the /) });
+	});
+
+	it('says that arXiv answered a web page, not a feed, with {"error"} under --json', async ({ expect }) => {
+		const result = await paperbot(['feed', 'cs.AI', '--json']);
+		expect(result.code).toBe(1);
+		expect(JSON.parse(result.stdout).error).toMatch(/^The arXiv feed could not be read: arXiv answered a web page, not a feed/);
 	});
 
 	it('says why the feed could not be read, and exits 1', async ({ expect }) => {
@@ -46,9 +72,9 @@ describe.concurrent('npm run paperbot -- feed', () => {
 
 	it('names a category that is not one', async ({ expect }) => {
 		const result = await paperbot(['feed', 'cs.NE', 'brain!']);
-		expect(result.code).toBe(1);
+		expect(result.code).toBe(2);
 		expect(result.stderr).toBe(
-			'categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "brain!" is not one\n',
+			'paperbot feed: categories must be arXiv categories separated by spaces or commas, e.g. "cs.NE q-bio.NC"; "brain!" is not one. usage: paperbot feed <arXiv categories>, e.g. paperbot feed cs.NE q-bio.NC\n',
 		);
 	});
 });

@@ -249,7 +249,7 @@ describe('bad input', () => {
 
 	it('says an unknown id is not in the corpus', async () => {
 		expect(await privateAnswer(slashCommand('paper', 'show', { id: '9999.99999' }))).toMatch(
-			/^That id is not in the corpus: .9999\.99999./,
+			/^arXiv:9999\.99999 is not in the corpus; add it from arXiv with .\/paper add id:9999\.99999./,
 		);
 	});
 

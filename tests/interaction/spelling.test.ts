@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/all.js';
+import paper from '../../commands/paper.js';
 import { readCliArguments } from '../../src/console/cli-arguments.js';
 import { parseCommandLine } from '../../src/console/command-line.js';
 import { spellingFor } from '../../src/interaction/spelling.js';
@@ -17,7 +18,7 @@ function asSlashCommand(suggestion: string) {
 function asCliCommand(suggestion: string) {
 	const words = [...codeSpan(suggestion).matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]!);
 	expect(words[0]).toBe('paperbot');
-	return readCliArguments(words.slice(1));
+	return readCliArguments(words.slice(1), paper);
 }
 
 describe('spellingFor', () => {
@@ -57,9 +58,14 @@ describe('spellingFor', () => {
 	it('spells for the CLI as shell commands it accepts, quoting the search words', () => {
 		const cli = spellingFor({ surface: 'cli' });
 		expect(cli.search('spiking gan')).toBe('`paperbot search "spiking gan"`');
-		expect(asCliCommand(cli.search('spiking gan'))).toEqual({ kind: 'paper', subcommand: 'search', options: { query: 'spiking gan' } });
-		expect(asCliCommand(cli.show('2305.00054'))).toEqual({ kind: 'paper', subcommand: 'show', options: { id: '2305.00054' } });
-		expect(asCliCommand(cli.add('2305.00054'))).toEqual({ kind: 'add', args: ['2305.00054'] });
+		expect(asCliCommand(cli.search('spiking gan'))).toEqual({
+			kind: 'paper',
+			subcommand: 'search',
+			options: { query: 'spiking gan' },
+			json: false,
+		});
+		expect(asCliCommand(cli.show('2305.00054'))).toEqual({ kind: 'paper', subcommand: 'show', options: { id: '2305.00054' }, json: false });
+		expect(asCliCommand(cli.add('2305.00054'))).toEqual({ kind: 'add', ids: ['2305.00054'], files: [], json: false });
 	});
 
 	it('tells how to find an id in the words of each surface', () => {

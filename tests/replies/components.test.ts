@@ -83,7 +83,7 @@ describe('answerComponent', () => {
 	});
 
 	it('says a paper is not in the corpus, and a button of another version is outdated', async () => {
-		expect((await click('share:2401.99999')).reply.message.content).toMatch(/^That id is not in the corpus: “2401\.99999”/);
+		expect((await click('share:2401.99999')).reply.message.content).toMatch(/^arXiv:2401\.99999 is not in the corpus; add it/);
 		expect((await click('vote:2305.00054')).reply).toMatchObject({
 			isError: true,
 			message: { content: 'This button belongs to an older version of paperbot: run the command again.' },

@@ -1,8 +1,8 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/load.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadCorpus, readCorpus } from '../../src/corpus/load.js';
 import { indexCachePath, loadOrBuildIndex, writeIndexCache } from '../../src/search/index-cache.js';
 import { buildSearchIndex, searchPapers, suggestPapers } from '../../src/search/paper-index.js';
 import { similarPapers } from '../../src/search/similar.js';
@@ -25,7 +25,7 @@ afterEach(async () => {
 
 describe('loadOrBuildIndex', () => {
 	it('builds and writes the index on first start, then reads it back with the same answers', async () => {
-		const corpus = await loadCorpus(SHIPPED);
+		const corpus = await readCorpus(SHIPPED);
 		const first = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning });
 		expect(first.source).toBe('built');
 		expect(await cacheFiles(folder)).toEqual([`.paperbot-index-${corpus.fingerprint}.bin`]);
@@ -43,11 +43,11 @@ describe('loadOrBuildIndex', () => {
 	it('rebuilds when the corpus changes and removes the stale cache file', async () => {
 		const corpusFolder = join(folder, 'corpus');
 		await cp(SHIPPED, corpusFolder, { recursive: true });
-		const before = await loadCorpus(corpusFolder);
+		const before = await readCorpus(corpusFolder);
 		await loadOrBuildIndex(before, { cacheDir: corpusFolder, onWarning });
 		await cp(FIXTURE, join(corpusFolder, 'more.jsonl'));
 
-		const after = await loadCorpus(corpusFolder);
+		const after = await readCorpus(corpusFolder);
 		expect(after.fingerprint).not.toBe(before.fingerprint);
 		const rebuilt = await loadOrBuildIndex(after, { cacheDir: corpusFolder, onWarning });
 		expect(rebuilt.source).toBe('built');
@@ -57,7 +57,7 @@ describe('loadOrBuildIndex', () => {
 	});
 
 	it('ignores a corrupt cache file with a warning and rebuilds it', async () => {
-		const corpus = await loadCorpus(FIXTURE);
+		const corpus = await readCorpus(FIXTURE);
 		const path = indexCachePath(folder, corpus.fingerprint);
 		await writeFile(path, 'not an index');
 		const loaded = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning });
@@ -67,7 +67,7 @@ describe('loadOrBuildIndex', () => {
 	});
 
 	it('ignores a cache file cut short', async () => {
-		const corpus = await loadCorpus(SHIPPED);
+		const corpus = await readCorpus(SHIPPED);
 		await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning });
 		const path = indexCachePath(folder, corpus.fingerprint);
 		const whole = await readFile(path);
@@ -77,19 +77,31 @@ describe('loadOrBuildIndex', () => {
 		expect(warnings[0]).toMatch(/^index-cache: ignoring .*: section \w+ is cut short; rebuilding the index$/);
 	});
 
-	it('ignores a cache written for other papers under the same fingerprint', async () => {
-		const shipped = await loadCorpus(SHIPPED);
+	it('reads the papers and warnings back from the cache without parsing the files', async () => {
+		const parsed = await loadCorpus(FIXTURE);
+		await loadOrBuildIndex(await readCorpus(FIXTURE), { cacheDir: folder, onWarning });
+		const read = await readCorpus(FIXTURE);
+		const parse = vi.spyOn(read, 'parse');
+		const loaded = await loadOrBuildIndex(read, { cacheDir: folder, onWarning });
+		expect(loaded.source).toBe('cache');
+		expect(parse).not.toHaveBeenCalled();
+		expect(loaded.corpus).toEqual(parsed);
+	});
+
+	it('ignores a cache file written for other files', async () => {
+		const shipped = await readCorpus(SHIPPED);
 		const other = await loadCorpus(FIXTURE);
-		await writeIndexCache(buildSearchIndex(other.papers), shipped.fingerprint, folder);
+		await writeIndexCache(buildSearchIndex(other.papers), other, folder);
+		await rename(indexCachePath(folder, other.fingerprint), indexCachePath(folder, shipped.fingerprint));
 		const loaded = await loadOrBuildIndex(shipped, { cacheDir: folder, onWarning });
 		expect(loaded.source).toBe('built');
-		expect(warnings[0]).toMatch(/it was built for other papers/);
+		expect(warnings[0]).toMatch(/it was built for other files/);
 	});
 
 	it('still answers when the cache folder is a file, and says so', async () => {
 		const notAFolder = join(folder, 'file');
 		await writeFile(notAFolder, '');
-		const loaded = await loadOrBuildIndex(await loadCorpus(FIXTURE), { cacheDir: notAFolder, onWarning });
+		const loaded = await loadOrBuildIndex(await readCorpus(FIXTURE), { cacheDir: notAFolder, onWarning });
 		expect(loaded.source).toBe('built');
 		expect(searchPapers(loaded.index, 'photonic')[0]?.paper.id).toBe('2305.00005');
 		const path = indexCachePath(notAFolder, (await loadCorpus(FIXTURE)).fingerprint);
@@ -103,8 +115,8 @@ describe('loadOrBuildIndex', () => {
 describe('writeIndexCache', () => {
 	it('writes one file named by the fingerprint and removes the others', async () => {
 		const index = buildSearchIndex((await loadCorpus(FIXTURE)).papers);
-		await writeIndexCache(index, 'aaa', folder);
-		await writeIndexCache(index, 'bbb', folder);
+		await writeIndexCache(index, { fingerprint: 'aaa', warnings: [] }, folder);
+		await writeIndexCache(index, { fingerprint: 'bbb', warnings: [] }, folder);
 		expect(await cacheFiles(folder)).toEqual(['.paperbot-index-bbb.bin']);
 	});
 });

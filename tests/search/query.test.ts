@@ -6,13 +6,17 @@ describe('parseQuery', () => {
 		expect(parseQuery('spiking author:"Yi Zeng" year:2023 cat:cs.NE venue:ICLR gan')).toEqual({
 			text: 'spiking gan',
 			filters: { author: 'Yi Zeng', yearFrom: 2023, yearTo: 2023, category: 'cs.NE', venue: 'ICLR' },
+			malformed: [],
 		});
 	});
 
 	it('reads a quoted value whole and a bare one up to the next space', () => {
-		expect(parseQuery('venue:"Phys. Rev. A" quantum')).toEqual({ text: 'quantum', filters: { ...NO_FILTERS, venue: 'Phys. Rev. A' } });
-		expect(parseQuery('author:Yi Zeng')).toEqual({ text: 'Zeng', filters: { ...NO_FILTERS, author: 'Yi' } });
-		expect(parseQuery('author:"Yi Zeng"spiking')).toEqual({ text: 'spiking', filters: { ...NO_FILTERS, author: 'Yi Zeng' } });
+		expect(parseQuery('venue:"Phys. Rev. A" quantum')).toMatchObject({
+			text: 'quantum',
+			filters: { ...NO_FILTERS, venue: 'Phys. Rev. A' },
+		});
+		expect(parseQuery('author:Yi Zeng')).toMatchObject({ text: 'Zeng', filters: { ...NO_FILTERS, author: 'Yi' } });
+		expect(parseQuery('author:"Yi Zeng"spiking')).toMatchObject({ text: 'spiking', filters: { ...NO_FILTERS, author: 'Yi Zeng' } });
 	});
 
 	it('takes category: as cat:', () => {
@@ -32,24 +36,30 @@ describe('parseQuery', () => {
 	});
 
 	it('runs a quote left open to the end of the query', () => {
-		expect(parseQuery('spiking author:"Yi Zeng')).toEqual({ text: 'spiking', filters: { ...NO_FILTERS, author: 'Yi Zeng' } });
+		expect(parseQuery('spiking author:"Yi Zeng')).toMatchObject({ text: 'spiking', filters: { ...NO_FILTERS, author: 'Yi Zeng' } });
 		expect(parseQuery('venue:"Neural Information year:2023')).toEqual({
 			text: '',
 			filters: { ...NO_FILTERS, venue: 'Neural Information year:2023' },
+			malformed: [],
 		});
 	});
 
-	it('leaves arXiv ids, URLs and malformed years in the text', () => {
-		expect(parseQuery('arXiv:2305.00054v2')).toMatchObject({ text: 'arXiv:2305.00054v2', filters: { author: null } });
+	it('leaves arXiv ids and URLs in the text', () => {
+		expect(parseQuery('arXiv:2305.00054v2')).toMatchObject({ text: 'arXiv:2305.00054v2', filters: { author: null }, malformed: [] });
 		expect(parseQuery('https://arxiv.org/abs/2305.00054').text).toBe('https://arxiv.org/abs/2305.00054');
-		for (const notAYear of ['year:soon', 'year:23', 'year:20234', 'year:..', 'year:2020-2021']) {
-			expect(parseQuery(notAYear), notAYear).toEqual({ text: notAYear, filters: NO_FILTERS });
+	});
+
+	it('names a filter that does not read, rather than searching for its words', () => {
+		for (const notAYear of ['year:soon', 'year:23', 'year:20234', 'year:..', 'year:2020-2021', 'year:abc']) {
+			expect(parseQuery(`spiking ${notAYear}`), notAYear).toEqual({ text: 'spiking', filters: NO_FILTERS, malformed: [notAYear] });
 		}
+		expect(parseQuery('author:')).toEqual({ text: '', filters: NO_FILTERS, malformed: ['author:'] });
+		expect(parseQuery('author: zeng cat:')).toEqual({ text: 'zeng', filters: NO_FILTERS, malformed: ['author:', 'cat:'] });
 	});
 
 	it('reads a key only at the start of a word, and only the five known keys', () => {
-		for (const text of ['xauthor:zeng', '(author:zeng)', 'https://example.org/?author:zeng', 'title:spiking', 'author: zeng']) {
-			expect(parseQuery(text), text).toEqual({ text, filters: NO_FILTERS });
+		for (const text of ['xauthor:zeng', '(author:zeng)', 'https://example.org/?author:zeng', 'title:spiking']) {
+			expect(parseQuery(text), text).toEqual({ text, filters: NO_FILTERS, malformed: [] });
 		}
 	});
 
@@ -59,8 +69,12 @@ describe('parseQuery', () => {
 		expect(parseQuery('venue:ICLR Venue:NeurIPS').filters.venue).toBe('NeurIPS');
 	});
 
-	it('removes an empty quoted filter and sets nothing for it', () => {
-		expect(parseQuery('spiking author:"" venue:"  "')).toEqual({ text: 'spiking', filters: NO_FILTERS });
+	it('names an empty quoted filter as one that does not read, and sets nothing for it', () => {
+		expect(parseQuery('spiking author:"" venue:"  "')).toEqual({
+			text: 'spiking',
+			filters: NO_FILTERS,
+			malformed: ['author:""', 'venue:"  "'],
+		});
 	});
 
 	it('collapses the spaces a filter leaves behind', () => {
