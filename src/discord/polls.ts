@@ -1,10 +1,12 @@
-import { DiscordAPIError, RESTJSONErrorCodes, type GuildTextBasedChannel } from 'discord.js';
+import { DiscordAPIError, PermissionFlagsBits, RESTJSONErrorCodes, type Client, type GuildTextBasedChannel } from 'discord.js';
 import type { Poster } from '../services/poster.js';
 
 /** The reading group's part of the poster: native polls sent, ended early and counted through discord.js. */
 export function createPollPoster(
+	client: Client<true>,
 	fetchChannel: (guildId: string, channelId: string) => Promise<GuildTextBasedChannel>,
-): Pick<Poster, 'sendPoll' | 'endPoll' | 'pollResults'> {
+	channelProblem: Poster['channelProblem'],
+): Pick<Poster, 'sendPoll' | 'endPoll' | 'pollResults' | 'pollChannelProblem'> {
 	const fetchPoll = async (guildId: string, channelId: string, messageId: string) => {
 		const channel = await fetchChannel(guildId, channelId);
 		const message = await channel.messages.fetch({ message: messageId, force: true, cache: false });
@@ -12,6 +14,13 @@ export function createPollPoster(
 		return { message, poll: message.poll };
 	};
 	return {
+		pollChannelProblem(guildId, channelId) {
+			const problem = channelProblem(guildId, channelId, true);
+			if (problem) return problem;
+			const channel = client.channels.cache.get(channelId);
+			const permissions = channel && !channel.isDMBased() && 'permissionsFor' in channel ? channel.permissionsFor(client.user) : null;
+			return permissions?.has(PermissionFlagsBits.SendPolls) ? null : `paperbot lacks Send Polls in <#${channelId}>`;
+		},
 		async sendPoll(guildId, channelId, { content, poll }) {
 			const channel = await fetchChannel(guildId, channelId);
 			const sent = await channel.send({

@@ -51,7 +51,11 @@ async function fetchChannel(client: Client<true>, guildId: string, channelId: st
 /** The poster over a ready discord.js client. */
 export function createDiscordPoster(client: Client<true>, log: Logger): Poster {
 	return {
-		...createPollPoster((guildId, channelId) => fetchChannel(client, guildId, channelId)),
+		...createPollPoster(
+			client,
+			(guildId, channelId) => fetchChannel(client, guildId, channelId),
+			(guildId, channelId, withThreads) => channelProblem(client, guildId, channelId, withThreads),
+		),
 		channelProblem: (guildId, channelId, withThreads) => channelProblem(client, guildId, channelId, withThreads),
 		async send(guildId, channelId, messages, threadName) {
 			const channel = await fetchChannel(client, guildId, channelId);

@@ -50,6 +50,8 @@ export interface ReadingScheduler {
 
 const DEFAULT_RETRY_DELAYS_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000];
 const HOUR_MS = 3_600_000;
+/** The first wait for Discord's final count after a poll's end; each later wait doubles, up to an hour. */
+const FINAL_COUNT_WAIT_MS = 5_000;
 /** How long `close` waits for Discord's final count before leaving the result to its timer. */
 const CLOSE_WAITS_MS = [500, 1_000, 2_000, 3_000];
 const SILENT_LOG: SchedulerLog = { info() {}, warn() {}, error() {} };
@@ -275,14 +277,18 @@ async function postResult(reading: Reading, guild: GuildSettings, poll: ReadingP
 	const { state, list, log } = reading;
 	if (getPost(state, guild.guild_id, 'reading_result', poll.slot)?.status === 'sent') return true;
 	const counts = await reading.readResults(poll);
+	const waitsKey = `${guild.guild_id}:final:${poll.slot}`;
 	if (!counts.finalized) {
 		if (rearm) {
-			const endsAt = new Date(poll.endsAt).getTime();
-			const waitUntil = Math.max(endsAt, reading.now().getTime() + 5_000);
-			armResult(reading, guild, poll, new Date(waitUntil));
+			// Discord finalises the tally a moment after the poll ends; ask again, less often the longer it takes.
+			const waits = (reading.failures.get(waitsKey) ?? 0) + 1;
+			reading.failures.set(waitsKey, waits);
+			const delay = Math.min(FINAL_COUNT_WAIT_MS * 2 ** (waits - 1), HOUR_MS);
+			armResult(reading, guild, poll, new Date(Math.max(new Date(poll.endsAt).getTime(), reading.now().getTime() + delay)));
 		}
 		return false;
 	}
+	reading.failures.delete(waitsKey);
 	const outcome = pollOutcome(poll.paperIds, counts.counts);
 	const retry = () => void runStep(reading, guild, 'reading_result', poll.slot, () => postResult(reading, guild, poll, true));
 	const taking = take(reading, guild, 'reading_result', poll.slot, retry);

@@ -14,6 +14,8 @@ export interface Poster {
 	 * lacks permissions there, named), or null when it can.
 	 */
 	channelProblem(guildId: string, channelId: string, withThreads: boolean): string | null;
+	/** Why the bot cannot run reading polls in a guild channel (as channelProblem, with threads, and Send Polls), or null when it can. */
+	pollChannelProblem(guildId: string, channelId: string): string | null;
 	/** Sends a native poll to the channel, pinging nobody; returns its message id. */
 	sendPoll(guildId: string, channelId: string, message: PollMessage): Promise<string>;
 	/** Ends the bot's poll now, through Discord's end-poll endpoint. */

@@ -222,7 +222,7 @@ function configure(parts: ScheduleParts, guildId: string, changes: Partial<Omit<
 		changes.potd_channel_id ? poster.channelProblem(guildId, changes.potd_channel_id, next.potd_thread) : null,
 		changes.digest_channel_id ? poster.channelProblem(guildId, changes.digest_channel_id, false) : null,
 		changes.feed_channel_id ? poster.channelProblem(guildId, changes.feed_channel_id, false) : null,
-		changes.reading_channel_id ? poster.channelProblem(guildId, changes.reading_channel_id, true) : null,
+		changes.reading_channel_id ? poster.pollChannelProblem(guildId, changes.reading_channel_id) : null,
 	].filter((problem): problem is string => problem !== null);
 	if (problems.length > 0)
 		throw new ScheduleSettingError(
@@ -284,12 +284,13 @@ function statusProblems({ poster, scheduler, feed, library }: ScheduleParts, set
 		['Paper of the day', settings.potd_channel_id, settings.potd_thread],
 		['Digest', settings.digest_channel_id, false],
 		['arXiv feed', settings.feed_channel_id, false],
-		['Reading group', settings.reading_channel_id, true],
 	] as const;
 	for (const [name, channelId, withThreads] of channels) {
 		const problem = channelId ? poster.channelProblem(guildId, channelId, withThreads) : null;
 		if (problem) problems.push(`${name}: ${problem}`);
 	}
+	const readingProblem = settings.reading_channel_id ? poster.pollChannelProblem(guildId, settings.reading_channel_id) : null;
+	if (readingProblem) problems.push(`Reading group: ${readingProblem}`);
 	const feedProblem = feed.problem(settings);
 	if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)));
 	if (library.problem)

@@ -64,6 +64,16 @@ describe('the reading group through the real bot', () => {
 		const tooFew = await standin.sendInteraction({ ...slashCommand('paperbot', 'status'), permissions: ADMIN_PERMISSIONS });
 		expect(textOf(await tooFew.waitForAnswer())).toContain('no poll unless at least two papers are proposed (0 now)');
 
+		const noPolls = standin.addTextChannel('no-polls', [{ id: standin.botUser.id, type: 1, allow: '0', deny: String(1n << 49n) }]);
+		const refusedChannel = await standin.sendInteraction(readingAdmin('set', { channel: noPolls.id }));
+		const refusedText = (await refusedChannel.waitForAnswer()).content;
+		expect(refusedText).toContain(`paperbot lacks Send Polls in <#${noPolls.id}>`);
+		expect(refusedText).toContain('Nothing was saved.');
+		const saved = await standin.sendInteraction(readingAdmin('set', { channel: standin.channelId, hours: 48 }));
+		expect((await saved.waitForAnswer()).content).toBe(
+			`Reading polls: <#${standin.channelId}> on \`0 10 * * 1\` (UTC), each open 48 h. Next poll: 2026-03-02 10:00 (UTC).`,
+		);
+
 		for (const [index, paper] of PAPERS.entries()) {
 			const member = MEMBERS[index]!;
 			const proposed = await standin.sendInteraction(

@@ -6,7 +6,7 @@ import { nextSnowflake, type StoredChannel } from './store.js';
 /** How long Discord waits for the first callback before the interaction token stops working. */
 export const INTERACTION_DEADLINE_MS = 3000;
 
-/** Permission bits a lab member and the bot hold: view, send, embed, attach, history, threads, commands. */
+/** Permission bits a lab member and the bot hold: view, send, embed, attach, history, threads, commands, polls. */
 export const MEMBER_PERMISSIONS = (
 	(1n << 6n) |
 	(1n << 10n) |
@@ -16,7 +16,8 @@ export const MEMBER_PERMISSIONS = (
 	(1n << 16n) |
 	(1n << 31n) |
 	(1n << 35n) |
-	(1n << 38n)
+	(1n << 38n) |
+	(1n << 49n)
 ).toString();
 
 /** One request the stand-in received, as tests see it. The `Authorization` header is never kept. */
