@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/all.js';
 import { consoleSession } from '../src/console/console.js';
 import { envSchema } from '../src/env.js';
+import { PERMISSION_BITS } from '../src/interaction/refusal.js';
 import { shippedCorpusContext } from './commands/corpus.js';
 import { commandLeaves } from '../src/interaction/command-usage.js';
 import { compiled } from './run-entry.js';
@@ -20,13 +21,19 @@ function blockLines(language: string): string[] {
 }
 
 describe('README', () => {
-	it('gives the invite permission integer for exactly the permissions it lists', () => {
-		const { SendMessages, EmbedLinks, CreatePublicThreads, SendMessagesInThreads, ReadMessageHistory, SendPolls } = PermissionFlagsBits;
-		const permissions = SendMessages | EmbedLinks | CreatePublicThreads | SendMessagesInThreads | ReadMessageHistory | SendPolls;
+	it('gives the invite permission integer for exactly the permissions it lists, and a row for each one paperbot checks', () => {
+		const { ViewChannel, SendMessages, EmbedLinks, CreatePublicThreads, SendMessagesInThreads, ReadMessageHistory, SendPolls } =
+			PermissionFlagsBits;
+		const permissions =
+			ViewChannel | SendMessages | EmbedLinks | CreatePublicThreads | SendMessagesInThreads | ReadMessageHistory | SendPolls;
 		expect(readme.replace(/\s+/g, ' ')).toContain(
-			'Send Messages, Embed Links, Create Public Threads, Send Messages in Threads, Read Message History and Send Polls (permission integer',
+			'View Channels, Send Messages, Embed Links, Create Public Threads, Send Messages in Threads, Read Message History and Send Polls (permission integer',
 		);
 		expect(readme).toContain(`(permission integer \`${permissions}\`)`);
+		const checked = Object.values(PERMISSION_BITS).reduce((all, bit) => all | bit, 0n);
+		expect(checked).toBe(permissions);
+		for (const name of Object.keys(PERMISSION_BITS))
+			expect(readme).toMatch(new RegExp(`^ +\\| ${name} (\\(.*\\) )?\\| .+ \\| .+ \\|$`, 'm'));
 	});
 
 	it('documents every configuration variable, as .env.example does', async () => {

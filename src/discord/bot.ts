@@ -1,11 +1,13 @@
-import { Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
 import type { ButtonInteraction, Interaction, InteractionReplyOptions, RepliableInteraction } from 'discord.js';
 import { answer, FAULT_MESSAGE } from '../interaction/answer.js';
 import type { CommandInput, ServedCommand } from '../interaction/command.js';
 import { answerComponent, componentDeferred, type ComponentContext } from '../replies/components.js';
 import { EPHEMERAL_FLAG, errorReply, UserError, type Reply } from '../interaction/reply.js';
 import { decodeCustomId, type ComponentAction } from '../interaction/custom-ids.js';
+import { ACTION_PERMISSIONS, DiscordRefusal, missingPermissions, type BotPermission } from '../interaction/refusal.js';
 import { commandsRoute, registerCommands } from './registration.js';
+import { refusing } from './refusals.js';
 import { answerUnreadInteractions } from './unread-interactions.js';
 import type { Logger } from '../log.js';
 
@@ -74,9 +76,18 @@ async function handleInteraction<Context extends ComponentContext>(
 		const onFault = (error: unknown) => log.error({ err: error, interaction: interaction.id, command: name }, 'command failed');
 		outcome = await route(interaction, { commands, context: context(), onFault });
 	} catch (error) {
-		outcome = 'failed';
-		log.error({ err: error, interaction: interaction.id, command: name }, 'could not answer interaction');
-		if (interaction.isRepliable()) await send(interaction, errorReply(FAULT_MESSAGE)).catch(() => undefined);
+		const refused = error instanceof DiscordRefusal;
+		outcome = refused ? 'refused by Discord' : 'failed';
+		if (refused)
+			log.warn(
+				{ code: error.code, channel: error.channelId, missing: error.missing, interaction: interaction.id, command: name },
+				`Discord refused: ${error.message}`,
+			);
+		else log.error({ err: error, interaction: interaction.id, command: name }, 'could not answer interaction');
+		if (refused && interaction.isRepliable() && interaction.deferred)
+			// The private note said the post was coming: it becomes what happened instead.
+			await interaction.editReply({ content: error.message, embeds: [], components: [] }).catch(() => undefined);
+		else if (interaction.isRepliable()) await send(interaction, errorReply(refused ? error.message : FAULT_MESSAGE)).catch(() => undefined);
 	}
 	log.info(
 		{ interaction: interaction.id, command: name, user: interaction.user.id, durationMs: Math.round(performance.now() - started), outcome },
@@ -103,8 +114,8 @@ async function route<Context extends ComponentContext>(
 			if (!command) throw new UserError('This command is not known to this version of paperbot.');
 			return command.execute(input, context);
 		}, onFault);
-		await send(interaction, reply);
-		return reply.isError ? 'refused' : 'answered';
+		const sent = await send(interaction, reply);
+		return reply.isError || !sent ? 'refused' : 'answered';
 	}
 	if (interaction.isMessageComponent()) {
 		const action = decodeCustomId(interaction.customId);
@@ -118,7 +129,7 @@ async function route<Context extends ComponentContext>(
 		if (componentDeferred(action)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 		const { reply, update } = await answerComponent(action, values, context, commandInput(interaction), onFault);
 		if (update && !reply.isError) await interaction.update({ ...toDiscord(reply), flags: undefined });
-		else await send(interaction, reply);
+		else if (!(await send(interaction, reply))) return 'refused';
 		return reply.isError ? 'refused' : 'answered';
 	}
 	return 'ignored';
@@ -160,31 +171,64 @@ function toDiscord(reply: Reply) {
 	} satisfies InteractionReplyOptions;
 }
 
-/** Sends a reply, then starts its thread (with the note inside) when it asks for one. */
-async function send(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+/** The bot's permissions in the interaction's channel, as Discord sent them with it; undefined outside a server. */
+function heldPermissions(interaction: Interaction): bigint | undefined {
+	return interaction.inGuild() ? interaction.appPermissions.bitfield : undefined;
+}
+
+/** The permissions a reply's thread needs that the bot lacks in the interaction's channel. */
+function missingForThread(interaction: Interaction, reply: Reply): BotPermission[] {
+	if (!interaction.inGuild()) return [];
+	const needed = [...ACTION_PERMISSIONS['start a thread'], ...(reply.thread?.firstMessage ? ACTION_PERMISSIONS['post in the thread'] : [])];
+	return missingPermissions(heldPermissions(interaction), needed);
+}
+
+/**
+ * Sends a reply, then starts its thread (with the note inside) when it asks for one. A thread the
+ * bot may not start is refused before anything is posted (and the result is false); Discord
+ * refusing a step after the post throws a DiscordRefusal that says what was done.
+ */
+async function send(interaction: RepliableInteraction, reply: Reply): Promise<boolean> {
 	const payload = toDiscord(reply);
+	const where = { channelId: interaction.channelId ?? '', held: heldPermissions(interaction) };
 	if (interaction.deferred && !interaction.replied) {
 		// Deferrals are private: a private answer fills the "thinking…" message, a public one follows a private note.
 		const { flags, ...edit } = payload;
 		if (flags === MessageFlags.Ephemeral) {
 			await interaction.editReply(edit);
-			return;
+			return true;
 		}
 		await interaction.editReply({ content: reply.privateNote ?? 'Done.', embeds: [], components: [] });
+		await refusing(() => interaction.followUp(payload), { ...where, action: 'post', done: reply.done });
+		return true;
 	}
 	if (interaction.deferred || interaction.replied) {
 		await interaction.followUp(payload);
-		return;
+		return true;
 	}
 	if (!reply.thread) {
 		await interaction.reply(payload);
-		return;
+		return true;
+	}
+	const missing = missingForThread(interaction, reply);
+	if (missing.length > 0) {
+		const refusal = new DiscordRefusal(0, 'start a thread', where.channelId, missing);
+		await interaction.reply(toDiscord(errorReply(`${refusal.message} Nothing was posted.`)));
+		return false;
 	}
 	const response = await interaction.reply({ ...payload, withResponse: true });
 	const message = response.resource?.message;
 	if (!message) throw new Error('Discord did not return the posted message, so no thread was started');
-	const thread = await message.startThread({ name: reply.thread.name });
-	if (reply.thread.firstMessage) await thread.send({ content: reply.thread.firstMessage, allowedMentions: { parse: [] } });
+	const done = 'I posted the card';
+	const { name, firstMessage: note } = reply.thread;
+	const thread = await refusing(() => message.startThread({ name }), { ...where, action: 'start a thread', done });
+	if (note)
+		await refusing(() => thread.send({ content: note, allowedMentions: { parse: [] } }), {
+			...where,
+			action: 'post in the thread',
+			done: `${done} and started <#${thread.id}>`,
+		});
+	return true;
 }
 
 /** Discuss: a thread from the card's message; a second click points to the thread already there. */
@@ -205,12 +249,23 @@ async function discuss(
 		await send(interaction, existing);
 		return 'existing thread';
 	}
+	const channelId = interaction.channelId;
+	const missing = missingForThread(interaction, reply);
+	if (missing.length > 0) {
+		await send(interaction, errorReply(`${new DiscordRefusal(0, 'start a thread', channelId, missing).message} Nothing was started.`));
+		return 'refused';
+	}
+	const name = reply.thread.name;
 	try {
-		const started = await interaction.message.startThread({ name: reply.thread.name });
+		const started = await refusing(() => interaction.message.startThread({ name }), {
+			action: 'start a thread',
+			channelId,
+			held: heldPermissions(interaction),
+		});
 		await send(interaction, { message: { ...reply.message, content: `Thread started: <#${started.id}>` } });
 		return 'thread started';
 	} catch (error) {
-		if (!(error instanceof DiscordAPIError) || error.code !== THREAD_ALREADY_CREATED) throw error;
+		if (!(error instanceof DiscordRefusal) || error.code !== THREAD_ALREADY_CREATED) throw error;
 		await send(interaction, existing);
 		return 'existing thread';
 	}

@@ -1,4 +1,5 @@
-import { DiscordAPIError, PermissionFlagsBits, RESTJSONErrorCodes, type Client, type GuildTextBasedChannel } from 'discord.js';
+import { DiscordAPIError, RESTJSONErrorCodes, type Client, type GuildTextBasedChannel } from 'discord.js';
+import { missingPermissions, PERMISSION_COSTS } from '../interaction/refusal.js';
 import type { Poster } from '../services/poster.js';
 
 /** The reading group's part of the poster: native polls sent, ended early and counted through discord.js. */
@@ -18,8 +19,10 @@ export function createPollPoster(
 			const problem = channelProblem(guildId, channelId, true);
 			if (problem) return problem;
 			const channel = client.channels.cache.get(channelId);
-			const permissions = channel && !channel.isDMBased() && 'permissionsFor' in channel ? channel.permissionsFor(client.user) : null;
-			return permissions?.has(PermissionFlagsBits.SendPolls) ? null : `paperbot lacks Send Polls in <#${channelId}>`;
+			const held =
+				channel && !channel.isDMBased() && 'permissionsFor' in channel ? channel.permissionsFor(client.user)?.bitfield : undefined;
+			const missing = missingPermissions(held, ['Send Polls']);
+			return missing.length === 0 ? null : `paperbot lacks ${missing.join(', ')} in <#${channelId}> (${PERMISSION_COSTS['Send Polls']})`;
 		},
 		async sendPoll(guildId, channelId, { content, poll }) {
 			const channel = await fetchChannel(guildId, channelId);

@@ -1,4 +1,6 @@
-import { ChannelType, PermissionFlagsBits, type Client, type GuildTextBasedChannel } from 'discord.js';
+import { ChannelType, type Client, type GuildTextBasedChannel, type Message } from 'discord.js';
+import { ACTION_PERMISSIONS, DiscordRefusal, missingPermissions, PERMISSION_COSTS, type BotPermission } from '../interaction/refusal.js';
+import { refusing } from './refusals.js';
 import type { Logger } from '../log.js';
 import { findMarkedPost } from '../messages/post-messages.js';
 import type { Poster } from '../services/poster.js';
@@ -7,16 +9,9 @@ import { createPollPoster } from './polls.js';
 /** How many of a channel's newest messages a reconcile reads for the bot's own post. */
 const RECONCILE_WINDOW = 100;
 
-const POSTING_PERMISSIONS = [
-	['View Channel', PermissionFlagsBits.ViewChannel],
-	['Send Messages', PermissionFlagsBits.SendMessages],
-	['Embed Links', PermissionFlagsBits.EmbedLinks],
-	['Read Message History', PermissionFlagsBits.ReadMessageHistory],
-] as const;
-const THREAD_PERMISSIONS = [
-	['Create Public Threads', PermissionFlagsBits.CreatePublicThreads],
-	['Send Messages in Threads', PermissionFlagsBits.SendMessagesInThreads],
-] as const;
+/** What every scheduled post needs in its channel, with Read Message History for the exactly-once check. */
+const POSTING_PERMISSIONS: readonly BotPermission[] = [...ACTION_PERMISSIONS.post, 'Read Message History'];
+const THREAD_PERMISSIONS: readonly BotPermission[] = [...ACTION_PERMISSIONS['start a thread'], ...ACTION_PERMISSIONS['post in the thread']];
 
 /** Channel types a scheduled post may go to: text and announcement channels. */
 export const POSTABLE_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
@@ -34,10 +29,16 @@ function postableChannel(client: Client<true>, guildId: string, channelId: strin
 export function channelProblem(client: Client<true>, guildId: string, channelId: string, withThreads: boolean): string | null {
 	const channel = postableChannel(client, guildId, channelId);
 	if (!channel) return `paperbot cannot see a text channel <#${channelId}> in this server`;
-	const permissions = channel.permissionsFor(client.user);
-	const needed = withThreads ? [...POSTING_PERMISSIONS, ...THREAD_PERMISSIONS] : POSTING_PERMISSIONS;
-	const missing = needed.filter(([, bit]) => !permissions?.has(bit)).map(([name]) => name);
-	return missing.length > 0 ? `paperbot lacks ${missing.join(', ')} in <#${channelId}>` : null;
+	const needed = new Set(withThreads ? [...POSTING_PERMISSIONS, ...THREAD_PERMISSIONS] : POSTING_PERMISSIONS);
+	const missing = missingPermissions(heldIn(client, channel), [...needed]);
+	if (missing.length === 0) return null;
+	const costs = [...new Set(missing.map((name) => PERMISSION_COSTS[name]))];
+	return `paperbot lacks ${missing.join(', ')} in <#${channelId}> (${costs.join('; ')})`;
+}
+
+/** The bot's permissions in a channel, from the roles and overwrites discord.js has cached. */
+function heldIn(client: Client<true>, channel: GuildTextBasedChannel): bigint | undefined {
+	return channel.permissionsFor(client.user)?.bitfield;
 }
 
 async function fetchChannel(client: Client<true>, guildId: string, channelId: string): Promise<GuildTextBasedChannel> {
@@ -46,6 +47,36 @@ async function fetchChannel(client: Client<true>, guildId: string, channelId: st
 		throw new Error(`schedule/discord-posts: channel ${channelId} is not a text channel paperbot can see in guild ${guildId}`);
 	}
 	return channel;
+}
+
+/**
+ * Starts a scheduled post's thread; a thread the bot may not start is skipped (the post is out and
+ * must not look unsent). Returns what went wrong, for the post log, or undefined.
+ */
+async function startPostThread(
+	client: Client<true>,
+	channel: GuildTextBasedChannel,
+	message: Message,
+	threadName: string,
+	log: Logger,
+): Promise<string | undefined> {
+	const held = heldIn(client, channel);
+	const missing = missingPermissions(held, ACTION_PERMISSIONS['start a thread']);
+	const done = 'Posted';
+	try {
+		if (missing.length > 0) throw new DiscordRefusal(0, 'start a thread', channel.id, missing, done);
+		await refusing(() => message.startThread({ name: threadName }), { action: 'start a thread', channelId: channel.id, held, done });
+		return undefined;
+	} catch (error) {
+		const code = error instanceof DiscordRefusal ? error.code : undefined;
+		log.warn(
+			{ err: error, code, guild: channel.guildId, channel: channel.id },
+			'schedule: posted, but could not start the discussion thread',
+		);
+		return error instanceof DiscordRefusal
+			? error.message
+			: `Posted, but the discussion thread could not be started: ${error instanceof Error ? error.message : String(error)}`;
+	}
 }
 
 /** The poster over a ready discord.js client. */
@@ -59,26 +90,29 @@ export function createDiscordPoster(client: Client<true>, log: Logger): Poster {
 		channelProblem: (guildId, channelId, withThreads) => channelProblem(client, guildId, channelId, withThreads),
 		async send(guildId, channelId, messages, threadName) {
 			const channel = await fetchChannel(client, guildId, channelId);
+			const held = heldIn(client, channel);
+			// Checked before sending: a post without its cards, or half a digest, is worse than a post held for a retry.
+			const missing = missingPermissions(held, ACTION_PERMISSIONS.post);
+			if (missing.length > 0) throw new DiscordRefusal(0, 'post', channelId, missing);
 			let firstId: string | null = null;
+			let problem: string | undefined;
 			for (const [index, message] of messages.entries()) {
 				try {
-					const sent = await channel.send({
-						...(message.content ? { content: message.content } : {}),
-						embeds: message.embeds,
-						components: message.components,
-						allowedMentions: { parse: [], users: message.mentionedUserIds },
-					});
+					const sent = await refusing(
+						() =>
+							channel.send({
+								...(message.content ? { content: message.content } : {}),
+								embeds: message.embeds,
+								components: message.components,
+								allowedMentions: { parse: [], users: message.mentionedUserIds },
+							}),
+						{ action: 'post', channelId, held },
+					);
 					firstId ??= sent.id;
-					if (index === 0 && threadName) {
-						// The post is out: a failed thread must not make the slot look unsent and post again.
-						await sent
-							.startThread({ name: threadName })
-							.catch((error: unknown) =>
-								log.warn({ err: error, guild: guildId, channel: channelId }, 'schedule: posted, but could not start the discussion thread'),
-							);
-					}
+					if (index === 0 && threadName) problem = await startPostThread(client, channel, sent, threadName, log);
 				} catch (error) {
 					if (firstId === null) throw error;
+					problem ??= `Part ${index + 1} of ${messages.length} could not be sent: ${error instanceof Error ? error.message : String(error)}`;
 					log.error(
 						{ err: error, guild: guildId, channel: channelId, part: index + 1, parts: messages.length },
 						'schedule: a later part of a post could not be sent',
@@ -86,11 +120,19 @@ export function createDiscordPoster(client: Client<true>, log: Logger): Poster {
 				}
 			}
 			if (firstId === null) throw new Error('schedule/discord-posts: nothing to send');
-			return firstId;
+			return { messageId: firstId, ...(problem ? { problem } : {}) };
 		},
 		async findPost(guildId, channelId, kind, slot) {
 			const channel = await fetchChannel(client, guildId, channelId);
-			const recent = await channel.messages.fetch({ limit: RECONCILE_WINDOW, cache: false });
+			const held = heldIn(client, channel);
+			// Without Read Message History Discord answers with no messages, which would look like no post and post twice.
+			const missing = missingPermissions(held, ACTION_PERMISSIONS['read the channel']);
+			if (missing.length > 0) throw new DiscordRefusal(0, 'read the channel', channelId, missing);
+			const recent = await refusing(() => channel.messages.fetch({ limit: RECONCILE_WINDOW, cache: false }), {
+				action: 'read the channel',
+				channelId,
+				held,
+			});
 			// Oldest first: a digest in several parts is found by its first part.
 			const messages = [...recent.values()].reverse().map((message) => ({
 				id: message.id,

@@ -26,6 +26,8 @@ export interface Reply {
 	isEmpty?: boolean;
 	/** For a public reply to a deferred command: what the asker's private "thinking…" message becomes. */
 	privateNote?: string;
+	/** What already happened before the public post (e.g. "Added arXiv:… to the corpus"), said first if Discord refuses it. */
+	done?: string;
 }
 
 /** A problem with the user's input: shown to them privately, not logged as a fault. */

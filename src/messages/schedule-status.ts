@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { EMBED_LIMITS, truncateAtWord } from '../cards/index.js';
+import { plainLine } from '../cards/safe-text.js';
 import { POST_NAMES, type PostRecord } from '../schedule/post-log.js';
 import type { GuildSettings } from '../schedule/settings.js';
 
@@ -44,7 +45,8 @@ function postLine(record: PostRecord): string {
 	if (record.status === 'sent') {
 		if (record.message_id === null || record.channel_id === null)
 			return record.kind === 'reading_poll' ? `${what}: fewer than two proposals, no poll` : `${what}: nothing new, not posted`;
-		return `${what}: [posted](${messageLink(record.guild_id, record.channel_id, record.message_id)})`;
+		const posted = `${what}: [posted](${messageLink(record.guild_id, record.channel_id, record.message_id)})`;
+		return record.last_error ? `${posted}; ${plainLine(record.last_error)}` : posted;
 	}
 	if (record.status === 'failed') return `${what}: failed after ${record.attempts} attempt(s)`;
 	return `${what}: sending`;

@@ -167,7 +167,11 @@ export async function addPaperReply(text: string, asker: Asker, curation: Curati
 		embeds: [buildPaperCard(paper)],
 		components: [cardComponents(paper, { share: false, discuss: true })],
 	});
-	return { ...reply, privateNote: `Added arXiv:${paper.id} to the corpus; its card is posted in the channel.` };
+	return {
+		...reply,
+		privateNote: `Added arXiv:${paper.id} to the corpus; its card is posted in the channel.`,
+		done: `Added arXiv:${paper.id} to the corpus`,
+	};
 }
 
 /** "Add to corpus" buttons for ids not in the corpus, when the asker may add them; else no row. */

@@ -7,6 +7,8 @@ import type { Asker } from '../interaction/command.js';
 import { privateReply, privateText, UserError, type Reply } from '../interaction/reply.js';
 import type { ScheduleService } from '../services/schedule-service.js';
 import { formatLocalTime } from '../messages/schedule-status.js';
+import { bulletList } from '../messages/bullet-list.js';
+import { SavedSearchLimitError } from '../schedule/saved-searches.js';
 
 /** The schedule and the asker's guild, or a UserError saying these commands work only in a Discord server. */
 export function requireGuildSchedule(schedule: ScheduleService | undefined, asker: Asker): { schedule: ScheduleService; guildId: string } {
@@ -27,6 +29,16 @@ function refusingBadSettings(answer: () => Reply, suffix = ''): Reply {
 	}
 }
 
+/** Runs a saved search's `add`, turning the cap into the user's mistake, worded by `refusal`. */
+function atTheCap(add: () => boolean, refusal: (limit: number) => string): boolean {
+	try {
+		return add();
+	} catch (error) {
+		if (error instanceof SavedSearchLimitError) throw new UserError(refusal(error.limit));
+		throw error;
+	}
+}
+
 /** What `/paper subscribe|unsubscribe|subscriptions` asks. */
 export type SubscriptionRequest =
 	| { action: 'subscribe'; query: string }
@@ -39,7 +51,11 @@ export function subscriptionReply(service: ScheduleService | undefined, asker: A
 	return refusingBadSettings(() => {
 		switch (request.action) {
 			case 'subscribe': {
-				const added = schedule.subscriptions.add(guildId, asker.user.id, request.query);
+				const added = atTheCap(
+					() => schedule.subscriptions.add(guildId, asker.user.id, request.query),
+					(limit) =>
+						`You already have ${limit} subscriptions here, the most paperbot keeps for one member. Remove one first with \`/paper unsubscribe query:<words>\` (\`/paper subscriptions\` lists them); ${quotedQuery(request.query)} was not saved.`,
+				);
 				const shown = quotedQuery(request.query);
 				return privateText(
 					added
@@ -63,7 +79,13 @@ export function subscriptionReply(service: ScheduleService | undefined, asker: A
 			case 'list': {
 				const mine = schedule.subscriptions.list(guildId, asker.user.id);
 				if (mine.length === 0) return privateText('You have no subscriptions here. Add one with `/paper subscribe query:<words>`.');
-				return privateText(`Your subscriptions:\n${mine.map((subscription) => `• ${quotedQuery(subscription.query)}`).join('\n')}`);
+				return privateText(
+					bulletList(
+						'Your subscriptions:',
+						mine.map((subscription) => subscription.query),
+						quotedQuery,
+					),
+				);
 			}
 		}
 	});
@@ -79,13 +101,19 @@ export function topicReply(schedule: ScheduleService, guildId: string, request: 
 			const topics = schedule.topics.list(guildId);
 			return privateText(
 				topics.length
-					? `Digest topics:\n${topics.map((topic) => `• ${quotedQuery(topic)}`).join('\n')}`
+					? bulletList('Digest topics:', topics, quotedQuery)
 					: 'No digest topics yet; add one with `/paperbot topic add query:<words>`.',
 			);
 		}
 		const shown = quotedQuery(request.query);
-		if (request.action === 'add')
-			return privateText(schedule.topics.add(guildId, request.query) ? `Topic ${shown} saved.` : `Topic ${shown} was already saved.`);
+		if (request.action === 'add') {
+			const added = atTheCap(
+				() => schedule.topics.add(guildId, request.query),
+				(limit) =>
+					`This server already has ${limit} digest topics, the most paperbot keeps. Remove one first with \`/paperbot topic remove query:<words>\` (\`/paperbot topic list\` lists them).`,
+			);
+			return privateText(added ? `Topic ${shown} saved.` : `Topic ${shown} was already saved.`);
+		}
 		if (schedule.topics.remove(guildId, request.query)) return privateText(`Topic ${shown} removed.`);
 		throw new UserError(`There is no topic ${shown}; see \`/paperbot topic list\`.`);
 	}, 'Nothing was saved.');

@@ -69,21 +69,24 @@ export function retakeSlot(state: State, seen: PostRecord, claimant: string, now
 	return result.changes === 1;
 }
 
-/** Records that the slot's post is in Discord: the channel and message it went to (null message: nothing was due). */
+/**
+ * Records that the slot's post is in Discord: the channel and message it went to (null message:
+ * nothing was due), and what went wrong after it went out (kept in `last_error`), if anything.
+ */
 export function markSent(
 	state: State,
 	guildId: string,
 	kind: PostKind,
 	slot: string,
-	where: { channelId: string | null; messageId: string | null },
+	where: { channelId: string | null; messageId: string | null; problem?: string },
 	now: Date,
 ): void {
 	state.db
 		.prepare(
-			`UPDATE post_log SET status = 'sent', channel_id = ?, message_id = ?, sent_at = ?, last_error = NULL
+			`UPDATE post_log SET status = 'sent', channel_id = ?, message_id = ?, sent_at = ?, last_error = ?
 			 WHERE guild_id = ? AND kind = ? AND slot = ?`,
 		)
-		.run(where.channelId, where.messageId, now.toISOString(), guildId, kind, slot);
+		.run(where.channelId, where.messageId, now.toISOString(), where.problem?.slice(0, MAX_ERROR_LENGTH) ?? null, guildId, kind, slot);
 }
 
 /** Records a failed attempt and why; the slot may be retaken for another attempt. */

@@ -24,8 +24,11 @@ export interface ReadingSchedulerOptions {
 	readResults(poll: ReadingPoll): Promise<PollCounts>;
 	/** Ends the poll at once through Discord. */
 	endPoll(poll: ReadingPoll): Promise<void>;
-	/** Posts what the poll picked (the winner's card with its thread, or a note that nobody voted); returns its message id. */
-	sendResult(guild: GuildSettings, poll: ReadingPoll, outcome: ReadingOutcome): Promise<string>;
+	/**
+	 * Posts what the poll picked (the winner's card with its thread, or a note that nobody voted);
+	 * returns its message id, and what went wrong after it went out (its thread), kept in the post log.
+	 */
+	sendResult(guild: GuildSettings, poll: ReadingPoll, outcome: ReadingOutcome): Promise<{ messageId: string; problem?: string }>;
 	/** Waits before each retry of a failed step (default from 5 s up to an hour). */
 	retryDelaysMs?: readonly number[];
 	/** A claim older than this, from a process we cannot check, is taken to be from a dead process (default 5 minutes). */
@@ -294,11 +297,12 @@ async function postResult(reading: Reading, guild: GuildSettings, poll: ReadingP
 	const taking = take(reading, guild, 'reading_result', poll.slot, retry);
 	if (taking === null) return getPost(state, guild.guild_id, 'reading_result', poll.slot)?.status === 'sent';
 	const fields = { guild: guild.guild_id, kind: 'reading_result', slot: poll.slot, winner: outcome.winner };
-	let messageId = taking === 'again' ? await reading.findPost(guild, poll.channelId, 'reading_result', poll.slot) : null;
-	if (messageId !== null) log.info({ ...fields, messageId }, 'reading: found an interrupted result in the channel; not posting again');
-	else messageId = await reading.sendResult(guild, poll, outcome);
+	const found = taking === 'again' ? await reading.findPost(guild, poll.channelId, 'reading_result', poll.slot) : null;
+	if (found !== null) log.info({ ...fields, messageId: found }, 'reading: found an interrupted result in the channel; not posting again');
+	const { messageId, problem } = found !== null ? { messageId: found, problem: undefined } : await reading.sendResult(guild, poll, outcome);
 	state.db.transaction(() => {
-		markSent(state, guild.guild_id, 'reading_result', poll.slot, { channelId: poll.channelId, messageId }, reading.now());
+		const where = { channelId: poll.channelId, messageId, ...(problem ? { problem } : {}) };
+		markSent(state, guild.guild_id, 'reading_result', poll.slot, where, reading.now());
 		if (outcome.winner !== null) list.withdraw(guild.guild_id, outcome.winner);
 	})();
 	log.info({ ...fields, messageId, votes: outcome.votes, total: outcome.total }, 'reading: result posted');

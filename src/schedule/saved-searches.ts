@@ -10,7 +10,7 @@ export interface Subscription {
 
 /** Members' saved searches, by guild. */
 export interface SubscriptionStore {
-	/** Saves a subscription; false when the user already had it. */
+	/** Saves a subscription; false when the user already had it. Throws SavedSearchLimitError past {@link MAX_SAVED_SEARCHES}. */
 	add(guildId: string, userId: string, query: string): boolean;
 	/** Removes one of a user's subscriptions, or all of them when `query` is omitted; returns how many went. */
 	remove(guildId: string, userId: string, query?: string): number;
@@ -20,7 +20,7 @@ export interface SubscriptionStore {
 
 /** A guild's digest topics: digests group new papers under them, and the feed puts their matches first. */
 export interface TopicStore {
-	/** Saves a topic; false when it was already saved. */
+	/** Saves a topic; false when it was already saved. Throws SavedSearchLimitError past {@link MAX_SAVED_SEARCHES}. */
 	add(guildId: string, query: string): boolean;
 	/** Removes a topic; false when there was no such topic. */
 	remove(guildId: string, query: string): boolean;
@@ -29,6 +29,31 @@ export interface TopicStore {
 }
 
 const MAX_QUERY_LENGTH = 100;
+
+/**
+ * The most saved searches one member keeps in a guild, and the most digest topics a guild keeps:
+ * more than a lab needs, few enough that every digest and feed can match each of them.
+ */
+export const MAX_SAVED_SEARCHES = 25;
+
+/** A saved search refused because the member (or the guild, for topics) already keeps {@link MAX_SAVED_SEARCHES}. */
+export class SavedSearchLimitError extends ScheduleSettingError {
+	override name = 'SavedSearchLimitError';
+
+	constructor(readonly limit: number) {
+		super(`at most ${limit} saved searches are kept`);
+	}
+}
+
+/** Inserts with `insert` unless the row is there already or `count` has reached the cap, in one transaction. */
+function addCapped(db: State['db'], exists: () => boolean, count: () => number, insert: () => void): boolean {
+	return db.transaction(() => {
+		if (exists()) return false;
+		if (count() >= MAX_SAVED_SEARCHES) throw new SavedSearchLimitError(MAX_SAVED_SEARCHES);
+		insert();
+		return true;
+	})();
+}
 
 function checkQuery(query: string): string {
 	const trimmed = query.trim().replace(/\s+/g, ' ');
@@ -42,10 +67,22 @@ function checkQuery(query: string): string {
 
 export function openSubscriptions({ db }: State): SubscriptionStore {
 	return {
-		add: (guildId, userId, query) =>
-			db
-				.prepare(`INSERT INTO subscription (guild_id, user_id, query) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`)
-				.run(guildId, userId, checkQuery(query)).changes === 1,
+		add(guildId, userId, query) {
+			const checked = checkQuery(query);
+			return addCapped(
+				db,
+				() =>
+					db.prepare(`SELECT 1 FROM subscription WHERE guild_id = ? AND user_id = ? AND query = ?`).get(guildId, userId, checked) !==
+					undefined,
+				() =>
+					(
+						db.prepare(`SELECT COUNT(*) AS count FROM subscription WHERE guild_id = ? AND user_id = ?`).get(guildId, userId) as {
+							count: number;
+						}
+					).count,
+				() => db.prepare(`INSERT INTO subscription (guild_id, user_id, query) VALUES (?, ?, ?)`).run(guildId, userId, checked),
+			);
+		},
 		remove(guildId, userId, query) {
 			if (query === undefined)
 				return db.prepare(`DELETE FROM subscription WHERE guild_id = ? AND user_id = ?`).run(guildId, userId).changes;
@@ -67,9 +104,15 @@ export function openSubscriptions({ db }: State): SubscriptionStore {
 
 export function openTopics({ db }: State): TopicStore {
 	return {
-		add: (guildId, query) =>
-			db.prepare(`INSERT INTO digest_topic (guild_id, query) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(guildId, checkQuery(query))
-				.changes === 1,
+		add(guildId, query) {
+			const checked = checkQuery(query);
+			return addCapped(
+				db,
+				() => db.prepare(`SELECT 1 FROM digest_topic WHERE guild_id = ? AND query = ?`).get(guildId, checked) !== undefined,
+				() => (db.prepare(`SELECT COUNT(*) AS count FROM digest_topic WHERE guild_id = ?`).get(guildId) as { count: number }).count,
+				() => db.prepare(`INSERT INTO digest_topic (guild_id, query) VALUES (?, ?)`).run(guildId, checked),
+			);
+		},
 		remove: (guildId, query) =>
 			db.prepare(`DELETE FROM digest_topic WHERE guild_id = ? AND query = ?`).run(guildId, checkQuery(query)).changes === 1,
 		list: (guildId) =>

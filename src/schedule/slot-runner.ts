@@ -21,9 +21,10 @@ export interface SchedulerOptions {
 	/**
 	 * Sends a slot's post and returns its message id. For `potd` the slot is the local date (pick
 	 * the paper with paperOfTheDay); for `digest` it is the fire time in ISO form (plan the content
-	 * with planDigest(state, guild, new Date(slot), matches)). Throw when it was not sent.
+	 * with planDigest(state, guild, new Date(slot), matches)). Throw when it was not sent; a post
+	 * that went out with something missing (its thread) says so in `problem`, kept in the post log.
 	 */
-	post: (guild: GuildSettings, kind: PostKind, slot: string) => Promise<{ messageId: string }>;
+	post: (guild: GuildSettings, kind: PostKind, slot: string) => Promise<{ messageId: string; problem?: string }>;
 	/** Looks through the channel's recent messages for our post of this slot: its message id, or null. */
 	reconcile: (guild: GuildSettings, kind: PostKind, slot: string) => Promise<string | null>;
 	/** After downtime over today's posting time, post today's once on start (default true). Earlier days are never back-filled. */
@@ -167,15 +168,22 @@ async function sendSlot(runner: SlotRunner, guild: GuildSettings, kind: PostKind
 		log.info(fields, 'schedule: no new papers since the last digest; nothing posted');
 		return;
 	}
-	const { messageId } = await runner.post(guild, kind, slot);
-	recordSent(runner, guild, kind, slot, messageId);
-	log.info({ ...fields, messageId }, 'schedule: posted');
+	const { messageId, problem } = await runner.post(guild, kind, slot);
+	recordSent(runner, guild, kind, slot, messageId, problem);
+	log.info({ ...fields, messageId, ...(problem ? { problem } : {}) }, 'schedule: posted');
 }
 
-function recordSent(runner: SlotRunner, guild: GuildSettings, kind: PostKind, slot: string, messageId: string | null): void {
+function recordSent(
+	runner: SlotRunner,
+	guild: GuildSettings,
+	kind: PostKind,
+	slot: string,
+	messageId: string | null,
+	problem?: string,
+): void {
 	const { state } = runner;
 	state.db.transaction(() => {
-		markSent(state, guild.guild_id, kind, slot, { channelId: channelOf(guild, kind), messageId }, runner.now());
+		markSent(state, guild.guild_id, kind, slot, { channelId: channelOf(guild, kind), messageId, problem }, runner.now());
 		if (kind === 'digest') openDigestMarks(state).advance(guild.guild_id, new Date(slot));
 	})();
 }
@@ -183,7 +191,9 @@ function recordSent(runner: SlotRunner, guild: GuildSettings, kind: PostKind, sl
 /** Records a failed send and arms its retry, while the slot's local day lasts. */
 function retryLater(runner: SlotRunner, guild: GuildSettings, kind: PostKind, slot: string, error: unknown): void {
 	const { state, log } = runner;
-	const fields = { guild: guild.guild_id, kind, slot };
+	// Discord's error code (50013, 50001…), when the failure carries one, stays in the log line.
+	const code = (error as { code?: unknown } | null)?.code;
+	const fields = { guild: guild.guild_id, kind, slot, ...(typeof code === 'number' ? { code } : {}) };
 	const reason = error instanceof Error ? error.message : String(error);
 	markFailed(state, guild.guild_id, kind, slot, reason);
 	const attempts = getPost(state, guild.guild_id, kind, slot)?.attempts ?? 1;

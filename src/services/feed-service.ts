@@ -62,7 +62,8 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 			const listed = planned.picks.map((pick) => pick.paper);
 			storeFeedPapers(state, listed, planned.date);
 			const messages = buildFeedMessages(planned, guild.feed_categories);
-			const messageId = messages.length > 0 ? await poster.send(guild.guild_id, guild.feed_channel_id as string, messages) : null;
+			const messageId =
+				messages.length > 0 ? (await poster.send(guild.guild_id, guild.feed_channel_id as string, messages)).messageId : null;
 			return { messageId, newCount: planned.newCount, postedIds: listed.map((paper) => paper.id) };
 		},
 		reconcile: (guild, date) => poster.findPost(guild.guild_id, guild.feed_channel_id as string, 'feed', date),

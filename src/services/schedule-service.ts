@@ -194,15 +194,9 @@ function postScheduler({ state, defaults, log }: ScheduleServiceOptions, content
 			if (kind === 'potd') {
 				const paper = content.potdPaper(guild.guild_id, slot);
 				const thread = guild.potd_thread ? threadName(paper) : undefined;
-				return { messageId: await poster.send(guild.guild_id, guild.potd_channel_id as string, [buildPotdMessage(paper, slot)], thread) };
+				return poster.send(guild.guild_id, guild.potd_channel_id as string, [buildPotdMessage(paper, slot)], thread);
 			}
-			return {
-				messageId: await poster.send(
-					guild.guild_id,
-					guild.digest_channel_id as string,
-					content.digestMessages(guild.guild_id, slot, new Date(slot)),
-				),
-			};
+			return poster.send(guild.guild_id, guild.digest_channel_id as string, content.digestMessages(guild.guild_id, slot, new Date(slot)));
 		},
 		reconcile(guild, kind, slot) {
 			const channelId = channelOf(guild, kind);
@@ -271,15 +265,22 @@ function status(parts: ScheduleParts, guildId: string): APIEmbed {
 	});
 }
 
+/** A channel mention as markdownSafe defuses it: channel mentions ping no one, and let an admin click through to the channel. */
+const DEFUSED_CHANNEL = /\\<\u200B#(\d+)\\>/g;
+
 /** Why a guild's posts may not go out: failed posts, unusable channels, a failing feed, corpus trouble. */
-function statusProblems({ poster, scheduler, feed, library }: ScheduleParts, settings: GuildSettings): string[] {
+function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[] {
+	const { poster, scheduler, feed, library } = parts;
 	const guildId = settings.guild_id;
 	const problems = scheduler
 		.problems(guildId)
 		.map(
 			(problem) =>
-				`${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error))} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`,
+				`${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error)).replace(DEFUSED_CHANNEL, '<#$1>')} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`,
 		);
+	for (const post of recentPosts(parts.state, guildId, 5)) {
+		if (post.status === 'sent' && post.last_error) problems.push(`${POST_NAMES[post.kind]} ${post.slot}: ${plainLine(post.last_error)}`);
+	}
 	const channels = [
 		['Paper of the day', settings.potd_channel_id, settings.potd_thread],
 		['Digest', settings.digest_channel_id, false],
@@ -292,7 +293,7 @@ function statusProblems({ poster, scheduler, feed, library }: ScheduleParts, set
 	const readingProblem = settings.reading_channel_id ? poster.pollChannelProblem(guildId, settings.reading_channel_id) : null;
 	if (readingProblem) problems.push(`Reading group: ${readingProblem}`);
 	const feedProblem = feed.problem(settings);
-	if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)));
+	if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)).replace(DEFUSED_CHANNEL, '<#$1>'));
 	if (library.problem)
 		problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
 	if (library.warnings.length > 0)

@@ -46,9 +46,11 @@ describe('channelProblem', () => {
 		const { client, standin } = connected;
 		const deny = (SEND_MESSAGES | CREATE_PUBLIC_THREADS).toString();
 		const channel = await connected.addTextChannel('quiet', [{ id: standin.botUser.id, type: 1, allow: '0', deny }]);
-		expect(channelProblem(client, standin.guildId, channel.id, false)).toBe(`paperbot lacks Send Messages in <#${channel.id}>`);
+		expect(channelProblem(client, standin.guildId, channel.id, false)).toBe(
+			`paperbot lacks Send Messages in <#${channel.id}> (nothing is posted there)`,
+		);
 		expect(channelProblem(client, standin.guildId, channel.id, true)).toBe(
-			`paperbot lacks Send Messages, Create Public Threads in <#${channel.id}>`,
+			`paperbot lacks Send Messages, Create Public Threads in <#${channel.id}> (nothing is posted there; posts go out without a thread)`,
 		);
 	});
 });
@@ -58,7 +60,7 @@ describe('createDiscordPoster', () => {
 		const { client, standin } = connected;
 		const before = posts().length;
 		const poster = createDiscordPoster(client, recordingLogger().log);
-		const id = await poster.send(standin.guildId, standin.channelId, [
+		const { messageId: id } = await poster.send(standin.guildId, standin.channelId, [
 			text('part one @everyone', [standin.memberUser.id]),
 			text('part two'),
 		]);
@@ -74,7 +76,7 @@ describe('createDiscordPoster', () => {
 	it('starts the thread from the first part when given a thread name', async () => {
 		const { client, standin } = connected;
 		const poster = createDiscordPoster(client, recordingLogger().log);
-		const id = await poster.send(
+		const { messageId: id } = await poster.send(
 			standin.guildId,
 			standin.channelId,
 			[buildPotdMessage(LAVA, '2024-03-10')],
@@ -86,12 +88,13 @@ describe('createDiscordPoster', () => {
 	it('keeps a post whose thread Discord refused, logging a warning, so the slot is not sent again', async () => {
 		const { client, standin } = connected;
 		const { log, records } = recordingLogger();
-		const id = await createDiscordPoster(client, log).send(
+		const { messageId: id, problem } = await createDiscordPoster(client, log).send(
 			standin.guildId,
 			standin.channelId,
 			[text('with a bad thread')],
 			'x'.repeat(101),
 		);
+		expect(problem).toMatch(/^Posted, but the discussion thread could not be started: Invalid Form Body/);
 		expect(standin.messages().find((message) => message.id === id)?.content).toBe('with a bad thread');
 		expect(standin.threads().some((thread) => thread.id === id)).toBe(false);
 		expect(records).toMatchObject([
@@ -102,7 +105,11 @@ describe('createDiscordPoster', () => {
 	it('logs a later part Discord refused and still reports the post as sent', async () => {
 		const { client, standin } = connected;
 		const { log, records } = recordingLogger();
-		const id = await createDiscordPoster(client, log).send(standin.guildId, standin.channelId, [text('first'), refused, text('third')]);
+		const { messageId: id } = await createDiscordPoster(client, log).send(standin.guildId, standin.channelId, [
+			text('first'),
+			refused,
+			text('third'),
+		]);
 		expect(standin.messages().find((message) => message.id === id)?.content).toBe('first');
 		expect(standin.messages().at(-1)?.content).toBe('third');
 		expect(records).toMatchObject([{ level: 50, part: 2, parts: 3, msg: 'schedule: a later part of a post could not be sent' }]);
@@ -131,7 +138,7 @@ describe('createDiscordPoster', () => {
 		const channel = await connected.addTextChannel('potd');
 		standin.postUserMessage('Paper of the day · 2024-03-11', { channelId: channel.id });
 		expect(await poster.findPost(standin.guildId, channel.id, 'potd', '2024-03-11')).toBeNull();
-		const id = await poster.send(standin.guildId, channel.id, [buildPotdMessage(LAVA, '2024-03-11')]);
+		const { messageId: id } = await poster.send(standin.guildId, channel.id, [buildPotdMessage(LAVA, '2024-03-11')]);
 		standin.postUserMessage('later chatter', { channelId: channel.id });
 		expect(await poster.findPost(standin.guildId, channel.id, 'potd', '2024-03-11')).toBe(id);
 		expect(await poster.findPost(standin.guildId, channel.id, 'potd', '2024-03-12')).toBeNull();

@@ -27,8 +27,11 @@ import {
 	guildCreatePayload,
 	replaceOverwrites,
 	type CallbackRecord,
+	type FailureAnswer,
+	type InjectedFailure,
 	type InteractionTrace,
 	type RecordedRequest,
+	type RequestMatch,
 	type WorldOptions,
 } from './standin/world.js';
 
@@ -43,7 +46,7 @@ export {
 } from './standin/interactions.js';
 export { INTERACTION_DEADLINE_MS } from './standin/world.js';
 export type { GatewayFrame } from './standin/gateway.js';
-export type { CallbackRecord, InteractionTrace, RecordedRequest } from './standin/world.js';
+export type { CallbackRecord, FailureAnswer, InteractionTrace, RecordedRequest, RequestMatch } from './standin/world.js';
 
 /** Options for `startDiscordStandin`; every one has a sensible default. */
 export interface StandinOptions extends WorldOptions {
@@ -109,13 +112,27 @@ export interface Standin {
 	/** Posts a message written by a person (the lab member unless `user` says otherwise). */
 	postUserMessage: (content: string, options?: { channelId?: string; user?: Partial<APIUser> }) => APIMessage;
 	/**
-	 * Adds a text channel to the guild and tells the bot (CHANNEL_CREATE). `overwrites` are Discord
+	 * Adds a text channel to the guild and tells the bot (CHANNEL_CREATE; a bot not yet on the
+	 * gateway finds it in GUILD_CREATE). `overwrites` are Discord
 	 * permission overwrites: `{ id: standin.botUser.id, type: 1, allow: '0', deny: '2048' }` takes
-	 * Send Messages from the bot there. The stand-in only reports them; its REST side does not enforce them.
+	 * Send Messages from the bot there. Interactions carry the bot's permissions there
+	 * (`app_permissions`), and posting, starting threads and reading history answer as Discord does
+	 * without them (50001, 50013, an empty history).
 	 */
 	addTextChannel: (name: string, overwrites?: APIOverwrite[]) => APITextChannel;
 	/** Replaces a text channel's permission overwrites, as a server admin would, and tells the bot (CHANNEL_UPDATE). */
 	setPermissionOverwrites: (channelId: string, overwrites: APIOverwrite[]) => void;
+	/**
+	 * Answers matching requests with `answer` instead of the real one: the next `times` of them
+	 * (default 1), or, with `forMs`, every one for that long after the first. Returns a function that
+	 * stops the failure early.
+	 *
+	 * ```ts
+	 * standin.failRequests({ method: 'POST', path: /\/threads$/ }, { status: 403, code: 50013 });
+	 * standin.failRequests({ method: 'POST', path: /\/callback$/ }, { status: 429, retryAfter: 0.5, global: true }, { forMs: 500 });
+	 * ```
+	 */
+	failRequests: (match: RequestMatch, answer: FailureAnswer, options?: { times?: number; forMs?: number }) => () => void;
 	/** A channel's or thread's messages, oldest first (ephemeral responses are in no channel). */
 	messages: (channelId?: string) => APIMessage[];
 	/** Every thread started so far, oldest first. */
@@ -299,7 +316,8 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
 		},
 		addTextChannel(name, overwrites = []) {
 			const channel = addTextChannel(world, name, overwrites);
-			gateway.dispatch('CHANNEL_CREATE', channel);
+			// Before a bot has identified, the channel reaches it in GUILD_CREATE instead.
+			if (gateway.isConnected()) gateway.dispatch('CHANNEL_CREATE', channel);
 			return channel;
 		},
 		setPermissionOverwrites(channelId, overwrites) {
@@ -329,6 +347,13 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
 			stored.expiresAt = Date.now();
 			refreshPoll(world.polls, message);
 			world.notify();
+		},
+		failRequests(match, answer, { times = 1, forMs } = {}) {
+			const failure: InjectedFailure = { match, answer, times: forMs === undefined ? times : Number.POSITIVE_INFINITY, forMs };
+			world.failures.push(failure);
+			return () => {
+				world.failures = world.failures.filter((candidate) => candidate !== failure);
+			};
 		},
 		messages: (channelId = world.channelId) => [...(world.channels.get(channelId)?.messages ?? [])],
 		threads: () =>

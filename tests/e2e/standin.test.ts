@@ -519,6 +519,62 @@ describe('the channel and thread routes', () => {
 	});
 });
 
+describe('channel permissions and injected failures', () => {
+	const deny = (standin: Standin, bits: bigint) => [{ id: standin.botUser.id, type: 1 as const, allow: '0', deny: bits.toString() }];
+
+	it('answers as Discord does where the bot lacks a permission: 50001 unseen, 50013 no threads, no history unread', async () => {
+		const standin = await startStandin();
+		const client = await connectClient(standin);
+		const hidden = standin.addTextChannel('hidden', deny(standin, 1n << 10n));
+		const noThreads = standin.addTextChannel('no-threads', deny(standin, 1n << 35n));
+		const noHistory = standin.addTextChannel('no-history', deny(standin, 1n << 16n));
+		await expect(client.rest.post(`/channels/${hidden.id}/messages`, { body: { content: 'hi' } })).rejects.toMatchObject({ code: 50001 });
+		const card = (await client.rest.post(`/channels/${noThreads.id}/messages`, { body: { content: 'a card' } })) as { id: string };
+		await expect(client.rest.post(`/channels/${noThreads.id}/messages/${card.id}/threads`, { body: { name: 'x' } })).rejects.toMatchObject({
+			code: 50013,
+		});
+		await client.rest.post(`/channels/${noHistory.id}/messages`, { body: { content: 'kept' } });
+		expect(await client.rest.get(`/channels/${noHistory.id}/messages`)).toEqual([]);
+		expect(standin.messages(noHistory.id).map((message) => message.content)).toEqual(['kept']);
+	});
+
+	it('carries the bot’s permissions in the channel with each interaction', async () => {
+		const standin = await startStandin();
+		const client = await connectClient(standin);
+		const noThreads = standin.addTextChannel('no-threads', deny(standin, 1n << 35n));
+		const seen = nextInteraction(client, async (interaction) => {
+			if (interaction.isRepliable()) await interaction.reply({ content: 'ok' });
+			return interaction.appPermissions?.has(1n << 35n);
+		});
+		await standin.sendInteraction({ ...slashCommand('paper', 'search', { query: 'x' }), channelId: noThreads.id });
+		expect(await seen).toBe(false);
+	});
+
+	it('answers matching requests with the injected error for the given number of tries, then as usual', async () => {
+		const standin = await startStandin();
+		const client = await connectClient(standin);
+		const path = `/channels/${standin.channelId}/messages` as const;
+		standin.failRequests({ method: 'POST', path }, { status: 403, code: 50013, message: 'Missing Permissions' }, { times: 2 });
+		for (const attempt of [1, 2])
+			await expect(client.rest.post(path, { body: { content: `try ${attempt}` } })).rejects.toMatchObject({ code: 50013, status: 403 });
+		await client.rest.post(path, { body: { content: 'third' } });
+		expect(standin.messages().map((message) => message.content)).toEqual(['third']);
+	});
+
+	it('answers a 429 with retry_after, which discord.js waits out before sending once', async () => {
+		const standin = await startStandin();
+		const client = await connectClient(standin);
+		const path = `/channels/${standin.channelId}/messages` as const;
+		standin.failRequests({ method: 'POST', path }, { status: 429, retryAfter: 0.3, global: true });
+		const started = performance.now();
+		await client.rest.post(path, { body: { content: 'once' } });
+		expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+		const attempts = standin.requests.filter((request) => request.method === 'POST' && request.path === path);
+		expect(attempts.map((request) => request.status)).toEqual([429, 200]);
+		expect(standin.messages().map((message) => message.content)).toEqual(['once']);
+	});
+});
+
 describe('dropConnection', () => {
 	it('makes the client resume and replays the interaction sent while it was away', async () => {
 		const standin = await startStandin();

@@ -158,6 +158,53 @@ describe('subscriptionReply', () => {
 	});
 });
 
+describe('saved-search limits', () => {
+	/** A query of exactly 100 characters, unique by `n`, sorting by `n`. */
+	const longQuery = (n: number) => `q${String(n).padStart(2, '0')} ${'wasserstein '.repeat(9)}`.padEnd(100, 'x').slice(0, 100);
+
+	it("refuses a member's 26th subscription, naming the cap and how to remove one, and keeps the 25", async () => {
+		const schedule = service();
+		for (let n = 1; n <= 25; n += 1) subscriptionReply(schedule, ASKER, { action: 'subscribe', query: `topic ${n}` });
+		const refusal = await userErrorOf(() => subscriptionReply(schedule, ASKER, { action: 'subscribe', query: 'topic 26' }));
+		expect(refusal).toBe(
+			'You already have 25 subscriptions here, the most paperbot keeps for one member. Remove one first with `/paper unsubscribe query:<words>` (`/paper subscriptions` lists them); `topic 26` was not saved.',
+		);
+		expect(openSubscriptions(state).list(GUILD, ASKER.user.id)).toHaveLength(25);
+		expect(subscriptionReply(schedule, ASKER, { action: 'subscribe', query: 'topic 7' }).message.content).toBe(
+			'You are already subscribed to `topic 7`.',
+		);
+		const other: Asker = { ...ASKER, user: { id: '300000000000000002', name: 'bo' } };
+		expect(subscriptionReply(schedule, other, { action: 'subscribe', query: 'topic 26' }).message.content).toContain('Subscribed to');
+	});
+
+	it("refuses a server's 26th digest topic, naming the cap and how to remove one", async () => {
+		const schedule = service();
+		for (let n = 1; n <= 25; n += 1) topicReply(schedule, GUILD, { action: 'add', query: `topic ${n}` });
+		expect(await userErrorOf(() => topicReply(schedule, GUILD, { action: 'add', query: 'topic 26' }))).toBe(
+			'This server already has 25 digest topics, the most paperbot keeps. Remove one first with `/paperbot topic remove query:<words>` (`/paperbot topic list` lists them).',
+		);
+		expect(openTopics(state).list(GUILD)).toHaveLength(25);
+	});
+
+	it('lists 25 searches of 100 characters within 2,000 characters, each recognisable by its start', () => {
+		const schedule = service();
+		for (let n = 1; n <= 25; n += 1) {
+			subscriptionReply(schedule, ASKER, { action: 'subscribe', query: longQuery(n) });
+			topicReply(schedule, GUILD, { action: 'add', query: longQuery(n) });
+		}
+		for (const content of [
+			subscriptionReply(schedule, ASKER, { action: 'list' }).message.content ?? '',
+			topicReply(schedule, GUILD, { action: 'list' }).message.content ?? '',
+		]) {
+			expect(content.length).toBeLessThanOrEqual(2000);
+			const lines = content.split('\n').slice(1);
+			expect(lines).toHaveLength(25);
+			for (const [index, line] of lines.entries())
+				expect(line).toMatch(new RegExp(`^• \`q${String(index + 1).padStart(2, '0')} wasserstein .*…\`$`));
+		}
+	});
+});
+
 describe('topicReply', () => {
 	it('says a topic saved twice was already saved, and lists it once', () => {
 		const schedule = service();

@@ -94,7 +94,7 @@ function scheduler(state: State, overrides: Partial<ReadingSchedulerOptions> = {
 		async sendResult(_guild, poll, outcome) {
 			const id = `m${posts.length + 1}`;
 			posts.push({ id, kind: 'reading_result', slot: poll.slot, outcome });
-			return id;
+			return { messageId: id };
 		},
 		...overrides,
 	});

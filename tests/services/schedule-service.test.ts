@@ -164,7 +164,7 @@ describe('settings', () => {
 		const configure = () => service.configure(connected.standin.guildId, { digest_channel_id: muted.id });
 		expect(configure).toThrow(ScheduleSettingError);
 		expect(configure).toThrow(
-			`paperbot lacks Send Messages in <#${muted.id}>; pick a text channel where paperbot may view, send, embed links and read history`,
+			`paperbot lacks Send Messages in <#${muted.id}> (nothing is posted there); pick a text channel where paperbot may view, send, embed links and read history`,
 		);
 		expect(() => service.configure(connected.standin.guildId, { potd_time: '25:00' })).toThrow(
 			'time must be HH:MM (00:00–23:59), e.g. 09:00',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { APIMessage, APIUser } from 'discord.js';
 import { nextSnowflake } from './store.js';
-import { MEMBER_PERMISSIONS, type World } from './world.js';
+import { botPermissions, MEMBER_PERMISSIONS, type World } from './world.js';
 
 /** A value a user can give a slash command option. */
 export type OptionValue = string | number | boolean;
@@ -166,7 +166,7 @@ export function buildInteraction(world: World, input: InteractionInput): Record<
 		},
 		token: randomBytes(48).toString('base64url'),
 		version: 1,
-		app_permissions: MEMBER_PERMISSIONS,
+		app_permissions: botPermissions(world, channelId).toString(),
 		locale: input.locale ?? 'en-US',
 		guild_locale: 'en-US',
 		entitlements: [],

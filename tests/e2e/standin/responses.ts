@@ -7,6 +7,8 @@ import type { CallbackRecord, InteractionTrace, World } from './world.js';
 /** What a route answers: an HTTP status and a JSON body (null for 204). */
 export interface RouteAnswer {
 	status: number;
+	/** Extra response headers, e.g. a 429's `retry-after` and `x-ratelimit-scope`. */
+	headers?: Record<string, string>;
 	body: unknown;
 }
 

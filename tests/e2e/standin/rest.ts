@@ -14,7 +14,7 @@ import {
 } from './responses.js';
 import { answerVoters, checkPoll, endPoll, refreshPoll, startPoll } from './polls.js';
 import { buildMessage, editMessage, messageHistory, nextSnowflake, type MessageBody } from './store.js';
-import { guildCreatePayload, type InteractionTrace, type World } from './world.js';
+import { botPermissions, guildCreatePayload, PERMISSION_BITS, type InteractionTrace, type World } from './world.js';
 
 /** What the REST side needs from the rest of the stand-in. */
 export interface RestDependencies {
@@ -44,6 +44,18 @@ interface Route {
 }
 
 const ok = (body: unknown): RouteAnswer => ({ status: 200, body });
+
+/**
+ * What Discord answers the bot that lacks one of `needed` in the channel: 50001 without View
+ * Channel, 50013 without another; null when it holds them all.
+ */
+function refusedFor(context: RouteContext, channelId: string, needed: bigint[]): RouteAnswer | null {
+	const held = botPermissions(context.world, channelId);
+	if ((held & PERMISSION_BITS.viewChannel) === 0n) return discordError(403, 50001, 'Missing Access');
+	return needed.every((bit) => (held & bit) !== 0n) ? null : discordError(403, 50013, 'Missing Permissions');
+}
+
+const isThread = (channel: APIChannel) => channel.type === 11 || channel.type === 12;
 
 function channelOf(context: RouteContext): APIChannel | null {
 	return context.world.channels.get(context.params.channel ?? '')?.channel ?? null;
@@ -201,6 +213,10 @@ const ROUTES: Route[] = [
 		auth: true,
 		answer: (c) =>
 			withChannel(c, (channel) => {
+				const refused = refusedFor(c, channel.id, []);
+				if (refused) return refused;
+				// Without Read Message History Discord answers, but with no messages.
+				if ((botPermissions(c.world, channel.id) & PERMISSION_BITS.readMessageHistory) === 0n) return ok([]);
 				const limit = Math.min(Math.max(Number(c.query.get('limit') ?? 50) || 50, 1), 100);
 				const messages = c.world.channels.get(channel.id)?.messages ?? [];
 				const history = messageHistory(messages, limit, c.query.get('before') ?? undefined);
@@ -217,8 +233,10 @@ const ROUTES: Route[] = [
 				const poll = (c.body as { poll?: unknown } | null)?.poll;
 				const pollErrors = poll === undefined ? [] : checkPoll(poll);
 				if (pollErrors.length > 0) return invalidForm(pollErrors);
-				// A poll is something to send even without text.
-				const rejected = rejectMessage(c.body, poll === undefined);
+				const sending = isThread(channel) ? PERMISSION_BITS.sendMessagesInThreads : PERMISSION_BITS.sendMessages;
+				// A poll needs Send Polls too, and is something to send even without text.
+				const needed = poll === undefined ? [sending] : [sending, PERMISSION_BITS.sendPolls];
+				const rejected = refusedFor(c, channel.id, needed) ?? rejectMessage(c.body, poll === undefined);
 				if (rejected) return rejected;
 				const message = buildMessage(c.body as MessageBody, { channelId: channel.id, author: c.world.botUser });
 				if (poll !== undefined) startPoll(c.world.polls, message, poll);
@@ -277,6 +295,8 @@ const ROUTES: Route[] = [
 		auth: true,
 		answer: (c) =>
 			withMessage(c, (message) => {
+				const refused = refusedFor(c, message.channel_id, [PERMISSION_BITS.createPublicThreads]);
+				if (refused) return refused;
 				if (c.world.channels.has(message.id)) return discordError(400, 160004, 'A thread has already been created for this message');
 				const parent = channelOf(c) as APIChannel;
 				const answer = startThread(c, parent, message.id, 11);
@@ -326,6 +346,28 @@ function withMessage(c: RouteContext, answer: (message: APIMessage) => RouteAnsw
 
 function withGuild(c: RouteContext, answer: () => RouteAnswer): RouteAnswer {
 	return c.params.guild === c.world.guildId ? answer() : discordError(404, 10004, 'Unknown Guild');
+}
+
+/** The injected failure that answers this request, if any; each use counts down its tries. */
+function injectedFailure(world: World, method: string, path: string, at: number): RouteAnswer | null {
+	const failure = world.failures.find(({ match, times, forMs, since }) => {
+		if (match.method !== method || !(typeof match.path === 'string' ? match.path === path : match.path.test(path))) return false;
+		return forMs === undefined ? times > 0 : since === undefined || at - since < forMs;
+	});
+	if (!failure) return null;
+	failure.since ??= at;
+	failure.times -= 1;
+	const { status, code = 0, message, retryAfter, global = false } = failure.answer;
+	if (status !== 429) return discordError(status, code, message ?? `Injected ${status}`);
+	return {
+		status,
+		body: { message: 'You are being rate limited.', retry_after: retryAfter ?? 1, global, code },
+		headers: {
+			'retry-after': String(Math.ceil(retryAfter ?? 1)),
+			'x-ratelimit-scope': global ? 'global' : 'user',
+			...(global ? { 'x-ratelimit-global': 'true' } : {}),
+		},
+	};
 }
 
 function matchRoute(method: string, path: string): { route: Route; params: Record<string, string> } | null {
@@ -394,7 +436,10 @@ export function createRestHandler(deps: RestDependencies): (request: IncomingMes
 				if (!match) answer = discordError(404, 0, '404: Not Found');
 				else if (match.route.auth && request.headers.authorization !== `Bot ${world.token}`)
 					answer = discordError(401, 0, '401: Unauthorized');
-				else answer = match.route.answer({ deps, world, method, params: match.params, query: url.searchParams, body, at });
+				else
+					answer =
+						injectedFailure(world, method, path, at) ??
+						match.route.answer({ deps, world, method, params: match.params, query: url.searchParams, body, at });
 				world.requests.push({
 					method,
 					path,
@@ -407,10 +452,10 @@ export function createRestHandler(deps: RestDependencies): (request: IncomingMes
 				});
 				world.notify();
 				if (answer.body === null) {
-					response.writeHead(answer.status).end();
+					response.writeHead(answer.status, answer.headers).end();
 					return;
 				}
-				response.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+				response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end(JSON.stringify(answer.body));
 			})
 			.catch((error: unknown) => {
 				response

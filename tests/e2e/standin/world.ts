@@ -88,8 +88,38 @@ export interface World {
 	polls: Map<string, StoredPoll>;
 	interactionDeadlineMs: number;
 	requests: RecordedRequest[];
+	/** Answers to give instead of the real ones, checked in order before routing. */
+	failures: InjectedFailure[];
 	/** Wakes anyone waiting for a request, callback or gateway event. */
 	notify: () => void;
+}
+
+/** Which requests an injected failure answers: a method and a path below `/api/v10` (exact, or a pattern). */
+export interface RequestMatch {
+	method: string;
+	path: string | RegExp;
+}
+
+/** What an injected failure answers: Discord's JSON error, or a 429 with `retry_after` (seconds). */
+export interface FailureAnswer {
+	status: number;
+	/** Discord's JSON error code (50013, 50001, 160002…); 0 for a 429 or a 5xx. */
+	code?: number;
+	message?: string;
+	/** For a 429: how long to wait, in seconds. */
+	retryAfter?: number;
+	/** For a 429: the limit is global (every route waits), not this route's. */
+	global?: boolean;
+}
+
+/** A failure the stand-in answers for matching requests: `times` requests, or every one for `forMs` after the first. */
+export interface InjectedFailure {
+	match: RequestMatch;
+	answer: FailureAnswer;
+	times: number;
+	forMs?: number;
+	/** `performance.now()` of the first match, once there was one. */
+	since?: number;
 }
 
 /** Options that shape the world: ids and names, all optional. */
@@ -177,8 +207,37 @@ export function createWorld(options: WorldOptions, notify: () => void): World {
 		polls: new Map(),
 		interactionDeadlineMs: options.interactionDeadlineMs ?? INTERACTION_DEADLINE_MS,
 		requests: [],
+		failures: [],
 		notify,
 	};
+}
+
+/** Permission bits named as the stand-in's routes check them. */
+export const PERMISSION_BITS = {
+	viewChannel: 1n << 10n,
+	sendMessages: 1n << 11n,
+	readMessageHistory: 1n << 16n,
+	createPublicThreads: 1n << 35n,
+	sendMessagesInThreads: 1n << 38n,
+	sendPolls: 1n << 49n,
+} as const;
+
+/**
+ * The bot's permissions in a channel as Discord computes them: @everyone's, then the channel's
+ * @everyone overwrite, then the overwrite for the bot itself (the bot has no other roles). A
+ * thread has its parent's.
+ */
+export function botPermissions(world: World, channelId: string): bigint {
+	let channel = world.channels.get(channelId)?.channel;
+	const parentId = (channel as { parent_id?: string | null } | undefined)?.parent_id;
+	if (channel && channel.type !== 0 && parentId) channel = world.channels.get(parentId)?.channel;
+	const overwrites = (channel as { permission_overwrites?: APIOverwrite[] } | undefined)?.permission_overwrites ?? [];
+	let permissions = BigInt(MEMBER_PERMISSIONS);
+	for (const id of [world.guildId, world.botUser.id]) {
+		const overwrite = overwrites.find((candidate) => candidate.id === id);
+		if (overwrite) permissions = (permissions & ~BigInt(overwrite.deny)) | BigInt(overwrite.allow);
+	}
+	return permissions;
 }
 
 /** The GUILD_CREATE payload for the world's guild, as Discord sends it after READY. */
