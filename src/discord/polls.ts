@@ -1,5 +1,6 @@
 import { DiscordAPIError, RESTJSONErrorCodes, type Client, type GuildTextBasedChannel } from 'discord.js';
 import { missingPermissions, PERMISSION_COSTS } from '../interaction/refusal.js';
+import { refusing } from './refusals.js';
 import type { Poster } from '../services/poster.js';
 
 /** The reading group's part of the poster: native polls sent, ended early and counted through discord.js. */
@@ -26,17 +27,22 @@ export function createPollPoster(
 		},
 		async sendPoll(guildId, channelId, { content, poll }) {
 			const channel = await fetchChannel(guildId, channelId);
-			const sent = await channel.send({
-				content,
-				poll: {
-					question: poll.question,
-					answers: poll.answers.map((answer) => ({ text: answer.poll_media.text })),
-					duration: poll.duration,
-					allowMultiselect: poll.allow_multiselect,
-					layoutType: poll.layout_type,
-				},
-				allowedMentions: { parse: [] },
-			});
+			const held = channel.permissionsFor(client.user)?.bitfield;
+			const sent = await refusing(
+				() =>
+					channel.send({
+						content,
+						poll: {
+							question: poll.question,
+							answers: poll.answers.map((answer) => ({ text: answer.poll_media.text })),
+							duration: poll.duration,
+							allowMultiselect: poll.allow_multiselect,
+							layoutType: poll.layout_type,
+						},
+						allowedMentions: { parse: [] },
+					}),
+				{ action: 'post a poll', channelId, held },
+			);
 			return sent.id;
 		},
 		async endPoll(guildId, channelId, messageId) {

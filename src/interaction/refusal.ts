@@ -33,7 +33,7 @@ export const PERMISSION_COSTS: Readonly<Record<BotPermission, string>> = {
 };
 
 /** Something paperbot does in a channel that Discord may refuse. */
-export type ChannelAction = 'post' | 'start a thread' | 'post in the thread' | 'read the channel';
+export type ChannelAction = 'post' | 'start a thread' | 'post in the thread' | 'read the channel' | 'post a poll';
 
 /** The permissions each action needs, in the order an admin would give them. */
 export const ACTION_PERMISSIONS: Readonly<Record<ChannelAction, readonly BotPermission[]>> = {
@@ -41,6 +41,7 @@ export const ACTION_PERMISSIONS: Readonly<Record<ChannelAction, readonly BotPerm
 	'start a thread': ['View Channel', 'Create Public Threads'],
 	'post in the thread': ['Send Messages in Threads'],
 	'read the channel': ['View Channel', 'Read Message History'],
+	'post a poll': ['View Channel', 'Send Messages', 'Send Polls'],
 };
 
 const ACTION_WORDS: Readonly<Record<ChannelAction, string>> = {
@@ -48,6 +49,7 @@ const ACTION_WORDS: Readonly<Record<ChannelAction, string>> = {
 	'start a thread': 'start a thread',
 	'post in the thread': 'post in the thread',
 	'read the channel': "read the channel's recent messages",
+	'post a poll': 'post the reading poll',
 };
 
 /** The permissions of `needed` that the bit set `held` lacks; all of them when `held` is unknown. */
