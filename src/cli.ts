@@ -13,7 +13,7 @@ import { CONSOLE_USER, renderReply, replyAsJson } from './console/console.js';
 import { answer } from './interaction/answer.js';
 import { EnvError, parseEnv, scheduleDefaults } from './env.js';
 import { openLibrary } from './search/library.js';
-import { createLogger } from './log.js';
+import { createTerminalLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
 import { pollPreviewText } from './messages/reading-messages.js';
 import { getGuildSettings } from './schedule/settings.js';
@@ -56,7 +56,7 @@ async function cli(argv: string[]): Promise<number> {
 	}
 	dotenv.config({ quiet: true });
 	const env = parseEnv(process.env);
-	const library = await openLibrary(env.CORPUS_PATH, createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL));
+	const library = await openLibrary(env.CORPUS_PATH, createTerminalLogger(env.LOG_LEVEL));
 	const arxivQueue = createRequestQueue(env.ARXIV_REQUEST_INTERVAL * 1000);
 	if (request.kind === 'add') {
 		const curation = await openCuration({

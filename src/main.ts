@@ -10,7 +10,7 @@ import { curatorPolicy } from './interaction/permissions.js';
 import { hasConsoleInput, runConsole } from './console/console.js';
 import { EnvError, parseEnv, scheduleDefaults } from './env.js';
 import { openLibrary } from './search/library.js';
-import { createLogger } from './log.js';
+import { createLogger, createTerminalLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
 import { watchCorpus } from './corpus/watch.js';
 import { openDigestMarks } from './schedule/digest-marks.js';
@@ -32,7 +32,8 @@ async function main(): Promise<void> {
 		process.exitCode = 1;
 		return;
 	}
-	const log = createLogger(env.LOG_LEVEL);
+	// At the console, log records are plain lines and only warnings, so they do not break into answers.
+	const log = env.DISCORD_TOKEN ? createLogger(env.LOG_LEVEL) : createTerminalLogger(env.LOG_LEVEL);
 	// Only a connected bot loads discord.js, so the console starts a second sooner; the bot loads it while the corpus loads.
 	const discordModules = env.DISCORD_TOKEN
 		? Promise.all([import('./discord/bot.js'), import('./discord/schedule-posts.js'), import('./services/schedule-service.js')])

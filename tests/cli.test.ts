@@ -213,7 +213,7 @@ describe.concurrent('paperbot add with several ids', () => {
 });
 
 describe.concurrent('corpus warnings at load', () => {
-	it('prints one line per warning on stderr, sorted by file and line, and counts those past ten', async ({ expect }) => {
+	it('counts the records skipped apart from those kept with a note, quoting ten of each in file and line order', async ({ expect }) => {
 		const broken = await mkdtemp(join(tmpdir(), 'paperbot-warnings-'));
 		await cp('data', broken, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 		const lines = Array.from({ length: 12 }, (_, at) => `{"id": "2401.${String(at).padStart(5, '0')}"`);
@@ -223,8 +223,11 @@ describe.concurrent('corpus warnings at load', () => {
 		await rm(broken, { recursive: true, force: true });
 		expect(result.code).toBe(0);
 		expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+			'paperbot: 12 records skipped while reading the corpus:',
 			...Array.from({ length: 10 }, (_, at) => `${join(broken, 'a-broken.jsonl')}:${at + 1}: not valid JSON`),
-			'…and 3 more',
+			'…and 2 more',
+			'paperbot: 1 record kept with a note while reading the corpus:',
+			`${join(broken, 'b-listing.txt')}:6: Created date "2024-13-45" is not a date (YYYY-MM-DD); the paper is kept without one`,
 		]);
 		expect(result.stdout).toContain('Comment: 5 pages');
 		expect(result.stdout).not.toContain('Published');
@@ -232,6 +235,14 @@ describe.concurrent('corpus warnings at load', () => {
 });
 
 describe.concurrent('npm start without DISCORD_TOKEN (the local console)', () => {
+	it('keeps log records out of the answers: at the default LOG_LEVEL, no JSON line and no info record', async ({ expect }) => {
+		const result = await run('src/main.ts', [], { stdin: '/paper random\n', env: { LOG_LEVEL: 'info' } });
+		expect(result.code).toBe(0);
+		expect(result.stderr).not.toMatch(/^\{/m);
+		expect(result.stderr).not.toContain('corpus loaded');
+		expect(result.stdout).not.toMatch(/^\{/m);
+	});
+
 	it('says how to connect in one line, answers piped commands and ends at end of input', async ({ expect }) => {
 		const result = await run('src/main.ts', [], {
 			stdin: '/paper search spiking gan\n/paper cite arXiv:2305.00054v2\n/paper show nothing\n',

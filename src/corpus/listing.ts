@@ -81,9 +81,7 @@ function readListingRecord(record: ListingRecord, path: string, into: ParsedFile
 	if (parsed.success) {
 		into.papers.push({ paper: parsed.data, place: `${path}:${record.start}` });
 		if (created && !dated)
-			into.warnings.push(
-				`${path}:${created.line}: Created date "${created.value}" is not a date (YYYY-MM-DD); the paper is kept without one`,
-			);
+			into.notes.push(`${path}:${created.line}: Created date "${created.value}" is not a date (YYYY-MM-DD); the paper is kept without one`);
 		return;
 	}
 	const lineOf: Record<string, number | undefined> = {

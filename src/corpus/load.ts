@@ -7,12 +7,14 @@ import { parseJsonRecords } from './json-records.js';
 import { parseListing } from './listing.js';
 import type { PaperOverlay, ParsedFile, Place } from './records.js';
 
-/** A corpus as the rest of paperbot uses it: search indexes `papers`, startup prints `warnings`. */
+/** A corpus as the rest of paperbot uses it: search indexes `papers`, startup prints `warnings` and `notes`. */
 export interface LoadedCorpus {
 	/** One per id, sorted by id descending (newest first). */
 	papers: Paper[];
-	/** Each `path:line: reason`, for records that were skipped, replaced or could not be applied. */
+	/** Each `path:line: reason`, for a record that was skipped: what `skipped` counts. */
 	warnings: string[];
+	/** Each `path:line: note`, for a record kept but not as written: a duplicate replaced, a bad date dropped, an overlay for no paper. */
+	notes: string[];
 	/** The files read, in order. */
 	files: string[];
 	/** sha256 over each file's name within the corpus and its contents: keys a cached index. */
@@ -54,7 +56,7 @@ const WARNINGS_QUOTED = 10;
  * listing format; `.json`/`.jsonl` files hold JSON Lines or a JSON array of records in paperbot's
  * schema, the arXiv metadata snapshot layout, or metadata overlays, which are applied by id after
  * every paper is read. Malformed records are skipped with a warning; where two records share an id,
- * the later wins. Throws CorpusError, naming the path, when the path cannot be read or no valid
+ * the later wins, with a note. Throws CorpusError, naming the path, when the path cannot be read or no valid
  * paper is found.
  */
 export async function loadCorpus(path: string): Promise<LoadedCorpus> {
@@ -81,12 +83,14 @@ function parseCorpus(path: string, files: string[], contents: readonly Buffer[],
 	const papers = new Map<string, { paper: Paper; place: Place }>();
 	const overlays: ParsedFile['overlays'] = [];
 	const warnings: string[] = [];
+	const notes: string[] = [];
 	for (const [fileNo, file] of files.entries()) {
 		const parsed = parseCorpusFile(contents[fileNo]!, file);
 		warnings.push(...parsed.warnings);
+		notes.push(...parsed.notes);
 		for (const entry of parsed.papers) {
 			const earlier = papers.get(entry.paper.id);
-			if (earlier) warnings.push(`${entry.place}: ${entry.paper.id} also at ${earlier.place}; the later record wins`);
+			if (earlier) notes.push(`${entry.place}: ${entry.paper.id} also at ${earlier.place}; the later record wins`);
 			papers.set(entry.paper.id, entry);
 		}
 		overlays.push(...parsed.overlays);
@@ -94,16 +98,17 @@ function parseCorpus(path: string, files: string[], contents: readonly Buffer[],
 	for (const { overlay, place } of overlays) {
 		const target = papers.get(overlay.id);
 		if (target) target.paper = applyOverlay(target.paper, overlay);
-		else warnings.push(`${place}: ${overlay.id} is not in the corpus, so its metadata is not applied`);
+		else notes.push(`${place}: ${overlay.id} is not in the corpus, so its metadata is not applied`);
 	}
 	sortByFileAndLine(warnings, files);
+	sortByFileAndLine(notes, files);
 	if (papers.size === 0) throw new CorpusError(noValidPaperMessage(path, warnings));
 	// Each id's sort key is made once, not at each of the sort's n log n comparisons.
 	const sorted = [...papers.values()]
 		.map((entry) => ({ paper: entry.paper, key: idSortKey(entry.paper.id) }))
 		.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
 		.map((entry) => entry.paper);
-	return { papers: sorted, warnings, files, fingerprint };
+	return { papers: sorted, warnings, notes, files, fingerprint };
 }
 
 async function listCorpusFiles(path: string): Promise<string[]> {

@@ -8,15 +8,17 @@ export type Place = string;
 /** Fields that a metadata overlay adds, by id, to a paper read elsewhere; null means "not known here". */
 export type PaperOverlay = z.infer<typeof overlaySchema>;
 
-/** What one corpus file yielded: papers and overlays with where each came from, and why records were skipped. */
+/** What one corpus file yielded: papers and overlays with where each came from, why records were skipped, and notes on records kept. */
 export interface ParsedFile {
 	papers: { paper: Paper; place: Place }[];
 	overlays: { overlay: PaperOverlay; place: Place }[];
-	/** Each `path:line: reason`. */
+	/** Each `path:line: reason` for a record skipped. */
 	warnings: string[];
+	/** Each `path:line: note` for a record kept, but not quite as written. */
+	notes: string[];
 }
 
-export const emptyParsedFile = (): ParsedFile => ({ papers: [], overlays: [], warnings: [] });
+export const emptyParsedFile = (): ParsedFile => ({ papers: [], overlays: [], warnings: [], notes: [] });
 
 /** An overlay is a paper record without its abstract: every field but the id may be left out. */
 const overlaySchema = paperSchema.omit({ abstract: true });

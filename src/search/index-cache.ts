@@ -8,11 +8,23 @@ import { assembleIndex, buildSearchIndex, type PaperIndex } from './paper-index.
 import type { Postings } from './postings.js';
 import type { SuggestionIndex } from './suggest.js';
 
+/** Why an index is built rather than read from the cache, as a person is told it. */
+export type BuildReason =
+	| 'first start'
+	| 'the corpus changed since the last start'
+	| "paperbot's index code changed"
+	| 'the cached index was damaged'
+	| `the cached index could not be read: ${string}`;
+
 /** Options for {@link loadOrBuildIndex}. */
 export interface IndexCacheOptions {
 	/** Folder the cache file lives in: the corpus folder itself, or a dedicated cache folder. */
 	cacheDir: string;
-	/** Told why a cache was not used or not written; neither is fatal. Default: console.warn. */
+	/** Told, before the build starts, why the index is built rather than read from the cache. */
+	onBuild?: (reason: BuildReason) => void;
+	/** Told how far a build has come, from 0 to 1, while it runs. */
+	onProgress?: (fraction: number) => void;
+	/** Told why a built index could not be saved; not fatal. Default: console.warn. */
 	onWarning?: (message: string) => void;
 }
 
@@ -55,50 +67,66 @@ export function indexCachePath(cacheDir: string, fingerprint: string): string {
 	return join(cacheDir, `${FILE_PREFIX}${fingerprint}${FILE_SUFFIX}`);
 }
 
+/** Parsing the files is about this share of a first start; building the index is the rest. */
+const PARSE_SHARE = 0.1;
+
 /**
  * The papers and search index of a read corpus, from the cache file for its fingerprint when there
  * is one (the files are then not parsed: that is most of a restart's work), else parsed, built and
  * written there (older cache files in the folder are removed). A cache that cannot be read, is
- * corrupt, or was built by other index code (see indexCodeKey) is reported through `onWarning` and
- * rebuilt.
+ * corrupt, or was built by other index code (see indexCodeKey) is rebuilt; `onBuild` is told why.
  */
 export async function loadOrBuildIndex(read: ReadCorpus, options: IndexCacheOptions): Promise<LoadedIndex> {
 	const warn = options.onWarning ?? ((message: string) => console.warn(message));
 	const path = indexCachePath(options.cacheDir, read.fingerprint);
-	const cached = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-		if (error.code !== 'ENOENT') warn(`index-cache: cannot read ${path} (${error.code ?? error.message}); rebuilding the index`);
+	let reason: BuildReason | null = null;
+	const cached = await readFile(path).catch(async (error: NodeJS.ErrnoException) => {
+		if (error.code !== 'ENOENT') reason = `the cached index could not be read: ${error.code ?? error.message}`;
+		else reason = (await hasCacheFiles(options.cacheDir)) ? 'the corpus changed since the last start' : 'first start';
 		return null;
 	});
 	if (cached) {
 		try {
 			return { ...decodeIndex(cached, read, await indexCodeKey()), source: 'cache' };
 		} catch (error) {
-			warn(`index-cache: ignoring ${path}: ${(error as Error).message}; rebuilding the index`);
+			reason = error instanceof OtherCodeError ? "paperbot's index code changed" : 'the cached index was damaged';
 		}
 	}
+	options.onBuild?.(reason ?? 'first start');
+	const progress = options.onProgress ?? (() => undefined);
 	const corpus = read.parse();
-	const index = buildSearchIndex(corpus.papers);
+	progress(PARSE_SHARE);
+	const index = buildSearchIndex(corpus.papers, (fraction) => progress(PARSE_SHARE + (1 - PARSE_SHARE) * fraction));
 	try {
 		await writeIndexCache(index, corpus, options.cacheDir);
 	} catch (error) {
-		const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-		warn(`index-cache: cannot write ${path} (${reason}); the next start will build the index again`);
+		const cause = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+		warn(`cannot save the search index as ${path} (${cause}); the next start will build it again`);
 	}
 	return { index, corpus, source: 'built' };
 }
 
-/** Writes `index` and its corpus's warnings as the cache file for the corpus's fingerprint (atomically) and removes older cache files. */
+/** Whether `cacheDir` holds an index cache file (for whatever corpus). */
+async function hasCacheFiles(cacheDir: string): Promise<boolean> {
+	const names = await readdir(cacheDir).catch(() => []);
+	return names.some((name) => name.startsWith(FILE_PREFIX) && name.endsWith(FILE_SUFFIX));
+}
+
+/** The cache file was written by other index code: not damage, an update. */
+class OtherCodeError extends Error {}
+
+/** Writes `index` and its corpus's warnings and notes as the cache file for the corpus's fingerprint (atomically) and removes older cache files. */
 export async function writeIndexCache(
 	index: PaperIndex,
-	{ fingerprint, warnings }: Pick<LoadedCorpus, 'fingerprint' | 'warnings'>,
+	corpus: Pick<LoadedCorpus, 'fingerprint' | 'warnings' | 'notes'>,
 	cacheDir: string,
 ): Promise<void> {
 	await mkdir(cacheDir, { recursive: true });
-	const path = indexCachePath(cacheDir, fingerprint);
+	const path = indexCachePath(cacheDir, corpus.fingerprint);
 	const temporary = `${path}.${process.pid}.tmp`;
 	const file = await open(temporary, 'w');
 	try {
-		const pieces = encodeIndex(index, { fingerprint, warnings }, await indexCodeKey());
+		const pieces = encodeIndex(index, corpus, await indexCodeKey());
 		const { bytesWritten } = await file.writev(pieces);
 		const expected = pieces.reduce((total, piece) => total + piece.byteLength, 0);
 		if (bytesWritten !== expected) throw new Error(`index-cache: wrote ${bytesWritten} of ${expected} bytes to ${temporary}`);
@@ -118,7 +146,7 @@ function papersDigest(papers: readonly Paper[]): string {
 	return hash.digest('hex');
 }
 
-function sectionsOf(index: PaperIndex, warnings: readonly string[]): Record<SectionName, Uint8Array> {
+function sectionsOf(index: PaperIndex, { warnings, notes }: Pick<LoadedCorpus, 'warnings' | 'notes'>): Record<SectionName, Uint8Array> {
 	const bytes = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 	const text = (lines: readonly string[]) => Buffer.from(lines.join('\n'), 'utf8');
 	const { postings, suggestions } = index;
@@ -133,7 +161,7 @@ function sectionsOf(index: PaperIndex, warnings: readonly string[]): Record<Sect
 		entryPapers: bytes(suggestions.entryPapers),
 		entryOffsets: bytes(suggestions.entryOffsets),
 		papersById: bytes(suggestions.papersById),
-		corpus: Buffer.from(JSON.stringify({ papers: index.papers, warnings }), 'utf8'),
+		corpus: Buffer.from(JSON.stringify({ papers: index.papers, warnings, notes }), 'utf8'),
 	};
 }
 
@@ -142,12 +170,8 @@ function sectionsOf(index: PaperIndex, warnings: readonly string[]): Record<Sect
  * as the pieces to write in order, the sections as views of the index's own arrays: copying them
  * into one buffer would touch as much fresh memory as the postings themselves.
  */
-function encodeIndex(
-	index: PaperIndex,
-	{ fingerprint, warnings }: Pick<LoadedCorpus, 'fingerprint' | 'warnings'>,
-	indexCode: string,
-): Uint8Array[] {
-	const sections = sectionsOf(index, warnings);
+function encodeIndex(index: PaperIndex, corpus: Pick<LoadedCorpus, 'fingerprint' | 'warnings' | 'notes'>, indexCode: string): Uint8Array[] {
+	const sections = sectionsOf(index, corpus);
 	const placed = {} as Header['sections'];
 	const pieces: Uint8Array[] = [];
 	let offset = 0;
@@ -157,7 +181,7 @@ function encodeIndex(
 		pieces.push(data, Buffer.alloc(padded - data.byteLength));
 		offset += padded;
 	}
-	const header: Header = { indexCode, fingerprint, papersDigest: papersDigest(index.papers), sections: placed };
+	const header: Header = { indexCode, fingerprint: corpus.fingerprint, papersDigest: papersDigest(index.papers), sections: placed };
 	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
 	const prefix = Buffer.alloc(Math.ceil((MAGIC.length + 4 + headerBytes.length) / ALIGNMENT) * ALIGNMENT);
 	prefix.write(MAGIC, 0, 'latin1');
@@ -170,7 +194,7 @@ function decodeIndex(file: Buffer, read: ReadCorpus, indexCode: string): { index
 	if (file.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a paperbot index file');
 	const headerLength = file.readUInt32LE(MAGIC.length);
 	const header = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
-	if (header.indexCode !== indexCode) throw new Error('it was built by other index code');
+	if (header.indexCode !== indexCode) throw new OtherCodeError('it was built by other index code');
 	if (header.fingerprint !== read.fingerprint) throw new Error('it was built for other files');
 	const prefixLength = Math.ceil((MAGIC.length + 4 + headerLength) / ALIGNMENT) * ALIGNMENT;
 	// Typed array views need aligned offsets; a Buffer may sit anywhere in its ArrayBuffer.
@@ -194,7 +218,7 @@ function decodeIndex(file: Buffer, read: ReadCorpus, indexCode: string): { index
 		const text = Buffer.from(aligned.buffer, start, byteLength).toString('utf8');
 		return text || !emptyIsNone ? text.split('\n') : [];
 	};
-	const { papers, warnings } = JSON.parse(lines('corpus', false).join('\n')) as { papers: Paper[]; warnings: string[] };
+	const { papers, warnings, notes } = JSON.parse(lines('corpus', false).join('\n')) as Pick<LoadedCorpus, 'papers' | 'warnings' | 'notes'>;
 	if (header.papersDigest !== papersDigest(papers)) throw new Error('its papers do not match its index');
 	const postings: Postings = {
 		terms: lines('terms', true),
@@ -212,7 +236,7 @@ function decodeIndex(file: Buffer, read: ReadCorpus, indexCode: string): { index
 		papersById: numbers('papersById', Uint32Array),
 	};
 	checkConsistent(postings, suggestions, papers.length);
-	const corpus = { papers, warnings, files: read.files, fingerprint: read.fingerprint };
+	const corpus = { papers, warnings, notes, files: read.files, fingerprint: read.fingerprint };
 	return { index: assembleIndex(papers, postings, suggestions), corpus };
 }
 

@@ -103,9 +103,10 @@ function grown(values: Uint32Array, length: number): Uint32Array {
  * list, adding up a paper's weighted, length-normalised counts over its fields, and a last pass
  * saturates them into BM25F scores. Words are counted in arrays indexed by term id rather than in
  * maps, and no record is copied more than once, so the cost per word stays flat as the corpus grows.
+ * `onReading` is told how much of the first pass, most of the work, is done.
  */
-export function buildPostings(papers: readonly Paper[]): Postings {
-	const records = readFieldRecords(papers);
+export function buildPostings(papers: readonly Paper[], onReading: (fraction: number) => void = () => undefined): Postings {
+	const records = readFieldRecords(papers, onReading);
 	const { terms, rank, words, wordTerms } = sortVocabulary(records);
 	const offsets = postingOffsets(records.termPaperCounts, rank);
 	const averageLengths = averageFieldLengths(records.fieldLengths, papers.length);
@@ -131,7 +132,10 @@ interface FieldRecords {
 	termPaperCounts: Uint32Array;
 }
 
-function readFieldRecords(papers: readonly Paper[]): FieldRecords {
+/** Papers read between two progress reports: often enough for a smooth percentage, rarely enough to cost nothing. */
+const PROGRESS_EVERY = 1024;
+
+function readFieldRecords(papers: readonly Paper[], onProgress: (fraction: number) => void): FieldRecords {
 	const wordTermIds = new Map<string, number>();
 	const stemIds = new Map<string, number>();
 	const recordTerms = new ChunkedArray((length) => new Uint32Array(length));
@@ -176,6 +180,7 @@ function readFieldRecords(papers: readonly Paper[]): FieldRecords {
 			fieldTerms.length = 0;
 		}
 		paperRecords[paperNo + 1] = recordTerms.length;
+		if (paperNo % PROGRESS_EVERY === 0) onProgress(paperNo / papers.length);
 	}
 	return { stemIds, wordTermIds, recordTerms, recordCounts, paperRecords, fieldLengths, termPaperCounts: byTerm.papers };
 }

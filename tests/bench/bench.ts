@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { PaperRecord } from '../../src/corpus/paper.js';
+import { progressLine } from '../../src/log.js';
 import type { Measurement } from './measure.js';
 import { generatePapers, writeSyntheticCorpus } from './synthetic-corpus.js';
 import { formatLatencyReport, measureInteractionLatency } from './interaction-latency.js';
@@ -96,6 +97,8 @@ async function main(): Promise<void> {
 	const sizes = parseSizes(process.argv.slice(2));
 	const folder = await mkdtemp(join(tmpdir(), 'paperbot-bench-'));
 	const results = new Map<number, { bare: Measurement; first: Measurement; restart: Measurement }>();
+	// Which step runs, on a terminal only: a run piped to a file keeps stderr for problems.
+	const progress = progressLine(process.stderr);
 	try {
 		for (const size of sizes) {
 			const corpus = join(folder, `papers-${size}.jsonl`);
@@ -104,12 +107,13 @@ async function main(): Promise<void> {
 			const workload = join(folder, `workload-${size}.json`);
 			await writeFile(workload, JSON.stringify(buildWorkload(records, QUERY_COUNT, PARTIAL_COUNT)));
 			const cacheDir = join(folder, `cache-${size}`);
-			console.error(`bench: ${size} papers: bare minisearch…`);
+			progress.show(`bench: ${size.toLocaleString('en')} papers: bare minisearch…`);
 			const bare = await measure('bare', corpus, workload, cacheDir);
-			console.error(`bench: ${size} papers: paperbot, first start…`);
+			progress.show(`bench: ${size.toLocaleString('en')} papers: paperbot, first start…`);
 			const first = await measure('ours', corpus, workload, cacheDir);
-			console.error(`bench: ${size} papers: paperbot, restart…`);
+			progress.show(`bench: ${size.toLocaleString('en')} papers: paperbot, restart…`);
 			const restart = await measure('ours', corpus, workload, cacheDir);
+			progress.clear();
 			results.set(size, { bare, first, restart });
 			report(size, bare, first, restart);
 		}
@@ -128,7 +132,11 @@ async function main(): Promise<void> {
 		await rm(folder, { recursive: true, force: true });
 	}
 	if (!process.argv.includes('--no-latency')) {
-		console.log(formatLatencyReport(await measureInteractionLatency({ papers: Math.max(...sizes) })));
+		const progress = progressLine(process.stderr);
+		progress.show(`bench: interaction latency through the bot at ${Math.max(...sizes).toLocaleString('en')} papers…`);
+		const latency = await measureInteractionLatency({ papers: Math.max(...sizes) });
+		progress.clear();
+		console.log(formatLatencyReport(latency));
 	}
 }
 

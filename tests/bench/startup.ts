@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import MiniSearch from 'minisearch';
+import { progressLine } from '../../src/log.js';
 import { botEnvironment, PROJECT_ROOT } from '../e2e/bot-process.js';
 import { startDiscordStandin, type Standin } from '../e2e/discord-standin.js';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
@@ -73,7 +74,9 @@ async function main(): Promise<void> {
 	const standin = await startDiscordStandin();
 	try {
 		const rows = { first: [] as number[], restart: [] as number[], bare: [] as number[], node: [] as number[] };
+		const progress = progressLine(process.stderr);
 		for (let run = 0; run < runs; run += 1) {
+			progress.show(`bench/startup: run ${run + 1} of ${runs}…`);
 			const corpusDir = join(folder, `corpus-${run}`);
 			const corpusPath = join(corpusDir, 'papers.jsonl');
 			await mkdir(corpusDir);
@@ -83,8 +86,8 @@ async function main(): Promise<void> {
 			rows.node.push(await nodeStartMs());
 			rows.first.push(await timeStart(standin, corpusDir, stateDir));
 			rows.restart.push(await timeStart(standin, corpusDir, stateDir));
-			process.stderr.write(`bench/startup: run ${run + 1} of ${runs} done\n`);
 		}
+		progress.clear();
 		const bare = median(rows.bare);
 		console.log(`\nnpm start with ${papers.toLocaleString('en')} papers, median of ${runs} runs`);
 		console.log(`  bare minisearch build (in process)  ${seconds(bare)}`);

@@ -43,16 +43,16 @@ describe('parseListing', () => {
 		expect(parsed.warnings).toEqual([
 			'broken.txt:1: record has no arXiv:ID line',
 			'broken.txt:7: "foo" is not an arXiv id',
-			'broken.txt:13: Created date "2023/01/03" is not a date (YYYY-MM-DD); the paper is kept without one',
 			'broken.txt:15: abstract is empty',
 		]);
+		expect(parsed.notes).toEqual(['broken.txt:13: Created date "2023/01/03" is not a date (YYYY-MM-DD); the paper is kept without one']);
 		expect(parsed.papers.map((entry) => [entry.place, entry.paper.id, entry.paper.published])).toEqual([
 			['broken.txt:10', '2301.00003', null],
 			['broken.txt:18', '2305.10246', '2023-05-17'],
 		]);
 	});
 
-	it('keeps a paper whose Created date is no calendar date, without a date and with a warning', () => {
+	it('keeps a paper whose Created date is no calendar date, without a date and with a note', () => {
 		const parsed = parseListing(
 			'An abstract.\n\narXiv:2401.00001\nCreated: 2024-13-45\n\nAnother.\narXiv:2401.00002\nCreated: 2023-02-29\n',
 			'x.txt',
@@ -61,7 +61,8 @@ describe('parseListing', () => {
 			['2401.00001', null],
 			['2401.00002', null],
 		]);
-		expect(parsed.warnings).toEqual([
+		expect(parsed.warnings).toEqual([]);
+		expect(parsed.notes).toEqual([
 			'x.txt:4: Created date "2024-13-45" is not a date (YYYY-MM-DD); the paper is kept without one',
 			'x.txt:8: Created date "2023-02-29" is not a date (YYYY-MM-DD); the paper is kept without one',
 		]);
@@ -78,7 +79,7 @@ describe('parseListing', () => {
 			['x.txt:1', '2301.00001', null],
 			['x.txt:5', '2301.00002', null],
 		]);
-		expect(parseListing('\r\n  \n', 'empty.txt')).toEqual({ papers: [], overlays: [], warnings: [] });
+		expect(parseListing('\r\n  \n', 'empty.txt')).toEqual({ papers: [], overlays: [], warnings: [], notes: [] });
 	});
 
 	it('reads a line of prose that starts with "arXiv:" as text, not as an id', () => {

@@ -72,31 +72,31 @@ describe('loadCorpus', () => {
 		});
 	});
 
-	it('warns about an overlay for an id that is not in the corpus, and about a broken overlay', async () => {
+	it('notes an overlay for an id that is not in the corpus, and warns about a broken overlay, which is skipped', async () => {
 		const corpus = await loadCorpus(`${FIXTURES}/overlay`);
-		expect(corpus.warnings).toEqual([
-			`${FIXTURES}/overlay/meta.jsonl:3: 2399.99999 is not in the corpus, so its metadata is not applied`,
-			`${FIXTURES}/overlay/meta.jsonl:4: "nonsense" is not an arXiv id`,
-		]);
+		expect(corpus.notes).toEqual([`${FIXTURES}/overlay/meta.jsonl:3: 2399.99999 is not in the corpus, so its metadata is not applied`]);
+		expect(corpus.warnings).toEqual([`${FIXTURES}/overlay/meta.jsonl:4: "nonsense" is not an arXiv id`]);
 	});
 
-	it('sorts warnings by file, then by line, whatever stage of loading found them', async () => {
+	it('sorts warnings and notes by file, then by line, whatever stage of loading found them', async () => {
 		await writeFile(
 			join(temp, 'a.jsonl'),
 			['{"id": "2301.00001", "title": "Overlay for nothing"}', '{"id": "2301.00002", "abstract": "Fine."}', '{broken'].join('\n'),
 		);
-		await writeFile(join(temp, 'b.txt'), 'An abstract.\n\narXiv:2301.00002\n');
+		await writeFile(join(temp, 'b.txt'), 'An abstract.\n\narXiv:2301.00002\nCreated: 2023-02-30\n\nBroken.\n\narXiv:nope\n');
 		const corpus = await loadCorpus(temp);
-		expect(corpus.warnings).toEqual([
+		expect(corpus.warnings).toEqual([`${temp}/a.jsonl:3: not valid JSON`, `${temp}/b.txt:8: "nope" is not an arXiv id`]);
+		expect(corpus.notes).toEqual([
 			`${temp}/a.jsonl:1: 2301.00001 is not in the corpus, so its metadata is not applied`,
-			`${temp}/a.jsonl:3: not valid JSON`,
 			`${temp}/b.txt:1: 2301.00002 also at ${temp}/a.jsonl:2; the later record wins`,
+			`${temp}/b.txt:4: Created date "2023-02-30" is not a date (YYYY-MM-DD); the paper is kept without one`,
 		]);
 	});
 
 	it('keeps the later of two records with the same id and names both places', async () => {
 		const corpus = await loadCorpus(`${FIXTURES}/duplicates/`);
-		expect(corpus.warnings).toEqual([
+		expect(corpus.warnings).toEqual([]);
+		expect(corpus.notes).toEqual([
 			`${FIXTURES}/duplicates/1-first.jsonl:3: 2305.10246 also at ${FIXTURES}/duplicates/1-first.jsonl:2; the later record wins`,
 			`${FIXTURES}/duplicates/2-second.txt:1: 2305.00054 also at ${FIXTURES}/duplicates/1-first.jsonl:1; the later record wins`,
 		]);

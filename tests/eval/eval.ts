@@ -18,6 +18,7 @@ import { bareMinisearchEngine, paperbotEngine, runQueries, sqliteFts5Engine, typ
 import { feedCheckReport } from './feed-check.js';
 import { mixedCorpus, readKnownItems } from './known-items.js';
 import type { Paper } from '../../src/corpus/paper.js';
+import { progressLine } from '../../src/log.js';
 import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from './metrics.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -62,6 +63,9 @@ function row(cells: string[], widths: number[]): string {
 
 const COLLECTION_WIDTHS = [10, 16, 8, 10, 8, 7, 7];
 
+/** Which collection and engine the evaluation is on, on a terminal only; cleared before each table row. */
+const progress = progressLine(process.stderr);
+
 /** The engines compared: paperbot, bare minisearch unless left out, and SQLite FTS5. */
 function enginesFor(papers: readonly Paper[], withBare: boolean): Engine[] {
 	return [paperbotEngine(papers), ...(withBare ? [bareMinisearchEngine(papers)] : []), sqliteFts5Engine(papers)];
@@ -71,8 +75,11 @@ function evaluateCollection(collection: TestCollection, withBare: boolean): void
 	const texts = collection.queries.map((query) => query.text);
 	const documentOf = new Map(collection.papers.map((paper, i) => [paper.id, collection.documentIds[i]!]));
 	const toDocument = (ids: string[]) => ids.map((id) => documentOf.get(id)!);
+	progress.show(`eval: ${collection.name}: indexing ${collection.papers.length.toLocaleString('en')} documents…`);
 	for (const engine of enginesFor(collection.papers, withBare)) {
+		progress.show(`eval: ${collection.name}: ${texts.length.toLocaleString('en')} queries with ${engine.name}…`);
 		const { rankings, millis: times } = runQueries(engine, texts);
+		progress.clear();
 		const ranked = rankings.map(toDocument);
 		const judged = collection.queries.map((query) => query.judged);
 		const score = (metric: (ranking: string[], index: number) => number) => four(mean(ranked.map(metric)));
@@ -105,6 +112,7 @@ async function evaluateCollections(folders: string[], split: string, withBare: b
 			);
 			continue;
 		}
+		progress.show(`eval: reading ${basename(folder)}…`);
 		const collection = await readCollection(folder, basename(folder), split);
 		evaluateCollection(collection, withBare);
 	}
@@ -115,8 +123,10 @@ async function evaluateKnownItems(withBare: boolean): Promise<void> {
 		console.log(`\nLab known-item set: skipped, ${CROWD} does not exist`);
 		return;
 	}
+	progress.show('eval: reading the lab known-item set…');
 	const items = await readKnownItems(LAB_QUERIES);
 	const { papers } = await mixedCorpus(SHIPPED_CORPUS, CROWD);
+	progress.clear();
 	const titles = new Map(papers.map((paper) => [paper.id, paper.title ?? paper.abstract.slice(0, 60)]));
 	console.log(
 		`\nLab known-item set: ${items.length} queries (tests/eval/lab-queries.json), ${papers.length.toLocaleString('en')} papers (shipped + arxiv-cs-2025)`,
@@ -124,11 +134,14 @@ async function evaluateKnownItems(withBare: boolean): Promise<void> {
 	const widths = [16, 7, 8, 7, 7];
 	console.log(row(['engine', 'top-1', 'MRR@10', 'p50', 'p99'], widths));
 	const misses: string[] = [];
+	progress.show(`eval: lab known-item set: indexing ${papers.length.toLocaleString('en')} papers…`);
 	for (const engine of enginesFor(papers, withBare)) {
+		progress.show(`eval: lab known-item set: ${items.length} queries with ${engine.name}…`);
 		const { rankings, millis: times } = runQueries(
 			engine,
 			items.map((item) => item.query),
 		);
+		progress.clear();
 		const wanted = items.map((item) => new Map([[item.wants, 1]]));
 		const topOne = rankings.filter((ranking, i) => ranking[0] === items[i]!.wants).length;
 		const mrr = mean(rankings.map((ranking, i) => reciprocalRankAt(ranking, wanted[i]!, 10)));

@@ -12,12 +12,15 @@ const FIXTURE = new URL('../fixtures/search/papers.jsonl', import.meta.url).path
 
 let folder: string;
 let warnings: string[];
+let reasons: string[];
 const onWarning = (message: string) => warnings.push(message);
+const onBuild = (reason: string) => reasons.push(reason);
 const cacheFiles = async (dir: string) => (await readdir(dir)).filter((name) => name.startsWith('.paperbot-index-'));
 
 beforeEach(async () => {
 	folder = await mkdtemp(join(tmpdir(), 'paperbot-index-cache-'));
 	warnings = [];
+	reasons = [];
 });
 afterEach(async () => {
 	await rm(folder, { recursive: true, force: true });
@@ -26,11 +29,11 @@ afterEach(async () => {
 describe('loadOrBuildIndex', () => {
 	it('builds and writes the index on first start, then reads it back with the same answers', async () => {
 		const corpus = await readCorpus(SHIPPED);
-		const first = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning });
+		const first = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning, onBuild });
 		expect(first.source).toBe('built');
 		expect(await cacheFiles(folder)).toEqual([`.paperbot-index-${corpus.fingerprint}.bin`]);
 
-		const second = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning });
+		const second = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning, onBuild });
 		expect(second.source).toBe('cache');
 		for (const query of ['spiking GAN', 'wasserstien', 'author:"Yi Zeng" year:2023', 'YbOH']) {
 			expect(searchPapers(second.index, query)).toEqual(searchPapers(first.index, query));
@@ -38,51 +41,64 @@ describe('loadOrBuildIndex', () => {
 		expect(suggestPapers(second.index, 'spiking n')).toEqual(suggestPapers(first.index, 'spiking n'));
 		expect(similarPapers(second.index, '2305.10246')).toEqual(similarPapers(first.index, '2305.10246'));
 		expect(warnings).toEqual([]);
+		expect(reasons).toEqual(['first start']);
 	});
 
 	it('rebuilds when the corpus changes and removes the stale cache file', async () => {
 		const corpusFolder = join(folder, 'corpus');
-		await cp(SHIPPED, corpusFolder, { recursive: true });
+		await cp(SHIPPED, corpusFolder, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 		const before = await readCorpus(corpusFolder);
-		await loadOrBuildIndex(before, { cacheDir: corpusFolder, onWarning });
+		await loadOrBuildIndex(before, { cacheDir: corpusFolder, onWarning, onBuild });
 		await cp(FIXTURE, join(corpusFolder, 'more.jsonl'));
 
 		const after = await readCorpus(corpusFolder);
 		expect(after.fingerprint).not.toBe(before.fingerprint);
-		const rebuilt = await loadOrBuildIndex(after, { cacheDir: corpusFolder, onWarning });
+		const rebuilt = await loadOrBuildIndex(after, { cacheDir: corpusFolder, onWarning, onBuild });
 		expect(rebuilt.source).toBe('built');
 		expect(searchPapers(rebuilt.index, 'schrodinger')[0]?.paper.id).toBe('2101.00001');
 		expect(await cacheFiles(corpusFolder)).toEqual([`.paperbot-index-${after.fingerprint}.bin`]);
+		expect(reasons).toEqual(['first start', 'the corpus changed since the last start']);
 		expect((await loadCorpus(corpusFolder)).fingerprint).toBe(after.fingerprint);
 	});
 
-	it('ignores a corrupt cache file with a warning and rebuilds it', async () => {
+	it('rebuilds a corrupt cache file, saying it was damaged', async () => {
 		const corpus = await readCorpus(FIXTURE);
-		const path = indexCachePath(folder, corpus.fingerprint);
-		await writeFile(path, 'not an index');
-		const loaded = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning });
+		await writeFile(indexCachePath(folder, corpus.fingerprint), 'not an index');
+		const loaded = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning, onBuild });
 		expect(loaded.source).toBe('built');
-		expect(warnings).toEqual([`index-cache: ignoring ${path}: not a paperbot index file; rebuilding the index`]);
-		expect((await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning })).source).toBe('cache');
+		expect(reasons).toEqual(['the cached index was damaged']);
+		expect(warnings).toEqual([]);
+		expect((await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning, onBuild })).source).toBe('cache');
 	});
 
 	it('ignores a cache file cut short', async () => {
 		const corpus = await readCorpus(SHIPPED);
-		await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning });
+		await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning, onBuild });
 		const path = indexCachePath(folder, corpus.fingerprint);
 		const whole = await readFile(path);
 		await writeFile(path, whole.subarray(0, whole.length - 64));
-		const loaded = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning });
+		const loaded = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning, onBuild });
 		expect(loaded.source).toBe('built');
-		expect(warnings[0]).toMatch(/^index-cache: ignoring .*: section \w+ is cut short; rebuilding the index$/);
+		expect(reasons).toEqual(['first start', 'the cached index was damaged']);
+	});
+
+	it('reads the skipped records and the notes back from the cache', async () => {
+		const overlay = new URL('../fixtures/corpus/overlay', import.meta.url).pathname;
+		const parsed = await loadCorpus(overlay);
+		expect(parsed.warnings).toHaveLength(1);
+		expect(parsed.notes).toHaveLength(1);
+		await loadOrBuildIndex(await readCorpus(overlay), { cacheDir: folder, onWarning, onBuild });
+		const loaded = await loadOrBuildIndex(await readCorpus(overlay), { cacheDir: folder, onWarning, onBuild });
+		expect(loaded.source).toBe('cache');
+		expect(loaded.corpus).toEqual(parsed);
 	});
 
 	it('reads the papers and warnings back from the cache without parsing the files', async () => {
 		const parsed = await loadCorpus(FIXTURE);
-		await loadOrBuildIndex(await readCorpus(FIXTURE), { cacheDir: folder, onWarning });
+		await loadOrBuildIndex(await readCorpus(FIXTURE), { cacheDir: folder, onWarning, onBuild });
 		const read = await readCorpus(FIXTURE);
 		const parse = vi.spyOn(read, 'parse');
-		const loaded = await loadOrBuildIndex(read, { cacheDir: folder, onWarning });
+		const loaded = await loadOrBuildIndex(read, { cacheDir: folder, onWarning, onBuild });
 		expect(loaded.source).toBe('cache');
 		expect(parse).not.toHaveBeenCalled();
 		expect(loaded.corpus).toEqual(parsed);
@@ -93,30 +109,28 @@ describe('loadOrBuildIndex', () => {
 		const other = await loadCorpus(FIXTURE);
 		await writeIndexCache(buildSearchIndex(other.papers), other, folder);
 		await rename(indexCachePath(folder, other.fingerprint), indexCachePath(folder, shipped.fingerprint));
-		const loaded = await loadOrBuildIndex(shipped, { cacheDir: folder, onWarning });
+		const loaded = await loadOrBuildIndex(shipped, { cacheDir: folder, onWarning, onBuild });
 		expect(loaded.source).toBe('built');
-		expect(warnings[0]).toMatch(/it was built for other files/);
+		expect(reasons).toEqual(['the cached index was damaged']);
 	});
 
 	it('still answers when the cache folder is a file, and says so', async () => {
 		const notAFolder = join(folder, 'file');
 		await writeFile(notAFolder, '');
-		const loaded = await loadOrBuildIndex(await readCorpus(FIXTURE), { cacheDir: notAFolder, onWarning });
+		const loaded = await loadOrBuildIndex(await readCorpus(FIXTURE), { cacheDir: notAFolder, onWarning, onBuild });
 		expect(loaded.source).toBe('built');
 		expect(searchPapers(loaded.index, 'photonic')[0]?.paper.id).toBe('2305.00005');
 		const path = indexCachePath(notAFolder, (await loadCorpus(FIXTURE)).fingerprint);
-		expect(warnings).toEqual([
-			`index-cache: cannot read ${path} (ENOTDIR); rebuilding the index`,
-			`index-cache: cannot write ${path} (EEXIST); the next start will build the index again`,
-		]);
+		expect(reasons).toEqual(['the cached index could not be read: ENOTDIR']);
+		expect(warnings).toEqual([`cannot save the search index as ${path} (EEXIST); the next start will build it again`]);
 	});
 });
 
 describe('writeIndexCache', () => {
 	it('writes one file named by the fingerprint and removes the others', async () => {
 		const index = buildSearchIndex((await loadCorpus(FIXTURE)).papers);
-		await writeIndexCache(index, { fingerprint: 'aaa', warnings: [] }, folder);
-		await writeIndexCache(index, { fingerprint: 'bbb', warnings: [] }, folder);
+		await writeIndexCache(index, { fingerprint: 'aaa', warnings: [], notes: [] }, folder);
+		await writeIndexCache(index, { fingerprint: 'bbb', warnings: [], notes: [] }, folder);
 		expect(await cacheFiles(folder)).toEqual(['.paperbot-index-bbb.bin']);
 	});
 });

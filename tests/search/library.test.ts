@@ -1,6 +1,9 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/search/library.js';
 import { createLogger } from '../../src/log.js';
 
@@ -26,5 +29,50 @@ describe('openLibrary', () => {
 		let seen: unknown;
 		library.onLoad((corpus) => (seen = corpus));
 		expect(seen).toBe(reloaded.corpus);
+	});
+});
+
+describe('openLibrary on stderr', () => {
+	const folders: string[] = [];
+	afterEach(async () => {
+		for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+	});
+	/** A fresh copy of the shipped corpus, without its index cache. */
+	async function corpusCopy(): Promise<string> {
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-library-'));
+		folders.push(folder);
+		await cp('data', folder, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
+		return folder;
+	}
+	const recorder = (isTTY: boolean) => {
+		const written: string[] = [];
+		return { written, output: { isTTY, write: (text: string) => written.push(text) } };
+	};
+
+	it('draws a slow build’s progress on a terminal and erases it, and says nothing of a first start', async () => {
+		const { written, output } = recorder(true);
+		await openLibrary(await corpusCopy(), createLogger('silent'), { output, progressAfterMs: 0 });
+		expect(written[0]).toMatch(/^\r\x1b\[Kpaperbot: building the search index \(first start\)… \d+%$/);
+		expect(written.at(-2)).toBe('\r\x1b[Kpaperbot: building the search index (first start)… 100%');
+		expect(written.at(-1)).toBe('\r\x1b[K');
+		const percents = written.slice(0, -1).map((text) => Number(/(\d+)%$/.exec(text)?.[1]));
+		expect(percents).toEqual([...percents].sort((a, b) => a - b));
+	});
+
+	it('draws no progress when stderr is not a terminal', async () => {
+		const { written, output } = recorder(false);
+		await openLibrary(await corpusCopy(), createLogger('silent'), { output, progressAfterMs: 0 });
+		expect(written).toEqual([]);
+	});
+
+	it('says in one line why a later start rebuilds the index, and not again on a reload', async () => {
+		const folder = await corpusCopy();
+		await openLibrary(folder, createLogger('silent'), { output: recorder(false).output });
+		await writeFile(join(folder, 'more.jsonl'), '{"id": "2401.00001", "abstract": "Quokkas."}\n');
+		const { written, output } = recorder(false);
+		const library = await openLibrary(folder, createLogger('silent'), { output });
+		await writeFile(join(folder, 'more.jsonl'), '{"id": "2401.00002", "abstract": "Wombats."}\n');
+		await library.reload();
+		expect(written).toEqual(['paperbot: building the search index (the corpus changed since the last start)\n']);
 	});
 });

@@ -221,6 +221,24 @@ describe('status', () => {
 		expect(fieldOf(embed, 'Problems')).toBe('none');
 	});
 
+	it('counts only the records skipped as a corpus problem, not those kept with a note', async () => {
+		const { corpusPath, library, start } = await harness();
+		const service = await start();
+		await writeFile(
+			join(corpusPath, 'more.jsonl'),
+			[
+				'{"id": "2305.00054", "abstract": "A second copy: the later record wins."}',
+				'{"id": "2399.99999", "title": "Overlay for no paper"}',
+				'{broken',
+			].join('\n'),
+		);
+		expect((await library.reload()).ok).toBe(true);
+		expect(library.notes).toHaveLength(2);
+		expect(fieldOf(service.status(connected.standin.guildId), 'Problems')).toBe(
+			`• Corpus: 1 record(s) skipped, e.g. ${join(corpusPath, 'more.jsonl')}:3: not valid JSON`,
+		);
+	});
+
 	it('lists a failed post, a channel the bot cannot use, and a corpus edit that could not be read', async () => {
 		const { corpusPath, library, start } = await harness();
 		const gone = '100000000000000999';

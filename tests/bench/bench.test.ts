@@ -1,0 +1,16 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+describe('npm run bench', () => {
+	it('prints its tables on stdout and nothing on stderr when stderr is not a terminal', async () => {
+		const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'tests/bench/bench.ts', '--sizes', '10', '--no-latency'], {
+			timeout: 120_000,
+		});
+		expect(stdout).toContain('10 papers');
+		expect(stdout).toContain('first start (parse + build)');
+		expect(stderr).toBe('');
+	}, 120_000);
+});
