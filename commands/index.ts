@@ -2,6 +2,7 @@ import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v
 import type { Curation } from '../src/arxiv/curation.js';
 import type { ServedCommand, TypedCommand } from '../src/interaction/command.js';
 import type { ScheduleService } from '../src/services/schedule-service.js';
+import type { ReadingDesk } from '../src/services/reading-desk.js';
 import type { Surface } from '../src/interaction/spelling.js';
 import type { Paper } from '../src/corpus/paper.js';
 import type { PaperIndex } from '../src/search/paper-index.js';
@@ -23,6 +24,8 @@ export interface CommandContext {
 	readonly feedPaper?: (id: string) => Paper | null;
 	/** Teaches a guild's arXiv feed from a press on a feed paper's card (see ComponentContext). */
 	readonly teachFeed?: (guildId: string, paper: Paper, lesson: FeedLesson) => boolean;
+	/** The servers' reading lists; absent where paperbot keeps no state, where those commands refuse. */
+	readonly reading?: ReadingDesk;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
 } from '../src/replies/paper-replies.js';
 import { privateText, type Reply } from '../src/interaction/reply.js';
 import { subscriptionReply } from '../src/replies/schedule-replies.js';
+import { proposalsReply, proposeReply, withdrawReply } from '../src/replies/reading-replies.js';
 import { randomPaper, suggestPapers } from '../src/search/paper-index.js';
 import type { Command, CommandContext } from './index.js';
 import type { InvocationOf } from '../src/interaction/command.js';
@@ -116,6 +117,26 @@ export const data = {
 			options: [{ type: ApplicationCommandOptionType.String, name: 'query', description: 'The subscription to stop', max_length: 100 }],
 		},
 		{ type: ApplicationCommandOptionType.Subcommand, name: 'subscriptions', description: 'Your subscriptions in this server' },
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: 'propose',
+			description: "Propose a paper for the reading group's next poll",
+			options: [
+				idOption('The paper: a title or an arXiv id (curators may propose one not in the corpus yet)'),
+				{ type: ApplicationCommandOptionType.String, name: 'note', description: 'Why read it, shown on the reading list', max_length: 300 },
+			],
+		},
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: 'proposals',
+			description: 'The reading list: papers proposed for the next poll',
+		},
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: 'withdraw',
+			description: 'Take a paper off the reading list (its proposer or an admin)',
+			options: [idOption('The proposed paper')],
+		},
 	],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -142,12 +163,19 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 			return subscriptionReply(context.schedule, input, { action: 'unsubscribe', query: input.options.query });
 		case 'subscriptions':
 			return subscriptionReply(context.schedule, input, { action: 'list' });
+		case 'propose':
+			return proposeReply(context.reading, input, input.options.id, input.options.note, context);
+		case 'proposals':
+			return proposalsReply(context.reading, input);
+		case 'withdraw':
+			return withdrawReply(context.reading, input, input.options.id, context);
 	}
 }
 
 export default {
 	data,
 	execute,
-	deferred: (input) => input.subcommand === 'add',
+	// Proposing a paper not in the corpus asks arXiv first.
+	deferred: (input) => input.subcommand === 'add' || input.subcommand === 'propose',
 	autocomplete: (option, { index }) => suggestPapers(index, option.value).map(paperChoice),
 } satisfies Command<typeof data>;

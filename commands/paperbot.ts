@@ -13,7 +13,8 @@ import {
 	requireGuildSchedule,
 	topicReply,
 } from '../src/replies/schedule-replies.js';
-import { FEED_MAX_LIMIT } from '../src/schedule/settings.js';
+import { FEED_MAX_LIMIT, READING_HOURS_LIMIT } from '../src/schedule/settings.js';
+import { closePollReply, configureReadingReply, previewPollReply, readingOffReply } from '../src/replies/reading-replies.js';
 import { POSTABLE_CHANNEL_TYPES } from '../src/discord/schedule-posts.js';
 import type { Command, CommandContext } from './index.js';
 
@@ -124,6 +125,36 @@ export const data = {
 				{ type: ApplicationCommandOptionType.Subcommand, name: 'off', description: 'Stop posting the arXiv feed' },
 			],
 		},
+		{
+			type: ApplicationCommandOptionType.SubcommandGroup,
+			name: 'reading',
+			description: 'Reading-group polls of the proposed papers',
+			options: [
+				{
+					type: ApplicationCommandOptionType.Subcommand,
+					name: 'set',
+					description: 'Post a poll of the reading list in a channel on a schedule',
+					options: [
+						channelOption('Where to post the polls and picks'),
+						{
+							type: ApplicationCommandOptionType.String,
+							name: 'schedule',
+							description: 'Cron in the server time zone (default 0 10 * * 1, Mondays 10:00)',
+							max_length: 100,
+						},
+						{
+							type: ApplicationCommandOptionType.Integer,
+							name: 'hours',
+							description: 'Hours each poll stays open (default 24)',
+							min_value: 1,
+							max_value: READING_HOURS_LIMIT,
+						},
+					],
+				},
+				{ type: ApplicationCommandOptionType.Subcommand, name: 'off', description: 'Stop posting reading polls (the list is kept)' },
+				{ type: ApplicationCommandOptionType.Subcommand, name: 'close', description: 'End the open poll now and post its pick' },
+			],
+		},
 		{ type: ApplicationCommandOptionType.Subcommand, name: 'status', description: 'Corpus, next posts, last posts and current problems' },
 		{
 			type: ApplicationCommandOptionType.Subcommand,
@@ -139,6 +170,7 @@ export const data = {
 						{ name: 'paper of the day', value: 'potd' },
 						{ name: 'digest', value: 'digest' },
 						{ name: 'arXiv feed', value: 'feed' },
+						{ name: 'reading poll', value: 'reading' },
 					],
 				},
 			],
@@ -153,6 +185,12 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 		if (input.subcommand === 'off') return feedOffReply(schedule, guildId);
 		const { channel, categories, time, max, cross } = input.options;
 		return configureFeedReply(schedule, guildId, { channelId: channel, categories, time, max, cross });
+	}
+	if (input.subcommandGroup === 'reading') {
+		if (input.subcommand === 'off') return readingOffReply(schedule, guildId);
+		if (input.subcommand === 'close') return closePollReply(schedule, guildId);
+		const { channel, schedule: cron, hours } = input.options;
+		return configureReadingReply(schedule, guildId, { channelId: channel, cron, hours });
 	}
 	if (input.subcommandGroup === 'topic') {
 		return topicReply(
@@ -175,11 +213,13 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 			return privateReply({ embeds: [schedule.status(guildId)], components: [] });
 		case 'post':
 			if (input.options.kind === 'feed') return previewFeedReply(schedule, guildId);
+			if (input.options.kind === 'reading') return previewPollReply(schedule, guildId);
 			return previewReply(schedule, guildId, input.options.kind === 'digest' ? 'digest' : 'potd');
 	}
 }
 
-/** Previewing the feed reads arXiv, which may take longer than Discord's 3 s. */
-const deferred = (input: CommandInput) => input.subcommand === 'post' && input.options.kind === 'feed';
+/** Previewing the feed reads arXiv, and closing a poll waits for Discord's final count: either may take longer than Discord's 3 s. */
+const deferred = (input: CommandInput) =>
+	(input.subcommand === 'post' && input.options.kind === 'feed') || (input.subcommandGroup === 'reading' && input.subcommand === 'close');
 
 export default { data, execute, deferred } satisfies Command<typeof data>;

@@ -11,10 +11,14 @@ import { runAddCommandLine } from './console/add-command-line.js';
 import { cliHelp, CliUsageError, EXIT, readCliArguments } from './console/cli-arguments.js';
 import { CONSOLE_USER, renderReply, replyAsJson } from './console/console.js';
 import { answer } from './interaction/answer.js';
-import { EnvError, parseEnv } from './env.js';
+import { EnvError, parseEnv, scheduleDefaults } from './env.js';
 import { openLibrary } from './search/library.js';
 import { createTerminalLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
+import { pollPreviewText } from './messages/reading-messages.js';
+import { getGuildSettings } from './schedule/settings.js';
+import { openState, StateError } from './schedule/state.js';
+import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk } from './services/reading-desk.js';
 
 /** The CLI's commands are `/paper` subcommands, answered by its handler like any invocation the console parses. */
 const paperCommand: AnyCommand = paper;
@@ -72,9 +76,27 @@ async function cli(argv: string[]): Promise<number> {
 			process,
 		);
 	}
-	const context: CommandContext = { index: library.current(), random: Math.random, surface: 'cli' };
+	const guildId = env.DISCORD_GUILD_ID ?? LOCAL_READING_LIST;
+	if (request.kind === 'reading-preview') {
+		const state = openState(env.STATE_PATH);
+		try {
+			const settings = getGuildSettings(state, guildId) ?? scheduleDefaults(env).settingsFor(guildId);
+			const preview = openReadingDesk({ state, library }).preview(settings);
+			process.stdout.write(`${request.json ? JSON.stringify(preview.message, null, 2) : pollPreviewText(preview, settings.timezone)}\n`);
+			return EXIT.answer;
+		} finally {
+			state.close();
+		}
+	}
+	// Opened only when a reading-list command asks, so the other commands never touch STATE_PATH.
+	const reading = lazyReadingDesk(() => {
+		const state = openState(env.STATE_PATH);
+		return { desk: openReadingDesk({ state, library }), close: () => state.close() };
+	}, guildId);
+	const context: CommandContext = { index: library.current(), random: Math.random, surface: 'cli', reading };
 	const { subcommand, options } = request;
 	const reply = await answer(() => paperCommand.execute({ subcommand, options, user: CONSOLE_USER }, context));
+	reading.close();
 	if (reply.isError || reply.isEmpty) return problem(renderReply(reply), EXIT.noAnswer);
 	process.stdout.write(`${request.json ? replyAsJson(reply) : renderReply(reply)}\n`);
 	return EXIT.answer;
@@ -83,7 +105,7 @@ async function cli(argv: string[]): Promise<number> {
 cli(process.argv.slice(2)).then(
 	(code) => process.exit(code),
 	(error: unknown) => {
-		const known = error instanceof EnvError || error instanceof CorpusError;
+		const known = error instanceof EnvError || error instanceof CorpusError || error instanceof StateError;
 		process.exit(problem(known ? error.message : `paperbot: ${error instanceof Error ? error.message : String(error)}`, EXIT.noAnswer));
 	},
 );

@@ -6,7 +6,10 @@ import {
 	checkGuildSettings,
 	cronSetting,
 	DEFAULT_SETTINGS,
+	DEFAULT_READING_CRON,
+	DEFAULT_READING_HOURS,
 	feedMaxSetting,
+	readingHoursSetting,
 	timeOfDaySetting,
 	timezoneSetting,
 } from './schedule/settings.js';
@@ -76,6 +79,12 @@ export const envSchema = z.object({
 		.number({ error: 'must be a number of seconds' })
 		.min(0, 'must be 0 or more seconds')
 		.default(ARXIV_MIN_INTERVAL_SECONDS),
+	/** Channel for the reading group's polls and picks in the DISCORD_GUILD_ID guild. */
+	READING_CHANNEL_ID: snowflake.optional(),
+	/** Cron pattern of the reading polls in TIMEZONE; default Mondays 10:00. */
+	READING_SCHEDULE: cronSetting.default(DEFAULT_READING_CRON),
+	/** Hours each reading poll stays open (1–768). */
+	READING_POLL_HOURS: readingHoursSetting.default(DEFAULT_READING_HOURS),
 });
 
 const isArxivHost = (url: string) => /(^|\.)arxiv\.org$/.test(new URL(url).hostname);
@@ -146,7 +155,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 /** Checked on the raw values, beside any bad variable: without DISCORD_GUILD_ID these channels would be ignored, so they are refused. */
 function channelsWithoutGuild(present: Record<string, unknown>): string[] {
 	if (present.DISCORD_GUILD_ID !== undefined) return [];
-	return ['POTD_CHANNEL_ID', 'DIGEST_CHANNEL_ID']
+	return ['POTD_CHANNEL_ID', 'DIGEST_CHANNEL_ID', 'READING_CHANNEL_ID']
 		.filter((name) => present[name] !== undefined)
 		.map((name) => `  ${name}: needs DISCORD_GUILD_ID, the guild the channel is in; set DISCORD_GUILD_ID too, or leave ${name} blank`);
 }
@@ -172,6 +181,9 @@ export function scheduleDefaults(env: Env): ScheduleDefaults {
 				feed_time: env.ARXIV_FEED_TIME,
 				feed_max: env.ARXIV_FEED_MAX,
 				feed_cross: env.ARXIV_FEED_CROSS,
+				reading_channel_id: configured ? (env.READING_CHANNEL_ID ?? null) : null,
+				reading_cron: env.READING_SCHEDULE,
+				reading_hours: env.READING_POLL_HOURS,
 			});
 		},
 	};

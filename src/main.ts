@@ -16,6 +16,7 @@ import { watchCorpus } from './corpus/watch.js';
 import { openDigestMarks } from './schedule/digest-marks.js';
 import type { ScheduleService } from './services/schedule-service.js';
 import { openState, StateError } from './schedule/state.js';
+import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk, type ReadingDesk } from './services/reading-desk.js';
 
 /** Stops within Discord's expectations: close the gateway, then exit even if closing hangs. */
 const SHUTDOWN_TIMEOUT_MS = 4_000;
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
 		knownPaper: feedPaper,
 	});
 	let schedule: ScheduleService | undefined;
+	let reading: ReadingDesk | undefined;
 	const context = (): CommandContext => ({
 		index: library.current(),
 		random: Math.random,
@@ -60,17 +62,25 @@ async function main(): Promise<void> {
 		feedPaper,
 		teachFeed: (guildId, paper, lesson) => schedule?.teachFeed(guildId, paper, lesson) ?? false,
 		...(schedule && { schedule }),
+		...(reading && { reading }),
 	});
 
 	if (!env.DISCORD_TOKEN) {
 		process.stderr.write('paperbot: set DISCORD_TOKEN in .env to connect to Discord; answering here instead.\n');
+		const localDesk = lazyReadingDesk(() => {
+			const state = openState(env.STATE_PATH);
+			return { desk: openReadingDesk({ state, library }), close: () => state.close() };
+		}, env.DISCORD_GUILD_ID ?? LOCAL_READING_LIST);
+		reading = localDesk;
 		await runConsole(commands, context, process.stdin, process.stdout);
+		localDesk.close();
 		return;
 	}
 
 	const [{ startBot }, { createDiscordPoster }, { startScheduleService }] = await (discordModules as NonNullable<typeof discordModules>);
 	process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 	const state = openState(env.STATE_PATH);
+	reading = openReadingDesk({ state, library });
 	const digestMarks = openDigestMarks(state);
 	library.onLoad((corpus) =>
 		digestMarks.recordFirstSeen(

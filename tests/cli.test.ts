@@ -255,3 +255,37 @@ describe.concurrent('npm start without DISCORD_TOKEN (the local console)', () =>
 		expect(result.stdout).toContain('“nothing” is not an arXiv id');
 	});
 });
+
+describe('the reading list at the CLI and the console, over one state file', () => {
+	it('proposes, lists, previews and withdraws, each command seeing what the last one saved', async ({ expect }) => {
+		const env = { STATE_PATH: join(corpus, 'reading', 'paperbot.db'), READING_POLL_HOURS: '48' };
+		const proposed = await run('src/cli.ts', ['propose', '2305.00054', 'note:short and clear'], { env });
+		expect(proposed).toMatchObject({ code: 0, stderr: '' });
+		expect(proposed.stdout).toContain('1 of 25 on the list');
+		const again = await run('src/cli.ts', ['propose', 'arXiv:2305.00054v2'], { env });
+		expect(again.stdout).toContain('is already on the reading list: proposed by console');
+
+		const alone = await run('src/cli.ts', ['reading', 'preview'], { env });
+		expect(alone.stdout).toContain('No poll then: it needs at least two proposals, and the list has 1.');
+
+		const consoleRun = await run('src/main.ts', [], { env, stdin: '/paper propose 2305.11484\n/paper proposals\n' });
+		expect(consoleRun.code).toBe(0);
+		expect(consoleRun.stdout).toContain('2 of 25 on the list');
+		expect(consoleRun.stdout).toContain('Reading list: 2 of 25');
+
+		const preview = await run('src/cli.ts', ['reading', 'preview'], { env });
+		expect(preview.stdout).toContain('open 48 h');
+		expect(preview.stdout).toContain('1. LAVA: Data Valuation without Pre-Specified Learning…');
+		expect(preview.stdout).toContain('2. Dive into the Power of Neuronal Heterogeneity');
+
+		expect((await run('src/cli.ts', ['withdraw', '2305.00054'], { env })).stdout).toContain('Withdrew');
+		const listed = await run('src/cli.ts', ['proposals', '--json'], { env });
+		expect(listed.code).toBe(0);
+		const payload = JSON.parse(listed.stdout);
+		expect(payload.embeds[0].title).toBe('Reading list: 1 of 25');
+		expect(payload.embeds[0].description).not.toContain('2305.00054');
+		const missing = await run('src/cli.ts', ['withdraw', '2305.00054'], { env });
+		expect(missing).toMatchObject({ code: 1, stdout: '' });
+		expect(missing.stderr).toContain('is not on the reading list');
+	}, 60_000);
+});

@@ -21,7 +21,25 @@ describe('parseEnv', () => {
 			ARXIV_FEED_CROSS: true,
 			ARXIV_FEED_URL: 'https://rss.arxiv.org/atom',
 			ARXIV_REQUEST_INTERVAL: 3,
+			READING_SCHEDULE: '0 10 * * 1',
+			READING_POLL_HOURS: 24,
 		});
+	});
+
+	it('reads the reading-group settings, and names a bad one or a channel without its guild', () => {
+		const guild = '123456789012345678';
+		expect(parseEnv({ DISCORD_GUILD_ID: guild, READING_CHANNEL_ID: '223456789012345678', READING_POLL_HOURS: '48' })).toMatchObject({
+			READING_CHANNEL_ID: '223456789012345678',
+			READING_POLL_HOURS: 48,
+		});
+		expect(() => parseEnv({ READING_CHANNEL_ID: '223456789012345678', READING_POLL_HOURS: '800', READING_SCHEDULE: 'weekly' })).toThrow(
+			new EnvError(
+				'paperbot: bad configuration:\n' +
+					'  READING_SCHEDULE: schedule must be a cron pattern "minute hour day-of-month month day-of-week", e.g. "0 9 * * 1" (Mondays 09:00); "weekly" is not one\n' +
+					'  READING_POLL_HOURS: hours must be a whole number from 1 to 768 (32 days), e.g. 24\n' +
+					'  READING_CHANNEL_ID: needs DISCORD_GUILD_ID, the guild the channel is in; set DISCORD_GUILD_ID too, or leave READING_CHANNEL_ID blank',
+			),
+		);
 	});
 
 	it('never asks arXiv itself more often than every 3 seconds, but lets a mirror be asked sooner', () => {

@@ -22,10 +22,12 @@ function blockLines(language: string): string[] {
 
 describe('README', () => {
 	it('gives the invite permission integer for exactly the permissions it lists, and a row for each one paperbot checks', () => {
-		const { ViewChannel, SendMessages, EmbedLinks, CreatePublicThreads, SendMessagesInThreads, ReadMessageHistory } = PermissionFlagsBits;
-		const permissions = ViewChannel | SendMessages | EmbedLinks | CreatePublicThreads | SendMessagesInThreads | ReadMessageHistory;
+		const { ViewChannel, SendMessages, EmbedLinks, CreatePublicThreads, SendMessagesInThreads, ReadMessageHistory, SendPolls } =
+			PermissionFlagsBits;
+		const permissions =
+			ViewChannel | SendMessages | EmbedLinks | CreatePublicThreads | SendMessagesInThreads | ReadMessageHistory | SendPolls;
 		expect(readme.replace(/\s+/g, ' ')).toContain(
-			'View Channels, Send Messages, Embed Links, Create Public Threads, Send Messages in Threads and Read Message History (permission integer',
+			'View Channels, Send Messages, Embed Links, Create Public Threads, Send Messages in Threads, Read Message History and Send Polls (permission integer',
 		);
 		expect(readme).toContain(`(permission integer \`${permissions}\`)`);
 		const checked = Object.values(PERMISSION_BITS).reduce((all, bit) => all | bit, 0n);

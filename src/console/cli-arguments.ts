@@ -46,6 +46,12 @@ const SHOWN: Readonly<Record<string, Partial<CliCommand>>> = {
 		summary: 'The card Discord would post, and the thread it would start',
 		json: `${PAYLOAD}, with the thread it would start as "thread"`,
 	},
+	propose: {
+		example: 'paperbot propose 2305.00054 note:"short and clear"',
+		summary: "Propose a paper for the reading group's next poll (the list of DISCORD_GUILD_ID, in STATE_PATH)",
+	},
+	proposals: { example: 'paperbot proposals', summary: 'The reading list, oldest proposals first' },
+	withdraw: { example: 'paperbot withdraw 2305.00054', summary: 'Take a paper off the reading list' },
 };
 
 /** `/paper` subcommands that answer only inside a Discord server (they belong to a member there). */
@@ -66,6 +72,13 @@ const OWN_COMMANDS: readonly CliCommand[] = [
 		example: 'paperbot feed cs.NE q-bio.NC',
 		summary: "What the arXiv feed post would list now: today's new papers closest to the corpus, and why",
 		json: '{"date", "categories", "newCount", "picks": [{id, title, standing, reason}], "emptyReason"}',
+	},
+	{
+		name: 'reading',
+		arguments: 'preview',
+		example: 'paperbot reading preview',
+		summary: 'What the next reading poll would hold, and when',
+		json: '{"content", "poll"} as Discord would receive them, or null when there would be no poll',
 	},
 	{ name: 'help', arguments: '', example: 'paperbot help', summary: 'This list', json: 'this list, as text' },
 ];
@@ -126,6 +139,7 @@ export type CliRequest =
 	| { kind: 'version' }
 	| { kind: 'add'; ids: string[]; files: string[]; json: boolean }
 	| { kind: 'feed'; categories: string[]; json: boolean }
+	| { kind: 'reading-preview'; json: boolean }
 	| { kind: 'paper'; subcommand: string; options: Record<string, string | number | boolean>; json: boolean };
 
 /** The options the CLI knows; any other is refused. */
@@ -187,6 +201,9 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 				if (error instanceof ScheduleSettingError) throw withUsage(error.message, command);
 				throw error;
 			}
+		case 'reading':
+			if (rest.length !== 1 || rest[0] !== 'preview') throw withUsage(`takes "preview", not "${rest.join(' ')}"`, command);
+			return { kind: 'reading-preview', json };
 		default:
 			try {
 				const words = rest.filter((word) => word.trim()).map(quoteFilterValue);

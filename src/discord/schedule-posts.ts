@@ -4,6 +4,7 @@ import { refusing } from './refusals.js';
 import type { Logger } from '../log.js';
 import { findMarkedPost } from '../messages/post-messages.js';
 import type { Poster } from '../services/poster.js';
+import { createPollPoster } from './polls.js';
 
 /** How many of a channel's newest messages a reconcile reads for the bot's own post. */
 const RECONCILE_WINDOW = 100;
@@ -81,6 +82,11 @@ async function startPostThread(
 /** The poster over a ready discord.js client. */
 export function createDiscordPoster(client: Client<true>, log: Logger): Poster {
 	return {
+		...createPollPoster(
+			client,
+			(guildId, channelId) => fetchChannel(client, guildId, channelId),
+			(guildId, channelId, withThreads) => channelProblem(client, guildId, channelId, withThreads),
+		),
 		channelProblem: (guildId, channelId, withThreads) => channelProblem(client, guildId, channelId, withThreads),
 		async send(guildId, channelId, messages, threadName) {
 			const channel = await fetchChannel(client, guildId, channelId);
@@ -132,6 +138,7 @@ export function createDiscordPoster(client: Client<true>, log: Logger): Poster {
 				id: message.id,
 				authorId: message.author.id,
 				footers: message.embeds.map((embed) => embed.footer?.text ?? ''),
+				content: message.content,
 			}));
 			return findMarkedPost(messages, client.user.id, kind, slot);
 		},

@@ -7,7 +7,8 @@ export type BotPermission =
 	| 'Embed Links'
 	| 'Read Message History'
 	| 'Create Public Threads'
-	| 'Send Messages in Threads';
+	| 'Send Messages in Threads'
+	| 'Send Polls';
 
 /** Each permission's bit in Discord's permission set. */
 export const PERMISSION_BITS: Readonly<Record<BotPermission, bigint>> = {
@@ -17,6 +18,7 @@ export const PERMISSION_BITS: Readonly<Record<BotPermission, bigint>> = {
 	'Read Message History': PermissionFlagsBits.ReadMessageHistory,
 	'Create Public Threads': PermissionFlagsBits.CreatePublicThreads,
 	'Send Messages in Threads': PermissionFlagsBits.SendMessagesInThreads,
+	'Send Polls': PermissionFlagsBits.SendPolls,
 };
 
 /** What a scheduled post loses without each permission, as `/paperbot status` says it. */
@@ -27,10 +29,11 @@ export const PERMISSION_COSTS: Readonly<Record<BotPermission, string>> = {
 	'Read Message History': 'a post interrupted by a restart is held until paperbot can check the channel for it',
 	'Create Public Threads': 'posts go out without a thread',
 	'Send Messages in Threads': 'paperbot cannot write in the threads it starts',
+	'Send Polls': 'the reading polls cannot be posted',
 };
 
 /** Something paperbot does in a channel that Discord may refuse. */
-export type ChannelAction = 'post' | 'start a thread' | 'post in the thread' | 'read the channel';
+export type ChannelAction = 'post' | 'start a thread' | 'post in the thread' | 'read the channel' | 'post a poll';
 
 /** The permissions each action needs, in the order an admin would give them. */
 export const ACTION_PERMISSIONS: Readonly<Record<ChannelAction, readonly BotPermission[]>> = {
@@ -38,6 +41,7 @@ export const ACTION_PERMISSIONS: Readonly<Record<ChannelAction, readonly BotPerm
 	'start a thread': ['View Channel', 'Create Public Threads'],
 	'post in the thread': ['Send Messages in Threads'],
 	'read the channel': ['View Channel', 'Read Message History'],
+	'post a poll': ['View Channel', 'Send Messages', 'Send Polls'],
 };
 
 const ACTION_WORDS: Readonly<Record<ChannelAction, string>> = {
@@ -45,6 +49,7 @@ const ACTION_WORDS: Readonly<Record<ChannelAction, string>> = {
 	'start a thread': 'start a thread',
 	'post in the thread': 'post in the thread',
 	'read the channel': "read the channel's recent messages",
+	'post a poll': 'post the reading poll',
 };
 
 /** The permissions of `needed` that the bit set `held` lacks; all of them when `held` is unknown. */

@@ -36,15 +36,22 @@ export function postMarker(kind: PostKind, slot: string): string {
 	return `${POST_NAMES[kind]} · ${slot}`;
 }
 
-/** The message id of the first message in `messages` written by `authorId` that carries the slot's marker, or null. */
+/**
+ * The message id of the first message in `messages` written by `authorId` that carries the slot's
+ * marker in an embed footer or, for a poll (which has no embed), in its text; or null.
+ */
 export function findMarkedPost(
-	messages: readonly { id: string; authorId: string; footers: readonly string[] }[],
+	messages: readonly { id: string; authorId: string; footers: readonly string[]; content?: string }[],
 	authorId: string,
 	kind: PostKind,
 	slot: string,
 ): string | null {
 	const marker = postMarker(kind, slot);
-	const found = messages.find((message) => message.authorId === authorId && message.footers.some((footer) => footer.includes(marker)));
+	const found = messages.find(
+		(message) =>
+			message.authorId === authorId &&
+			(message.footers.some((footer) => footer.includes(marker)) || (message.content?.includes(marker) ?? false)),
+	);
 	return found?.id ?? null;
 }
 

@@ -15,6 +15,8 @@ export interface ScheduleStatus {
 	recentPosts: readonly PostRecord[];
 	/** The arXiv feed's lines: where, the last feed (date, new, posted), the next look; `off` when off. */
 	feed: readonly string[];
+	/** The reading group's lines: where and when, the list's size, the open poll, the next poll. */
+	reading: readonly string[];
 	/** Current problems as markdown lines (outside text already escaped): failed sends, unusable channels, a broken corpus edit. */
 	problems: readonly string[];
 }
@@ -41,7 +43,8 @@ function messageLink(guildId: string, channelId: string, messageId: string): str
 function postLine(record: PostRecord): string {
 	const what = `${POST_NAMES[record.kind]} ${record.slot}`;
 	if (record.status === 'sent') {
-		if (record.message_id === null || record.channel_id === null) return `${what}: nothing new, not posted`;
+		if (record.message_id === null || record.channel_id === null)
+			return record.kind === 'reading_poll' ? `${what}: fewer than two proposals, no poll` : `${what}: nothing new, not posted`;
 		const posted = `${what}: [posted](${messageLink(record.guild_id, record.channel_id, record.message_id)})`;
 		return record.last_error ? `${posted}; ${plainLine(record.last_error)}` : posted;
 	}
@@ -72,6 +75,7 @@ export function buildStatusEmbed(status: ScheduleStatus): APIEmbed {
 			field('Paper of the day', [potdWhere, `Next: ${when(status.next.potd, settings)}`]),
 			field('Digest', [digestWhere, `Next: ${when(status.next.digest, settings)}`]),
 			field('arXiv feed', status.feed),
+			field('Reading group', status.reading),
 			field('Last posts', status.recentPosts.map(postLine)),
 			field(
 				'Problems',

@@ -1,10 +1,19 @@
 import type { State } from './state.js';
 
-/** What a scheduled post is: the paper of the day, a digest, or an arXiv feed post (its slot is the announcement date). */
-export type PostKind = 'potd' | 'digest' | 'feed';
+/**
+ * What a scheduled post is: the paper of the day, a digest, an arXiv feed post (its slot is the
+ * announcement date), or a reading-group poll and its result (both slotted by the poll's fire time).
+ */
+export type PostKind = 'potd' | 'digest' | 'feed' | 'reading_poll' | 'reading_result';
 
 /** How status lines and post markers name each kind of post. */
-export const POST_NAMES: Readonly<Record<PostKind, string>> = { potd: 'Paper of the day', digest: 'Digest', feed: 'arXiv feed' };
+export const POST_NAMES: Readonly<Record<PostKind, string>> = {
+	potd: 'Paper of the day',
+	digest: 'Digest',
+	feed: 'arXiv feed',
+	reading_poll: 'Reading poll',
+	reading_result: 'Reading pick',
+};
 
 /**
  * One slot of the post log. A slot is the local date (`YYYY-MM-DD`) for the paper of the day and

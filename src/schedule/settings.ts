@@ -58,6 +58,20 @@ export const feedMaxSetting = z.coerce
 	.min(1, FEED_MAX_FORM)
 	.max(FEED_MAX_LIMIT, FEED_MAX_FORM);
 
+/** Reading polls by default: Mondays 10:00, open a day. */
+export const DEFAULT_READING_CRON = '0 10 * * 1';
+export const DEFAULT_READING_HOURS = 24;
+
+/** Longest a reading poll may stay open: Discord's limit of 32 days, in hours. */
+export const READING_HOURS_LIMIT = 768;
+const READING_HOURS_FORM = `hours must be a whole number from 1 to ${READING_HOURS_LIMIT} (32 days), e.g. 24`;
+/** How many hours a reading poll stays open, as settings and `READING_POLL_HOURS` take it. */
+export const readingHoursSetting = z.coerce
+	.number({ error: READING_HOURS_FORM })
+	.int(READING_HOURS_FORM)
+	.min(1, READING_HOURS_FORM)
+	.max(READING_HOURS_LIMIT, READING_HOURS_FORM);
+
 /** One guild's schedule settings: where and when the paper of the day, the digest and the arXiv feed go. */
 const guildSettingsSchema = z
 	.object({
@@ -84,6 +98,12 @@ const guildSettingsSchema = z
 		feed_max: z.number({ error: FEED_MAX_FORM }).int(FEED_MAX_FORM).min(1, FEED_MAX_FORM).max(FEED_MAX_LIMIT, FEED_MAX_FORM).default(10),
 		/** Include cross-listed papers. */
 		feed_cross: z.boolean().default(true),
+		/** Channel for the reading group's polls and picks; null turns them off. */
+		reading_channel_id: z.string().min(1).nullable().default(null),
+		/** Five-field cron pattern, read in `timezone`, of the reading polls. */
+		reading_cron: cronSetting.default(DEFAULT_READING_CRON),
+		/** Hours each reading poll stays open. */
+		reading_hours: readingHoursSetting.default(DEFAULT_READING_HOURS),
 	})
 	.refine((settings) => settings.feed_channel_id === null || settings.feed_categories.length > 0, {
 		message: 'the feed needs categories, e.g. "cs.NE q-bio.NC"',
@@ -122,6 +142,9 @@ interface SettingsRow {
 	feed_time: string;
 	feed_max: number;
 	feed_cross: number;
+	reading_channel_id: string | null;
+	reading_cron: string;
+	reading_hours: number;
 }
 
 const fromRow = (row: SettingsRow): GuildSettings => ({
@@ -137,15 +160,17 @@ export function saveGuildSettings(state: State, input: z.input<typeof guildSetti
 	state.db
 		.prepare(
 			`INSERT INTO guild_settings (guild_id, potd_channel_id, potd_time, timezone, potd_thread, digest_channel_id, digest_cron,
-			   feed_channel_id, feed_categories, feed_time, feed_max, feed_cross)
+			   feed_channel_id, feed_categories, feed_time, feed_max, feed_cross, reading_channel_id, reading_cron, reading_hours)
 			 VALUES (@guild_id, @potd_channel_id, @potd_time, @timezone, @potd_thread, @digest_channel_id, @digest_cron,
-			   @feed_channel_id, @feed_categories, @feed_time, @feed_max, @feed_cross)
+			   @feed_channel_id, @feed_categories, @feed_time, @feed_max, @feed_cross, @reading_channel_id, @reading_cron, @reading_hours)
 			 ON CONFLICT (guild_id) DO UPDATE SET
 			   potd_channel_id = excluded.potd_channel_id, potd_time = excluded.potd_time,
 			   timezone = excluded.timezone, potd_thread = excluded.potd_thread,
 			   digest_channel_id = excluded.digest_channel_id, digest_cron = excluded.digest_cron,
 			   feed_channel_id = excluded.feed_channel_id, feed_categories = excluded.feed_categories,
-			   feed_time = excluded.feed_time, feed_max = excluded.feed_max, feed_cross = excluded.feed_cross`,
+			   feed_time = excluded.feed_time, feed_max = excluded.feed_max, feed_cross = excluded.feed_cross,
+			   reading_channel_id = excluded.reading_channel_id, reading_cron = excluded.reading_cron,
+			   reading_hours = excluded.reading_hours`,
 		)
 		.run({
 			...settings,

@@ -100,8 +100,13 @@ export async function settleOldClaims(
 ): Promise<void> {
 	const { state, log } = runner;
 	for (const record of unsentClaims(state, guild.guild_id)) {
-		// The feed's claims are settled by the feed's own scheduler, which knows its announcement dates.
-		if (record.kind === 'feed' || record.slot === today[record.kind] || claimMayBeLive(record, claimCheck(runner))) continue;
+		// The feed's and the reading group's claims are settled by their own schedulers, which know their slots.
+		if (
+			(record.kind !== 'potd' && record.kind !== 'digest') ||
+			record.slot === today[record.kind] ||
+			claimMayBeLive(record, claimCheck(runner))
+		)
+			continue;
 		if (!retakeSlot(state, record, runner.claimant, runner.now())) continue;
 		const found = await runner.reconcile(guild, record.kind, record.slot).catch((error: unknown) => {
 			log.warn(

@@ -4,7 +4,13 @@ import { localDate, potdPattern } from './time.js';
 
 /** The channel a kind of post goes to in a guild; null when it is switched off. */
 export function channelOf(guild: GuildSettings, kind: PostKind): string | null {
-	return { potd: guild.potd_channel_id, digest: guild.digest_channel_id, feed: guild.feed_channel_id }[kind];
+	return {
+		potd: guild.potd_channel_id,
+		digest: guild.digest_channel_id,
+		feed: guild.feed_channel_id,
+		reading_poll: guild.reading_channel_id,
+		reading_result: guild.reading_channel_id,
+	}[kind];
 }
 
 /** The cron pattern of the paper of the day or the digest. */

@@ -137,6 +137,49 @@ const MIGRATIONS: readonly string[] = [
 	);
 	`,
 	`
+	ALTER TABLE guild_settings ADD COLUMN reading_channel_id TEXT;
+	ALTER TABLE guild_settings ADD COLUMN reading_cron TEXT NOT NULL DEFAULT '0 10 * * 1';
+	ALTER TABLE guild_settings ADD COLUMN reading_hours INTEGER NOT NULL DEFAULT 24;
+
+	CREATE TABLE post_log_new (
+		guild_id TEXT NOT NULL,
+		kind TEXT NOT NULL CHECK (kind IN ('potd', 'digest', 'feed', 'reading_poll', 'reading_result')),
+		slot TEXT NOT NULL,
+		status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'failed')),
+		claimant TEXT NOT NULL,
+		claimed_at TEXT NOT NULL,
+		attempts INTEGER NOT NULL DEFAULT 0,
+		last_error TEXT,
+		channel_id TEXT,
+		message_id TEXT,
+		sent_at TEXT,
+		UNIQUE (guild_id, kind, slot)
+	);
+	INSERT INTO post_log_new SELECT * FROM post_log;
+	DROP TABLE post_log;
+	ALTER TABLE post_log_new RENAME TO post_log;
+
+	CREATE TABLE reading_proposal (
+		guild_id TEXT NOT NULL,
+		paper_id TEXT NOT NULL,
+		proposer_id TEXT NOT NULL,
+		proposer_name TEXT NOT NULL,
+		note TEXT,
+		proposed_at TEXT NOT NULL,
+		PRIMARY KEY (guild_id, paper_id)
+	);
+
+	CREATE TABLE reading_poll (
+		guild_id TEXT NOT NULL,
+		slot TEXT NOT NULL,
+		channel_id TEXT NOT NULL,
+		paper_ids TEXT NOT NULL,
+		ends_at TEXT NOT NULL,
+		message_id TEXT,
+		PRIMARY KEY (guild_id, slot)
+	);
+	`,
+	`
 	CREATE TABLE feed_feedback (
 		guild_id TEXT NOT NULL,
 		paper_id TEXT NOT NULL,

@@ -1,5 +1,7 @@
 import type { PostMessage } from '../messages/post-messages.js';
+import type { PollMessage } from '../messages/reading-messages.js';
 import type { PostKind } from '../schedule/post-log.js';
+import type { PollCounts } from '../schedule/reading-vote.js';
 
 /** A scheduled post Discord accepted: its first message, and what went wrong after it (no thread, a lost part). */
 export interface SentPost {
@@ -22,4 +24,12 @@ export interface Poster {
 	 * lacks permissions there, named), or null when it can.
 	 */
 	channelProblem(guildId: string, channelId: string, withThreads: boolean): string | null;
+	/** Why the bot cannot run reading polls in a guild channel (as channelProblem, with threads, and Send Polls), or null when it can. */
+	pollChannelProblem(guildId: string, channelId: string): string | null;
+	/** Sends a native poll to the channel, pinging nobody; returns its message id. */
+	sendPoll(guildId: string, channelId: string, message: PollMessage): Promise<string>;
+	/** Ends the bot's poll now, through Discord's end-poll endpoint. */
+	endPoll(guildId: string, channelId: string, messageId: string): Promise<void>;
+	/** The poll's votes per answer (in answer order), read fresh from Discord, and whether its count is final. */
+	pollResults(guildId: string, channelId: string, messageId: string): Promise<PollCounts>;
 }

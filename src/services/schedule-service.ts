@@ -18,6 +18,11 @@ import { createFeedService, type FeedService } from './feed-service.js';
 import { createPostContent, type PostContent } from './post-content.js';
 import { channelOf } from '../schedule/slots.js';
 import { localDate, ScheduleSettingError } from '../schedule/time.js';
+import { createReadingScheduler, nextPollTime, type ReadingScheduler } from '../schedule/reading-scheduler.js';
+import { openReadingList, type ReadingPoll } from '../schedule/reading-list.js';
+import { buildNoVotesMessage, buildPickMessage, buildPollMessage, readingStatusLines } from '../messages/reading-messages.js';
+import { getPaper } from '../search/paper-index.js';
+import { openReadingDesk, withPapers, type PollPreview } from './reading-desk.js';
 
 /** What the schedule commands use: settings, today's paper, previews and status, over the running scheduler. */
 export interface ScheduleService {
@@ -44,6 +49,13 @@ export interface ScheduleService {
 	feedPaper(id: string): Paper | null;
 	/** Teaches the guild's arXiv feed (see FeedService.teach). */
 	teachFeed(guildId: string, paper: Paper, lesson: 'own' | 'dismissed'): boolean;
+	/** The guild's next reading poll as it would be sent, without using its slot. */
+	previewPoll(guildId: string): PollPreview;
+	/**
+	 * Ends the guild's open reading poll now through Discord and posts its result once the count is
+	 * final; null when no poll is open. `posted` is false while Discord is still counting.
+	 */
+	closePoll(guildId: string): Promise<{ poll: ReadingPoll; posted: boolean } | null>;
 	/** `/paperbot status` for a guild. */
 	status(guildId: string): APIEmbed;
 	/** Stops the timers and waits for posts in progress. */
@@ -80,7 +92,8 @@ function startingGuilds(state: State, defaults: ScheduleDefaults): GuildSettings
 	const { configuredGuildId } = defaults;
 	if (configuredGuildId && !guilds.some((guild) => guild.guild_id === configuredGuildId)) {
 		const configured = defaults.settingsFor(configuredGuildId);
-		if (configured.potd_channel_id || configured.digest_channel_id || configured.feed_channel_id) guilds.push(configured);
+		if (configured.potd_channel_id || configured.digest_channel_id || configured.feed_channel_id || configured.reading_channel_id)
+			guilds.push(configured);
 	}
 	return guilds;
 }
@@ -96,6 +109,7 @@ interface ScheduleParts {
 	content: PostContent;
 	scheduler: Scheduler;
 	feed: FeedService;
+	reading: ReadingScheduler;
 }
 
 /**
@@ -104,10 +118,11 @@ interface ScheduleParts {
  */
 export async function startScheduleService(options: ScheduleServiceOptions): Promise<ScheduleService> {
 	const parts = scheduleParts(options);
-	const { state, log, now, scheduler, feed } = parts;
+	const { state, log, now, scheduler, feed, reading } = parts;
 	const guilds = startingGuilds(state, options.defaults);
 	await scheduler.start(guilds);
 	await feed.scheduler.start(guilds);
+	await reading.start(guilds);
 	log.info({ guilds: guilds.length }, 'schedule: started');
 	return {
 		subscriptions: openSubscriptions(state),
@@ -125,9 +140,11 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		previewFeed: (guildId) => previewFeed(parts, guildId),
 		feedPaper: (id) => feed.feedPaper(id),
 		teachFeed: (guildId, paper, lesson) => feed.teach(guildId, paper, lesson),
+		previewPoll: (guildId) => openReadingDesk({ state, library: parts.library, now }).preview(settingsFor(parts, guildId)),
+		closePoll: (guildId) => reading.close(guildId),
 		status: (guildId) => status(parts, guildId),
 		stop: async () => {
-			await Promise.all([scheduler.stop(), feed.scheduler.stop()]);
+			await Promise.all([scheduler.stop(), feed.scheduler.stop(), reading.stop()]);
 		},
 	};
 }
@@ -139,7 +156,33 @@ function scheduleParts(options: ScheduleServiceOptions): ScheduleParts {
 	const content = createPostContent(state, library);
 	const feed = createFeedService({ state, library, poster, client: options.feedClient, now, log });
 	const scheduler = postScheduler(options, content, poster, now);
-	return { state, library, poster, defaults, log, now, content, scheduler, feed };
+	const reading = readingScheduler(options, now);
+	return { state, library, poster, defaults, log, now, content, scheduler, feed, reading };
+}
+
+/** The reading group's polls and picks, posted through `poster`. */
+function readingScheduler({ state, library, poster, log }: ScheduleServiceOptions, now: () => Date): ReadingScheduler {
+	const list = openReadingList(state);
+	return createReadingScheduler({
+		state,
+		now,
+		log,
+		sendPoll: (guild, slot, proposals, endsAt) =>
+			poster.sendPoll(
+				guild.guild_id,
+				guild.reading_channel_id as string,
+				buildPollMessage(withPapers(library, proposals), slot, guild.reading_hours, guild.timezone, endsAt),
+			),
+		findPost: (guild, channelId, kind, slot) => poster.findPost(guild.guild_id, channelId, kind, slot),
+		readResults: (poll) => poster.pollResults(poll.guildId, poll.channelId, poll.messageId as string),
+		endPoll: (poll) => poster.endPoll(poll.guildId, poll.channelId, poll.messageId as string),
+		sendResult(guild, poll, outcome) {
+			if (outcome.winner === null) return poster.send(guild.guild_id, poll.channelId, [buildNoVotesMessage(poll.slot)]);
+			const paper = getPaper(library.current(), outcome.winner);
+			const message = buildPickMessage(outcome.winner, paper, list.get(guild.guild_id, outcome.winner), outcome, poll.slot);
+			return poster.send(guild.guild_id, poll.channelId, [message], paper ? threadName(paper) : `arXiv:${outcome.winner}`);
+		},
+	});
 }
 
 /** The paper-of-the-day and digest scheduler, posting through `poster`. */
@@ -176,6 +219,7 @@ function configure(parts: ScheduleParts, guildId: string, changes: Partial<Omit<
 		changes.potd_channel_id ? poster.channelProblem(guildId, changes.potd_channel_id, next.potd_thread) : null,
 		changes.digest_channel_id ? poster.channelProblem(guildId, changes.digest_channel_id, false) : null,
 		changes.feed_channel_id ? poster.channelProblem(guildId, changes.feed_channel_id, false) : null,
+		changes.reading_channel_id ? poster.pollChannelProblem(guildId, changes.reading_channel_id) : null,
 	].filter((problem): problem is string => problem !== null);
 	if (problems.length > 0)
 		throw new ScheduleSettingError(
@@ -184,6 +228,7 @@ function configure(parts: ScheduleParts, guildId: string, changes: Partial<Omit<
 	const saved = saveGuildSettings(parts.state, next);
 	parts.scheduler.update(saved);
 	parts.feed.scheduler.update(saved);
+	parts.reading.update(saved);
 	parts.log.info({ guild: guildId, settings: saved }, 'schedule: settings saved');
 	return saved;
 }
@@ -213,6 +258,12 @@ function status(parts: ScheduleParts, guildId: string): APIEmbed {
 		next: nextPostTimes(settings, parts.now()),
 		recentPosts: recentPosts(parts.state, guildId, 5),
 		feed: parts.feed.statusLines(settings),
+		reading: readingStatusLines({
+			settings,
+			proposals: openReadingList(parts.state).list(guildId).length,
+			openPoll: openReadingList(parts.state).openPolls(guildId).at(-1) ?? null,
+			nextPoll: nextPollTime(settings, parts.now()),
+		}),
 		problems: statusProblems(parts, settings),
 	});
 }
@@ -242,6 +293,8 @@ function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[]
 		const problem = channelId ? poster.channelProblem(guildId, channelId, withThreads) : null;
 		if (problem) problems.push(`${name}: ${problem}`);
 	}
+	const readingProblem = settings.reading_channel_id ? poster.pollChannelProblem(guildId, settings.reading_channel_id) : null;
+	if (readingProblem) problems.push(`Reading group: ${readingProblem}`);
 	const feedProblem = feed.problem(settings);
 	if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)).replace(DEFUSED_CHANNEL, '<#$1>'));
 	if (library.problem)

@@ -21,6 +21,20 @@ const SEARCH_USAGE =
 	'usage: paperbot search <words> [author:NAME] [year:YYYY[..YYYY]] [cat:CATEGORY] [venue:TEXT], e.g. paperbot search "spiking gan" year:2022..2023';
 
 describe('readCliArguments', () => {
+	it('reads the reading list commands as /paper subcommands, and reading preview as its own', () => {
+		expect(read(['propose', '2305.00054', 'note:short'])).toEqual({
+			kind: 'paper',
+			subcommand: 'propose',
+			options: { id: '2305.00054', note: 'short' },
+			json: false,
+		});
+		expect(read(['proposals', '--json'])).toEqual({ kind: 'paper', subcommand: 'proposals', options: {}, json: true });
+		expect(read(['reading', 'preview'])).toEqual({ kind: 'reading-preview', json: false });
+		expect(() => read(['reading', 'now'])).toThrow(
+			'paperbot reading: takes "preview", not "now". usage: paperbot reading preview, e.g. paperbot reading preview',
+		);
+	});
+
 	it.for([['help'], ['--help'], ['-h'], ['help', 'show'], ['search', 'x', '--help']])('reads %j as help', (args) => {
 		expect(read(args)).toEqual({ kind: 'help' });
 	});
@@ -105,7 +119,7 @@ describe('cliCommands', () => {
 		for (const name of paperNames) {
 			if (!['subscribe', 'unsubscribe', 'subscriptions'].includes(name)) expect(names).toContain(name);
 		}
-		expect(names.slice(-3)).toEqual(['add', 'feed', 'help']);
+		expect(names.slice(-4)).toEqual(['add', 'feed', 'reading', 'help']);
 	});
 });
 
@@ -113,7 +127,21 @@ describe('cliHelp', () => {
 	it('lists each command once with what --json prints, then the exit codes, and ends with a line break', () => {
 		const help = cliHelp(paper);
 		const listed = [...help.matchAll(/^ {2}paperbot (\w+)/gm)].map((match) => match[1]);
-		expect(listed).toEqual(['search', 'show', 'random', 'similar', 'cite', 'share', 'add', 'feed', 'help']);
+		expect(listed).toEqual([
+			'search',
+			'show',
+			'random',
+			'similar',
+			'cite',
+			'share',
+			'propose',
+			'proposals',
+			'withdraw',
+			'add',
+			'feed',
+			'reading',
+			'help',
+		]);
 		expect(help.match(/^ {6}--json: /gm)).toHaveLength(listed.length - 1);
 		expect(help).toContain('\n  0  an answer\n');
 		expect(help).toContain('\n  2  a command line paperbot does not take');
@@ -122,7 +150,7 @@ describe('cliHelp', () => {
 
 	it('gives examples that readCliArguments accepts', () => {
 		const examples = [...cliHelp(paper).matchAll(/; e\.g\. paperbot (.+)$/gm)].map((match) => match[1]!);
-		expect(examples).toHaveLength(9);
+		expect(examples).toHaveLength(13);
 		for (const example of examples) {
 			const words = [...example.matchAll(/(\S+:"[^"]*"|"[^"]*"|\S+)/g)].map((match) => match[0].replace(/^"(.*)"$/, '$1'));
 			expect(() => read(words), example).not.toThrow();

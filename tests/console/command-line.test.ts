@@ -68,10 +68,10 @@ describe('parseCommandLine', () => {
 	it.each([
 		['/nonsense', 'Unknown command "nonsense". Try /paper, /potd, /paperbot, /help.'],
 		['/paper fly', '/paper needs one of: search, show, random, similar, cite, share, '],
-		['/paperbot', '/paperbot needs one of: potd, digest, topic, feed, status, post.'],
+		['/paperbot', '/paperbot needs one of: potd, digest, topic, feed, reading, status, post.'],
 		['/paper show', 'Missing id. Usage: /paper show <id>'],
 		['/paperbot feed', '/paperbot feed needs one of: on, off.'],
-		['/paperbot post kind:weekly', 'kind must be one of potd, digest, feed, not "weekly". Usage: /paperbot post <kind>'],
+		['/paperbot post kind:weekly', 'kind must be one of potd, digest, feed, reading, not "weekly". Usage: /paperbot post <kind>'],
 		['/paperbot feed on channel:1 categories:cs.NE max:0', 'max must be from 1 to 25, not 0.'],
 		['/paperbot feed on channel:1 categories:cs.NE max:two', 'max must be a whole number, not "two".'],
 		['/paper random extra words', 'Unexpected text: extra words. Usage: /paper random'],

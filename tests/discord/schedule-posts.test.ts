@@ -145,3 +145,42 @@ describe('createDiscordPoster', () => {
 		expect(await poster.findPost(standin.guildId, channel.id, 'digest', '2024-03-11T09:00:00.000Z')).toBeNull();
 	});
 });
+
+describe('the poster’s polls', () => {
+	const poll = {
+		content: 'Vote!\n-# Reading poll · 2026-03-02T10:00:00.000Z',
+		poll: {
+			question: { text: 'Reading group, week of 2026-03-02: which paper next?' },
+			answers: [{ poll_media: { text: 'LAVA' } }, { poll_media: { text: 'Dive' } }],
+			duration: 24,
+			allow_multiselect: false as const,
+			layout_type: 1 as const,
+		},
+	};
+
+	it('sends a poll pinging nobody, finds it again by its marker, ends it and reads its final counts', async () => {
+		const { client, standin } = connected;
+		const poster = createDiscordPoster(client, recordingLogger().log);
+		expect(poster.pollChannelProblem(standin.guildId, standin.channelId)).toBeNull();
+		const id = await poster.sendPoll(standin.guildId, standin.channelId, poll);
+		expect(posts().at(-1)?.body).toMatchObject({ allowed_mentions: { parse: [] }, poll: { duration: 24 } });
+		expect(await poster.findPost(standin.guildId, standin.channelId, 'reading_poll', '2026-03-02T10:00:00.000Z')).toBe(id);
+		standin.votePoll(id, 2);
+		expect(await poster.pollResults(standin.guildId, standin.channelId, id)).toEqual({ finalized: false, counts: [0, 1] });
+		await poster.endPoll(standin.guildId, standin.channelId, id);
+		await poster.endPoll(standin.guildId, standin.channelId, id);
+		await new Promise((resolve) => setTimeout(resolve, 400));
+		expect(await poster.pollResults(standin.guildId, standin.channelId, id)).toEqual({ finalized: true, counts: [0, 1] });
+	});
+
+	it('names Send Polls where the channel takes it from the bot, before and when Discord refuses the poll', async () => {
+		const { client, standin } = connected;
+		const poster = createDiscordPoster(client, recordingLogger().log);
+		const deny = (1n << 49n).toString();
+		const channel = await connected.addTextChannel('no-polls', [{ id: standin.botUser.id, type: 1, allow: '0', deny }]);
+		expect(poster.pollChannelProblem(standin.guildId, channel.id)).toBe(
+			`paperbot lacks Send Polls in <#${channel.id}> (the reading polls cannot be posted)`,
+		);
+		await expect(poster.sendPoll(standin.guildId, channel.id, poll)).rejects.toThrow('Send Polls');
+	});
+});

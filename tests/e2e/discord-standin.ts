@@ -19,6 +19,7 @@ import { buildInteraction, type InteractionInput } from './standin/interactions.
 import { startGateway, type GatewayFrame } from './standin/gateway.js';
 import { createRestHandler } from './standin/rest.js';
 import { storeMessage } from './standin/responses.js';
+import { castVote, refreshPoll } from './standin/polls.js';
 import { buildMessage } from './standin/store.js';
 import {
 	addTextChannel,
@@ -136,6 +137,14 @@ export interface Standin {
 	messages: (channelId?: string) => APIMessage[];
 	/** Every thread started so far, oldest first. */
 	threads: () => APIChannel[];
+	/**
+	 * A member votes in a poll (the lab member unless `user` says otherwise), replacing their earlier
+	 * vote; a bot with the GuildMessagePolls intent is told (MESSAGE_POLL_VOTE_ADD). Throws when
+	 * Discord would refuse the vote (the poll has ended, no such answer).
+	 */
+	votePoll: (messageId: string, answerId: number, user?: Partial<APIUser>) => void;
+	/** Lets a poll's hours pass: it ends now, and its tally is final a moment later. */
+	expirePoll: (messageId: string) => void;
 	/** The registered commands of a guild, or the global ones when `guildId` is left out. */
 	commands: (guildId?: string) => Record<string, unknown>[];
 	/** Stops both servers and drops every connection; waiting calls fail. */
@@ -313,6 +322,31 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
 		},
 		setPermissionOverwrites(channelId, overwrites) {
 			gateway.dispatch('CHANNEL_UPDATE', replaceOverwrites(world, channelId, overwrites));
+		},
+		votePoll(messageId, answerId, user = {}) {
+			const message = world.messagesById.get(messageId);
+			if (!message) throw new Error(`discord-standin: no message ${messageId} to vote in`);
+			const voter = { ...world.memberUser, ...user };
+			const refused = castVote(world.polls, message, answerId, voter);
+			if (refused) throw new Error(`discord-standin: vote refused: ${refused}`);
+			// MESSAGE_POLL_VOTE_ADD belongs to the GuildMessagePolls intent (bit 24).
+			if (((gateway.intents() ?? 0) & (1 << 24)) !== 0)
+				gateway.dispatch('MESSAGE_POLL_VOTE_ADD', {
+					user_id: voter.id,
+					channel_id: message.channel_id,
+					message_id: message.id,
+					guild_id: world.guildId,
+					answer_id: answerId,
+				});
+			world.notify();
+		},
+		expirePoll(messageId) {
+			const message = world.messagesById.get(messageId);
+			const stored = world.polls.get(messageId);
+			if (!message || !stored) throw new Error(`discord-standin: no poll ${messageId}`);
+			stored.expiresAt = Date.now();
+			refreshPoll(world.polls, message);
+			world.notify();
 		},
 		failRequests(match, answer, { times = 1, forMs } = {}) {
 			const failure: InjectedFailure = { match, answer, times: forMs === undefined ? times : Number.POSITIVE_INFINITY, forMs };

@@ -592,3 +592,56 @@ describe('dropConnection', () => {
 		expect(standin.gatewayFrames.filter((frame) => frame.op === 2)).toHaveLength(1);
 	});
 });
+
+describe('polls', () => {
+	const poll = {
+		question: { text: 'Which paper next?' },
+		answers: [{ text: 'LAVA' }, { text: 'Dive into the Power of Neuronal Heterogeneity' }],
+		duration: 24,
+		allowMultiselect: false,
+	};
+
+	it('numbers the answers, counts members’ votes, ends early and gives the final tally a moment later, with the voters', async () => {
+		const standin = await startStandin();
+		const client = await connectClient(standin);
+		const channel = await papersChannel(client, standin);
+		const sent = await channel.send({ content: 'Vote!', poll });
+		expect(sent.poll?.answers.map((answer) => answer.id)).toEqual([1, 2]);
+
+		standin.votePoll(sent.id, 2);
+		standin.votePoll(sent.id, 2, { id: '300000000000000002', username: 'bo' });
+		standin.votePoll(sent.id, 1, { id: '300000000000000003', username: 'cy' });
+		standin.votePoll(sent.id, 1, { id: '300000000000000003', username: 'cy' });
+		const open = await channel.messages.fetch({ message: sent.id, force: true });
+		expect(open.poll?.resultsFinalized).toBe(false);
+		expect(open.poll?.answers.map((answer) => answer.voteCount)).toEqual([1, 2]);
+
+		await channel.messages.endPoll(sent.id);
+		expect(() => standin.votePoll(sent.id, 1)).toThrow('vote refused: 520001 Poll expired');
+		await expect(channel.messages.endPoll(sent.id)).rejects.toMatchObject({ code: 520001 });
+		await new Promise((resolve) => setTimeout(resolve, 400));
+		const ended = await channel.messages.fetch({ message: sent.id, force: true });
+		expect(ended.poll?.resultsFinalized).toBe(true);
+		expect(ended.poll?.answers.map((answer) => answer.voteCount)).toEqual([1, 2]);
+
+		const voters = await client.rest.get(Routes.pollAnswerVoters(channel.id, sent.id, 2));
+		expect((voters as { users: { id: string }[] }).users.map((user) => user.id)).toEqual(
+			[standin.memberUser.id, '300000000000000002'].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)),
+		);
+	});
+
+	it('ends a poll whose hours pass, refuses to end a message without a poll, and refuses a poll Discord would', async () => {
+		const standin = await startStandin();
+		const client = await connectClient(standin);
+		const channel = await papersChannel(client, standin);
+		const sent = await channel.send({ poll });
+		standin.expirePoll(sent.id);
+		await new Promise((resolve) => setTimeout(resolve, 400));
+		expect((await channel.messages.fetch({ message: sent.id, force: true })).poll?.resultsFinalized).toBe(true);
+
+		const plain = await channel.send({ content: 'no poll here' });
+		await expect(channel.messages.endPoll(plain.id)).rejects.toMatchObject({ code: 520006 });
+		const tooLong = channel.send({ poll: { ...poll, answers: [{ text: 'x'.repeat(56) }] } });
+		await expect(tooLong).rejects.toBeInstanceOf(DiscordAPIError);
+	});
+});

@@ -43,6 +43,7 @@ function status(fields: Partial<ScheduleStatus> = {}): ScheduleStatus {
 		next: { potd: new Date('2024-03-11T13:00:00Z'), digest: null },
 		recentPosts: [],
 		feed: ['off'],
+		reading: ['off', 'Reading list: 0 proposal(s)'],
 		problems: [],
 		...fields,
 	};
@@ -67,6 +68,7 @@ describe('buildStatusEmbed', () => {
 			'Paper of the day',
 			'Digest',
 			'arXiv feed',
+			'Reading group',
 			'Last posts',
 			'Problems',
 		]);
@@ -76,6 +78,7 @@ describe('buildStatusEmbed', () => {
 		);
 		expect(field(embed, 'Digest')).toBe('off\nNext: off');
 		expect(field(embed, 'arXiv feed')).toBe('off');
+		expect(field(embed, 'Reading group')).toBe('off\nReading list: 0 proposal(s)');
 		expect(field(embed, 'Last posts')).toBe('none');
 		expect(field(embed, 'Problems')).toBe('none');
 	});

@@ -60,6 +60,8 @@ function service({ now = SPRING_FORWARD_MIDNIGHT, preview = [], previewFeed = as
 		previewFeed: () => previewFeed(),
 		feedPaper: unused,
 		teachFeed: unused,
+		previewPoll: unused,
+		closePoll: unused,
 		status: unused,
 		stop: async () => undefined,
 	};

@@ -21,6 +21,9 @@ const lab = {
 	feed_time: '09:00',
 	feed_max: 10,
 	feed_cross: true,
+	reading_channel_id: null,
+	reading_cron: '0 10 * * 1',
+	reading_hours: 24,
 };
 
 useTempState((opened) => (state = opened));
@@ -73,6 +76,20 @@ describe('feed settings', () => {
 		};
 		saveGuildSettings(state, feed);
 		expect(getGuildSettings(state, 'g1')).toEqual(feed);
+	});
+});
+
+describe('reading settings', () => {
+	it('saves and reads back the reading channel, schedule and hours', () => {
+		const reading = { ...lab, reading_channel_id: 'c4', reading_cron: '30 16 * * 5', reading_hours: 48 };
+		saveGuildSettings(state, reading);
+		expect(getGuildSettings(state, 'g1')).toEqual(reading);
+	});
+
+	it('refuses hours past Discord’s 32 days, naming the form', () => {
+		expect(() => checkGuildSettings({ ...lab, reading_hours: 769 })).toThrow(
+			new ScheduleSettingError('hours must be a whole number from 1 to 768 (32 days), e.g. 24'),
+		);
 	});
 });
 

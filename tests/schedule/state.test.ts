@@ -57,6 +57,7 @@ describe('openState', () => {
 		expect(tables).toEqual([
 			'digest_topic',
 			'digest_watermark',
+			'feed_feedback',
 			'feed_look',
 			'feed_paper',
 			'feed_posted',
@@ -66,6 +67,8 @@ describe('openState', () => {
 			'post_log',
 			'potd_choice',
 			'potd_cycle',
+			'reading_poll',
+			'reading_proposal',
 			'subscription',
 		]);
 		state.close();

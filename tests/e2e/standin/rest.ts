@@ -12,6 +12,7 @@ import {
 	storeMessage,
 	type RouteAnswer,
 } from './responses.js';
+import { answerVoters, checkPoll, endPoll, refreshPoll, startPoll } from './polls.js';
 import { buildMessage, editMessage, messageHistory, nextSnowflake, type MessageBody } from './store.js';
 import { botPermissions, guildCreatePayload, PERMISSION_BITS, type InteractionTrace, type World } from './world.js';
 
@@ -218,7 +219,9 @@ const ROUTES: Route[] = [
 				if ((botPermissions(c.world, channel.id) & PERMISSION_BITS.readMessageHistory) === 0n) return ok([]);
 				const limit = Math.min(Math.max(Number(c.query.get('limit') ?? 50) || 50, 1), 100);
 				const messages = c.world.channels.get(channel.id)?.messages ?? [];
-				return ok(messageHistory(messages, limit, c.query.get('before') ?? undefined));
+				const history = messageHistory(messages, limit, c.query.get('before') ?? undefined);
+				for (const message of history) refreshPoll(c.world.polls, message);
+				return ok(history);
 			}),
 	},
 	{
@@ -227,13 +230,55 @@ const ROUTES: Route[] = [
 		auth: true,
 		answer: (c) =>
 			withChannel(c, (channel) => {
+				const poll = (c.body as { poll?: unknown } | null)?.poll;
+				const pollErrors = poll === undefined ? [] : checkPoll(poll);
+				if (pollErrors.length > 0) return invalidForm(pollErrors);
 				const sending = isThread(channel) ? PERMISSION_BITS.sendMessagesInThreads : PERMISSION_BITS.sendMessages;
-				const rejected = refusedFor(c, channel.id, [sending]) ?? rejectMessage(c.body, true);
+				// A poll needs Send Polls too, and is something to send even without text.
+				const needed = poll === undefined ? [sending] : [sending, PERMISSION_BITS.sendPolls];
+				const rejected = refusedFor(c, channel.id, needed) ?? rejectMessage(c.body, poll === undefined);
 				if (rejected) return rejected;
-				return ok(storeMessage(c.world, buildMessage(c.body as MessageBody, { channelId: channel.id, author: c.world.botUser })));
+				const message = buildMessage(c.body as MessageBody, { channelId: channel.id, author: c.world.botUser });
+				if (poll !== undefined) startPoll(c.world.polls, message, poll);
+				return ok(storeMessage(c.world, message));
 			}),
 	},
-	{ method: 'GET', pattern: '/channels/:channel/messages/:message', auth: true, answer: (c) => withMessage(c, (message) => ok(message)) },
+	{
+		method: 'GET',
+		pattern: '/channels/:channel/messages/:message',
+		auth: true,
+		answer: (c) =>
+			withMessage(c, (message) => {
+				refreshPoll(c.world.polls, message);
+				return ok(message);
+			}),
+	},
+	{
+		method: 'POST',
+		pattern: '/channels/:channel/polls/:message/expire',
+		auth: true,
+		answer: (c) =>
+			withMessage(c, (message) => {
+				if (!c.world.polls.has(message.id)) return discordError(400, 520006, 'Cannot expire a non-poll message');
+				if (message.author.id !== c.world.botUser.id) return discordError(403, 50013, 'Missing Permissions');
+				return endPoll(c.world.polls, message) ? ok(message) : discordError(400, 520001, 'Poll expired');
+			}),
+	},
+	{
+		method: 'GET',
+		pattern: '/channels/:channel/polls/:message/answers/:answer',
+		auth: true,
+		answer: (c) =>
+			withMessage(c, (message) => {
+				if (!c.world.polls.has(message.id)) return discordError(400, 520006, 'Cannot expire a non-poll message');
+				const after = c.query.get('after');
+				const limit = Math.min(Math.max(Number(c.query.get('limit') ?? 25) || 25, 1), 100);
+				const users = answerVoters(c.world.polls, message, Number(c.params.answer)).filter(
+					(user) => after === null || BigInt(user.id) > BigInt(after),
+				);
+				return ok({ users: users.slice(0, limit) });
+			}),
+	},
 	{
 		method: 'PATCH',
 		pattern: '/channels/:channel/messages/:message',

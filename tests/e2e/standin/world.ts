@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { APIMessage, APIOverwrite, APITextChannel, APIUser } from 'discord.js';
+import type { StoredPoll } from './polls.js';
 import { nextSnowflake, type StoredChannel } from './store.js';
 
 /** How long Discord waits for the first callback before the interaction token stops working. */
 export const INTERACTION_DEADLINE_MS = 3000;
 
-/** Permission bits a lab member and the bot hold: view, send, embed, attach, history, threads, commands. */
+/** Permission bits a lab member and the bot hold: view, send, embed, attach, history, threads, commands, polls. */
 export const MEMBER_PERMISSIONS = (
 	(1n << 6n) |
 	(1n << 10n) |
@@ -15,7 +16,8 @@ export const MEMBER_PERMISSIONS = (
 	(1n << 16n) |
 	(1n << 31n) |
 	(1n << 35n) |
-	(1n << 38n)
+	(1n << 38n) |
+	(1n << 49n)
 ).toString();
 
 /** One request the stand-in received, as tests see it. The `Authorization` header is never kept. */
@@ -82,6 +84,8 @@ export interface World {
 	/** Registered commands by scope: `global` or a guild id. */
 	commands: Map<string, Record<string, unknown>[]>;
 	interactions: Map<string, InteractionTrace>;
+	/** The polls of poll messages, by message id: their votes and when they ended. */
+	polls: Map<string, StoredPoll>;
 	interactionDeadlineMs: number;
 	requests: RecordedRequest[];
 	/** Answers to give instead of the real ones, checked in order before routing. */
@@ -200,6 +204,7 @@ export function createWorld(options: WorldOptions, notify: () => void): World {
 		messagesById: new Map(),
 		commands: new Map(),
 		interactions: new Map(),
+		polls: new Map(),
 		interactionDeadlineMs: options.interactionDeadlineMs ?? INTERACTION_DEADLINE_MS,
 		requests: [],
 		failures: [],
@@ -214,6 +219,7 @@ export const PERMISSION_BITS = {
 	readMessageHistory: 1n << 16n,
 	createPublicThreads: 1n << 35n,
 	sendMessagesInThreads: 1n << 38n,
+	sendPolls: 1n << 49n,
 } as const;
 
 /**
