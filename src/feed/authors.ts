@@ -1,5 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
 import type { PaperIndex } from '../search/paper-index.js';
+import { lowerBound } from '../search/sorted.js';
 import { termsOf } from '../search/text.js';
 
 /** A new paper's author who wrote a corpus paper, as the new paper names them, and that corpus paper (the newest of theirs). */
@@ -22,16 +23,22 @@ export function isCommonName(words: readonly string[]): boolean {
 	return words.length < 2 || words.slice(0, -1).some((word) => word.length === 1) || words.join('').length < SHORT_NAME_LETTERS;
 }
 
-/** The corpus's papers by an author whose folded name is exactly `words`, newest first. */
-function papersByName(index: PaperIndex, words: readonly string[]): number[] {
+/** The corpus's papers by an author whose folded name is exactly `words`. */
+function papersByName(index: PaperIndex, words: readonly string[]): Uint32Array {
 	const { names, namesByWord, paperOffsets, namePapers } = index.authors;
 	const nameNo = (namesByWord.get(words[0] ?? '') ?? []).find(
 		(candidate) => names[candidate]!.length === words.length && names[candidate]!.every((word, i) => word === words[i]),
 	);
-	if (nameNo === undefined) return [];
-	return Array.from(namePapers.subarray(paperOffsets[nameNo]!, paperOffsets[nameNo + 1]!)).sort(
-		(a, b) => index.recency[a]! - index.recency[b]!,
-	);
+	return nameNo === undefined ? new Uint32Array(0) : namePapers.subarray(paperOffsets[nameNo]!, paperOffsets[nameNo + 1]!);
+}
+
+/** The newest of the papers that pass `keep`, or undefined. */
+function newest(index: PaperIndex, papers: Uint32Array, keep: (paperNo: number) => boolean = () => true): number | undefined {
+	let found: number | undefined;
+	for (const paperNo of papers) {
+		if (keep(paperNo) && (found === undefined || index.recency[paperNo]! < index.recency[found]!)) found = paperNo;
+	}
+	return found;
 }
 
 /**
@@ -46,8 +53,14 @@ export function corpusAuthorOf(index: PaperIndex, paper: Paper, standsOut: boole
 	for (const [position, { name, words }] of authors.entries()) {
 		const papers = written[position]!;
 		if (papers.length === 0) continue;
-		const coAuthored = (paperNo: number) => written.some((others, other) => other !== position && others.includes(paperNo));
-		const chosen = !isCommonName(words) || standsOut ? papers[0] : papers.find(coAuthored);
+		let chosen: number | undefined;
+		if (!isCommonName(words) || standsOut) chosen = newest(index, papers);
+		else {
+			// A name's papers are in ascending order, so a shared paper is found by bisection.
+			const byOther = (others: Uint32Array, paperNo: number) =>
+				others[lowerBound(others.length, (at) => others[at]! < paperNo)] === paperNo;
+			chosen = newest(index, papers, (paperNo) => written.some((others, other) => other !== position && byOther(others, paperNo)));
+		}
 		if (chosen !== undefined) return { name, paper: index.papers[chosen]! };
 	}
 	return null;

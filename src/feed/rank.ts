@@ -63,7 +63,7 @@ const NEAREST = 3;
  */
 export const STANDOUT_FENCE = 0.5;
 /** Corpus papers compared closely with a day paper when the corpus is larger than the lab sample: the best the index finds for its words. */
-const CANDIDATES = 30;
+const CANDIDATES = 10;
 /** Longest stretch of ranking between two yields to the event loop, so the bot keeps answering. */
 const SLICE_MS = 20;
 

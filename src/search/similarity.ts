@@ -44,9 +44,9 @@ interface TermCounts {
  * abstract's search words, and each pair of adjacent words within a field.
  */
 export class SimilaritySpace {
-	/** Term number of each word, and of each pair of words by their two word numbers. */
+	/** Term number of each word, and of each pair of words by their two term numbers (small integers, which maps hash fast). */
 	readonly #words = new Map<string, number>();
-	readonly #pairs = new Map<number, number>();
+	readonly #pairs = new Map<number, Map<number, number>>();
 	#terms = 0;
 	#frequencies: Uint32Array = new Uint32Array(1 << 12);
 	/** A paper's count of each term while it is being counted; zero again after. */
@@ -97,10 +97,10 @@ export class SimilaritySpace {
 				if (term === undefined) this.#words.set(word, (term = this.#newTerm()));
 				add(term);
 				if (previous >= 0) {
-					// Term numbers stay far below 2^26, so the pair's key is exact.
-					const key = previous * 0x4000000 + term;
-					let pair = this.#pairs.get(key);
-					if (pair === undefined) this.#pairs.set(key, (pair = this.#newTerm()));
+					let following = this.#pairs.get(previous);
+					if (!following) this.#pairs.set(previous, (following = new Map()));
+					let pair = following.get(term);
+					if (pair === undefined) following.set(term, (pair = this.#newTerm()));
 					add(pair);
 					length++;
 				}
