@@ -33,6 +33,8 @@ export interface PaperVector {
 interface TermCounts {
 	terms: Uint32Array;
 	counts: Float32Array;
+	/** Counts of the paper's terms the space's background does not have: they share nothing, but weigh in its length. */
+	unseen: readonly number[];
 	length: number;
 }
 
@@ -40,7 +42,8 @@ interface TermCounts {
  * The papers being compared, as one vocabulary with document frequencies: idf is taken over the
  * background papers given when it is made (the lab's and the day's papers for the feed), so a word
  * common among them says little. Papers outside the background can be turned into vectors too;
- * their terms unknown to the background weigh as the rarest. A paper's terms are its title's and
+ * their terms unknown to the background weigh as the rarest, and are not added to the vocabulary,
+ * so a space kept while an index is in service does not grow with every paper it compares. A paper's terms are its title's and
  * abstract's search words, and each pair of adjacent words within a field.
  */
 export class SimilaritySpace {
@@ -62,16 +65,16 @@ export class SimilaritySpace {
 
 	/** Counts the paper into the idf and the average length; vectors made before see the counts as they were. */
 	addToBackground(paper: Paper): void {
-		const counted = this.#count(paper);
+		const counted = this.#count(paper, true);
 		this.#counted.set(paper, counted);
 		this.#background++;
 		this.#totalLength += counted.length;
 		for (const term of counted.terms) this.#frequencies[term]!++;
 	}
 
-	/** BM25's idf of a term among the background papers. */
+	/** BM25's idf of a term among the background papers (of one they lack, for a negative term). */
 	#idf(term: number): number {
-		const frequency = term < this.#frequencies.length ? this.#frequencies[term]! : 0;
+		const frequency = term >= 0 && term < this.#frequencies.length ? this.#frequencies[term]! : 0;
 		return Math.log(1 + (this.#background - frequency + 0.5) / (frequency + 0.5));
 	}
 
@@ -84,48 +87,55 @@ export class SimilaritySpace {
 		return number;
 	}
 
-	#count(paper: Paper): TermCounts {
+	/** Counts the paper's terms; `learn` gives its new terms numbers (a background paper), else they are counted apart as unseen. */
+	#count(paper: Paper, learn: boolean): TermCounts {
 		const touched: number[] = [];
+		const unseen = new Map<string, number>();
 		const add = (term: number) => {
 			if (this.#inPaper[term]!++ === 0) touched.push(term);
 		};
+		const addUnseen = (key: string) => unseen.set(key, (unseen.get(key) ?? 0) + 1);
 		let length = 0;
 		for (const field of [paper.title ?? '', paper.abstract]) {
 			let previous = -1;
+			let previousWord = '';
 			for (const word of searchWordsOf(field)) {
 				let term = this.#words.get(word);
-				if (term === undefined) this.#words.set(word, (term = this.#newTerm()));
-				add(term);
-				if (previous >= 0) {
-					let following = this.#pairs.get(previous);
-					if (!following) this.#pairs.set(previous, (following = new Map()));
-					let pair = following.get(term);
-					if (pair === undefined) following.set(term, (pair = this.#newTerm()));
-					add(pair);
+				if (term === undefined && learn) this.#words.set(word, (term = this.#newTerm()));
+				if (term === undefined) addUnseen(word);
+				else add(term);
+				if (previousWord) {
+					let following = previous < 0 ? undefined : this.#pairs.get(previous);
+					if (!following && learn && previous >= 0) this.#pairs.set(previous, (following = new Map()));
+					let pair = term === undefined ? undefined : following?.get(term);
+					if (pair === undefined && learn && following && term !== undefined) following.set(term, (pair = this.#newTerm()));
+					if (pair === undefined) addUnseen(`${previousWord} ${word}`);
+					else add(pair);
 					length++;
 				}
 				length++;
-				previous = term;
+				previous = term ?? -1;
+				previousWord = word;
 			}
 		}
 		const terms = Uint32Array.from(touched);
 		const counts = Float32Array.from(terms, (term) => this.#inPaper[term]!);
 		for (const term of terms) this.#inPaper[term] = 0;
-		return { terms, counts, length };
+		return { terms, counts, unseen: [...unseen.values()], length };
 	}
 
 	/** The paper's unit-length BM25 vector in this space. */
 	vector(paper: Paper): PaperVector {
-		const { terms, counts, length } = this.#counted.get(paper) ?? this.#count(paper);
+		const { terms, counts, unseen, length } = this.#counted.get(paper) ?? this.#count(paper, false);
 		const { k1, b } = SIMILARITY;
-		const weights = new Float32Array(terms.length);
 		const averageLength = this.#totalLength / Math.max(1, this.#background);
 		const lengthNorm = 1 - b + (b * length) / (averageLength || 1);
-		for (let i = 0; i < terms.length; i++) {
-			const count = counts[i]!;
-			weights[i] = ((count * (k1 + 1)) / (count + k1 * lengthNorm)) * this.#idf(terms[i]!);
-		}
-		return { terms, weights: unitLength(weights) };
+		const weight = (count: number, idf: number) => ((count * (k1 + 1)) / (count + k1 * lengthNorm)) * idf;
+		const weights = Float32Array.from(terms, (term, i) => weight(counts[i]!, this.#idf(term)));
+		const rarest = this.#idf(-1);
+		let unseenSquares = 0;
+		for (const count of unseen) unseenSquares += weight(count, rarest) ** 2;
+		return { terms, weights: unitLength(weights, unseenSquares) };
 	}
 }
 
@@ -135,8 +145,9 @@ function grown(values: Uint32Array, length: number): Uint32Array {
 	return larger;
 }
 
-function unitLength(weights: Float32Array): Float32Array {
-	let sum = 0;
+/** Scales the weights to unit length, counting `otherSquares` (weights not kept) into the length. */
+function unitLength(weights: Float32Array, otherSquares = 0): Float32Array {
+	let sum = otherSquares;
 	for (const weight of weights) sum += weight * weight;
 	const norm = Math.sqrt(sum) || 1;
 	for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
