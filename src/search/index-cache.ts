@@ -50,8 +50,7 @@ type SectionName =
 	| 'titleKeys'
 	| 'entryPapers'
 	| 'entryOffsets'
-	| 'papersById'
-	| 'corpus';
+	| 'papersById';
 
 interface Header {
 	/** The code that built the index (see indexCodeKey): other code would have built another. */
@@ -71,13 +70,16 @@ export function indexCachePath(cacheDir: string, fingerprint: string): string {
 const PARSE_SHARE = 0.1;
 
 /**
- * The papers and search index of a read corpus, from the cache file for its fingerprint when there
- * is one (the files are then not parsed: that is most of a restart's work), else parsed, built and
- * written there (older cache files in the folder are removed). A cache that cannot be read, is
- * corrupt, or was built by other index code (see indexCodeKey) is rebuilt; `onBuild` is told why.
+ * The papers of a read corpus and their search index: the index from the cache file for its
+ * fingerprint when there is one, else built and written there (older cache files in the folder are
+ * removed). A cache that cannot be read, is corrupt, or was built for other papers or by other
+ * index code (see indexCodeKey) is rebuilt; `onBuild` is told why. The papers themselves are always
+ * parsed from the files: keeping them in the cache too saved under a tenth of a restart and cost a
+ * first start half again as much peak memory.
  */
 export async function loadOrBuildIndex(read: ReadCorpus, options: IndexCacheOptions): Promise<LoadedIndex> {
 	const warn = options.onWarning ?? ((message: string) => console.warn(message));
+	const corpus = read.parse();
 	const path = indexCachePath(options.cacheDir, read.fingerprint);
 	let reason: BuildReason | null = null;
 	const cached = await readFile(path).catch(async (error: NodeJS.ErrnoException) => {
@@ -87,18 +89,17 @@ export async function loadOrBuildIndex(read: ReadCorpus, options: IndexCacheOpti
 	});
 	if (cached) {
 		try {
-			return { ...decodeIndex(cached, read, await indexCodeKey()), source: 'cache' };
+			return { index: decodeIndex(cached, corpus, await indexCodeKey()), corpus, source: 'cache' };
 		} catch (error) {
 			reason = error instanceof OtherCodeError ? "paperbot's index code changed" : 'the cached index was damaged';
 		}
 	}
 	options.onBuild?.(reason ?? 'first start');
 	const progress = options.onProgress ?? (() => undefined);
-	const corpus = read.parse();
 	progress(PARSE_SHARE);
 	const index = buildSearchIndex(corpus.papers, (fraction) => progress(PARSE_SHARE + (1 - PARSE_SHARE) * fraction));
 	try {
-		await writeIndexCache(index, corpus, options.cacheDir);
+		await writeIndexCache(index, corpus.fingerprint, options.cacheDir);
 	} catch (error) {
 		const cause = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 		warn(`cannot save the search index as ${path} (${cause}); the next start will build it again`);
@@ -115,18 +116,14 @@ async function hasCacheFiles(cacheDir: string): Promise<boolean> {
 /** The cache file was written by other index code: not damage, an update. */
 class OtherCodeError extends Error {}
 
-/** Writes `index` and its corpus's warnings and notes as the cache file for the corpus's fingerprint (atomically) and removes older cache files. */
-export async function writeIndexCache(
-	index: PaperIndex,
-	corpus: Pick<LoadedCorpus, 'fingerprint' | 'warnings' | 'notes'>,
-	cacheDir: string,
-): Promise<void> {
+/** Writes `index` as the cache file for `fingerprint` (atomically) and removes older cache files. */
+export async function writeIndexCache(index: PaperIndex, fingerprint: string, cacheDir: string): Promise<void> {
 	await mkdir(cacheDir, { recursive: true });
-	const path = indexCachePath(cacheDir, corpus.fingerprint);
+	const path = indexCachePath(cacheDir, fingerprint);
 	const temporary = `${path}.${process.pid}.tmp`;
 	const file = await open(temporary, 'w');
 	try {
-		const pieces = encodeIndex(index, corpus, await indexCodeKey());
+		const pieces = encodeIndex(index, fingerprint, await indexCodeKey());
 		const { bytesWritten } = await file.writev(pieces);
 		const expected = pieces.reduce((total, piece) => total + piece.byteLength, 0);
 		if (bytesWritten !== expected) throw new Error(`index-cache: wrote ${bytesWritten} of ${expected} bytes to ${temporary}`);
@@ -146,7 +143,7 @@ function papersDigest(papers: readonly Paper[]): string {
 	return hash.digest('hex');
 }
 
-function sectionsOf(index: PaperIndex, { warnings, notes }: Pick<LoadedCorpus, 'warnings' | 'notes'>): Record<SectionName, Uint8Array> {
+function sectionsOf(index: PaperIndex): Record<SectionName, Uint8Array> {
 	const bytes = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 	const text = (lines: readonly string[]) => Buffer.from(lines.join('\n'), 'utf8');
 	const { postings, suggestions } = index;
@@ -161,7 +158,6 @@ function sectionsOf(index: PaperIndex, { warnings, notes }: Pick<LoadedCorpus, '
 		entryPapers: bytes(suggestions.entryPapers),
 		entryOffsets: bytes(suggestions.entryOffsets),
 		papersById: bytes(suggestions.papersById),
-		corpus: Buffer.from(JSON.stringify({ papers: index.papers, warnings, notes }), 'utf8'),
 	};
 }
 
@@ -170,8 +166,8 @@ function sectionsOf(index: PaperIndex, { warnings, notes }: Pick<LoadedCorpus, '
  * as the pieces to write in order, the sections as views of the index's own arrays: copying them
  * into one buffer would touch as much fresh memory as the postings themselves.
  */
-function encodeIndex(index: PaperIndex, corpus: Pick<LoadedCorpus, 'fingerprint' | 'warnings' | 'notes'>, indexCode: string): Uint8Array[] {
-	const sections = sectionsOf(index, corpus);
+function encodeIndex(index: PaperIndex, fingerprint: string, indexCode: string): Uint8Array[] {
+	const sections = sectionsOf(index);
 	const placed = {} as Header['sections'];
 	const pieces: Uint8Array[] = [];
 	let offset = 0;
@@ -181,7 +177,7 @@ function encodeIndex(index: PaperIndex, corpus: Pick<LoadedCorpus, 'fingerprint'
 		pieces.push(data, Buffer.alloc(padded - data.byteLength));
 		offset += padded;
 	}
-	const header: Header = { indexCode, fingerprint: corpus.fingerprint, papersDigest: papersDigest(index.papers), sections: placed };
+	const header: Header = { indexCode, fingerprint, papersDigest: papersDigest(index.papers), sections: placed };
 	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
 	const prefix = Buffer.alloc(Math.ceil((MAGIC.length + 4 + headerBytes.length) / ALIGNMENT) * ALIGNMENT);
 	prefix.write(MAGIC, 0, 'latin1');
@@ -190,12 +186,14 @@ function encodeIndex(index: PaperIndex, corpus: Pick<LoadedCorpus, 'fingerprint'
 	return [prefix, ...pieces];
 }
 
-function decodeIndex(file: Buffer, read: ReadCorpus, indexCode: string): { index: PaperIndex; corpus: LoadedCorpus } {
+function decodeIndex(file: Buffer, corpus: LoadedCorpus, indexCode: string): PaperIndex {
 	if (file.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a paperbot index file');
 	const headerLength = file.readUInt32LE(MAGIC.length);
 	const header = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
 	if (header.indexCode !== indexCode) throw new OtherCodeError('it was built by other index code');
-	if (header.fingerprint !== read.fingerprint) throw new Error('it was built for other files');
+	if (header.fingerprint !== corpus.fingerprint || header.papersDigest !== papersDigest(corpus.papers)) {
+		throw new Error('it was built for other papers');
+	}
 	const prefixLength = Math.ceil((MAGIC.length + 4 + headerLength) / ALIGNMENT) * ALIGNMENT;
 	// Typed array views need aligned offsets; a Buffer may sit anywhere in its ArrayBuffer.
 	const aligned = file.byteOffset % ALIGNMENT === 0 ? file : Buffer.from(file);
@@ -218,8 +216,7 @@ function decodeIndex(file: Buffer, read: ReadCorpus, indexCode: string): { index
 		const text = Buffer.from(aligned.buffer, start, byteLength).toString('utf8');
 		return text || !emptyIsNone ? text.split('\n') : [];
 	};
-	const { papers, warnings, notes } = JSON.parse(lines('corpus', false).join('\n')) as Pick<LoadedCorpus, 'papers' | 'warnings' | 'notes'>;
-	if (header.papersDigest !== papersDigest(papers)) throw new Error('its papers do not match its index');
+	const { papers } = corpus;
 	const postings: Postings = {
 		terms: lines('terms', true),
 		offsets: numbers('offsets', Uint32Array),
@@ -236,8 +233,7 @@ function decodeIndex(file: Buffer, read: ReadCorpus, indexCode: string): { index
 		papersById: numbers('papersById', Uint32Array),
 	};
 	checkConsistent(postings, suggestions, papers.length);
-	const corpus = { papers, warnings, notes, files: read.files, fingerprint: read.fingerprint };
-	return { index: assembleIndex(papers, postings, suggestions), corpus };
+	return assembleIndex(papers, postings, suggestions);
 }
 
 /** Cheap checks that the numbers fit together, so a damaged file fails here and not mid-query. */
