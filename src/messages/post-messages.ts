@@ -159,7 +159,10 @@ function draftSize(draft: Draft): number {
 }
 
 /** The "Show a paper…" menu, which opens any of `paperIds` as a card. */
-function paperMenu(paperIds: readonly string[], papers: ReadonlyMap<string, Paper>): APIActionRowComponent<APIComponentInMessageActionRow> {
+export function paperMenu(
+	paperIds: readonly string[],
+	papers: ReadonlyMap<string, Paper>,
+): APIActionRowComponent<APIComponentInMessageActionRow> {
 	return {
 		type: ACTION_ROW,
 		components: [

@@ -1,13 +1,11 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { buildPaperCard, cardComponents, COMPONENT_LIMITS, displayTitle, EMBED_LIMITS, truncateAtWord } from '../cards/index.js';
-import { ACTION_ROW, shortAuthors, STRING_SELECT } from '../cards/paper-card.js';
 import { markdownSafe, plainLine } from '../cards/safe-text.js';
 import { abstractUrl, type Paper } from '../corpus/paper.js';
-import { encodeCustomId } from '../interaction/custom-ids.js';
 import type { Proposal, ReadingPoll } from '../schedule/reading-list.js';
 import type { GuildSettings } from '../schedule/settings.js';
 import type { ReadingOutcome } from '../schedule/reading-vote.js';
-import { postMarker, type PostMessage } from './post-messages.js';
+import { paperMenu, postMarker, type PostMessage } from './post-messages.js';
 import { formatLocalTime } from './schedule-status.js';
 
 /** Discord's limits on a poll: its question and each answer. */
@@ -131,34 +129,15 @@ export function buildProposalsMessage(
 		description,
 		footer: { text: 'The next poll offers up to 10, oldest proposals first. /paper propose adds one; /paper withdraw takes one off.' },
 	};
-	const options = entries
-		.filter((entry) => entry.paper !== null)
-		.slice(0, COMPONENT_LIMITS.selectOptions)
-		.map(({ paper }) => ({
-			label: truncateAtWord(displayTitle(paper as Paper), COMPONENT_LIMITS.optionLabel),
-			value: (paper as Paper).id,
-			description: truncateAtWord(
-				[shortAuthors((paper as Paper).authors), `arXiv:${(paper as Paper).id}`].filter(Boolean).join(' · '),
-				COMPONENT_LIMITS.optionDescription,
-			),
-		}));
+	const listed = entries.flatMap(({ paper }) => (paper ? [paper] : [])).slice(0, COMPONENT_LIMITS.selectOptions);
 	const components: PostMessage['components'] =
-		options.length === 0
+		listed.length === 0
 			? []
 			: [
-					{
-						type: ACTION_ROW,
-						components: [
-							{
-								type: STRING_SELECT,
-								custom_id: encodeCustomId({ kind: 'open' }),
-								placeholder: 'Show a paper…',
-								min_values: 1,
-								max_values: 1,
-								options,
-							},
-						],
-					},
+					paperMenu(
+						listed.map((paper) => paper.id),
+						new Map(listed.map((paper) => [paper.id, paper])),
+					),
 				];
 	return { embeds: [embed], components };
 }
