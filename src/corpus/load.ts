@@ -76,7 +76,9 @@ export async function readCorpus(path: string): Promise<ReadCorpus> {
 		contents.push(content);
 	}
 	const fingerprint = hash.digest('hex');
-	return { files, fingerprint, parse: () => parseCorpus(path, files, contents, fingerprint) };
+	// The files' bytes are let go once parsed: a large corpus's would otherwise stay alive beside its index while it is built.
+	let parsed: LoadedCorpus | null = null;
+	return { files, fingerprint, parse: () => (parsed ??= parseCorpus(path, files, contents.splice(0), fingerprint)) };
 }
 
 function parseCorpus(path: string, files: string[], contents: readonly Buffer[], fingerprint: string): LoadedCorpus {
