@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../src/corpus/paper.js';
+import { type Paper, paperSchema } from '../../src/corpus/paper.js';
 import { corpusAuthorOf, isCommonName } from '../../src/feed/authors.js';
 import { buildSearchIndex } from '../../src/search/paper-index.js';
 import { termsOf } from '../../src/search/text.js';
 
-const paper = (id: string, authors: string[], published = '2025-01-01'): Paper => ({
-	id,
-	title: `Paper ${id}`,
-	authors,
-	abstract: 'An abstract.',
-	categories: ['cs.NE'],
-	venue: null,
-	comment: null,
-	journal_ref: null,
-	doi: null,
-	code_url: null,
-	published,
-	updated: null,
-});
+const paper = (id: string, authors: string[], published = '2025-01-01'): Paper =>
+	paperSchema.parse({ id, title: `Paper ${id}`, authors, abstract: 'An abstract.', categories: ['cs.NE'], published });
 
 const corpus = buildSearchIndex([
 	paper('2501.00001', ['André Müller', 'Yi Zeng']),

@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../src/corpus/paper.js';
+import { type Paper, paperSchema } from '../../src/corpus/paper.js';
 import { getFeedFeedback, markFeedPaperOwn, toggleFeedPaperDismissed } from '../../src/schedule/feed-feedback.js';
 import { openState } from '../../src/schedule/state.js';
 import { join } from 'node:path';
 import { useTempState } from './temp-state.js';
 
-const paper = (id: string): Paper => ({
-	id,
-	title: `Paper ${id}`,
-	authors: ['A. Author'],
-	abstract: 'An abstract.',
-	categories: ['cs.NE'],
-	venue: null,
-	comment: null,
-	journal_ref: null,
-	doi: null,
-	code_url: null,
-	published: null,
-	updated: null,
-});
+const paper = (id: string): Paper =>
+	paperSchema.parse({ id, title: `Paper ${id}`, authors: ['A. Author'], abstract: 'An abstract.', categories: ['cs.NE'] });
 
 describe('feed feedback', () => {
 	let dir = '';
