@@ -10,7 +10,7 @@ import { envSchema } from '../src/env.js';
 import { PERMISSION_BITS } from '../src/interaction/refusal.js';
 import { shippedCorpusContext } from './commands/corpus.js';
 import { commandLeaves } from '../src/interaction/command-usage.js';
-import { compiled } from './run-entry.js';
+import { compiled, ONE_SHOT_NODE_OPTIONS } from './run-entry.js';
 
 const readme = await readFile('README.md', 'utf8');
 
@@ -117,7 +117,7 @@ describe.concurrent("the README's CLI examples, run as written", () => {
 		// `ids.txt` stands for a list in a temp folder; every id in it, and in the examples, is in the shipped corpus, so nothing asks arXiv.
 		// The first example goes through npx, the package's bin and tsx, as written; the others start the same CLI compiled, seconds sooner each (see ./compile-program.ts).
 		const throughTsx = line === examples[0];
-		const bin = throughTsx ? 'npx paperbot' : `${process.execPath} ${compiled('src/cli.ts')}`;
+		const bin = throughTsx ? 'npx paperbot' : [process.execPath, ...ONE_SHOT_NODE_OPTIONS, compiled('src/cli.ts')].join(' ');
 		const command = line.replace(' ids.txt', ` ${join(folder, 'ids.txt')}`).replace(/^npx paperbot/, bin);
 		const env = {
 			PATH: process.env.PATH,
