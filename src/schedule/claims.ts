@@ -1,6 +1,5 @@
 import { hostname } from 'node:os';
-import { claimSlot, getPost, retakeSlot, type PostKind, type PostRecord } from './post-log.js';
-import type { State } from './state.js';
+import type { PostKind, PostLog, PostRecord } from './post-log.js';
 
 /** This process as the post log names it: `host:pid`. */
 export const THIS_PROCESS = `${hostname()}:${process.pid}`;
@@ -46,10 +45,10 @@ export function claimMayBeLive(record: PostRecord, check: ClaimCheck): boolean {
 export type SlotTaking = 'fresh' | 'again' | { heldBy: PostRecord } | null;
 
 /** Claims the slot, or retakes it from a failed attempt or a dead claim. */
-export function takeSlot(state: State, guildId: string, kind: PostKind, slot: string, check: ClaimCheck): SlotTaking {
-	if (claimSlot(state, guildId, kind, slot, check.claimant, check.now)) return 'fresh';
-	const record = getPost(state, guildId, kind, slot);
+export function takeSlot(posts: PostLog, guildId: string, kind: PostKind, slot: string, check: ClaimCheck): SlotTaking {
+	if (posts.claim(guildId, kind, slot, check.claimant, check.now)) return 'fresh';
+	const record = posts.get(guildId, kind, slot);
 	if (!record || record.status === 'sent') return null;
 	if (record.status === 'claimed' && claimMayBeLive(record, check)) return { heldBy: record };
-	return retakeSlot(state, record, check.claimant, check.now) ? 'again' : null;
+	return posts.retake(record, check.claimant, check.now) ? 'again' : null;
 }

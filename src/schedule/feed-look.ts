@@ -1,7 +1,7 @@
 import type { Announcement } from '../arxiv/announcements.js';
 import { DEFAULT_LEASE_MS, takeSlot } from './claims.js';
 import { getFeedLook, recordFeedLook, recordFeedPosted, type FeedLook } from './feed-log.js';
-import { getPost, markFailed, markSent } from './post-log.js';
+import type { PostLog } from './post-log.js';
 import type { SchedulerLog } from './slot-runner.js';
 import type { GuildSettings } from './settings.js';
 import type { State } from './state.js';
@@ -37,6 +37,7 @@ export interface FeedSchedulerOptions {
 /** What a look at a guild's feed works with: the feed scheduler's options with their defaults. */
 export interface FeedLookContext {
 	state: State;
+	posts: PostLog;
 	now: () => Date;
 	read: FeedSchedulerOptions['read'];
 	send: FeedSchedulerOptions['send'];
@@ -70,7 +71,7 @@ export async function lookAtFeed(context: FeedLookContext, guild: GuildSettings)
 		return lookFailed(context, guild, reasonOf(error), windowEnd);
 	}
 	const { date } = announcement;
-	if (date !== null && getPost(context.state, guild.guild_id, 'feed', date)?.status !== 'sent')
+	if (date !== null && context.posts.get(guild.guild_id, 'feed', date)?.status !== 'sent')
 		return postAnnouncement(context, guild, { ...announcement, date }, windowEnd);
 	const relook = postedThisWindow(context, guild) ? windowEnd : relookTime(context, windowEnd);
 	context.log.info(
@@ -87,18 +88,17 @@ async function postAnnouncement(
 	announcement: DatedAnnouncement,
 	windowEnd: Date,
 ): Promise<Date> {
-	const { state, now, claimant } = context;
+	const { state, posts, now, claimant } = context;
 	const { date } = announcement;
 	const check = { claimant, now: now(), leaseMs: DEFAULT_LEASE_MS, isRunning: () => context.isLooking(guild.guild_id) };
-	const taking = takeSlot(state, guild.guild_id, 'feed', date, check);
+	const taking = takeSlot(posts, guild.guild_id, 'feed', date, check);
 	if (taking !== 'fresh' && taking !== 'again') return recordLook(context, guild, { announced: date }, relookTime(context, windowEnd));
 	try {
 		const found = taking === 'again' ? await context.reconcile(guild, date) : null;
 		const sent: FeedSent = found !== null ? { messageId: found, newCount: 0, postedIds: [] } : await context.send(guild, announcement);
-		state.db.transaction(() => {
-			markSent(state, guild.guild_id, 'feed', date, { channelId: guild.feed_channel_id, messageId: sent.messageId }, now());
-			recordFeedPosted(state, guild.guild_id, sent.postedIds, date);
-		})();
+		posts.markSent(guild.guild_id, 'feed', date, { channelId: guild.feed_channel_id, messageId: sent.messageId }, now(), () =>
+			recordFeedPosted(state, guild.guild_id, sent.postedIds, date),
+		);
 		const fields = {
 			guild: guild.guild_id,
 			kind: 'feed',
@@ -110,16 +110,16 @@ async function postAnnouncement(
 		context.log.info(fields, found !== null ? 'feed: found an interrupted post in the channel; not posting again' : 'feed: posted');
 		return recordLook(context, guild, { announced: date, new_count: sent.newCount, posted_count: sent.postedIds.length }, windowEnd);
 	} catch (error) {
-		markFailed(state, guild.guild_id, 'feed', date, reasonOf(error));
+		posts.markFailed(guild.guild_id, 'feed', date, reasonOf(error));
 		return lookFailed(context, guild, reasonOf(error), windowEnd);
 	}
 }
 
 /** Whether this guild's feed was posted since its latest feed time: no need to look again before the next. */
-function postedThisWindow({ state, now }: FeedLookContext, guild: GuildSettings): boolean {
+function postedThisWindow({ state, posts, now }: FeedLookContext, guild: GuildSettings): boolean {
 	const last = getFeedLook(state, guild.guild_id);
 	if (!last?.announced) return false;
-	const sentAt = getPost(state, guild.guild_id, 'feed', last.announced)?.sent_at;
+	const sentAt = posts.get(guild.guild_id, 'feed', last.announced)?.sent_at;
 	return !!sentAt && new Date(sentAt) >= previousDailyTime(guild.feed_time, guild.timezone, now());
 }
 

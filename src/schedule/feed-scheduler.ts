@@ -1,6 +1,7 @@
 import { THIS_PROCESS } from './claims.js';
 import { getFeedLook, type FeedLook } from './feed-log.js';
 import { lookAtFeed, reasonOf, type FeedLookContext, type FeedSchedulerOptions, type FeedSent } from './feed-look.js';
+import { openPostLog } from './post-log.js';
 
 export type { FeedSchedulerOptions, FeedSent };
 import type { SchedulerLog } from './slot-runner.js';
@@ -40,6 +41,7 @@ export function createFeedScheduler(options: FeedSchedulerOptions): FeedSchedule
 	const running = new Map<string, Promise<void>>();
 	const context: FeedLookContext = {
 		...options,
+		posts: openPostLog(options.state),
 		now,
 		retryDelays: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
 		relookMs: options.relookMs ?? HOUR_MS,

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import { DEFAULT_LEASE_MS, takeSlot, THIS_PROCESS, type ClaimCheck } from './claims.js';
-import { getPost, markFailed, markSent, type PostRecord } from './post-log.js';
+import { openPostLog, type PostLog, type PostRecord } from './post-log.js';
 import { openReadingList, type Proposal, type ReadingList, type ReadingPoll } from './reading-list.js';
 import { pollOutcome, pollProposals, type PollCounts, type ReadingOutcome } from './reading-vote.js';
 import type { GuildSettings } from './settings.js';
@@ -73,6 +73,7 @@ function owedPollTime(guild: GuildSettings, at: Date): Date | null {
 /** What the reading scheduler keeps: its options with defaults, the guilds, timers, steps in progress and failure counts. */
 interface Reading extends Required<Omit<ReadingSchedulerOptions, 'retryDelaysMs' | 'claimLeaseMs'>> {
 	list: ReadingList;
+	posts: PostLog;
 	retryDelays: readonly number[];
 	leaseMs: number;
 	guilds: Map<string, GuildSettings>;
@@ -95,6 +96,7 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
 		log: options.log ?? SILENT_LOG,
 		claimant: options.claimant ?? THIS_PROCESS,
 		list: openReadingList(options.state),
+		posts: openPostLog(options.state),
 		retryDelays: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
 		leaseMs: options.claimLeaseMs ?? DEFAULT_LEASE_MS,
 		guilds: new Map(),
@@ -175,7 +177,7 @@ function runStep(reading: Reading, guild: GuildSettings, kind: ReadingKind, slot
 		})
 		.catch((error: unknown) => {
 			const reason = error instanceof Error ? error.message : String(error);
-			markFailed(reading.state, guild.guild_id, kind, slot, reason);
+			reading.posts.markFailed(guild.guild_id, kind, slot, reason);
 			const failures = (reading.failures.get(key) ?? 0) + 1;
 			reading.failures.set(key, failures);
 			const delay = reading.retryDelays[failures - 1];
@@ -212,7 +214,7 @@ function claimCheck(reading: Reading): ClaimCheck {
 
 /** Claims a slot; a claim a live process holds is looked at again when its lease ends. Null: nothing to do now. */
 function take(reading: Reading, guild: GuildSettings, kind: ReadingKind, slot: string, retry: () => void): 'fresh' | 'again' | null {
-	const taking = takeSlot(reading.state, guild.guild_id, kind, slot, claimCheck(reading));
+	const taking = takeSlot(reading.posts, guild.guild_id, kind, slot, claimCheck(reading));
 	if (taking === null || typeof taking === 'string') return taking;
 	// Another process may be sending it now: look again when its lease ends.
 	const claimedAt = new Date(taking.heldBy.claimed_at).getTime();
@@ -223,12 +225,12 @@ function take(reading: Reading, guild: GuildSettings, kind: ReadingKind, slot: s
 
 /** The poll of a slot: reconciled after an earlier attempt, else sent when at least two papers are proposed and the poll window lasts. */
 async function postPoll(reading: Reading, guild: GuildSettings, slot: string): Promise<boolean> {
-	const { state, list, log } = reading;
+	const { posts, list, log } = reading;
 	const channelId = guild.reading_channel_id;
 	if (!channelId) return false;
 	const retry = () => void runStep(reading, guild, 'reading_poll', slot, () => postPoll(reading, guild, slot));
 	const taking = take(reading, guild, 'reading_poll', slot, retry);
-	if (taking === null) return getPost(state, guild.guild_id, 'reading_poll', slot)?.status === 'sent';
+	if (taking === null) return posts.get(guild.guild_id, 'reading_poll', slot)?.status === 'sent';
 	const fields = { guild: guild.guild_id, kind: 'reading_poll', slot };
 	if (taking === 'again') {
 		const found = await reading.findPost(guild, channelId, 'reading_poll', slot);
@@ -242,14 +244,12 @@ async function postPoll(reading: Reading, guild: GuildSettings, slot: string): P
 	}
 	const at = reading.now();
 	if (at.getTime() >= new Date(slot).getTime() + guild.reading_hours * HOUR_MS) {
-		markFailed(state, guild.guild_id, 'reading_poll', slot, 'missed: the bot was down for the whole poll');
+		posts.markFailed(guild.guild_id, 'reading_poll', slot, 'missed: the bot was down for the whole poll');
 		return false;
 	}
 	const proposals = pollProposals(list.list(guild.guild_id));
 	if (proposals.length < 2) {
-		state.db.transaction(() => {
-			markSent(state, guild.guild_id, 'reading_poll', slot, { channelId, messageId: null }, at);
-		})();
+		posts.markSent(guild.guild_id, 'reading_poll', slot, { channelId, messageId: null }, at);
 		log.info({ ...fields, proposals: proposals.length }, 'reading: fewer than two proposals; no poll');
 		return true;
 	}
@@ -264,11 +264,10 @@ async function postPoll(reading: Reading, guild: GuildSettings, slot: string): P
 }
 
 function recordPoll(reading: Reading, guild: GuildSettings, slot: string, messageId: string, endsAt: string): void {
-	const { state, list } = reading;
-	state.db.transaction(() => {
-		list.pollPosted(guild.guild_id, slot, messageId, endsAt);
-		markSent(state, guild.guild_id, 'reading_poll', slot, { channelId: guild.reading_channel_id, messageId }, reading.now());
-	})();
+	const { posts, list } = reading;
+	posts.markSent(guild.guild_id, 'reading_poll', slot, { channelId: guild.reading_channel_id, messageId }, reading.now(), () =>
+		list.pollPosted(guild.guild_id, slot, messageId, endsAt),
+	);
 }
 
 /**
@@ -277,8 +276,8 @@ function recordPoll(reading: Reading, guild: GuildSettings, slot: string, messag
  * the list in the same transaction that records the post.
  */
 async function postResult(reading: Reading, guild: GuildSettings, poll: ReadingPoll, rearm: boolean): Promise<boolean> {
-	const { state, list, log } = reading;
-	if (getPost(state, guild.guild_id, 'reading_result', poll.slot)?.status === 'sent') return true;
+	const { posts, list, log } = reading;
+	if (posts.get(guild.guild_id, 'reading_result', poll.slot)?.status === 'sent') return true;
 	const counts = await reading.readResults(poll);
 	const waitsKey = `${guild.guild_id}:final:${poll.slot}`;
 	if (!counts.finalized) {
@@ -295,16 +294,15 @@ async function postResult(reading: Reading, guild: GuildSettings, poll: ReadingP
 	const outcome = pollOutcome(poll.paperIds, counts.counts);
 	const retry = () => void runStep(reading, guild, 'reading_result', poll.slot, () => postResult(reading, guild, poll, true));
 	const taking = take(reading, guild, 'reading_result', poll.slot, retry);
-	if (taking === null) return getPost(state, guild.guild_id, 'reading_result', poll.slot)?.status === 'sent';
+	if (taking === null) return posts.get(guild.guild_id, 'reading_result', poll.slot)?.status === 'sent';
 	const fields = { guild: guild.guild_id, kind: 'reading_result', slot: poll.slot, winner: outcome.winner };
 	const found = taking === 'again' ? await reading.findPost(guild, poll.channelId, 'reading_result', poll.slot) : null;
 	if (found !== null) log.info({ ...fields, messageId: found }, 'reading: found an interrupted result in the channel; not posting again');
 	const { messageId, problem } = found !== null ? { messageId: found, problem: undefined } : await reading.sendResult(guild, poll, outcome);
-	state.db.transaction(() => {
-		const where = { channelId: poll.channelId, messageId, ...(problem ? { problem } : {}) };
-		markSent(state, guild.guild_id, 'reading_result', poll.slot, where, reading.now());
+	const where = { channelId: poll.channelId, messageId, ...(problem ? { problem } : {}) };
+	posts.markSent(guild.guild_id, 'reading_result', poll.slot, where, reading.now(), () => {
 		if (outcome.winner !== null) list.withdraw(guild.guild_id, outcome.winner);
-	})();
+	});
 	log.info({ ...fields, messageId, votes: outcome.votes, total: outcome.total }, 'reading: result posted');
 	return true;
 }

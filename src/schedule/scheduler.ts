@@ -1,10 +1,9 @@
-import { failedPosts, getPost, type PostKind } from './post-log.js';
+import type { PostKind, PostLog } from './post-log.js';
 import type { GuildSettings } from './settings.js';
 import { createSlotRunner, runSlot, settleOldClaims, type SchedulerLog, type SchedulerOptions, type SlotRunner } from './slot-runner.js';
 
 export type { SchedulerLog, SchedulerOptions };
 import { channelOf, patternOf, slotDay, slotFor } from './slots.js';
-import type { State } from './state.js';
 import { createTimers } from './timers.js';
 import { latestRunToday, localDate, nextDigestTime, nextPotdTime } from './time.js';
 
@@ -71,7 +70,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 			runner.timers.stop();
 			await Promise.allSettled([...runner.running.values()]);
 		},
-		problems: (guildId) => recentProblems(options.state, guildId, now()),
+		problems: (guildId) => recentProblems(runner.posts, guildId, now()),
 	};
 }
 
@@ -98,7 +97,7 @@ async function startGuild(runner: SlotRunner, guild: GuildSettings, catchUp: boo
 	await settleOldClaims(runner, guild, today);
 	for (const kind of KINDS) {
 		const slot = today[kind];
-		if (slot != null && (catchUp || getPost(runner.state, guild.guild_id, kind, slot) !== null))
+		if (slot != null && (catchUp || runner.posts.get(guild.guild_id, kind, slot) !== null))
 			await runSlot(runner, guild.guild_id, kind, slot);
 		arm(runner, guild, kind, at);
 	}
@@ -115,8 +114,8 @@ function todaysSlots(guild: GuildSettings, at: Date): Partial<Record<PostKind, s
 	return today;
 }
 
-function recentProblems(state: State, guildId: string, now: Date): ScheduleProblem[] {
-	return failedPosts(state, guildId, new Date(now.getTime() - PROBLEM_WINDOW_MS)).map((record) => ({
+function recentProblems(posts: PostLog, guildId: string, now: Date): ScheduleProblem[] {
+	return posts.failedSince(guildId, new Date(now.getTime() - PROBLEM_WINDOW_MS)).map((record) => ({
 		kind: record.kind,
 		slot: record.slot,
 		attempts: record.attempts,

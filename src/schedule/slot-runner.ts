@@ -1,6 +1,6 @@
 import { claimMayBeLive, DEFAULT_LEASE_MS, takeSlot, THIS_PROCESS, type ClaimCheck } from './claims.js';
 import { openDigestMarks } from './digest-marks.js';
-import { getPost, markFailed, markSent, retakeSlot, unsentClaims, type PostKind, type PostRecord } from './post-log.js';
+import { openPostLog, type PostKind, type PostLog, type PostRecord } from './post-log.js';
 import type { GuildSettings } from './settings.js';
 import { channelOf, slotDay } from './slots.js';
 import type { State } from './state.js';
@@ -43,6 +43,7 @@ export interface SchedulerOptions {
 /** What runs the paper of the day's and digests' slots (claim, reconcile, send, record, retry): the scheduler's options with their defaults, its guilds and timers. */
 export interface SlotRunner {
 	state: State;
+	posts: PostLog;
 	now: () => Date;
 	post: SchedulerOptions['post'];
 	reconcile: SchedulerOptions['reconcile'];
@@ -68,6 +69,7 @@ const slotKey = (guildId: string, kind: PostKind, slot: string) => `${guildId}:$
 export function createSlotRunner(options: SchedulerOptions, guilds: ReadonlyMap<string, GuildSettings>, timers: Timers): SlotRunner {
 	return {
 		...options,
+		posts: openPostLog(options.state),
 		now: options.now ?? (() => new Date()),
 		postEmptyDigest: options.postEmptyDigest ?? false,
 		retryDelays: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
@@ -98,8 +100,8 @@ export async function settleOldClaims(
 	guild: GuildSettings,
 	today: Partial<Record<PostKind, string | null>>,
 ): Promise<void> {
-	const { state, log } = runner;
-	for (const record of unsentClaims(state, guild.guild_id)) {
+	const { posts, log } = runner;
+	for (const record of posts.unsentClaims(guild.guild_id)) {
 		// The feed's and the reading group's claims are settled by their own schedulers, which know their slots.
 		if (
 			(record.kind !== 'potd' && record.kind !== 'digest') ||
@@ -107,7 +109,7 @@ export async function settleOldClaims(
 			claimMayBeLive(record, claimCheck(runner))
 		)
 			continue;
-		if (!retakeSlot(state, record, runner.claimant, runner.now())) continue;
+		if (!posts.retake(record, runner.claimant, runner.now())) continue;
 		const found = await runner.reconcile(guild, record.kind, record.slot).catch((error: unknown) => {
 			log.warn(
 				{ guild: guild.guild_id, kind: record.kind, slot: record.slot, error: String(error) },
@@ -116,7 +118,7 @@ export async function settleOldClaims(
 			return null;
 		});
 		if (found !== null) recordSent(runner, guild, record.kind, record.slot, found);
-		else markFailed(state, guild.guild_id, record.kind, record.slot, 'missed: the bot stopped before sending and the day has passed');
+		else posts.markFailed(guild.guild_id, record.kind, record.slot, 'missed: the bot stopped before sending and the day has passed');
 	}
 }
 
@@ -130,7 +132,7 @@ async function attemptSlot(runner: SlotRunner, guildId: string, kind: PostKind, 
 	const guild = runner.guilds.get(guildId);
 	if (!guild || channelOf(guild, kind) === null) return;
 	if (localDate(runner.now(), guild.timezone) !== slotDay(guild, kind, slot)) return;
-	const taking = takeSlot(runner.state, guildId, kind, slot, claimCheck(runner));
+	const taking = takeSlot(runner.posts, guildId, kind, slot, claimCheck(runner));
 	if (taking === null) return;
 	if (typeof taking === 'object') return checkWhenLeaseEnds(runner, guild, kind, taking.heldBy);
 	try {
@@ -181,22 +183,20 @@ function recordSent(
 	messageId: string | null,
 	problem?: string,
 ): void {
-	const { state } = runner;
-	state.db.transaction(() => {
-		markSent(state, guild.guild_id, kind, slot, { channelId: channelOf(guild, kind), messageId, problem }, runner.now());
-		if (kind === 'digest') openDigestMarks(state).advance(guild.guild_id, new Date(slot));
-	})();
+	// A digest's watermark moves with its post, so a crash between the two can neither skip papers nor post them twice.
+	const advanceDigest = kind === 'digest' ? () => openDigestMarks(runner.state).advance(guild.guild_id, new Date(slot)) : undefined;
+	runner.posts.markSent(guild.guild_id, kind, slot, { channelId: channelOf(guild, kind), messageId, problem }, runner.now(), advanceDigest);
 }
 
 /** Records a failed send and arms its retry, while the slot's local day lasts. */
 function retryLater(runner: SlotRunner, guild: GuildSettings, kind: PostKind, slot: string, error: unknown): void {
-	const { state, log } = runner;
+	const { posts, log } = runner;
 	// Discord's error code (50013, 50001…), when the failure carries one, stays in the log line.
 	const code = (error as { code?: unknown } | null)?.code;
 	const fields = { guild: guild.guild_id, kind, slot, ...(typeof code === 'number' ? { code } : {}) };
 	const reason = error instanceof Error ? error.message : String(error);
-	markFailed(state, guild.guild_id, kind, slot, reason);
-	const attempts = getPost(state, guild.guild_id, kind, slot)?.attempts ?? 1;
+	posts.markFailed(guild.guild_id, kind, slot, reason);
+	const attempts = posts.get(guild.guild_id, kind, slot)?.attempts ?? 1;
 	const delay = runner.retryDelays[attempts - 1];
 	const retryAt = delay === undefined ? null : new Date(runner.now().getTime() + delay);
 	if (retryAt && localDate(retryAt, guild.timezone) === slotDay(guild, kind, slot)) {

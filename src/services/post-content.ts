@@ -1,6 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
 import { planDigest } from '../schedule/digest.js';
-import { getPost } from '../schedule/post-log.js';
+import { openPostLog } from '../schedule/post-log.js';
 import { paperOfTheDay } from '../schedule/rotation.js';
 import type { GuildSettings } from '../schedule/settings.js';
 import type { State } from '../schedule/state.js';
@@ -22,6 +22,7 @@ export interface PostContent {
 
 /** The post content over `state` and the library's current corpus. */
 export function createPostContent(state: State, library: Pick<Library, 'current'>): PostContent {
+	const posts = openPostLog(state);
 	function potdPaper(guildId: string, date: string): Paper {
 		const index = library.current();
 		const paperId = paperOfTheDay(
@@ -54,7 +55,7 @@ export function createPostContent(state: State, library: Pick<Library, 'current'
 		},
 		potdPreview(settings, at) {
 			const today = localDate(at, settings.timezone);
-			const sentToday = getPost(state, settings.guild_id, 'potd', today)?.status === 'sent';
+			const sentToday = posts.get(settings.guild_id, 'potd', today)?.status === 'sent';
 			const date = sentToday ? localDate(nextPotdTime(settings.potd_time, settings.timezone, at), settings.timezone) : today;
 			return buildPotdMessage(potdPaper(settings.guild_id, date), date);
 		},

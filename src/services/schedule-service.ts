@@ -6,7 +6,7 @@ import type { Logger } from '../log.js';
 import type { Paper } from '../corpus/paper.js';
 import { paperCount } from '../search/paper-index.js';
 import type { Poster } from './poster.js';
-import { POST_NAMES, recentPosts, type PostKind } from '../schedule/post-log.js';
+import { openPostLog, POST_NAMES, type PostKind, type PostLog } from '../schedule/post-log.js';
 import { buildPotdMessage, type PostMessage } from '../messages/post-messages.js';
 import { createScheduler, nextPostTimes, type Scheduler } from '../schedule/scheduler.js';
 import { checkGuildSettings, getGuildSettings, listGuildSettings, saveGuildSettings, type GuildSettings } from '../schedule/settings.js';
@@ -101,6 +101,7 @@ function startingGuilds(state: State, defaults: ScheduleDefaults): GuildSettings
 /** The running schedule's parts, which every answer of the service reads. */
 interface ScheduleParts {
 	state: State;
+	posts: PostLog;
 	library: Library;
 	poster: Poster;
 	defaults: ScheduleDefaults;
@@ -157,7 +158,7 @@ function scheduleParts(options: ScheduleServiceOptions): ScheduleParts {
 	const feed = createFeedService({ state, library, poster, client: options.feedClient, now, log });
 	const scheduler = postScheduler(options, content, poster, now);
 	const reading = readingScheduler(options, now);
-	return { state, library, poster, defaults, log, now, content, scheduler, feed, reading };
+	return { state, posts: openPostLog(state), library, poster, defaults, log, now, content, scheduler, feed, reading };
 }
 
 /** The reading group's polls and picks, posted through `poster`. */
@@ -256,7 +257,7 @@ function status(parts: ScheduleParts, guildId: string): APIEmbed {
 		papers: paperCount(parts.library.current()),
 		loadedAt: parts.library.loadedAt,
 		next: nextPostTimes(settings, parts.now()),
-		recentPosts: recentPosts(parts.state, guildId, 5),
+		recentPosts: parts.posts.recent(guildId, 5),
 		feed: parts.feed.statusLines(settings),
 		reading: readingStatusLines({
 			settings,
@@ -281,7 +282,7 @@ function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[]
 			(problem) =>
 				`${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error)).replace(DEFUSED_CHANNEL, '<#$1>')} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`,
 		);
-	for (const post of recentPosts(parts.state, guildId, 5)) {
+	for (const post of parts.posts.recent(guildId, 5)) {
 		if (post.status === 'sent' && post.last_error) problems.push(`${POST_NAMES[post.kind]} ${post.slot}: ${plainLine(post.last_error)}`);
 	}
 	const channels = [

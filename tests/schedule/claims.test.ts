@@ -2,13 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { claimMayBeLive, takeSlot, THIS_PROCESS, type ClaimCheck } from '../../src/schedule/claims.js';
-import { claimSlot, getPost, markFailed, markSent, type PostRecord } from '../../src/schedule/post-log.js';
-import type { State } from '../../src/schedule/state.js';
+import { openPostLog, type PostLog, type PostRecord } from '../../src/schedule/post-log.js';
 import { useTempState } from './temp-state.js';
 
-let state: State;
+let posts: PostLog;
 useTempState((opened) => {
-	state = opened;
+	posts = openPostLog(opened);
 });
 
 const CLAIMED_AT = new Date('2026-03-02T09:00:00Z');
@@ -27,37 +26,37 @@ function deadPid(): number {
 
 describe('takeSlot', () => {
 	it('takes a slot never tried as fresh, claimed by this process', () => {
-		expect(takeSlot(state, 'g1', 'potd', '2026-03-02', checkAt(CLAIMED_AT))).toBe('fresh');
-		expect(getPost(state, 'g1', 'potd', '2026-03-02')).toMatchObject({ status: 'claimed', claimant: 'host-a:1', attempts: 1 });
+		expect(takeSlot(posts, 'g1', 'potd', '2026-03-02', checkAt(CLAIMED_AT))).toBe('fresh');
+		expect(posts.get('g1', 'potd', '2026-03-02')).toMatchObject({ status: 'claimed', claimant: 'host-a:1', attempts: 1 });
 	});
 
 	it('takes a failed slot again, counting the attempt', () => {
-		claimSlot(state, 'g1', 'potd', '2026-03-02', 'host-a:1', CLAIMED_AT);
-		markFailed(state, 'g1', 'potd', '2026-03-02', 'HTTP 503');
-		expect(takeSlot(state, 'g1', 'potd', '2026-03-02', checkAt(minutesAfterClaim(1)))).toBe('again');
-		expect(getPost(state, 'g1', 'potd', '2026-03-02')).toMatchObject({ status: 'claimed', attempts: 2 });
+		posts.claim('g1', 'potd', '2026-03-02', 'host-a:1', CLAIMED_AT);
+		posts.markFailed('g1', 'potd', '2026-03-02', 'HTTP 503');
+		expect(takeSlot(posts, 'g1', 'potd', '2026-03-02', checkAt(minutesAfterClaim(1)))).toBe('again');
+		expect(posts.get('g1', 'potd', '2026-03-02')).toMatchObject({ status: 'claimed', attempts: 2 });
 	});
 
 	it('leaves a sent slot alone', () => {
-		claimSlot(state, 'g1', 'potd', '2026-03-02', 'host-b:1', CLAIMED_AT);
-		markSent(state, 'g1', 'potd', '2026-03-02', { channelId: 'c', messageId: 'm1' }, CLAIMED_AT);
-		expect(takeSlot(state, 'g1', 'potd', '2026-03-02', checkAt(minutesAfterClaim(60)))).toBeNull();
+		posts.claim('g1', 'potd', '2026-03-02', 'host-b:1', CLAIMED_AT);
+		posts.markSent('g1', 'potd', '2026-03-02', { channelId: 'c', messageId: 'm1' }, CLAIMED_AT);
+		expect(takeSlot(posts, 'g1', 'potd', '2026-03-02', checkAt(minutesAfterClaim(60)))).toBeNull();
 	});
 
 	it('names the claim that holds the slot while another host’s lease lasts, and retakes it after', () => {
-		claimSlot(state, 'g1', 'feed', '2026-03-02', 'host-b:1', CLAIMED_AT);
-		const held = takeSlot(state, 'g1', 'feed', '2026-03-02', checkAt(minutesAfterClaim(4)));
+		posts.claim('g1', 'feed', '2026-03-02', 'host-b:1', CLAIMED_AT);
+		const held = takeSlot(posts, 'g1', 'feed', '2026-03-02', checkAt(minutesAfterClaim(4)));
 		expect(held).toMatchObject({ heldBy: { claimant: 'host-b:1', claimed_at: CLAIMED_AT.toISOString() } });
-		expect(takeSlot(state, 'g1', 'feed', '2026-03-02', checkAt(minutesAfterClaim(6)))).toBe('again');
-		expect(getPost(state, 'g1', 'feed', '2026-03-02')).toMatchObject({ claimant: 'host-a:1', attempts: 2 });
+		expect(takeSlot(posts, 'g1', 'feed', '2026-03-02', checkAt(minutesAfterClaim(6)))).toBe('again');
+		expect(posts.get('g1', 'feed', '2026-03-02')).toMatchObject({ claimant: 'host-a:1', attempts: 2 });
 	});
 
 	it('holds off while this process is sending the slot, and retakes it when it is not', () => {
-		claimSlot(state, 'g1', 'digest', '2026-03-02T09:00:00.000Z', 'host-a:1', CLAIMED_AT);
-		expect(takeSlot(state, 'g1', 'digest', '2026-03-02T09:00:00.000Z', checkAt(minutesAfterClaim(1), true))).toMatchObject({
+		posts.claim('g1', 'digest', '2026-03-02T09:00:00.000Z', 'host-a:1', CLAIMED_AT);
+		expect(takeSlot(posts, 'g1', 'digest', '2026-03-02T09:00:00.000Z', checkAt(minutesAfterClaim(1), true))).toMatchObject({
 			heldBy: { claimant: 'host-a:1' },
 		});
-		expect(takeSlot(state, 'g1', 'digest', '2026-03-02T09:00:00.000Z', checkAt(minutesAfterClaim(1), false))).toBe('again');
+		expect(takeSlot(posts, 'g1', 'digest', '2026-03-02T09:00:00.000Z', checkAt(minutesAfterClaim(1), false))).toBe('again');
 	});
 });
 

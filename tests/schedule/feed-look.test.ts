@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Announcement } from '../../src/arxiv/announcements.js';
 import { getFeedLook } from '../../src/schedule/feed-log.js';
 import { lookAtFeed, type FeedLookContext } from '../../src/schedule/feed-look.js';
-import { claimSlot, getPost, markSent } from '../../src/schedule/post-log.js';
+import { openPostLog } from '../../src/schedule/post-log.js';
 import { checkGuildSettings } from '../../src/schedule/settings.js';
 import type { State } from '../../src/schedule/state.js';
 import { useTempState } from './temp-state.js';
@@ -32,6 +32,7 @@ const announcement = (date: string | null): Announcement => ({ date, entries: []
 function context(now: string, read: Announcement | Error, sent: string[] = []): FeedLookContext {
 	return {
 		state,
+		posts: openPostLog(state),
 		now: () => new Date(now),
 		read: async () => {
 			if (read instanceof Error) throw read;
@@ -55,7 +56,11 @@ describe('lookAtFeed', () => {
 		const sent: string[] = [];
 		expect(await lookAtFeed(context('2026-03-02T09:00:00Z', announcement('2026-03-02'), sent), lab)).toEqual(NEXT_FEED_TIME);
 		expect(sent).toEqual(['2026-03-02']);
-		expect(getPost(state, 'g1', 'feed', '2026-03-02')).toMatchObject({ status: 'sent', channel_id: 'feed-channel', message_id: 'm1' });
+		expect(openPostLog(state).get('g1', 'feed', '2026-03-02')).toMatchObject({
+			status: 'sent',
+			channel_id: 'feed-channel',
+			message_id: 'm1',
+		});
 		expect(getFeedLook(state, 'g1')).toMatchObject({
 			announced: '2026-03-02',
 			new_count: 4,
@@ -74,20 +79,26 @@ describe('lookAtFeed', () => {
 	});
 
 	it('looks again an hour later at a feed still holding an announcement posted before this window', async () => {
-		claimSlot(state, 'g1', 'feed', '2026-03-01', 'host-a:1', new Date('2026-03-01T09:00:00Z'));
-		markSent(state, 'g1', 'feed', '2026-03-01', { channelId: 'feed-channel', messageId: 'm0' }, new Date('2026-03-01T09:00:00Z'));
+		openPostLog(state).claim('g1', 'feed', '2026-03-01', 'host-a:1', new Date('2026-03-01T09:00:00Z'));
+		openPostLog(state).markSent(
+			'g1',
+			'feed',
+			'2026-03-01',
+			{ channelId: 'feed-channel', messageId: 'm0' },
+			new Date('2026-03-01T09:00:00Z'),
+		);
 		await lookAtFeed(context('2026-03-01T09:00:00Z', announcement('2026-03-01')), lab);
 		expect(await lookAtFeed(context('2026-03-02T09:00:00Z', announcement('2026-03-01')), lab)).toEqual(new Date('2026-03-02T10:00:00Z'));
 	});
 
 	it('leaves an announcement another host is posting to it, and looks again an hour later', async () => {
-		claimSlot(state, 'g1', 'feed', '2026-03-02', 'host-b:1', new Date('2026-03-02T09:00:00Z'));
+		openPostLog(state).claim('g1', 'feed', '2026-03-02', 'host-b:1', new Date('2026-03-02T09:00:00Z'));
 		const sent: string[] = [];
 		expect(await lookAtFeed(context('2026-03-02T09:01:00Z', announcement('2026-03-02'), sent), lab)).toEqual(
 			new Date('2026-03-02T10:01:00Z'),
 		);
 		expect(sent).toEqual([]);
-		expect(getPost(state, 'g1', 'feed', '2026-03-02')).toMatchObject({ status: 'claimed', claimant: 'host-b:1' });
+		expect(openPostLog(state).get('g1', 'feed', '2026-03-02')).toMatchObject({ status: 'claimed', claimant: 'host-b:1' });
 	});
 
 	it('backs off after each failed read in a row, never past the next feed time', async () => {
@@ -104,7 +115,7 @@ describe('lookAtFeed', () => {
 			send: () => Promise.reject(new Error('Missing Access')),
 		};
 		expect(await lookAtFeed(failing, lab)).toEqual(new Date('2026-03-02T09:01:00Z'));
-		expect(getPost(state, 'g1', 'feed', '2026-03-02')).toMatchObject({ status: 'failed', last_error: 'Missing Access' });
+		expect(openPostLog(state).get('g1', 'feed', '2026-03-02')).toMatchObject({ status: 'failed', last_error: 'Missing Access' });
 		expect(getFeedLook(state, 'g1')).toMatchObject({ failures: 1, last_error: 'Missing Access' });
 	});
 });

@@ -6,7 +6,7 @@ import type { Announcement } from '../../src/arxiv/announcements.js';
 import { ArxivError } from '../../src/arxiv/error.js';
 import { getFeedLook } from '../../src/schedule/feed-log.js';
 import { createFeedScheduler, type FeedScheduler, type FeedSchedulerOptions } from '../../src/schedule/feed-scheduler.js';
-import { claimSlot, getPost } from '../../src/schedule/post-log.js';
+import { openPostLog } from '../../src/schedule/post-log.js';
 import { checkGuildSettings } from '../../src/schedule/settings.js';
 import { openState, type State } from '../../src/schedule/state.js';
 
@@ -75,7 +75,7 @@ describe('createFeedScheduler', () => {
 		expect(reads).toBe(0);
 		await vi.advanceTimersByTimeAsync(HOUR);
 		expect(sent).toEqual(['2026-03-02']);
-		expect(getPost(state, 'g1', 'feed', '2026-03-02')).toMatchObject({ status: 'sent', message_id: 'm1' });
+		expect(openPostLog(state).get('g1', 'feed', '2026-03-02')).toMatchObject({ status: 'sent', message_id: 'm1' });
 		expect(getFeedLook(state, 'g1')).toMatchObject({
 			announced: '2026-03-02',
 			new_count: 3,
@@ -98,7 +98,7 @@ describe('createFeedScheduler', () => {
 
 	it('looks again about hourly while the feed holds an announcement already posted, then posts the new one', async () => {
 		vi.useFakeTimers({ now: new Date('2026-03-03T09:00:00Z') });
-		claimSlot(state, 'g1', 'feed', '2026-03-02', 'host-z:1', new Date('2026-03-02T09:00:00Z'));
+		openPostLog(state).claim('g1', 'feed', '2026-03-02', 'host-z:1', new Date('2026-03-02T09:00:00Z'));
 		state.db.prepare(`UPDATE post_log SET status = 'sent'`).run();
 		await feedScheduler([announcement('2026-03-02'), announcement('2026-03-02'), announcement('2026-03-03')]).start([lab]);
 		expect([reads, sent]).toEqual([1, []]);
@@ -137,9 +137,9 @@ describe('createFeedScheduler', () => {
 		vi.useFakeTimers({ now: new Date('2026-03-02T09:30:00Z') });
 		sent.push('2026-03-02');
 		// A process on another host claimed it long ago and vanished before marking it sent.
-		claimSlot(state, 'g1', 'feed', '2026-03-02', 'host-z:1', new Date('2026-03-02T09:00:00Z'));
+		openPostLog(state).claim('g1', 'feed', '2026-03-02', 'host-z:1', new Date('2026-03-02T09:00:00Z'));
 		await feedScheduler([announcement('2026-03-02')]).start([lab]);
 		expect(sent).toEqual(['2026-03-02']);
-		expect(getPost(state, 'g1', 'feed', '2026-03-02')).toMatchObject({ status: 'sent', message_id: 'm1' });
+		expect(openPostLog(state).get('g1', 'feed', '2026-03-02')).toMatchObject({ status: 'sent', message_id: 'm1' });
 	});
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getPost } from '../../src/schedule/post-log.js';
+import { openPostLog } from '../../src/schedule/post-log.js';
 import { openReadingList, type ReadingList } from '../../src/schedule/reading-list.js';
 import {
 	createReadingScheduler,
@@ -141,7 +141,7 @@ describe('createReadingScheduler', () => {
 		propose(openReadingList(state), 'p1');
 		await scheduler(state).start([lab]);
 		expect(pollsOf()).toEqual([]);
-		expect(getPost(state, 'g1', 'reading_poll', SLOT)).toMatchObject({ status: 'sent', message_id: null });
+		expect(openPostLog(state).get('g1', 'reading_poll', SLOT)).toMatchObject({ status: 'sent', message_id: null });
 	});
 
 	it('finds a poll that Discord took before a crash, instead of posting a second', async () => {
@@ -155,10 +155,10 @@ describe('createReadingScheduler', () => {
 			retryDelaysMs: [],
 		});
 		await crashing.start([lab]);
-		expect(getPost(state, 'g1', 'reading_poll', SLOT)?.status).toBe('failed');
+		expect(openPostLog(state).get('g1', 'reading_poll', SLOT)?.status).toBe('failed');
 		await scheduler(open()).start([lab]);
 		expect(pollsOf()).toHaveLength(1);
-		expect(getPost(state, 'g1', 'reading_poll', SLOT)).toMatchObject({ status: 'sent', message_id: 'm1' });
+		expect(openPostLog(state).get('g1', 'reading_poll', SLOT)).toMatchObject({ status: 'sent', message_id: 'm1' });
 	});
 
 	it('posts the result of a poll that ended while the bot was down, once, and takes the winner off the list', async () => {
@@ -210,6 +210,6 @@ describe('createReadingScheduler', () => {
 		await scheduler(open()).start([lab]);
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		expect(resultsOf()).toEqual([]);
-		expect(getPost(state, 'g1', 'reading_result', SLOT)).toBeNull();
+		expect(openPostLog(state).get('g1', 'reading_result', SLOT)).toBeNull();
 	});
 });

@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDigestMarks } from '../../src/schedule/digest-marks.js';
-import { claimSlot, getPost, type PostKind } from '../../src/schedule/post-log.js';
+import { openPostLog, type PostKind } from '../../src/schedule/post-log.js';
 import { createScheduler, nextPostTimes, type Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.js';
 import { checkGuildSettings, type GuildSettings } from '../../src/schedule/settings.js';
 import { openState, type State } from '../../src/schedule/state.js';
@@ -111,7 +111,11 @@ describe('createScheduler: paper of the day', () => {
 		expect(channel.map((m) => [m.slot, m.at.toISOString()])).toEqual([['2025-06-02', '2025-06-02T09:00:00.000Z']]);
 		await advance(2 * DAY);
 		expect(channel.map((m) => m.slot)).toEqual(['2025-06-02', '2025-06-03', '2025-06-04']);
-		expect(getPost(states[0]!, 'g1', 'potd', '2025-06-04')).toMatchObject({ status: 'sent', message_id: 'm3', channel_id: 'potd-channel' });
+		expect(openPostLog(states[0]!).get('g1', 'potd', '2025-06-04')).toMatchObject({
+			status: 'sent',
+			message_id: 'm3',
+			channel_id: 'potd-channel',
+		});
 	});
 
 	it('started at the posting minute, posts once', async () => {
@@ -186,17 +190,17 @@ describe('createScheduler: crash between claim and send', () => {
 	it('finds the post in the channel and does not post again', async () => {
 		clockAt('2025-06-02T09:00:05Z');
 		const crashed = open();
-		claimSlot(crashed, 'g1', 'potd', '2025-06-02', `${hostname()}:${deadPid()}`, new Date('2025-06-02T09:00:00Z'));
+		openPostLog(crashed).claim('g1', 'potd', '2025-06-02', `${hostname()}:${deadPid()}`, new Date('2025-06-02T09:00:00Z'));
 		channel.push({ id: 'm-before-crash', guild: 'g1', kind: 'potd', slot: '2025-06-02', at: new Date('2025-06-02T09:00:01Z') });
 		await scheduler(open()).start([lab]);
 		await advance(HOUR);
 		expect(channel.map((m) => m.id)).toEqual(['m-before-crash']);
-		expect(getPost(states[1]!, 'g1', 'potd', '2025-06-02')).toMatchObject({ status: 'sent', message_id: 'm-before-crash' });
+		expect(openPostLog(states[1]!).get('g1', 'potd', '2025-06-02')).toMatchObject({ status: 'sent', message_id: 'm-before-crash' });
 	});
 
 	it('posts once when the channel has no post', async () => {
 		clockAt('2025-06-02T09:00:05Z');
-		claimSlot(open(), 'g1', 'potd', '2025-06-02', `${hostname()}:${deadPid()}`, new Date('2025-06-02T09:00:00Z'));
+		openPostLog(open()).claim('g1', 'potd', '2025-06-02', `${hostname()}:${deadPid()}`, new Date('2025-06-02T09:00:00Z'));
 		await scheduler(open()).start([lab]);
 		await advance(HOUR);
 		expect(channel.map((m) => [m.slot, m.at.toISOString()])).toEqual([['2025-06-02', '2025-06-02T09:00:05.000Z']]);
@@ -204,14 +208,14 @@ describe('createScheduler: crash between claim and send', () => {
 
 	it('posts once, even with catch-up off, when the same claimant restarts', async () => {
 		clockAt('2025-06-02T09:00:05Z');
-		claimSlot(open(), 'g1', 'potd', '2025-06-02', 'host-a:1', new Date('2025-06-02T09:00:00Z'));
+		openPostLog(open()).claim('g1', 'potd', '2025-06-02', 'host-a:1', new Date('2025-06-02T09:00:00Z'));
 		await scheduler(open(), { catchUp: false }).start([lab]);
 		expect(channel.map((m) => m.slot)).toEqual(['2025-06-02']);
 	});
 
 	it('waits out the claim lease of a process on another machine before reconciling', async () => {
 		clockAt('2025-06-02T09:01:00Z');
-		claimSlot(open(), 'g1', 'potd', '2025-06-02', 'other-machine:77', new Date('2025-06-02T09:00:00Z'));
+		openPostLog(open()).claim('g1', 'potd', '2025-06-02', 'other-machine:77', new Date('2025-06-02T09:00:00Z'));
 		await scheduler(open(), { claimLeaseMs: 5 * 60_000 }).start([lab]);
 		await advance(3 * 60_000);
 		expect(channel).toEqual([]);
@@ -221,7 +225,7 @@ describe('createScheduler: crash between claim and send', () => {
 
 	it('leaves a slot alone while the process on this machine that claimed it is alive', async () => {
 		clockAt('2025-06-02T09:00:05Z');
-		claimSlot(open(), 'g1', 'potd', '2025-06-02', `${hostname()}:${process.pid}`, new Date('2025-06-02T09:00:00Z'));
+		openPostLog(open()).claim('g1', 'potd', '2025-06-02', `${hostname()}:${process.pid}`, new Date('2025-06-02T09:00:00Z'));
 		await scheduler(open(), { claimLeaseMs: 60_000 }).start([lab]);
 		await advance(2 * HOUR);
 		expect(channel).toEqual([]);
@@ -229,7 +233,7 @@ describe('createScheduler: crash between claim and send', () => {
 
 	it('marks an interrupted claim from an earlier day as missed without posting it', async () => {
 		clockAt('2025-06-03T08:00:00Z');
-		claimSlot(open(), 'g1', 'potd', '2025-06-02', `${hostname()}:${deadPid()}`, new Date('2025-06-02T09:00:00Z'));
+		openPostLog(open()).claim('g1', 'potd', '2025-06-02', `${hostname()}:${deadPid()}`, new Date('2025-06-02T09:00:00Z'));
 		const running = scheduler(open());
 		await running.start([lab]);
 		expect(channel).toEqual([]);
@@ -299,7 +303,7 @@ describe('createScheduler: digests', () => {
 		expect(channel.map((m) => [m.kind, m.slot])).toEqual([['digest', '2025-06-09T09:00:00.000Z']]);
 		expect(openDigestMarks(state).watermark('g1')?.toISOString()).toBe('2025-06-16T09:00:00.000Z');
 		for (const empty of ['2025-06-02T09:00:00.000Z', '2025-06-16T09:00:00.000Z']) {
-			expect(getPost(state, 'g1', 'digest', empty)).toMatchObject({ status: 'sent', message_id: null });
+			expect(openPostLog(state).get('g1', 'digest', empty)).toMatchObject({ status: 'sent', message_id: null });
 		}
 		expect(logLines.filter((line) => line === 'schedule: no new papers since the last digest; nothing posted')).toHaveLength(2);
 	});

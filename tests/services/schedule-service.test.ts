@@ -12,7 +12,7 @@ import { createDiscordPoster } from '../../src/discord/schedule-posts.js';
 import { openDigestMarks } from '../../src/schedule/digest-marks.js';
 import { startScheduleService, type ScheduleService } from '../../src/services/schedule-service.js';
 import { openSubscriptions } from '../../src/schedule/saved-searches.js';
-import { getPost } from '../../src/schedule/post-log.js';
+import { openPostLog } from '../../src/schedule/post-log.js';
 import { getGuildSettings } from '../../src/schedule/settings.js';
 import { openState, type State } from '../../src/schedule/state.js';
 import { ScheduleSettingError } from '../../src/schedule/time.js';
@@ -107,7 +107,7 @@ describe('startScheduleService', () => {
 		expect(post?.embeds[0]?.footer?.text).toContain('Paper of the day · 2024-03-11');
 		expect(post?.embeds[0]?.title).toBe(cardTitle(service.todaysPaper(connected.standin.guildId)));
 		expect(connected.standin.threads().some((thread) => thread.id === post?.id)).toBe(true);
-		expect(getPost(state, connected.standin.guildId, 'potd', '2024-03-11')).toMatchObject({
+		expect(openPostLog(state).get(connected.standin.guildId, 'potd', '2024-03-11')).toMatchObject({
 			status: 'sent',
 			channel_id: channel.id,
 			message_id: post?.id,
@@ -123,7 +123,7 @@ describe('startScheduleService', () => {
 		const channel = await connected.addTextChannel('potd-no-catch-up');
 		await start({ POTD_CHANNEL_ID: channel.id, POTD_CATCH_UP: 'off' });
 		expect(postsIn(channel.id)).toEqual([]);
-		expect(getPost(state, connected.standin.guildId, 'potd', '2024-03-11')).toBeNull();
+		expect(openPostLog(state).get(connected.standin.guildId, 'potd', '2024-03-11')).toBeNull();
 	});
 });
 
