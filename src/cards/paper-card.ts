@@ -9,7 +9,7 @@ export const ACTION_ROW: ComponentType.ActionRow = 1;
 export const BUTTON: ComponentType.Button = 2;
 export const STRING_SELECT: ComponentType.StringSelect = 3;
 export const SECONDARY: ButtonStyle.Secondary = 2;
-const PRIMARY: ButtonStyle.Primary = 1;
+export const PRIMARY: ButtonStyle.Primary = 1;
 const LINK: ButtonStyle.Link = 5;
 
 /** Embed colours by primary category: exact categories first, then whole archives. */

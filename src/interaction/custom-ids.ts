@@ -13,6 +13,8 @@ export type ComponentAction =
 	| { kind: 'add'; id: string }
 	/** The arXiv feed post's menu: opens the chosen paper privately, whether or not it is in the corpus. */
 	| { kind: 'feed' }
+	/** Share for a feed paper's private card: posts its card in the channel, naming who shared it. */
+	| { kind: 'feed-share'; id: string }
 	/** Discuss for a feed paper's private card: posts its card with a thread. */
 	| { kind: 'feed-discuss'; id: string }
 	/** Not for us on a feed paper's private card: papers like it rank lower in later feeds; pressed again, undone. */
@@ -28,6 +30,7 @@ export function encodeCustomId(action: ComponentAction): string {
 		case 'share':
 		case 'discuss':
 		case 'add':
+		case 'feed-share':
 		case 'feed-discuss':
 		case 'feed-dismiss':
 			return `${action.kind}:${action.id}`;
@@ -51,6 +54,7 @@ export function decodeCustomId(customId: string): ComponentAction | null {
 		case 'share':
 		case 'discuss':
 		case 'add':
+		case 'feed-share':
 		case 'feed-discuss':
 		case 'feed-dismiss':
 			return argument ? { kind, id: argument } : null;

@@ -1,6 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APISelectMenuOption } from 'discord-api-types/v10';
 import { buildPaperCard, COMPONENT_LIMITS, displayTitle, EMBED_LIMITS, truncateAtWord } from '../cards/index.js';
-import { ACTION_ROW, BUTTON, cardButtons, SECONDARY, shortAuthors, STRING_SELECT } from '../cards/paper-card.js';
+import { ACTION_ROW, BUTTON, cardButtons, PRIMARY, SECONDARY, shortAuthors, STRING_SELECT } from '../cards/paper-card.js';
 import { markdownSafe, plainLine } from '../cards/safe-text.js';
 import { abstractUrl, type Paper } from '../corpus/paper.js';
 import type { FeedPlan } from '../feed/plan.js';
@@ -118,13 +118,15 @@ export function buildFeedMessages(plan: FeedPlan, categories: readonly string[])
 
 /**
  * A feed paper's card, privately, with **Add to corpus** (when it is not in the corpus and the
- * asker may add) and **Discuss** (its card posted with a thread named after it).
+ * asker may add), **Share** (its card posted in the channel), **Discuss** (its card posted with a
+ * thread named after it) and **Not for us**: five buttons at most, one action row.
  */
 export function feedCardReply(paper: Paper, options: { inCorpus: boolean; mayAdd: boolean }): Reply {
 	const buttons: APIButtonComponent[] = [];
 	if (!options.inCorpus && options.mayAdd) {
 		buttons.push({ type: BUTTON, style: SECONDARY, label: 'Add to corpus', custom_id: encodeCustomId({ kind: 'add', id: paper.id }) });
 	}
+	buttons.push({ type: BUTTON, style: PRIMARY, label: 'Share', custom_id: encodeCustomId({ kind: 'feed-share', id: paper.id }) });
 	buttons.push({ type: BUTTON, style: SECONDARY, label: 'Discuss', custom_id: encodeCustomId({ kind: 'feed-discuss', id: paper.id }) });
 	buttons.push({ type: BUTTON, style: SECONDARY, label: 'Not for us', custom_id: encodeCustomId({ kind: 'feed-dismiss', id: paper.id }) });
 	buttons.push(...cardButtons(paper, { share: false, discuss: false }));

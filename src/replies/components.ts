@@ -83,6 +83,12 @@ export async function answerComponent(
 				const paper = requireFeedPaper(context, values[0] ?? '');
 				return feedCardReply(paper, { inCorpus: getPaper(context.index, paper.id) !== null, mayAdd: !!context.curation?.mayAdd(asker) });
 			}
+			case 'feed-share': {
+				const paper = requireFeedPaper(context, action.id);
+				if (asker.guildId) context.teachFeed?.(asker.guildId, paper, 'own');
+				const card = publicCard(paper);
+				return { ...card, message: { ...card.message, content: `Shared by <@${asker.user.id}>` } };
+			}
 			case 'feed-discuss': {
 				const paper = requireFeedPaper(context, action.id);
 				if (asker.guildId) context.teachFeed?.(asker.guildId, paper, 'own');

@@ -4,7 +4,7 @@ import type { Paper } from '../corpus/paper.js';
 import { planFeedPost, type FeedPlan } from '../feed/plan.js';
 import type { Logger } from '../log.js';
 import { openSubscriptions, openTopics } from '../schedule/saved-searches.js';
-import { getFeedFeedback, markFeedPaperOwn, toggleFeedPaperDismissed } from '../schedule/feed-feedback.js';
+import { openFeedFeedback } from '../schedule/feed-feedback.js';
 import { getFeedLook, getFeedPaper, postedFeedPaperIds, storeFeedPapers } from '../schedule/feed-log.js';
 import { createFeedScheduler, type FeedScheduler } from '../schedule/feed-scheduler.js';
 import type { GuildSettings } from '../schedule/settings.js';
@@ -45,6 +45,8 @@ const datedOrEmpty = (announcement: Announcement) => ({ ...announcement, date: a
 
 /** Runs the arXiv feed over the schedule's state and poster. */
 export function createFeedService({ state, library, poster, client, now, log }: FeedServiceOptions): FeedService {
+	const feedback = openFeedFeedback(state);
+
 	function plan(guild: GuildSettings, announcement: Announcement): Promise<FeedPlan> {
 		return planFeedPost(library.current(), datedOrEmpty(announcement), {
 			cross: guild.feed_cross,
@@ -52,7 +54,7 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 			alreadyPosted: (ids) => postedFeedPaperIds(state, guild.guild_id, ids),
 			topics: openTopics(state).list(guild.guild_id),
 			subscriptions: openSubscriptions(state).list(guild.guild_id),
-			feedback: getFeedFeedback(state, guild.guild_id),
+			feedback: feedback.of(guild.guild_id),
 		});
 	}
 
@@ -77,8 +79,8 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 		scheduler,
 		feedPaper: (id) => getFeedPaper(state, id),
 		teach(guildId, paper, lesson) {
-			if (lesson === 'dismissed') return toggleFeedPaperDismissed(state, guildId, paper, now());
-			markFeedPaperOwn(state, guildId, paper, now());
+			if (lesson === 'dismissed') return feedback.toggleDismissed(guildId, paper, now());
+			feedback.markOwn(guildId, paper, now());
 			return true;
 		},
 		async preview(guild) {
@@ -101,7 +103,7 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 			const next = look.next_look
 				? `Next look: ${formatLocalTime(new Date(look.next_look), guild.timezone)}`
 				: 'Next look: at the feed time';
-			const { own, dismissed } = getFeedFeedback(state, guild.guild_id);
+			const { own, dismissed } = feedback.of(guild.guild_id);
 			const taught = `Taught: ${own.length} taken up from feed posts (ranked as the lab's own), ${dismissed.length} marked Not for us`;
 			return [where, `${last} (looked ${formatLocalTime(new Date(look.looked_at), guild.timezone)})`, next, taught];
 		},

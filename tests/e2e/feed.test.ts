@@ -162,7 +162,7 @@ describe('the arXiv feed through the real bot', () => {
 		expect(new Set(listed.slice(0, 4))).toEqual(new Set([...NEW_SPIKING, CROSS_LISTED_SPIKING].map((entry) => entry.id)));
 		expect(text(post!)).toContain("closer to the lab than all of today's other papers");
 
-		// The lab teaches the feed from a paper's card: Not for us (pressed again, undone) and Discuss.
+		// The lab teaches the feed from a paper's card: Not for us (pressed again, undone), Discuss and Share.
 		const card = await (await standin.sendInteraction(selectMenu('feed', [CROSS_LISTED_SPIKING.id], post))).waitForAnswer();
 		const notForUs = async () =>
 			(await (await standin.sendInteraction(button(`feed-dismiss:${CROSS_LISTED_SPIKING.id}`, card))).waitForAnswer()).content;
@@ -174,6 +174,19 @@ describe('the arXiv feed through the real bot', () => {
 		const status = await standin.sendInteraction(command('paperbot', ['status'], {}));
 		expect(JSON.stringify((await status.waitForAnswer()).embeds)).toContain(
 			"Taught: 1 taken up from feed posts (ranked as the lab's own), 1 marked Not for us",
+		);
+
+		const third = await (await standin.sendInteraction(selectMenu('feed', [NEW_SPIKING[1]!.id], post))).waitForAnswer();
+		const sharing = await standin.sendInteraction(button(`feed-share:${NEW_SPIKING[1]!.id}`, third));
+		const shared = await sharing.waitForAnswer();
+		expect(shared.content).toBe(`Shared by <@${standin.memberUser.id}>`);
+		expect(shared.embeds[0]?.url).toBe(`https://arxiv.org/abs/${NEW_SPIKING[1]!.id}`);
+		expect(sharing.callback.data).toMatchObject({ allowed_mentions: { parse: [] } });
+		expect({ mentions: shared.mentions, everyone: shared.mention_everyone }).toEqual({ mentions: [], everyone: false });
+		expect(standin.messages().map((message) => message.id)).toContain(shared.id);
+		const after = await standin.sendInteraction(command('paperbot', ['status'], {}));
+		expect(JSON.stringify((await after.waitForAnswer()).embeds)).toContain(
+			"Taught: 2 taken up from feed posts (ranked as the lab's own), 1 marked Not for us",
 		);
 	}, 60_000);
 

@@ -76,13 +76,21 @@ describe('buildFeedMessages', () => {
 });
 
 describe('feedCardReply', () => {
-	it('offers Add to corpus to a curator for a paper not in the corpus, and Discuss and Not for us to everyone', () => {
+	it('offers Add to corpus to a curator for a paper not in the corpus, and Share, Discuss and Not for us to everyone', () => {
 		const ids = (reply: ReturnType<typeof feedCardReply>) => JSON.stringify(reply.message.components);
 		expect(ids(feedCardReply(paper(1), { inCorpus: false, mayAdd: true }))).toContain('"add:2603.00001"');
 		expect(ids(feedCardReply(paper(1), { inCorpus: false, mayAdd: false }))).not.toContain('add:');
 		expect(ids(feedCardReply(paper(1), { inCorpus: true, mayAdd: true }))).not.toContain('add:');
+		expect(ids(feedCardReply(paper(1), { inCorpus: false, mayAdd: false }))).toContain('"feed-share:2603.00001"');
 		expect(ids(feedCardReply(paper(1), { inCorpus: false, mayAdd: false }))).toContain('"feed-discuss:2603.00001"');
 		expect(ids(feedCardReply(paper(1), { inCorpus: false, mayAdd: false }))).toContain('"feed-dismiss:2603.00001"');
 		expect(feedCardReply(paper(1), { inCorpus: false, mayAdd: true }).message.flags).toBe(64);
+	});
+
+	it('keeps every button of the fullest card within one action row of five', () => {
+		const { components } = feedCardReply(paper(1), { inCorpus: false, mayAdd: true }).message;
+		expect(componentLimitViolations(components)).toEqual([]);
+		const labels = components.flatMap((row) => row.components.map((button) => ('label' in button ? button.label : undefined)));
+		expect(labels).toEqual(['Add to corpus', 'Share', 'Discuss', 'Not for us', 'PDF']);
 	});
 });

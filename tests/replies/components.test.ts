@@ -6,6 +6,8 @@ import { decodeCustomId } from '../../src/interaction/custom-ids.js';
 import { keyForQuery } from '../../src/interaction/query-keys.js';
 import type { Asker } from '../../src/interaction/command.js';
 import { EPHEMERAL_FLAG } from '../../src/interaction/reply.js';
+import { type Paper, paperSchema } from '../../src/corpus/paper.js';
+import type { FeedLesson } from '../../src/replies/components.js';
 import { curationAnswering, curator, member, shippedCorpusContext } from '../commands/corpus.js';
 
 let shipped: CommandContext;
@@ -57,6 +59,30 @@ describe('answerComponent', () => {
 		expect(reply.message.content).toBe(`Shared by <@${member.user.id}>`);
 		expect(reply.message.allowed_mentions).toEqual({ parse: [] });
 		expect(JSON.stringify(reply.message.components)).toContain('"discuss:2305.00054"');
+	});
+
+	it('shares a feed paper outside the corpus for everyone without pinging, and teaches the feed it is the lab’s own', async () => {
+		const feedPaper = paperSchema.parse({ id: '2603.00001', title: 'Spiking Feed Paper', authors: ['A. Author'], abstract: 'Spikes.' });
+		const taught: [string, string, FeedLesson][] = [];
+		const context = {
+			...shipped,
+			feedPaper: (id: string) => (id === feedPaper.id ? feedPaper : null),
+			teachFeed: (guildId: string, paper: Paper, lesson: FeedLesson) => taught.push([guildId, paper.id, lesson]) > 0,
+		};
+		const { reply, update } = await click('feed-share:2603.00001', member, [], context);
+		expect(update).toBe(false);
+		expect(reply.message.flags).toBeUndefined();
+		expect(reply.message.content).toBe(`Shared by <@${member.user.id}>`);
+		expect(reply.message.allowed_mentions).toEqual({ parse: [] });
+		expect(reply.message.embeds[0]?.title).toBe('Spiking Feed Paper');
+		expect(reply.thread).toBeUndefined();
+		expect(JSON.stringify(reply.message.components)).toContain('"discuss:2603.00001"');
+		expect(taught).toEqual([[member.guildId, '2603.00001', 'own']]);
+
+		const unknown = await click('feed-share:2603.99999', member, [], context);
+		expect(unknown.reply).toMatchObject({ isError: true, message: { flags: EPHEMERAL_FLAG } });
+		expect(unknown.reply.message.content).toMatch(/^arXiv:2603\.99999 is no longer known here/);
+		expect(taught).toHaveLength(1);
 	});
 
 	it('asks for a thread named after the paper on Discuss', async () => {

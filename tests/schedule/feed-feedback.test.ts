@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Paper, paperSchema } from '../../src/corpus/paper.js';
-import { getFeedFeedback, markFeedPaperOwn, toggleFeedPaperDismissed } from '../../src/schedule/feed-feedback.js';
+import { openFeedFeedback } from '../../src/schedule/feed-feedback.js';
 import { openState } from '../../src/schedule/state.js';
 import { join } from 'node:path';
 import { useTempState } from './temp-state.js';
@@ -17,18 +17,29 @@ describe('feed feedback', () => {
 	it('keeps what each guild taught its feed across a restart, and undoes Not for us when pressed again', () => {
 		const path = join(dir, 'taught.db');
 		const state = openState(path);
+		const taught = openFeedFeedback(state);
 		const at = new Date('2026-03-02T09:00:00Z');
-		markFeedPaperOwn(state, 'g1', paper('2603.00001'), at);
-		expect(toggleFeedPaperDismissed(state, 'g1', paper('2603.00002'), at)).toBe(true);
-		expect(toggleFeedPaperDismissed(state, 'g1', paper('2603.00003'), at)).toBe(true);
-		expect(toggleFeedPaperDismissed(state, 'g1', paper('2603.00003'), at)).toBe(false);
+		taught.markOwn('g1', paper('2603.00001'), at);
+		expect(taught.toggleDismissed('g1', paper('2603.00002'), at)).toBe(true);
+		expect(taught.toggleDismissed('g1', paper('2603.00003'), at)).toBe(true);
+		expect(taught.toggleDismissed('g1', paper('2603.00003'), at)).toBe(false);
 		state.close();
 
 		const reopened = openState(path);
-		const feedback = getFeedFeedback(reopened, 'g1');
+		const feedback = openFeedFeedback(reopened).of('g1');
 		expect(feedback.own.map((own) => own.id)).toEqual(['2603.00001']);
 		expect(feedback.dismissed.map((dismissed) => dismissed.id)).toEqual(['2603.00002']);
-		expect(getFeedFeedback(reopened, 'g2')).toEqual({ own: [], dismissed: [] });
+		expect(openFeedFeedback(reopened).of('g2')).toEqual({ own: [], dismissed: [] });
 		reopened.close();
+	});
+
+	it('keeps a paper taken up twice once, as of the last time, with the record last seen', () => {
+		const state = openState(join(dir, 'twice.db'));
+		const taught = openFeedFeedback(state);
+		taught.markOwn('g1', paper('2603.00001'), new Date('2026-03-02T09:00:00Z'));
+		taught.markOwn('g1', paper('2603.00002'), new Date('2026-03-02T10:00:00Z'));
+		taught.markOwn('g1', { ...paper('2603.00001'), title: 'Paper 2603.00001, revised' }, new Date('2026-03-02T11:00:00Z'));
+		expect(taught.of('g1').own.map((own) => own.title)).toEqual(['Paper 2603.00002', 'Paper 2603.00001, revised']);
+		state.close();
 	});
 });
