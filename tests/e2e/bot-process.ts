@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { envSchema } from '../../src/env.js';
-import { compiled } from '../run-entry.js';
+import { compiled, ONE_SHOT_NODE_OPTIONS } from '../run-entry.js';
 import { startDiscordStandin, type Standin } from './discord-standin.js';
 
 /** The project root: the bot runs from here, as `npm start` does. */
@@ -117,10 +117,13 @@ function isGroupAlive(pid: number): boolean {
 }
 
 /**
- * Spawns `src/main.ts` (what `npm start` runs), compiled, detached in its own process group; with
- * the clock preload when the environment sets the bot's clock.
+ * Spawns `src/main.ts` (what `npm start` runs), compiled, detached in its own process group, with
+ * `nodeOptions`; with the clock preload when the environment sets the bot's clock.
  */
-function spawnBot(env: NodeJS.ProcessEnv): {
+function spawnBot(
+	env: NodeJS.ProcessEnv,
+	nodeOptions: readonly string[] = [],
+): {
 	child: ChildProcess;
 	output: { stdout: string; stderr: string };
 	exited: Promise<BotExit>;
@@ -129,7 +132,7 @@ function spawnBot(env: NodeJS.ProcessEnv): {
 	const startedAt = performance.now();
 	const stopAt = { value: startedAt };
 	const clock = env.PAPERBOT_TEST_CLOCK ? ['--import', compiled('tests/e2e/clock.ts')] : [];
-	const child = spawn(process.execPath, [...clock, compiled('src/main.ts')], {
+	const child = spawn(process.execPath, [...nodeOptions, ...clock, compiled('src/main.ts')], {
 		cwd: PROJECT_ROOT,
 		env,
 		detached: true,
@@ -236,7 +239,7 @@ export async function runBotProcess(
 	timeoutMs = 20_000,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
 	const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), 'paperbot-e2e-state-')));
-	const { child, output, exited } = spawnBot(botEnvironment(standin, { ...options, stateDir }));
+	const { child, output, exited } = spawnBot(botEnvironment(standin, { ...options, stateDir }), ONE_SHOT_NODE_OPTIONS);
 	const timer = setTimeout(() => child.pid !== undefined && isGroupAlive(child.pid) && process.kill(-child.pid, 'SIGKILL'), timeoutMs);
 	const { code } = await exited;
 	clearTimeout(timer);
