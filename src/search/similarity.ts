@@ -54,6 +54,8 @@ export class SimilaritySpace {
 	#frequencies: Uint32Array = new Uint32Array(1 << 12);
 	/** A paper's count of each term while it is being counted; zero again after. */
 	#inPaper: Uint32Array = new Uint32Array(1 << 12);
+	/** The distinct terms of the paper being counted, in the order met. */
+	#touched: Uint32Array = new Uint32Array(1 << 10);
 	readonly #counted = new Map<Paper, TermCounts>();
 	#background = 0;
 	#totalLength = 0;
@@ -89,12 +91,8 @@ export class SimilaritySpace {
 
 	/** Counts the paper's terms; `learn` gives its new terms numbers (a background paper), else they are counted apart as unseen. */
 	#count(paper: Paper, learn: boolean): TermCounts {
-		const touched: number[] = [];
-		const unseen = new Map<string, number>();
-		const add = (term: number) => {
-			if (this.#inPaper[term]!++ === 0) touched.push(term);
-		};
-		const addUnseen = (key: string) => unseen.set(key, (unseen.get(key) ?? 0) + 1);
+		let touched = 0;
+		let unseen: Map<string, number> | null = null;
 		let length = 0;
 		for (const field of [paper.title ?? '', paper.abstract]) {
 			let previous = -1;
@@ -102,15 +100,17 @@ export class SimilaritySpace {
 			for (const word of searchWordsOf(field)) {
 				let term = this.#words.get(word);
 				if (term === undefined && learn) this.#words.set(word, (term = this.#newTerm()));
-				if (term === undefined) addUnseen(word);
-				else add(term);
+				if (term === undefined) (unseen ??= new Map()).set(word, (unseen.get(word) ?? 0) + 1);
+				else if (this.#inPaper[term]!++ === 0) touched = this.#touch(touched, term);
 				if (previousWord) {
 					let following = previous < 0 ? undefined : this.#pairs.get(previous);
 					if (!following && learn && previous >= 0) this.#pairs.set(previous, (following = new Map()));
 					let pair = term === undefined ? undefined : following?.get(term);
 					if (pair === undefined && learn && following && term !== undefined) following.set(term, (pair = this.#newTerm()));
-					if (pair === undefined) addUnseen(`${previousWord} ${word}`);
-					else add(pair);
+					if (pair === undefined) {
+						const key = `${previousWord} ${word}`;
+						(unseen ??= new Map()).set(key, (unseen.get(key) ?? 0) + 1);
+					} else if (this.#inPaper[pair]!++ === 0) touched = this.#touch(touched, pair);
 					length++;
 				}
 				length++;
@@ -118,10 +118,20 @@ export class SimilaritySpace {
 				previousWord = word;
 			}
 		}
-		const terms = Uint32Array.from(touched);
-		const counts = Float32Array.from(terms, (term) => this.#inPaper[term]!);
-		for (const term of terms) this.#inPaper[term] = 0;
-		return { terms, counts, unseen: [...unseen.values()], length };
+		const terms = this.#touched.slice(0, touched);
+		const counts = new Float32Array(touched);
+		for (let i = 0; i < touched; i++) {
+			counts[i] = this.#inPaper[terms[i]!]!;
+			this.#inPaper[terms[i]!] = 0;
+		}
+		return { terms, counts, unseen: unseen ? [...unseen.values()] : [], length };
+	}
+
+	/** Notes the `at`th distinct term of the paper being counted; returns how many are noted. */
+	#touch(at: number, term: number): number {
+		if (at === this.#touched.length) this.#touched = grown(this.#touched, at * 2);
+		this.#touched[at] = term;
+		return at + 1;
 	}
 
 	/** The paper's unit-length BM25 vector in this space. */
@@ -131,7 +141,8 @@ export class SimilaritySpace {
 		const averageLength = this.#totalLength / Math.max(1, this.#background);
 		const lengthNorm = 1 - b + (b * length) / (averageLength || 1);
 		const weight = (count: number, idf: number) => ((count * (k1 + 1)) / (count + k1 * lengthNorm)) * idf;
-		const weights = Float32Array.from(terms, (term, i) => weight(counts[i]!, this.#idf(term)));
+		const weights = new Float32Array(terms.length);
+		for (let i = 0; i < terms.length; i++) weights[i] = weight(counts[i]!, this.#idf(terms[i]!));
 		const rarest = this.#idf(-1);
 		let unseenSquares = 0;
 		for (const count of unseen) unseenSquares += weight(count, rarest) ** 2;

@@ -2,41 +2,22 @@
  * The arXiv feed measured the way a lab lives it (protocol in tests/eval/feed-labs.ts): for each
  * day, is the lab's hidden paper among the papers posted? paperbot's feed as shipped (`max` 10, its
  * stand-out rule and all) beside two tf-idf anchors, on the tuning and the reported half of the
- * labs, with 95% bootstrap intervals over labs; then `/paper similar` over the same labs. Last in
- * `npm run eval`, or alone: `npm run eval -- --feed` (about a minute).
+ * labs, with 95% bootstrap intervals over labs; then the lab's people and `/paper similar` over the
+ * same labs. The days are shared out among worker threads, one per core (tests/eval/feed-shard.ts).
+ * Last in `npm run eval`, or alone: `npm run eval -- --feed`.
  */
 import { existsSync } from 'node:fs';
-import type { Paper } from '../../src/corpus/paper.js';
-import { rankFeedPapers } from '../../src/feed/rank.js';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { seededRandom } from '../../src/schedule/seeded-random.js';
-import { buildSearchIndex } from '../../src/search/paper-index.js';
-import { similarPapers } from '../../src/search/similar.js';
-import { centroidAnchor, nearestAnchor } from './feed-anchors.js';
-import { type DatedPaper, findLabs, labDays, readCollection, SMALL_CORPUS, type Lab, type LabDay } from './feed-labs.js';
+import { CONDITIONS, type DayOutcome, MAX, RANKERS, readProtocol, runShard, type ShardResult } from './feed-shard.js';
+import type { Lab } from './feed-labs.js';
 
 const COLLECTION = new URL('../../../shared/evaldata/arxiv/arxiv-cs-2025/arxiv_cs_2025_shiyibihua.jsonl', import.meta.url);
-const MAX = 10;
 const RESAMPLES = 1_000;
+const SHARD_MODULE = new URL('./feed-shard.ts', import.meta.url).href;
 
-interface Ranker {
-	name: string;
-	/** The ids posted (or the first {@link MAX} ranked), best first. */
-	rank(day: LabDay): Promise<string[]>;
-}
-
-const RANKERS: Ranker[] = [
-	{
-		name: 'paperbot (as shipped)',
-		async rank(day) {
-			const { picks } = await rankFeedPapers(buildSearchIndex(day.corpus), day.papers, { max: MAX });
-			return picks.map((pick) => pick.paper.id);
-		},
-	},
-	{ name: 'tf-idf centroid', rank: async (day) => centroidAnchor(day.corpus, day.papers).slice(0, MAX) },
-	{ name: 'tf-idf kNN-3', rank: async (day) => nearestAnchor(day.corpus, day.papers).slice(0, MAX) },
-];
-
-/** One day's outcome for one ranking: the hidden paper's position in the post (0 when not posted), and the post's length. */
+/** One day's outcome for one ranking, with its lab. */
 interface Outcome {
 	lab: Lab;
 	position: number;
@@ -47,6 +28,7 @@ const recall = (outcome: Outcome) => (outcome.position > 0 ? 1 : 0);
 const reciprocal = (outcome: Outcome) => (outcome.position > 0 ? 1 / outcome.position : 0);
 const ndcg = (outcome: Outcome) => (outcome.position > 0 ? 1 / Math.log2(outcome.position + 1) : 0);
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+const three = (value: number) => value.toFixed(3);
 
 /** The 2.5th and 97.5th percentiles of the day-weighted mean over labs drawn with replacement. */
 function bootstrap(outcomes: readonly Outcome[], metric: (outcome: Outcome) => number): [number, number] {
@@ -69,82 +51,59 @@ function bootstrap(outcomes: readonly Outcome[], metric: (outcome: Outcome) => n
 	return [means[Math.floor(0.025 * RESAMPLES)]!, means[Math.floor(0.975 * RESAMPLES)]!];
 }
 
-async function outcomesOf(ranker: Ranker, days: readonly LabDay[]): Promise<Outcome[]> {
-	const outcomes: Outcome[] = [];
-	for (const day of days) {
-		const posted = await ranker.rank(day);
-		outcomes.push({ lab: day.lab, position: posted.indexOf(day.hidden.id) + 1, posted: posted.length });
-	}
-	return outcomes;
+/** Every shard's result: in worker threads, one per core, or in this thread on a single core. */
+async function runShards(path: string): Promise<ShardResult[]> {
+	const shards = Math.max(1, Math.min(availableParallelism(), 4));
+	if (shards === 1) return [await runShard(path, 0, 1)];
+	return Promise.all(
+		Array.from(
+			{ length: shards },
+			(_, shard) =>
+				new Promise<ShardResult>((resolve, reject) => {
+					// A worker does not inherit tsx's loader: it loads the shard's TypeScript through tsx's API.
+					const worker = new Worker(
+						`import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(SHARD_MODULE)}, ${JSON.stringify(import.meta.url)}))`,
+						{
+							eval: true,
+							workerData: { feedShard: { path, shard, shards } },
+						},
+					);
+					worker.once('message', resolve);
+					worker.once('error', reject);
+					worker.once('exit', (code) => reject(new Error(`feed evaluation shard ${shard} stopped (exit code ${code})`)));
+				}),
+		),
+	);
 }
 
-const three = (value: number) => value.toFixed(3);
-
-/**
- * The lab's people, measured apart (the protocol hides authors): the 200-a-day days again with
- * every paper's authors shown, counting the hidden papers posted because an author wrote a corpus
- * paper, and the other papers the same rule posts (a shared name, not the lab).
- */
-async function authorFigure(collection: readonly DatedPaper[], labs: readonly Lab[]): Promise<string> {
-	const authors = new Map(collection.map((entry) => [entry.paper.id, entry.authors]));
-	const shown = (paper: Paper): Paper => ({ ...paper, authors: authors.get(paper.id) ?? null });
-	let byAuthor = 0;
-	let found = 0;
-	let others = 0;
-	const days = labDays(collection, labs, 200, false);
-	for (const day of days) {
-		const { picks } = await rankFeedPapers(buildSearchIndex(day.corpus.map(shown)), day.papers.map(shown), { max: MAX });
-		found += picks.some((pick) => pick.paper.id === day.hidden.id) ? 1 : 0;
-		for (const pick of picks.filter((pick) => pick.reason.kind === 'author')) {
-			if (pick.paper.id === day.hidden.id) byAuthor++;
-			else others++;
-		}
-	}
-	return `With authors shown (200 a day, both halves, ${days.length} days): the lab's paper posted on ${three(found / days.length)} of days, by the author rule on ${three(byAuthor / days.length)}; other papers posted by the author rule: ${(others / days.length).toFixed(2)} a day\n`;
-}
-
-/** How often another paper of the same lab is among a lab paper's five most similar, over the whole collection. */
-function similarFigure(collection: readonly Paper[], labs: readonly Lab[]): string {
-	const index = buildSearchIndex(collection);
-	let found = 0;
-	let asked = 0;
-	for (const lab of labs) {
-		const own = new Set(lab.papers.map((entry) => entry.paper.id));
-		for (const entry of lab.papers) {
-			asked++;
-			if (similarPapers(index, entry.paper.id, 5).some((similar) => own.has(similar.paper.id))) found++;
-		}
-	}
-	return `/paper similar: for ${found} of ${asked} lab papers (${three(found / asked)}) another paper of the same lab is among the five most similar, over all ${collection.length.toLocaleString('en')} papers\n`;
-}
-
-/** The feed table and the `/paper similar` figure, or why they were skipped. */
+/** The feed table, the author figure and the `/paper similar` figure, or why they were skipped. */
 export async function feedEvalReport(): Promise<string> {
 	if (!existsSync(COLLECTION)) return `arXiv feed evaluation: skipped, ${COLLECTION.pathname} is not here\n`;
-	const collection = readCollection(COLLECTION.pathname);
-	const labs = findLabs(collection);
-	const conditions = [
-		{ name: '200 a day', days: labDays(collection, labs, 200, false) },
-		{ name: '500 a day', days: labDays(collection, labs, 500, false) },
-		{ name: `${SMALL_CORPUS}-paper corpus`, days: labDays(collection, labs, 200, true) },
-	];
+	const [{ collection, labs, days }, results] = await Promise.all([
+		Promise.resolve(readProtocol(COLLECTION.pathname)),
+		runShards(COLLECTION.pathname),
+	]);
+	const outcomesOf = (condition: number, ranker: number): Outcome[] =>
+		results
+			.flatMap((result) => result.outcomes[condition]![ranker]!)
+			.sort((a: DayOutcome, b: DayOutcome) => a.day - b.day)
+			.map(({ day, position, posted }) => ({ lab: days[condition]![day]!.lab, position, posted }));
 	const halves = ['tuning', 'reported'] as const;
 	const count = (half: string) => labs.filter((lab) => lab.half === half).length;
-	const days = (half: string) => conditions[0]!.days.filter((day) => day.lab.half === half).length;
+	const dayCount = (half: string) => days[0]!.filter((day) => day.lab.half === half).length;
 	const lines = [
-		`arXiv feed: ${labs.length} labs from arxiv-cs-2025 (tuning half: ${count('tuning')} labs, ${days('tuning')} days; reported half: ${count('reported')} labs, ${days('reported')} days), max ${MAX}`,
+		`arXiv feed: ${labs.length} labs from arxiv-cs-2025 (tuning half: ${count('tuning')} labs, ${dayCount('tuning')} days; reported half: ${count('reported')} labs, ${dayCount('reported')} days), max ${MAX}`,
 		'half      condition          ranking                  R@10 [95% interval]      MRR@10  nDCG@10  posted/day',
 	];
 	for (const half of halves) {
-		for (const condition of conditions) {
-			const inHalf = condition.days.filter((day) => day.lab.half === half);
-			for (const ranker of RANKERS) {
-				const outcomes = await outcomesOf(ranker, inHalf);
+		CONDITIONS.forEach((condition, c) => {
+			RANKERS.forEach((ranker, r) => {
+				const outcomes = outcomesOf(c, r).filter((outcome) => outcome.lab.half === half);
 				const [low, high] = bootstrap(outcomes, recall);
 				lines.push(
 					[
-						(ranker === RANKERS[0] && condition === conditions[0] ? half : '').padEnd(9),
-						(ranker === RANKERS[0] ? condition.name : '').padEnd(18),
+						(r === 0 && c === 0 ? half : '').padEnd(9),
+						(r === 0 ? condition.name : '').padEnd(18),
 						ranker.name.padEnd(24),
 						`${three(mean(outcomes.map(recall)))} [${three(low)}, ${three(high)}]`.padEnd(24),
 						three(mean(outcomes.map(reciprocal))).padStart(6),
@@ -154,11 +113,15 @@ export async function feedEvalReport(): Promise<string> {
 							.padStart(11),
 					].join(' '),
 				);
-			}
-		}
+			});
+		});
 	}
-	return `${lines.join('\n')}\n${await authorFigure(collection, labs)}${similarFigure(
-		collection.map((entry) => entry.paper),
-		labs,
-	)}`;
+	const sum = (of: (result: ShardResult) => number) => results.reduce((total, result) => total + of(result), 0);
+	const authorDays = sum((result) => result.authors.days);
+	const [found, asked] = [sum((result) => result.similar.found), sum((result) => result.similar.asked)];
+	lines.push(
+		`With authors shown (200 a day, both halves, ${authorDays} days): the lab's paper posted on ${three(sum((result) => result.authors.found) / authorDays)} of days, by the author rule on ${three(sum((result) => result.authors.byAuthor) / authorDays)}; other papers posted by the author rule: ${(sum((result) => result.authors.others) / authorDays).toFixed(2)} a day`,
+		`/paper similar: for ${found} of ${asked} lab papers (${three(found / asked)}) another paper of the same lab is among the five most similar, over all ${collection.length.toLocaleString('en')} papers`,
+	);
+	return `${lines.join('\n')}\n`;
 }
