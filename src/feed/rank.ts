@@ -44,6 +44,8 @@ export interface RankFeedOptions {
 	own?: readonly Paper[];
 	/** Feed papers the lab marked Not for us: papers like them rank lower. */
 	dismissed?: readonly Paper[];
+	/** Other weights for the score's parts than the shipped {@link FEED_WEIGHTS}: for tuning them. */
+	weights?: Partial<FeedWeights>;
 }
 
 /**
@@ -51,9 +53,11 @@ export interface RankFeedOptions {
  * corpus papers, less a little of its closeness to the day's own centroid (a paper typical of the
  * whole day, such as a survey of the field, is no sign of the lab). Chosen on the tuning half of
  * the feed evaluation (DESIGN.md, "The arXiv feed"). A paper also loses its closeness to the
- * papers the lab marked **Not for us**: half its cosine with the closest of them.
+ * papers the lab marked **Not for us**: a quarter of its cosine with the closest of them.
  */
-const WEIGHTS = { centroid: 1, nearest: 1, typical: 0.1, dismissed: 0.5 } as const;
+export const FEED_WEIGHTS = { centroid: 1, nearest: 1, typical: 0.1, dismissed: 0.25 } as const;
+/** The weights of a day paper's score's parts (see {@link FEED_WEIGHTS}). */
+export type FeedWeights = { readonly [part in keyof typeof FEED_WEIGHTS]: number };
 /** How many of a paper's closest corpus papers its nearness averages over: the lab's work, not one paper. */
 const NEAREST = 3;
 /**
@@ -175,6 +179,7 @@ export async function rankFeedPapers(index: PaperIndex, papers: readonly Paper[]
 	const vectors = fresh.map((paper) => space.vector(paper));
 	const toLab = cosines(lab.centroid, vectors);
 	const toDay = cosines(centroid(vectors), vectors);
+	const weights: FeedWeights = { ...FEED_WEIGHTS, ...options.weights };
 	const scores = new Float64Array(fresh.length);
 	const closest: (Paper | null)[] = [];
 	const toDismissed = new Float64Array(dismissed.length);
@@ -182,7 +187,7 @@ export async function rankFeedPapers(index: PaperIndex, papers: readonly Paper[]
 		const nearest = lab.nearest(vectors[i]!, fresh[i]!);
 		const unwanted = dismissed.length ? Math.max(...cosines(vectors[i]!, dismissedVectors, toDismissed)) : 0;
 		scores[i] =
-			WEIGHTS.centroid * toLab[i]! + WEIGHTS.nearest * nearest.closeness - WEIGHTS.typical * toDay[i]! - WEIGHTS.dismissed * unwanted;
+			weights.centroid * toLab[i]! + weights.nearest * nearest.closeness - weights.typical * toDay[i]! - weights.dismissed * unwanted;
 		closest.push(nearest.closest);
 		await pause();
 	}
