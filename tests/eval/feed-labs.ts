@@ -13,7 +13,7 @@
  *   names, sorted): even is the tuning half, odd the reported half.
  */
 import { readFileSync } from 'node:fs';
-import type { Paper } from '../../src/corpus/paper.js';
+import { type Paper, paperSchema } from '../../src/corpus/paper.js';
 import { hashText, seededRandom } from '../../src/schedule/seeded-random.js';
 
 /** Joint papers that make two co-authors part of one lab. */
@@ -65,20 +65,8 @@ export function readCollection(path: string): DatedPaper[] {
 		.filter(Boolean)
 		.map((line) => JSON.parse(line) as Row)
 		.map((row) => ({
-			paper: {
-				id: row.id,
-				title: row.title,
-				authors: null,
-				abstract: row.abstract,
-				categories: null,
-				venue: null,
-				comment: null,
-				journal_ref: null,
-				doi: null,
-				code_url: null,
-				published: null,
-				updated: null,
-			},
+			// Ranking sees titles and abstracts only: everything else stays empty.
+			paper: paperSchema.parse({ id: row.id, title: row.title, abstract: row.abstract }),
 			authors: row.authors
 				.split(',')
 				.map((name) => name.trim())

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../src/corpus/paper.js';
+import { type Paper, paperSchema } from '../../src/corpus/paper.js';
 import { centroid, cosines, SimilaritySpace, upperFence } from '../../src/search/similarity.js';
 
-const paper = (id: string, title: string, abstract: string): Paper => ({
-	id,
-	title,
-	authors: null,
-	abstract,
-	categories: null,
-	venue: null,
-	comment: null,
-	journal_ref: null,
-	doi: null,
-	code_url: null,
-	published: null,
-	updated: null,
-});
+const paper = (number: string, title: string, abstract: string): Paper => paperSchema.parse({ id: `2401.0000${number}`, title, abstract });
 
 const spiking = paper('1', 'Spiking neural networks', 'Surrogate gradients train spiking neural networks on neuromorphic data.');
 const spikingAgain = paper('2', 'Training spiking neural networks', 'Spiking neural networks learn with surrogate gradients.');
