@@ -79,10 +79,10 @@ async function runShards(path: string): Promise<ShardResult[]> {
 /** The feed table, the author figure and the `/paper similar` figure, or why they were skipped. */
 export async function feedEvalReport(): Promise<string> {
 	if (!existsSync(COLLECTION)) return `arXiv feed evaluation: skipped, ${COLLECTION.pathname} is not here\n`;
-	const [{ collection, labs, days }, results] = await Promise.all([
-		Promise.resolve(readProtocol(COLLECTION.pathname)),
-		runShards(COLLECTION.pathname),
-	]);
+	// The workers start first: this thread reads the protocol (to name each outcome's lab) while they rank.
+	const running = runShards(COLLECTION.pathname);
+	const { collection, labs, days } = readProtocol(COLLECTION.pathname);
+	const results = await running;
 	const outcomesOf = (condition: number, ranker: number): Outcome[] =>
 		results
 			.flatMap((result) => result.outcomes[condition]![ranker]!)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { labSettings } from '../schedule/lab-settings.js';
 import { componentLimitViolations, embedLimitViolations } from '../../src/cards/index.js';
 import { paperSchema, type Paper } from '../../src/corpus/paper.js';
 import { findMarkedPost } from '../../src/messages/post-messages.js';
-import { checkGuildSettings } from '../../src/schedule/settings.js';
 import {
 	buildNoVotesMessage,
 	buildPickMessage,
@@ -89,16 +89,7 @@ describe('buildProposalsMessage', () => {
 });
 
 describe('readingStatusLines', () => {
-	const settings = checkGuildSettings({
-		guild_id: 'g1',
-		potd_channel_id: null,
-		potd_time: '09:00',
-		timezone: 'Europe/London',
-		potd_thread: true,
-		digest_channel_id: null,
-		digest_cron: '0 9 * * 1',
-		reading_channel_id: 'c9',
-	});
+	const settings = labSettings({ timezone: 'Europe/London', reading_channel_id: 'c9' });
 
 	it('shows where and when, the list, the open poll with its end and link, and the next poll', () => {
 		const openPoll = {

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { labSettings } from '../schedule/lab-settings.js';
 import type { APIEmbed } from 'discord.js';
 import { EMBED_LIMITS } from '../../src/cards/index.js';
 import { buildStatusEmbed, formatLocalTime, type ScheduleStatus } from '../../src/messages/schedule-status.js';
 import type { PostRecord } from '../../src/schedule/post-log.js';
-import { checkGuildSettings } from '../../src/schedule/settings.js';
 
 const GUILD = '100000000000000001';
 const CHANNEL = '100000000000000002';
 
-const settings = checkGuildSettings({
-	guild_id: GUILD,
-	potd_channel_id: CHANNEL,
-	potd_time: '09:00',
-	timezone: 'America/New_York',
-	potd_thread: true,
-	digest_channel_id: null,
-	digest_cron: '0 9 * * 1',
-});
+const settings = labSettings({ guild_id: GUILD, potd_channel_id: CHANNEL, timezone: 'America/New_York' });
 
 function post(fields: Partial<PostRecord>): PostRecord {
 	return {

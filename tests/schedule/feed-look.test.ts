@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { labSettings } from './lab-settings.js';
 import type { Announcement } from '../../src/arxiv/announcements.js';
 import { getFeedLook } from '../../src/schedule/feed-log.js';
 import { lookAtFeed, type FeedLookContext } from '../../src/schedule/feed-look.js';
 import { openPostLog } from '../../src/schedule/post-log.js';
-import { checkGuildSettings } from '../../src/schedule/settings.js';
 import type { State } from '../../src/schedule/state.js';
 import { useTempState } from './temp-state.js';
 
@@ -12,18 +12,7 @@ useTempState((opened) => {
 	state = opened;
 });
 
-const lab = checkGuildSettings({
-	guild_id: 'g1',
-	potd_channel_id: null,
-	potd_time: '09:00',
-	timezone: 'UTC',
-	potd_thread: true,
-	digest_channel_id: null,
-	digest_cron: '0 9 * * 1',
-	feed_channel_id: 'feed-channel',
-	feed_categories: ['cs.NE'],
-	feed_time: '09:00',
-});
+const lab = labSettings({ feed_channel_id: 'feed-channel', feed_categories: ['cs.NE'], feed_time: '09:00' });
 const NEXT_FEED_TIME = new Date('2026-03-03T09:00:00Z');
 
 const announcement = (date: string | null): Announcement => ({ date, entries: [], skipped: [] });

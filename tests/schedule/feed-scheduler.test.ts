@@ -2,26 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { labSettings } from './lab-settings.js';
 import type { Announcement } from '../../src/arxiv/announcements.js';
 import { ArxivError } from '../../src/arxiv/error.js';
 import { getFeedLook } from '../../src/schedule/feed-log.js';
 import { createFeedScheduler, type FeedScheduler, type FeedSchedulerOptions } from '../../src/schedule/feed-scheduler.js';
 import { openPostLog } from '../../src/schedule/post-log.js';
-import { checkGuildSettings } from '../../src/schedule/settings.js';
 import { openState, type State } from '../../src/schedule/state.js';
 
-const lab = checkGuildSettings({
-	guild_id: 'g1',
-	potd_channel_id: null,
-	potd_time: '09:00',
-	timezone: 'UTC',
-	potd_thread: true,
-	digest_channel_id: null,
-	digest_cron: '0 9 * * 1',
-	feed_channel_id: 'feed-channel',
-	feed_categories: ['cs.NE'],
-	feed_time: '09:00',
-});
+const lab = labSettings({ feed_channel_id: 'feed-channel', feed_categories: ['cs.NE'], feed_time: '09:00' });
 const HOUR = 3_600_000;
 
 const announcement = (date: string | null): Announcement => ({ date, entries: [], skipped: [] });

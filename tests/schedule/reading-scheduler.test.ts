@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { labSettings } from './lab-settings.js';
 import { openPostLog } from '../../src/schedule/post-log.js';
 import { openReadingList, type ReadingList } from '../../src/schedule/reading-list.js';
 import {
@@ -9,7 +10,6 @@ import {
 	type ReadingSchedulerOptions,
 } from '../../src/schedule/reading-scheduler.js';
 import type { ReadingOutcome } from '../../src/schedule/reading-vote.js';
-import { checkGuildSettings, type GuildSettings } from '../../src/schedule/settings.js';
 import { openState, type State } from '../../src/schedule/state.js';
 import { useTempState } from './temp-state.js';
 
@@ -18,16 +18,7 @@ const DUE = new Date('2026-03-02T10:00:00Z');
 const SLOT = DUE.toISOString();
 const HOUR = 3_600_000;
 
-const lab: GuildSettings = checkGuildSettings({
-	guild_id: 'g1',
-	potd_channel_id: null,
-	potd_time: '09:00',
-	timezone: 'UTC',
-	potd_thread: true,
-	digest_channel_id: null,
-	digest_cron: '0 9 * * 1',
-	reading_channel_id: 'reading-channel',
-});
+const lab = labSettings({ reading_channel_id: 'reading-channel' });
 
 /** What the fake Discord holds: posts with their slots, and each poll's votes. */
 interface Post {

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { labSettings } from './lab-settings.js';
 import { openDigestMarks } from '../../src/schedule/digest-marks.js';
 import { openPostLog, type PostKind } from '../../src/schedule/post-log.js';
 import { createScheduler, nextPostTimes, type Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.js';
-import { checkGuildSettings, type GuildSettings } from '../../src/schedule/settings.js';
 import { openState, type State } from '../../src/schedule/state.js';
 
 /** A channel both "processes" post into, standing in for Discord. */
@@ -24,15 +24,7 @@ let states: State[];
 let schedulers: Scheduler[];
 let logLines: string[];
 
-const lab: GuildSettings = checkGuildSettings({
-	guild_id: 'g1',
-	potd_channel_id: 'potd-channel',
-	potd_time: '09:00',
-	timezone: 'UTC',
-	potd_thread: true,
-	digest_channel_id: null,
-	digest_cron: '0 9 * * 1',
-});
+const lab = labSettings({ potd_channel_id: 'potd-channel' });
 
 beforeEach(() => {
 	dir = mkdtempSync(join(tmpdir(), 'paperbot-scheduler-'));
