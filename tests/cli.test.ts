@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { runEntry, type RunOptions } from './run-entry.js';
+import { runCliHere, runEntry, type RunOptions } from './run-entry.js';
 
 let corpus: string;
 beforeAll(async () => {
@@ -13,11 +13,14 @@ beforeAll(async () => {
 });
 afterAll(() => rm(corpus, { recursive: true, force: true }));
 
+/** A paperbot process: `entry` compiled, run with node (see ./run-entry.ts). */
 const run = (entry: string, args: string[], options: RunOptions = {}) => runEntry(entry, args, corpus, options);
+/** The CLI answering in this process, as its entry does in its own. */
+const cli = (args: string[], options: RunOptions = {}) => runCliHere(args, corpus, options);
 
 // Each test waits on its own child process, so they run side by side.
-describe.concurrent('npm run paperbot (the one-shot CLI)', () => {
-	it('prints only the exact message payload on stdout with --json', async ({ expect }) => {
+describe.concurrent('the paperbot process (npx paperbot)', () => {
+	it('prints only the exact message payload on stdout with --json, and exits 0', async ({ expect }) => {
 		const result = await run('src/cli.ts', ['search', 'spiking gan', '--json']);
 		expect(result.code).toBe(0);
 		const payload = JSON.parse(result.stdout);
@@ -32,11 +35,37 @@ describe.concurrent('npm run paperbot (the one-shot CLI)', () => {
 		expect(result).toEqual({ code: 1, stdout: `${JSON.stringify({ error: message })}\n`, stderr: `${message}\n` });
 	});
 
+	it('exits 1 naming every bad variable', async ({ expect }) => {
+		const result = await run('src/cli.ts', ['random'], { env: { TIMEZONE: 'Mars/Olympus', POTD_TIME: '25:00' } });
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain('TIMEZONE: timezone must be an IANA time-zone name');
+		expect(result.stderr).toContain('POTD_TIME: time must be HH:MM (00:00–23:59), e.g. 09:00; "25:00" is not one');
+	});
+
+	it('exits 2 for a command line it does not take', async ({ expect }) => {
+		expect(await run('src/cli.ts', [])).toEqual({
+			code: 2,
+			stdout: '',
+			stderr: 'paperbot: no command given; paperbot --help lists the commands.\n',
+		});
+	});
+
+	it('says to check ARXIV_API_URL when the address answers 404, and exits 1', async ({ expect }) => {
+		const server = createServer((_request, response) => response.writeHead(404, 'Not Found').end('no such page'));
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wrong/path`;
+		const result = await run('src/cli.ts', ['add', '2401.00001'], { env: { ARXIV_API_URL: apiUrl } });
+		await new Promise((resolve) => server.close(resolve));
+		expect(result.code).toBe(1);
+		expect(result.stderr).toBe(
+			`paperbot add: 2401.00001: arXiv answered HTTP 404 Not Found instead of a feed; check ARXIV_API_URL (${apiUrl}).\n`,
+		);
+	});
+});
+
+describe.concurrent('npm run paperbot (the one-shot CLI)', () => {
 	it('prints one JSON document for an empty answer too: no match, and no similar paper', async ({ expect }) => {
-		const [noMatch, noSimilar] = await Promise.all([
-			run('src/cli.ts', ['search', 'zzzqqqxxy', '--json']),
-			run('src/cli.ts', ['similar', '2304.14548', '--json']),
-		]);
+		const [noMatch, noSimilar] = await Promise.all([cli(['search', 'zzzqqqxxy', '--json']), cli(['similar', '2304.14548', '--json'])]);
 		for (const result of [noMatch, noSimilar]) expect(result.code).toBe(1);
 		expect(JSON.parse(noMatch.stdout).error).toMatch(/^No paper matches “zzzqqqxxy”/);
 		expect(JSON.parse(noSimilar.stdout).error).toMatch(/^No other paper in the corpus is close enough to /);
@@ -45,14 +74,14 @@ describe.concurrent('npm run paperbot (the one-shot CLI)', () => {
 	it.for([['--jsn'], ['-j'], ['--limit', '3']])(
 		'refuses the unknown option %j, exit 2, rather than searching for it',
 		async (flag, { expect }) => {
-			const result = await run('src/cli.ts', ['search', 'spiking', ...flag]);
+			const result = await cli(['search', 'spiking', ...flag]);
 			expect(result).toMatchObject({ code: 2, stdout: '' });
 			expect(result.stderr).toMatch(
 				new RegExp(
 					`^paperbot search: unknown option ${flag[0]} \\(paperbot takes --json, --help, --version\\)\\. usage: paperbot search <words>`,
 				),
 			);
-			const withJson = await run('src/cli.ts', ['search', 'spiking', '--json', ...flag]);
+			const withJson = await cli(['search', 'spiking', '--json', ...flag]);
 			expect(withJson.code).toBe(2);
 			expect(JSON.parse(withJson.stdout).error).toContain(`unknown option ${flag[0]}`);
 		},
@@ -60,30 +89,23 @@ describe.concurrent('npm run paperbot (the one-shot CLI)', () => {
 
 	it('gives its version', async ({ expect }) => {
 		const version = JSON.parse(await readFile('package.json', 'utf8')).version;
-		expect(await run('src/cli.ts', ['--version'])).toEqual({ code: 0, stdout: `paperbot ${version}\n`, stderr: '' });
+		expect(await cli(['--version'])).toEqual({ code: 0, stdout: `paperbot ${version}\n`, stderr: '' });
 	});
 
 	it('refuses a share note longer than Discord takes, exit 2', async ({ expect }) => {
-		const result = await run('src/cli.ts', ['share', '2305.00054', `note:${'x'.repeat(10_000)}`]);
+		const result = await cli(['share', '2305.00054', `note:${'x'.repeat(10_000)}`]);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(/^paperbot share: note is 10000 characters long; Discord takes at most 1500\. usage: /);
 	});
 
-	it('exits 1 naming every bad variable', async ({ expect }) => {
-		const result = await run('src/cli.ts', ['random'], { env: { TIMEZONE: 'Mars/Olympus', POTD_TIME: '25:00' } });
-		expect(result.code).toBe(1);
-		expect(result.stderr).toContain('TIMEZONE: timezone must be an IANA time-zone name');
-		expect(result.stderr).toContain('POTD_TIME: time must be HH:MM (00:00–23:59), e.g. 09:00; "25:00" is not one');
-	});
-
 	it('refuses a paper-of-the-day channel without DISCORD_GUILD_ID at startup', async ({ expect }) => {
-		const result = await run('src/cli.ts', ['random'], { env: { POTD_CHANNEL_ID: '123456789012345678' } });
+		const result = await cli(['random'], { env: { POTD_CHANNEL_ID: '123456789012345678' } });
 		expect(result).toMatchObject({ code: 1, stdout: '' });
 		expect(result.stderr).toContain('POTD_CHANNEL_ID: needs DISCORD_GUILD_ID');
 	});
 
 	it('exits 1 naming a corpus path that cannot be read', async ({ expect }) => {
-		const result = await run('src/cli.ts', ['random'], { env: { CORPUS_PATH: join(corpus, 'missing') } });
+		const result = await cli(['random'], { env: { CORPUS_PATH: join(corpus, 'missing') } });
 		expect(result.code).toBe(1);
 		expect(result.stderr).toBe(`corpus: cannot read ${join(corpus, 'missing')} (CORPUS_PATH): no such file or directory\n`);
 	});
@@ -95,7 +117,7 @@ describe.concurrent('npm run paperbot (the one-shot CLI)', () => {
 			join(broken, 'extra.jsonl'),
 			'{"id": "2401.00001", "title": "Quokka burrows as graphs", "abstract": "Fine."}\n{not json\n',
 		);
-		const result = await run('src/cli.ts', ['show', '2401.00001'], { env: { CORPUS_PATH: broken } });
+		const result = await cli(['show', '2401.00001'], { env: { CORPUS_PATH: broken } });
 		await rm(broken, { recursive: true, force: true });
 		expect(result.code).toBe(0);
 		expect(result.stderr).toContain(`${join(broken, 'extra.jsonl')}:2: `);
@@ -105,7 +127,7 @@ describe.concurrent('npm run paperbot (the one-shot CLI)', () => {
 
 describe.concurrent('paperbot --help and CLI usage', () => {
 	it('lists every CLI command with an example on stdout', async ({ expect }) => {
-		const result = await run('src/cli.ts', ['--help']);
+		const result = await cli(['--help']);
 		expect(result).toMatchObject({ code: 0, stderr: '' });
 		for (const command of ['search', 'show', 'random', 'similar', 'cite', 'share', 'add', 'help']) {
 			expect(result.stdout).toMatch(new RegExp(`^  paperbot ${command}\\b.*\\n      .*; e\\.g\\. paperbot ${command}\\b`, 'm'));
@@ -122,11 +144,11 @@ describe.concurrent('paperbot --help and CLI usage', () => {
 		[['fly'], 'paperbot: unknown command "fly"; paperbot --help lists the commands.\n'],
 		[[], 'paperbot: no command given; paperbot --help lists the commands.\n'],
 	] as [string[], string][])('names its own usage for %j', async ([args, message], { expect }) => {
-		expect(await run('src/cli.ts', args)).toEqual({ code: 2, stdout: '', stderr: message });
+		expect(await cli(args)).toEqual({ code: 2, stdout: '', stderr: message });
 	});
 
 	it('says a title given as an id is not an id, and how to find one, in CLI words', async ({ expect }) => {
-		const result = await run('src/cli.ts', ['show', 'LAVA']);
+		const result = await cli(['show', 'LAVA']);
 		expect(result).toEqual({
 			code: 1,
 			stdout: '',
@@ -137,7 +159,7 @@ describe.concurrent('paperbot --help and CLI usage', () => {
 
 describe.concurrent('--json for every command that answers with a message', () => {
 	it('gives share the card payload and the thread it starts', async ({ expect }) => {
-		const result = await run('src/cli.ts', ['share', '2305.00054', "note:for Friday's reading group", '--json']);
+		const result = await cli(['share', '2305.00054', "note:for Friday's reading group", '--json']);
 		expect(result.code).toBe(0);
 		const payload = JSON.parse(result.stdout);
 		expect(payload.embeds[0].url).toBe('https://arxiv.org/abs/2305.00054');
@@ -148,7 +170,7 @@ describe.concurrent('--json for every command that answers with a message', () =
 	});
 
 	it('gives add what was added, present and failed, each failure with its id', async ({ expect }) => {
-		const result = await run('src/cli.ts', ['add', '2305.00054', 'not-an-id', '--json']);
+		const result = await cli(['add', '2305.00054', 'not-an-id', '--json']);
 		expect(result.code).toBe(1);
 		expect(JSON.parse(result.stdout)).toEqual({
 			added: [],
@@ -169,7 +191,7 @@ describe.concurrent('an arXiv id or link that is not in the corpus', () => {
 		'answers %s with how to add it, not unrelated papers',
 		async (query, { expect }) => {
 			const id = query.startsWith('http') ? '2401.00001' : query;
-			const result = await run('src/cli.ts', ['search', query]);
+			const result = await cli(['search', query]);
 			expect(result).toEqual({
 				code: 1,
 				stdout: '',
@@ -191,24 +213,12 @@ describe.concurrent('paperbot add with several ids', () => {
 
 	it('names each id and the real cause when nothing answers at ARXIV_API_URL', async ({ expect }) => {
 		const port = await closedPort();
-		const result = await run('src/cli.ts', ['add', '2401.00001', '2401.00002'], {
+		const result = await cli(['add', '2401.00001', '2401.00002'], {
 			env: { ARXIV_API_URL: `http://127.0.0.1:${port}/api/query` },
 		});
 		expect(result.code).toBe(1);
 		const cause = `arXiv could not be reached: nothing answers at 127.0.0.1:${port} (connection refused); check ARXIV_API_URL (http://127.0.0.1:${port}/api/query).`;
 		expect(result.stderr.split('\n').filter(Boolean)).toEqual([`paperbot add: 2401.00001: ${cause}`, `paperbot add: 2401.00002: ${cause}`]);
-	});
-
-	it('says to check ARXIV_API_URL when the address answers 404', async ({ expect }) => {
-		const server = createServer((_request, response) => response.writeHead(404, 'Not Found').end('no such page'));
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wrong/path`;
-		const result = await run('src/cli.ts', ['add', '2401.00001'], { env: { ARXIV_API_URL: apiUrl } });
-		await new Promise((resolve) => server.close(resolve));
-		expect(result.code).toBe(1);
-		expect(result.stderr).toBe(
-			`paperbot add: 2401.00001: arXiv answered HTTP 404 Not Found instead of a feed; check ARXIV_API_URL (${apiUrl}).\n`,
-		);
 	});
 });
 
@@ -219,7 +229,7 @@ describe.concurrent('corpus warnings at load', () => {
 		const lines = Array.from({ length: 12 }, (_, at) => `{"id": "2401.${String(at).padStart(5, '0')}"`);
 		await writeFile(join(broken, 'a-broken.jsonl'), lines.join('\n'));
 		await writeFile(join(broken, 'b-listing.txt'), 'An abstract.\n\nComments: 5 pages\n\narXiv:2401.09999\nCreated: 2024-13-45\n');
-		const result = await run('src/cli.ts', ['show', '2401.09999'], { env: { CORPUS_PATH: broken } });
+		const result = await cli(['show', '2401.09999'], { env: { CORPUS_PATH: broken } });
 		await rm(broken, { recursive: true, force: true });
 		expect(result.code).toBe(0);
 		expect(result.stderr.split('\n').filter(Boolean)).toEqual([
@@ -259,13 +269,13 @@ describe.concurrent('npm start without DISCORD_TOKEN (the local console)', () =>
 describe('the reading list at the CLI and the console, over one state file', () => {
 	it('proposes, lists, previews and withdraws, each command seeing what the last one saved', async ({ expect }) => {
 		const env = { STATE_PATH: join(corpus, 'reading', 'paperbot.db'), READING_POLL_HOURS: '48' };
-		const proposed = await run('src/cli.ts', ['propose', '2305.00054', 'note:short and clear'], { env });
+		const proposed = await cli(['propose', '2305.00054', 'note:short and clear'], { env });
 		expect(proposed).toMatchObject({ code: 0, stderr: '' });
 		expect(proposed.stdout).toContain('1 of 25 on the list');
-		const again = await run('src/cli.ts', ['propose', 'arXiv:2305.00054v2'], { env });
+		const again = await cli(['propose', 'arXiv:2305.00054v2'], { env });
 		expect(again.stdout).toContain('is already on the reading list: proposed by console');
 
-		const alone = await run('src/cli.ts', ['reading', 'preview'], { env });
+		const alone = await cli(['reading', 'preview'], { env });
 		expect(alone.stdout).toContain('No poll then: it needs at least two proposals, and the list has 1.');
 
 		const consoleRun = await run('src/main.ts', [], { env, stdin: '/paper propose 2305.11484\n/paper proposals\n' });
@@ -273,18 +283,18 @@ describe('the reading list at the CLI and the console, over one state file', () 
 		expect(consoleRun.stdout).toContain('2 of 25 on the list');
 		expect(consoleRun.stdout).toContain('Reading list: 2 of 25');
 
-		const preview = await run('src/cli.ts', ['reading', 'preview'], { env });
+		const preview = await cli(['reading', 'preview'], { env });
 		expect(preview.stdout).toContain('open 48 h');
 		expect(preview.stdout).toContain('1. LAVA: Data Valuation without Pre-Specified Learning…');
 		expect(preview.stdout).toContain('2. Dive into the Power of Neuronal Heterogeneity');
 
-		expect((await run('src/cli.ts', ['withdraw', '2305.00054'], { env })).stdout).toContain('Withdrew');
-		const listed = await run('src/cli.ts', ['proposals', '--json'], { env });
+		expect((await cli(['withdraw', '2305.00054'], { env })).stdout).toContain('Withdrew');
+		const listed = await cli(['proposals', '--json'], { env });
 		expect(listed.code).toBe(0);
 		const payload = JSON.parse(listed.stdout);
 		expect(payload.embeds[0].title).toBe('Reading list: 1 of 25');
 		expect(payload.embeds[0].description).not.toContain('2305.00054');
-		const missing = await run('src/cli.ts', ['withdraw', '2305.00054'], { env });
+		const missing = await cli(['withdraw', '2305.00054'], { env });
 		expect(missing).toMatchObject({ code: 1, stdout: '' });
 		expect(missing.stderr).toContain('is not on the reading list');
 	}, 60_000);

@@ -16,7 +16,7 @@ const LAYERS = [
 	['src/replies'],
 	['src/discord', 'src/console'],
 	['commands'],
-	['src/env.ts', 'src/main.ts', 'src/cli.ts', 'src/register.ts'],
+	['src/env.ts', 'src/main.ts', 'src/run-cli.ts', 'src/cli.ts', 'src/register.ts'],
 ];
 
 function sourceFiles(folder: string): string[] {

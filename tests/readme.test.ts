@@ -10,7 +10,7 @@ import { envSchema } from '../src/env.js';
 import { PERMISSION_BITS } from '../src/interaction/refusal.js';
 import { shippedCorpusContext } from './commands/corpus.js';
 import { commandLeaves } from '../src/interaction/command-usage.js';
-import { compiled, ONE_SHOT_NODE_OPTIONS } from './run-entry.js';
+import { type Run, runCliHere } from './run-entry.js';
 
 const readme = await readFile('README.md', 'utf8');
 
@@ -93,14 +93,28 @@ describe("the README's console lines", () => {
 	});
 });
 
-// Each example waits on its own child process, so they run side by side.
+/** Runs `command` with `sh -c`. */
+function shell(command: string, env: NodeJS.ProcessEnv): Promise<Run> {
+	return new Promise((resolve) => {
+		execFile('sh', ['-c', command], { env, timeout: 30_000 }, (error, stdout, stderr) =>
+			resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+		);
+	});
+}
+
+/** The words of `text` as the shell splits and unquotes them, comments dropped. */
+async function shellWords(text: string): Promise<string[]> {
+	const { stdout } = await shell(`printf '%s\\0' ${text}`, {});
+	return stdout.split('\0').slice(0, -1);
+}
+
 describe.concurrent("the README's CLI examples, run as written", () => {
 	const examples = blockLines('sh').filter((line) => line.startsWith('npx paperbot '));
 	let folder: string;
 	beforeAll(async () => {
 		folder = await mkdtemp(join(tmpdir(), 'paperbot-readme-'));
-		// The example run through tsx gets a corpus of its own: tsx and the compiled CLI are different code, so each keeps its own index cache.
-		for (const corpus of ['data', 'data-tsx'])
+		// The example run through npx gets a corpus of its own, so its first start writes an index cache no other example is reading.
+		for (const corpus of ['data', 'data-npx'])
 			await cp('data', join(folder, corpus), { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 		await writeFile(join(folder, 'ids.txt'), '2305.00054  # LAVA\nhttps://arxiv.org/abs/2304.14548v2\n');
 	});
@@ -115,25 +129,22 @@ describe.concurrent("the README's CLI examples, run as written", () => {
 
 	it.for(examples)('%s', async (line, { expect }) => {
 		// `ids.txt` stands for a list in a temp folder; every id in it, and in the examples, is in the shipped corpus, so nothing asks arXiv.
-		// The first example goes through npx, the package's bin and tsx, as written; the others start the same CLI compiled, seconds sooner each (see ./compile-program.ts).
-		const throughTsx = line === examples[0];
-		const bin = throughTsx ? 'npx paperbot' : [process.execPath, ...ONE_SHOT_NODE_OPTIONS, compiled('src/cli.ts')].join(' ');
-		const command = line.replace(' ids.txt', ` ${join(folder, 'ids.txt')}`).replace(/^npx paperbot/, bin);
-		const env = {
-			PATH: process.env.PATH,
-			HOME: process.env.HOME,
-			DISCORD_TOKEN: '',
-			CORPUS_PATH: join(folder, throughTsx ? 'data-tsx' : 'data'),
-			LOG_LEVEL: 'warn',
-			ARXIV_API_URL: 'http://127.0.0.1:9/api/query',
-			npm_config_offline: 'true',
-			npm_config_update_notifier: 'false',
-		};
-		const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-			execFile('sh', ['-c', command], { env, timeout: 30_000 }, (error, stdout, stderr) =>
-				resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-			);
-		});
+		const command = line.replace(' ids.txt', ` ${join(folder, 'ids.txt')}`);
+		const env = { ARXIV_API_URL: 'http://127.0.0.1:9/api/query' };
+		// The first example goes through npx, the package's bin and tsx, as written; the others are answered by the same CLI in this process, their words split by the shell.
+		const result =
+			line === examples[0]
+				? await shell(command, {
+						PATH: process.env.PATH,
+						HOME: process.env.HOME,
+						DISCORD_TOKEN: '',
+						CORPUS_PATH: join(folder, 'data-npx'),
+						LOG_LEVEL: 'warn',
+						npm_config_offline: 'true',
+						npm_config_update_notifier: 'false',
+						...env,
+					})
+				: await runCliHere(await shellWords(command.replace(/^npx paperbot/, '')), join(folder, 'data'), { env });
 		expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
 		if (line.includes('--json')) expect(() => JSON.parse(result.stdout)).not.toThrow();
 		else expect(result.stdout.trim()).not.toBe('');

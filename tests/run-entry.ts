@@ -1,6 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { runCli } from '../src/run-cli.js';
 
 /** A file of the program as ./compile-program.ts compiled it for this run: `src/cli.ts` → `…/src/cli.js`. */
 export function compiled(path: string): string {
@@ -29,12 +30,17 @@ export interface RunOptions {
 	env?: Record<string, string>;
 }
 
+/** The environment a run gets: no token, `CORPUS_PATH` and `LOG_LEVEL=warn`, then `env`. */
+function runEnvironment(corpusPath: string, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+	return { PATH: process.env.PATH, DISCORD_TOKEN: '', CORPUS_PATH: corpusPath, LOG_LEVEL: 'warn', ...env };
+}
+
 /**
  * Runs a paperbot entry point (`src/main.ts`, what `npm start` runs; `src/cli.ts`, what `npx
  * paperbot` runs), compiled, with no token configured, on the corpus at `corpusPath`.
  */
 export function runEntry(entry: string, args: readonly string[], corpusPath: string, options: RunOptions = {}): Promise<Run> {
-	const env = { PATH: process.env.PATH, DISCORD_TOKEN: '', CORPUS_PATH: corpusPath, LOG_LEVEL: 'warn', ...options.env };
+	const env = runEnvironment(corpusPath, options.env);
 	const argv = [...ONE_SHOT_NODE_OPTIONS, compiled(entry), ...args];
 	if (options.stdin === null) {
 		return new Promise((resolve) => {
@@ -51,4 +57,20 @@ export function runEntry(entry: string, args: readonly string[], corpusPath: str
 		);
 		child.stdin?.end(options.stdin ?? '');
 	});
+}
+
+/**
+ * Runs the CLI (`npx paperbot …`) in this process, through the {@link runCli} its entry calls, with
+ * the environment {@link runEntry} gives its process and stdout and stderr captured: what the CLI
+ * answers, without a process start per run. The exit itself, and what a process alone shows (a
+ * stdout that holds nothing but the answer, piped stdin), are for {@link runEntry}.
+ */
+export async function runCliHere(args: readonly string[], corpusPath: string, options: Pick<RunOptions, 'env'> = {}): Promise<Run> {
+	const output = { stdout: '', stderr: '' };
+	const code = await runCli(args, {
+		stdout: { write: (text: string) => (output.stdout += text) },
+		stderr: { write: (text: string) => (output.stderr += text) },
+		env: runEnvironment(corpusPath, options.env),
+	});
+	return { code, ...output };
 }

@@ -1,11 +1,12 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/all.js';
 import type { AnyCommand, CommandContext } from '../../commands/index.js';
 import paperCommand from '../../commands/paper.js';
-import { consoleSession } from '../../src/console/console.js';
+import { consoleSession, runConsole } from '../../src/console/console.js';
 import { answer } from '../../src/interaction/answer.js';
 import type { Reply } from '../../src/interaction/reply.js';
 import { invocation, shippedCorpusContext } from '../commands/corpus.js';
@@ -43,6 +44,31 @@ describe('search filters typed at the console', () => {
 	});
 });
 
+/** What the console writes for `typed`, read in this process as `npm start` without a token reads its stdin. */
+async function consoleOutput(typed: string): Promise<string> {
+	let written = '';
+	const output = new Writable({
+		write(chunk: Buffer, _encoding, done) {
+			written += chunk.toString();
+			done();
+		},
+	});
+	await runConsole(commands, () => context, Readable.from([typed]), output);
+	return written;
+}
+
+describe('the console', () => {
+	it('says next has nothing to page before any search', async () => {
+		expect(await consoleOutput('next\n')).toContain('No results to page through yet: search first, e.g. /paper search spiking gan');
+	});
+
+	it('answers an arXiv id that is not in the corpus with how to add it at the console', async () => {
+		expect(await consoleOutput('/paper search https://arxiv.org/abs/2401.00001v2\n')).toBe(
+			'arXiv:2401.00001 is not in the corpus; add it from arXiv with /paper add 2401.00001.\n\n',
+		);
+	});
+});
+
 describe('the console through a real process', () => {
 	it('pages the last search with next and prev typed alone', async () => {
 		const lines = ['/paper search author:Zeng', 'next', '/paper show 2305.00054', 'next', 'prev', 'prev'];
@@ -59,16 +85,6 @@ describe('the console through a real process', () => {
 			'Page 1 of 2 · 9 results',
 			'That was the first page of results.',
 		]);
-	});
-
-	it('says next has nothing to page before any search', async () => {
-		const result = await runEntry('src/main.ts', [], corpus, { stdin: 'next\n' });
-		expect(result.stdout).toContain('No results to page through yet: search first, e.g. /paper search spiking gan');
-	});
-
-	it('answers an arXiv id that is not in the corpus with how to add it at the console', async () => {
-		const result = await runEntry('src/main.ts', [], corpus, { stdin: '/paper search https://arxiv.org/abs/2401.00001v2\n' });
-		expect(result.stdout).toBe('arXiv:2401.00001 is not in the corpus; add it from arXiv with /paper add 2401.00001.\n\n');
 	});
 
 	it('exits 1 saying the token is missing when stdin is /dev/null, as under systemd', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { announcementXml, startFeedStandIn } from '../arxiv/feed-stand-in.js';
 import { FEED_DATE, FEED_DAY, OFF_TOPIC, ON_TOPIC } from '../feed/feed-day.js';
-import { runEntry, type Run } from '../run-entry.js';
+import { type Run, runCliHere } from '../run-entry.js';
 
 let feed: Awaited<ReturnType<typeof startFeedStandIn>>;
 let corpus: string;
@@ -23,10 +23,10 @@ afterAll(async () => {
 	await rm(corpus, { recursive: true, force: true });
 });
 
-/** Runs `npm run paperbot -- …` against the shipped corpus and the feed stand-in. */
-const paperbot = (args: string[]): Promise<Run> => runEntry('src/cli.ts', args, corpus, { env: { ARXIV_FEED_URL: feed.feedUrl } });
+/** Answers `npm run paperbot -- …` against the shipped corpus and the feed stand-in. */
+const paperbot = (args: string[]): Promise<Run> => runCliHere(args, corpus, { env: { ARXIV_FEED_URL: feed.feedUrl } });
 
-// Each test waits on its own child process, so they run side by side.
+// Each test waits on the feed stand-in, so they run side by side.
 describe.concurrent('npm run paperbot -- feed', () => {
 	it('prints what would be posted now, ranked, with the reasons', async ({ expect }) => {
 		const result = await paperbot(['feed', 'cs.NE', 'cs.LG']);
