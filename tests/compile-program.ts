@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { transform } from 'esbuild';
+import { stop, transform } from 'esbuild';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -51,6 +51,8 @@ export default async function compileProgram(project: TestProject): Promise<() =
 			await writeFile(target, code);
 		}),
 	);
+	// esbuild's service process would otherwise outlive the run by a moment.
+	await stop();
 	await writeFile(join(outDir, 'package.json'), await readFile(join(PROJECT_ROOT, 'package.json')));
 	project.provide('compiledProgram', outDir);
 	return () => rm(outDir, { recursive: true, force: true });
