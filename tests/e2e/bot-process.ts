@@ -14,7 +14,9 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
 import { envSchema } from '../../src/env.js';
+import { startFeedStandIn } from '../arxiv/feed-stand-in.js';
 import { compiled, ONE_SHOT_NODE_OPTIONS } from '../run-entry.js';
 import { startDiscordStandin, type Standin } from './discord-standin.js';
 
@@ -61,7 +63,7 @@ export interface BotProcess {
 export interface BotProcessOptions {
 	/** `CORPUS_PATH`: a folder or file the bot may write its index cache beside. */
 	corpusPath: string;
-	/** `STATE_PATH`'s folder; a fresh temp folder when left out. */
+	/** `STATE_PATH`'s folder; when left out, a fresh temp folder, which {@link runBotProcess} removes once the bot has exited. */
 	stateDir?: string;
 	/** Variables to set on top of the stand-in's; an empty string unsets one. */
 	env?: Record<string, string>;
@@ -243,7 +245,52 @@ export async function runBotProcess(
 	const timer = setTimeout(() => child.pid !== undefined && isGroupAlive(child.pid) && process.kill(-child.pid, 'SIGKILL'), timeoutMs);
 	const { code } = await exited;
 	clearTimeout(timer);
+	if (!options.stateDir) await rm(stateDir, { recursive: true, force: true });
 	return { code, ...output };
+}
+
+/** A test's own Discord stand-in and temp folder, with a copy of `data/` in it. */
+export interface TestWorkspace {
+	standin: Standin;
+	folder: string;
+	corpusPath: string;
+}
+
+/** Starts a stand-in and copies `data/` into a new temp folder, both gone once the current test finishes. */
+export async function startTestWorkspace(name: string): Promise<TestWorkspace> {
+	const folder = await mkdtemp(join(tmpdir(), `paperbot-e2e-${name}-`));
+	onTestFinished(() => rm(folder, { recursive: true, force: true }));
+	const standin = await startDiscordStandin();
+	onTestFinished(() => standin.close());
+	return { standin, folder, corpusPath: await copyCorpus(folder) };
+}
+
+/** {@link startBotProcess}, with the bot stopped once the current test finishes if it still runs. */
+export async function startBotForTest(standin: Standin, options: BotProcessOptions): Promise<BotProcess> {
+	const bot = await startBotProcess(standin, options);
+	onTestFinished(async () => {
+		if (bot.isAlive()) await bot.stop();
+	});
+	return bot;
+}
+
+/** A test's bot whose schedule reads the arXiv feed from a stand-in answering `feeds`. */
+export interface FeedBot extends TestWorkspace {
+	feed: Awaited<ReturnType<typeof startFeedStandIn>>;
+	/** The environment the bot was started with, to start it again with. */
+	env: Record<string, string>;
+	bot: BotProcess;
+}
+
+/** Starts {@link startTestWorkspace}'s stand-in and folder, an arXiv feed stand-in answering `feeds`, and the bot, once its schedule has started. */
+export async function startFeedBot(name: string, feeds: Parameters<typeof startFeedStandIn>[0]): Promise<FeedBot> {
+	const workspace = await startTestWorkspace(name);
+	const feed = await startFeedStandIn(feeds);
+	onTestFinished(() => feed.close());
+	const env = { TIMEZONE: 'UTC', ARXIV_FEED_URL: feed.feedUrl, ARXIV_API_URL: `${feed.feedUrl}/no-api`, ARXIV_REQUEST_INTERVAL: '0' };
+	const bot = await startBotForTest(workspace.standin, { corpusPath: workspace.corpusPath, stateDir: workspace.folder, env });
+	await bot.waitForLog((record) => record.msg === 'schedule: started');
+	return { ...workspace, feed, env, bot };
 }
 
 /** A stand-in with the real bot connected to it, working in a temp folder. */

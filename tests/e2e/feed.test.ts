@@ -1,13 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { APIEmbed, APIMessage } from 'discord.js';
-import { afterAll, describe, expect, it } from 'vitest';
-import { announcementXml, startFeedStandIn } from '../arxiv/feed-stand-in.js';
+import { describe, expect, it } from 'vitest';
+import { announcementXml } from '../arxiv/feed-stand-in.js';
 import { FEED_DATE, FEED_DAY, IN_CORPUS, OFF_TOPIC, ON_TOPIC, REPLACED } from '../feed/feed-day.js';
 import { CROSS_LISTED_SPIKING, NEW_SPIKING, SPIKING_DAY, SPIKING_DAY_DATE } from '../feed/spiking-day.js';
-import { copyCorpus, startBotProcess, type BotProcess } from './bot-process.js';
-import { button, selectMenu, slashCommand, startDiscordStandin, type InteractionInput, type OptionValue } from './discord-standin.js';
+import { startBotForTest, startFeedBot, type BotProcess } from './bot-process.js';
+import { button, selectMenu, slashCommand, type InteractionInput, type OptionValue } from './discord-standin.js';
 import { MEMBER_PERMISSIONS } from './standin/world.js';
 
 const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 32n).toString();
@@ -32,38 +29,12 @@ const text = (message: APIMessage) =>
 	[message.content, ...(message.embeds as APIEmbed[]).map((embed) => embed.description ?? '')].join('\n');
 
 describe('the arXiv feed through the real bot', () => {
-	const cleanups: (() => Promise<unknown>)[] = [];
-	afterAll(async () => {
-		for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-	});
-
-	/** The real bot with the shipped corpus, a Discord stand-in and an arXiv feed stand-in answering `feeds`, started and cleaned up after. */
-	async function startFeedBot(name: string, feeds: Parameters<typeof startFeedStandIn>[0]) {
-		const folder = await mkdtemp(join(tmpdir(), `paperbot-e2e-feed-${name}-`));
-		cleanups.push(() => rm(folder, { recursive: true, force: true }));
-		const standin = await startDiscordStandin();
-		cleanups.push(() => standin.close());
-		const feed = await startFeedStandIn(feeds);
-		cleanups.push(() => feed.close());
-		const env = { TIMEZONE: 'UTC', ARXIV_FEED_URL: feed.feedUrl, ARXIV_API_URL: `${feed.feedUrl}/no-api`, ARXIV_REQUEST_INTERVAL: '0' };
-		const bot = await startBotProcess(standin, { corpusPath: await copyCorpus(folder), stateDir: folder, env });
-		cleanups.push(() => (bot.isAlive() ? bot.stop() : Promise.resolve()));
-		await bot.waitForLog((record) => record.msg === 'schedule: started');
-		return { standin, feed, bot };
-	}
-
 	it('posts the day’s on-topic papers once, pings only the matching subscriber, and lets a curator add one', async () => {
-		const folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-feed-'));
-		cleanups.push(() => rm(folder, { recursive: true, force: true }));
-		const standin = await startDiscordStandin();
-		cleanups.push(() => standin.close());
-		const feed = await startFeedStandIn({ [CATEGORIES]: { body: announcementXml(CATEGORIES, FEED_DATE, FEED_DAY), etag: '"day-1"' } });
-		cleanups.push(() => feed.close());
-		const corpusPath = await copyCorpus(folder);
-		const env = { TIMEZONE: 'UTC', ARXIV_FEED_URL: feed.feedUrl, ARXIV_API_URL: `${feed.feedUrl}/no-api`, ARXIV_REQUEST_INTERVAL: '0' };
-		let bot: BotProcess = await startBotProcess(standin, { corpusPath, stateDir: folder, env });
-		cleanups.push(() => (bot.isAlive() ? bot.stop() : Promise.resolve()));
-		await bot.waitForLog((record) => record.msg === 'schedule: started');
+		const started = await startFeedBot('day', {
+			[CATEGORIES]: { body: announcementXml(CATEGORIES, FEED_DATE, FEED_DAY), etag: '"day-1"' },
+		});
+		const { standin, feed, folder, corpusPath, env } = started;
+		let bot: BotProcess = started.bot;
 
 		const subscribed = await standin.sendInteraction(command('paper', ['subscribe'], { query: 'poisoned teachers' }, MEMBER_PERMISSIONS));
 		expect((await subscribed.waitForAnswer()).content).toContain('Subscribed to `poisoned teachers`');
@@ -130,7 +101,7 @@ describe('the arXiv feed through the real bot', () => {
 
 		process.kill(-bot.pid, 'SIGKILL');
 		await bot.exited;
-		bot = await startBotProcess(standin, { corpusPath, stateDir: folder, env });
+		bot = await startBotForTest(standin, { corpusPath, stateDir: folder, env });
 		await bot.waitForLog((record) => record.msg === 'schedule: started');
 		await new Promise((resolve) => setTimeout(resolve, 1_000));
 		expect(posts()).toHaveLength(1);

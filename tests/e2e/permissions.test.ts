@@ -11,9 +11,9 @@ import type { APIEmbed, APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_MESSAGE } from '../../src/interaction/answer.js';
 import { startArxivStandIn } from '../arxiv/arxiv-stand-in.js';
-import { announcementXml, startFeedStandIn } from '../arxiv/feed-stand-in.js';
+import { announcementXml } from '../arxiv/feed-stand-in.js';
 import { FEED_DATE, FEED_DAY } from '../feed/feed-day.js';
-import { copyCorpus, startBotProcess, type BotProcess } from './bot-process.js';
+import { copyCorpus, startBotProcess, startFeedBot, type BotProcess } from './bot-process.js';
 import {
 	button,
 	INTERACTION_DEADLINE_MS,
@@ -296,23 +296,11 @@ describe('scheduled posts Discord refuses', () => {
 });
 
 describe('the arXiv feed when Discord refuses its post', () => {
-	const cleanups: (() => Promise<unknown>)[] = [];
-	afterAll(async () => {
-		for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-	});
-
 	it('posts nothing, names the permission in status, and keeps answering', async () => {
-		const folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-permissions-feed-'));
-		cleanups.push(() => rm(folder, { recursive: true, force: true }));
-		const standin = await startDiscordStandin();
-		cleanups.push(() => standin.close());
 		const categories = 'cs.NE+cs.LG';
-		const feed = await startFeedStandIn({ [categories]: { body: announcementXml(categories, FEED_DATE, FEED_DAY), etag: '"day-1"' } });
-		cleanups.push(() => feed.close());
-		const env = { TIMEZONE: 'UTC', ARXIV_FEED_URL: feed.feedUrl, ARXIV_API_URL: `${feed.feedUrl}/no-api`, ARXIV_REQUEST_INTERVAL: '0' };
-		const bot = await startBotProcess(standin, { corpusPath: await copyCorpus(folder), stateDir: folder, env });
-		cleanups.push(() => (bot.isAlive() ? bot.stop() : Promise.resolve()));
-		await bot.waitForLog((record) => record.msg === 'schedule: started');
+		const { standin, bot } = await startFeedBot('permissions-feed', {
+			[categories]: { body: announcementXml(categories, FEED_DATE, FEED_DAY), etag: '"day-1"' },
+		});
 
 		standin.failRequests(
 			{ method: 'POST', path: `/channels/${standin.channelId}/messages` },

@@ -1,11 +1,9 @@
 import Database from 'better-sqlite3';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIEmbed, APIMessage } from 'discord.js';
-import { afterAll, describe, expect, it } from 'vitest';
-import { copyCorpus, startBotProcess, type BotProcess } from './bot-process.js';
-import { slashCommand, startDiscordStandin, type InteractionInput, type OptionValue, type Standin } from './discord-standin.js';
+import { describe, expect, it } from 'vitest';
+import { startBotForTest, startTestWorkspace, type BotProcess } from './bot-process.js';
+import { slashCommand, type InteractionInput, type OptionValue, type Standin } from './discord-standin.js';
 import { MEMBER_PERMISSIONS } from './standin/world.js';
 
 const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 32n).toString();
@@ -45,20 +43,10 @@ const textOf = (message: APIMessage) =>
 	[message.content, ...(message.embeds as APIEmbed[]).map((embed) => JSON.stringify(embed))].join('\n');
 
 describe('the reading group through the real bot', () => {
-	const cleanups: (() => Promise<unknown>)[] = [];
-	afterAll(async () => {
-		for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-	});
-
 	it('polls the proposals once at the scheduled minute, posts the pick once when an admin closes it, and repeats nothing after a crash', async () => {
-		const folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-reading-'));
-		cleanups.push(() => rm(folder, { recursive: true, force: true }));
-		const standin = await startDiscordStandin();
-		cleanups.push(() => standin.close());
-		const corpusPath = await copyCorpus(folder);
+		const { standin, folder, corpusPath } = await startTestWorkspace('reading');
 		const env = { READING_CHANNEL_ID: standin.channelId, TIMEZONE: 'UTC' };
-		let bot: BotProcess = await startBotProcess(standin, { corpusPath, stateDir: folder, env, clock: new Date(DUE.getTime() - 1_000) });
-		cleanups.push(() => (bot.isAlive() ? bot.stop() : Promise.resolve()));
+		let bot: BotProcess = await startBotForTest(standin, { corpusPath, stateDir: folder, env, clock: new Date(DUE.getTime() - 1_000) });
 		await bot.waitForLog((record) => record.msg === 'schedule: started');
 
 		const tooFew = await standin.sendInteraction({ ...slashCommand('paperbot', 'status'), permissions: ADMIN_PERMISSIONS });
@@ -148,7 +136,7 @@ describe('the reading group through the real bot', () => {
 
 		process.kill(-bot.pid, 'SIGKILL');
 		await bot.exited;
-		bot = await startBotProcess(standin, { corpusPath, stateDir: folder, env, clock: new Date(DUE.getTime() + 30_000) });
+		bot = await startBotForTest(standin, { corpusPath, stateDir: folder, env, clock: new Date(DUE.getTime() + 30_000) });
 		await bot.waitForLog((record) => record.msg === 'schedule: started');
 		expect(polls(standin)).toHaveLength(1);
 		expect(picks(standin)).toHaveLength(1);

@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { APIEmbed, APIMessage } from 'discord.js';
-import { afterAll, describe, expect, it } from 'vitest';
-import { copyCorpus, runBotProcess, startBotProcess, type BotProcess } from './bot-process.js';
-import { selectMenu, startDiscordStandin, type InteractionInput, type OptionValue, type Standin } from './discord-standin.js';
+import { describe, expect, it } from 'vitest';
+import { runBotProcess, startBotForTest, startTestWorkspace, type BotProcess } from './bot-process.js';
+import { selectMenu, type InteractionInput, type OptionValue, type Standin } from './discord-standin.js';
 import { MEMBER_PERMISSIONS } from './standin/world.js';
 
 const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 32n).toString();
@@ -50,17 +49,8 @@ const answerText = (message: APIMessage) =>
 	[message.content, ...(message.embeds as APIEmbed[]).map((embed) => JSON.stringify(embed))].join('\n');
 
 describe('paper of the day and digests through the real bot', () => {
-	const cleanups: (() => Promise<unknown>)[] = [];
-	afterAll(async () => {
-		for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-	});
-
 	it('posts the paper of the day and the digest once each, pinging only the subscriber, and not again after a crash', async () => {
-		const folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-schedule-'));
-		cleanups.push(() => rm(folder, { recursive: true, force: true }));
-		const standin = await startDiscordStandin();
-		cleanups.push(() => standin.close());
-		const corpusPath = await copyCorpus(folder);
+		const { standin, folder, corpusPath } = await startTestWorkspace('schedule');
 		const env = {
 			POTD_CHANNEL_ID: standin.channelId,
 			POTD_TIME: '09:00',
@@ -68,8 +58,7 @@ describe('paper of the day and digests through the real bot', () => {
 			DIGEST_CHANNEL_ID: standin.channelId,
 			DIGEST_SCHEDULE: '0 9 * * *',
 		};
-		let bot: BotProcess = await startBotProcess(standin, { corpusPath, stateDir: folder, env, clock: new Date(DUE.getTime() - 1_000) });
-		cleanups.push(() => (bot.isAlive() ? bot.stop() : Promise.resolve()));
+		let bot: BotProcess = await startBotForTest(standin, { corpusPath, stateDir: folder, env, clock: new Date(DUE.getTime() - 1_000) });
 		await bot.waitForLog((record) => record.msg === 'schedule: started');
 
 		const subscribed = await standin.sendInteraction(command('paper', ['subscribe'], { query: 'quokka' }, MEMBER_PERMISSIONS));
@@ -128,7 +117,7 @@ describe('paper of the day and digests through the real bot', () => {
 
 		process.kill(-bot.pid, 'SIGKILL');
 		await bot.exited;
-		bot = await startBotProcess(standin, { corpusPath, stateDir: folder, env, clock: new Date(DUE.getTime() + 30_000) });
+		bot = await startBotForTest(standin, { corpusPath, stateDir: folder, env, clock: new Date(DUE.getTime() + 30_000) });
 		// The service logs this after settling today's slots, so a post owed or repeated would be out by now.
 		await bot.waitForLog((record) => record.msg === 'schedule: started');
 		expect(potdPosts(standin)).toHaveLength(1);
@@ -147,13 +136,10 @@ describe('paper of the day and digests through the real bot', () => {
 	}, 60_000);
 
 	it('refuses to start on a state file that is not a paperbot database, leaving it untouched', async () => {
-		const folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-state-'));
-		cleanups.push(() => rm(folder, { recursive: true, force: true }));
-		const standin = await startDiscordStandin();
-		cleanups.push(() => standin.close());
+		const { standin, folder, corpusPath } = await startTestWorkspace('state');
 		const statePath = join(folder, 'paperbot.db');
 		await writeFile(statePath, 'lab notes, not a database\n');
-		const { code, stderr } = await runBotProcess(standin, { corpusPath: await copyCorpus(folder), stateDir: folder });
+		const { code, stderr } = await runBotProcess(standin, { corpusPath, stateDir: folder });
 		expect(code).toBe(1);
 		expect(stderr).toContain(`state: ${statePath} is not a paperbot database (not an SQLite file); refusing to use it`);
 		expect(await readFile(statePath, 'utf8')).toBe('lab notes, not a database\n');
