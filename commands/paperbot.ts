@@ -13,7 +13,7 @@ import {
 	requireGuildSchedule,
 	topicReply,
 } from '../src/replies/schedule-replies.js';
-import { FEED_MAX_LIMIT, READING_HOURS_LIMIT } from '../src/schedule/settings.js';
+import { FEED_MAX_LIMIT, READING_HOURS_LIMIT } from '../src/store/settings.js';
 import { closePollReply, configureReadingReply, previewPollReply, readingOffReply } from '../src/replies/reading-replies.js';
 import { POSTABLE_CHANNEL_TYPES } from '../src/discord/schedule-posts.js';
 import type { Command, CommandContext } from './index.js';

@@ -12,7 +12,7 @@ import {
 	readingHoursSetting,
 	timeOfDaySetting,
 	timezoneSetting,
-} from './schedule/settings.js';
+} from './store/settings.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));

@@ -13,9 +13,9 @@ import { openLibrary } from './search/library.js';
 import { createLogger, createTerminalLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
 import { watchCorpus } from './corpus/watch.js';
-import { openDigestMarks } from './schedule/digest-marks.js';
+import { openDigestMarks } from './store/digest-marks.js';
 import type { ScheduleService } from './services/schedule-service.js';
-import { openState, StateError } from './schedule/state.js';
+import { openState, StateError } from './store/state.js';
 import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk, type ReadingDesk } from './services/reading-desk.js';
 
 /** Stops within Discord's expectations: close the gateway, then exit even if closing hangs. */

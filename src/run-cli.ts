@@ -8,10 +8,10 @@ import { CorpusError } from './corpus/load.js';
 import { EnvError, parseEnv, scheduleDefaults } from './env.js';
 import { answer } from './interaction/answer.js';
 import { createTerminalLogger, type TextOutput } from './log.js';
-import { openState, StateError } from './schedule/state.js';
+import { openState, StateError } from './store/state.js';
 import { openLibrary } from './search/library.js';
 import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk } from './services/reading-desk.js';
-import { getGuildSettings } from './schedule/settings.js';
+import { getGuildSettings } from './store/settings.js';
 import { pollPreviewText } from './messages/reading-messages.js';
 
 /** The CLI's commands are `/paper` subcommands, answered by its handler like any invocation the console parses. */

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { ServedCommand } from '../interaction/command.js';
 import { commandLeaves, optionsUsage } from '../interaction/command-usage.js';
-import { parseCategories } from '../schedule/settings.js';
+import { parseCategories } from '../store/settings.js';
 import { malformedFilterProblem } from '../search/query.js';
-import { ScheduleSettingError } from '../schedule/time.js';
+import { ScheduleSettingError } from '../store/setting-values.js';
 import { CommandLineError, parseCommandWords } from './command-line.js';
 
 /** The CLI's exit codes, as `--help` states them. */

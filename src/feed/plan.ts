@@ -1,7 +1,7 @@
 import type { Announcement } from '../arxiv/announcements.js';
 import { newlyAnnounced } from '../arxiv/announcements.js';
-import type { FeedFeedback } from '../schedule/feed-feedback.js';
-import type { Subscription } from '../schedule/saved-searches.js';
+import type { FeedFeedback } from '../store/feed-feedback.js';
+import type { Subscription } from '../store/saved-searches.js';
 import { matchPapers } from '../search/match.js';
 import type { PaperIndex } from '../search/paper-index.js';
 import { rankFeedPapers, type FeedPick } from './rank.js';

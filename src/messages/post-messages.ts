@@ -13,7 +13,7 @@ import { markdownSafe, plainLine } from '../cards/safe-text.js';
 import { encodeCustomId } from '../interaction/custom-ids.js';
 import { abstractUrl, type Paper } from '../corpus/paper.js';
 import type { DigestPlan } from '../schedule/digest.js';
-import { POST_NAMES, type PostKind } from '../schedule/post-log.js';
+import { POST_NAMES, type PostKind } from '../store/post-log.js';
 
 /** One scheduled message, ready for a channel: its pings are exactly `mentionedUserIds`. */
 export interface PostMessage {

@@ -1,8 +1,8 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { EMBED_LIMITS, truncateAtWord } from '../cards/index.js';
 import { plainLine } from '../cards/safe-text.js';
-import { POST_NAMES, type PostRecord } from '../schedule/post-log.js';
-import type { GuildSettings } from '../schedule/settings.js';
+import { POST_NAMES, type PostRecord } from '../store/post-log.js';
+import type { GuildSettings } from '../store/settings.js';
 
 /** Everything `/paperbot status` shows about one guild. */
 export interface ScheduleStatus {

@@ -1,14 +1,15 @@
 import type { PostMessage } from '../messages/post-messages.js';
 import { nextPostTimes } from '../schedule/scheduler.js';
-import { parseCategories, type GuildSettings } from '../schedule/settings.js';
+import { parseCategories, type GuildSettings } from '../store/settings.js';
 import { ArxivError } from '../arxiv/error.js';
-import { nextPotdTime, ScheduleSettingError } from '../schedule/time.js';
+import { nextPotdTime } from '../schedule/time.js';
+import { ScheduleSettingError } from '../store/setting-values.js';
 import type { Asker } from '../interaction/command.js';
 import { privateReply, privateText, UserError, type Reply } from '../interaction/reply.js';
 import type { ScheduleService } from '../services/schedule-service.js';
 import { formatLocalTime } from '../messages/schedule-status.js';
 import { bulletList } from '../messages/bullet-list.js';
-import { SavedSearchLimitError } from '../schedule/saved-searches.js';
+import { SavedSearchLimitError } from '../store/saved-searches.js';
 
 /** The schedule and the asker's guild, or a UserError saying these commands work only in a Discord server. */
 export function requireGuildSchedule(schedule: ScheduleService | undefined, asker: Asker): { schedule: ScheduleService; guildId: string } {

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { PostKind, PostLog, PostRecord } from './post-log.js';
+import type { PostKind, PostLog, PostRecord } from '../store/post-log.js';
 
 /** This process as the post log names it: `host:pid`. */
 export const THIS_PROCESS = `${hostname()}:${process.pid}`;

@@ -1,6 +1,6 @@
-import { openDigestMarks } from './digest-marks.js';
-import { openSubscriptions, openTopics, type Subscription } from './saved-searches.js';
-import type { State } from './state.js';
+import { openDigestMarks } from '../store/digest-marks.js';
+import { openSubscriptions, openTopics, type Subscription } from '../store/saved-searches.js';
+import type { State } from '../store/state.js';
 
 /** Tells whether a saved search query matches a paper; the search module does the matching. */
 export type QueryMatcher = (query: string, paperId: string) => boolean;

@@ -1,10 +1,10 @@
 import type { Announcement } from '../arxiv/announcements.js';
 import { DEFAULT_LEASE_MS, takeSlot } from './claims.js';
-import { getFeedLook, recordFeedLook, recordFeedPosted, type FeedLook } from './feed-log.js';
-import type { PostLog } from './post-log.js';
+import { getFeedLook, recordFeedLook, recordFeedPosted, type FeedLook } from '../store/feed-log.js';
+import type { PostLog } from '../store/post-log.js';
 import type { SchedulerLog } from './slot-runner.js';
-import type { GuildSettings } from './settings.js';
-import type { State } from './state.js';
+import type { GuildSettings } from '../store/settings.js';
+import type { State } from '../store/state.js';
 import { nextPotdTime, previousDailyTime } from './time.js';
 
 /** What a feed post sent: its first message (null when nothing cleared the floor) and its counts. */

@@ -1,11 +1,11 @@
 import { THIS_PROCESS } from './claims.js';
-import { getFeedLook, type FeedLook } from './feed-log.js';
+import { getFeedLook, type FeedLook } from '../store/feed-log.js';
 import { lookAtFeed, reasonOf, type FeedLookContext, type FeedSchedulerOptions, type FeedSent } from './feed-look.js';
-import { openPostLog } from './post-log.js';
+import { openPostLog } from '../store/post-log.js';
 
 export type { FeedSchedulerOptions, FeedSent };
 import type { SchedulerLog } from './slot-runner.js';
-import type { GuildSettings } from './settings.js';
+import type { GuildSettings } from '../store/settings.js';
 import { createTimers, type Timers } from './timers.js';
 import { latestRunToday, nextPotdTime, potdPattern } from './time.js';
 

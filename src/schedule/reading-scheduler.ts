@@ -1,11 +1,11 @@
 import { Cron } from 'croner';
 import { DEFAULT_LEASE_MS, takeSlot, THIS_PROCESS, type ClaimCheck } from './claims.js';
-import { openPostLog, type PostLog, type PostRecord } from './post-log.js';
-import { openReadingList, type Proposal, type ReadingList, type ReadingPoll } from './reading-list.js';
+import { openPostLog, type PostLog, type PostRecord } from '../store/post-log.js';
+import { openReadingList, type Proposal, type ReadingList, type ReadingPoll } from '../store/reading-list.js';
 import { pollOutcome, pollProposals, type PollCounts, type ReadingOutcome } from './reading-vote.js';
-import type { GuildSettings } from './settings.js';
+import type { GuildSettings } from '../store/settings.js';
 import type { SchedulerLog } from './slot-runner.js';
-import type { State } from './state.js';
+import type { State } from '../store/state.js';
 import { createTimers, type Timers } from './timers.js';
 import { nextDigestTime } from './time.js';
 

@@ -1,4 +1,4 @@
-import type { Proposal } from './reading-list.js';
+import type { Proposal } from '../store/reading-list.js';
 
 /** Most answers Discord allows in a poll. */
 export const POLL_ANSWERS_LIMIT = 10;

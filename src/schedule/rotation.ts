@@ -1,5 +1,5 @@
 import { hashText, seededRandom } from './seeded-random.js';
-import type { State } from './state.js';
+import type { State } from '../store/state.js';
 
 /** A Fisher–Yates shuffle of `items` driven by a generator seeded from `seedText`; `items` is not changed. */
 export function seededShuffle<T>(items: readonly T[], seedText: string): T[] {

@@ -1,5 +1,5 @@
-import type { PostKind, PostLog } from './post-log.js';
-import type { GuildSettings } from './settings.js';
+import type { PostKind, PostLog } from '../store/post-log.js';
+import type { GuildSettings } from '../store/settings.js';
 import { createSlotRunner, runSlot, settleOldClaims, type SchedulerLog, type SchedulerOptions, type SlotRunner } from './slot-runner.js';
 
 export type { SchedulerLog, SchedulerOptions };

@@ -1,9 +1,9 @@
 import { claimMayBeLive, DEFAULT_LEASE_MS, takeSlot, THIS_PROCESS, type ClaimCheck } from './claims.js';
-import { openDigestMarks } from './digest-marks.js';
-import { openPostLog, type PostKind, type PostLog, type PostRecord } from './post-log.js';
-import type { GuildSettings } from './settings.js';
+import { openDigestMarks } from '../store/digest-marks.js';
+import { openPostLog, type PostKind, type PostLog, type PostRecord } from '../store/post-log.js';
+import type { GuildSettings } from '../store/settings.js';
 import { channelOf, slotDay } from './slots.js';
-import type { State } from './state.js';
+import type { State } from '../store/state.js';
 import type { Timers } from './timers.js';
 import { localDate } from './time.js';
 

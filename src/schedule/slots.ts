@@ -1,5 +1,5 @@
-import type { PostKind } from './post-log.js';
-import type { GuildSettings } from './settings.js';
+import type { PostKind } from '../store/post-log.js';
+import type { GuildSettings } from '../store/settings.js';
 import { localDate, potdPattern } from './time.js';
 
 /** The channel a kind of post goes to in a guild; null when it is switched off. */

@@ -1,9 +1,9 @@
 import type { Paper } from '../corpus/paper.js';
 import { planDigest } from '../schedule/digest.js';
-import { openPostLog } from '../schedule/post-log.js';
+import { openPostLog } from '../store/post-log.js';
 import { paperOfTheDay } from '../schedule/rotation.js';
-import type { GuildSettings } from '../schedule/settings.js';
-import type { State } from '../schedule/state.js';
+import type { GuildSettings } from '../store/settings.js';
+import type { State } from '../store/state.js';
 import { localDate, nextPotdTime } from '../schedule/time.js';
 import type { Library } from '../search/library.js';
 import { savedSearchMatcher } from '../search/match.js';

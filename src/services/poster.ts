@@ -1,6 +1,6 @@
 import type { PostMessage } from '../messages/post-messages.js';
 import type { PollMessage } from '../messages/reading-messages.js';
-import type { PostKind } from '../schedule/post-log.js';
+import type { PostKind } from '../store/post-log.js';
 import type { PollCounts } from '../schedule/reading-vote.js';
 
 /** A scheduled post Discord accepted: its first message, and what went wrong after it (no thread, a lost part). */

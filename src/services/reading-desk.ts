@@ -1,9 +1,9 @@
 import type { Paper } from '../corpus/paper.js';
 import { buildPollMessage, type PollMessage, type ProposedPaper } from '../messages/reading-messages.js';
-import { openReadingList, type Proposal, type ProposeOutcome, type ReadingList } from '../schedule/reading-list.js';
+import { openReadingList, type Proposal, type ProposeOutcome, type ReadingList } from '../store/reading-list.js';
 import { pollProposals } from '../schedule/reading-vote.js';
-import type { GuildSettings } from '../schedule/settings.js';
-import type { State } from '../schedule/state.js';
+import type { GuildSettings } from '../store/settings.js';
+import type { State } from '../store/state.js';
 import { nextDigestTime } from '../schedule/time.js';
 import type { Library } from '../search/library.js';
 import { getPaper } from '../search/paper-index.js';

@@ -7,9 +7,9 @@ import type { Reply } from '../../src/interaction/reply.js';
 import paperCommand from '../../commands/paper.js';
 import paperbotCommand from '../../commands/paperbot.js';
 import { answer } from '../../src/interaction/answer.js';
-import { openSubscriptions, openTopics } from '../../src/schedule/saved-searches.js';
+import { openSubscriptions, openTopics } from '../../src/store/saved-searches.js';
 import type { ScheduleService } from '../../src/services/schedule-service.js';
-import { openState, type State } from '../../src/schedule/state.js';
+import { openState, type State } from '../../src/store/state.js';
 import { invocation, shippedCorpusContext } from './corpus.js';
 
 const paper: AnyCommand = paperCommand;

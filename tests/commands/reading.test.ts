@@ -4,7 +4,7 @@ import paper from '../../commands/paper.js';
 import { paperSchema } from '../../src/corpus/paper.js';
 import type { CommandInput } from '../../src/interaction/command.js';
 import { answer } from '../../src/interaction/answer.js';
-import { MAX_PROPOSALS } from '../../src/schedule/reading-list.js';
+import { MAX_PROPOSALS } from '../../src/store/reading-list.js';
 import { getPaper } from '../../src/search/paper-index.js';
 import { openReadingDesk, type ReadingDesk } from '../../src/services/reading-desk.js';
 import { useTempState } from '../schedule/temp-state.js';

@@ -3,7 +3,7 @@ import { labSettings } from '../schedule/lab-settings.js';
 import type { APIEmbed } from 'discord.js';
 import { EMBED_LIMITS } from '../../src/cards/index.js';
 import { buildStatusEmbed, formatLocalTime, type ScheduleStatus } from '../../src/messages/schedule-status.js';
-import type { PostRecord } from '../../src/schedule/post-log.js';
+import type { PostRecord } from '../../src/store/post-log.js';
 
 const GUILD = '100000000000000001';
 const CHANNEL = '100000000000000002';

@@ -15,10 +15,10 @@ import {
 	topicReply,
 } from '../../src/replies/schedule-replies.js';
 import type { ScheduleService } from '../../src/services/schedule-service.js';
-import { openSubscriptions, openTopics } from '../../src/schedule/saved-searches.js';
-import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, saveGuildSettings } from '../../src/schedule/settings.js';
-import type { State } from '../../src/schedule/state.js';
-import { ScheduleSettingError } from '../../src/schedule/time.js';
+import { openSubscriptions, openTopics } from '../../src/store/saved-searches.js';
+import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, saveGuildSettings } from '../../src/store/settings.js';
+import type { State } from '../../src/store/state.js';
+import { ScheduleSettingError } from '../../src/store/setting-values.js';
 import { useTempState } from '../schedule/temp-state.js';
 
 const GUILD = '100000000000000001';

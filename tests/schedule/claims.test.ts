@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { claimMayBeLive, takeSlot, THIS_PROCESS, type ClaimCheck } from '../../src/schedule/claims.js';
-import { openPostLog, type PostLog, type PostRecord } from '../../src/schedule/post-log.js';
+import { openPostLog, type PostLog, type PostRecord } from '../../src/store/post-log.js';
 import { useTempState } from './temp-state.js';
 
 let posts: PostLog;

@@ -3,11 +3,11 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import { buildSearchIndex } from '../../src/search/paper-index.js';
 import { savedSearchMatcher } from '../../src/search/match.js';
 import { groupDigest, planDigest, type QueryMatcher } from '../../src/schedule/digest.js';
-import { openSubscriptions, openTopics } from '../../src/schedule/saved-searches.js';
-import { openDigestMarks } from '../../src/schedule/digest-marks.js';
-import type { State } from '../../src/schedule/state.js';
+import { openSubscriptions, openTopics } from '../../src/store/saved-searches.js';
+import { openDigestMarks } from '../../src/store/digest-marks.js';
+import type { State } from '../../src/store/state.js';
 import { useTempState } from './temp-state.js';
-import { ScheduleSettingError } from '../../src/schedule/time.js';
+import { ScheduleSettingError } from '../../src/store/setting-values.js';
 
 let state: State;
 const t = (iso: string) => new Date(iso);

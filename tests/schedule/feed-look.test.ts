@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { labSettings } from './lab-settings.js';
 import type { Announcement } from '../../src/arxiv/announcements.js';
-import { getFeedLook } from '../../src/schedule/feed-log.js';
+import { getFeedLook } from '../../src/store/feed-log.js';
 import { lookAtFeed, type FeedLookContext } from '../../src/schedule/feed-look.js';
-import { openPostLog } from '../../src/schedule/post-log.js';
-import type { State } from '../../src/schedule/state.js';
+import { openPostLog } from '../../src/store/post-log.js';
+import type { State } from '../../src/store/state.js';
 import { useTempState } from './temp-state.js';
 
 let state: State;

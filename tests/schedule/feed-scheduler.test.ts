@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { labSettings } from './lab-settings.js';
 import type { Announcement } from '../../src/arxiv/announcements.js';
 import { ArxivError } from '../../src/arxiv/error.js';
-import { getFeedLook } from '../../src/schedule/feed-log.js';
+import { getFeedLook } from '../../src/store/feed-log.js';
 import { createFeedScheduler, type FeedScheduler, type FeedSchedulerOptions } from '../../src/schedule/feed-scheduler.js';
-import { openPostLog } from '../../src/schedule/post-log.js';
-import { openState, type State } from '../../src/schedule/state.js';
+import { openPostLog } from '../../src/store/post-log.js';
+import { openState, type State } from '../../src/store/state.js';
 
 const lab = labSettings({ feed_channel_id: 'feed-channel', feed_categories: ['cs.NE'], feed_time: '09:00' });
 const HOUR = 3_600_000;

@@ -1,4 +1,4 @@
-import { checkGuildSettings, type GuildSettings } from '../../src/schedule/settings.js';
+import { checkGuildSettings, type GuildSettings } from '../../src/store/settings.js';
 
 /** Guild g1's settings in UTC, posting nothing but what `changes` turns on (a channel, a schedule). */
 export function labSettings(changes: Partial<Parameters<typeof checkGuildSettings>[0]> = {}): GuildSettings {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { labSettings } from './lab-settings.js';
-import { openPostLog } from '../../src/schedule/post-log.js';
-import { openReadingList, type ReadingList } from '../../src/schedule/reading-list.js';
+import { openPostLog } from '../../src/store/post-log.js';
+import { openReadingList, type ReadingList } from '../../src/store/reading-list.js';
 import {
 	createReadingScheduler,
 	nextPollTime,
@@ -10,7 +10,7 @@ import {
 	type ReadingSchedulerOptions,
 } from '../../src/schedule/reading-scheduler.js';
 import type { ReadingOutcome } from '../../src/schedule/reading-vote.js';
-import { openState, type State } from '../../src/schedule/state.js';
+import { openState, type State } from '../../src/store/state.js';
 import { useTempState } from './temp-state.js';
 
 /** Monday 10:00 UTC: the default reading schedule fires. */

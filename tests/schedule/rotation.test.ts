@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paperOfTheDay, seededShuffle } from '../../src/schedule/rotation.js';
-import { openState, type State } from '../../src/schedule/state.js';
+import { openState, type State } from '../../src/store/state.js';
 import { useTempState } from './temp-state.js';
 
 let dir: string;

@@ -4,10 +4,10 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { labSettings } from './lab-settings.js';
-import { openDigestMarks } from '../../src/schedule/digest-marks.js';
-import { openPostLog, type PostKind } from '../../src/schedule/post-log.js';
+import { openDigestMarks } from '../../src/store/digest-marks.js';
+import { openPostLog, type PostKind } from '../../src/store/post-log.js';
 import { createScheduler, nextPostTimes, type Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.js';
-import { openState, type State } from '../../src/schedule/state.js';
+import { openState, type State } from '../../src/store/state.js';
 
 /** A channel both "processes" post into, standing in for Discord. */
 interface Message {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGuildSettings, type GuildSettings } from '../../src/schedule/settings.js';
+import { checkGuildSettings, type GuildSettings } from '../../src/store/settings.js';
 import { channelOf, patternOf, slotDay, slotFor } from '../../src/schedule/slots.js';
 import { localDate, nextDigestTime, nextPotdTime } from '../../src/schedule/time.js';
 

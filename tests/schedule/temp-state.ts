@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { openState, type State } from '../../src/schedule/state.js';
+import { openState, type State } from '../../src/store/state.js';
 
 /**
  * Gives each test of the file a fresh state database in its own temp folder, handed to `opened`

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	latestRunToday,
-	localDate,
-	nextDigestTime,
-	nextPotdTime,
-	parseTimeOfDay,
-	ScheduleSettingError,
-	validateCron,
-	validateTimezone,
-} from '../../src/schedule/time.js';
+import { latestRunToday, localDate, nextDigestTime, nextPotdTime } from '../../src/schedule/time.js';
+import { parseTimeOfDay, ScheduleSettingError, validateCron, validateTimezone } from '../../src/store/setting-values.js';
 
 const at = (iso: string) => new Date(iso);
 const iso = (date: Date | null) => date?.toISOString() ?? null;

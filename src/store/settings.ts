@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { canonicalCategory, categoriesOfArchive } from '../arxiv/categories.js';
 import type { State } from './state.js';
-import { formatTimeOfDay, parseTimeOfDay, ScheduleSettingError, validateCron, validateTimezone } from './time.js';
+import { formatTimeOfDay, parseTimeOfDay, ScheduleSettingError, validateCron, validateTimezone } from './setting-values.js';
 
 function checked<Input, T>(check: (value: Input) => T) {
 	return (value: Input, ctx: z.RefinementCtx) => {

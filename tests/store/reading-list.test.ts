@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PROPOSALS, openReadingList, type ReadingList } from '../../src/schedule/reading-list.js';
+import { MAX_PROPOSALS, openReadingList, type ReadingList } from '../../src/store/reading-list.js';
 import { pollOutcome, pollProposals } from '../../src/schedule/reading-vote.js';
-import { useTempState } from './temp-state.js';
+import { useTempState } from '../schedule/temp-state.js';
 
 let list: ReadingList;
 useTempState((state) => {

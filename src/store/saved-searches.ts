@@ -1,6 +1,6 @@
 import type { State } from './state.js';
 import { malformedFilterProblem } from '../search/query.js';
-import { ScheduleSettingError } from './time.js';
+import { ScheduleSettingError } from './setting-values.js';
 
 /** A user's saved search in a guild: they are mentioned beside new papers it matches. */
 export interface Subscription {

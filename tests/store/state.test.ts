@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDigestMarks } from '../../src/schedule/digest-marks.js';
-import { getGuildSettings, saveGuildSettings } from '../../src/schedule/settings.js';
-import { openState, SCHEMA_VERSION, StateError } from '../../src/schedule/state.js';
+import { openDigestMarks } from '../../src/store/digest-marks.js';
+import { getGuildSettings, saveGuildSettings } from '../../src/store/settings.js';
+import { openState, SCHEMA_VERSION, StateError } from '../../src/store/state.js';
 import { compiled } from '../run-entry.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/schedule');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openPostLog, type PostLog } from '../../src/schedule/post-log.js';
-import { openState, type State } from '../../src/schedule/state.js';
-import { useTempState } from './temp-state.js';
+import { openPostLog, type PostLog } from '../../src/store/post-log.js';
+import { openState, type State } from '../../src/store/state.js';
+import { useTempState } from '../schedule/temp-state.js';
 
 let state: State;
 let posts: PostLog;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type Paper, paperSchema } from '../../src/corpus/paper.js';
-import { openFeedFeedback } from '../../src/schedule/feed-feedback.js';
-import { openState } from '../../src/schedule/state.js';
+import { openFeedFeedback } from '../../src/store/feed-feedback.js';
+import { openState } from '../../src/store/state.js';
 import { join } from 'node:path';
-import { useTempState } from './temp-state.js';
+import { useTempState } from '../schedule/temp-state.js';
 
 const paper = (id: string): Paper =>
 	paperSchema.parse({ id, title: `Paper ${id}`, authors: ['A. Author'], abstract: 'An abstract.', categories: ['cs.NE'] });

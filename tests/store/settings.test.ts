@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-	checkGuildSettings,
-	DEFAULT_SETTINGS,
-	getGuildSettings,
-	listGuildSettings,
-	saveGuildSettings,
-} from '../../src/schedule/settings.js';
-import type { State } from '../../src/schedule/state.js';
-import { useTempState } from './temp-state.js';
-import { ScheduleSettingError } from '../../src/schedule/time.js';
+import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, listGuildSettings, saveGuildSettings } from '../../src/store/settings.js';
+import type { State } from '../../src/store/state.js';
+import { useTempState } from '../schedule/temp-state.js';
+import { ScheduleSettingError } from '../../src/store/setting-values.js';
 
 let state: State;
 const lab = {
