@@ -152,7 +152,8 @@ describe.concurrent('paperbot --help and CLI usage', () => {
 		expect(result).toEqual({
 			code: 1,
 			stdout: '',
-			stderr: '“LAVA” is not an arXiv id (e.g. 2305.00054 or arXiv:2305.00054v2). Find its id with paperbot search <words>.\n',
+			stderr:
+				'“LAVA” is not an arXiv id or a DOI (e.g. 2305.00054, arXiv:2305.00054v2 or 10.1145/3292500.3330701). Find its id with paperbot search <words>.\n',
 		});
 	});
 });

@@ -9,6 +9,7 @@ const LAYERS = [
 	['src/search'],
 	['src/cards'],
 	['src/arxiv'],
+	['src/library'],
 	['src/store'],
 	['src/schedule'],
 	['src/feed'],

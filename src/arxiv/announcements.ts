@@ -56,7 +56,8 @@ function readEntry(entry: XmlNode, position: number): AnnouncedPaper | string {
 	});
 	if (!record.success) {
 		const issue = record.error.issues[0];
-		return `${id}: ${issue?.path.join('.') || 'entry'}: ${issue?.message}`;
+		const field = issue?.path.join('.');
+		return field ? `${id}: ${field}: ${issue?.message}` : `${id}: ${issue?.message}`;
 	}
 	return { paper: record.data, announceType };
 }

@@ -36,7 +36,7 @@ const NETWORK_FAULTS: Record<string, (host: string, check: string) => string> = 
 };
 
 /** Why fetch failed, from the cause Node's fetch wraps in its "fetch failed" TypeError. */
-function networkCause(error: unknown, host: string, check: string): string {
+export function networkCause(error: unknown, host: string, check: string): string {
 	const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
 	const code = typeof cause?.code === 'string' ? cause.code : undefined;
 	if (code) return NETWORK_FAULTS[code]?.(host, check) ?? `connecting to ${host} failed (${code})`;

@@ -1,5 +1,5 @@
 import { latexToPlainText, latexToUnicode } from '../corpus/latex.js';
-import { abstractUrl, type Paper } from '../corpus/paper.js';
+import { isArxivKey, type Paper, paperUrl } from '../corpus/paper.js';
 
 /** Title words too common to make a citation key memorable. */
 const SKIPPED_TITLE_WORDS = new Set([
@@ -25,25 +25,47 @@ const OLD_STYLE_ID = /^[a-z-]+(\.[A-Z]{2})?\/(\d{2})(\d{2})\d{3}$/;
 const NEW_STYLE_ID = /^(\d{2})(\d{2})\.\d{4,5}$/;
 const MATH_SPAN = /(?<!\\)\$[^$]+(?<!\\)\$/g;
 
+/** The field that names the venue, by entry type; other types give it as a `note`. */
+const VENUE_FIELDS: Record<string, string> = {
+	article: 'journal',
+	inproceedings: 'booktitle',
+	conference: 'booktitle',
+	incollection: 'booktitle',
+	inbook: 'booktitle',
+	phdthesis: 'school',
+	mastersthesis: 'school',
+	techreport: 'institution',
+	book: 'publisher',
+};
+
 /**
- * The paper's BibTeX entry: `@misc` with `eprint`, `archivePrefix = {arXiv}` and `primaryClass`,
- * as arXiv's own export writes it. Fields that are unknown are left out, never guessed. With the
- * corpus given, the key is unique within it (see `bibtexKey`).
+ * The paper's BibTeX entry. A paper imported from the lab's own `.bib` keeps its cite key and entry
+ * type; an arXiv paper is otherwise `@misc` with `eprint`, `archivePrefix = {arXiv}` and
+ * `primaryClass`, as arXiv's own export writes it. Fields that are unknown are left out, never
+ * guessed. With the corpus given, a made key is unique within it (see `bibtexKey`).
  */
 export function buildBibtex(paper: Paper, corpus?: readonly Paper[]): string {
+	const entryType = paper.entry_type?.toLowerCase() ?? 'misc';
 	const fields: [string, string][] = [];
 	if (paper.title) fields.push(['title', escapeLatexText(paper.title)]);
 	if (paper.authors) fields.push(['author', paper.authors.map(bibtexName).join(' and ')]);
-	fields.push(['year', paperYear(paper)]);
-	fields.push(['eprint', paper.id]);
-	fields.push(['archivePrefix', 'arXiv']);
-	if (paper.categories) fields.push(['primaryClass', escapeLatexText(paper.categories[0]!)]);
-	fields.push(['url', abstractUrl(paper.id)]);
+	const year = paperYear(paper);
+	if (year) fields.push(['year', year]);
+	const venue = paper.venue ?? paper.journal_ref;
+	const venueField = VENUE_FIELDS[entryType];
+	if (venue && venueField) fields.push([venueField, escapeLatexText(venue)]);
+	if (isArxivKey(paper.id)) {
+		fields.push(['eprint', paper.id]);
+		fields.push(['archivePrefix', 'arXiv']);
+		if (paper.categories) fields.push(['primaryClass', escapeLatexText(paper.categories[0]!)]);
+	}
+	const url = paperUrl(paper);
+	if (url) fields.push(['url', url.replace(/[{}\\\s%]/g, '')]);
 	if (paper.doi) fields.push(['doi', paper.doi.replace(/[{}\\\s%]/g, '')]);
-	const note = paper.venue ?? paper.journal_ref;
-	if (note) fields.push(['note', escapeLatexText(note)]);
+	if (venue && !venueField) fields.push(['note', escapeLatexText(venue)]);
 	const body = fields.map(([name, value]) => `  ${name} = {${value}},`).join('\n');
-	return `@misc{${bibtexKey(paper, corpus)},\n${body}\n}`;
+	const key = paper.cite_key?.replace(/[\s,{}]/g, '') || bibtexKey(paper, corpus);
+	return `@${entryType}{${key},\n${body}\n}`;
 }
 
 /**
@@ -89,14 +111,14 @@ function firstSurname(paper: Paper): string {
 
 function baseKey(paper: Paper): string {
 	const surname = firstSurname(paper);
-	if (!surname) return `arXiv-${paper.id.replace(/\//g, '-')}`;
+	if (!surname) return isArxivKey(paper.id) ? `arXiv-${paper.id.replace(/\//g, '-')}` : paper.id.replace(/[^A-Za-z0-9]+/g, '-');
 	const titleWord = paper.title
 		? latexToPlainText(paper.title)
 				.split(/[^\p{L}\p{N}]+/u)
 				.map(asciiWord)
 				.find((word) => word && !SKIPPED_TITLE_WORDS.has(word))
 		: undefined;
-	return `${surname}${paperYear(paper)}${titleWord ?? ''}`;
+	return `${surname}${paperYear(paper) ?? ''}${titleWord ?? ''}`;
 }
 
 /** Lowercase ASCII letters and digits only: accents dropped, anything else removed. */
@@ -125,12 +147,14 @@ function compareIds(left: string, right: string): number {
 	return left < right ? -1 : left > right ? 1 : 0;
 }
 
-/** The first version's year, else the year the arXiv id encodes. */
-function paperYear(paper: Paper): string {
+/** The first version's year, else the year an arXiv id encodes; null when neither is known. */
+function paperYear(paper: Paper): string | null {
 	if (paper.published) return paper.published.slice(0, 4);
 	const newStyle = NEW_STYLE_ID.exec(paper.id);
 	if (newStyle) return `20${newStyle[1]}`;
-	const yy = Number(OLD_STYLE_ID.exec(paper.id)?.[2] ?? '0');
+	const oldStyle = OLD_STYLE_ID.exec(paper.id);
+	if (!oldStyle) return null;
+	const yy = Number(oldStyle[2]);
 	return String(yy > 90 ? 1900 + yy : 2000 + yy);
 }
 

@@ -1,6 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { encodeCustomId } from '../interaction/custom-ids.js';
-import { abstractUrl, pdfUrl, type Paper } from '../corpus/paper.js';
+import { doiUrl, isArxivKey, type Paper, paperLabel, paperUrl, pdfUrl } from '../corpus/paper.js';
 import { EMBED_LIMITS, embedCharacterCount, truncateAtWord } from './limits.js';
 import { markdownSafe, plainLine, plainParagraphs, plainSafe } from './safe-text.js';
 
@@ -47,14 +47,28 @@ export function categoryColour(categories: readonly string[] | null): number {
 }
 
 /**
- * The title a person reads for a paper, as plain text: its title, or when that is unknown its id
+ * The title a person reads for a paper, as plain text: its title, or when that is unknown its key
  * and the opening words of its abstract. Never empty.
  */
 export function displayTitle(paper: Paper): string {
 	const title = paper.title ? plainLine(paper.title) : '';
 	if (title) return title;
-	return `arXiv:${paper.id} — ${truncateAtWord(plainLine(paper.abstract), 80)}`;
+	const opening = paper.abstract ? truncateAtWord(plainLine(paper.abstract), 80) : '';
+	return opening ? `${paperLabel(paper.id)} — ${opening}` : paperLabel(paper.id);
 }
+
+/**
+ * Markdown for text linking to `url` (`[text](url)`, or `[text](<url>)` when `quiet`, which stops
+ * Discord unfurling it); the text alone when there is no URL. The text must be markdown-safe already.
+ */
+export function markdownLink(text: string, url: string | null, quiet = false): string {
+	const safeUrl = url === null ? null : httpUrl(url);
+	if (!safeUrl) return text;
+	return quiet ? `[${text}](<${safeUrl}>)` : `[${text}](${safeUrl})`;
+}
+
+/** What a card says in place of an abstract no source gave: never an invented one. */
+export const NO_ABSTRACT = '*No abstract is known for this paper.*';
 
 /** Discord's limit on a thread's name. */
 const THREAD_NAME_MAX = 100;
@@ -74,19 +88,22 @@ export function shortAuthors(authors: readonly string[] | null): string | null {
 	return `${first} et al.`;
 }
 
-/** The paper as a card: title linking to the arXiv abstract page, abstract, and what is known. */
+/** The paper as a card: title linking to where the paper lives, abstract, and what is known. */
 export function buildPaperCard(paper: Paper, options: PaperCardOptions = {}): APIEmbed {
 	const title = truncateAtWord(markdownSafe(displayTitle(paper)), EMBED_LIMITS.title);
 	const fields = paperFields(paper);
-	const footer = { text: `arXiv:${paper.id}` };
+	const footer = { text: truncateAtWord(plainSafe(paperLabel(paper.id)), EMBED_LIMITS.footer) };
 	const author = options.heading ? { name: truncateAtWord(plainSafe(options.heading), EMBED_LIMITS.authorName) } : undefined;
 	const room = EMBED_LIMITS.total - embedCharacterCount({ title, fields, footer, ...(author && { author }) });
 	const descriptionMax = Math.max(0, Math.min(EMBED_LIMITS.description, options.descriptionMax ?? Infinity, room));
-	const description = truncateAtWord(markdownSafe(plainParagraphs(paper.abstract)), descriptionMax);
+	const abstract = paper.abstract ? markdownSafe(plainParagraphs(paper.abstract)) : NO_ABSTRACT;
+	const description = truncateAtWord(abstract, descriptionMax);
+	const url = paperUrl(paper);
+	const safeUrl = url === null ? null : httpUrl(url);
 	return {
 		...(author && { author }),
 		title,
-		url: abstractUrl(paper.id),
+		...(safeUrl && { url: safeUrl }),
 		...(description && { description }),
 		color: categoryColour(paper.categories),
 		fields,
@@ -106,8 +123,12 @@ function paperFields(paper: Paper): APIEmbedField[] {
 	if (paper.venue) fields.push({ name: 'Venue', value: textField(paper.venue), inline: false });
 	if (paper.comment) fields.push({ name: 'Comment', value: textField(paper.comment), inline: false });
 	if (paper.journal_ref) fields.push({ name: 'Journal', value: textField(paper.journal_ref), inline: false });
-	if (paper.doi) fields.push({ name: 'DOI', value: linkOrText(paper.doi, `https://doi.org/${paper.doi}`), inline: true });
-	fields.push({ name: 'PDF', value: `[arXiv PDF](${pdfUrl(paper.id)})`, inline: true });
+	const arxiv = isArxivKey(paper.id);
+	// An arXiv paper's DOI is its published version's: the second place it lives.
+	if (paper.doi) fields.push({ name: arxiv ? 'Published version' : 'DOI', value: linkOrText(paper.doi, doiUrl(paper.doi)), inline: true });
+	if (paper.url && paper.url !== paperUrl(paper))
+		fields.push({ name: 'Link', value: linkOrText(shortUrl(paper.url), paper.url), inline: true });
+	if (arxiv) fields.push({ name: 'PDF', value: `[arXiv PDF](${pdfUrl(paper.id)})`, inline: true });
 	if (paper.code_url) fields.push({ name: 'Code', value: linkOrText(shortUrl(paper.code_url), paper.code_url), inline: true });
 	return fields.filter((field) => field.value.trim());
 }
@@ -166,7 +187,7 @@ export interface CardComponentOptions {
 	discuss: boolean;
 }
 
-/** The buttons under a paper's card: Share and/or Discuss, and a link to the PDF. */
+/** The buttons under a paper's card: Share and/or Discuss, and a link to the PDF (or, off arXiv, to where the paper lives). */
 export function cardComponents(paper: Paper, options: CardComponentOptions): APIActionRowComponent<APIButtonComponent> {
 	return { type: ACTION_ROW, components: cardButtons(paper, options) };
 }
@@ -180,6 +201,11 @@ export function cardButtons(paper: Paper, options: CardComponentOptions): APIBut
 	if (options.discuss) {
 		buttons.push({ type: BUTTON, style: SECONDARY, label: 'Discuss', custom_id: encodeCustomId({ kind: 'discuss', id: paper.id }) });
 	}
-	buttons.push({ type: BUTTON, style: LINK, label: 'PDF', url: pdfUrl(paper.id) });
+	if (isArxivKey(paper.id)) buttons.push({ type: BUTTON, style: LINK, label: 'PDF', url: pdfUrl(paper.id) });
+	else {
+		const url = paperUrl(paper);
+		const safeUrl = url === null ? null : httpUrl(url);
+		if (safeUrl) buttons.push({ type: BUTTON, style: LINK, label: paper.doi ? 'DOI' : 'Link', url: safeUrl });
+	}
 	return buttons;
 }

@@ -5,10 +5,20 @@ import type {
 	APIEmbed,
 	APISelectMenuOption,
 } from 'discord-api-types/v10';
-import { CUSTOM_ID_MAX, encodeCustomId } from '../interaction/custom-ids.js';
-import { abstractUrl, type Paper } from '../corpus/paper.js';
+import { CUSTOM_ID_MAX, carriedPaperKey, encodeCustomId } from '../interaction/custom-ids.js';
+import { type Paper, paperLabel, paperUrl } from '../corpus/paper.js';
 import { COMPONENT_LIMITS, EMBED_LIMITS, embedCharacterCount, truncateAtWord } from './limits.js';
-import { ACTION_ROW, BUTTON, buildPaperCard, cardButtons, displayTitle, SECONDARY, shortAuthors, STRING_SELECT } from './paper-card.js';
+import {
+	ACTION_ROW,
+	BUTTON,
+	buildPaperCard,
+	cardButtons,
+	displayTitle,
+	markdownLink,
+	SECONDARY,
+	shortAuthors,
+	STRING_SELECT,
+} from './paper-card.js';
 import { markdownSafe, plainLine } from './safe-text.js';
 
 /** One page of search results, as `buildResultsMessage` takes it. */
@@ -92,7 +102,7 @@ function listLine(paper: Paper, rank: number): string {
 		.filter((detail): detail is string => Boolean(detail))
 		.map((detail) => markdownSafe(truncateAtWord(plainLine(detail), 60)))
 		.join(' · ');
-	return `**${rank}.** [${markdownSafe(title)}](${abstractUrl(paper.id)})${details ? ` — ${details}` : ''}`;
+	return `**${rank}.** ${markdownLink(markdownSafe(title), paperUrl(paper))}${details ? ` — ${details}` : ''}`;
 }
 
 function resultComponents(page: ResultsPage, papers: readonly Paper[], best: Paper | undefined): CardMessage['components'] {
@@ -135,9 +145,9 @@ function pageButtons(page: ResultsPage): APIButtonComponent[] {
 function selectOption(paper: Paper): APISelectMenuOption {
 	const option: APISelectMenuOption = {
 		label: truncateAtWord(displayTitle(paper), COMPONENT_LIMITS.optionLabel),
-		value: paper.id,
+		value: carriedPaperKey(paper.id),
 	};
-	const details = [shortAuthors(paper.authors), paperYear(paper), `arXiv:${paper.id}`].filter(Boolean).join(' · ');
+	const details = [shortAuthors(paper.authors), paperYear(paper), paperLabel(paper.id)].filter(Boolean).join(' · ');
 	option.description = truncateAtWord(details, COMPONENT_LIMITS.optionDescription);
 	return option;
 }

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { ADDED_FILE_NAME } from './append.js';
-import type { Paper } from './paper.js';
+import { isArxivKey, type Paper } from './paper.js';
 import { parseJsonRecords } from './json-records.js';
 import { parseListing } from './listing.js';
+import { LIBRARY_FILE_NAMES, type Merge, mergePapers, PaperIdentities } from './merge.js';
 import type { PaperOverlay, ParsedFile, Place } from './records.js';
 
 /** A corpus as the rest of paperbot uses it: search indexes `papers`, startup prints `warnings` and `notes`. */
@@ -19,6 +20,8 @@ export interface LoadedCorpus {
 	files: string[];
 	/** sha256 over each file's name within the corpus and its contents: keys a cached index. */
 	fingerprint: string;
+	/** Records folded into another record of the same paper (see src/corpus/merge.ts). */
+	merged: Merge[];
 }
 
 /** A corpus's files, read and fingerprinted but not yet parsed: a cached index may make parsing unneeded. */
@@ -82,18 +85,35 @@ export async function readCorpus(path: string): Promise<ReadCorpus> {
 }
 
 function parseCorpus(path: string, files: string[], contents: readonly Buffer[], fingerprint: string): LoadedCorpus {
-	const papers = new Map<string, { paper: Paper; place: Place }>();
+	const papers = new Map<string, { paper: Paper; place: Place; fromLibrary: boolean }>();
+	const identities = new PaperIdentities();
+	const merged: Merge[] = [];
 	const overlays: ParsedFile['overlays'] = [];
 	const warnings: string[] = [];
 	const notes: string[] = [];
 	for (const [fileNo, file] of files.entries()) {
 		const parsed = parseCorpusFile(contents[fileNo]!, file);
+		const fromLibrary = LIBRARY_FILE_NAMES.has(basename(file));
 		warnings.push(...parsed.warnings);
 		notes.push(...parsed.notes);
-		for (const entry of parsed.papers) {
-			const earlier = papers.get(entry.paper.id);
-			if (earlier) notes.push(`${entry.place}: ${entry.paper.id} also at ${earlier.place}; the later record wins`);
-			papers.set(entry.paper.id, entry);
+		for (const { paper, place } of parsed.papers) {
+			const same = identities.find(paper);
+			const earlier = same && papers.get(same.id);
+			if (!same || !earlier) {
+				papers.set(paper.id, { paper, place, fromLibrary });
+				identities.remember(paper);
+			} else if (same.id === paper.id && !fromLibrary && !earlier.fromLibrary) {
+				// Two of the lab's own records of one id: the later is the correction.
+				notes.push(`${place}: ${paper.id} also at ${earlier.place}; the later record wins`);
+				papers.set(paper.id, { paper, place, fromLibrary });
+				identities.remember(paper, same);
+			} else {
+				const union = mergePapers(same, paper);
+				if (same.id !== paper.id) merged.push({ id: union.id === paper.id ? same.id : paper.id, into: union.id });
+				papers.delete(same.id);
+				papers.set(union.id, { paper: union, place: earlier.place, fromLibrary: earlier.fromLibrary && fromLibrary });
+				identities.remember(union, same);
+			}
 		}
 		overlays.push(...parsed.overlays);
 	}
@@ -107,10 +127,10 @@ function parseCorpus(path: string, files: string[], contents: readonly Buffer[],
 	if (papers.size === 0) throw new CorpusError(noValidPaperMessage(path, warnings));
 	// Each id's sort key is made once, not at each of the sort's n log n comparisons.
 	const sorted = [...papers.values()]
-		.map((entry) => ({ paper: entry.paper, key: idSortKey(entry.paper.id) }))
+		.map((entry) => ({ paper: entry.paper, key: sortKey(entry.paper) }))
 		.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
 		.map((entry) => entry.paper);
-	return { papers: sorted, warnings, notes, files, fingerprint };
+	return { papers: sorted, warnings, notes, files, fingerprint, merged };
 }
 
 async function listCorpusFiles(path: string): Promise<string[]> {
@@ -184,6 +204,17 @@ function sortByFileAndLine(warnings: string[], files: readonly string[]): void {
 	};
 	const places = new Map(warnings.map((warning) => [warning, place(warning)]));
 	warnings.sort((a, b) => places.get(a)!.fileNo - places.get(b)!.fileNo || places.get(a)!.line - places.get(b)!.line);
+}
+
+/**
+ * A key that orders papers by age, for sorting newest first: an arXiv paper by its id (see
+ * `idSortKey`); any other by its date (year and month, after the arXiv papers of that month), and
+ * without one, oldest of all.
+ */
+function sortKey(paper: Paper): string {
+	if (isArxivKey(paper.id)) return idSortKey(paper.id);
+	const [year = '0000', month = '00'] = paper.published?.split('-') ?? [];
+	return `${year}${month}~${paper.id}`;
 }
 
 /**

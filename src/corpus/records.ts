@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isIsoDate, type Paper, paperSchema } from './paper.js';
+import { isIsoDate, type Paper, paperFieldsSchema, paperSchema } from './paper.js';
 import { arxivSnapshotSchema, isArxivSnapshot } from './arxiv-snapshot.js';
 
 /** A place in a corpus file, written `path:line` as the caller gave the path. */
@@ -21,10 +21,10 @@ export interface ParsedFile {
 export const emptyParsedFile = (): ParsedFile => ({ papers: [], overlays: [], warnings: [], notes: [] });
 
 /** An overlay is a paper record without its abstract: every field but the id may be left out. */
-const overlaySchema = paperSchema.omit({ abstract: true });
+const overlaySchema = paperFieldsSchema.omit({ abstract: true });
 
 /**
- * Turns zod's issues into one human reason, e.g. `"foo" is not an arXiv id`, `abstract is empty`,
+ * Turns zod's issues into one human reason, e.g. `"foo" is not an arXiv id`, `the record has neither a title nor an abstract`,
  * `published: dates are YYYY-MM-DD`, `title is missing`.
  */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string {
@@ -51,8 +51,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 /**
  * Reads one JSON value from a corpus file into `into`, deciding what it is from its fields:
  * an `abstract` with arXiv-snapshot fields (authors as one string, `update_date`, `versions`,
- * `journal-ref`) is a snapshot record; an `abstract` alone is paperbot's own schema; no
- * `abstract` makes it an overlay. A record that does not validate becomes a warning.
+ * `journal-ref`) is a snapshot record; an `abstract` alone is paperbot's own schema, where
+ * `"abstract": null` is a paper whose abstract is unknown; no `abstract` field at all makes it an
+ * overlay. A record that does not validate becomes a warning.
  */
 export function readJsonRecord(value: unknown, place: Place, into: ParsedFile): void {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -60,7 +61,7 @@ export function readJsonRecord(value: unknown, place: Place, into: ParsedFile): 
 		return;
 	}
 	const record = value as Record<string, unknown>;
-	if (record.abstract === undefined || record.abstract === null) {
+	if (!('abstract' in record)) {
 		const overlay = overlaySchema.safeParse(record);
 		if (overlay.success) into.overlays.push({ overlay: overlay.data, place });
 		else into.warnings.push(`${place}: ${describeIssues(overlay.error.issues, record)}`);
@@ -78,6 +79,8 @@ export function readJsonRecord(value: unknown, place: Place, into: ParsedFile): 
 }
 
 const CANONICAL_ID = /^\d{4}\.\d{4,5}$/;
+/** Fields only imported records carry; a record with any of them takes the schema's path. */
+const LIBRARY_FIELDS = ['cite_key', 'entry_type', 'zotero_key'] as const;
 
 const isCanonicalText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.trim() === value;
 const isOptionalText = (value: unknown) => value == null || isCanonicalText(value);
@@ -88,23 +91,25 @@ const orNull = <T>(value: unknown) => (value ?? null) as T | null;
 
 /**
  * The hot path for large corpora: a record already in the exact form `paperSchema` outputs
- * (new-style versionless id, trimmed non-empty text, no empty lists) becomes a Paper without a
+ * (new-style versionless id, trimmed non-empty text, an abstract, no empty lists, no DOI) becomes a Paper without a
  * zod pass, which costs more than the JSON parse itself. Anything else returns null and goes
  * through `paperSchema`, so the schema stays the one definition of a valid paper.
  */
 function canonicalPaper(record: Record<string, unknown>): Paper | null {
-	const { id, title, authors, abstract, categories, venue, comment, journal_ref, doi, code_url, published, updated } = record;
+	const { id, title, authors, abstract, categories, venue, comment, journal_ref, doi, code_url, url, published, updated } = record;
 	if (
 		typeof id !== 'string' ||
 		!CANONICAL_ID.test(id) ||
 		!isCanonicalText(abstract) ||
+		!isOptionalText(url) ||
+		!LIBRARY_FIELDS.every((field) => record[field] == null) ||
 		!isOptionalText(title) ||
 		!isOptionalList(authors) ||
 		!isOptionalList(categories) ||
 		!isOptionalText(venue) ||
 		!isOptionalText(comment) ||
 		!isOptionalText(journal_ref) ||
-		!isOptionalText(doi) ||
+		doi != null ||
 		!isOptionalText(code_url) ||
 		!isOptionalDate(published) ||
 		!isOptionalDate(updated)
@@ -122,7 +127,11 @@ function canonicalPaper(record: Record<string, unknown>): Paper | null {
 		journal_ref: orNull<string>(journal_ref),
 		doi: orNull<string>(doi),
 		code_url: orNull<string>(code_url),
+		url: orNull<string>(url),
 		published: orNull<string>(published),
 		updated: orNull<string>(updated),
+		cite_key: null,
+		entry_type: null,
+		zotero_key: null,
 	};
 }

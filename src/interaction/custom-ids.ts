@@ -1,3 +1,14 @@
+import { createHash } from 'node:crypto';
+
+/** The longest paper key a button or an autocomplete choice carries as written; a longer one (a long DOI) is carried as its digest. */
+export const CARRIED_KEY_MAX = 80;
+
+/** A paper key as a button or a choice carries it: itself, or `#` and a digest of it that search's look-up knows. */
+export function carriedPaperKey(key: string): string {
+	if (key.length <= CARRIED_KEY_MAX) return key;
+	return `#${createHash('sha256').update(key).digest('base64url').slice(0, 22)}`;
+}
+
 /**
  * The `custom_id`s of paperbot's buttons and menus. Discord caps them at 100 characters; each
  * carries what its handler needs, so components keep working after a restart.
@@ -33,7 +44,7 @@ export function encodeCustomId(action: ComponentAction): string {
 		case 'feed-share':
 		case 'feed-discuss':
 		case 'feed-dismiss':
-			return `${action.kind}:${action.id}`;
+			return `${action.kind}:${carriedPaperKey(action.id)}`;
 	}
 }
 

@@ -8,10 +8,10 @@ import {
 	embedCharacterCount,
 	truncateAtWord,
 } from '../cards/index.js';
-import { ACTION_ROW, shortAuthors, STRING_SELECT } from '../cards/paper-card.js';
+import { ACTION_ROW, markdownLink, shortAuthors, STRING_SELECT } from '../cards/paper-card.js';
 import { markdownSafe, plainLine } from '../cards/safe-text.js';
-import { encodeCustomId } from '../interaction/custom-ids.js';
-import { abstractUrl, type Paper } from '../corpus/paper.js';
+import { carriedPaperKey, encodeCustomId } from '../interaction/custom-ids.js';
+import { type Paper, paperLabel, paperUrl } from '../corpus/paper.js';
 import type { DigestPlan } from '../schedule/digest.js';
 import { POST_NAMES, type PostKind } from '../store/post-log.js';
 
@@ -58,7 +58,7 @@ export function findMarkedPost(
 /** The paper-of-the-day post: the card headed "Paper of the day", marked with its date, with the Discuss button. */
 export function buildPotdMessage(paper: Paper, slot: string): PostMessage {
 	const card = buildPaperCard(paper, { heading: POTD_HEADING });
-	card.footer = { text: `${card.footer?.text ?? `arXiv:${paper.id}`} · ${postMarker('potd', slot)}` };
+	card.footer = { text: `${card.footer?.text ?? paperLabel(paper.id)} · ${postMarker('potd', slot)}` };
 	return { embeds: [card], components: [cardComponents(paper, { share: false, discuss: true })], mentionedUserIds: [] };
 }
 
@@ -69,15 +69,15 @@ function digestLine(paper: Paper, userIds: readonly string[]): string {
 		.map((detail) => markdownSafe(truncateAtWord(plainLine(detail), 60)))
 		.join(' · ');
 	const mentions = userIds.map((id) => `<@${id}>`).join(' ');
-	return `• [${markdownSafe(title)}](${abstractUrl(paper.id)})${details ? ` — ${details}` : ''}${mentions ? ` · ${mentions}` : ''}`;
+	return `• ${markdownLink(markdownSafe(title), paperUrl(paper))}${details ? ` — ${details}` : ''}${mentions ? ` · ${mentions}` : ''}`;
 }
 
 function selectOption(paper: Paper): APISelectMenuOption {
 	return {
 		label: truncateAtWord(displayTitle(paper), COMPONENT_LIMITS.optionLabel),
-		value: paper.id,
+		value: carriedPaperKey(paper.id),
 		description: truncateAtWord(
-			[shortAuthors(paper.authors), `arXiv:${paper.id}`].filter(Boolean).join(' · '),
+			[shortAuthors(paper.authors), paperLabel(paper.id)].filter(Boolean).join(' · '),
 			COMPONENT_LIMITS.optionDescription,
 		),
 	};

@@ -1,7 +1,8 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { buildPaperCard, cardComponents, COMPONENT_LIMITS, displayTitle, EMBED_LIMITS, truncateAtWord } from '../cards/index.js';
 import { markdownSafe, plainLine } from '../cards/safe-text.js';
-import { abstractUrl, type Paper } from '../corpus/paper.js';
+import { keyUrl, type Paper, paperLabel } from '../corpus/paper.js';
+import { markdownLink } from '../cards/paper-card.js';
 import type { Proposal, ReadingPoll } from '../store/reading-list.js';
 import type { GuildSettings } from '../store/settings.js';
 import type { ReadingOutcome } from '../schedule/reading-vote.js';
@@ -34,13 +35,13 @@ export interface PollMessage {
 	};
 }
 
-const titleOf = ({ proposal, paper }: ProposedPaper) => (paper ? displayTitle(paper) : `arXiv:${proposal.paperId}`);
+const titleOf = ({ proposal, paper }: ProposedPaper) => (paper ? displayTitle(paper) : paperLabel(proposal.paperId));
 const nameOf = (proposal: Proposal) => markdownSafe(truncateAtWord(plainLine(proposal.proposerName), NAME_MAX));
 
 /** `1. [Title](<link>) — proposed by Ada`: a link that unfurls nothing, a name that mentions nobody. */
 function proposalLine(entry: ProposedPaper, index: number): string {
 	const title = markdownSafe(truncateAtWord(titleOf(entry), LIST_TITLE_MAX));
-	return `${index + 1}. [${title}](<${abstractUrl(entry.proposal.paperId)}>) — proposed by ${nameOf(entry.proposal)}`;
+	return `${index + 1}. ${markdownLink(title, keyUrl(entry.proposal.paperId), true)} — proposed by ${nameOf(entry.proposal)}`;
 }
 
 /** The week a poll belongs to, as its question names it: its local date. */
@@ -88,10 +89,10 @@ export function buildPickMessage(
 	// A paper that left the corpus since it was proposed is still named, by its arXiv link.
 	const card: APIEmbed = paper
 		? buildPaperCard(paper, { heading: 'Reading group pick' })
-		: { title: `arXiv:${paperId}`, url: abstractUrl(paperId), author: { name: 'Reading group pick' } };
-	card.footer = { text: `${card.footer?.text ?? `arXiv:${paperId}`} · ${marker}` };
+		: { title: paperLabel(paperId), ...(keyUrl(paperId) && { url: keyUrl(paperId)! }), author: { name: 'Reading group pick' } };
+	card.footer = { text: `${card.footer?.text ?? paperLabel(paperId)} · ${marker}` };
 	const by = proposal ? ` Proposed by ${nameOf(proposal)}.` : '';
-	const title = markdownSafe(truncateAtWord(paper ? displayTitle(paper) : `arXiv:${paperId}`, LIST_TITLE_MAX));
+	const title = markdownSafe(truncateAtWord(paper ? displayTitle(paper) : paperLabel(paperId), LIST_TITLE_MAX));
 	return {
 		content: `**Next reading: ${title}** — ${outcome.votes} of ${outcome.total} vote${outcome.total === 1 ? '' : 's'}.${by} Discuss it in the thread.`,
 		embeds: [card],
@@ -178,7 +179,7 @@ export function pollPreviewText(
 	if (!message) return `Next reading poll: ${when}. No poll then: it needs at least two proposals, and the list has ${entries.length}.`;
 	const answers = message.poll.answers.map((answer, index) => `  ${index + 1}. ${answer.poll_media.text}`);
 	const proposers = entries.map(
-		({ proposal }, index) => `  ${index + 1}. arXiv:${proposal.paperId}, proposed by ${plainLine(proposal.proposerName)}`,
+		({ proposal }, index) => `  ${index + 1}. ${paperLabel(proposal.paperId)}, proposed by ${plainLine(proposal.proposerName)}`,
 	);
 	return [
 		`Next reading poll: ${when}, open ${message.poll.duration} h`,

@@ -4,7 +4,7 @@ import { buildPaperCard, buildResultsMessage, cardComponents, threadName } from 
 import { truncateAtWord } from '../cards/limits.js';
 import { ACTION_ROW, BUTTON, displayTitle, SECONDARY } from '../cards/paper-card.js';
 import { defuseMentions, markdownSafe, plainLine } from '../cards/safe-text.js';
-import { normaliseArxivId, type Paper } from '../corpus/paper.js';
+import { doiOfKey, isArxivKey, normalisePaperKey, type Paper, paperLabel } from '../corpus/paper.js';
 import { idNotInCorpus } from '../search/id-query.js';
 import { getPaper, searchPapers, type PaperIndex } from '../search/paper-index.js';
 import { malformedFilterProblem } from '../search/query.js';
@@ -13,7 +13,7 @@ import type { Asker } from '../interaction/command.js';
 import { CUSTOM_ID_MAX, encodeCustomId } from '../interaction/custom-ids.js';
 import { keyForQuery } from '../interaction/query-keys.js';
 import { privateReply, privateText, publicReply, UserError, type Reply } from '../interaction/reply.js';
-import { spellingFor, type Surface } from '../interaction/spelling.js';
+import { type CommandSpelling, spellingFor, type Surface } from '../interaction/spelling.js';
 
 /** Longest query accepted; longer text is a paste gone wrong, not a search. */
 export const QUERY_MAX_LENGTH = 300;
@@ -44,7 +44,7 @@ export function searchPage(query: string, page: number, context: PaperContext): 
 	const badFilter = malformedFilterProblem(trimmed);
 	if (badFilter) throw new UserError(quoteUserText(badFilter));
 	const missingId = idNotInCorpus(index, trimmed);
-	if (missingId) throw new UserError(`arXiv:${missingId} is not in the corpus; add it from arXiv with ${spelling.add(missingId)}.`);
+	if (missingId) throw new UserError(notInCorpus(missingId, spelling));
 	const found = searchPapers(index, trimmed, {}, { limit: RESULTS_SHOWN + 1 }).map((result) => result.paper);
 	const results = found.slice(0, RESULTS_SHOWN);
 	if (!results.length)
@@ -85,17 +85,25 @@ export function queryWithFilters(query: string, { author, year, category }: Sear
 	return [query, ...filters].filter(Boolean).join(' ');
 }
 
+/** Says that the paper `key` names is not in the corpus, and how to add it when it can be added: from arXiv, or by its DOI. */
+function notInCorpus(key: string, spelling: CommandSpelling): string {
+	const addable = isArxivKey(key) ? key : doiOfKey(key);
+	if (addable === null) return `${quoteUserText(key)} is not in the corpus. ${spelling.findId}`;
+	const from = isArxivKey(key) ? 'from arXiv' : 'by its DOI';
+	return `${quoteUserText(paperLabel(key))} is not in the corpus; add it ${from} with ${spelling.add(addable)}.`;
+}
+
 /** Finds a paper by any form of its id, or says plainly that the corpus lacks it. */
 export function requirePaper(context: PaperContext, id: string): Paper {
 	const paper = getPaper(context.index, id);
 	if (paper) return paper;
 	const spelling = spellingFor(context);
-	const arxivId = normaliseArxivId(id.trim());
-	if (arxivId === null)
+	const key = normalisePaperKey(id.trim());
+	if (key === null)
 		throw new UserError(
-			`“${quoteUserText(id.slice(0, 100))}” is not an arXiv id (e.g. 2305.00054 or arXiv:2305.00054v2). ${spelling.findId}`,
+			`“${quoteUserText(id.slice(0, 100))}” is not an arXiv id or a DOI (e.g. 2305.00054, arXiv:2305.00054v2 or 10.1145/3292500.3330701). ${spelling.findId}`,
 		);
-	throw new UserError(`arXiv:${arxivId} is not in the corpus; add it from arXiv with ${spelling.add(arxivId)}.`);
+	throw new UserError(notInCorpus(key, spelling));
 }
 
 /** What the user typed, quoted back in a reply: shown as written, never as markdown or a mention. */
@@ -160,7 +168,7 @@ export async function addPaperReply(text: string, asker: Asker, curation: Curati
 	if (failed[0]) throw new UserError(failed[0].reason);
 	if (!paper)
 		throw new UserError(
-			`arXiv:${present[0] ?? text} is already in the corpus: ${spellingFor({ surface }).show(present[0] ?? text)} posts it.`,
+			`${quoteUserText(paperLabel(present[0] ?? text))} is already in the corpus: ${spellingFor({ surface }).show(present[0] ?? text)} posts it.`,
 		);
 	const reply = publicReply({
 		content: `Added to the corpus by <@${asker.user.id}>`,
@@ -169,8 +177,8 @@ export async function addPaperReply(text: string, asker: Asker, curation: Curati
 	});
 	return {
 		...reply,
-		privateNote: `Added arXiv:${paper.id} to the corpus; its card is posted in the channel.`,
-		done: `Added arXiv:${paper.id} to the corpus`,
+		privateNote: `Added ${paperLabel(paper.id)} to the corpus; its card is posted in the channel.`,
+		done: `Added ${paperLabel(paper.id)} to the corpus`,
 	};
 }
 

@@ -1,7 +1,8 @@
 import type { Curation } from '../arxiv/curation.js';
 import { displayTitle, truncateAtWord } from '../cards/index.js';
+import { markdownLink } from '../cards/paper-card.js';
 import { markdownSafe, plainLine } from '../cards/safe-text.js';
-import { abstractUrl, normaliseArxivId, type Paper } from '../corpus/paper.js';
+import { keyUrl, normalisePaperKey, type Paper, paperLabel } from '../corpus/paper.js';
 import type { Asker } from '../interaction/command.js';
 import { mayManageServer } from '../interaction/permissions.js';
 import { privateReply, privateText, publicReply, UserError, type Reply } from '../interaction/reply.js';
@@ -24,7 +25,7 @@ export function requireReadingList(desk: ReadingDesk | undefined, asker: Asker):
 }
 
 const linkedTitle = (paper: Paper | null, id: string) =>
-	`[${markdownSafe(truncateAtWord(paper ? displayTitle(paper) : `arXiv:${id}`, 120))}](<${abstractUrl(id)}>)`;
+	markdownLink(markdownSafe(truncateAtWord(paper ? displayTitle(paper) : paperLabel(id), 120)), keyUrl(id), true);
 const nameOf = (proposal: Proposal) => markdownSafe(plainLine(proposal.proposerName));
 const dayOf = (proposal: Proposal) => proposal.proposedAt.slice(0, 10);
 
@@ -36,15 +37,16 @@ export interface ProposeContext extends PaperContext {
 /** The paper `text` names: in the corpus, or added from arXiv first when the asker may add papers. */
 async function paperToPropose(text: string, asker: Asker, context: ProposeContext): Promise<Paper> {
 	const known = getPaper(context.index, text);
-	if (known || normaliseArxivId(text) === null) return known ?? requirePaper(context, text);
+	const key = normalisePaperKey(text);
+	if (known || key === null || !key.match(/^(doi:|[^:]+$)/)) return known ?? requirePaper(context, text);
 	if (!context.curation?.mayAdd(asker))
 		throw new UserError(
-			`arXiv:${normaliseArxivId(text)} is not in the corpus; only members with Manage Server or the curator role can add it, so ask one of them to /paper add it first.`,
+			`${paperLabel(key)} is not in the corpus; only members with Manage Server or the curator role can add it, so ask one of them to /paper add it first.`,
 		);
 	const { added, present, failed } = await context.curation.addPapers([text]);
 	if (failed[0]) throw new UserError(failed[0].reason);
 	const paper = added[0] ?? getPaper(context.index, present[0] ?? text);
-	if (!paper) throw new UserError(`arXiv:${present[0] ?? text} could not be read back from the corpus; try again.`);
+	if (!paper) throw new UserError(`${paperLabel(present[0] ?? text)} could not be read back from the corpus; try again.`);
 	return paper;
 }
 
@@ -90,10 +92,10 @@ export function proposalsReply(readingDesk: ReadingDesk | undefined, asker: Aske
 /** Takes a paper off the reading list: its proposer may, and so may a server admin (or whoever runs the console). */
 export function withdrawReply(readingDesk: ReadingDesk | undefined, asker: Asker, text: string, context: PaperContext): Reply {
 	const { desk, guildId } = requireReadingList(readingDesk, asker);
-	const paperId = getPaper(context.index, text)?.id ?? normaliseArxivId(text) ?? text.trim();
+	const paperId = getPaper(context.index, text)?.id ?? normalisePaperKey(text) ?? text.trim();
 	const proposal = desk.proposal(guildId, paperId);
 	if (!proposal)
-		throw new UserError(`arXiv:${markdownSafe(plainLine(paperId.slice(0, 100)))} is not on the reading list; see /paper proposals.`);
+		throw new UserError(`${markdownSafe(plainLine(paperLabel(paperId).slice(0, 100)))} is not on the reading list; see /paper proposals.`);
 	const mayWithdraw = proposal.proposerId === asker.user.id || !asker.guildId || mayManageServer(asker.memberPermissions);
 	if (!mayWithdraw) throw new UserError(`Only ${nameOf(proposal)}, who proposed it, or a member with Manage Server can withdraw it.`);
 	desk.withdraw(guildId, paperId);

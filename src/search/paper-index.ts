@@ -1,5 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import { normaliseArxivId, type Paper } from '../corpus/paper.js';
+import { normalisePaperKey, type Paper } from '../corpus/paper.js';
+import { CARRIED_KEY_MAX, carriedPaperKey } from '../interaction/custom-ids.js';
 import { buildAuthorIndex, compileFilters, type AuthorIndex } from './filters.js';
 import { buildPostings, documentFrequency, inverseDocumentFrequency, type Postings } from './postings.js';
 import { proximityReward, type ProximityWord } from './proximity.js';
@@ -165,11 +166,34 @@ export function suggestPapers(index: PaperIndex, partial: string, limit = 25): P
 	return suggestPaperNumbers(index, partial, limit).map((paperNo) => index.papers[paperNo]!);
 }
 
-/** The paper with this id — any form {@link normaliseArxivId} reads — or null. */
+/**
+ * The paper a person or a button names — its key in any form {@link normalisePaperKey} reads, its
+ * published version's DOI, the lab's cite key (`bib:…`), its Zotero item, or the digest a button
+ * carries for a key too long for it — or null.
+ */
 export function getPaper(index: PaperIndex, id: string): Paper | null {
-	const normalised = normaliseArxivId(id);
-	const paperNo = normalised === null ? undefined : index.numbers.get(normalised);
+	const trimmed = id.trim();
+	const key = trimmed.startsWith('#') ? trimmed : normalisePaperKey(trimmed);
+	if (key === null) return null;
+	const paperNo = index.numbers.get(key) ?? aliasesOf(index).get(key.startsWith('doi:') ? key.toLowerCase() : key);
 	return paperNo === undefined ? null : index.papers[paperNo]!;
+}
+
+const aliasesByIndex = new WeakMap<PaperIndex, Map<string, number>>();
+
+/** The other names of the index's papers, made on the first look-up that needs them: one pass over the papers. */
+function aliasesOf(index: PaperIndex): Map<string, number> {
+	let aliases = aliasesByIndex.get(index);
+	if (aliases) return aliases;
+	aliases = new Map();
+	for (const [paperNo, paper] of index.papers.entries()) {
+		if (paper.doi) aliases.set(`doi:${paper.doi.toLowerCase()}`, paperNo);
+		if (paper.cite_key) aliases.set(`bib:${paper.cite_key}`, paperNo);
+		if (paper.zotero_key) aliases.set(`zotero:${paper.zotero_key}`, paperNo);
+		if (paper.id.length > CARRIED_KEY_MAX) aliases.set(carriedPaperKey(paper.id), paperNo);
+	}
+	aliasesByIndex.set(index, aliases);
+	return aliases;
 }
 
 /** A paper picked with `random` (a function returning [0, 1), as Math.random does). */

@@ -58,7 +58,7 @@ function fieldText(paper: Paper, field: FieldName): string {
 		case 'authors':
 			return paper.authors?.join(' ') ?? '';
 		case 'abstract':
-			return paper.abstract;
+			return paper.abstract ?? '';
 		case 'categories':
 			return paper.categories?.join(' ') ?? '';
 		case 'venue':

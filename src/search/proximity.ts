@@ -20,7 +20,7 @@ export interface ProximityWord {
 export function proximityReward(paper: Paper, words: readonly (ProximityWord | null)[]): number {
 	const wordAt = queryWordFinder(words);
 	const found = new Uint8Array(words.length);
-	for (const text of [paper.title ?? '', paper.authors?.join(', ') ?? '', paper.abstract]) {
+	for (const text of [paper.title ?? '', paper.authors?.join(', ') ?? '', paper.abstract ?? '']) {
 		let previous = -1;
 		for (const token of searchWordsOf(text)) {
 			const current = wordAt(token);

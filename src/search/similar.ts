@@ -1,5 +1,5 @@
-import { normaliseArxivId, type Paper } from '../corpus/paper.js';
-import type { PaperIndex } from './paper-index.js';
+import type { Paper } from '../corpus/paper.js';
+import { getPaper, type PaperIndex } from './paper-index.js';
 import { candidatesFromIndex, cosines, labSample, SimilaritySpace, upperFence } from './similarity.js';
 
 /** A paper like another, and how like it (see {@link similarPapers}). */
@@ -46,9 +46,9 @@ function spaceOf(index: PaperIndex): IndexSpace {
  * corpus, whether ten papers on two topics or tens of thousands on many.
  */
 export function similarPapers(index: PaperIndex, id: string, limit = 5): SimilarPaper[] {
-	const self = index.numbers.get(normaliseArxivId(id) ?? id);
-	if (self === undefined) return [];
-	const paper = index.papers[self]!;
+	const paper = getPaper(index, id);
+	if (paper === null) return [];
+	const self = index.numbers.get(paper.id)!;
 	const { space, bar } = spaceOf(index);
 	const vector = space.vector(paper);
 	const candidates = candidatesFromIndex(index, paper, CANDIDATES, self);

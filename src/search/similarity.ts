@@ -94,7 +94,7 @@ export class SimilaritySpace {
 		let touched = 0;
 		let unseen: Map<string, number> | null = null;
 		let length = 0;
-		for (const field of [paper.title ?? '', paper.abstract]) {
+		for (const field of [paper.title ?? '', paper.abstract ?? '']) {
 			let previous = -1;
 			let previousWord = '';
 			for (const word of searchWordsOf(field)) {
@@ -237,7 +237,7 @@ const QUERY_WORDS = 32;
  * cost of one query.
  */
 export function candidatesFromIndex(index: PaperIndex, paper: Paper, limit: number, except = -1): number[] {
-	const query = [...new Set(searchWordsOf(`${paper.title ?? ''} ${paper.abstract}`))]
+	const query = [...new Set(searchWordsOf(`${paper.title ?? ''} ${paper.abstract ?? ''}`))]
 		.map((word) => findTerm(index.postings, word))
 		// A word only the paper itself has finds no other paper.
 		.filter((term) => term >= 0 && documentFrequency(index.postings, term) > (except < 0 ? 0 : 1))

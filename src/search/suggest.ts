@@ -129,7 +129,7 @@ export function suggestPaperNumbers(context: SuggestionContext, partial: string,
 		for (const paperNo of found.papers) if (chosen.size < limit) chosen.add(paperNo);
 	};
 	const { papersById, entryPapers, entryOffsets } = suggestions;
-	const idPrefix = stripArxivLink(partial);
+	const idPrefix = keyPrefixOf(partial);
 	if (idPrefix && !/\s/.test(idPrefix)) {
 		const [start, end] = idRange(papers, papersById, idPrefix);
 		const byId = new NewestPapers(recency, limit);
@@ -202,6 +202,13 @@ class NewestPapers {
 }
 
 /** The positions in `papersById` of the papers whose id starts with `prefix`. */
+/** What a partly typed key starts with, as keys are written: an arXiv link's id, or a DOI (bare or as a link) as `doi:` and lower case. */
+function keyPrefixOf(partial: string): string {
+	const stripped = stripArxivLink(partial);
+	const doi = stripped.replace(/^(https?:\/\/)?(dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '');
+	return /^10\./.test(doi) ? `doi:${doi.toLowerCase()}` : stripped;
+}
+
 function idRange(papers: readonly Paper[], papersById: Uint32Array, prefix: string): [number, number] {
 	const idAt = (i: number) => papers[papersById[i]!]!.id;
 	return [lowerBound(papersById.length, (i) => idAt(i) < prefix), lowerBound(papersById.length, (i) => idAt(i) < `${prefix}\uffff`)];

@@ -3,7 +3,7 @@ import { threadName } from '../cards/index.js';
 import { markdownSafe, plainLine } from '../cards/safe-text.js';
 import type { Library } from '../search/library.js';
 import type { Logger } from '../log.js';
-import type { Paper } from '../corpus/paper.js';
+import { type Paper, paperLabel } from '../corpus/paper.js';
 import { paperCount } from '../search/paper-index.js';
 import type { Poster } from './poster.js';
 import { openPostLog, POST_NAMES, type PostKind, type PostLog } from '../store/post-log.js';
@@ -182,7 +182,7 @@ function readingScheduler({ state, library, poster, log }: ScheduleServiceOption
 			if (outcome.winner === null) return poster.send(guild.guild_id, poll.channelId, [buildNoVotesMessage(poll.slot)]);
 			const paper = getPaper(library.current(), outcome.winner);
 			const message = buildPickMessage(outcome.winner, paper, list.get(guild.guild_id, outcome.winner), outcome, poll.slot);
-			return poster.send(guild.guild_id, poll.channelId, [message], paper ? threadName(paper) : `arXiv:${outcome.winner}`);
+			return poster.send(guild.guild_id, poll.channelId, [message], paper ? threadName(paper) : paperLabel(outcome.winner));
 		},
 	});
 }

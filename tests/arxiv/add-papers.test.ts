@@ -7,6 +7,7 @@ import { createRequestQueue } from '../../src/arxiv/queue.js';
 import { openLibrary } from '../../src/search/library.js';
 import { createLogger } from '../../src/log.js';
 import { getPaper, searchPapers } from '../../src/search/paper-index.js';
+import { paperSchema } from '../../src/corpus/paper.js';
 import { startArxivStandIn, type StandInAnswer } from './arxiv-stand-in.js';
 
 const SEED = {
@@ -58,7 +59,7 @@ describe('addPapers', () => {
 
 	it('adds a paper the feed described without asking arXiv, and asks arXiv only for the rest', async () => {
 		const options = await optionsFor({ 'hep-th/9711200': { fixture: 'several-papers.xml' } });
-		const fromFeed = {
+		const fromFeed = paperSchema.parse({
 			...SEED,
 			id: '2603.01002',
 			title: 'Detecting Poisoned Teachers in Data-Free Knowledge Distillation',
@@ -72,7 +73,7 @@ describe('addPapers', () => {
 			code_url: null,
 			published: '2026-03-02',
 			updated: null,
-		};
+		});
 		const result = await addPapers(['2603.01002', 'hep-th/9711200'], {
 			...options,
 			knownPaper: (id) => (id === fromFeed.id ? fromFeed : null),

@@ -79,11 +79,18 @@ describe('parseAnnouncementFeed', () => {
 		expect(parseAnnouncementFeed(announcementXml('cs.NE', '2026-03-07', []))).toEqual({ date: null, entries: [], skipped: [] });
 	});
 
-	it('skips an entry without an abstract, naming it, and keeps the rest', () => {
-		const xml = announcementXml('cs.NE', '2026-03-02', [entry('2603.00001', 'new', { abstract: '' }), entry('2603.00002', 'new')]);
+	it('keeps an entry without an abstract, skips one with neither title nor abstract, naming it, and keeps the rest', () => {
+		const xml = announcementXml('cs.NE', '2026-03-02', [
+			entry('2603.00001', 'new', { abstract: '', title: '' }),
+			entry('2603.00002', 'new'),
+			entry('2603.00003', 'new', { abstract: '' }),
+		]);
 		const announcement = parseAnnouncementFeed(xml);
-		expect(announcement.entries.map((e) => e.paper.id)).toEqual(['2603.00002']);
-		expect(announcement.skipped).toEqual(['2603.00001: abstract: abstract is empty']);
+		expect(announcement.entries.map((e) => [e.paper.id, e.paper.abstract])).toEqual([
+			['2603.00002', 'The abstract of 2603.00002.'],
+			['2603.00003', null],
+		]);
+		expect(announcement.skipped).toEqual(['2603.00001: the record has neither a title nor an abstract']);
 	});
 
 	it('throws a malformed-feed ArxivError for cut-off XML and for XML that is no feed', () => {

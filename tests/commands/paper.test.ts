@@ -126,7 +126,7 @@ describe('/paper show', () => {
 	it('says that text which is not an arXiv id is not one, rather than missing from the corpus', async () => {
 		const reply = await run('show', { id: 'notanid' });
 		expect(reply.message.content).toBe(
-			'“notanid” is not an arXiv id (e.g. 2305.00054 or arXiv:2305.00054v2). Type part of a title and pick from the list.',
+			'“notanid” is not an arXiv id or a DOI (e.g. 2305.00054, arXiv:2305.00054v2 or 10.1145/3292500.3330701). Type part of a title and pick from the list.',
 		);
 	});
 });

@@ -39,10 +39,10 @@ describe('parseJsonRecords', () => {
 		const parsed = parseJsonRecords(await read('broken.jsonl'), 'broken.jsonl');
 		expect(parsed.warnings).toEqual([
 			'broken.jsonl:2: not valid JSON',
-			'broken.jsonl:4: "foo" is not an arXiv id',
-			'broken.jsonl:5: abstract is empty',
+			'broken.jsonl:4: "foo" is not an arXiv id, a DOI or a paper key',
+			'broken.jsonl:5: the record has neither a title nor an abstract',
 			'broken.jsonl:6: not a JSON object',
-			'broken.jsonl:7: published: dates are YYYY-MM-DD',
+			'broken.jsonl:7: published: dates are YYYY-MM-DD, YYYY-MM or YYYY',
 			'broken.jsonl:8: title: expected string, received number',
 			'broken.jsonl:9: id is missing',
 		]);
@@ -54,7 +54,10 @@ describe('parseJsonRecords', () => {
 
 	it('skips a broken element of a JSON array alone, keeping the elements after it', async () => {
 		const parsed = parseJsonRecords(await read('broken-array.json'), 'broken-array.json');
-		expect(parsed.warnings).toEqual(['broken-array.json:16: not valid JSON', 'broken-array.json:17: "not-an-id" is not an arXiv id']);
+		expect(parsed.warnings).toEqual([
+			'broken-array.json:16: not valid JSON',
+			'broken-array.json:17: "not-an-id" is not an arXiv id, a DOI or a paper key',
+		]);
 		expect(placesAndIds(parsed)).toEqual([
 			['broken-array.json:2', '2304.14548'],
 			['broken-array.json:21', '2304.01015'],

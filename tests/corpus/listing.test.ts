@@ -42,8 +42,8 @@ describe('parseListing', () => {
 		const parsed = parseListing(await read('listing-broken.txt'), 'broken.txt');
 		expect(parsed.warnings).toEqual([
 			'broken.txt:1: record has no arXiv:ID line',
-			'broken.txt:7: "foo" is not an arXiv id',
-			'broken.txt:15: abstract is empty',
+			'broken.txt:7: "foo" is not an arXiv id, a DOI or a paper key',
+			'broken.txt:15: the record has neither a title nor an abstract',
 		]);
 		expect(parsed.notes).toEqual(['broken.txt:13: Created date "2023/01/03" is not a date (YYYY-MM-DD); the paper is kept without one']);
 		expect(parsed.papers.map((entry) => [entry.place, entry.paper.id, entry.paper.published])).toEqual([

@@ -75,7 +75,7 @@ describe('loadCorpus', () => {
 	it('notes an overlay for an id that is not in the corpus, and warns about a broken overlay, which is skipped', async () => {
 		const corpus = await loadCorpus(`${FIXTURES}/overlay`);
 		expect(corpus.notes).toEqual([`${FIXTURES}/overlay/meta.jsonl:3: 2399.99999 is not in the corpus, so its metadata is not applied`]);
-		expect(corpus.warnings).toEqual([`${FIXTURES}/overlay/meta.jsonl:4: "nonsense" is not an arXiv id`]);
+		expect(corpus.warnings).toEqual([`${FIXTURES}/overlay/meta.jsonl:4: "nonsense" is not an arXiv id, a DOI or a paper key`]);
 	});
 
 	it('sorts warnings and notes by file, then by line, whatever stage of loading found them', async () => {
@@ -85,7 +85,10 @@ describe('loadCorpus', () => {
 		);
 		await writeFile(join(temp, 'b.txt'), 'An abstract.\n\narXiv:2301.00002\nCreated: 2023-02-30\n\nBroken.\n\narXiv:nope\n');
 		const corpus = await loadCorpus(temp);
-		expect(corpus.warnings).toEqual([`${temp}/a.jsonl:3: not valid JSON`, `${temp}/b.txt:8: "nope" is not an arXiv id`]);
+		expect(corpus.warnings).toEqual([
+			`${temp}/a.jsonl:3: not valid JSON`,
+			`${temp}/b.txt:8: "nope" is not an arXiv id, a DOI or a paper key`,
+		]);
 		expect(corpus.notes).toEqual([
 			`${temp}/a.jsonl:1: 2301.00001 is not in the corpus, so its metadata is not applied`,
 			`${temp}/b.txt:1: 2301.00002 also at ${temp}/a.jsonl:2; the later record wins`,
@@ -139,10 +142,10 @@ describe('loadCorpus', () => {
 		const corpus = await loadCorpus(`${FIXTURES}/broken.jsonl`);
 		expect(corpus.warnings).toEqual([
 			`${FIXTURES}/broken.jsonl:2: not valid JSON`,
-			`${FIXTURES}/broken.jsonl:4: "foo" is not an arXiv id`,
-			`${FIXTURES}/broken.jsonl:5: abstract is empty`,
+			`${FIXTURES}/broken.jsonl:4: "foo" is not an arXiv id, a DOI or a paper key`,
+			`${FIXTURES}/broken.jsonl:5: the record has neither a title nor an abstract`,
 			`${FIXTURES}/broken.jsonl:6: not a JSON object`,
-			`${FIXTURES}/broken.jsonl:7: published: dates are YYYY-MM-DD`,
+			`${FIXTURES}/broken.jsonl:7: published: dates are YYYY-MM-DD, YYYY-MM or YYYY`,
 			`${FIXTURES}/broken.jsonl:8: title: expected string, received number`,
 			`${FIXTURES}/broken.jsonl:9: id is missing`,
 		]);
@@ -169,7 +172,7 @@ describe('loadCorpus', () => {
 			[
 				`corpus: no valid paper in ${FIXTURES}/no-valid`,
 				`${FIXTURES}/no-valid/only-broken.jsonl:1: not valid JSON`,
-				`${FIXTURES}/no-valid/only-broken.jsonl:2: "nope" is not an arXiv id`,
+				`${FIXTURES}/no-valid/only-broken.jsonl:2: "nope" is not an arXiv id, a DOI or a paper key`,
 			].join('\n'),
 		);
 	});

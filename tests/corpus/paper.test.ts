@@ -47,9 +47,8 @@ describe('paperSchema', () => {
 		const result = paperSchema.safeParse({ id: 'not-an-id', abstract: '', published: '2023/05/01' });
 		expect(result.success).toBe(false);
 		expect(result.error?.issues.map((issue) => issue.message)).toEqual([
-			'"not-an-id" is not an arXiv id',
-			'abstract is empty',
-			'dates are YYYY-MM-DD',
+			'"not-an-id" is not an arXiv id, a DOI or a paper key',
+			'dates are YYYY-MM-DD, YYYY-MM or YYYY',
 		]);
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeIssues, emptyParsedFile, readJsonRecord } from '../../src/corpus/records.js';
-import { paperSchema } from '../../src/corpus/paper.js';
+import { paperFieldsSchema, paperSchema } from '../../src/corpus/paper.js';
 
 const read = (value: unknown) => {
 	const parsed = emptyParsedFile();
@@ -37,10 +37,10 @@ describe('readJsonRecord', () => {
 	});
 
 	it('reads a record without an abstract as an overlay', () => {
-		const parsed = read({ id: '2305.00054v1', title: 'LAVA', abstract: null, sources: ['x'] });
+		const parsed = read({ id: '2305.00054v1', title: 'LAVA', sources: ['x'] });
 		expect(parsed.papers).toEqual([]);
 		expect(parsed.overlays).toEqual([
-			{ place: 'file.jsonl:1', overlay: { ...paperSchema.omit({ abstract: true }).parse({ id: '2305.00054' }), title: 'LAVA' } },
+			{ place: 'file.jsonl:1', overlay: { ...paperFieldsSchema.omit({ abstract: true }).parse({ id: '2305.00054' }), title: 'LAVA' } },
 		]);
 	});
 
@@ -59,7 +59,7 @@ describe('describeIssues', () => {
 		const input = { id: 'x', abstract: '', published: 'May' };
 		const result = paperSchema.safeParse(input);
 		expect(describeIssues(result.error?.issues ?? [], input)).toBe(
-			'"x" is not an arXiv id; abstract is empty; published: dates are YYYY-MM-DD',
+			'"x" is not an arXiv id, a DOI or a paper key; published: dates are YYYY-MM-DD, YYYY-MM or YYYY',
 		);
 	});
 });

@@ -130,7 +130,7 @@ async function evaluateKnownItems(withBare: boolean): Promise<void> {
 	const items = await readKnownItems(LAB_QUERIES);
 	const { papers } = await mixedCorpus(SHIPPED_CORPUS, CROWD);
 	progress.clear();
-	const titles = new Map(papers.map((paper) => [paper.id, paper.title ?? paper.abstract.slice(0, 60)]));
+	const titles = new Map(papers.map((paper) => [paper.id, paper.title ?? paper.abstract?.slice(0, 60) ?? paper.id]));
 	console.log(
 		`\nLab known-item set: ${items.length} queries (tests/eval/lab-queries.json), ${papers.length.toLocaleString('en')} papers (shipped + arxiv-cs-2025)`,
 	);

@@ -1,24 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../src/corpus/paper.js';
+import { type Paper, paperSchema } from '../../src/corpus/paper.js';
 import { componentLimitViolations, embedLimitViolations } from '../../src/cards/limits.js';
 import { buildFeedMessages, feedCardReply } from '../../src/messages/feed-messages.js';
 import type { FeedPlan } from '../../src/feed/plan.js';
 
-const paper = (n: number, extra: Partial<Paper> = {}): Paper => ({
-	id: `2603.${String(n).padStart(5, '0')}`,
-	title: `A long title about spiking neural networks and their many temporal dynamics, number ${n}, with $\\alpha$-synapses`,
-	authors: ['André Müller', 'Zoë Smith', 'Third Author', 'Fourth Author'],
-	abstract: 'Spikes.',
-	categories: ['cs.NE', 'cs.LG', 'q-bio.NC'],
-	venue: null,
-	comment: null,
-	journal_ref: null,
-	doi: null,
-	code_url: null,
-	published: '2026-03-02',
-	updated: null,
-	...extra,
-});
+const paper = (n: number, extra: Partial<Paper> = {}): Paper =>
+	paperSchema.parse({
+		id: `2603.${String(n).padStart(5, '0')}`,
+		title: `A long title about spiking neural networks and their many temporal dynamics, number ${n}, with $\\alpha$-synapses`,
+		authors: ['André Müller', 'Zoë Smith', 'Third Author', 'Fourth Author'],
+		abstract: 'Spikes.',
+		categories: ['cs.NE', 'cs.LG', 'q-bio.NC'],
+		venue: null,
+		comment: null,
+		journal_ref: null,
+		doi: null,
+		code_url: null,
+		published: '2026-03-02',
+		updated: null,
+		...extra,
+	});
 const corpusPaper = paper(99999, { id: '2305.11484', title: 'Dive into the Power of Neuronal Heterogeneity' });
 
 function plan(count: number, mentions: Record<string, string[]> = {}): FeedPlan {
