@@ -1,5 +1,5 @@
 import { latexToPlainText, latexToUnicode } from '../corpus/latex.js';
-import { isArxivKey, type Paper, paperUrl } from '../corpus/paper.js';
+import { doiOfKey, isArxivKey, type Paper, paperUrl } from '../corpus/paper.js';
 
 /** Title words too common to make a citation key memorable. */
 const SKIPPED_TITLE_WORDS = new Set([
@@ -61,10 +61,12 @@ export function buildBibtex(paper: Paper, corpus?: readonly Paper[]): string {
 	}
 	const url = paperUrl(paper);
 	if (url) fields.push(['url', url.replace(/[{}\\\s%]/g, '')]);
-	if (paper.doi) fields.push(['doi', paper.doi.replace(/[{}\\\s%]/g, '')]);
+	const doi = paper.doi ?? doiOfKey(paper.id);
+	if (doi) fields.push(['doi', doi.replace(/[{}\\\s%]/g, '')]);
 	if (venue && !venueField) fields.push(['note', escapeLatexText(venue)]);
 	const body = fields.map(([name, value]) => `  ${name} = {${value}},`).join('\n');
-	const key = paper.cite_key?.replace(/[\s,{}]/g, '') || bibtexKey(paper, corpus);
+	const ownKey = paper.cite_key ?? (paper.id.startsWith('bib:') ? paper.id.slice(4) : null);
+	const key = ownKey?.replace(/[\s,{}]/g, '') || bibtexKey(paper, corpus);
 	return `@${entryType}{${key},\n${body}\n}`;
 }
 

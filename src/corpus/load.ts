@@ -5,7 +5,7 @@ import { ADDED_FILE_NAME } from './append.js';
 import { isArxivKey, type Paper } from './paper.js';
 import { parseJsonRecords } from './json-records.js';
 import { parseListing } from './listing.js';
-import { LIBRARY_FILE_NAMES, type Merge, mergePapers, PaperIdentities } from './merge.js';
+import { hasNoIdentifier, LIBRARY_FILE_NAMES, type Merge, mergePapers, PaperIdentities } from './merge.js';
 import type { PaperOverlay, ParsedFile, Place } from './records.js';
 
 /** A corpus as the rest of paperbot uses it: search indexes `papers`, startup prints `warnings` and `notes`. */
@@ -85,8 +85,8 @@ export async function readCorpus(path: string): Promise<ReadCorpus> {
 }
 
 function parseCorpus(path: string, files: string[], contents: readonly Buffer[], fingerprint: string): LoadedCorpus {
+	const records: { paper: Paper; place: Place; fromLibrary: boolean }[] = [];
 	const papers = new Map<string, { paper: Paper; place: Place; fromLibrary: boolean }>();
-	const identities = new PaperIdentities();
 	const merged: Merge[] = [];
 	const overlays: ParsedFile['overlays'] = [];
 	const warnings: string[] = [];
@@ -96,31 +96,39 @@ function parseCorpus(path: string, files: string[], contents: readonly Buffer[],
 		const fromLibrary = LIBRARY_FILE_NAMES.has(basename(file));
 		warnings.push(...parsed.warnings);
 		notes.push(...parsed.notes);
-		for (const { paper, place } of parsed.papers) {
-			const same = identities.find(paper);
-			const earlier = same && papers.get(same.id);
-			if (!same || !earlier) {
-				papers.set(paper.id, { paper, place, fromLibrary });
-				identities.remember(paper);
-			} else if (same.id === paper.id && !fromLibrary && !earlier.fromLibrary) {
-				// Two of the lab's own records of one id: the later is the correction.
-				notes.push(`${place}: ${paper.id} also at ${earlier.place}; the later record wins`);
-				papers.set(paper.id, { paper, place, fromLibrary });
-				identities.remember(paper, same);
-			} else {
-				const union = mergePapers(same, paper);
-				if (same.id !== paper.id) merged.push({ id: union.id === paper.id ? same.id : paper.id, into: union.id });
-				papers.delete(same.id);
-				papers.set(union.id, { paper: union, place: earlier.place, fromLibrary: earlier.fromLibrary && fromLibrary });
-				identities.remember(union, same);
-			}
-		}
+		for (const { paper, place } of parsed.papers) records.push({ paper, place, fromLibrary });
 		overlays.push(...parsed.overlays);
 	}
+	// Overlays first, so that the titles and authors they give can tell which records are one paper.
+	const overlaysById = new Map<string, PaperOverlay[]>();
+	for (const { overlay } of overlays) overlaysById.set(overlay.id, [...(overlaysById.get(overlay.id) ?? []), overlay]);
+	const applied = new Set<string>();
+	for (const record of records) {
+		for (const overlay of overlaysById.get(record.paper.id) ?? []) record.paper = applyOverlay(record.paper, overlay);
+		if (overlaysById.has(record.paper.id)) applied.add(record.paper.id);
+	}
 	for (const { overlay, place } of overlays) {
-		const target = papers.get(overlay.id);
-		if (target) target.paper = applyOverlay(target.paper, overlay);
-		else notes.push(`${place}: ${overlay.id} is not in the corpus, so its metadata is not applied`);
+		if (!applied.has(overlay.id)) notes.push(`${place}: ${overlay.id} is not in the corpus, so its metadata is not applied`);
+	}
+	const identities = new PaperIdentities(records.some(({ paper }) => hasNoIdentifier(paper)));
+	for (const { paper, place, fromLibrary } of records) {
+		const same = identities.find(paper);
+		const earlier = same && papers.get(same.id);
+		if (!same || !earlier) {
+			papers.set(paper.id, { paper, place, fromLibrary });
+			identities.remember(paper);
+		} else if (same.id === paper.id && !fromLibrary && !earlier.fromLibrary) {
+			// Two of the lab's own records of one id: the later is the correction.
+			notes.push(`${place}: ${paper.id} also at ${earlier.place}; the later record wins`);
+			papers.set(paper.id, { paper, place, fromLibrary });
+			identities.remember(paper, same);
+		} else {
+			const union = mergePapers(same, paper);
+			if (same.id !== paper.id) merged.push({ id: union.id === paper.id ? same.id : paper.id, into: union.id });
+			papers.delete(same.id);
+			papers.set(union.id, { paper: union, place: earlier.place, fromLibrary: earlier.fromLibrary && fromLibrary });
+			identities.remember(union, same);
+		}
 	}
 	sortByFileAndLine(warnings, files);
 	sortByFileAndLine(notes, files);

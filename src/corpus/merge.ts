@@ -42,7 +42,7 @@ function titleMatch(paper: Paper): string | null {
 }
 
 /** Whether the paper has neither an arXiv id nor a DOI, so only its title and first author can name it. */
-const hasNoIdentifier = (paper: Paper) => !isArxivKey(paper.id) && publishedDoi(paper) === null;
+export const hasNoIdentifier = (paper: Paper) => !isArxivKey(paper.id) && publishedDoi(paper) === null;
 
 /**
  * Finds which papers of a corpus are one paper, however many places name it: the same arXiv id,
@@ -53,6 +53,9 @@ const hasNoIdentifier = (paper: Paper) => !isArxivKey(paper.id) && publishedDoi(
 export class PaperIdentities {
 	private readonly byName = new Map<string, Paper>();
 
+	/** @param byTitle whether titles are compared at all: only when some paper has no identifier (folding every title costs time at scale). */
+	constructor(private readonly byTitle = true) {}
+
 	/** The paper already offered that `paper` is the same as, or null. */
 	find(paper: Paper): Paper | null {
 		const byKey = this.byName.get(paper.id);
@@ -60,7 +63,7 @@ export class PaperIdentities {
 		const doi = publishedDoi(paper);
 		const byDoi = doi === null ? undefined : this.byName.get(`doi:${doi}`);
 		if (byDoi) return byDoi;
-		const title = titleMatch(paper);
+		const title = this.byTitle ? titleMatch(paper) : null;
 		const byTitle = title === null ? undefined : this.byName.get(`title:${title}`);
 		if (byTitle && (hasNoIdentifier(paper) || hasNoIdentifier(byTitle))) return byTitle;
 		return null;
@@ -76,7 +79,7 @@ export class PaperIdentities {
 		const names = [paper.id];
 		const doi = publishedDoi(paper);
 		if (doi !== null) names.push(`doi:${doi}`);
-		const title = titleMatch(paper);
+		const title = this.byTitle ? titleMatch(paper) : null;
 		if (title !== null) names.push(`title:${title}`);
 		return names;
 	}
