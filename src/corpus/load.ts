@@ -110,7 +110,10 @@ function parseCorpus(path: string, files: string[], contents: readonly Buffer[],
 	for (const { overlay, place } of overlays) {
 		if (!applied.has(overlay.id)) notes.push(`${place}: ${overlay.id} is not in the corpus, so its metadata is not applied`);
 	}
-	const identities = new PaperIdentities(records.some(({ paper }) => hasNoIdentifier(paper)));
+	const identities = new PaperIdentities(
+		papers,
+		records.some(({ paper }) => hasNoIdentifier(paper)),
+	);
 	for (const { paper, place, fromLibrary } of records) {
 		const same = identities.find(paper);
 		const earlier = same && papers.get(same.id);

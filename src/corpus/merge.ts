@@ -45,21 +45,28 @@ function titleMatch(paper: Paper): string | null {
 export const hasNoIdentifier = (paper: Paper) => !isArxivKey(paper.id) && publishedDoi(paper) === null;
 
 /**
- * Finds which papers of a corpus are one paper, however many places name it: the same arXiv id,
- * the same DOI (case aside), or, where one side has neither, the same folded title and the same
- * first author's surname. Records are offered in reading order; `add` answers with the paper that
- * now stands for the record's paper (merged or as it came).
+ * Finds which papers of a corpus are one paper, however many places name it: the same key, the
+ * same DOI (case aside), or, where one side has neither an arXiv id nor a DOI, the same folded
+ * title and the same first author's surname. Papers are looked up by key in `byKey`, which the
+ * caller keeps; this holds their other names.
  */
 export class PaperIdentities {
 	private readonly byName = new Map<string, Paper>();
 
-	/** @param byTitle whether titles are compared at all: only when some paper has no identifier (folding every title costs time at scale). */
-	constructor(private readonly byTitle = true) {}
+	/**
+	 * @param byKey the papers so far, by key
+	 * @param byTitle whether titles are compared at all: only when some paper has no identifier (folding every title costs time at scale)
+	 */
+	constructor(
+		private readonly byKey: { get(key: string): { paper: Paper } | undefined },
+		private readonly byTitle = true,
+	) {}
 
 	/** The paper already offered that `paper` is the same as, or null. */
 	find(paper: Paper): Paper | null {
-		const byKey = this.byName.get(paper.id);
+		const byKey = this.byKey.get(paper.id)?.paper;
 		if (byKey) return byKey;
+		if (this.byName.size === 0) return null;
 		const doi = publishedDoi(paper);
 		const byDoi = doi === null ? undefined : this.byName.get(`doi:${doi}`);
 		if (byDoi) return byDoi;
@@ -69,14 +76,15 @@ export class PaperIdentities {
 		return null;
 	}
 
-	/** Records every name of `paper` as naming it (a merged paper replaces the ones it was made of). */
+	/** Records the names of `paper` besides its key as naming it (a merged paper replaces the ones it was made of). */
 	remember(paper: Paper, replacing: Paper | null = null): void {
+		if (isArxivKey(paper.id) && paper.doi === null && !this.byTitle) return;
 		if (replacing) for (const name of this.namesOf(replacing)) if (this.byName.get(name) === replacing) this.byName.delete(name);
 		for (const name of this.namesOf(paper)) this.byName.set(name, paper);
 	}
 
 	private namesOf(paper: Paper): string[] {
-		const names = [paper.id];
+		const names: string[] = [];
 		const doi = publishedDoi(paper);
 		if (doi !== null) names.push(`doi:${doi}`);
 		const title = this.byTitle ? titleMatch(paper) : null;

@@ -79,8 +79,6 @@ export function readJsonRecord(value: unknown, place: Place, into: ParsedFile): 
 }
 
 const CANONICAL_ID = /^\d{4}\.\d{4,5}$/;
-/** Fields only imported records carry; a record with any of them takes the schema's path. */
-const LIBRARY_FIELDS = ['cite_key', 'entry_type', 'zotero_key'] as const;
 
 const isCanonicalText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.trim() === value;
 const isOptionalText = (value: unknown) => value == null || isCanonicalText(value);
@@ -102,7 +100,9 @@ function canonicalPaper(record: Record<string, unknown>): Paper | null {
 		!CANONICAL_ID.test(id) ||
 		!isCanonicalText(abstract) ||
 		!isOptionalText(url) ||
-		!LIBRARY_FIELDS.every((field) => record[field] == null) ||
+		record.cite_key != null ||
+		record.entry_type != null ||
+		record.zotero_key != null ||
 		!isOptionalText(title) ||
 		!isOptionalList(authors) ||
 		!isOptionalList(categories) ||
