@@ -15,7 +15,7 @@ import {
 import { privateText, type Reply } from '../src/interaction/reply.js';
 import { subscriptionReply } from '../src/replies/schedule-replies.js';
 import { proposalsReply, proposeReply, withdrawReply } from '../src/replies/reading-replies.js';
-import { randomPaper, suggestPapers } from '../src/search/paper-index.js';
+import { papersSharingSurname, randomPaper, suggestPapers } from '../src/search/paper-index.js';
 import type { Command, CommandContext } from './index.js';
 import type { InvocationOf } from '../src/interaction/command.js';
 
@@ -151,8 +151,10 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 			return publicCard(randomPaper(index, random));
 		case 'similar':
 			return similarPapersReply(index, requirePaper(context, input.options.id));
-		case 'cite':
-			return privateText(`\`\`\`bibtex\n${buildBibtex(requirePaper(context, input.options.id), index.papers)}\n\`\`\``);
+		case 'cite': {
+			const cited = requirePaper(context, input.options.id);
+			return privateText(`\`\`\`bibtex\n${buildBibtex(cited, papersSharingSurname(index, cited))}\n\`\`\``);
+		}
 		case 'share':
 			return shareReply(requirePaper(context, input.options.id), input.user.name, input.options.note);
 		case 'add':

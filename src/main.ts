@@ -82,12 +82,7 @@ async function main(): Promise<void> {
 	const state = openState(env.STATE_PATH);
 	reading = openReadingDesk({ state, library });
 	const digestMarks = openDigestMarks(state);
-	library.onLoad((corpus) =>
-		digestMarks.recordFirstSeen(
-			corpus.papers.map((paper) => paper.id),
-			new Date(),
-		),
-	);
+	library.onLoad((_corpus, index) => digestMarks.recordFirstSeen([...index.ids], new Date()));
 	const corpusWatch = await watchCorpus(env.CORPUS_PATH, () => library.reload(), log);
 	const client = await startBot({
 		token: env.DISCORD_TOKEN,

@@ -8,10 +8,8 @@ import { parseListing } from './listing.js';
 import { hasNoIdentifier, LIBRARY_FILE_NAMES, type Merge, mergePapers, PaperIdentities } from './merge.js';
 import type { PaperOverlay, ParsedFile, Place } from './records.js';
 
-/** A corpus as the rest of paperbot uses it: search indexes `papers`, startup prints `warnings` and `notes`. */
-export interface LoadedCorpus {
-	/** One per id, sorted by id descending (newest first). */
-	papers: Paper[];
+/** What a load reports besides the papers: what startup prints and the status counts. */
+export interface CorpusSummary {
 	/** Each `path:line: reason`, for a record that was skipped: what `skipped` counts. */
 	warnings: string[];
 	/** Each `path:line: note`, for a record kept but not as written: a duplicate replaced, a bad date dropped, an overlay for no paper. */
@@ -24,11 +22,34 @@ export interface LoadedCorpus {
 	merged: Merge[];
 }
 
+/** A corpus as the rest of paperbot uses it: search indexes `papers`, startup prints `warnings` and `notes`. */
+export interface LoadedCorpus extends CorpusSummary {
+	/** One per id, sorted by id descending (newest first). */
+	papers: Paper[];
+}
+
+/** A corpus file as `stat` sees it: what tells, without reading it, that a file is as it was. */
+export interface CorpusFileState {
+	/** The file's name within the corpus. */
+	name: string;
+	size: number;
+	mtimeMs: number;
+}
+
+/** A corpus's files, listed and looked at but not read: a cached index may make reading them unneeded. */
+export interface ListedCorpus {
+	/** The files, in order. */
+	files: string[];
+	states: CorpusFileState[];
+	/** Reads and fingerprints the files (once); throws CorpusError when one cannot be read. */
+	read(): Promise<ReadCorpus>;
+}
+
 /** A corpus's files, read and fingerprinted but not yet parsed: a cached index may make parsing unneeded. */
 export interface ReadCorpus {
 	/** The files read, in order. */
 	files: string[];
-	/** sha256 over each file's name within the corpus and its contents: keys a cached index. */
+	/** sha256 over each file's name within the corpus, its length and its contents' sha256: keys a cached index. */
 	fingerprint: string;
 	/** Parses the files into papers; throws CorpusError when not one valid paper is found. */
 	parse(): LoadedCorpus;
@@ -66,16 +87,37 @@ export async function loadCorpus(path: string): Promise<LoadedCorpus> {
 	return (await readCorpus(path)).parse();
 }
 
+/**
+ * Lists the corpus at `path` and looks at each file's size and modification time, reading
+ * nothing (see {@link loadCorpus}); throws CorpusError when it cannot be listed.
+ */
+export async function listCorpus(path: string): Promise<ListedCorpus> {
+	const files = await listCorpusFiles(path);
+	const states = await Promise.all(
+		files.map(async (file) => {
+			const info = await stat(file).catch((error: unknown) => {
+				throw new CorpusError(`corpus: cannot read ${file}: ${describeFsError(error)}`);
+			});
+			return { name: basename(file), size: info.size, mtimeMs: info.mtimeMs };
+		}),
+	);
+	let read: Promise<ReadCorpus> | null = null;
+	return { files, states, read: () => (read ??= readFiles(path, files)) };
+}
+
 /** Reads and fingerprints the corpus at `path` (see {@link loadCorpus}); throws CorpusError when it cannot be read. */
 export async function readCorpus(path: string): Promise<ReadCorpus> {
-	const files = await listCorpusFiles(path);
+	return readFiles(path, await listCorpusFiles(path));
+}
+
+async function readFiles(path: string, files: string[]): Promise<ReadCorpus> {
 	const hash = createHash('sha256');
 	const contents: Buffer[] = [];
 	for (const file of files) {
 		const content = await readFile(file).catch((error: unknown) => {
 			throw new CorpusError(`corpus: cannot read ${file}: ${describeFsError(error)}`);
 		});
-		hash.update(`${basename(file)}\0${content.length}\0`).update(content);
+		hash.update(`${basename(file)}\0${content.length}\0${createHash('sha256').update(content).digest('hex')}\n`);
 		contents.push(content);
 	}
 	const fingerprint = hash.digest('hex');

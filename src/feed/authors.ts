@@ -61,7 +61,7 @@ export function corpusAuthorOf(index: PaperIndex, paper: Paper, standsOut: boole
 				others[lowerBound(others.length, (at) => others[at]! < paperNo)] === paperNo;
 			chosen = newest(index, papers, (paperNo) => written.some((others, other) => other !== position && byOther(others, paperNo)));
 		}
-		if (chosen !== undefined) return { name, paper: index.papers[chosen]! };
+		if (chosen !== undefined) return { name, paper: index.papers.at(chosen)! };
 	}
 	return null;
 }

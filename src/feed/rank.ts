@@ -113,10 +113,10 @@ function labOf(
 			const paperNos = whole ? Array.from(sample) : candidatesFromIndex(index, paper, CANDIDATES);
 			const others = paperNos.map((paperNo) => {
 				let other = known.get(paperNo);
-				if (!other) known.set(paperNo, (other = space.vector(index.papers[paperNo]!)));
+				if (!other) known.set(paperNo, (other = space.vector(index.papers.at(paperNo)!)));
 				return other;
 			});
-			const papers = [...paperNos.map((paperNo) => index.papers[paperNo]!), ...own];
+			const papers = [...paperNos.map((paperNo) => index.papers.at(paperNo)!), ...own];
 			return meanOfBest(cosines(vector, [...others, ...ownVectors], buffer).subarray(0, papers.length), papers);
 		},
 	};
@@ -158,13 +158,13 @@ export async function rankFeedPapers(index: PaperIndex, papers: readonly Paper[]
 	const own = (options.own ?? []).filter((paper) => !index.numbers.has(paper.id));
 	const dismissed = options.dismissed ?? [];
 	const space = new SimilaritySpace();
-	for (const paper of [...Array.from(sample, (paperNo) => index.papers[paperNo]!), ...own, ...fresh]) {
+	for (const paper of [...Array.from(sample, (paperNo) => index.papers.at(paperNo)!), ...own, ...fresh]) {
 		space.addToBackground(paper);
 		await pause();
 	}
 	const labVectors: PaperVector[] = [];
 	for (const paperNo of sample) {
-		labVectors.push(space.vector(index.papers[paperNo]!));
+		labVectors.push(space.vector(index.papers.at(paperNo)!));
 		await pause();
 	}
 	const lab = labOf(

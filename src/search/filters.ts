@@ -1,4 +1,5 @@
-import type { Paper } from '../corpus/paper.js';
+import type { TextColumn } from './columns.js';
+import type { PaperList } from './paper-list.js';
 import type { Filters } from './query.js';
 import { countsToOffsets } from './sorted.js';
 import { termsOf } from './text.js';
@@ -8,10 +9,13 @@ export type PaperFilter = (paperNo: number) => boolean;
 
 /** What a filter needs to know about the indexed papers. */
 export interface FilterContext {
-	papers: readonly Paper[];
 	/** Publication year of each paper, 0 when unknown. */
 	years: Uint16Array;
 	authors: AuthorIndex;
+	/** Each paper's categories (see categoriesText). */
+	categories: TextColumn;
+	/** Each paper's venue, journal reference and comment (see venueText). */
+	venues: TextColumn;
 }
 
 /**
@@ -31,16 +35,26 @@ export function compileFilters(context: FilterContext, filters: Filters): PaperF
 	if (filters.author !== null) tests.push(authorFilter(context.authors, filters.author));
 	if (filters.category !== null) {
 		const prefix = filters.category.trim().toLowerCase();
-		tests.push((paperNo) => context.papers[paperNo]!.categories?.some((category) => category.toLowerCase().startsWith(prefix)) ?? false);
+		tests.push(
+			columnFilter(context.categories, (text) => text.split('\n').some((category) => category !== '' && category.startsWith(prefix))),
+		);
 	}
 	if (filters.venue !== null) {
 		const wanted = filters.venue.trim().toLowerCase();
-		tests.push((paperNo) => {
-			const paper = context.papers[paperNo]!;
-			return [paper.venue, paper.journal_ref, paper.comment].some((text) => text?.toLowerCase().includes(wanted));
-		});
+		tests.push(columnFilter(context.venues, (text) => text.split('\n').some((line) => line !== '' && line.includes(wanted))));
 	}
 	return (paperNo) => tests.every((test) => test(paperNo));
+}
+
+/** A filter on a text column, deciding each distinct value once. */
+function columnFilter(column: TextColumn, passes: (text: string) => boolean): PaperFilter {
+	// 0: not decided yet, 1: passes, 2: does not.
+	const decided = new Uint8Array(column.values.length);
+	return (paperNo) => {
+		const code = column.codes[paperNo]!;
+		if (decided[code] === 0) decided[code] = passes(column.values[code]!) ? 1 : 2;
+		return decided[code] === 1;
+	};
 }
 
 /**
@@ -60,16 +74,17 @@ export interface AuthorIndex {
  * first noted as a name number, then the papers are counted and filled into one flat list per
  * name, rather than a growing array for each of tens of thousands of names.
  */
-export function buildAuthorIndex(papers: readonly Paper[]): AuthorIndex {
+export function buildAuthorIndex(papers: PaperList): AuthorIndex {
 	const nameNumbers = new Map<string, number>();
 	const names: string[][] = [];
 	const namesByWord = new Map<string, number[]>();
+	const authorsOf = (paperNo: number) => papers.at(paperNo)!.authors ?? [];
 	let authorships = 0;
-	for (const paper of papers) authorships += paper.authors?.length ?? 0;
+	for (let paperNo = 0; paperNo < papers.length; paperNo++) authorships += authorsOf(paperNo).length;
 	const authorshipNames = new Uint32Array(authorships);
 	let at = 0;
-	for (const paper of papers) {
-		for (const author of paper.authors ?? []) {
+	for (let paperNo = 0; paperNo < papers.length; paperNo++) {
+		for (const author of authorsOf(paperNo)) {
 			let nameNo = nameNumbers.get(author);
 			if (nameNo === undefined) {
 				nameNo = names.length;
@@ -92,14 +107,14 @@ export function buildAuthorIndex(papers: readonly Paper[]): AuthorIndex {
 	const eachAuthorship = (visit: (nameNo: number, paperNo: number) => void) => {
 		lastPaper.fill(0);
 		let authorship = 0;
-		papers.forEach((paper, paperNo) => {
-			for (let end = authorship + (paper.authors?.length ?? 0); authorship < end; authorship++) {
+		for (let paperNo = 0; paperNo < papers.length; paperNo++) {
+			for (let end = authorship + authorsOf(paperNo).length; authorship < end; authorship++) {
 				const nameNo = authorshipNames[authorship]!;
 				if (lastPaper[nameNo] === paperNo + 1) continue;
 				lastPaper[nameNo] = paperNo + 1;
 				visit(nameNo, paperNo);
 			}
-		});
+		}
 	};
 	eachAuthorship((nameNo) => paperOffsets[nameNo + 1]!++);
 	countsToOffsets(paperOffsets);
@@ -107,6 +122,19 @@ export function buildAuthorIndex(papers: readonly Paper[]): AuthorIndex {
 	const cursor = paperOffsets.slice(0, names.length);
 	eachAuthorship((nameNo, paperNo) => (namePapers[cursor[nameNo]!++] = paperNo));
 	return { names, paperOffsets, namePapers, namesByWord };
+}
+
+/** The word lookup of an author index whose names are known: what a cached index does not store. */
+export function namesByWordOf(names: readonly (readonly string[])[]): Map<string, number[]> {
+	const namesByWord = new Map<string, number[]>();
+	names.forEach((words, nameNo) => {
+		for (const word of new Set(words)) {
+			const named = namesByWord.get(word);
+			if (named) named.push(nameNo);
+			else namesByWord.set(word, [nameNo]);
+		}
+	});
+	return namesByWord;
 }
 
 function authorFilter(authors: AuthorIndex, name: string): PaperFilter {

@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LoadedCorpus, ReadCorpus } from '../corpus/load.js';
-import type { Paper } from '../corpus/paper.js';
+import type { CorpusFileState, CorpusSummary, ListedCorpus } from '../corpus/load.js';
 import { indexCodeKey } from './index-code.js';
-import { assembleIndex, buildSearchIndex, type PaperIndex } from './paper-index.js';
-import type { Postings } from './postings.js';
-import type { SuggestionIndex } from './suggest.js';
+import { assembleIndex, buildSearchIndex, type PaperIndex, type StoredIndexParts } from './paper-index.js';
+import { encodePaperRecords, StoredPapers } from './paper-list.js';
 
 /** Why an index is built rather than read from the cache, as a person is told it. */
 export type BuildReason =
@@ -28,11 +26,17 @@ export interface IndexCacheOptions {
 	onWarning?: (message: string) => void;
 }
 
-/** A ready index, the corpus it indexes, and where they came from. */
+/** A ready index, what the load of its corpus reported, and where they came from. */
 export interface LoadedIndex {
 	index: PaperIndex;
-	corpus: LoadedCorpus;
+	corpus: CorpusSummary;
 	source: 'cache' | 'built';
+}
+
+/** What the cache records of the corpus it was built from. */
+export interface CachedCorpus extends CorpusSummary {
+	/** Each file's size and modification time when it was read. */
+	states: CorpusFileState[];
 }
 
 const FILE_PREFIX = '.paperbot-index-';
@@ -40,25 +44,22 @@ const FILE_SUFFIX = '.bin';
 const MAGIC = 'paperbot-index\n';
 const ALIGNMENT = 8;
 
-type SectionName =
-	| 'terms'
-	| 'offsets'
-	| 'postingPapers'
-	| 'impacts'
-	| 'words'
-	| 'wordTerms'
-	| 'titleKeys'
-	| 'entryPapers'
-	| 'entryOffsets'
-	| 'papersById';
+/** How a section is stored: bytes of a typed array, lines of text, a JSON value, or the papers' records (left on disk). */
+type SectionKind = 'u16' | 'u32' | 'f32' | 'f64' | 'lines' | 'json' | 'records';
+
+interface SectionPlace {
+	kind: SectionKind;
+	offset: number;
+	byteLength: number;
+	/** For lines: how many (an empty text is no lines, or one empty line). */
+	count?: number;
+}
 
 interface Header {
 	/** The code that built the index (see indexCodeKey): other code would have built another. */
 	indexCode: string;
-	fingerprint: string;
-	/** sha256 of the paper ids in index order: the stored numbers refer to exactly these papers. */
-	papersDigest: string;
-	sections: Record<SectionName, { offset: number; byteLength: number }>;
+	corpus: CachedCorpus;
+	sections: Record<string, SectionPlace>;
 }
 
 /** The cache file for a corpus fingerprint. */
@@ -70,63 +71,87 @@ export function indexCachePath(cacheDir: string, fingerprint: string): string {
 const PARSE_SHARE = 0.1;
 
 /**
- * The papers of a read corpus and their search index: the index from the cache file for its
- * fingerprint when there is one, else built and written there (older cache files in the folder are
- * removed). A cache that cannot be read, is corrupt, or was built for other papers or by other
- * index code (see indexCodeKey) is rebuilt; `onBuild` is told why. The papers themselves are always
- * parsed from the files: keeping them in the cache too saved under a tenth of a restart and cost a
- * first start half again as much peak memory.
+ * The search index of a listed corpus: read from the cache file when the cache was built from
+ * these files, else built from them and written there (older cache files in the folder are
+ * removed), then read back from it. A cache is for these files when each has the size and
+ * modification time it had then, or, when any differs, when the files' contents hash to the
+ * fingerprint it was built for; only then are the files read at all. The cache holds the papers'
+ * records too, read one by one when asked, so a restart parses no JSON and builds nothing. A cache
+ * that cannot be read, is corrupt, or was built by other index code (see indexCodeKey) is rebuilt;
+ * `onBuild` is told why.
  */
-export async function loadOrBuildIndex(read: ReadCorpus, options: IndexCacheOptions): Promise<LoadedIndex> {
+export async function loadOrBuildIndex(listed: ListedCorpus, options: IndexCacheOptions): Promise<LoadedIndex> {
 	const warn = options.onWarning ?? ((message: string) => console.warn(message));
-	const corpus = read.parse();
-	const path = indexCachePath(options.cacheDir, read.fingerprint);
+	const indexCode = await indexCodeKey();
 	let reason: BuildReason | null = null;
-	const cached = await readFile(path).catch(async (error: NodeJS.ErrnoException) => {
+	const names = await readdir(options.cacheDir).catch((error: NodeJS.ErrnoException) => {
 		if (error.code !== 'ENOENT') reason = `the cached index could not be read: ${error.code ?? error.message}`;
-		else reason = (await hasCacheFiles(options.cacheDir)) ? 'the corpus changed since the last start' : 'first start';
-		return null;
+		return [] as string[];
 	});
-	if (cached) {
+	const candidates = names.filter((name) => name.startsWith(FILE_PREFIX) && name.endsWith(FILE_SUFFIX));
+	for (const name of candidates) {
+		const path = join(options.cacheDir, name);
 		try {
-			return { index: decodeIndex(cached, corpus, await indexCodeKey()), corpus, source: 'cache' };
+			const cached = openIndexCache(path, indexCode);
+			if (sameStates(cached.corpus.states, listed.states)) return cached.load(listed.files);
+			const read = await listed.read();
+			if (read.fingerprint === cached.corpus.fingerprint) return cached.load(listed.files);
+			cached.close();
+			reason ??= 'the corpus changed since the last start';
 		} catch (error) {
 			reason = error instanceof OtherCodeError ? "paperbot's index code changed" : 'the cached index was damaged';
 		}
 	}
 	options.onBuild?.(reason ?? 'first start');
 	const progress = options.onProgress ?? (() => undefined);
+	const read = await listed.read();
+	const corpus = read.parse();
 	progress(PARSE_SHARE);
-	const index = buildSearchIndex(corpus.papers, (fraction) => progress(PARSE_SHARE + (1 - PARSE_SHARE) * fraction));
+	const built = buildSearchIndex(corpus.papers, (fraction) => progress(PARSE_SHARE + (1 - PARSE_SHARE) * fraction));
+	const summary = {
+		warnings: corpus.warnings,
+		notes: corpus.notes,
+		files: corpus.files,
+		fingerprint: corpus.fingerprint,
+		merged: corpus.merged,
+	};
+	const path = indexCachePath(options.cacheDir, corpus.fingerprint);
 	try {
-		await writeIndexCache(index, corpus.fingerprint, options.cacheDir);
+		await writeIndexCache(built, { ...summary, states: listed.states }, options.cacheDir);
 	} catch (error) {
 		const cause = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 		warn(`cannot save the search index as ${path} (${cause}); the next start will build it again`);
+		return { index: built, corpus: summary, source: 'built' };
 	}
-	return { index, corpus, source: 'built' };
+	// Read back, so that the records are let go and the index in service is the one a restart gets.
+	return { ...openIndexCache(path, indexCode).load(listed.files), source: 'built' };
 }
 
-/** Whether `cacheDir` holds an index cache file (for whatever corpus). */
-async function hasCacheFiles(cacheDir: string): Promise<boolean> {
-	const names = await readdir(cacheDir).catch(() => []);
-	return names.some((name) => name.startsWith(FILE_PREFIX) && name.endsWith(FILE_SUFFIX));
+function sameStates(cached: readonly CorpusFileState[], now: readonly CorpusFileState[]): boolean {
+	return (
+		cached.length === now.length &&
+		cached.every(({ name, size, mtimeMs }, at) => now[at]!.name === name && now[at]!.size === size && now[at]!.mtimeMs === mtimeMs)
+	);
 }
 
 /** The cache file was written by other index code: not damage, an update. */
 class OtherCodeError extends Error {}
 
-/** Writes `index` as the cache file for `fingerprint` (atomically) and removes older cache files. */
-export async function writeIndexCache(index: PaperIndex, fingerprint: string, cacheDir: string): Promise<void> {
+/** Writes `index` as the cache file for `corpus` (atomically) and removes older cache files. */
+export async function writeIndexCache(index: PaperIndex, corpus: CachedCorpus, cacheDir: string): Promise<void> {
 	await mkdir(cacheDir, { recursive: true });
-	const path = indexCachePath(cacheDir, fingerprint);
+	const path = indexCachePath(cacheDir, corpus.fingerprint);
 	const temporary = `${path}.${process.pid}.tmp`;
 	const file = await open(temporary, 'w');
 	try {
-		const pieces = encodeIndex(index, fingerprint, await indexCodeKey());
-		const { bytesWritten } = await file.writev(pieces);
-		const expected = pieces.reduce((total, piece) => total + piece.byteLength, 0);
-		if (bytesWritten !== expected) throw new Error(`index-cache: wrote ${bytesWritten} of ${expected} bytes to ${temporary}`);
+		const pieces = encodeIndex(index, corpus, await indexCodeKey());
+		// A few pieces at a time: writev takes at most IOV_MAX buffers.
+		for (let at = 0; at < pieces.length; at += 512) {
+			const batch = pieces.slice(at, at + 512);
+			const { bytesWritten } = await file.writev(batch);
+			const expected = batch.reduce((total, piece) => total + piece.byteLength, 0);
+			if (bytesWritten !== expected) throw new Error(`index-cache: wrote ${bytesWritten} of ${expected} bytes to ${temporary}`);
+		}
 	} finally {
 		await file.close();
 	}
@@ -137,28 +162,48 @@ export async function writeIndexCache(index: PaperIndex, fingerprint: string, ca
 	await Promise.all(stale.map((name) => rm(join(cacheDir, name), { force: true })));
 }
 
-function papersDigest(papers: readonly Paper[]): string {
-	const hash = createHash('sha256');
-	for (const paper of papers) hash.update(`${paper.id}\n`);
-	return hash.digest('hex');
+type SectionData = ArrayBufferView | { lines: readonly string[] } | { json: unknown } | { records: Buffer[] };
+
+function sectionsOf(index: PaperIndex): Record<string, SectionData> {
+	const { postings, suggestions, authors, categories, venues, aliases } = index;
+	const records = encodePaperRecords(index.papers);
+	return {
+		ids: { lines: index.ids },
+		terms: { lines: postings.terms },
+		offsets: postings.offsets,
+		postingPapers: postings.papers,
+		impacts: postings.impacts,
+		words: { lines: postings.words },
+		wordTerms: postings.wordTerms,
+		titleKeys: { lines: suggestions.titleKeys },
+		entryPapers: suggestions.entryPapers,
+		entryOffsets: suggestions.entryOffsets,
+		papersById: suggestions.papersById,
+		newest: index.newest,
+		recency: index.recency,
+		years: index.years,
+		authorNames: { lines: authors.names.map((words) => words.join(' ')) },
+		authorPaperOffsets: authors.paperOffsets,
+		authorNamePapers: authors.namePapers,
+		categoryValues: { json: categories.values },
+		categoryCodes: categories.codes,
+		venueValues: { json: venues.values },
+		venueCodes: venues.codes,
+		aliasKeys: { lines: aliases.keys },
+		aliasPapers: aliases.papers,
+		recordOffsets: records.offsets,
+		records: { records: records.pieces },
+	};
 }
 
-function sectionsOf(index: PaperIndex): Record<SectionName, Uint8Array> {
-	const bytes = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-	const text = (lines: readonly string[]) => Buffer.from(lines.join('\n'), 'utf8');
-	const { postings, suggestions } = index;
-	return {
-		terms: text(postings.terms),
-		offsets: bytes(postings.offsets),
-		postingPapers: bytes(postings.papers),
-		impacts: bytes(postings.impacts),
-		words: text(postings.words),
-		wordTerms: bytes(postings.wordTerms),
-		titleKeys: text(suggestions.titleKeys),
-		entryPapers: bytes(suggestions.entryPapers),
-		entryOffsets: bytes(suggestions.entryOffsets),
-		papersById: bytes(suggestions.papersById),
-	};
+function kindOf(data: SectionData): SectionKind {
+	if (data instanceof Uint16Array) return 'u16';
+	if (data instanceof Uint32Array) return 'u32';
+	if (data instanceof Float32Array) return 'f32';
+	if (data instanceof Float64Array) return 'f64';
+	if ('lines' in data) return 'lines';
+	if ('json' in data) return 'json';
+	return 'records';
 }
 
 /**
@@ -166,18 +211,27 @@ function sectionsOf(index: PaperIndex): Record<SectionName, Uint8Array> {
  * as the pieces to write in order, the sections as views of the index's own arrays: copying them
  * into one buffer would touch as much fresh memory as the postings themselves.
  */
-function encodeIndex(index: PaperIndex, fingerprint: string, indexCode: string): Uint8Array[] {
-	const sections = sectionsOf(index);
-	const placed = {} as Header['sections'];
+function encodeIndex(index: PaperIndex, corpus: CachedCorpus, indexCode: string): Uint8Array[] {
+	const placed: Record<string, SectionPlace> = {};
 	const pieces: Uint8Array[] = [];
 	let offset = 0;
-	for (const [name, data] of Object.entries(sections) as [SectionName, Uint8Array][]) {
-		placed[name] = { offset, byteLength: data.byteLength };
-		const padded = Math.ceil(data.byteLength / ALIGNMENT) * ALIGNMENT;
-		pieces.push(data, Buffer.alloc(padded - data.byteLength));
+	for (const [name, data] of Object.entries(sectionsOf(index))) {
+		const kind = kindOf(data);
+		let bytes: Uint8Array[];
+		let count: number | undefined;
+		if ('lines' in data) {
+			bytes = [Buffer.from(data.lines.join('\n'), 'utf8')];
+			count = data.lines.length;
+		} else if ('json' in data) bytes = [Buffer.from(JSON.stringify(data.json), 'utf8')];
+		else if ('records' in data) bytes = data.records;
+		else bytes = [new Uint8Array(data.buffer, data.byteOffset, data.byteLength)];
+		const byteLength = bytes.reduce((total, piece) => total + piece.byteLength, 0);
+		placed[name] = { kind, offset, byteLength, ...(count !== undefined && { count }) };
+		const padded = Math.ceil(byteLength / ALIGNMENT) * ALIGNMENT;
+		pieces.push(...bytes, Buffer.alloc(padded - byteLength));
 		offset += padded;
 	}
-	const header: Header = { indexCode, fingerprint, papersDigest: papersDigest(index.papers), sections: placed };
+	const header: Header = { indexCode, corpus, sections: placed };
 	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
 	const prefix = Buffer.alloc(Math.ceil((MAGIC.length + 4 + headerBytes.length) / ALIGNMENT) * ALIGNMENT);
 	prefix.write(MAGIC, 0, 'latin1');
@@ -186,67 +240,141 @@ function encodeIndex(index: PaperIndex, fingerprint: string, indexCode: string):
 	return [prefix, ...pieces];
 }
 
-function decodeIndex(file: Buffer, corpus: LoadedCorpus, indexCode: string): PaperIndex {
-	if (file.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a paperbot index file');
-	const headerLength = file.readUInt32LE(MAGIC.length);
-	const header = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
-	if (header.indexCode !== indexCode) throw new OtherCodeError('it was built by other index code');
-	if (header.fingerprint !== corpus.fingerprint || header.papersDigest !== papersDigest(corpus.papers)) {
-		throw new Error('it was built for other papers');
+/** An opened cache file: what it says of its corpus, and how to read its index. */
+interface OpenedCache {
+	corpus: CachedCorpus;
+	/** Reads the index; `files` are the corpus's files as listed now (the paths a summary quotes). */
+	load(files: string[]): { index: PaperIndex; corpus: CorpusSummary; source: 'cache' };
+	close(): void;
+}
+
+/** Opens the cache file at `path` and reads its header; throws when it is not a cache this code can read. */
+function openIndexCache(path: string, indexCode: string): OpenedCache {
+	const fd = openSync(path, 'r');
+	try {
+		const readAt = (position: number, length: number) => {
+			const bytes = Buffer.alloc(length);
+			if (readSync(fd, bytes, 0, length, position) !== length) throw new Error('the file is cut short');
+			return bytes;
+		};
+		const start = readAt(0, MAGIC.length + 4);
+		if (start.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a paperbot index file');
+		const headerLength = start.readUInt32LE(MAGIC.length);
+		const header = JSON.parse(readAt(MAGIC.length + 4, headerLength).toString('utf8')) as Header;
+		if (header.indexCode !== indexCode) throw new OtherCodeError('it was built by other index code');
+		const prefixLength = Math.ceil((MAGIC.length + 4 + headerLength) / ALIGNMENT) * ALIGNMENT;
+		return {
+			corpus: header.corpus,
+			load: (files) => {
+				try {
+					const { parts, papers } = decodeSections(header.sections, prefixLength, fd, readAt);
+					const index = assembleIndex(parts, papers);
+					const { states: _, ...summary } = header.corpus;
+					return { index, corpus: { ...summary, files }, source: 'cache' };
+				} catch (error) {
+					closeSync(fd);
+					throw error;
+				}
+			},
+			close: () => closeSync(fd),
+		};
+	} catch (error) {
+		closeSync(fd);
+		throw error;
 	}
-	const prefixLength = Math.ceil((MAGIC.length + 4 + headerLength) / ALIGNMENT) * ALIGNMENT;
-	// Typed array views need aligned offsets; a Buffer may sit anywhere in its ArrayBuffer.
-	const aligned = file.byteOffset % ALIGNMENT === 0 ? file : Buffer.from(file);
-	const section = (name: SectionName) => {
-		const { offset, byteLength } = header.sections[name];
-		const start = prefixLength + offset;
-		if (start + byteLength > aligned.byteLength) throw new Error(`section ${name} is cut short`);
-		return { start: aligned.byteOffset + start, byteLength };
+}
+
+function decodeSections(
+	sections: Record<string, SectionPlace>,
+	prefixLength: number,
+	fd: number,
+	readAt: (position: number, length: number) => Buffer,
+): { parts: StoredIndexParts; papers: StoredPapers } {
+	const place = (name: string, kind: SectionKind) => {
+		const found = sections[name];
+		if (found?.kind !== kind) throw new Error(`section ${name} is missing`);
+		return found;
 	};
-	const numbers = <T>(
-		name: SectionName,
-		type: { new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
-	) => {
-		const { start, byteLength } = section(name);
-		return new type(aligned.buffer, start, byteLength / type.BYTES_PER_ELEMENT);
+	const numbers = <T>(name: string, kind: SectionKind, type: { new (buffer: ArrayBuffer): T }) => {
+		const { offset, byteLength } = place(name, kind);
+		// Each section in a buffer of its own, so that its typed array is aligned and nothing else is kept.
+		const buffer = new ArrayBuffer(byteLength);
+		if (byteLength > 0 && readSync(fd, new Uint8Array(buffer), 0, byteLength, prefixLength + offset) !== byteLength) {
+			throw new Error(`section ${name} is cut short`);
+		}
+		return new type(buffer);
 	};
-	// An empty vocabulary is no lines; an empty title is still one line.
-	const lines = (name: SectionName, emptyIsNone: boolean) => {
-		const { start, byteLength } = section(name);
-		const text = Buffer.from(aligned.buffer, start, byteLength).toString('utf8');
-		return text || !emptyIsNone ? text.split('\n') : [];
+	const text = (name: string, kind: SectionKind) => {
+		const { offset, byteLength } = place(name, kind);
+		return readAt(prefixLength + offset, byteLength).toString('utf8');
 	};
-	const { papers } = corpus;
-	const postings: Postings = {
-		terms: lines('terms', true),
-		offsets: numbers('offsets', Uint32Array),
-		papers: numbers('postingPapers', Uint32Array),
-		impacts: numbers('impacts', Float32Array),
-		paperCount: papers.length,
-		words: lines('words', true),
-		wordTerms: numbers('wordTerms', Uint32Array),
+	const lines = (name: string) => {
+		const { count } = place(name, 'lines');
+		const content = text(name, 'lines');
+		return count === 0 ? [] : content.split('\n');
 	};
-	const suggestions: SuggestionIndex = {
-		titleKeys: lines('titleKeys', false),
-		entryPapers: numbers('entryPapers', Uint32Array),
-		entryOffsets: numbers('entryOffsets', Uint16Array),
-		papersById: numbers('papersById', Uint32Array),
+	const u32 = (name: string) => numbers(name, 'u32', Uint32Array);
+	const ids = lines('ids');
+	const parts: StoredIndexParts = {
+		ids,
+		postings: {
+			terms: lines('terms'),
+			offsets: u32('offsets'),
+			papers: u32('postingPapers'),
+			impacts: numbers('impacts', 'f32', Float32Array),
+			paperCount: ids.length,
+			words: lines('words'),
+			wordTerms: u32('wordTerms'),
+		},
+		suggestions: {
+			titleKeys: lines('titleKeys'),
+			entryPapers: u32('entryPapers'),
+			entryOffsets: numbers('entryOffsets', 'u16', Uint16Array),
+			papersById: u32('papersById'),
+		},
+		newest: u32('newest'),
+		recency: u32('recency'),
+		years: numbers('years', 'u16', Uint16Array),
+		authors: {
+			names: lines('authorNames').map((name) => name.split(' ')),
+			paperOffsets: u32('authorPaperOffsets'),
+			namePapers: u32('authorNamePapers'),
+		},
+		categories: { values: JSON.parse(text('categoryValues', 'json')) as string[], codes: u32('categoryCodes') },
+		venues: { values: JSON.parse(text('venueValues', 'json')) as string[], codes: u32('venueCodes') },
+		aliases: { keys: lines('aliasKeys'), papers: u32('aliasPapers') },
 	};
-	checkConsistent(postings, suggestions, papers.length);
-	return assembleIndex(papers, postings, suggestions);
+	const recordOffsets = numbers('recordOffsets', 'f64', Float64Array);
+	const records = place('records', 'records');
+	if (fstatSync(fd).size < prefixLength + records.offset + records.byteLength) throw new Error('the records are cut short');
+	checkConsistent(parts, recordOffsets, records.byteLength);
+	return { parts, papers: new StoredPapers(fd, prefixLength + records.offset, recordOffsets) };
 }
 
 /** Cheap checks that the numbers fit together, so a damaged file fails here and not mid-query. */
-function checkConsistent(postings: Postings, suggestions: SuggestionIndex, paperCount: number): void {
+function checkConsistent(parts: StoredIndexParts, recordOffsets: Float64Array, recordBytes: number): void {
+	const { postings, suggestions, ids } = parts;
+	const paperCount = ids.length;
+	const perPaper = [
+		suggestions.titleKeys,
+		suggestions.papersById,
+		parts.newest,
+		parts.recency,
+		parts.years,
+		parts.categories.codes,
+		parts.venues.codes,
+	];
 	const problems = [
 		postings.offsets.length !== postings.terms.length + 1 && 'term offsets do not match the vocabulary',
 		postings.offsets[postings.terms.length] !== postings.papers.length && 'postings are cut short',
 		postings.impacts.length !== postings.papers.length && 'scores do not match the postings',
 		postings.wordTerms.length !== postings.words.length && 'words do not match their terms',
 		postings.wordTerms.some((term) => term >= postings.terms.length) && 'a word names a term that does not exist',
-		suggestions.titleKeys.length !== paperCount && 'titles do not match the papers',
+		perPaper.some((column) => column.length !== paperCount) && 'a column does not match the papers',
 		suggestions.entryPapers.length !== suggestions.entryOffsets.length && 'title entries are cut short',
-		suggestions.papersById.length !== paperCount && 'the id order does not match the papers',
+		recordOffsets.length !== paperCount + 1 && 'the records do not match the papers',
+		recordOffsets[paperCount] !== recordBytes && 'the records are cut short',
+		parts.aliases.keys.length !== parts.aliases.papers.length && 'aliases do not match their papers',
 		postings.papers.some((paperNo) => paperNo >= paperCount) && 'a posting names a paper that does not exist',
 	].filter(Boolean);
 	if (problems.length) throw new Error(problems.join('; '));

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { quoteWarnings, readCorpus } from '../corpus/load.js';
-import type { LoadedCorpus } from '../corpus/load.js';
+import { listCorpus, quoteWarnings } from '../corpus/load.js';
+import type { CorpusSummary } from '../corpus/load.js';
 import { loadOrBuildIndex } from './index-cache.js';
 import { type Logger, progressLine, type TextOutput } from '../log.js';
 import type { PaperIndex } from './paper-index.js';
@@ -14,16 +14,16 @@ export interface Library {
 	 * Reads the corpus again and swaps the new index in. A corpus that cannot be used keeps the
 	 * old index in service; the error is returned and kept in `problem`.
 	 */
-	reload(): Promise<{ ok: true; corpus: LoadedCorpus } | { ok: false; error: Error }>;
+	reload(): Promise<{ ok: true; corpus: CorpusSummary } | { ok: false; error: Error }>;
 	/** When the index in service was loaded, and the records that load skipped. */
 	readonly loadedAt: Date;
 	readonly warnings: readonly string[];
-	/** The records that load kept with a note (see LoadedCorpus.notes): not problems. */
+	/** The records that load kept with a note (see CorpusSummary.notes): not problems. */
 	readonly notes: readonly string[];
 	/** Why the latest reload failed, until one succeeds. */
 	readonly problem: string | null;
-	/** Called after each successful load, with the corpus that was loaded (first load included). */
-	onLoad(listener: (corpus: LoadedCorpus) => void): void;
+	/** Called after each successful load, with what the load reported and the index it put in service (first load included). */
+	onLoad(listener: (corpus: CorpusSummary, index: PaperIndex) => void): void;
 }
 
 /** A build shows its progress on a terminal only when it takes longer than this. */
@@ -55,18 +55,18 @@ export async function openLibrary(
 	log: Logger,
 	{ output = process.stderr, progressAfterMs = PROGRESS_AFTER_MS }: LibraryOutput = {},
 ): Promise<Library> {
-	const listeners: ((corpus: LoadedCorpus) => void)[] = [];
+	const listeners: ((corpus: CorpusSummary, index: PaperIndex) => void)[] = [];
 	let reloading: Promise<unknown> = Promise.resolve();
 	let loads = 0;
 
-	async function load(): Promise<{ index: PaperIndex; corpus: LoadedCorpus }> {
+	async function load(): Promise<{ index: PaperIndex; corpus: CorpusSummary }> {
 		const started = performance.now();
-		const read = await readCorpus(corpusPath);
+		const listed = await listCorpus(corpusPath);
 		const cacheDir = (await stat(corpusPath)).isDirectory() ? corpusPath : dirname(corpusPath);
 		const atStart = loads++ === 0;
 		const progress = progressLine(output, { afterMs: progressAfterMs });
 		let building = 'paperbot: building the search index';
-		const { index, corpus, source } = await loadOrBuildIndex(read, {
+		const { index, corpus, source } = await loadOrBuildIndex(listed, {
 			cacheDir,
 			onBuild: (reason) => {
 				building = `${building} (${reason})`;
@@ -85,7 +85,7 @@ export async function openLibrary(
 		}
 		log.info(
 			{
-				papers: corpus.papers.length,
+				papers: index.papers.length,
 				files: corpus.files.length,
 				skipped: corpus.warnings.length,
 				noted: corpus.notes.length,
@@ -107,9 +107,9 @@ export async function openLibrary(
 		notes: latest.notes as readonly string[],
 		problem: null as string | null,
 		current: () => library.index,
-		onLoad(listener: (corpus: LoadedCorpus) => void) {
+		onLoad(listener: (corpus: CorpusSummary, index: PaperIndex) => void) {
 			listeners.push(listener);
-			listener(latest);
+			listener(latest, library.index);
 		},
 		reload() {
 			// One reload at a time, so a slow one never swaps in an older corpus over a newer one.
@@ -118,7 +118,7 @@ export async function openLibrary(
 					const { index, corpus } = await load();
 					Object.assign(library, { index, loadedAt: new Date(), warnings: corpus.warnings, notes: corpus.notes, problem: null });
 					latest = corpus;
-					for (const listener of listeners) listener(corpus);
+					for (const listener of listeners) listener(corpus, index);
 					return { ok: true as const, corpus };
 				} catch (error) {
 					const failure = error instanceof Error ? error : new Error(String(error));

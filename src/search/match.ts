@@ -8,6 +8,8 @@ import { searchWordsOf, stemOf } from './text.js';
 /** What matching reads from an index: its postings and what filters need. A PaperIndex is one. */
 export interface MatchIndex extends FilterContext {
 	readonly postings: Postings;
+	/** Each paper's key, by paper number. */
+	readonly ids: readonly string[];
 }
 
 /**
@@ -35,7 +37,7 @@ export function papersMatchingAll(index: MatchIndex, query: string): number[] {
 	const accept = hasFilters(parsed.filters) ? compileFilters(index, parsed.filters) : null;
 	if (words.length === 0 && !accept) return [];
 	// wordsMatched[p] = how many of the words so far paper p matched; a paper that missed one stays behind.
-	const wordsMatched = new Uint16Array(index.papers.length);
+	const wordsMatched = new Uint16Array(index.ids.length);
 	words.forEach((word, wordNo) => {
 		const { offsets, papers } = index.postings;
 		for (const term of termsMatching(index.postings, word)) {
@@ -46,7 +48,7 @@ export function papersMatchingAll(index: MatchIndex, query: string): number[] {
 		}
 	});
 	const matching: number[] = [];
-	for (let paperNo = 0; paperNo < index.papers.length; paperNo++) {
+	for (let paperNo = 0; paperNo < index.ids.length; paperNo++) {
 		if (wordsMatched[paperNo] === words.length && (!accept || accept(paperNo))) matching.push(paperNo);
 	}
 	return matching;
@@ -71,7 +73,7 @@ function termsMatching(postings: Postings, word: string): number[] {
  */
 export function matchPapers(papers: readonly Paper[]): (query: string) => Paper[] {
 	const index = buildSearchIndex(papers);
-	return (query) => papersMatchingAll(index, query).map((paperNo) => index.papers[paperNo]!);
+	return (query) => papersMatchingAll(index, query).map((paperNo) => index.papers.at(paperNo)!);
 }
 
 /**
@@ -83,7 +85,7 @@ export function savedSearchMatcher(index: PaperIndex): (query: string, paperId: 
 	return (query, paperId) => {
 		let ids = matched.get(query);
 		if (!ids) {
-			ids = new Set(papersMatchingAll(index, query).map((paperNo) => index.papers[paperNo]!.id));
+			ids = new Set(papersMatchingAll(index, query).map((paperNo) => index.ids[paperNo]!));
 			matched.set(query, ids);
 		}
 		return ids.has(paperId);

@@ -1,7 +1,17 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { normalisePaperKey, type Paper } from '../corpus/paper.js';
-import { CARRIED_KEY_MAX, carriedPaperKey } from '../interaction/custom-ids.js';
-import { buildAuthorIndex, compileFilters, type AuthorIndex } from './filters.js';
+import {
+	buildAliases,
+	buildTextColumn,
+	categoriesText,
+	findSorted,
+	type PaperAliases,
+	PaperNumbers,
+	type TextColumn,
+	venueText,
+} from './columns.js';
+import { buildAuthorIndex, compileFilters, namesByWordOf, type AuthorIndex } from './filters.js';
+import type { PaperList } from './paper-list.js';
 import { buildPostings, documentFrequency, inverseDocumentFrequency, type Postings } from './postings.js';
 import { proximityReward, type ProximityWord } from './proximity.js';
 import { hasFilters, NO_FILTERS, parseQuery, type Filters } from './query.js';
@@ -14,30 +24,45 @@ import {
 	type ScoredPaper,
 	type TermExpansion,
 } from './rank.js';
-import { buildSuggestionIndex, suggestPaperNumbers, type SuggestionIndex } from './suggest.js';
-import { searchWordsOf } from './text.js';
+import { buildSuggestionIndex, suggestPaperNumbers, type SuggestionIndex, titleStartsOf } from './suggest.js';
+import { searchWordsOf, termsOf } from './text.js';
 
 export { parseQuery, type Filters, type ParsedQuery } from './query.js';
 
 /**
- * Everything search needs, built once from the corpus. Plain data: the papers, the postings and
- * suggestion structures (which the index cache writes to disk), and what is cheap to derive again.
+ * What an index stores (the index cache writes these to disk and reads them back as they are):
+ * typed arrays and string tables, nothing that needs a paper's record to be read.
  */
-export interface PaperIndex {
-	/** The indexed papers; a paper's number is its position here. */
-	readonly papers: readonly Paper[];
-	readonly postings: Postings;
-	readonly suggestions: SuggestionIndex;
-	/** Paper number by id. */
-	readonly numbers: ReadonlyMap<string, number>;
+export interface StoredIndexParts {
+	/** Each paper's key, by paper number. */
+	ids: readonly string[];
+	postings: Postings;
+	suggestions: SuggestionIndex;
 	/** Paper numbers, newest first (publication date, then id). */
-	readonly newest: Uint32Array;
+	newest: Uint32Array;
 	/** Each paper's position in `newest`. */
-	readonly recency: Uint32Array;
+	recency: Uint32Array;
 	/** Publication year per paper, 0 when unknown. */
-	readonly years: Uint16Array;
-	/** Author names and their papers, for the author filter. */
+	years: Uint16Array;
+	/** Author names and their papers, for the author filter (its word lookup is made on load). */
+	authors: Omit<AuthorIndex, 'namesByWord'>;
+	categories: TextColumn;
+	venues: TextColumn;
+	aliases: PaperAliases;
+}
+
+/**
+ * Everything search needs: the stored parts, the papers by number (read from disk when the index
+ * came from its cache), and what is quick to derive on load.
+ */
+export interface PaperIndex extends StoredIndexParts {
+	/** The indexed papers; a paper's number is its position here. */
+	readonly papers: PaperList;
+	/** Paper number by id. */
+	readonly numbers: PaperNumbers;
 	readonly authors: AuthorIndex;
+	/** The papers in title order (see titleStartsOf). */
+	readonly titleStarts: Uint32Array;
 	/** The indexed words as minisearch's radix tree (to positions in `postings.words`), for near-spelling lookups. */
 	readonly fuzzyWords: SearchableMap<number>;
 	readonly buffers: ScoreBuffers;
@@ -65,39 +90,52 @@ const PROXIMITY_WEIGHT = 0.5;
  * Indexes `papers` for search, suggestions and similar papers, telling `onProgress` how far it has
  * come (0 to 1; the shares are each step's part of the time at 100,000 papers).
  */
-export function buildSearchIndex(papers: readonly Paper[], onProgress: (fraction: number) => void = () => undefined): PaperIndex {
+export function buildSearchIndex(papers: PaperList, onProgress: (fraction: number) => void = () => undefined): PaperIndex {
 	const postings = buildPostings(papers, (fraction) => onProgress(0.6 * fraction));
 	onProgress(0.73);
-	const suggestions = buildSuggestionIndex(papers);
+	const ids = Array.from({ length: papers.length }, (_, paperNo) => papers.at(paperNo)!.id);
+	const suggestions = buildSuggestionIndex(papers, ids);
 	onProgress(0.87);
-	const index = assembleIndex(papers, postings, suggestions);
+	const dateKey = (paper: Paper) => `${paper.published ?? ''}|${paper.id}`;
+	const keys = Array.from({ length: papers.length }, (_, paperNo) => dateKey(papers.at(paperNo)!));
+	// An array's sort, not a typed array's: it runs in near-linear time on a corpus already in id order.
+	const newest = Uint32Array.from([...keys.keys()].sort((a, b) => (keys[a]! < keys[b]! ? 1 : keys[a]! > keys[b]! ? -1 : 0)));
+	const recency = new Uint32Array(papers.length);
+	newest.forEach((paperNo, position) => {
+		recency[paperNo] = position;
+	});
+	const { names, paperOffsets, namePapers } = buildAuthorIndex(papers);
+	const index = assembleIndex(
+		{
+			ids,
+			postings,
+			suggestions,
+			newest,
+			recency,
+			years: Uint16Array.from({ length: papers.length }, (_, paperNo) => yearOf(papers.at(paperNo)!)),
+			authors: { names, paperOffsets, namePapers },
+			categories: buildTextColumn(papers, categoriesText),
+			venues: buildTextColumn(papers, venueText),
+			aliases: buildAliases(papers),
+		},
+		papers,
+	);
 	onProgress(1);
 	return index;
 }
 
 /**
- * Completes an index from its stored parts (see src/search/index-cache.ts): the id map, recency order,
- * years, author lookup, radix tree and buffers are quick to derive and not worth storing.
+ * Completes an index from its stored parts (see src/search/index-cache.ts) and its papers: the id
+ * lookup, title order, author words, radix tree and buffers are quick to derive and not worth storing.
  */
-export function assembleIndex(papers: readonly Paper[], postings: Postings, suggestions: SuggestionIndex): PaperIndex {
-	const dateKey = (paper: Paper) => `${paper.published ?? ''}|${paper.id}`;
-	const keys = papers.map(dateKey);
-	// An array's sort, not a typed array's: it runs in near-linear time on a corpus already in id order.
-	const newest = Uint32Array.from([...papers.keys()].sort((a, b) => (keys[a]! < keys[b]! ? 1 : keys[a]! > keys[b]! ? -1 : 0)));
-	const recency = new Uint32Array(papers.length);
-	newest.forEach((paperNo, position) => {
-		recency[paperNo] = position;
-	});
+export function assembleIndex(parts: StoredIndexParts, papers: PaperList): PaperIndex {
 	return {
+		...parts,
 		papers,
-		postings,
-		suggestions,
-		numbers: new Map(papers.map((paper, paperNo) => [paper.id, paperNo])),
-		newest,
-		recency,
-		years: Uint16Array.from(papers, yearOf),
-		authors: buildAuthorIndex(papers),
-		fuzzyWords: SearchableMap.from(postings.words.map((word, position) => [word, position])),
+		numbers: new PaperNumbers(parts.ids, parts.suggestions.papersById),
+		authors: { ...parts.authors, namesByWord: namesByWordOf(parts.authors.names) },
+		titleStarts: titleStartsOf(parts.suggestions),
+		fuzzyWords: SearchableMap.from(parts.postings.words.map((word, position) => [word, position])),
 		buffers: createScoreBuffers(papers.length),
 	};
 }
@@ -133,7 +171,7 @@ export function searchPapers(
 		const results: SearchResult[] = [];
 		for (const paperNo of index.newest) {
 			if (results.length === limit) break;
-			if (accept(paperNo)) results.push({ paper: index.papers[paperNo]!, score: 0 });
+			if (accept(paperNo)) results.push({ paper: index.papers.at(paperNo)!, score: 0 });
 		}
 		return results;
 	}
@@ -141,7 +179,7 @@ export function searchPapers(
 	accumulateScores(index.postings, index.buffers, expansions);
 	const ranked = topScored(index.buffers, Math.max(limit, PROXIMITY_DEPTH), accept);
 	if (words.length > 1) rewardProximity(index, ranked, words, expansions);
-	return ranked.slice(0, limit).map(({ paperNo, score }) => ({ paper: index.papers[paperNo]!, score }));
+	return ranked.slice(0, limit).map(({ paperNo, score }) => ({ paper: index.papers.at(paperNo)!, score }));
 }
 
 /**
@@ -156,14 +194,14 @@ function rewardProximity(index: PaperIndex, ranked: ScoredPaper[], words: string
 		return { stem: index.postings.terms[exact.term]!, typedPrefix: position === words.length - 1 ? word : null, idf };
 	});
 	for (const entry of ranked.slice(0, PROXIMITY_DEPTH)) {
-		entry.score += PROXIMITY_WEIGHT * proximityReward(index.papers[entry.paperNo]!, proximityWords);
+		entry.score += PROXIMITY_WEIGHT * proximityReward(index.papers.at(entry.paperNo)!, proximityWords);
 	}
 	ranked.sort((a, b) => b.score - a.score || a.paperNo - b.paperNo);
 }
 
 /** Up to `limit` papers to offer for what has been typed so far (see suggest.ts for the order). */
 export function suggestPapers(index: PaperIndex, partial: string, limit = 25): Paper[] {
-	return suggestPaperNumbers(index, partial, limit).map((paperNo) => index.papers[paperNo]!);
+	return suggestPaperNumbers(index, partial, limit).map((paperNo) => index.papers.at(paperNo)!);
 }
 
 /**
@@ -175,33 +213,34 @@ export function getPaper(index: PaperIndex, id: string): Paper | null {
 	const trimmed = id.trim();
 	const key = trimmed.startsWith('#') ? trimmed : normalisePaperKey(trimmed);
 	if (key === null) return null;
-	const paperNo = index.numbers.get(key) ?? aliasesOf(index).get(key.startsWith('doi:') ? key.toLowerCase() : key);
-	return paperNo === undefined ? null : index.papers[paperNo]!;
-}
-
-const aliasesByIndex = new WeakMap<PaperIndex, Map<string, number>>();
-
-/** The other names of the index's papers, made on the first look-up that needs them: one pass over the papers. */
-function aliasesOf(index: PaperIndex): Map<string, number> {
-	let aliases = aliasesByIndex.get(index);
-	if (aliases) return aliases;
-	aliases = new Map();
-	for (const [paperNo, paper] of index.papers.entries()) {
-		if (paper.doi) aliases.set(`doi:${paper.doi.toLowerCase()}`, paperNo);
-		if (paper.cite_key) aliases.set(`bib:${paper.cite_key}`, paperNo);
-		if (paper.zotero_key) aliases.set(`zotero:${paper.zotero_key}`, paperNo);
-		if (paper.id.length > CARRIED_KEY_MAX) aliases.set(carriedPaperKey(paper.id), paperNo);
-	}
-	aliasesByIndex.set(index, aliases);
-	return aliases;
+	const { aliases } = index;
+	const paperNo =
+		index.numbers.get(key) ?? findSorted(aliases.keys, key.startsWith('doi:') ? key.toLowerCase() : key, (at) => aliases.papers[at]!);
+	return paperNo === undefined ? null : index.papers.at(paperNo)!;
 }
 
 /** A paper picked with `random` (a function returning [0, 1), as Math.random does). */
 export function randomPaper(index: PaperIndex, random: () => number = Math.random): Paper {
-	return index.papers[Math.min(index.papers.length - 1, Math.floor(random() * index.papers.length))]!;
+	return index.papers.at(Math.min(index.papers.length - 1, Math.floor(random() * index.papers.length)))!;
 }
 
 /** How many papers the index holds. */
 export function paperCount(index: PaperIndex): number {
 	return index.papers.length;
+}
+
+/**
+ * The papers that may share a made BibTeX key with `paper` (see bibtexKey): those with an author
+ * whose name has the paper's first author's surname. Read from the author index, so citing a
+ * paper reads a few records rather than the whole corpus.
+ */
+export function papersSharingSurname(index: PaperIndex, paper: Paper): Paper[] {
+	const surname = termsOf(paper.authors?.[0]?.trim().split(/\s+/).at(-1) ?? '').at(-1);
+	if (!surname) return [];
+	const { namesByWord, paperOffsets, namePapers } = index.authors;
+	const paperNos = new Set<number>();
+	for (const nameNo of namesByWord.get(surname) ?? []) {
+		for (let at = paperOffsets[nameNo]!; at < paperOffsets[nameNo + 1]!; at++) paperNos.add(namePapers[at]!);
+	}
+	return [...paperNos].map((paperNo) => index.papers.at(paperNo)!);
 }

@@ -1,4 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
+import type { PaperList } from './paper-list.js';
 import { countsToOffsets, lowerBound } from './sorted.js';
 import { searchWordsOf, stemOf, titleAcronyms } from './text.js';
 
@@ -105,7 +106,7 @@ function grown(values: Uint32Array, length: number): Uint32Array {
  * maps, and no record is copied more than once, so the cost per word stays flat as the corpus grows.
  * `onReading` is told how much of the first pass, most of the work, is done.
  */
-export function buildPostings(papers: readonly Paper[], onReading: (fraction: number) => void = () => undefined): Postings {
+export function buildPostings(papers: PaperList, onReading: (fraction: number) => void = () => undefined): Postings {
 	const records = readFieldRecords(papers, onReading);
 	const { terms, rank, words, wordTerms } = sortVocabulary(records);
 	const offsets = postingOffsets(records.termPaperCounts, rank);
@@ -135,7 +136,7 @@ interface FieldRecords {
 /** Papers read between two progress reports: often enough for a smooth percentage, rarely enough to cost nothing. */
 const PROGRESS_EVERY = 1024;
 
-function readFieldRecords(papers: readonly Paper[], onProgress: (fraction: number) => void): FieldRecords {
+function readFieldRecords(papers: PaperList, onProgress: (fraction: number) => void): FieldRecords {
 	const wordTermIds = new Map<string, number>();
 	const stemIds = new Map<string, number>();
 	const recordTerms = new ChunkedArray((length) => new Uint32Array(length));
@@ -160,7 +161,7 @@ function readFieldRecords(papers: readonly Paper[], onProgress: (fraction: numbe
 	};
 
 	for (let paperNo = 0; paperNo < papers.length; paperNo++) {
-		const paper = papers[paperNo]!;
+		const paper = papers.at(paperNo)!;
 		for (let fieldNo = 0; fieldNo < FIELDS.length; fieldNo++) {
 			const words = searchWordsOf(fieldText(paper, FIELDS[fieldNo]!));
 			fieldLengths[paperNo * FIELDS.length + fieldNo] = words.length;

@@ -26,8 +26,8 @@ function spaceOf(index: PaperIndex): IndexSpace {
 	let found = spaces.get(index);
 	if (!found) {
 		const sample = labSample(index);
-		const space = new SimilaritySpace(Array.from(sample, (paperNo) => index.papers[paperNo]!));
-		const vectors = Array.from(sample.subarray(0, BAR_PAPERS), (paperNo) => space.vector(index.papers[paperNo]!));
+		const space = new SimilaritySpace(Array.from(sample, (paperNo) => index.papers.at(paperNo)!));
+		const vectors = Array.from(sample.subarray(0, BAR_PAPERS), (paperNo) => space.vector(index.papers.at(paperNo)!));
 		const pairs = vectors.flatMap((vector, position) => Array.from(cosines(vector, vectors.slice(position + 1))));
 		found = { space, bar: pairs.length > 0 ? upperFence(pairs, 0) : 0 };
 		spaces.set(index, found);
@@ -54,10 +54,10 @@ export function similarPapers(index: PaperIndex, id: string, limit = 5): Similar
 	const candidates = candidatesFromIndex(index, paper, CANDIDATES, self);
 	const similarities = cosines(
 		vector,
-		candidates.map((paperNo) => space.vector(index.papers[paperNo]!)),
+		candidates.map((paperNo) => space.vector(index.papers.at(paperNo)!)),
 	);
 	return candidates
-		.map((paperNo, position) => ({ paper: index.papers[paperNo]!, similarity: similarities[position]! }))
+		.map((paperNo, position) => ({ paper: index.papers.at(paperNo)!, similarity: similarities[position]! }))
 		.filter((similar) => similar.similarity > bar)
 		.sort((a, b) => b.similarity - a.similarity || a.paper.id.localeCompare(b.paper.id))
 		.slice(0, limit);

@@ -1,4 +1,5 @@
-import { stripArxivLink, type Paper } from '../corpus/paper.js';
+import { stripArxivLink } from '../corpus/paper.js';
+import type { PaperList } from './paper-list.js';
 import { countsToOffsets, lowerBound } from './sorted.js';
 import { termsOf } from './text.js';
 
@@ -24,7 +25,7 @@ export interface SuggestionIndex {
  * first bucketed by their first word, then each bucket is sorted on its own, so the cost grows with
  * the number of entries rather than with string comparisons across the whole corpus.
  */
-export function buildSuggestionIndex(papers: readonly Paper[]): SuggestionIndex {
+export function buildSuggestionIndex(papers: PaperList, ids: readonly string[]): SuggestionIndex {
 	const { titleKeys, sequence, starts, entryPapers, entryOffsets, distinctWords } = titleEntries(papers);
 	const entryCount = starts.length;
 
@@ -51,7 +52,7 @@ export function buildSuggestionIndex(papers: readonly Paper[]): SuggestionIndex 
 		if (bucketStarts[rank + 1]! - bucketStarts[rank]! > 1) order.subarray(bucketStarts[rank], bucketStarts[rank + 1]).sort(compareRest);
 	}
 	// An array's sort, not a typed array's: it runs in linear time on the corpus's usual id order.
-	const papersById = Uint32Array.from([...papers.keys()].sort((a, b) => (papers[a]!.id < papers[b]!.id ? -1 : 1)));
+	const papersById = Uint32Array.from([...ids.keys()].sort((a, b) => (ids[a]! < ids[b]! ? -1 : 1)));
 	return {
 		titleKeys,
 		entryPapers: order.map((entry) => entryPapers[entry]!),
@@ -68,18 +69,19 @@ export function buildSuggestionIndex(papers: readonly Paper[]): SuggestionIndex 
  * their texts. Word lists are read twice rather than kept, so that no per-title array outlives its
  * title: kept, they would be copied by every young-generation collection.
  */
-function titleEntries(papers: readonly Paper[]) {
+function titleEntries(papers: PaperList) {
 	const titleKeys: string[] = [];
 	const ranks = new Map<string, number>();
 	let wordCount = 0;
-	for (const paper of papers) {
-		const words = paper.title ? termsOf(paper.title) : [];
+	for (let paperNo = 0; paperNo < papers.length; paperNo++) {
+		const title = papers.at(paperNo)!.title;
+		const words = title ? termsOf(title) : [];
 		wordCount += words.length;
 		for (const word of words) ranks.set(word, 0);
 		titleKeys.push(words.join(' '));
 	}
 	for (const [position, word] of [...ranks.keys()].sort().entries()) ranks.set(word, position + 1);
-	const sequence = new Uint32Array(wordCount + papers.length);
+	const sequence = new Uint32Array(wordCount + titleKeys.length);
 	const starts = new Uint32Array(wordCount);
 	const entryPapers = new Uint32Array(wordCount);
 	const entryOffsets = new Uint16Array(wordCount);
@@ -103,8 +105,11 @@ function titleEntries(papers: readonly Paper[]) {
 
 /** What a lookup needs besides the structure itself. */
 export interface SuggestionContext {
-	papers: readonly Paper[];
+	/** Each paper's id. */
+	ids: readonly string[];
 	suggestions: SuggestionIndex;
+	/** The papers in the order of their titles: the entries that start a title (see titleStartsOf). */
+	titleStarts: Uint32Array;
 	/** Paper numbers, newest first. */
 	newest: Uint32Array;
 	/** Each paper's position in `newest`. */
@@ -113,41 +118,84 @@ export interface SuggestionContext {
 
 /** Titles a lookup checks for every typed word, when the typed phrase itself matches too few. */
 const EVERY_WORD_CHECKS = 400;
+/**
+ * A range of matches longer than this is not read whole: the newest papers are checked in turn
+ * instead, which finds a common prefix's newest matches after a few hundred checks.
+ */
+const WALK_ABOVE = 4096;
+/** Papers checked newest first before a lookup reads its whole range after all. */
+const MOST_WALKED = 20_000;
+
+/** The entries of `suggestions` that start a title, in title order: one per paper with a title. */
+export function titleStartsOf(suggestions: SuggestionIndex): Uint32Array {
+	const { entryPapers, entryOffsets } = suggestions;
+	let count = 0;
+	for (let i = 0; i < entryOffsets.length; i++) if (entryOffsets[i] === 0) count++;
+	const starts = new Uint32Array(count);
+	let at = 0;
+	for (let i = 0; i < entryOffsets.length; i++) if (entryOffsets[i] === 0) starts[at++] = entryPapers[i]!;
+	return starts;
+}
 
 /**
  * Up to `limit` papers for a partly typed query: papers whose id starts with it; papers whose title
  * contains it as a phrase from a word start (titles starting with it first); failing enough of
  * those, papers whose title has every typed word (the last may be partial). Newest first within
- * each kind, over every id and phrase match however common the prefix; the every-word kind, a last
- * resort, checks at most {@link EVERY_WORD_CHECKS} titles. The newest papers for an empty query.
+ * each kind, exactly, however common the prefix: a short range of matches is read whole; a long
+ * one (a letter or two typed into a million titles) is answered by checking the newest papers in
+ * turn, which stops once `limit` are found, a few hundred checks when the prefix is common. The
+ * every-word kind, a last resort, checks at most {@link EVERY_WORD_CHECKS} titles. The newest
+ * papers for an empty query.
  */
 export function suggestPaperNumbers(context: SuggestionContext, partial: string, limit: number): number[] {
-	const { papers, suggestions, newest, recency } = context;
-	if (!partial.trim()) return [...newest.subarray(0, limit)];
+	const { ids, suggestions, titleStarts, recency } = context;
+	if (!partial.trim()) return [...context.newest.subarray(0, limit)];
 	const chosen = new Set<number>();
-	const choose = (found: NewestPapers) => {
-		for (const paperNo of found.papers) if (chosen.size < limit) chosen.add(paperNo);
+	const choose = (found: readonly number[]) => {
+		for (const paperNo of found) if (chosen.size < limit) chosen.add(paperNo);
 	};
-	const { papersById, entryPapers, entryOffsets } = suggestions;
+	const { papersById, entryPapers, titleKeys } = suggestions;
 	const idPrefix = keyPrefixOf(partial);
 	if (idPrefix && !/\s/.test(idPrefix)) {
-		const [start, end] = idRange(papers, papersById, idPrefix);
-		const byId = new NewestPapers(recency, limit);
-		for (let i = end - 1; i >= start; i--) byId.offer(papersById[i]!);
-		choose(byId);
+		const [start, end] = sortedRange(papersById.length, (i) => ids[papersById[i]!]!, idPrefix);
+		choose(
+			newestMatching(
+				context,
+				limit,
+				start,
+				end,
+				(i) => papersById[i]!,
+				(paperNo) => ids[paperNo]!.startsWith(idPrefix),
+			),
+		);
 	}
 
 	const words = termsOf(partial);
 	if (words.length === 0) return [...chosen];
-	const [start, end] = phraseRange(suggestions, words.join(' '));
-	const starting = new NewestPapers(recency, limit);
-	const containing = new NewestPapers(recency, limit);
-	for (let i = end - 1; i >= start; i--) {
-		if (entryOffsets[i] === 0) starting.offer(entryPapers[i]!);
-		containing.offer(entryPapers[i]!);
-	}
-	choose(starting);
-	choose(containing);
+	const phrase = words.join(' ');
+	const wordStart = ` ${phrase}`;
+	const [titleStart, titleEnd] = sortedRange(titleStarts.length, (i) => titleKeys[titleStarts[i]!]!, phrase);
+	choose(
+		newestMatching(
+			context,
+			limit,
+			titleStart,
+			titleEnd,
+			(i) => titleStarts[i]!,
+			(paperNo) => titleKeys[paperNo]!.startsWith(phrase),
+		),
+	);
+	const [start, end] = phraseRange(suggestions, phrase);
+	choose(
+		newestMatching(
+			context,
+			limit,
+			start,
+			end,
+			(i) => entryPapers[i]!,
+			(paperNo) => titleKeys[paperNo]!.startsWith(phrase) || titleKeys[paperNo]!.includes(wordStart),
+		),
+	);
 
 	if (chosen.size < limit && words.length > 1) {
 		const last = words[words.length - 1]!;
@@ -162,12 +210,39 @@ export function suggestPaperNumbers(context: SuggestionContext, partial: string,
 			const paperNo = entryPapers[i]!;
 			if (!hasEveryWord.wants(paperNo)) continue;
 			checks++;
-			const key = ` ${suggestions.titleKeys[paperNo]} `;
+			const key = ` ${titleKeys[paperNo]} `;
 			if (others.every((word) => key.includes(` ${word} `)) && key.includes(` ${last}`)) hasEveryWord.offer(paperNo);
 		}
-		choose(hasEveryWord);
+		choose(hasEveryWord.papers);
 	}
 	return [...chosen];
+}
+
+/**
+ * The `limit` newest papers among positions `[start, end)` of a sorted list (`paperAt` gives each
+ * position's paper), newest first. `matches` must hold for exactly those papers: a long range is
+ * answered by walking the newest papers and keeping those that match, which gives the same papers
+ * in the same order, and stops once `limit` are found.
+ */
+function newestMatching(
+	context: SuggestionContext,
+	limit: number,
+	start: number,
+	end: number,
+	paperAt: (position: number) => number,
+	matches: (paperNo: number) => boolean,
+): number[] {
+	if (end - start > WALK_ABOVE) {
+		const found: number[] = [];
+		const { newest } = context;
+		const walked = Math.min(newest.length, MOST_WALKED);
+		for (let at = 0; at < walked && found.length < limit; at++) if (matches(newest[at]!)) found.push(newest[at]!);
+		if (found.length === limit || walked === newest.length) return found;
+	}
+	const kept = new NewestPapers(context.recency, limit);
+	// From the end of the range, where ids and the usual corpus order put the newest papers.
+	for (let i = end - 1; i >= start; i--) kept.offer(paperAt(i));
+	return kept.papers;
 }
 
 /**
@@ -201,7 +276,6 @@ class NewestPapers {
 	}
 }
 
-/** The positions in `papersById` of the papers whose id starts with `prefix`. */
 /** What a partly typed key starts with, as keys are written: an arXiv link's id, or a DOI (bare or as a link) as `doi:` and lower case. */
 function keyPrefixOf(partial: string): string {
 	const stripped = stripArxivLink(partial);
@@ -209,9 +283,9 @@ function keyPrefixOf(partial: string): string {
 	return /^10\./.test(doi) ? `doi:${doi.toLowerCase()}` : stripped;
 }
 
-function idRange(papers: readonly Paper[], papersById: Uint32Array, prefix: string): [number, number] {
-	const idAt = (i: number) => papers[papersById[i]!]!.id;
-	return [lowerBound(papersById.length, (i) => idAt(i) < prefix), lowerBound(papersById.length, (i) => idAt(i) < `${prefix}\uffff`)];
+/** The positions `[start, end)` of a sorted list of `length` texts (`textAt`) that start with `prefix`. */
+function sortedRange(length: number, textAt: (position: number) => string, prefix: string): [number, number] {
+	return [lowerBound(length, (i) => textAt(i) < prefix), lowerBound(length, (i) => textAt(i) < `${prefix}\uffff`)];
 }
 
 /** The entries whose text starts with `phrase`. */

@@ -25,12 +25,7 @@ export function createPostContent(state: State, library: Pick<Library, 'current'
 	const posts = openPostLog(state);
 	function potdPaper(guildId: string, date: string): Paper {
 		const index = library.current();
-		const paperId = paperOfTheDay(
-			state,
-			guildId,
-			date,
-			index.papers.map((paper) => paper.id),
-		);
+		const paperId = paperOfTheDay(state, guildId, date, [...index.ids]);
 		const paper = paperId === null ? null : getPaper(index, paperId);
 		if (!paper)
 			throw new Error(

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Client, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
-import { readCorpus } from '../../src/corpus/load.js';
+import { listCorpus } from '../../src/corpus/load.js';
 import { loadOrBuildIndex } from '../../src/search/index-cache.js';
 import type { PaperRecord } from '../../src/corpus/paper.js';
 import { searchPapers, suggestPapers } from '../../src/search/paper-index.js';
@@ -180,7 +180,7 @@ export async function measureInteractionLatency({ papers = 100_000, count = 1_00
 		}
 
 		console.error('bench: interaction latency: bare search and suggestions in-process…');
-		const { index } = await loadOrBuildIndex(await readCorpus(corpusPath), { cacheDir: corpusPath });
+		const { index } = await loadOrBuildIndex(await listCorpus(corpusPath), { cacheDir: corpusPath });
 		const bare = {
 			search: timeInProcess(workload.queries, (query) => searchPapers(index, query.query)),
 			autocomplete: timeInProcess(workload.partials, (partial) => suggestPapers(index, partial)),

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
-import { loadCorpus, readCorpus } from '../../src/corpus/load.js';
+import { listCorpus, loadCorpus } from '../../src/corpus/load.js';
 import { loadOrBuildIndex } from '../../src/search/index-cache.js';
 import { type Paper, paperSchema } from '../../src/corpus/paper.js';
 import { rankFeedPapers } from '../../src/feed/rank.js';
@@ -102,9 +102,9 @@ async function main(): Promise<void> {
 	const budgetMs = Number(budget ?? 60_000);
 	const workload = JSON.parse(readFileSync(workloadPath, 'utf8')) as Workload;
 	let start = performance.now();
-	// Ours reads the files here and parses them only when its cache cannot stand in for them.
-	const read = engine === 'ours' ? await readCorpus(corpusPath) : null;
-	const corpus = read ? null : await loadCorpus(corpusPath);
+	// Ours lists the files here, and reads and parses them only when its cache cannot stand in for them.
+	const listed = engine === 'ours' ? await listCorpus(corpusPath) : null;
+	const corpus = listed ? null : await loadCorpus(corpusPath);
 	const parseMs = performance.now() - start;
 
 	start = performance.now();
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
 	let source: Measurement['source'] = 'built';
 	let index: PaperIndex | null = null;
 	if (engine === 'ours') {
-		const loaded = await loadOrBuildIndex(read!, { cacheDir });
+		const loaded = await loadOrBuildIndex(listed!, { cacheDir });
 		source = loaded.source;
 		index = loaded.index;
 		search = (query) => searchPapers(loaded.index, query.query);

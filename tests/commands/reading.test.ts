@@ -47,7 +47,7 @@ describe('/paper propose', () => {
 	});
 
 	it('names the proposals to withdraw when the list is full, the asker’s own first', async () => {
-		const ids = shipped.index.papers.map((candidate) => candidate.id);
+		const ids = [...shipped.index.ids];
 		for (let index = 0; index < MAX_PROPOSALS; index += 1) {
 			const candidate = getPaper(shipped.index, ids[index % ids.length]!) ?? paperSchema.parse({ id: '2401.00001', abstract: 'x' });
 			desk.propose(

@@ -24,7 +24,7 @@ describe('corpusAuthorOf', () => {
 	it('names an author of a corpus paper, folded as search folds names, with their newest corpus paper', () => {
 		expect(corpusAuthorOf(corpus, paper('2601.00001', ['Someone Else', 'Andre Muller']), false)).toEqual({
 			name: 'Andre Muller',
-			paper: corpus.papers[1],
+			paper: corpus.papers.at(1),
 		});
 	});
 

@@ -167,7 +167,7 @@ describe('groupDigest', () => {
 
 	it('with the saved-search matcher, mentions a subscriber only beside papers that have every word', async () => {
 		const index = buildSearchIndex((await loadCorpus(new URL('../../data/', import.meta.url).pathname)).papers);
-		const ids = index.papers.map((paper) => paper.id);
+		const ids = [...index.ids];
 		const plan = groupDigest(
 			ids,
 			['spiking evolutionary'],

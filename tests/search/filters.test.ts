@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paperSchema, type Paper, type PaperRecord } from '../../src/corpus/paper.js';
+import { buildTextColumn, categoriesText, venueText } from '../../src/search/columns.js';
 import { buildAuthorIndex, compileFilters, type FilterContext } from '../../src/search/filters.js';
 import { NO_FILTERS, type Filters } from '../../src/search/query.js';
 
@@ -14,7 +15,12 @@ const papers = [
 	paper(4, { authors: ['Yiannis Zengos', 'Bo Yi'], categories: ['CS.CV'] }),
 ];
 /** Paper 2's year is unknown. */
-const context: FilterContext = { papers, years: Uint16Array.of(2021, 2022, 0, 2023, 2019), authors: buildAuthorIndex(papers) };
+const context: FilterContext = {
+	years: Uint16Array.of(2021, 2022, 0, 2023, 2019),
+	authors: buildAuthorIndex(papers),
+	categories: buildTextColumn(papers, categoriesText),
+	venues: buildTextColumn(papers, venueText),
+};
 const passing = (filters: Partial<Filters>) =>
 	papers.map((_, paperNo) => paperNo).filter(compileFilters(context, { ...NO_FILTERS, ...filters }));
 

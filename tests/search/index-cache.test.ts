@@ -1,10 +1,10 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadCorpus, readCorpus } from '../../src/corpus/load.js';
+import { listCorpus, loadCorpus, readCorpus } from '../../src/corpus/load.js';
 import { indexCachePath, loadOrBuildIndex, writeIndexCache } from '../../src/search/index-cache.js';
-import { buildSearchIndex, searchPapers, suggestPapers } from '../../src/search/paper-index.js';
+import { buildSearchIndex, getPaper, searchPapers, suggestPapers } from '../../src/search/paper-index.js';
 import { similarPapers } from '../../src/search/similar.js';
 
 const SHIPPED = new URL('../../data/', import.meta.url).pathname;
@@ -29,12 +29,17 @@ afterEach(async () => {
 describe('loadOrBuildIndex', () => {
 	it('builds and writes the index on first start, then reads it back with the same answers', async () => {
 		const corpus = await readCorpus(SHIPPED);
-		const first = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning, onBuild });
+		const built = buildSearchIndex((await loadCorpus(SHIPPED)).papers);
+		const first = await loadOrBuildIndex(await listCorpus(SHIPPED), { cacheDir: folder, onWarning, onBuild });
 		expect(first.source).toBe('built');
 		expect(await cacheFiles(folder)).toEqual([`.paperbot-index-${corpus.fingerprint}.bin`]);
 
-		const second = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning, onBuild });
+		const second = await loadOrBuildIndex(await listCorpus(SHIPPED), { cacheDir: folder, onWarning, onBuild });
 		expect(second.source).toBe('cache');
+		for (const paperNo of built.ids.keys()) expect(second.index.papers.at(paperNo)).toEqual(built.papers.at(paperNo));
+		for (const query of ['spiking GAN', 'wasserstien', 'author:"Yi Zeng" year:2023', 'YbOH', 'cat:cs.NE', 'venue:neurips']) {
+			expect(searchPapers(second.index, query)).toEqual(searchPapers(built, query));
+		}
 		for (const query of ['spiking GAN', 'wasserstien', 'author:"Yi Zeng" year:2023', 'YbOH']) {
 			expect(searchPapers(second.index, query)).toEqual(searchPapers(first.index, query));
 		}
@@ -48,12 +53,12 @@ describe('loadOrBuildIndex', () => {
 		const corpusFolder = join(folder, 'corpus');
 		await cp(SHIPPED, corpusFolder, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 		const before = await readCorpus(corpusFolder);
-		await loadOrBuildIndex(before, { cacheDir: corpusFolder, onWarning, onBuild });
+		await loadOrBuildIndex(await listCorpus(corpusFolder), { cacheDir: corpusFolder, onWarning, onBuild });
 		await cp(FIXTURE, join(corpusFolder, 'more.jsonl'));
 
 		const after = await readCorpus(corpusFolder);
 		expect(after.fingerprint).not.toBe(before.fingerprint);
-		const rebuilt = await loadOrBuildIndex(after, { cacheDir: corpusFolder, onWarning, onBuild });
+		const rebuilt = await loadOrBuildIndex(await listCorpus(corpusFolder), { cacheDir: corpusFolder, onWarning, onBuild });
 		expect(rebuilt.source).toBe('built');
 		expect(searchPapers(rebuilt.index, 'schrodinger')[0]?.paper.id).toBe('2101.00001');
 		expect(await cacheFiles(corpusFolder)).toEqual([`.paperbot-index-${after.fingerprint}.bin`]);
@@ -64,20 +69,20 @@ describe('loadOrBuildIndex', () => {
 	it('rebuilds a corrupt cache file, saying it was damaged', async () => {
 		const corpus = await readCorpus(FIXTURE);
 		await writeFile(indexCachePath(folder, corpus.fingerprint), 'not an index');
-		const loaded = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning, onBuild });
+		const loaded = await loadOrBuildIndex(await listCorpus(FIXTURE), { cacheDir: folder, onWarning, onBuild });
 		expect(loaded.source).toBe('built');
 		expect(reasons).toEqual(['the cached index was damaged']);
 		expect(warnings).toEqual([]);
-		expect((await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning, onBuild })).source).toBe('cache');
+		expect((await loadOrBuildIndex(await listCorpus(FIXTURE), { cacheDir: folder, onWarning, onBuild })).source).toBe('cache');
 	});
 
 	it('ignores a cache file cut short', async () => {
 		const corpus = await readCorpus(SHIPPED);
-		await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning, onBuild });
+		await loadOrBuildIndex(await listCorpus(SHIPPED), { cacheDir: folder, onWarning, onBuild });
 		const path = indexCachePath(folder, corpus.fingerprint);
 		const whole = await readFile(path);
 		await writeFile(path, whole.subarray(0, whole.length - 64));
-		const loaded = await loadOrBuildIndex(corpus, { cacheDir: folder, onWarning, onBuild });
+		const loaded = await loadOrBuildIndex(await listCorpus(SHIPPED), { cacheDir: folder, onWarning, onBuild });
 		expect(loaded.source).toBe('built');
 		expect(reasons).toEqual(['first start', 'the cached index was damaged']);
 	});
@@ -87,25 +92,47 @@ describe('loadOrBuildIndex', () => {
 		const parsed = await loadCorpus(overlay);
 		expect(parsed.warnings).toHaveLength(1);
 		expect(parsed.notes).toHaveLength(1);
-		await loadOrBuildIndex(await readCorpus(overlay), { cacheDir: folder, onWarning, onBuild });
-		const loaded = await loadOrBuildIndex(await readCorpus(overlay), { cacheDir: folder, onWarning, onBuild });
+		await loadOrBuildIndex(await listCorpus(overlay), { cacheDir: folder, onWarning, onBuild });
+		const loaded = await loadOrBuildIndex(await listCorpus(overlay), { cacheDir: folder, onWarning, onBuild });
 		expect(loaded.source).toBe('cache');
-		expect(loaded.corpus).toEqual(parsed);
+		const { papers, ...summary } = parsed;
+		expect(loaded.corpus).toEqual(summary);
+		expect(loaded.index.ids).toEqual(papers.map((paper) => paper.id));
 	});
 
-	it('ignores a cache written for other papers under the same fingerprint', async () => {
-		const shipped = await readCorpus(SHIPPED);
-		const other = await loadCorpus(FIXTURE);
-		await writeIndexCache(buildSearchIndex(other.papers), shipped.fingerprint, folder);
-		const loaded = await loadOrBuildIndex(shipped, { cacheDir: folder, onWarning, onBuild });
-		expect(loaded.source).toBe('built');
-		expect(reasons).toEqual(['the cached index was damaged']);
+	it('reads nothing but the cache while every file has its size and time, and hashes the files when one does not', async () => {
+		const corpusFolder = join(folder, 'corpus');
+		await cp(FIXTURE, join(corpusFolder, 'papers.jsonl'));
+		await loadOrBuildIndex(await listCorpus(corpusFolder), { cacheDir: corpusFolder, onWarning, onBuild });
+		let reads = 0;
+		const counted = async () => {
+			const listed = await listCorpus(corpusFolder);
+			return {
+				...listed,
+				read: () => {
+					reads++;
+					return listed.read();
+				},
+			};
+		};
+		expect((await loadOrBuildIndex(await counted(), { cacheDir: corpusFolder, onWarning, onBuild })).source).toBe('cache');
+		expect(reads).toBe(0);
+
+		// Touched, not changed: read and hashed, and still the cache.
+		await utimes(join(corpusFolder, 'papers.jsonl'), new Date(), new Date(Date.now() + 5_000));
+		expect((await loadOrBuildIndex(await counted(), { cacheDir: corpusFolder, onWarning, onBuild })).source).toBe('cache');
+		expect(reads).toBe(1);
+
+		await appendFile(join(corpusFolder, 'papers.jsonl'), '{"id": "2401.00001", "title": "Quokka census", "abstract": null}\n');
+		const rebuilt = await loadOrBuildIndex(await counted(), { cacheDir: corpusFolder, onWarning, onBuild });
+		expect(rebuilt.source).toBe('built');
+		expect(getPaper(rebuilt.index, '2401.00001')?.title).toBe('Quokka census');
 	});
 
 	it('still answers when the cache folder is a file, and says so', async () => {
 		const notAFolder = join(folder, 'file');
 		await writeFile(notAFolder, '');
-		const loaded = await loadOrBuildIndex(await readCorpus(FIXTURE), { cacheDir: notAFolder, onWarning, onBuild });
+		const loaded = await loadOrBuildIndex(await listCorpus(FIXTURE), { cacheDir: notAFolder, onWarning, onBuild });
 		expect(loaded.source).toBe('built');
 		expect(searchPapers(loaded.index, 'photonic')[0]?.paper.id).toBe('2305.00005');
 		const path = indexCachePath(notAFolder, (await loadCorpus(FIXTURE)).fingerprint);
@@ -116,9 +143,10 @@ describe('loadOrBuildIndex', () => {
 
 describe('writeIndexCache', () => {
 	it('writes one file named by the fingerprint and removes the others', async () => {
-		const index = buildSearchIndex((await loadCorpus(FIXTURE)).papers);
-		await writeIndexCache(index, 'aaa', folder);
-		await writeIndexCache(index, 'bbb', folder);
+		const { papers, ...summary } = await loadCorpus(FIXTURE);
+		const index = buildSearchIndex(papers);
+		await writeIndexCache(index, { ...summary, fingerprint: 'aaa', states: [] }, folder);
+		await writeIndexCache(index, { ...summary, fingerprint: 'bbb', states: [] }, folder);
 		expect(await cacheFiles(folder)).toEqual(['.paperbot-index-bbb.bin']);
 	});
 });

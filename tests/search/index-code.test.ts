@@ -8,10 +8,10 @@ const run = promisify(execFile);
 // Inside the project, so the copied source finds node_modules as the real one does.
 const COPY_PARENT = join('node_modules', '.cache', 'paperbot');
 /** Loads the corpus and its index with the copied code, printing where the index came from. */
-const START = `import { readCorpus } from './src/corpus/load.js';
+const START = `import { listCorpus } from './src/corpus/load.js';
 import { loadOrBuildIndex } from './src/search/index-cache.js';
 const [corpusPath, cacheDir] = process.argv.slice(2);
-const { source } = await loadOrBuildIndex(await readCorpus(corpusPath), {
+const { source } = await loadOrBuildIndex(await listCorpus(corpusPath), {
 	cacheDir,
 	onBuild: (reason) => console.error(reason),
 	onWarning: (message) => console.error(message),

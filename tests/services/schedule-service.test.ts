@@ -62,12 +62,7 @@ async function harness(): Promise<Harness> {
 	);
 	const { log, records } = recordingLogger();
 	const library = await openLibrary(corpusPath, log);
-	library.onLoad((corpus) =>
-		openDigestMarks(state).recordFirstSeen(
-			corpus.papers.map((paper) => paper.id),
-			NOW,
-		),
-	);
+	library.onLoad((_corpus, index) => openDigestMarks(state).recordFirstSeen([...index.ids], NOW));
 	const start = async (variables: Record<string, string> = {}, now = NOW) => {
 		const env = parseEnv({ DISCORD_GUILD_ID: connected.standin.guildId, CORPUS_PATH: corpusPath, ...variables });
 		// No test here turns the feed on; were one to, it would reach nothing but a closed local port.

@@ -1,0 +1,85 @@
+import { closeSync, readSync } from 'node:fs';
+import type { Paper } from '../corpus/paper.js';
+
+/**
+ * The indexed papers by number: an array while an index is built, the index cache file once it is
+ * read back, so a million records stay on disk and each is read when a card, a filter on free text
+ * or the proximity pass needs it. A `Paper[]` is one.
+ */
+export interface PaperList {
+	readonly length: number;
+	/** Paper number `paperNo`, or undefined past the end. */
+	at(paperNo: number): Paper | undefined;
+}
+
+/** Papers read again soon after (a result page, then its card) are kept decoded: this many. */
+const DECODED_KEPT = 4096;
+
+/**
+ * Papers stored one JSON record after another in a file (the index cache), read by number with
+ * one positioned read: `offsets[n]` to `offsets[n + 1]` is paper n, from `start` in the file. The
+ * descriptor stays open while the list is in service, so a rebuild that removes the file leaves
+ * this list readable; it is closed when the list is collected.
+ */
+export class StoredPapers implements PaperList {
+	readonly length: number;
+	private readonly decoded = new Map<number, Paper>();
+
+	constructor(
+		private readonly fd: number,
+		private readonly start: number,
+		private readonly offsets: Float64Array,
+	) {
+		this.length = offsets.length - 1;
+		closeWhenCollected.register(this, fd);
+	}
+
+	at(paperNo: number): Paper | undefined {
+		if (!(paperNo >= 0 && paperNo < this.length)) return undefined;
+		const kept = this.decoded.get(paperNo);
+		if (kept) return kept;
+		const from = this.offsets[paperNo]!;
+		const bytes = Buffer.allocUnsafe(this.offsets[paperNo + 1]! - from);
+		const read = readSync(this.fd, bytes, 0, bytes.length, this.start + from);
+		if (read !== bytes.length) throw new Error(`paper-list: paper ${paperNo} is cut short in the index cache`);
+		const paper = JSON.parse(bytes.toString('utf8')) as Paper;
+		if (this.decoded.size === DECODED_KEPT) this.decoded.delete(this.decoded.keys().next().value!);
+		this.decoded.set(paperNo, paper);
+		return paper;
+	}
+}
+
+const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
+	try {
+		closeSync(fd);
+	} catch {
+		// Already closed: nothing held.
+	}
+});
+
+/** Stored records are gathered into pieces of about this size for writing. */
+const PIECE_BYTES = 1 << 24;
+
+/** The papers as JSON records one after another, in pieces to write in order, and where each starts. */
+export function encodePaperRecords(papers: PaperList): { pieces: Buffer[]; offsets: Float64Array } {
+	const offsets = new Float64Array(papers.length + 1);
+	const pieces: Buffer[] = [];
+	let pending: string[] = [];
+	let pendingBytes = 0;
+	let total = 0;
+	for (let paperNo = 0; paperNo < papers.length; paperNo++) {
+		const record = JSON.stringify(papers.at(paperNo));
+		const bytes = Buffer.byteLength(record, 'utf8');
+		pending.push(record);
+		pendingBytes += bytes;
+		total += bytes;
+		offsets[paperNo + 1] = total;
+		if (pendingBytes >= PIECE_BYTES) {
+			pieces.push(Buffer.from(pending.join(''), 'utf8'));
+			pending = [];
+			pendingBytes = 0;
+		}
+	}
+	if (pending.length) pieces.push(Buffer.from(pending.join(''), 'utf8'));
+	return { pieces, offsets };
+}
