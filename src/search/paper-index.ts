@@ -70,8 +70,18 @@ export interface PaperIndex extends StoredIndexParts {
 
 /** One search result. */
 export interface SearchResult {
-	paper: Paper;
+	/** Read from the index's papers when first asked for: most results of a query are never shown. */
+	readonly paper: Paper;
 	score: number;
+}
+
+/** A result whose paper is read when asked for, once; an enumerable property all the same, so results compare as plain data. */
+function resultOf(papers: PaperList, paperNo: number, score: number): SearchResult {
+	let paper: Paper | undefined;
+	return Object.defineProperty({ score } as SearchResult, 'paper', {
+		enumerable: true,
+		get: () => (paper ??= papers.at(paperNo)!),
+	});
 }
 
 /** Options for {@link searchPapers}. */
@@ -171,7 +181,7 @@ export function searchPapers(
 		const results: SearchResult[] = [];
 		for (const paperNo of index.newest) {
 			if (results.length === limit) break;
-			if (accept(paperNo)) results.push({ paper: index.papers.at(paperNo)!, score: 0 });
+			if (accept(paperNo)) results.push(resultOf(index.papers, paperNo, 0));
 		}
 		return results;
 	}
@@ -179,7 +189,7 @@ export function searchPapers(
 	accumulateScores(index.postings, index.buffers, expansions);
 	const ranked = topScored(index.buffers, Math.max(limit, PROXIMITY_DEPTH), accept);
 	if (words.length > 1) rewardProximity(index, ranked, words, expansions);
-	return ranked.slice(0, limit).map(({ paperNo, score }) => ({ paper: index.papers.at(paperNo)!, score }));
+	return ranked.slice(0, limit).map(({ paperNo, score }) => resultOf(index.papers, paperNo, score));
 }
 
 /**

@@ -12,8 +12,8 @@ export interface PaperList {
 	at(paperNo: number): Paper | undefined;
 }
 
-/** Papers read again soon after (a result page, then its card) are kept decoded: this many. */
-const DECODED_KEPT = 4096;
+/** Papers read again soon after (a result page, then its card) are kept decoded, in this many slots by number. */
+const DECODED_SLOTS = 4096;
 
 /**
  * Papers stored one JSON record after another in a file (the index cache), read by number with
@@ -23,7 +23,9 @@ const DECODED_KEPT = 4096;
  */
 export class StoredPapers implements PaperList {
 	readonly length: number;
-	private readonly decoded = new Map<number, Paper>();
+	/** A paper decoded lately, in slot `paperNo % DECODED_SLOTS`, and which paper each slot holds. */
+	private readonly decoded: (Paper | undefined)[] = new Array(DECODED_SLOTS);
+	private readonly decodedNumbers = new Int32Array(DECODED_SLOTS).fill(-1);
 
 	constructor(
 		private readonly fd: number,
@@ -36,15 +38,15 @@ export class StoredPapers implements PaperList {
 
 	at(paperNo: number): Paper | undefined {
 		if (!(paperNo >= 0 && paperNo < this.length)) return undefined;
-		const kept = this.decoded.get(paperNo);
-		if (kept) return kept;
+		const slot = paperNo % DECODED_SLOTS;
+		if (this.decodedNumbers[slot] === paperNo) return this.decoded[slot];
 		const from = this.offsets[paperNo]!;
 		const bytes = Buffer.allocUnsafe(this.offsets[paperNo + 1]! - from);
 		const read = readSync(this.fd, bytes, 0, bytes.length, this.start + from);
 		if (read !== bytes.length) throw new Error(`paper-list: paper ${paperNo} is cut short in the index cache`);
 		const paper = JSON.parse(bytes.toString('utf8')) as Paper;
-		if (this.decoded.size === DECODED_KEPT) this.decoded.delete(this.decoded.keys().next().value!);
-		this.decoded.set(paperNo, paper);
+		this.decoded[slot] = paper;
+		this.decodedNumbers[slot] = paperNo;
 		return paper;
 	}
 }
