@@ -10,6 +10,7 @@ import { curatorPolicy } from './interaction/permissions.js';
 import { hasConsoleInput, runConsole } from './console/console.js';
 import { EnvError, parseEnv, scheduleDefaults } from './env.js';
 import { openLibrary } from './search/library.js';
+import { paperIds } from './search/paper-index.js';
 import { createLogger, createTerminalLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
 import { watchCorpus } from './corpus/watch.js';
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
 	const state = openState(env.STATE_PATH);
 	reading = openReadingDesk({ state, library });
 	const digestMarks = openDigestMarks(state);
-	library.onLoad((_corpus, index) => digestMarks.recordFirstSeen([...index.ids], new Date()));
+	library.onLoad((_corpus, index) => digestMarks.recordFirstSeen(paperIds(index), new Date()));
 	const corpusWatch = await watchCorpus(env.CORPUS_PATH, () => library.reload(), log);
 	const client = await startBot({
 		token: env.DISCORD_TOKEN,

@@ -18,8 +18,8 @@ export interface AddedPapers {
 export interface AddPapersOptions {
 	/** `CORPUS_PATH`: the folder `added.jsonl` is written to (beside it when it names a file). */
 	corpusPath: string;
-	/** The corpus in service: checked for ids already there, and reloaded after an append. */
-	library: Pick<Library, 'current' | 'reload'>;
+	/** The corpus in service: checked for ids already there, and given the appended papers. */
+	library: Pick<Library, 'current' | 'addPapers'>;
 	/** How to reach arXiv: endpoint, User-Agent, queue, timeout, progress. */
 	arxiv: FetchArxivOptions;
 	/** Papers already described elsewhere (the arXiv feed's entries): added as they are, without asking arXiv. */
@@ -37,8 +37,8 @@ export function arxivUserAgent(version: string): string {
 /**
  * Adds papers to the corpus by arXiv id or link. Text that is no arXiv id, and ids already in the
  * corpus, are sorted out before any request; the rest are taken from `knownPaper` or fetched from arXiv (several per request,
- * through the polite queue), appended to `added.jsonl` atomically, and the corpus is reloaded, so
- * the new papers are searchable when this resolves. Failures of single ids (unknown, withdrawn,
+ * through the polite queue), appended to `added.jsonl` atomically, and added to the index in
+ * service (see Library.addPapers), so the new papers are searchable when this resolves. Failures of single ids (unknown, withdrawn,
  * arXiv down...) are reported in `failed` and leave the corpus file unchanged for them; a reload
  * that fails after the append throws, naming the cause.
  */
@@ -63,15 +63,9 @@ export async function addPapers(texts: readonly string[], options: AddPapersOpti
 	if (papers.length === 0) return result;
 
 	const { added, file } = await appendPapers(options.corpusPath, papers);
-	const reloaded = await options.library.reload();
+	const reloaded = await options.library.addPapers(papers.filter((paper) => added.includes(paper.id)));
 	if (!reloaded.ok) {
 		throw new Error(`add papers: ${added.join(', ')} were written to ${file}, but reloading the corpus failed: ${reloaded.error.message}`);
-	}
-	const unread = added.filter((id) => !getPaper(options.library.current(), id));
-	if (unread.length > 0) {
-		throw new Error(
-			`add papers: ${unread.join(', ')} were written to ${file}, but the corpus at ${options.corpusPath} does not read that file.`,
-		);
 	}
 	for (const paper of papers) {
 		if (added.includes(paper.id)) result.added.push(paper);

@@ -24,7 +24,7 @@ export interface CurationOptions {
 	apiUrl: string;
 	/** The queue every arXiv request of the process goes through. */
 	queue: RequestQueue;
-	library: Pick<Library, 'current' | 'reload'>;
+	library: Pick<Library, 'current' | 'addPapers'>;
 	/** Who may add: `curatorPolicy` on Discord, everyone at the console. */
 	mayAdd: Curation['mayAdd'];
 	/** Papers the arXiv feed described: added from that description without asking arXiv again. */

@@ -51,6 +51,8 @@ export interface ReadCorpus {
 	files: string[];
 	/** sha256 over each file's name within the corpus, its length and its contents' sha256: keys a cached index. */
 	fingerprint: string;
+	/** Each file's contents' sha256, hex. */
+	hashes: string[];
 	/** Parses the files into papers; throws CorpusError when not one valid paper is found. */
 	parse(): LoadedCorpus;
 }
@@ -113,17 +115,17 @@ export async function readCorpus(path: string): Promise<ReadCorpus> {
 async function readFiles(path: string, files: string[]): Promise<ReadCorpus> {
 	const hash = createHash('sha256');
 	const contents: Buffer[] = [];
+	const hashes: string[] = [];
 	for (const file of files) {
-		const content = await readFile(file).catch((error: unknown) => {
-			throw new CorpusError(`corpus: cannot read ${file}: ${describeFsError(error)}`);
-		});
-		hash.update(`${basename(file)}\0${content.length}\0${createHash('sha256').update(content).digest('hex')}\n`);
+		const content = await readCorpusFile(file);
+		hashes.push(createHash('sha256').update(content).digest('hex'));
+		hash.update(`${basename(file)}\0${content.length}\0${hashes.at(-1)}\n`);
 		contents.push(content);
 	}
 	const fingerprint = hash.digest('hex');
 	// The files' bytes are let go once parsed: a large corpus's would otherwise stay alive beside its index while it is built.
 	let parsed: LoadedCorpus | null = null;
-	return { files, fingerprint, parse: () => (parsed ??= parseCorpus(path, files, contents.splice(0), fingerprint)) };
+	return { files, fingerprint, hashes, parse: () => (parsed ??= parseCorpus(path, files, contents.splice(0), fingerprint)) };
 }
 
 function parseCorpus(path: string, files: string[], contents: readonly Buffer[], fingerprint: string): LoadedCorpus {
@@ -184,6 +186,13 @@ function parseCorpus(path: string, files: string[], contents: readonly Buffer[],
 		.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
 		.map((entry) => entry.paper);
 	return { papers: sorted, warnings, notes, files, fingerprint, merged };
+}
+
+/** The bytes of a corpus file; throws CorpusError naming it when it cannot be read. */
+export async function readCorpusFile(file: string): Promise<Buffer> {
+	return readFile(file).catch((error: unknown) => {
+		throw new CorpusError(`corpus: cannot read ${file}: ${describeFsError(error)}`);
+	});
 }
 
 async function listCorpusFiles(path: string): Promise<string[]> {

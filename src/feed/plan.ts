@@ -3,7 +3,7 @@ import { newlyAnnounced } from '../arxiv/announcements.js';
 import type { FeedFeedback } from '../store/feed-feedback.js';
 import type { Subscription } from '../store/saved-searches.js';
 import { matchPapers } from '../search/match.js';
-import type { PaperIndex } from '../search/paper-index.js';
+import { hasPaper, type PaperIndex } from '../search/paper-index.js';
 import { rankFeedPapers, type FeedPick } from './rank.js';
 
 /** A guild's feed post of one announcement: what to list and whom to mention beside what. */
@@ -42,7 +42,7 @@ export async function planFeedPost(
 	announcement: Announcement & { date: string },
 	options: FeedPlanOptions,
 ): Promise<FeedPlan> {
-	const announced = newlyAnnounced(announcement, { cross: options.cross }).filter((paper) => !index.numbers.has(paper.id));
+	const announced = newlyAnnounced(announcement, { cross: options.cross }).filter((paper) => !hasPaper(index, paper.id));
 	const posted = options.alreadyPosted(announced.map((paper) => paper.id));
 	const fresh = announced.filter((paper) => !posted.has(paper.id));
 	// Topics and subscriptions match the day's papers by the subscriptions' all-words rule.

@@ -1,5 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
-import type { PaperIndex } from '../search/paper-index.js';
+import { hasPaper, type PaperIndex } from '../search/paper-index.js';
 import { corpusAuthorOf } from './authors.js';
 import { candidatesFromIndex, centroid, cosines, labSample, type PaperVector, SimilaritySpace, upperFence } from '../search/similarity.js';
 
@@ -151,11 +151,11 @@ function meanOfBest(similarities: Float64Array, papers: readonly Paper[]) {
  * every few milliseconds, so a large day against a large corpus never holds up the bot.
  */
 export async function rankFeedPapers(index: PaperIndex, papers: readonly Paper[], options: RankFeedOptions): Promise<FeedRanking> {
-	const fresh = papers.filter((paper) => !index.numbers.has(paper.id));
+	const fresh = papers.filter((paper) => !hasPaper(index, paper.id));
 	if (fresh.length === 0) return { picks: [], ranked: 0, standingOut: 0 };
 	const pause = slices();
 	const sample = labSample(index);
-	const own = (options.own ?? []).filter((paper) => !index.numbers.has(paper.id));
+	const own = (options.own ?? []).filter((paper) => !hasPaper(index, paper.id));
 	const dismissed = options.dismissed ?? [];
 	const space = new SimilaritySpace();
 	for (const paper of [...Array.from(sample, (paperNo) => index.papers.at(paperNo)!), ...own, ...fresh]) {

@@ -1,7 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CorpusFileState, CorpusSummary, ListedCorpus } from '../corpus/load.js';
+import type { CorpusSummary, ListedCorpus } from '../corpus/load.js';
+import { addPapersToIndex, appendedRecords, type IndexedFiles, summaryOf } from './appended.js';
 import { indexCodeKey } from './index-code.js';
 import { assembleIndex, buildSearchIndex, type PaperIndex, type StoredIndexParts } from './paper-index.js';
 import { encodePaperRecords, StoredPapers } from './paper-list.js';
@@ -30,13 +31,9 @@ export interface IndexCacheOptions {
 export interface LoadedIndex {
 	index: PaperIndex;
 	corpus: CorpusSummary;
+	/** The files as the index in service has them, papers appended since included: what the next reload compares with. */
+	files: IndexedFiles;
 	source: 'cache' | 'built';
-}
-
-/** What the cache records of the corpus it was built from. */
-export interface CachedCorpus extends CorpusSummary {
-	/** Each file's size and modification time when it was read. */
-	states: CorpusFileState[];
 }
 
 const FILE_PREFIX = '.paperbot-index-';
@@ -58,7 +55,7 @@ interface SectionPlace {
 interface Header {
 	/** The code that built the index (see indexCodeKey): other code would have built another. */
 	indexCode: string;
-	corpus: CachedCorpus;
+	corpus: IndexedFiles;
 	sections: Record<string, SectionPlace>;
 }
 
@@ -94,9 +91,11 @@ export async function loadOrBuildIndex(listed: ListedCorpus, options: IndexCache
 		try {
 			const cached = openIndexCache(path, indexCode);
 			if (sameStates(cached.corpus.states, listed.states)) return cached.load(listed.files);
-			const read = await listed.read();
-			if (read.fingerprint === cached.corpus.fingerprint) return cached.load(listed.files);
-			cached.close();
+			const appended = await appendedRecords(cached.corpus, listed);
+			const loaded = appended && cached.load(listed.files);
+			const index = loaded && addPapersToIndex(loaded.index, appended.papers);
+			if (index) return { index, corpus: summaryOf(appended.files, listed.files), files: appended.files, source: 'cache' };
+			if (!loaded) cached.close();
 			reason ??= 'the corpus changed since the last start';
 		} catch (error) {
 			reason = error instanceof OtherCodeError ? "paperbot's index code changed" : 'the cached index was damaged';
@@ -115,19 +114,20 @@ export async function loadOrBuildIndex(listed: ListedCorpus, options: IndexCache
 		fingerprint: corpus.fingerprint,
 		merged: corpus.merged,
 	};
+	const files = { ...summary, states: listed.states, hashes: read.hashes };
 	const path = indexCachePath(options.cacheDir, corpus.fingerprint);
 	try {
-		await writeIndexCache(built, { ...summary, states: listed.states }, options.cacheDir);
+		await writeIndexCache(built, files, options.cacheDir);
 	} catch (error) {
 		const cause = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 		warn(`cannot save the search index as ${path} (${cause}); the next start will build it again`);
-		return { index: built, corpus: summary, source: 'built' };
+		return { index: built, corpus: summary, files, source: 'built' };
 	}
 	// Read back, so that the records are let go and the index in service is the one a restart gets.
 	return { ...openIndexCache(path, indexCode).load(listed.files), source: 'built' };
 }
 
-function sameStates(cached: readonly CorpusFileState[], now: readonly CorpusFileState[]): boolean {
+function sameStates(cached: IndexedFiles['states'], now: IndexedFiles['states']): boolean {
 	return (
 		cached.length === now.length &&
 		cached.every(({ name, size, mtimeMs }, at) => now[at]!.name === name && now[at]!.size === size && now[at]!.mtimeMs === mtimeMs)
@@ -138,7 +138,7 @@ function sameStates(cached: readonly CorpusFileState[], now: readonly CorpusFile
 class OtherCodeError extends Error {}
 
 /** Writes `index` as the cache file for `corpus` (atomically) and removes older cache files. */
-export async function writeIndexCache(index: PaperIndex, corpus: CachedCorpus, cacheDir: string): Promise<void> {
+export async function writeIndexCache(index: PaperIndex, corpus: IndexedFiles, cacheDir: string): Promise<void> {
 	await mkdir(cacheDir, { recursive: true });
 	const path = indexCachePath(cacheDir, corpus.fingerprint);
 	const temporary = `${path}.${process.pid}.tmp`;
@@ -173,6 +173,7 @@ function sectionsOf(index: PaperIndex): Record<string, SectionData> {
 		offsets: postings.offsets,
 		postingPapers: postings.papers,
 		impacts: postings.impacts,
+		averageLengths: { json: postings.averageLengths ?? null },
 		words: { lines: postings.words },
 		wordTerms: postings.wordTerms,
 		titleKeys: { lines: suggestions.titleKeys },
@@ -211,7 +212,7 @@ function kindOf(data: SectionData): SectionKind {
  * as the pieces to write in order, the sections as views of the index's own arrays: copying them
  * into one buffer would touch as much fresh memory as the postings themselves.
  */
-function encodeIndex(index: PaperIndex, corpus: CachedCorpus, indexCode: string): Uint8Array[] {
+function encodeIndex(index: PaperIndex, corpus: IndexedFiles, indexCode: string): Uint8Array[] {
 	const placed: Record<string, SectionPlace> = {};
 	const pieces: Uint8Array[] = [];
 	let offset = 0;
@@ -242,9 +243,9 @@ function encodeIndex(index: PaperIndex, corpus: CachedCorpus, indexCode: string)
 
 /** An opened cache file: what it says of its corpus, and how to read its index. */
 interface OpenedCache {
-	corpus: CachedCorpus;
+	corpus: IndexedFiles;
 	/** Reads the index; `files` are the corpus's files as listed now (the paths a summary quotes). */
-	load(files: string[]): { index: PaperIndex; corpus: CorpusSummary; source: 'cache' };
+	load(files: string[]): LoadedIndex & { source: 'cache' };
 	close(): void;
 }
 
@@ -269,8 +270,7 @@ function openIndexCache(path: string, indexCode: string): OpenedCache {
 				try {
 					const { parts, papers } = decodeSections(header.sections, prefixLength, fd, readAt);
 					const index = assembleIndex(parts, papers);
-					const { states: _, ...summary } = header.corpus;
-					return { index, corpus: { ...summary, files }, source: 'cache' };
+					return { index, corpus: summaryOf(header.corpus, files), files: header.corpus, source: 'cache' };
 				} catch (error) {
 					closeSync(fd);
 					throw error;
@@ -323,6 +323,7 @@ function decodeSections(
 			papers: u32('postingPapers'),
 			impacts: numbers('impacts', 'f32', Float32Array),
 			paperCount: ids.length,
+			...averageLengthsOf(JSON.parse(text('averageLengths', 'json')) as number[] | null),
 			words: lines('words'),
 			wordTerms: u32('wordTerms'),
 		},
@@ -350,6 +351,8 @@ function decodeSections(
 	checkConsistent(parts, recordOffsets, records.byteLength);
 	return { parts, papers: new StoredPapers(fd, prefixLength + records.offset, recordOffsets) };
 }
+
+const averageLengthsOf = (averageLengths: number[] | null) => (averageLengths ? { averageLengths } : {});
 
 /** Cheap checks that the numbers fit together, so a damaged file fails here and not mid-query. */
 function checkConsistent(parts: StoredIndexParts, recordOffsets: Float64Array, recordBytes: number): void {

@@ -8,9 +8,20 @@ import { fileURLToPath } from 'node:url';
 /**
  * The modules whose code decides what a stored index holds, beside this one: the tokeniser and
  * stemming (text, and latex for folding), the field weights and BM25 parameters (postings), the
- * suggestion structure (suggest) and the file layout (index-cache).
+ * suggestion structure (suggest), the author index (filters), the filter columns (columns), the
+ * order and years (paper-index), the stored records (paper-list) and the file layout (index-cache).
  */
-const INDEX_MODULES = ['./text', '../corpus/latex', './postings', './suggest', './index-cache'];
+const INDEX_MODULES = [
+	'./text',
+	'../corpus/latex',
+	'./postings',
+	'./suggest',
+	'./filters',
+	'./columns',
+	'./paper-index',
+	'./paper-list',
+	'./index-cache',
+];
 /** The stemmer package: a new version may stem words differently. */
 const STEMMER = '@orama/stemmers/english';
 

@@ -2,19 +2,37 @@ import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { listCorpus, quoteWarnings } from '../corpus/load.js';
 import type { CorpusSummary } from '../corpus/load.js';
+import type { Paper } from '../corpus/paper.js';
+import { addPapersToIndex, appendedRecords, type IndexedFiles, summaryOf } from './appended.js';
 import { loadOrBuildIndex } from './index-cache.js';
 import { type Logger, progressLine, type TextOutput } from '../log.js';
-import type { PaperIndex } from './paper-index.js';
+import { type PaperIndex, paperCount } from './paper-index.js';
+
+/** What a reload did: the corpus in service after it, or why the previous one stays. */
+export type ReloadResult = { ok: true; corpus: CorpusSummary } | { ok: false; error: Error };
 
 /** The corpus in service: its index, swapped whole on reload so a query never sees half of one. */
 export interface Library {
 	/** The index in service now. */
 	current(): PaperIndex;
 	/**
-	 * Reads the corpus again and swaps the new index in. A corpus that cannot be used keeps the
-	 * old index in service; the error is returned and kept in `problem`.
+	 * Reads the corpus again and swaps the new index in. When its files only gained lines at their
+	 * ends (an add, an import, a sync), only those are read and their papers added to the index in
+	 * service (see addPapers); otherwise the corpus is read whole and the index read from its cache
+	 * or built. A corpus that cannot be used keeps the old index in service; the error is returned
+	 * and kept in `problem`.
 	 */
-	reload(): Promise<{ ok: true; corpus: CorpusSummary } | { ok: false; error: Error }>;
+	reload(): Promise<ReloadResult>;
+	/**
+	 * Adds papers just written to the end of a corpus file (`added.jsonl`, an import's, a sync's)
+	 * to the index in service without building it again: they are indexed on their own, scored
+	 * within the corpus (see withAddedPapers), in about the time indexing them takes at any corpus
+	 * size. The next start, and the reload the file's change sets off, find them appended to their
+	 * file and add them the same way, so nothing is rebuilt. A paper the corpus may hold already
+	 * (the same key or DOI, or one with neither, which only titles tell) needs a full read to be
+	 * merged: then the corpus is reloaded whole.
+	 */
+	addPapers(papers: readonly Paper[]): Promise<ReloadResult>;
 	/** When the index in service was loaded, and the records that load skipped. */
 	readonly loadedAt: Date;
 	readonly warnings: readonly string[];
@@ -24,6 +42,13 @@ export interface Library {
 	readonly problem: string | null;
 	/** Called after each successful load, with what the load reported and the index it put in service (first load included). */
 	onLoad(listener: (corpus: CorpusSummary, index: PaperIndex) => void): void;
+}
+
+/** An index, what its load reported, and the files as it has them. */
+interface Loaded {
+	index: PaperIndex;
+	corpus: CorpusSummary;
+	files: IndexedFiles;
 }
 
 /** A build shows its progress on a terminal only when it takes longer than this. */
@@ -59,14 +84,24 @@ export async function openLibrary(
 	let reloading: Promise<unknown> = Promise.resolve();
 	let loads = 0;
 
-	async function load(): Promise<{ index: PaperIndex; corpus: CorpusSummary }> {
+	/** Prints a load's skipped records and its records kept with a note. */
+	function printRemarks(warnings: readonly string[], notes: readonly string[]): void {
+		for (const [remarks, what] of [
+			[warnings, 'skipped'],
+			[notes, 'kept with a note'],
+		] as const) {
+			if (remarks.length) output.write(`${[remarksHeading(remarks.length, what), ...quoteWarnings(remarks)].join('\n')}\n`);
+		}
+	}
+
+	async function load(): Promise<Loaded> {
 		const started = performance.now();
 		const listed = await listCorpus(corpusPath);
 		const cacheDir = (await stat(corpusPath)).isDirectory() ? corpusPath : dirname(corpusPath);
 		const atStart = loads++ === 0;
 		const progress = progressLine(output, { afterMs: progressAfterMs });
 		let building = 'paperbot: building the search index';
-		const { index, corpus, source } = await loadOrBuildIndex(listed, {
+		const { index, corpus, files, source } = await loadOrBuildIndex(listed, {
 			cacheDir,
 			onBuild: (reason) => {
 				building = `${building} (${reason})`;
@@ -77,15 +112,10 @@ export async function openLibrary(
 			onWarning: (message) => output.write(`paperbot: ${message}\n`),
 		});
 		progress.clear();
-		for (const [remarks, what] of [
-			[corpus.warnings, 'skipped'],
-			[corpus.notes, 'kept with a note'],
-		] as const) {
-			if (remarks.length) output.write(`${[remarksHeading(remarks.length, what), ...quoteWarnings(remarks)].join('\n')}\n`);
-		}
+		printRemarks(corpus.warnings, corpus.notes);
 		log.info(
 			{
-				papers: index.papers.length,
+				papers: paperCount(index),
 				files: corpus.files.length,
 				skipped: corpus.warnings.length,
 				noted: corpus.notes.length,
@@ -94,10 +124,53 @@ export async function openLibrary(
 			},
 			'corpus loaded',
 		);
-		return { index, corpus };
+		return { index, corpus, files };
+	}
+
+	/** The index in service with the papers appended to the corpus since, or null when only a full load will do. */
+	async function loadAppended(): Promise<Loaded | null> {
+		const started = performance.now();
+		const appended = await appendedRecords(indexedFiles, await listCorpus(corpusPath));
+		const index = appended && addPapersToIndex(library.index, appended.papers);
+		if (!index) return null;
+		printRemarks(appended.warnings, appended.notes);
+		const corpus = summaryOf(appended.files, latest.files);
+		log.info(
+			{ papers: paperCount(index), appended: appended.papers.length, index: 'appended', ms: Math.round(performance.now() - started) },
+			'corpus loaded',
+		);
+		return { index, corpus, files: appended.files };
+	}
+
+	/** Runs one change of the index at a time, so a slow one never swaps in an older corpus over a newer one. */
+	function serially(change: () => Promise<Loaded | null>): Promise<ReloadResult> {
+		const next = reloading.then(async (): Promise<ReloadResult> => {
+			try {
+				const loaded = (await change()) ?? (await load());
+				Object.assign(library, {
+					index: loaded.index,
+					loadedAt: new Date(),
+					warnings: loaded.corpus.warnings,
+					notes: loaded.corpus.notes,
+					problem: null,
+				});
+				latest = loaded.corpus;
+				indexedFiles = loaded.files;
+				for (const listener of listeners) listener(loaded.corpus, loaded.index);
+				return { ok: true, corpus: loaded.corpus };
+			} catch (error) {
+				const failure = error instanceof Error ? error : new Error(String(error));
+				library.problem = failure.message;
+				log.error(`corpus reload failed; the previous corpus stays in service: ${failure.message}`);
+				return { ok: false, error: failure };
+			}
+		});
+		reloading = next;
+		return next;
 	}
 
 	const first = await load();
+	let indexedFiles = first.files;
 	// Only the latest corpus is kept for late listeners: holding `first` would keep its index alive after reloads.
 	let latest = first.corpus;
 	const library = {
@@ -111,25 +184,12 @@ export async function openLibrary(
 			listeners.push(listener);
 			listener(latest, library.index);
 		},
-		reload() {
-			// One reload at a time, so a slow one never swaps in an older corpus over a newer one.
-			const next = reloading.then(async () => {
-				try {
-					const { index, corpus } = await load();
-					Object.assign(library, { index, loadedAt: new Date(), warnings: corpus.warnings, notes: corpus.notes, problem: null });
-					latest = corpus;
-					for (const listener of listeners) listener(corpus, index);
-					return { ok: true as const, corpus };
-				} catch (error) {
-					const failure = error instanceof Error ? error : new Error(String(error));
-					library.problem = failure.message;
-					log.error(`corpus reload failed; the previous corpus stays in service: ${failure.message}`);
-					return { ok: false as const, error: failure };
-				}
-			});
-			reloading = next;
-			return next;
-		},
+		reload: () => serially(loadAppended),
+		addPapers: (papers: readonly Paper[]) =>
+			serially(async () => {
+				const index = addPapersToIndex(library.index, papers);
+				return index && { index, corpus: latest, files: indexedFiles };
+			}),
 	};
 	return library;
 }

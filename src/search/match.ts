@@ -86,6 +86,7 @@ export function savedSearchMatcher(index: PaperIndex): (query: string, paperId: 
 		let ids = matched.get(query);
 		if (!ids) {
 			ids = new Set(papersMatchingAll(index, query).map((paperNo) => index.ids[paperNo]!));
+			for (const paperNo of index.added ? papersMatchingAll(index.added, query) : []) ids.add(index.added!.ids[paperNo]!);
 			matched.set(query, ids);
 		}
 		return ids.has(paperId);

@@ -66,6 +66,12 @@ export interface PaperIndex extends StoredIndexParts {
 	/** The indexed words as minisearch's radix tree (to positions in `postings.words`), for near-spelling lookups. */
 	readonly fuzzyWords: SearchableMap<number>;
 	readonly buffers: ScoreBuffers;
+	/**
+	 * The papers added to the corpus since this index was built or read (see withAddedPapers), in an
+	 * index of their own scored within this one; null when there are none. Its paper numbers are its
+	 * own: everything that looks papers up (search, suggestions, getPaper, paperIds) asks both.
+	 */
+	readonly added: PaperIndex | null;
 }
 
 /** One search result. */
@@ -98,15 +104,19 @@ const PROXIMITY_WEIGHT = 0.5;
 
 /**
  * Indexes `papers` for search, suggestions and similar papers, telling `onProgress` how far it has
- * come (0 to 1; the shares are each step's part of the time at 100,000 papers).
+ * come (0 to 1; the shares are each step's part of the time at 100,000 papers). Papers added to an
+ * index already in service are indexed `within` it, so that their scores compare (see buildPostings).
  */
-export function buildSearchIndex(papers: PaperList, onProgress: (fraction: number) => void = () => undefined): PaperIndex {
-	const postings = buildPostings(papers, (fraction) => onProgress(0.6 * fraction));
+export function buildSearchIndex(
+	papers: PaperList,
+	onProgress: (fraction: number) => void = () => undefined,
+	within: PaperIndex | null = null,
+): PaperIndex {
+	const postings = buildPostings(papers, (fraction) => onProgress(0.6 * fraction), within?.postings ?? null);
 	onProgress(0.73);
 	const ids = Array.from({ length: papers.length }, (_, paperNo) => papers.at(paperNo)!.id);
 	const suggestions = buildSuggestionIndex(papers, ids);
 	onProgress(0.87);
-	const dateKey = (paper: Paper) => `${paper.published ?? ''}|${paper.id}`;
 	const keys = Array.from({ length: papers.length }, (_, paperNo) => dateKey(papers.at(paperNo)!));
 	// An array's sort, not a typed array's: it runs in near-linear time on a corpus already in id order.
 	const newest = Uint32Array.from([...keys.keys()].sort((a, b) => (keys[a]! < keys[b]! ? 1 : keys[a]! > keys[b]! ? -1 : 0)));
@@ -147,8 +157,24 @@ export function assembleIndex(parts: StoredIndexParts, papers: PaperList): Paper
 		titleStarts: titleStartsOf(parts.suggestions),
 		fuzzyWords: SearchableMap.from(parts.postings.words.map((word, position) => [word, position])),
 		buffers: createScoreBuffers(papers.length),
+		added: null,
 	};
 }
+
+/**
+ * The index with `papers` added, without building it again: the papers added so far and these
+ * are indexed on their own, scored within the index (see buildSearchIndex), which costs what
+ * indexing them costs, however large the corpus. The caller checks that none of them is a paper
+ * the index has (see hasPaper).
+ */
+export function withAddedPapers(index: PaperIndex, papers: readonly Paper[]): PaperIndex {
+	const { added } = index;
+	const earlier = added ? Array.from({ length: added.papers.length }, (_, paperNo) => added.papers.at(paperNo)!) : [];
+	return { ...index, added: buildSearchIndex([...earlier, ...papers], undefined, index) };
+}
+
+/** What orders papers newest first: publication date, then id. */
+const dateKey = (paper: Paper) => `${paper.published ?? ''}|${paper.id}`;
 
 function yearOf(paper: Paper): number {
 	if (paper.published) return Number(paper.published.slice(0, 4));
@@ -171,12 +197,23 @@ export function searchPapers(
 	const parsed = parseQuery(query);
 	const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== null));
 	const combined: Filters = { ...NO_FILTERS, ...parsed.filters, ...given };
-	const accept = hasFilters(combined) ? compileFilters(index, combined) : null;
-
 	const idPaper = getPaper(index, parsed.text);
-	const words = [...new Set(searchWordsOf(parsed.text))];
-	if (words.length === 0 || idPaper) {
-		if (idPaper) return [{ paper: idPaper, score: 1 }];
+	if (idPaper) return [{ paper: idPaper, score: 1 }];
+	const found = searchLayer(index, parsed.text, combined, limit);
+	if (!index.added) return found;
+	const added = searchLayer(index.added, parsed.text, combined, limit);
+	// Without words, both lists are newest first: so is their merge.
+	const order = searchWordsOf(parsed.text).length
+		? (a: SearchResult, b: SearchResult) => b.score - a.score
+		: (a: SearchResult, b: SearchResult) => (dateKey(b.paper) < dateKey(a.paper) ? -1 : dateKey(b.paper) > dateKey(a.paper) ? 1 : 0);
+	return [...found, ...added].sort(order).slice(0, limit);
+}
+
+/** The papers of one index (not its added papers) for a query's text and filters. */
+function searchLayer(index: PaperIndex, text: string, combined: Filters, limit: number): SearchResult[] {
+	const accept = hasFilters(combined) ? compileFilters(index, combined) : null;
+	const words = [...new Set(searchWordsOf(text))];
+	if (words.length === 0) {
 		if (!accept) return [];
 		const results: SearchResult[] = [];
 		for (const paperNo of index.newest) {
@@ -209,9 +246,11 @@ function rewardProximity(index: PaperIndex, ranked: ScoredPaper[], words: string
 	ranked.sort((a, b) => b.score - a.score || a.paperNo - b.paperNo);
 }
 
-/** Up to `limit` papers to offer for what has been typed so far (see suggest.ts for the order). */
+/** Up to `limit` papers to offer for what has been typed so far (see suggest.ts for the order); papers added since the index was built first. */
 export function suggestPapers(index: PaperIndex, partial: string, limit = 25): Paper[] {
-	return suggestPaperNumbers(index, partial, limit).map((paperNo) => index.papers.at(paperNo)!);
+	const added = index.added ? suggestPapers(index.added, partial, limit) : [];
+	const found = suggestPaperNumbers(index, partial, limit - added.length).map((paperNo) => index.papers.at(paperNo)!);
+	return [...added, ...found];
 }
 
 /**
@@ -226,17 +265,30 @@ export function getPaper(index: PaperIndex, id: string): Paper | null {
 	const { aliases } = index;
 	const paperNo =
 		index.numbers.get(key) ?? findSorted(aliases.keys, key.startsWith('doi:') ? key.toLowerCase() : key, (at) => aliases.papers[at]!);
-	return paperNo === undefined ? null : index.papers.at(paperNo)!;
+	if (paperNo !== undefined) return index.papers.at(paperNo)!;
+	return index.added ? getPaper(index.added, key) : null;
+}
+
+/** Whether the index (or its added papers) has a paper with the key `key`, as written. */
+export function hasPaper(index: PaperIndex, key: string): boolean {
+	return index.numbers.has(key) || (index.added !== null && hasPaper(index.added, key));
+}
+
+/** Every paper's key: the index's, then its added papers'. */
+export function paperIds(index: PaperIndex): string[] {
+	return index.added ? [...index.ids, ...paperIds(index.added)] : [...index.ids];
 }
 
 /** A paper picked with `random` (a function returning [0, 1), as Math.random does). */
 export function randomPaper(index: PaperIndex, random: () => number = Math.random): Paper {
-	return index.papers.at(Math.min(index.papers.length - 1, Math.floor(random() * index.papers.length)))!;
+	const count = paperCount(index);
+	const paperNo = Math.min(count - 1, Math.floor(random() * count));
+	return paperNo < index.papers.length ? index.papers.at(paperNo)! : index.added!.papers.at(paperNo - index.papers.length)!;
 }
 
-/** How many papers the index holds. */
+/** How many papers the index holds, its added papers included. */
 export function paperCount(index: PaperIndex): number {
-	return index.papers.length;
+	return index.papers.length + (index.added ? paperCount(index.added) : 0);
 }
 
 /**
@@ -252,5 +304,6 @@ export function papersSharingSurname(index: PaperIndex, paper: Paper): Paper[] {
 	for (const nameNo of namesByWord.get(surname) ?? []) {
 		for (let at = paperOffsets[nameNo]!; at < paperOffsets[nameNo + 1]!; at++) paperNos.add(namePapers[at]!);
 	}
-	return [...paperNos].map((paperNo) => index.papers.at(paperNo)!);
+	const added = index.added ? papersSharingSurname(index.added, paper) : [];
+	return [...[...paperNos].map((paperNo) => index.papers.at(paperNo)!), ...added];
 }

@@ -24,6 +24,8 @@ export interface Postings {
 	words: string[];
 	/** Word `i` is indexed under term `wordTerms[i]`. */
 	wordTerms: Uint32Array;
+	/** Each field's average word count over the papers, which scores length-normalise by. */
+	averageLengths?: readonly number[];
 }
 
 /**
@@ -104,16 +106,28 @@ function grown(values: Uint32Array, length: number): Uint32Array {
  * list, adding up a paper's weighted, length-normalised counts over its fields, and a last pass
  * saturates them into BM25F scores. Words are counted in arrays indexed by term id rather than in
  * maps, and no record is copied more than once, so the cost per word stays flat as the corpus grows.
- * `onReading` is told how much of the first pass, most of the work, is done.
+ * `onReading` is told how much of the first pass, most of the work, is done. Papers added to a
+ * corpus already indexed are scored `within` its postings: by its average field lengths, and by
+ * each word's papers there and here, so that their scores compare with the corpus's own.
  */
-export function buildPostings(papers: PaperList, onReading: (fraction: number) => void = () => undefined): Postings {
+export function buildPostings(
+	papers: PaperList,
+	onReading: (fraction: number) => void = () => undefined,
+	within: Postings | null = null,
+): Postings {
 	const records = readFieldRecords(papers, onReading);
 	const { terms, rank, words, wordTerms } = sortVocabulary(records);
 	const offsets = postingOffsets(records.termPaperCounts, rank);
-	const averageLengths = averageFieldLengths(records.fieldLengths, papers.length);
+	const averageLengths = within?.averageLengths ?? averageFieldLengths(records.fieldLengths, papers.length);
 	const { postingPapers, impacts } = fillPostings(records, rank, offsets, averageLengths);
-	saturate(impacts, offsets, papers.length);
-	return { terms, offsets, papers: postingPapers, impacts, paperCount: papers.length, words, wordTerms };
+	const idfOf = (term: number) => {
+		const distinct = offsets[term + 1]! - offsets[term]!;
+		if (!within) return inverseDocumentFrequency(papers.length, distinct);
+		const there = findStem(within, terms[term]!);
+		return inverseDocumentFrequency(within.paperCount + papers.length, distinct + (there < 0 ? 0 : documentFrequency(within, there)));
+	};
+	saturate(impacts, offsets, idfOf);
+	return { terms, offsets, papers: postingPapers, impacts, paperCount: papers.length, words, wordTerms, averageLengths };
 }
 
 /** What the reading pass gathers: one (term, field, count) record per term of each paper's field, in paper order. */
@@ -259,10 +273,10 @@ export function inverseDocumentFrequency(paperCount: number, distinct: number): 
 }
 
 /** Turns each posting's weighted count into its BM25F score: saturated by k1, times the term's idf. */
-function saturate(impacts: Float32Array, offsets: Uint32Array, paperCount: number): void {
+function saturate(impacts: Float32Array, offsets: Uint32Array, idfOf: (term: number) => number): void {
 	const { k1 } = RANKING;
 	for (let t = 0; t + 1 < offsets.length; t++) {
-		const idf = inverseDocumentFrequency(paperCount, offsets[t + 1]! - offsets[t]!);
+		const idf = idfOf(t);
 		for (let at = offsets[t]!; at < offsets[t + 1]!; at++) impacts[at] = (idf * (impacts[at]! * (k1 + 1))) / (impacts[at]! + k1);
 	}
 }

@@ -7,7 +7,7 @@ import type { State } from '../store/state.js';
 import { localDate, nextPotdTime } from '../schedule/time.js';
 import type { Library } from '../search/library.js';
 import { savedSearchMatcher } from '../search/match.js';
-import { getPaper } from '../search/paper-index.js';
+import { getPaper, paperIds } from '../search/paper-index.js';
 import { buildDigestMessages, buildEmptyDigestMessage, buildPotdMessage, type PostMessage } from '../messages/post-messages.js';
 
 /** What the paper of the day and digests post, over the state and the corpus in service. */
@@ -25,7 +25,7 @@ export function createPostContent(state: State, library: Pick<Library, 'current'
 	const posts = openPostLog(state);
 	function potdPaper(guildId: string, date: string): Paper {
 		const index = library.current();
-		const paperId = paperOfTheDay(state, guildId, date, [...index.ids]);
+		const paperId = paperOfTheDay(state, guildId, date, paperIds(index));
 		const paper = paperId === null ? null : getPaper(index, paperId);
 		if (!paper)
 			throw new Error(

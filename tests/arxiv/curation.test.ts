@@ -28,7 +28,7 @@ describe('openCuration', () => {
 			corpusPath,
 			apiUrl: 'http://127.0.0.1:9/api/query',
 			queue: createRequestQueue(0),
-			library: { current: () => shipped.index, reload: async () => ({ ok: false, error: new Error('not reloaded in this test') }) },
+			library: { current: () => shipped.index, addPapers: async () => ({ ok: false, error: new Error('not reloaded in this test') }) },
 			mayAdd: () => true,
 		});
 

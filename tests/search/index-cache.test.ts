@@ -52,8 +52,10 @@ describe('loadOrBuildIndex', () => {
 	it('rebuilds when the corpus changes and removes the stale cache file', async () => {
 		const corpusFolder = join(folder, 'corpus');
 		await cp(SHIPPED, corpusFolder, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
+		await writeFile(join(corpusFolder, 'more.jsonl'), '{"id": "2401.00001", "title": "Quokka census", "abstract": null}\n');
 		const before = await readCorpus(corpusFolder);
 		await loadOrBuildIndex(await listCorpus(corpusFolder), { cacheDir: corpusFolder, onWarning, onBuild });
+		// Replaced, not appended to: only a full read can tell what changed.
 		await cp(FIXTURE, join(corpusFolder, 'more.jsonl'));
 
 		const after = await readCorpus(corpusFolder);
@@ -100,7 +102,7 @@ describe('loadOrBuildIndex', () => {
 		expect(loaded.index.ids).toEqual(papers.map((paper) => paper.id));
 	});
 
-	it('reads nothing but the cache while every file has its size and time, and hashes the files when one does not', async () => {
+	it('reads only the cache while the files keep their size and time, and adds the papers appended to a file without a rebuild', async () => {
 		const corpusFolder = join(folder, 'corpus');
 		await cp(FIXTURE, join(corpusFolder, 'papers.jsonl'));
 		await loadOrBuildIndex(await listCorpus(corpusFolder), { cacheDir: corpusFolder, onWarning, onBuild });
@@ -118,15 +120,27 @@ describe('loadOrBuildIndex', () => {
 		expect((await loadOrBuildIndex(await counted(), { cacheDir: corpusFolder, onWarning, onBuild })).source).toBe('cache');
 		expect(reads).toBe(0);
 
-		// Touched, not changed: read and hashed, and still the cache.
+		// Touched, not changed: hashed, and still the cache.
 		await utimes(join(corpusFolder, 'papers.jsonl'), new Date(), new Date(Date.now() + 5_000));
 		expect((await loadOrBuildIndex(await counted(), { cacheDir: corpusFolder, onWarning, onBuild })).source).toBe('cache');
-		expect(reads).toBe(1);
 
-		await appendFile(join(corpusFolder, 'papers.jsonl'), '{"id": "2401.00001", "title": "Quokka census", "abstract": null}\n');
-		const rebuilt = await loadOrBuildIndex(await counted(), { cacheDir: corpusFolder, onWarning, onBuild });
-		expect(rebuilt.source).toBe('built');
-		expect(getPaper(rebuilt.index, '2401.00001')?.title).toBe('Quokka census');
+		// Appended to: the new lines are read and their papers added to the cached index, at this start and the next.
+		await appendFile(join(corpusFolder, 'papers.jsonl'), '{"id": "2401.00001", "title": "Quokka census", "abstract": null}\n{broken\n');
+		for (const start of [1, 2]) {
+			const loaded = await loadOrBuildIndex(await counted(), { cacheDir: corpusFolder, onWarning, onBuild });
+			expect(loaded.source, `start ${start}`).toBe('cache');
+			expect(getPaper(loaded.index, '2401.00001')?.title).toBe('Quokka census');
+			expect(searchPapers(loaded.index, 'quokka').map((result) => result.paper.id)).toEqual(['2401.00001']);
+			expect(loaded.corpus.warnings).toEqual([`${join(corpusFolder, 'papers.jsonl')}:8: not valid JSON`]);
+		}
+		expect(reads).toBe(0);
+
+		// An appended record of a paper the corpus has needs a full read to merge it.
+		const known = (await readFile(FIXTURE, 'utf8')).split('\n')[0]!;
+		await appendFile(join(corpusFolder, 'papers.jsonl'), `${known}\n`);
+		expect((await loadOrBuildIndex(await counted(), { cacheDir: corpusFolder, onWarning, onBuild })).source).toBe('built');
+		expect(reads).toBe(1);
+		expect(reasons).toEqual(['first start', 'the corpus changed since the last start']);
 	});
 
 	it('still answers when the cache folder is a file, and says so', async () => {
@@ -145,8 +159,8 @@ describe('writeIndexCache', () => {
 	it('writes one file named by the fingerprint and removes the others', async () => {
 		const { papers, ...summary } = await loadCorpus(FIXTURE);
 		const index = buildSearchIndex(papers);
-		await writeIndexCache(index, { ...summary, fingerprint: 'aaa', states: [] }, folder);
-		await writeIndexCache(index, { ...summary, fingerprint: 'bbb', states: [] }, folder);
+		await writeIndexCache(index, { ...summary, fingerprint: 'aaa', states: [], hashes: [] }, folder);
+		await writeIndexCache(index, { ...summary, fingerprint: 'bbb', states: [], hashes: [] }, folder);
 		expect(await cacheFiles(folder)).toEqual(['.paperbot-index-bbb.bin']);
 	});
 });

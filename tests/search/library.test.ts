@@ -12,11 +12,16 @@ const collectGarbage = runInNewContext('gc') as () => void;
 
 describe('openLibrary', () => {
 	it('lets an index replaced by a reload be freed, even with load listeners registered', async () => {
-		const library = await openLibrary('data', createLogger('silent'));
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-library-'));
+		await cp('data', folder, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
+		const library = await openLibrary(folder, createLogger('silent'));
 		const firstIndex = new WeakRef(library.current());
 		library.onLoad(() => undefined);
+		await writeFile(join(folder, 'more.jsonl'), '{"id": "2401.00001", "abstract": "Quokkas."}\n');
 		await library.reload();
+		await writeFile(join(folder, 'more.jsonl'), '{"id": "2401.00002", "abstract": "Wombats."}\n');
 		await library.reload();
+		await rm(folder, { recursive: true, force: true });
 		await new Promise((resolve) => setTimeout(resolve, 20));
 		collectGarbage();
 		expect(firstIndex.deref()).toBeUndefined();
@@ -67,11 +72,12 @@ describe('openLibrary on stderr', () => {
 
 	it('says in one line why a later start rebuilds the index, and not again on a reload', async () => {
 		const folder = await corpusCopy();
-		await openLibrary(folder, createLogger('silent'), { output: recorder(false).output });
 		await writeFile(join(folder, 'more.jsonl'), '{"id": "2401.00001", "abstract": "Quokkas."}\n');
+		await openLibrary(folder, createLogger('silent'), { output: recorder(false).output });
+		await writeFile(join(folder, 'more.jsonl'), '{"id": "2401.00002", "abstract": "Wombats."}\n');
 		const { written, output } = recorder(false);
 		const library = await openLibrary(folder, createLogger('silent'), { output });
-		await writeFile(join(folder, 'more.jsonl'), '{"id": "2401.00002", "abstract": "Wombats."}\n');
+		await writeFile(join(folder, 'more.jsonl'), '{"id": "2401.00003", "abstract": "Numbats."}\n');
 		await library.reload();
 		expect(written).toEqual(['paperbot: building the search index (the corpus changed since the last start)\n']);
 	});

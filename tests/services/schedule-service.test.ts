@@ -17,6 +17,7 @@ import { getGuildSettings } from '../../src/store/settings.js';
 import { openState, type State } from '../../src/store/state.js';
 import { ScheduleSettingError } from '../../src/store/setting-values.js';
 import { openLibrary, type Library } from '../../src/search/library.js';
+import { paperIds } from '../../src/search/paper-index.js';
 import { connectClient, recordingLogger, type ConnectedClient } from '../discord/standin-client.js';
 
 const SEND_MESSAGES = (1n << 11n).toString();
@@ -62,7 +63,7 @@ async function harness(): Promise<Harness> {
 	);
 	const { log, records } = recordingLogger();
 	const library = await openLibrary(corpusPath, log);
-	library.onLoad((_corpus, index) => openDigestMarks(state).recordFirstSeen([...index.ids], NOW));
+	library.onLoad((_corpus, index) => openDigestMarks(state).recordFirstSeen(paperIds(index), NOW));
 	const start = async (variables: Record<string, string> = {}, now = NOW) => {
 		const env = parseEnv({ DISCORD_GUILD_ID: connected.standin.guildId, CORPUS_PATH: corpusPath, ...variables });
 		// No test here turns the feed on; were one to, it would reach nothing but a closed local port.

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { extname } from 'node:path';
+import { parseJsonRecords } from '../corpus/json-records.js';
+import { type CorpusFileState, type CorpusSummary, type ListedCorpus, readCorpusFile } from '../corpus/load.js';
+import { hasNoIdentifier } from '../corpus/merge.js';
+import { normaliseDoi, type Paper } from '../corpus/paper.js';
+import { getPaper, hasPaper, type PaperIndex, withAddedPapers } from './paper-index.js';
+
+/** What an index was built or read from: the summary of its load, and each file as it was then. */
+export interface IndexedFiles extends CorpusSummary {
+	/** Each file's size and modification time. */
+	states: CorpusFileState[];
+	/** Each file's contents' sha256, hex. */
+	hashes: string[];
+}
+
+/** The records appended to a corpus's JSON Lines files since they were indexed, and the files as they are now. */
+export interface AppendedRecords {
+	papers: Paper[];
+	/** Each `path:line: reason` for an appended record skipped. */
+	warnings: string[];
+	notes: string[];
+	files: IndexedFiles;
+}
+
+const NEWLINE = 0x0a;
+
+/** What a load reports of `indexed` files, whose paths are now `files`. */
+export function summaryOf(indexed: IndexedFiles, files: string[]): CorpusSummary {
+	const { states: _states, hashes: _hashes, ...summary } = indexed;
+	return { ...summary, files };
+}
+
+/**
+ * The records appended to the corpus since `indexed`: each file either as it was (size and time),
+ * or longer, its old bytes unchanged (the same sha256) and new lines after them, or a JSON Lines
+ * file that was not there. Null when any file changed otherwise (edited, shortened, removed, a
+ * listing or a JSON array that grew), or when an appended record is a metadata overlay, which
+ * changes a paper already indexed: only a full read can apply those.
+ */
+export async function appendedRecords(indexed: IndexedFiles, listed: ListedCorpus): Promise<AppendedRecords | null> {
+	const byName = new Map(indexed.states.map((state, at) => [state.name, { state, hash: indexed.hashes[at]! }]));
+	if (indexed.states.some(({ name }) => !listed.states.some((state) => state.name === name))) return null;
+	const appended: AppendedRecords = { papers: [], warnings: [], notes: [], files: { ...indexed, states: listed.states, hashes: [] } };
+	for (const [at, file] of listed.files.entries()) {
+		const now = listed.states[at]!;
+		const before = byName.get(now.name);
+		if (before && before.state.size === now.size && before.state.mtimeMs === now.mtimeMs) {
+			appended.files.hashes.push(before.hash);
+			continue;
+		}
+		const content = await readCorpusFile(file);
+		const from = before?.state.size ?? 0;
+		if (content.length < from) return null;
+		if (before && createHash('sha256').update(content.subarray(0, from)).digest('hex') !== before.hash) return null;
+		appended.files.hashes.push(createHash('sha256').update(content).digest('hex'));
+		if (content.length === from) continue;
+		if (extname(file) !== '.jsonl' || (from > 0 && content[from - 1] !== NEWLINE)) return null;
+		const parsed = parseJsonRecords(content.subarray(from), file);
+		if (parsed.overlays.length > 0) return null;
+		const linesBefore = countLines(content, from);
+		const shifted = (remark: string) =>
+			remark.replace(/^(.*?):(\d+):/, (_, path: string, line: string) => `${path}:${Number(line) + linesBefore}:`);
+		appended.papers.push(...parsed.papers.map(({ paper }) => paper));
+		appended.warnings.push(...parsed.warnings.map(shifted));
+		appended.notes.push(...parsed.notes.map(shifted));
+	}
+	appended.files.warnings = [...indexed.warnings, ...appended.warnings];
+	appended.files.notes = [...indexed.notes, ...appended.notes];
+	return appended;
+}
+
+function countLines(content: Buffer, end: number): number {
+	let lines = 0;
+	for (let at = content.indexOf(NEWLINE); at !== -1 && at < end; at = content.indexOf(NEWLINE, at + 1)) lines++;
+	return lines;
+}
+
+/**
+ * The index with `papers` added (see withAddedPapers), leaving out those among its added papers
+ * already; null when one of them may be a paper the index has under some name (the same key or
+ * DOI, or no identifier at all, which only titles can match) or comes twice, as only a full read
+ * merges records of one paper.
+ */
+export function addPapersToIndex(index: PaperIndex, papers: readonly Paper[]): PaperIndex | null {
+	const fresh: Paper[] = [];
+	for (const paper of papers) {
+		if (index.added && hasPaper(index.added, paper.id)) continue;
+		const doi = paper.doi ? normaliseDoi(paper.doi) : null;
+		if (hasNoIdentifier(paper) || getPaper(index, paper.id) !== null || (doi !== null && getPaper(index, `doi:${doi}`) !== null))
+			return null;
+		if (fresh.some((other) => other.id === paper.id)) return null;
+		fresh.push(paper);
+	}
+	return fresh.length ? withAddedPapers(index, fresh) : index;
+}
