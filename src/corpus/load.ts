@@ -53,7 +53,7 @@ export interface ReadCorpus {
 	fingerprint: string;
 	/** Each file's contents' sha256, hex. */
 	hashes: string[];
-	/** Parses the files into papers; throws CorpusError when not one valid paper is found. */
+	/** Parses the files into papers, once; throws CorpusError when not one valid paper is found. */
 	parse(): LoadedCorpus;
 }
 
@@ -123,9 +123,9 @@ async function readFiles(path: string, files: string[]): Promise<ReadCorpus> {
 		contents.push(content);
 	}
 	const fingerprint = hash.digest('hex');
-	// The files' bytes are let go once parsed: a large corpus's would otherwise stay alive beside its index while it is built.
-	let parsed: LoadedCorpus | null = null;
-	return { files, fingerprint, hashes, parse: () => (parsed ??= parseCorpus(path, files, contents.splice(0), fingerprint)) };
+	// The files' bytes are let go once parsed, and the papers are not kept here: a large corpus's
+	// would otherwise stay alive beside its index while it is built, and after.
+	return { files, fingerprint, hashes, parse: () => parseCorpus(path, files, contents.splice(0), fingerprint) };
 }
 
 function parseCorpus(path: string, files: string[], contents: readonly Buffer[], fingerprint: string): LoadedCorpus {

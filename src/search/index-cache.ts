@@ -5,7 +5,7 @@ import type { CorpusSummary, ListedCorpus } from '../corpus/load.js';
 import { addPapersToIndex, appendedRecords, type IndexedFiles, summaryOf } from './appended.js';
 import { indexCodeKey } from './index-code.js';
 import { assembleIndex, buildSearchIndex, type PaperIndex, type StoredIndexParts } from './paper-index.js';
-import { encodePaperRecords, StoredPapers } from './paper-list.js';
+import { paperRecordPieces, StoredPapers } from './paper-list.js';
 
 /** Why an index is built rather than read from the cache, as a person is told it. */
 export type BuildReason =
@@ -102,29 +102,33 @@ export async function loadOrBuildIndex(listed: ListedCorpus, options: IndexCache
 		}
 	}
 	options.onBuild?.(reason ?? 'first start');
-	const progress = options.onProgress ?? (() => undefined);
-	const read = await listed.read();
-	const corpus = read.parse();
-	progress(PARSE_SHARE);
-	const built = buildSearchIndex(corpus.papers, (fraction) => progress(PARSE_SHARE + (1 - PARSE_SHARE) * fraction));
-	const summary = {
-		warnings: corpus.warnings,
-		notes: corpus.notes,
-		files: corpus.files,
-		fingerprint: corpus.fingerprint,
-		merged: corpus.merged,
-	};
-	const files = { ...summary, states: listed.states, hashes: read.hashes };
-	const path = indexCachePath(options.cacheDir, corpus.fingerprint);
-	try {
-		await writeIndexCache(built, files, options.cacheDir);
-	} catch (error) {
-		const cause = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-		warn(`cannot save the search index as ${path} (${cause}); the next start will build it again`);
-		return { index: built, corpus: summary, files, source: 'built' };
+	const built = await buildAndWrite(listed, options.cacheDir, options.onProgress ?? (() => undefined));
+	if ('index' in built) {
+		warn(`cannot save the search index as ${built.path} (${built.cause}); the next start will build it again`);
+		return { index: built.index, corpus: built.corpus, files: built.files, source: 'built' };
 	}
-	// Read back, so that the records are let go and the index in service is the one a restart gets.
-	return { ...openIndexCache(path, indexCode).load(listed.files), source: 'built' };
+	// Read back, once the built index is let go: its papers stay on disk, and the index in service is the one a restart gets.
+	return { ...openIndexCache(built.path, indexCode).load(listed.files), source: 'built' };
+}
+
+/** Parses and indexes the corpus and writes the cache file: where it is, or the index itself when it could not be written, and why. */
+async function buildAndWrite(
+	listed: ListedCorpus,
+	cacheDir: string,
+	progress: (fraction: number) => void,
+): Promise<{ path: string } | { index: PaperIndex; corpus: CorpusSummary; files: IndexedFiles; path: string; cause: string }> {
+	const read = await listed.read();
+	const { papers, ...corpus } = read.parse();
+	progress(PARSE_SHARE);
+	const index = buildSearchIndex(papers, (fraction) => progress(PARSE_SHARE + (1 - PARSE_SHARE) * fraction));
+	const files = { ...corpus, states: listed.states, hashes: read.hashes };
+	const path = indexCachePath(cacheDir, corpus.fingerprint);
+	try {
+		await writeIndexCache(index, files, cacheDir);
+		return { path };
+	} catch (error) {
+		return { index, corpus, files, path, cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+	}
 }
 
 function sameStates(cached: IndexedFiles['states'], now: IndexedFiles['states']): boolean {
@@ -143,15 +147,17 @@ export async function writeIndexCache(index: PaperIndex, corpus: IndexedFiles, c
 	const path = indexCachePath(cacheDir, corpus.fingerprint);
 	const temporary = `${path}.${process.pid}.tmp`;
 	const file = await open(temporary, 'w');
+	const write = async (pieces: Uint8Array[], position: number | null = null) => {
+		const { bytesWritten } = await file.writev(pieces, position ?? undefined);
+		const expected = pieces.reduce((total, piece) => total + piece.byteLength, 0);
+		if (bytesWritten !== expected) throw new Error(`index-cache: wrote ${bytesWritten} of ${expected} bytes to ${temporary}`);
+	};
 	try {
-		const pieces = encodeIndex(index, corpus, await indexCodeKey());
-		// A few pieces at a time: writev takes at most IOV_MAX buffers.
-		for (let at = 0; at < pieces.length; at += 512) {
-			const batch = pieces.slice(at, at + 512);
-			const { bytesWritten } = await file.writev(batch);
-			const expected = batch.reduce((total, piece) => total + piece.byteLength, 0);
-			if (bytesWritten !== expected) throw new Error(`index-cache: wrote ${bytesWritten} of ${expected} bytes to ${temporary}`);
-		}
+		const { pieces, recordOffsets, recordOffsetsAt } = encodeIndex(index, corpus, await indexCodeKey());
+		await write(pieces);
+		// The records last, written as they are made; then where each starts, in the room left for it.
+		for (const piece of paperRecordPieces(index.papers, recordOffsets)) await write([piece]);
+		await write([new Uint8Array(recordOffsets.buffer)], recordOffsetsAt);
 	} finally {
 		await file.close();
 	}
@@ -162,11 +168,10 @@ export async function writeIndexCache(index: PaperIndex, corpus: IndexedFiles, c
 	await Promise.all(stale.map((name) => rm(join(cacheDir, name), { force: true })));
 }
 
-type SectionData = ArrayBufferView | { lines: readonly string[] } | { json: unknown } | { records: Buffer[] };
+type SectionData = ArrayBufferView | { lines: readonly string[] } | { json: unknown } | { records: true };
 
 function sectionsOf(index: PaperIndex): Record<string, SectionData> {
 	const { postings, suggestions, authors, categories, venues, aliases } = index;
-	const records = encodePaperRecords(index.papers);
 	return {
 		ids: { lines: index.ids },
 		terms: { lines: postings.terms },
@@ -192,8 +197,9 @@ function sectionsOf(index: PaperIndex): Record<string, SectionData> {
 		venueCodes: venues.codes,
 		aliasKeys: { lines: aliases.keys },
 		aliasPapers: aliases.papers,
-		recordOffsets: records.offsets,
-		records: { records: records.pieces },
+		recordOffsets: new Float64Array(index.papers.length + 1),
+		// The records themselves are written after every other section (see writeIndexCache).
+		records: { records: true },
 	};
 }
 
@@ -208,15 +214,22 @@ function kindOf(data: SectionData): SectionKind {
 }
 
 /**
- * Layout: magic, header length (uint32 LE), header JSON, then each section 8-byte aligned. Returned
- * as the pieces to write in order, the sections as views of the index's own arrays: copying them
- * into one buffer would touch as much fresh memory as the postings themselves.
+ * Layout: magic, header length (uint32 LE), header JSON, then each section 8-byte aligned, the
+ * papers' records last (their length is `recordOffsets`' last). Returned as the pieces to write in
+ * order up to the records, the sections as views of the index's own arrays: copying them into one
+ * buffer would touch as much fresh memory as the postings themselves; and the record offsets to
+ * fill and write at `recordOffsetsAt` once the records are written.
  */
-function encodeIndex(index: PaperIndex, corpus: IndexedFiles, indexCode: string): Uint8Array[] {
+function encodeIndex(
+	index: PaperIndex,
+	corpus: IndexedFiles,
+	indexCode: string,
+): { pieces: Uint8Array[]; recordOffsets: Float64Array; recordOffsetsAt: number } {
 	const placed: Record<string, SectionPlace> = {};
 	const pieces: Uint8Array[] = [];
+	const sections = sectionsOf(index);
 	let offset = 0;
-	for (const [name, data] of Object.entries(sectionsOf(index))) {
+	for (const [name, data] of Object.entries(sections)) {
 		const kind = kindOf(data);
 		let bytes: Uint8Array[];
 		let count: number | undefined;
@@ -224,7 +237,7 @@ function encodeIndex(index: PaperIndex, corpus: IndexedFiles, indexCode: string)
 			bytes = [Buffer.from(data.lines.join('\n'), 'utf8')];
 			count = data.lines.length;
 		} else if ('json' in data) bytes = [Buffer.from(JSON.stringify(data.json), 'utf8')];
-		else if ('records' in data) bytes = data.records;
+		else if ('records' in data) bytes = [];
 		else bytes = [new Uint8Array(data.buffer, data.byteOffset, data.byteLength)];
 		const byteLength = bytes.reduce((total, piece) => total + piece.byteLength, 0);
 		placed[name] = { kind, offset, byteLength, ...(count !== undefined && { count }) };
@@ -238,7 +251,8 @@ function encodeIndex(index: PaperIndex, corpus: IndexedFiles, indexCode: string)
 	prefix.write(MAGIC, 0, 'latin1');
 	prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
 	headerBytes.copy(prefix, MAGIC.length + 4);
-	return [prefix, ...pieces];
+	const recordOffsets = sections.recordOffsets as Float64Array;
+	return { pieces: [prefix, ...pieces], recordOffsets, recordOffsetsAt: prefix.length + placed.recordOffsets!.offset };
 }
 
 /** An opened cache file: what it says of its corpus, and how to read its index. */
@@ -347,15 +361,16 @@ function decodeSections(
 	};
 	const recordOffsets = numbers('recordOffsets', 'f64', Float64Array);
 	const records = place('records', 'records');
-	if (fstatSync(fd).size < prefixLength + records.offset + records.byteLength) throw new Error('the records are cut short');
-	checkConsistent(parts, recordOffsets, records.byteLength);
+	const recordBytes = recordOffsets.at(-1) ?? 0;
+	if (fstatSync(fd).size < prefixLength + records.offset + recordBytes) throw new Error('the records are cut short');
+	checkConsistent(parts, recordOffsets);
 	return { parts, papers: new StoredPapers(fd, prefixLength + records.offset, recordOffsets) };
 }
 
 const averageLengthsOf = (averageLengths: number[] | null) => (averageLengths ? { averageLengths } : {});
 
 /** Cheap checks that the numbers fit together, so a damaged file fails here and not mid-query. */
-function checkConsistent(parts: StoredIndexParts, recordOffsets: Float64Array, recordBytes: number): void {
+function checkConsistent(parts: StoredIndexParts, recordOffsets: Float64Array): void {
 	const { postings, suggestions, ids } = parts;
 	const paperCount = ids.length;
 	const perPaper = [
@@ -376,7 +391,6 @@ function checkConsistent(parts: StoredIndexParts, recordOffsets: Float64Array, r
 		perPaper.some((column) => column.length !== paperCount) && 'a column does not match the papers',
 		suggestions.entryPapers.length !== suggestions.entryOffsets.length && 'title entries are cut short',
 		recordOffsets.length !== paperCount + 1 && 'the records do not match the papers',
-		recordOffsets[paperCount] !== recordBytes && 'the records are cut short',
 		parts.aliases.keys.length !== parts.aliases.papers.length && 'aliases do not match their papers',
 		postings.papers.some((paperNo) => paperNo >= paperCount) && 'a posting names a paper that does not exist',
 	].filter(Boolean);

@@ -62,10 +62,12 @@ const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
 /** Stored records are gathered into pieces of about this size for writing. */
 const PIECE_BYTES = 1 << 24;
 
-/** The papers as JSON records one after another, in pieces to write in order, and where each starts. */
-export function encodePaperRecords(papers: PaperList): { pieces: Buffer[]; offsets: Float64Array } {
-	const offsets = new Float64Array(papers.length + 1);
-	const pieces: Buffer[] = [];
+/**
+ * The papers as JSON records one after another, in pieces to write in order as they come, so that
+ * no more than one piece is held at a time; `offsets` (one more than the papers) is filled with
+ * where each record starts, and where the last ends.
+ */
+export function* paperRecordPieces(papers: PaperList, offsets: Float64Array): Generator<Buffer> {
 	let pending: string[] = [];
 	let pendingBytes = 0;
 	let total = 0;
@@ -77,11 +79,10 @@ export function encodePaperRecords(papers: PaperList): { pieces: Buffer[]; offse
 		total += bytes;
 		offsets[paperNo + 1] = total;
 		if (pendingBytes >= PIECE_BYTES) {
-			pieces.push(Buffer.from(pending.join(''), 'utf8'));
+			yield Buffer.from(pending.join(''), 'utf8');
 			pending = [];
 			pendingBytes = 0;
 		}
 	}
-	if (pending.length) pieces.push(Buffer.from(pending.join(''), 'utf8'));
-	return { pieces, offsets };
+	if (pending.length) yield Buffer.from(pending.join(''), 'utf8');
 }
