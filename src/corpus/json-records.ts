@@ -21,14 +21,19 @@ export function parseJsonRecords(content: Buffer, path: string): ParsedFile {
 	let first = start;
 	while (first < content.length && isJsonSpace(content[first] as number)) first++;
 	if (content[first] === OPEN_BRACKET) return parseJsonArray(content.toString('utf8', start), path);
-	return parseJsonLines(content, start, path);
+	return parseJsonLines(content, start, path, 1);
+}
+
+/** Parses whole JSON Lines from a piece of a larger file whose first line is line `firstLine` (see parseJsonRecords). */
+export function parseJsonLinesPiece(content: Buffer, path: string, firstLine: number): ParsedFile {
+	return parseJsonLines(content, 0, path, firstLine);
 }
 
 const isJsonSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 
-function parseJsonLines(content: Buffer, start: number, path: string): ParsedFile {
+function parseJsonLines(content: Buffer, start: number, path: string, firstLine: number): ParsedFile {
 	const parsed = emptyParsedFile();
-	let lineNumber = 1;
+	let lineNumber = firstLine;
 	for (let lineStart = start; lineStart < content.length; lineNumber++) {
 		let lineEnd = content.indexOf(NEWLINE, lineStart);
 		if (lineEnd === -1) lineEnd = content.length;

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { ADDED_FILE_NAME } from './append.js';
 import { isArxivKey, type Paper } from './paper.js';
 import { parseJsonRecords } from './json-records.js';
+import { parseLargeJsonLines, readOrHash } from './large-files.js';
 import { parseListing } from './listing.js';
 import { hasNoIdentifier, LIBRARY_FILE_NAMES, type Merge, mergePapers, PaperIdentities } from './merge.js';
 import type { PaperOverlay, ParsedFile, Place } from './records.js';
@@ -49,7 +51,7 @@ export interface ListedCorpus {
 export interface ReadCorpus {
 	/** The files read, in order. */
 	files: string[];
-	/** sha256 over each file's name within the corpus, its length and its contents' sha256: keys a cached index. */
+	/** sha256 over each file's name within the corpus and its contents' sha256: keys a cached index. */
 	fingerprint: string;
 	/** Each file's contents' sha256, hex. */
 	hashes: string[];
@@ -114,12 +116,14 @@ export async function readCorpus(path: string): Promise<ReadCorpus> {
 
 async function readFiles(path: string, files: string[]): Promise<ReadCorpus> {
 	const hash = createHash('sha256');
-	const contents: Buffer[] = [];
+	const contents: (Buffer | null)[] = [];
 	const hashes: string[] = [];
 	for (const file of files) {
-		const content = await readCorpusFile(file);
-		hashes.push(createHash('sha256').update(content).digest('hex'));
-		hash.update(`${basename(file)}\0${content.length}\0${hashes.at(-1)}\n`);
+		const { hash: fileHash, content } = await readOrHash(file).catch((error: unknown) => {
+			throw new CorpusError(`corpus: cannot read ${file}: ${describeFsError(error)}`);
+		});
+		hashes.push(fileHash);
+		hash.update(`${basename(file)}\0${fileHash}\n`);
 		contents.push(content);
 	}
 	const fingerprint = hash.digest('hex');
@@ -128,7 +132,7 @@ async function readFiles(path: string, files: string[]): Promise<ReadCorpus> {
 	return { files, fingerprint, hashes, parse: () => parseCorpus(path, files, contents.splice(0), fingerprint) };
 }
 
-function parseCorpus(path: string, files: string[], contents: readonly Buffer[], fingerprint: string): LoadedCorpus {
+function parseCorpus(path: string, files: string[], contents: readonly (Buffer | null)[], fingerprint: string): LoadedCorpus {
 	const records: { paper: Paper; place: Place; fromLibrary: boolean }[] = [];
 	const papers = new Map<string, { paper: Paper; place: Place; fromLibrary: boolean }>();
 	const merged: Merge[] = [];
@@ -136,7 +140,7 @@ function parseCorpus(path: string, files: string[], contents: readonly Buffer[],
 	const warnings: string[] = [];
 	const notes: string[] = [];
 	for (const [fileNo, file] of files.entries()) {
-		const parsed = parseCorpusFile(contents[fileNo]!, file);
+		const parsed = parseCorpusFile(contents[fileNo] ?? null, file);
 		const fromLibrary = LIBRARY_FILE_NAMES.has(basename(file));
 		warnings.push(...parsed.warnings);
 		notes.push(...parsed.notes);
@@ -231,8 +235,14 @@ function describeFsError(error: unknown): string {
 	return code ?? String(error);
 }
 
-/** `.txt` is the listing format, `.json`/`.jsonl` are JSON; any other file is told by its first character. */
-function parseCorpusFile(content: Buffer, path: string): ParsedFile {
+/**
+ * `.txt` is the listing format, `.json`/`.jsonl` are JSON; any other file is told by its first
+ * character. A file too large to hold (`content` null) is parsed a piece at a time when it is JSON Lines.
+ */
+function parseCorpusFile(large: Buffer | null, path: string): ParsedFile {
+	const pieces = large === null ? parseLargeJsonLines(path) : null;
+	if (pieces) return pieces;
+	const content = large ?? readFileSync(path);
 	const extension = extname(path);
 	const looksLikeJson = /^\uFEFF?\s*[[{]/.test(content.toString('utf8', 0, 64));
 	if (extension === '.json' || extension === '.jsonl' || (extension !== '.txt' && looksLikeJson)) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { parseJsonRecords } from '../corpus/json-records.js';
+import { parseJsonLinesPiece } from '../corpus/json-records.js';
 import { type CorpusFileState, type CorpusSummary, type ListedCorpus, readCorpusFile } from '../corpus/load.js';
 import { hasNoIdentifier } from '../corpus/merge.js';
 import { normaliseDoi, type Paper } from '../corpus/paper.js';
@@ -56,14 +56,11 @@ export async function appendedRecords(indexed: IndexedFiles, listed: ListedCorpu
 		appended.files.hashes.push(createHash('sha256').update(content).digest('hex'));
 		if (content.length === from) continue;
 		if (extname(file) !== '.jsonl' || (from > 0 && content[from - 1] !== NEWLINE)) return null;
-		const parsed = parseJsonRecords(content.subarray(from), file);
+		const parsed = parseJsonLinesPiece(content.subarray(from), file, countLines(content, from) + 1);
 		if (parsed.overlays.length > 0) return null;
-		const linesBefore = countLines(content, from);
-		const shifted = (remark: string) =>
-			remark.replace(/^(.*?):(\d+):/, (_, path: string, line: string) => `${path}:${Number(line) + linesBefore}:`);
 		appended.papers.push(...parsed.papers.map(({ paper }) => paper));
-		appended.warnings.push(...parsed.warnings.map(shifted));
-		appended.notes.push(...parsed.notes.map(shifted));
+		appended.warnings.push(...parsed.warnings);
+		appended.notes.push(...parsed.notes);
 	}
 	appended.files.warnings = [...indexed.warnings, ...appended.warnings];
 	appended.files.notes = [...indexed.notes, ...appended.notes];

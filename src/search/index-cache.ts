@@ -103,12 +103,13 @@ export async function loadOrBuildIndex(listed: ListedCorpus, options: IndexCache
 	}
 	options.onBuild?.(reason ?? 'first start');
 	const built = await buildAndWrite(listed, options.cacheDir, options.onProgress ?? (() => undefined));
-	if ('index' in built) {
+	if (built.cause !== null) {
 		warn(`cannot save the search index as ${built.path} (${built.cause}); the next start will build it again`);
 		return { index: built.index, corpus: built.corpus, files: built.files, source: 'built' };
 	}
-	// Read back, once the built index is let go: its papers stay on disk, and the index in service is the one a restart gets.
-	return { ...openIndexCache(built.path, indexCode).load(listed.files), source: 'built' };
+	// The papers are let go for their records in the file, as a restart reads them.
+	const papers = new StoredPapers(openSync(built.path, 'r'), built.written.recordsAt, built.written.recordOffsets);
+	return { index: { ...built.index, papers }, corpus: built.corpus, files: built.files, source: 'built' };
 }
 
 /** Parses and indexes the corpus and writes the cache file: where it is, or the index itself when it could not be written, and why. */
@@ -116,7 +117,12 @@ async function buildAndWrite(
 	listed: ListedCorpus,
 	cacheDir: string,
 	progress: (fraction: number) => void,
-): Promise<{ path: string } | { index: PaperIndex; corpus: CorpusSummary; files: IndexedFiles; path: string; cause: string }> {
+): Promise<
+	{ index: PaperIndex; corpus: CorpusSummary; files: IndexedFiles; path: string } & (
+		| { cause: null; written: WrittenRecords }
+		| { cause: string }
+	)
+> {
 	const read = await listed.read();
 	const { papers, ...corpus } = read.parse();
 	progress(PARSE_SHARE);
@@ -124,8 +130,7 @@ async function buildAndWrite(
 	const files = { ...corpus, states: listed.states, hashes: read.hashes };
 	const path = indexCachePath(cacheDir, corpus.fingerprint);
 	try {
-		await writeIndexCache(index, files, cacheDir);
-		return { path };
+		return { index, corpus, files, path, cause: null, written: await writeIndexCache(index, files, cacheDir) };
 	} catch (error) {
 		return { index, corpus, files, path, cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
 	}
@@ -141,8 +146,14 @@ function sameStates(cached: IndexedFiles['states'], now: IndexedFiles['states'])
 /** The cache file was written by other index code: not damage, an update. */
 class OtherCodeError extends Error {}
 
+/** Where a cache file's records are: their start in the file, and each record's offset from it. */
+interface WrittenRecords {
+	recordsAt: number;
+	recordOffsets: Float64Array;
+}
+
 /** Writes `index` as the cache file for `corpus` (atomically) and removes older cache files. */
-export async function writeIndexCache(index: PaperIndex, corpus: IndexedFiles, cacheDir: string): Promise<void> {
+export async function writeIndexCache(index: PaperIndex, corpus: IndexedFiles, cacheDir: string): Promise<WrittenRecords> {
 	await mkdir(cacheDir, { recursive: true });
 	const path = indexCachePath(cacheDir, corpus.fingerprint);
 	const temporary = `${path}.${process.pid}.tmp`;
@@ -152,8 +163,10 @@ export async function writeIndexCache(index: PaperIndex, corpus: IndexedFiles, c
 		const expected = pieces.reduce((total, piece) => total + piece.byteLength, 0);
 		if (bytesWritten !== expected) throw new Error(`index-cache: wrote ${bytesWritten} of ${expected} bytes to ${temporary}`);
 	};
+	let written: WrittenRecords;
 	try {
-		const { pieces, recordOffsets, recordOffsetsAt } = encodeIndex(index, corpus, await indexCodeKey());
+		const { pieces, recordOffsets, recordOffsetsAt, recordsAt } = encodeIndex(index, corpus, await indexCodeKey());
+		written = { recordsAt, recordOffsets };
 		await write(pieces);
 		// The records last, written as they are made; then where each starts, in the room left for it.
 		for (const piece of paperRecordPieces(index.papers, recordOffsets)) await write([piece]);
@@ -166,6 +179,7 @@ export async function writeIndexCache(index: PaperIndex, corpus: IndexedFiles, c
 		(name) => name.startsWith(FILE_PREFIX) && name.endsWith(FILE_SUFFIX) && join(cacheDir, name) !== path,
 	);
 	await Promise.all(stale.map((name) => rm(join(cacheDir, name), { force: true })));
+	return written;
 }
 
 type SectionData = ArrayBufferView | { lines: readonly string[] } | { json: unknown } | { records: true };
@@ -224,7 +238,7 @@ function encodeIndex(
 	index: PaperIndex,
 	corpus: IndexedFiles,
 	indexCode: string,
-): { pieces: Uint8Array[]; recordOffsets: Float64Array; recordOffsetsAt: number } {
+): { pieces: Uint8Array[]; recordOffsets: Float64Array; recordOffsetsAt: number; recordsAt: number } {
 	const placed: Record<string, SectionPlace> = {};
 	const pieces: Uint8Array[] = [];
 	const sections = sectionsOf(index);
@@ -252,7 +266,12 @@ function encodeIndex(
 	prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
 	headerBytes.copy(prefix, MAGIC.length + 4);
 	const recordOffsets = sections.recordOffsets as Float64Array;
-	return { pieces: [prefix, ...pieces], recordOffsets, recordOffsetsAt: prefix.length + placed.recordOffsets!.offset };
+	return {
+		pieces: [prefix, ...pieces],
+		recordOffsets,
+		recordOffsetsAt: prefix.length + placed.recordOffsets!.offset,
+		recordsAt: prefix.length + placed.records!.offset,
+	};
 }
 
 /** An opened cache file: what it says of its corpus, and how to read its index. */
