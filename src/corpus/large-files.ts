@@ -37,19 +37,19 @@ export async function readOrHash(file: string): Promise<{ hash: string; content:
 }
 
 /**
- * Parses a large JSON Lines file a piece of whole lines at a time, with the line numbers of the
- * whole file; null when the file is one JSON array, which is parsed whole.
+ * Parses a large JSON Lines file a piece of whole lines at a time (about `pieceBytes`), with the
+ * line numbers of the whole file; null when the file is one JSON array, which is parsed whole.
  */
-export function parseLargeJsonLines(file: string): ParsedFile | null {
+export function parseLargeJsonLines(file: string, pieceBytes = PIECE_BYTES): ParsedFile | null {
 	const fd = openSync(file, 'r');
 	try {
 		const parsed = emptyParsedFile();
 		let carried = Buffer.alloc(0);
 		let line = 1;
 		let first = true;
-		const piece = Buffer.allocUnsafe(PIECE_BYTES);
+		const piece = Buffer.allocUnsafe(pieceBytes);
 		for (;;) {
-			const bytesRead = readSync(fd, piece, 0, PIECE_BYTES, null);
+			const bytesRead = readSync(fd, piece, 0, pieceBytes, null);
 			let content = Buffer.concat([carried, piece.subarray(0, bytesRead)]);
 			if (first) {
 				if (/^\uFEFF?\s*\[/.test(content.toString('utf8', 0, 64))) return null;

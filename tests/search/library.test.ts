@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { appendPapers } from '../../src/corpus/append.js';
+import { paperSchema } from '../../src/corpus/paper.js';
 import { openLibrary } from '../../src/search/library.js';
+import { getPaper, paperCount, searchPapers, suggestPapers } from '../../src/search/paper-index.js';
 import { createLogger } from '../../src/log.js';
 
 setFlagsFromString('--expose-gc');
@@ -80,5 +83,59 @@ describe('openLibrary on stderr', () => {
 		await writeFile(join(folder, 'more.jsonl'), '{"id": "2401.00003", "abstract": "Numbats."}\n');
 		await library.reload();
 		expect(written).toEqual(['paperbot: building the search index (the corpus changed since the last start)\n']);
+	});
+});
+
+describe('Library.addPapers', () => {
+	const folders: string[] = [];
+	afterEach(async () => {
+		for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+	});
+	const quokkas = paperSchema.parse({
+		id: '2401.00001',
+		title: 'A census of quokkas',
+		authors: ['Ada Quill'],
+		abstract: 'Quokkas counted.',
+	});
+
+	it('puts appended papers in service without building the index again, and the next start adds them the same way', async () => {
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-library-'));
+		folders.push(folder);
+		await cp('data', folder, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
+		const library = await openLibrary(folder, createLogger('silent'), { output: { isTTY: false, write: () => true } });
+		const before = library.current();
+		await appendPapers(folder, [quokkas]);
+		expect((await library.addPapers([quokkas])).ok).toBe(true);
+		const after = library.current();
+		expect(after.postings).toBe(before.postings);
+		expect(searchPapers(after, 'quokka census').map((result) => result.paper.id)).toEqual(['2401.00001']);
+		expect(suggestPapers(after, 'a census of q').map((paper) => paper.id)).toEqual(['2401.00001']);
+		expect(getPaper(after, 'arXiv:2401.00001')?.title).toBe('A census of quokkas');
+		expect(paperCount(after)).toBe(paperCount(before) + 1);
+
+		// The reload the file's change sets off finds the paper in service already.
+		await library.reload();
+		expect(library.current().postings).toBe(before.postings);
+		expect(paperCount(library.current())).toBe(paperCount(before) + 1);
+
+		const written: string[] = [];
+		const restarted = await openLibrary(folder, createLogger('silent'), { output: { isTTY: false, write: (text) => written.push(text) } });
+		expect(written).toEqual([]);
+		expect(searchPapers(restarted.current(), 'quokka').map((result) => result.paper.id)).toEqual(['2401.00001']);
+		expect(paperCount(restarted.current())).toBe(paperCount(before) + 1);
+	});
+
+	it('reads the corpus whole when an added paper may be one it has', async () => {
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-library-'));
+		folders.push(folder);
+		await cp('data', folder, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
+		const library = await openLibrary(folder, createLogger('silent'), { output: { isTTY: false, write: () => true } });
+		const known = library.current().papers.at(0)!;
+		const corrected = { ...known, journal_ref: 'Quokka J. 1 (2024)' };
+		await appendPapers(folder, [corrected]);
+		const before = library.current();
+		expect((await library.addPapers([corrected])).ok).toBe(true);
+		expect(library.current().postings).not.toBe(before.postings);
+		expect(paperCount(library.current())).toBe(paperCount(before));
 	});
 });
