@@ -138,15 +138,21 @@ export function namesByWordOf(names: readonly (readonly string[])[]): Map<string
 }
 
 function authorFilter(authors: AuthorIndex, name: string): PaperFilter {
+	const accepted = papersByAuthor(authors, name);
+	return (paperNo) => accepted.has(paperNo);
+}
+
+/** The papers with an author whose name has every word of `name` (see compileFilters). */
+export function papersByAuthor(authors: AuthorIndex, name: string): Set<number> {
 	const wanted = termsOf(name);
-	const candidates = wanted.map((word) => authors.namesByWord.get(word) ?? []);
-	if (wanted.length === 0) return () => false;
-	const rarest = candidates.reduce((best, names) => (names.length < best.length ? names : best));
 	const accepted = new Set<number>();
+	if (wanted.length === 0) return accepted;
+	const candidates = wanted.map((word) => authors.namesByWord.get(word) ?? []);
+	const rarest = candidates.reduce((best, names) => (names.length < best.length ? names : best));
 	for (const nameNo of rarest) {
 		const words = authors.names[nameNo]!;
 		if (!wanted.every((word) => words.includes(word))) continue;
 		for (let at = authors.paperOffsets[nameNo]!; at < authors.paperOffsets[nameNo + 1]!; at++) accepted.add(authors.namePapers[at]!);
 	}
-	return (paperNo) => accepted.has(paperNo);
+	return accepted;
 }

@@ -10,7 +10,7 @@ import {
 	type TextColumn,
 	venueText,
 } from './columns.js';
-import { buildAuthorIndex, compileFilters, namesByWordOf, type AuthorIndex } from './filters.js';
+import { buildAuthorIndex, compileFilters, namesByWordOf, papersByAuthor, type AuthorIndex } from './filters.js';
 import type { PaperList } from './paper-list.js';
 import { buildPostings, documentFrequency, inverseDocumentFrequency, type Postings } from './postings.js';
 import { proximityReward, type ProximityWord } from './proximity.js';
@@ -216,7 +216,9 @@ function searchLayer(index: PaperIndex, text: string, combined: Filters, limit: 
 	if (words.length === 0) {
 		if (!accept) return [];
 		const results: SearchResult[] = [];
-		for (const paperNo of index.newest) {
+		// An author's papers are few: put them in order rather than walk every paper for them.
+		const byAuthor = combined.author === null ? null : [...papersByAuthor(index.authors, combined.author)];
+		for (const paperNo of byAuthor?.sort((a, b) => index.recency[a]! - index.recency[b]!) ?? index.newest) {
 			if (results.length === limit) break;
 			if (accept(paperNo)) results.push(resultOf(index.papers, paperNo, 0));
 		}

@@ -119,12 +119,13 @@ export interface SuggestionContext {
 /** Titles a lookup checks for every typed word, when the typed phrase itself matches too few. */
 const EVERY_WORD_CHECKS = 400;
 /**
- * A range of matches longer than this is not read whole: the newest papers are checked in turn
- * instead, which finds a common prefix's newest matches after a few hundred checks.
+ * How many times more checking a paper's title costs than reading one entry of a range: a range is
+ * walked newest first instead of read whole when the checks that should find its newest matches
+ * (the limit over the share of papers that match) cost less than reading it.
  */
-const WALK_ABOVE = 4096;
-/** Papers checked newest first before a lookup reads its whole range after all. */
-const MOST_WALKED = 20_000;
+const CHECK_COST = 40;
+/** A walk gives up, and the range is read whole, after this many times the checks expected. */
+const WALK_SLACK = 4;
 
 /** The entries of `suggestions` that start a title, in title order: one per paper with a title. */
 export function titleStartsOf(suggestions: SuggestionIndex): Uint32Array {
@@ -143,7 +144,8 @@ export function titleStartsOf(suggestions: SuggestionIndex): Uint32Array {
  * those, papers whose title has every typed word (the last may be partial). Newest first within
  * each kind, exactly, however common the prefix: a short range of matches is read whole; a long
  * one (a letter or two typed into a million titles) is answered by checking the newest papers in
- * turn, which stops once `limit` are found, a few hundred checks when the prefix is common. The
+ * turn, which stops once `limit` are found, a few hundred checks when the prefix is common (see
+ * newestMatching). The
  * every-word kind, a last resort, checks at most {@link EVERY_WORD_CHECKS} titles. The newest
  * papers for an empty query.
  */
@@ -220,9 +222,9 @@ export function suggestPaperNumbers(context: SuggestionContext, partial: string,
 
 /**
  * The `limit` newest papers among positions `[start, end)` of a sorted list (`paperAt` gives each
- * position's paper), newest first. `matches` must hold for exactly those papers: a long range is
- * answered by walking the newest papers and keeping those that match, which gives the same papers
- * in the same order, and stops once `limit` are found.
+ * position's paper), newest first. `matches` must hold for exactly those papers: a range long
+ * enough is answered by walking the newest papers and keeping those that match, which gives the
+ * same papers in the same order and stops once `limit` are found.
  */
 function newestMatching(
 	context: SuggestionContext,
@@ -232,11 +234,15 @@ function newestMatching(
 	paperAt: (position: number) => number,
 	matches: (paperNo: number) => boolean,
 ): number[] {
-	if (end - start > WALK_ABOVE) {
+	const { newest } = context;
+	const range = end - start;
+	// Matches spread evenly over time are found after limit × papers / range checks.
+	const expectedChecks = (limit * newest.length) / Math.max(range, 1);
+	if (expectedChecks * CHECK_COST < range) {
 		const found: number[] = [];
-		const { newest } = context;
-		const walked = Math.min(newest.length, MOST_WALKED);
+		const walked = Math.min(newest.length, Math.ceil(WALK_SLACK * expectedChecks));
 		for (let at = 0; at < walked && found.length < limit; at++) if (matches(newest[at]!)) found.push(newest[at]!);
+		// Matches bunched among older papers (an old id prefix) are not found so: then the range is read.
 		if (found.length === limit || walked === newest.length) return found;
 	}
 	const kept = new NewestPapers(context.recency, limit);
