@@ -83,7 +83,7 @@ async function main(): Promise<void> {
 	const state = openState(env.STATE_PATH);
 	reading = openReadingDesk({ state, library });
 	const digestMarks = openDigestMarks(state);
-	library.onLoad((_corpus, index) => digestMarks.recordFirstSeen(paperIds(index), new Date()));
+	library.onLoad((_corpus, index, added) => digestMarks.recordFirstSeen(added ?? paperIds(index), new Date()));
 	const corpusWatch = await watchCorpus(env.CORPUS_PATH, () => library.reload(), log);
 	const client = await startBot({
 		token: env.DISCORD_TOKEN,

@@ -40,15 +40,23 @@ export interface Library {
 	readonly notes: readonly string[];
 	/** Why the latest reload failed, until one succeeds. */
 	readonly problem: string | null;
-	/** Called after each successful load, with what the load reported and the index it put in service (first load included). */
-	onLoad(listener: (corpus: CorpusSummary, index: PaperIndex) => void): void;
+	/**
+	 * Called after each successful load, with what the load reported and the index it put in service
+	 * (first load included); after papers were added to the index in service, with their keys too
+	 * (`added`), as no other paper is new: null after a load of the whole corpus.
+	 */
+	onLoad(listener: LoadListener): void;
 }
 
-/** An index, what its load reported, and the files as it has them. */
+/** What {@link Library.onLoad} calls. */
+export type LoadListener = (corpus: CorpusSummary, index: PaperIndex, added: readonly string[] | null) => void;
+
+/** An index, what its load reported, the files as it has them, and the papers added to the index before it, if that is what changed. */
 interface Loaded {
 	index: PaperIndex;
 	corpus: CorpusSummary;
 	files: IndexedFiles;
+	added?: readonly string[];
 }
 
 /** A build shows its progress on a terminal only when it takes longer than this. */
@@ -80,7 +88,7 @@ export async function openLibrary(
 	log: Logger,
 	{ output = process.stderr, progressAfterMs = PROGRESS_AFTER_MS }: LibraryOutput = {},
 ): Promise<Library> {
-	const listeners: ((corpus: CorpusSummary, index: PaperIndex) => void)[] = [];
+	const listeners: LoadListener[] = [];
 	let reloading: Promise<unknown> = Promise.resolve();
 	let loads = 0;
 
@@ -139,7 +147,7 @@ export async function openLibrary(
 			{ papers: paperCount(index), appended: appended.papers.length, index: 'appended', ms: Math.round(performance.now() - started) },
 			'corpus loaded',
 		);
-		return { index, corpus, files: appended.files };
+		return { index, corpus, files: appended.files, added: appended.papers.map((paper) => paper.id) };
 	}
 
 	/** Runs one change of the index at a time, so a slow one never swaps in an older corpus over a newer one. */
@@ -156,7 +164,7 @@ export async function openLibrary(
 				});
 				latest = loaded.corpus;
 				indexedFiles = loaded.files;
-				for (const listener of listeners) listener(loaded.corpus, loaded.index);
+				for (const listener of listeners) listener(loaded.corpus, loaded.index, loaded.added ?? null);
 				return { ok: true, corpus: loaded.corpus };
 			} catch (error) {
 				const failure = error instanceof Error ? error : new Error(String(error));
@@ -180,15 +188,15 @@ export async function openLibrary(
 		notes: latest.notes as readonly string[],
 		problem: null as string | null,
 		current: () => library.index,
-		onLoad(listener: (corpus: CorpusSummary, index: PaperIndex) => void) {
+		onLoad(listener: LoadListener) {
 			listeners.push(listener);
-			listener(latest, library.index);
+			listener(latest, library.index, null);
 		},
 		reload: () => serially(loadAppended),
 		addPapers: (papers: readonly Paper[]) =>
 			serially(async () => {
 				const index = addPapersToIndex(library.index, papers);
-				return index && { index, corpus: latest, files: indexedFiles };
+				return index && { index, corpus: latest, files: indexedFiles, added: papers.map((paper) => paper.id) };
 			}),
 	};
 	return library;

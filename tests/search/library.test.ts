@@ -104,8 +104,11 @@ describe('Library.addPapers', () => {
 		await cp('data', folder, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 		const library = await openLibrary(folder, createLogger('silent'), { output: { isTTY: false, write: () => true } });
 		const before = library.current();
+		const told: (readonly string[] | null)[] = [];
+		library.onLoad((_corpus, _index, added) => told.push(added));
 		await appendPapers(folder, [quokkas]);
 		expect((await library.addPapers([quokkas])).ok).toBe(true);
+		expect(told).toEqual([null, ['2401.00001']]);
 		const after = library.current();
 		expect(after.postings).toBe(before.postings);
 		expect(searchPapers(after, 'quokka census').map((result) => result.paper.id)).toEqual(['2401.00001']);
