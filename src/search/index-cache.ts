@@ -1,11 +1,12 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CorpusSummary, ListedCorpus } from '../corpus/load.js';
+import type { CorpusSummary, ListedCorpus, ReadCorpus } from '../corpus/load.js';
 import { addPapersToIndex, appendedRecords, type IndexedFiles, summaryOf } from './appended.js';
 import { indexCodeKey } from './index-code.js';
-import { assembleIndex, buildSearchIndex, type PaperIndex, type StoredIndexParts } from './paper-index.js';
-import { paperRecordPieces, StoredPapers } from './paper-list.js';
+import { assembleIndex, buildPartsBesidePostings, type PaperIndex, type StoredIndexParts } from './paper-index.js';
+import { buildPostings } from './postings.js';
+import { type PaperList, paperRecordPieces, StoredPapers, storedRecordPieces } from './paper-list.js';
 
 /** Why an index is built rather than read from the cache, as a person is told it. */
 export type BuildReason =
@@ -112,7 +113,12 @@ export async function loadOrBuildIndex(listed: ListedCorpus, options: IndexCache
 	return { index: { ...built.index, papers }, corpus: built.corpus, files: built.files, source: 'built' };
 }
 
-/** Parses and indexes the corpus and writes the cache file: where it is, or the index itself when it could not be written, and why. */
+/**
+ * Parses and indexes the corpus and writes the cache file: where it is, or the index itself when it
+ * could not be written, and why. The papers' records are written first, to a file beside it, and
+ * the parsed papers let go before the postings are built from those records: a million parsed
+ * papers and the postings being built would not fit in memory together.
+ */
 async function buildAndWrite(
 	listed: ListedCorpus,
 	cacheDir: string,
@@ -124,15 +130,48 @@ async function buildAndWrite(
 	)
 > {
 	const read = await listed.read();
-	const { papers, ...corpus } = read.parse();
+	const path = indexCachePath(cacheDir, read.fingerprint);
+	const recordsPath = `${path}.${process.pid}.records.tmp`;
+	const { corpus, parts, papers, cause } = await parseAndStore(read, cacheDir, recordsPath);
 	progress(PARSE_SHARE);
-	const index = buildSearchIndex(papers, (fraction) => progress(PARSE_SHARE + (1 - PARSE_SHARE) * fraction));
+	const postings = buildPostings(papers, (fraction) => progress(PARSE_SHARE + (1 - PARSE_SHARE) * fraction));
+	const index = assembleIndex({ ...parts, postings }, papers);
+	progress(1);
 	const files = { ...corpus, states: listed.states, hashes: read.hashes };
-	const path = indexCachePath(cacheDir, corpus.fingerprint);
+	if (cause !== null) return { index, corpus, files, path, cause };
 	try {
 		return { index, corpus, files, path, cause: null, written: await writeIndexCache(index, files, cacheDir) };
 	} catch (error) {
 		return { index, corpus, files, path, cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+	} finally {
+		await rm(recordsPath, { force: true });
+	}
+}
+
+/**
+ * Parses the corpus, makes every part of its index but the postings, and writes the papers'
+ * records to `recordsPath`: the papers as read back from there, or, when that cannot be written,
+ * the parsed papers themselves and why. The parsed papers are let go when this returns.
+ */
+async function parseAndStore(
+	read: ReadCorpus,
+	cacheDir: string,
+	recordsPath: string,
+): Promise<{ corpus: CorpusSummary; parts: Omit<StoredIndexParts, 'postings'>; papers: PaperList; cause: string | null }> {
+	const { papers, ...corpus } = read.parse();
+	const parts = buildPartsBesidePostings(papers);
+	try {
+		await mkdir(cacheDir, { recursive: true });
+		const file = await open(recordsPath, 'w');
+		const offsets = new Float64Array(papers.length + 1);
+		try {
+			for (const piece of paperRecordPieces(papers, offsets)) await file.write(piece);
+		} finally {
+			await file.close();
+		}
+		return { corpus, parts, papers: new StoredPapers(openSync(recordsPath, 'r'), 0, offsets), cause: null };
+	} catch (error) {
+		return { corpus, parts, papers, cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
 	}
 }
 
@@ -168,8 +207,12 @@ export async function writeIndexCache(index: PaperIndex, corpus: IndexedFiles, c
 		const { pieces, recordOffsets, recordOffsetsAt, recordsAt } = encodeIndex(index, corpus, await indexCodeKey());
 		written = { recordsAt, recordOffsets };
 		await write(pieces);
-		// The records last, written as they are made; then where each starts, in the room left for it.
-		for (const piece of paperRecordPieces(index.papers, recordOffsets)) await write([piece]);
+		// The records last, copied as they are when they are stored already, else written as they are
+		// made; then where each starts, in the room left for it.
+		const { papers } = index;
+		if (papers instanceof StoredPapers) recordOffsets.set(papers.offsets);
+		const records = papers instanceof StoredPapers ? storedRecordPieces(papers) : paperRecordPieces(papers, recordOffsets);
+		for (const piece of records) await write([piece]);
 		await write([new Uint8Array(recordOffsets.buffer)], recordOffsetsAt);
 	} finally {
 		await file.close();

@@ -112,11 +112,21 @@ export function buildSearchIndex(
 	onProgress: (fraction: number) => void = () => undefined,
 	within: PaperIndex | null = null,
 ): PaperIndex {
-	const postings = buildPostings(papers, (fraction) => onProgress(0.6 * fraction), within?.postings ?? null);
-	onProgress(0.73);
+	const parts = buildPartsBesidePostings(papers);
+	onProgress(0.27);
+	const postings = buildPostings(papers, (fraction) => onProgress(0.27 + 0.73 * fraction), within?.postings ?? null);
+	onProgress(1);
+	return assembleIndex({ ...parts, postings }, papers);
+}
+
+/**
+ * Everything an index stores but its postings: ids, suggestions, order, years, authors, filter
+ * columns and other names. Made apart from the postings so that a large corpus's parsed papers can
+ * be let go before the postings, the largest part, are built from their stored records.
+ */
+export function buildPartsBesidePostings(papers: PaperList): Omit<StoredIndexParts, 'postings'> {
 	const ids = Array.from({ length: papers.length }, (_, paperNo) => papers.at(paperNo)!.id);
 	const suggestions = buildSuggestionIndex(papers, ids);
-	onProgress(0.87);
 	const keys = Array.from({ length: papers.length }, (_, paperNo) => dateKey(papers.at(paperNo)!));
 	// An array's sort, not a typed array's: it runs in near-linear time on a corpus already in id order.
 	const newest = Uint32Array.from([...keys.keys()].sort((a, b) => (keys[a]! < keys[b]! ? 1 : keys[a]! > keys[b]! ? -1 : 0)));
@@ -125,23 +135,17 @@ export function buildSearchIndex(
 		recency[paperNo] = position;
 	});
 	const { names, paperOffsets, namePapers } = buildAuthorIndex(papers);
-	const index = assembleIndex(
-		{
-			ids,
-			postings,
-			suggestions,
-			newest,
-			recency,
-			years: Uint16Array.from({ length: papers.length }, (_, paperNo) => yearOf(papers.at(paperNo)!)),
-			authors: { names, paperOffsets, namePapers },
-			categories: buildTextColumn(papers, categoriesText),
-			venues: buildTextColumn(papers, venueText),
-			aliases: buildAliases(papers),
-		},
-		papers,
-	);
-	onProgress(1);
-	return index;
+	return {
+		ids,
+		suggestions,
+		newest,
+		recency,
+		years: Uint16Array.from({ length: papers.length }, (_, paperNo) => yearOf(papers.at(paperNo)!)),
+		authors: { names, paperOffsets, namePapers },
+		categories: buildTextColumn(papers, categoriesText),
+		venues: buildTextColumn(papers, venueText),
+		aliases: buildAliases(papers),
+	};
 }
 
 /**

@@ -28,9 +28,10 @@ export class StoredPapers implements PaperList {
 	private readonly decodedNumbers = new Int32Array(DECODED_SLOTS).fill(-1);
 
 	constructor(
-		private readonly fd: number,
-		private readonly start: number,
-		private readonly offsets: Float64Array,
+		readonly fd: number,
+		readonly start: number,
+		/** Where each record starts from `start`, and where the last ends. */
+		readonly offsets: Float64Array,
 	) {
 		this.length = offsets.length - 1;
 		closeWhenCollected.register(this, fd);
@@ -48,6 +49,17 @@ export class StoredPapers implements PaperList {
 		this.decoded[slot] = paper;
 		this.decodedNumbers[slot] = paperNo;
 		return paper;
+	}
+}
+
+/** The records as they are stored, in pieces of about PIECE_BYTES: for copying them into another file unparsed. */
+export function* storedRecordPieces(papers: StoredPapers): Generator<Buffer> {
+	const total = papers.offsets.at(-1) ?? 0;
+	for (let from = 0; from < total; from += PIECE_BYTES) {
+		const piece = Buffer.allocUnsafe(Math.min(PIECE_BYTES, total - from));
+		const read = readSync(papers.fd, piece, 0, piece.length, papers.start + from);
+		if (read !== piece.length) throw new Error('paper-list: the stored records are cut short');
+		yield piece;
 	}
 }
 
