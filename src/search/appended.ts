@@ -4,7 +4,7 @@ import { parseJsonLinesPiece } from '../corpus/json-records.js';
 import { type CorpusFileState, type CorpusSummary, type ListedCorpus, readCorpusFile } from '../corpus/load.js';
 import { hasNoIdentifier } from '../corpus/merge.js';
 import { normaliseDoi, type Paper } from '../corpus/paper.js';
-import { getPaper, hasPaper, type PaperIndex, withAddedPapers } from './paper-index.js';
+import { getPaper, type PaperIndex, withAddedPapers } from './paper-index.js';
 
 /** What an index was built or read from: the summary of its load, and each file as it was then. */
 export interface IndexedFiles extends CorpusSummary {
@@ -73,16 +73,26 @@ function countLines(content: Buffer, end: number): number {
 	return lines;
 }
 
+const samePaper = (a: Paper, b: Paper) => {
+	const fields = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Paper>;
+	return [...fields].every((field) => JSON.stringify(a[field] ?? null) === JSON.stringify(b[field] ?? null));
+};
+
 /**
  * The index with `papers` added (see withAddedPapers), leaving out those among its added papers
- * already; null when one of them may be a paper the index has under some name (the same key or
+ * already as they are; null when one of them may be a paper the index has under some name (the same key or
  * DOI, or no identifier at all, which only titles can match) or comes twice, as only a full read
  * merges records of one paper.
  */
 export function addPapersToIndex(index: PaperIndex, papers: readonly Paper[]): PaperIndex | null {
 	const fresh: Paper[] = [];
 	for (const paper of papers) {
-		if (index.added && hasPaper(index.added, paper.id)) continue;
+		const added = index.added && getPaper(index.added, paper.id);
+		// The same record again (the reload after an add reads what the add wrote) changes nothing; another needs a full read.
+		if (added) {
+			if (samePaper(added, paper)) continue;
+			return null;
+		}
 		const doi = paper.doi ? normaliseDoi(paper.doi) : null;
 		if (hasNoIdentifier(paper) || getPaper(index, paper.id) !== null || (doi !== null && getPaper(index, `doi:${doi}`) !== null))
 			return null;

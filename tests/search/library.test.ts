@@ -126,6 +126,14 @@ describe('Library.addPapers', () => {
 		expect(written).toEqual([]);
 		expect(searchPapers(restarted.current(), 'quokka').map((result) => result.paper.id)).toEqual(['2401.00001']);
 		expect(paperCount(restarted.current())).toBe(paperCount(before) + 1);
+
+		// A second record of an added paper is a correction only a full read applies.
+		const corrected = { ...quokkas, title: 'A second census of quokkas' };
+		await writeFile(join(folder, 'more.jsonl'), `${JSON.stringify(corrected)}\n`);
+		await library.reload();
+		expect(library.current().postings).not.toBe(before.postings);
+		expect(getPaper(library.current(), '2401.00001')?.title).toBe('A second census of quokkas');
+		expect(paperCount(library.current())).toBe(paperCount(before) + 1);
 	});
 
 	it('reads the corpus whole when an added paper may be one it has', async () => {
