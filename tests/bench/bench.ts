@@ -87,6 +87,7 @@ function report(size: number, bare: Measurement, first: Measurement, restart: Me
 		['suggestion p99', ms(bare.suggest.p99), ms(first.suggest.p99), ratio(first.suggest.p99, bare.suggest.p99)],
 		['feed: 500 new papers ranked', '', ms(first.feed?.ms ?? 0), ''],
 		['feed: longest hold of the event loop', '', ms(first.feed?.longestStallMs ?? 0), ''],
+		['add one paper, no rebuild (restart)', '', ms(restart.addMs ?? 0), ''],
 	];
 	console.log(`\n${size.toLocaleString('en')} papers`);
 	console.log(`  ${'figure'.padEnd(34)}${'bare'.padStart(12)}${'paperbot'.padStart(12)}  ours/bare`);

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { listCorpus, loadCorpus } from '../../src/corpus/load.js';
+import { addPapersToIndex } from '../../src/search/appended.js';
 import { loadOrBuildIndex } from '../../src/search/index-cache.js';
 import { type Paper, paperSchema } from '../../src/corpus/paper.js';
 import { rankFeedPapers } from '../../src/feed/rank.js';
@@ -26,6 +27,8 @@ export interface Measurement {
 	suggest: Percentiles;
 	/** For ours: ranking a day of {@link FEED_DAY} new papers against the corpus, and the longest the event loop waited meanwhile. */
 	feed?: { ms: number; longestStallMs: number };
+	/** For ours: adding one paper to the index in service, as `/paper add` does after writing it (see Library.addPapers). */
+	addMs?: number;
 }
 
 /** Papers in the benchmark's feed day: arXiv's busiest categories announce about this many a day. */
@@ -48,6 +51,17 @@ async function timeFeed(index: PaperIndex): Promise<{ ms: number; longestStallMs
 	const ms = performance.now() - start;
 	clearInterval(ticker);
 	return { ms, longestStallMs };
+}
+
+/** Times adding one new paper to the index, and checks that search finds it. */
+function timeAdd(index: PaperIndex): number {
+	const paper = paperSchema.parse({ id: '2601.99999', title: 'Quokka census', authors: ['Ada Quill'], abstract: 'Quokkas counted.' });
+	const start = performance.now();
+	const added = addPapersToIndex(index, [paper]);
+	const ms = performance.now() - start;
+	if (added === null || searchPapers(added, 'quokka census')[0]?.paper.id !== paper.id)
+		throw new Error('bench/measure: the added paper is not found');
+	return ms;
 }
 
 /** Latency percentiles over `count` timed calls. */
@@ -143,7 +157,19 @@ async function main(): Promise<void> {
 	const suggestTimes = timeEach(workload.partials, suggest, budgetMs / 3);
 	const maxRssMb = process.resourceUsage().maxRSS / 1024;
 	const feed = index ? await timeFeed(index) : undefined;
-	const measurement: Measurement = { engine, source, parseMs, buildMs, heapAfterLoadMb, maxRssMb, query, suggest: suggestTimes, feed };
+	const addMs = index ? timeAdd(index) : undefined;
+	const measurement: Measurement = {
+		engine,
+		source,
+		parseMs,
+		buildMs,
+		heapAfterLoadMb,
+		maxRssMb,
+		query,
+		suggest: suggestTimes,
+		feed,
+		addMs,
+	};
 	process.stdout.write(`${JSON.stringify(measurement)}\n`);
 }
 
