@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
  * The modules whose code decides what a stored index holds, beside this one: the tokeniser and
  * stemming (text, and latex for folding), the field weights and BM25 parameters (postings), the
  * suggestion structure (suggest), the author index (filters), the filter columns (columns), the
- * order and years (paper-index), the stored records (paper-list) and the file layout (index-cache).
+ * order and years (paper-index), the stored records (paper-list) and the file layout (index-file).
  */
 const INDEX_MODULES = [
 	'./text',
@@ -20,7 +20,7 @@ const INDEX_MODULES = [
 	'./columns',
 	'./paper-index',
 	'./paper-list',
-	'./index-cache',
+	'./index-file',
 ];
 /** The stemmer package: a new version may stem words differently. */
 const STEMMER = '@orama/stemmers/english';
