@@ -22,6 +22,7 @@ const MALDACENA = { id: 'hep-th/9711200', title: 'The Large N Limit of Superconf
 const LECUN = '10.1038/nature14539';
 const SSD = '10.1007/978-3-319-46448-0_2';
 const DIEHL = '10.3389/fncom.2015.00099';
+const OPTUNA = '10.1145/3292500.3330701';
 
 let standin: Standin;
 let arxiv: Awaited<ReturnType<typeof startArxivStandIn>>;
@@ -54,6 +55,7 @@ beforeAll(async () => {
 		[LECUN]: 'lecun-bengio-hinton-2015.json',
 		[SSD]: 'liu-ssd-2016.json',
 		[DIEHL]: 'diehl-cook-2015.json',
+		[OPTUNA]: 'akiba-optuna-2019.json',
 	});
 	openAlex = await startOpenAlexStandIn({ [LECUN]: 'lecun-bengio-hinton-2015.json', [SSD]: 'liu-ssd-2016.json' });
 	standin = await startDiscordStandin();
@@ -197,6 +199,21 @@ describe('/paper add by DOI', () => {
 			title: 'Unsupervised learning of digit recognition using spike-timing-dependent plasticity',
 			url: `https://doi.org/${DIEHL}`,
 		});
+	});
+});
+
+describe('/paper propose by DOI', () => {
+	it('adds a DOI the corpus lacks for a curator, then puts it on the reading list', async () => {
+		const result = await standin.sendInteraction({
+			...slashCommand('paper', 'propose', { id: `doi:${OPTUNA}` }),
+			permissions: CURATOR_PERMISSIONS,
+		});
+		const answer = await result.waitForAnswer(10_000);
+		expect(isEphemeral(answer)).toBe(true);
+		expect(answer.content).toBe(
+			`Proposed [Optuna: A Next-generation Hyperparameter Optimization Framework](<https://doi.org/${OPTUNA}>) for the reading group: 1 of 25 on the list.`,
+		);
+		expect(await addedIds()).toContain(`doi:${OPTUNA}`);
 	});
 });
 
