@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { arxivIdOfDoi, isPartialDate, normaliseArxivId, normaliseDoi } from '../corpus/paper.js';
-import { LibraryError, type ServiceClient } from './http.js';
+import { LibraryError, parseJsonBody, type ServiceClient } from './http.js';
 import { jatsToParagraphs, markupToText } from './markup.js';
 
 /** What Crossref says of one work, in paperbot's terms; fields Crossref does not give are null. */
@@ -107,12 +107,7 @@ function preprintArxivId(relation: Record<string, unknown> | null | undefined): 
 
 /** The work in Crossref's answer to `GET /works/<doi>`; throws a LibraryError when the answer is not one. */
 export function readCrossrefWork(body: string, doi: string): CrossrefWork {
-	let parsed: ReturnType<typeof answerSchema.safeParse>;
-	try {
-		parsed = answerSchema.safeParse(JSON.parse(body));
-	} catch {
-		parsed = answerSchema.safeParse(undefined);
-	}
+	const parsed = answerSchema.safeParse(parseJsonBody(body));
 	if (!parsed.success) throw new LibraryError(200, `Crossref's answer for ${doi} is not a work record, so nothing was added.`);
 	const work = parsed.data.message;
 	return {

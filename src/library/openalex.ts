@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LibraryError, type ServiceClient } from './http.js';
+import { LibraryError, parseJsonBody, type ServiceClient } from './http.js';
 
 /** Where OpenAlex is and how to ask it. */
 export interface OpenAlexOptions {
@@ -46,12 +46,7 @@ function workUrl(options: OpenAlexOptions, doi: string): string {
 export async function fetchOpenAlexAbstract(client: ServiceClient, options: OpenAlexOptions, doi: string): Promise<string | null> {
 	const answer = await client.get(workUrl(options, doi), {}, [404]);
 	if (answer.status === 404) return null;
-	let parsed: ReturnType<typeof workSchema.safeParse>;
-	try {
-		parsed = workSchema.safeParse(JSON.parse(answer.body));
-	} catch {
-		parsed = workSchema.safeParse(undefined);
-	}
+	const parsed = workSchema.safeParse(parseJsonBody(answer.body));
 	if (!parsed.success) throw new LibraryError(200, `OpenAlex's answer for ${doi} is not a work record, so nothing was added.`);
 	const index = parsed.data.abstract_inverted_index;
 	return index ? rebuildAbstract(index) : null;

@@ -141,6 +141,13 @@ describe('createDoiLookup', () => {
 		expect(JSON.stringify(missing)).not.toContain(KEY);
 	});
 
+	it('refuses an OpenAlex answer that is no work record, in words', async () => {
+		const { lookUp } = await lookUpWith(CROSSREF_WORKS, { [LECUN]: [{ body: '<html>Service temporarily down</html>' }] });
+		expect((await lookUp([LECUN])).missing).toEqual([
+			{ id: `doi:${LECUN}`, code: 'malformed-feed', reason: `OpenAlex's answer for ${LECUN} is not a work record, so nothing was added.` },
+		]);
+	});
+
 	it('asks from the public pool without a contact address, and without a key sends none', async () => {
 		const { lookUp } = await lookUpWith(CROSSREF_WORKS, OPENALEX_WORKS, { contactEmail: undefined, openAlexKey: undefined });
 		await lookUp([LECUN]);
