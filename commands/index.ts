@@ -16,7 +16,7 @@ export interface CommandContext {
 	readonly index: PaperIndex;
 	/** Source of randomness for `/paper random` (seedable in tests). */
 	readonly random: () => number;
-	/** Adding papers from arXiv; absent where the corpus cannot be written, where adding refuses. */
+	/** Adding papers from arXiv or by DOI; absent where the corpus cannot be written, where adding refuses. */
 	readonly curation?: Curation;
 	/** Paper of the day, digests and their settings; absent in the console, where those commands refuse. */
 	readonly schedule?: ScheduleService;

@@ -85,12 +85,12 @@ export const data = {
 		{
 			type: ApplicationCommandOptionType.Subcommand,
 			name: 'add',
-			description: 'Add a paper from arXiv to the corpus (Manage Server or the curator role)',
+			description: 'Add a paper to the corpus from arXiv or by its DOI (Manage Server or the curator role)',
 			options: [
 				{
 					type: ApplicationCommandOptionType.String,
 					name: 'id',
-					description: 'An arXiv id or link, e.g. 2305.00054',
+					description: 'An arXiv id, a DOI or a link, e.g. 2305.00054 or 10.1145/3292500.3330701',
 					required: true,
 					max_length: 200,
 				},
@@ -122,7 +122,7 @@ export const data = {
 			name: 'propose',
 			description: "Propose a paper for the reading group's next poll",
 			options: [
-				idOption('The paper: a title or an arXiv id (curators may propose one not in the corpus yet)'),
+				idOption('The paper: a title, an arXiv id or a DOI (curators may propose one not in the corpus yet)'),
 				{ type: ApplicationCommandOptionType.String, name: 'note', description: 'Why read it, shown on the reading list', max_length: 300 },
 			],
 		},
@@ -175,7 +175,7 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 export default {
 	data,
 	execute,
-	// Proposing a paper not in the corpus asks arXiv first.
+	// Proposing a paper not in the corpus asks arXiv or Crossref first.
 	deferred: (input) => input.subcommand === 'add' || input.subcommand === 'propose',
 	autocomplete: (option, { index }) => suggestPapers(index, option.value).map(paperChoice),
 } satisfies Command<typeof data>;

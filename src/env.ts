@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ARXIV_MIN_INTERVAL_SECONDS } from './arxiv/queue.js';
+import type { DoiLookupOptions } from './library/doi-papers.js';
 import type { ScheduleDefaults } from './services/schedule-service.js';
 import {
 	categoriesSetting,
@@ -62,6 +63,17 @@ export const envSchema = z.object({
 	ARXIV_API_URL: httpUrl.default('https://export.arxiv.org/api/query'),
 	/** Members with this role may add papers, beside those with Manage Server. */
 	CURATOR_ROLE_ID: snowflake.optional(),
+	/** Whom the library's services (Crossref, OpenAlex) may contact: sent as `mailto=` and in the User-Agent; Crossref's polite pool needs it. */
+	CONTACT_EMAIL: z.email({ error: 'must be an email address, e.g. lab@example.org' }).optional(),
+	/** Crossref's REST API, where papers added by DOI get their metadata. */
+	CROSSREF_API_URL: httpUrl.default('https://api.crossref.org'),
+	/** OpenAlex's API, asked for the abstract Crossref lacks. */
+	OPENALEX_API_URL: httpUrl.default('https://api.openalex.org'),
+	/** OpenAlex's free API key, sent as `api_key=`; a secret, never logged. */
+	OPENALEX_API_KEY: z
+		.string()
+		.regex(/^[\w.-]+$/, 'must be the key alone: letters, digits, "_", "." and "-", no spaces')
+		.optional(),
 	/** Channel for the arXiv feed in the DISCORD_GUILD_ID guild. */
 	ARXIV_FEED_CHANNEL_ID: snowflake.optional(),
 	/** arXiv categories the feed reads, space- or comma-separated, e.g. `cs.NE q-bio.NC`. */
@@ -186,5 +198,16 @@ export function scheduleDefaults(env: Env): ScheduleDefaults {
 				reading_hours: env.READING_POLL_HOURS,
 			});
 		},
+	};
+}
+
+/** Where papers added by DOI are looked up, and whom the services may contact. */
+export function doiLookupOptions(env: Env, version: string): DoiLookupOptions {
+	return {
+		version,
+		contactEmail: env.CONTACT_EMAIL,
+		crossrefUrl: env.CROSSREF_API_URL,
+		openAlexUrl: env.OPENALEX_API_URL,
+		openAlexKey: env.OPENALEX_API_KEY,
 	};
 }

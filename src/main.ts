@@ -8,7 +8,8 @@ import { createFeedClient } from './arxiv/feed-client.js';
 import { createRequestQueue } from './arxiv/queue.js';
 import { curatorPolicy } from './interaction/permissions.js';
 import { hasConsoleInput, runConsole } from './console/console.js';
-import { EnvError, parseEnv, scheduleDefaults } from './env.js';
+import { doiLookupOptions, EnvError, parseEnv, scheduleDefaults } from './env.js';
+import { createDoiLookup } from './library/doi-papers.js';
 import { openLibrary } from './search/library.js';
 import { createLogger, createTerminalLogger } from './log.js';
 import { CorpusError } from './corpus/load.js';
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
 		library,
 		mayAdd,
 		knownPaper: feedPaper,
+		lookUpDois: createDoiLookup(doiLookupOptions(env, packageJson.version)),
 	});
 	let schedule: ScheduleService | undefined;
 	let reading: ReadingDesk | undefined;

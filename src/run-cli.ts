@@ -5,7 +5,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { cliHelp, CliUsageError, EXIT, readCliArguments } from './console/cli-arguments.js';
 import { CONSOLE_USER, renderReply, replyAsJson } from './console/console.js';
 import { CorpusError } from './corpus/load.js';
-import { EnvError, parseEnv, scheduleDefaults } from './env.js';
+import { doiLookupOptions, EnvError, parseEnv, scheduleDefaults } from './env.js';
 import { answer } from './interaction/answer.js';
 import { createTerminalLogger, type TextOutput } from './log.js';
 import { openState, StateError } from './store/state.js';
@@ -61,12 +61,13 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 	dotenv.config({ quiet: true, processEnv: io.env as Record<string, string> });
 	const env = parseEnv(io.env);
 	const library = await openLibrary(env.CORPUS_PATH, createTerminalLogger(env.LOG_LEVEL, io.stderr), { output: io.stderr });
-	// The arXiv modules (and their XML parser) load only for the commands that ask arXiv.
+	// The arXiv and library modules (and their XML parser) load only for the commands that ask those services.
 	if (request.kind === 'add') {
-		const [{ openCuration }, { createRequestQueue }, { runAddCommandLine }] = await Promise.all([
+		const [{ openCuration }, { createRequestQueue }, { runAddCommandLine }, { createDoiLookup }] = await Promise.all([
 			import('./arxiv/curation.js'),
 			import('./arxiv/queue.js'),
 			import('./console/add-command-line.js'),
+			import('./library/doi-papers.js'),
 		]);
 		const curation = await openCuration({
 			corpusPath: env.CORPUS_PATH,
@@ -74,6 +75,7 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 			queue: createRequestQueue(env.ARXIV_REQUEST_INTERVAL * 1000),
 			library,
 			mayAdd: () => true,
+			lookUpDois: createDoiLookup(doiLookupOptions(env, packageJson.version)),
 		});
 		return runAddCommandLine(request, curation, io);
 	}

@@ -3,7 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCrossrefStandIn, startOpenAlexStandIn } from './library/library-stand-ins.js';
 import { runCliHere, runEntry, type RunOptions } from './run-entry.js';
 
 let corpus: string;
@@ -180,7 +181,8 @@ describe.concurrent('--json for every command that answers with a message', () =
 				{
 					id: 'not-an-id',
 					code: 'bad-id',
-					reason: '"not-an-id" is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).',
+					reason:
+						'"not-an-id" is not an arXiv id or a DOI (expected e.g. 2305.00054, https://arxiv.org/abs/2305.00054 or 10.1145/3292500.3330701).',
 				},
 			],
 		});
@@ -299,4 +301,58 @@ describe('the reading list at the CLI and the console, over one state file', () 
 		expect(missing).toMatchObject({ code: 1, stdout: '' });
 		expect(missing.stderr).toContain('is not on the reading list');
 	}, 60_000);
+});
+
+describe('paperbot add with DOIs', () => {
+	it('adds papers by DOI from Crossref and OpenAlex, prints them under --json as arXiv papers are, then finds them', async () => {
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-cli-doi-'));
+		await cp('data', folder, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
+		const crossref = await startCrossrefStandIn({
+			'10.1038/nature14539': 'lecun-bengio-hinton-2015.json',
+			'10.1007/978-3-319-46448-0_2': 'liu-ssd-2016.json',
+		});
+		const openAlex = await startOpenAlexStandIn({ '10.1038/nature14539': 'lecun-bengio-hinton-2015.json' });
+		const env = {
+			ARXIV_API_URL: 'http://127.0.0.1:9/api/query',
+			CROSSREF_API_URL: crossref.apiUrl,
+			OPENALEX_API_URL: openAlex.apiUrl,
+			OPENALEX_API_KEY: 'cli-test-key',
+			CONTACT_EMAIL: 'lab@example.org',
+		};
+		try {
+			const added = await runCliHere(
+				['add', 'https://doi.org/10.1038/nature14539', '10.1007/978-3-319-46448-0_2', '10.1234/abc', '2305.00054', '--json'],
+				folder,
+				{ env },
+			);
+			expect(added.code).toBe(1);
+			expect(added.stderr).toBe('paperbot add: doi:10.1234/abc: Crossref has no record of 10.1234/abc.\n');
+			expect(added.stderr).not.toContain('cli-test-key');
+			const answer = JSON.parse(added.stdout);
+			expect(Object.keys(answer)).toEqual(['added', 'present', 'failed']);
+			expect(answer.added.map((paper: { id: string; abstract: string | null }) => [paper.id, paper.abstract !== null])).toEqual([
+				['doi:10.1038/nature14539', true],
+				['doi:10.1007/978-3-319-46448-0_2', false],
+			]);
+			expect(answer.added[0]).toMatchObject({
+				title: 'Deep learning',
+				venue: 'Nature',
+				doi: '10.1038/nature14539',
+				published: '2015-05-27',
+			});
+			expect(answer.present).toEqual(['2305.00054']);
+			expect(answer.failed).toEqual([{ id: 'doi:10.1234/abc', code: 'unknown-id', reason: 'Crossref has no record of 10.1234/abc.' }]);
+
+			const shown = await runCliHere(['show', '10.1007/978-3-319-46448-0_2', '--json'], folder, { env });
+			expect(shown.code).toBe(0);
+			const card = JSON.parse(shown.stdout).embeds[0];
+			expect(card).toMatchObject({ title: 'SSD: Single Shot MultiBox Detector', url: 'https://doi.org/10.1007/978-3-319-46448-0_2' });
+			expect(JSON.stringify(card)).toMatch(/no abstract/i);
+			const found = await runCliHere(['search', 'multibox detector', '--json'], folder, { env });
+			expect(JSON.parse(found.stdout).embeds[0].title).toBe('SSD: Single Shot MultiBox Detector');
+		} finally {
+			await Promise.all([crossref.close(), openAlex.close()]);
+			await rm(folder, { recursive: true, force: true });
+		}
+	});
 });

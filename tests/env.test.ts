@@ -16,6 +16,8 @@ describe('parseEnv', () => {
 			DIGEST_SCHEDULE: '0 9 * * 1',
 			DIGEST_EMPTY: 'skip',
 			ARXIV_API_URL: 'https://export.arxiv.org/api/query',
+			CROSSREF_API_URL: 'https://api.crossref.org',
+			OPENALEX_API_URL: 'https://api.openalex.org',
 			ARXIV_FEED_TIME: '09:00',
 			ARXIV_FEED_MAX: 10,
 			ARXIV_FEED_CROSS: true,
@@ -179,6 +181,44 @@ describe('parseEnv', () => {
 				].join('\n'),
 			),
 		);
+	});
+
+	it('reads the library services: a contact address, their URLs and the OpenAlex key', () => {
+		expect(
+			parseEnv({
+				CONTACT_EMAIL: 'lab@example.org',
+				CROSSREF_API_URL: 'http://127.0.0.1:9/crossref/',
+				OPENALEX_API_URL: 'http://127.0.0.1:9/openalex',
+				OPENALEX_API_KEY: 'k3y-of_the.lab',
+			}),
+		).toMatchObject({
+			CONTACT_EMAIL: 'lab@example.org',
+			CROSSREF_API_URL: 'http://127.0.0.1:9/crossref',
+			OPENALEX_API_URL: 'http://127.0.0.1:9/openalex',
+			OPENALEX_API_KEY: 'k3y-of_the.lab',
+		});
+	});
+
+	it('names bad library settings, and never repeats the OpenAlex key', () => {
+		const key = 'secret key 12345';
+		let error: unknown;
+		try {
+			parseEnv({ CONTACT_EMAIL: 'the lab', CROSSREF_API_URL: 'api.crossref.org', OPENALEX_API_URL: 'ftp://x', OPENALEX_API_KEY: key });
+		} catch (caught) {
+			error = caught;
+		}
+		expect(error).toEqual(
+			new EnvError(
+				[
+					'paperbot: bad configuration:',
+					'  CONTACT_EMAIL: must be an email address, e.g. lab@example.org',
+					'  CROSSREF_API_URL: must be an http(s) URL',
+					'  OPENALEX_API_URL: must be an http(s) URL',
+					'  OPENALEX_API_KEY: must be the key alone: letters, digits, "_", "." and "-", no spaces',
+				].join('\n'),
+			),
+		);
+		expect((error as Error).message).not.toContain('secret');
 	});
 
 	it("reads categories in arXiv's spelling whatever their case", () => {

@@ -128,9 +128,13 @@ describe.concurrent("the README's CLI examples, run as written", () => {
 	});
 
 	it.for(examples)('%s', async (line, { expect }) => {
-		// `ids.txt` stands for a list in a temp folder; every id in it, and in the examples, is in the shipped corpus, so nothing asks arXiv.
+		// `ids.txt` stands for a list in a temp folder; every id in it, and in the examples, is in the shipped corpus, so nothing asks arXiv or Crossref.
 		const command = line.replace(' ids.txt', ` ${join(folder, 'ids.txt')}`);
-		const env = { ARXIV_API_URL: 'http://127.0.0.1:9/api/query' };
+		const env = {
+			ARXIV_API_URL: 'http://127.0.0.1:9/api/query',
+			CROSSREF_API_URL: 'http://127.0.0.1:9',
+			OPENALEX_API_URL: 'http://127.0.0.1:9',
+		};
 		// The first example goes through npx, the package's bin and tsx, as written; the others are answered by the same CLI in this process, their words split by the shell.
 		const result =
 			line === examples[0]

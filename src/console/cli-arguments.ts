@@ -61,9 +61,9 @@ const SERVER_ONLY = new Set(['subscribe', 'unsubscribe', 'subscriptions']);
 const OWN_COMMANDS: readonly CliCommand[] = [
 	{
 		name: 'add',
-		arguments: '<id or link> [more …] | --file ids.txt',
-		example: 'paperbot add 2305.00054 https://arxiv.org/abs/2304.14548v2',
-		summary: 'Add papers from arXiv to the corpus',
+		arguments: '<arXiv id, DOI or link> [more …] | --file ids.txt',
+		example: 'paperbot add 2305.00054 https://arxiv.org/abs/2304.14548v2 10.1145/3292500.3330701',
+		summary: 'Add papers to the corpus from arXiv, or by DOI from Crossref',
 		json: '{"added": [papers], "present": [ids], "failed": [{id, code, reason}]}',
 	},
 	{
@@ -190,7 +190,7 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 	if (values.file && command.name !== 'add') throw withUsage('--file is only for paperbot add', command);
 	switch (command.name) {
 		case 'add':
-			if (!rest.length && !values.file) throw withUsage('needs arXiv ids or --file', command);
+			if (!rest.length && !values.file) throw withUsage('needs arXiv ids, DOIs or --file', command);
 			return { kind: 'add', ids: rest, files: values.file ?? [], json };
 		case 'feed':
 			try {

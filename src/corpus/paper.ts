@@ -188,13 +188,24 @@ export const paperLabel = (key: string): string => (isArxivKey(key) ? `arXiv:${k
 
 const ARXIV_MENTION =
 	/(?:arxiv\.org\/(?:abs|pdf|html)\/|arxiv:\s*)((?:[a-z-]+(?:\.[A-Z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?)|\b(\d{4}\.\d{4,5})(?:v\d+)?\b/gi;
+/** A DOI in running text, bare or inside a `doi.org` link; the punctuation a sentence puts after it is trimmed off. */
+const DOI_MENTION = /\b10\.\d{4,9}\/[^\s"'<>]+/g;
 
-/** The distinct arXiv ids a message names, as ids, `arXiv:` references or arxiv.org links, in order. */
-export function findArxivIds(text: string): string[] {
-	const ids = new Set<string>();
-	for (const match of text.matchAll(ARXIV_MENTION)) {
+/**
+ * The distinct papers a message names, as keys, in order: arXiv ids, `arXiv:` references and
+ * arxiv.org links, and DOIs and `doi.org` links (`doi:` keys; arXiv's own DOIs are its ids). The
+ * digits inside a DOI (`10.3389/fncom.2015.00099`) are never read as an arXiv id.
+ */
+export function findPaperKeys(text: string): string[] {
+	const found: { at: number; key: string }[] = [];
+	const withoutDois = text.replace(DOI_MENTION, (mention, at: number) => {
+		const key = normalisePaperKey(mention.replace(/[.,;:!?)\]}]+$/, ''));
+		if (key !== null) found.push({ at, key });
+		return ' '.repeat(mention.length);
+	});
+	for (const match of withoutDois.matchAll(ARXIV_MENTION)) {
 		const id = normaliseArxivId(match[1] ?? match[2] ?? '');
-		if (id) ids.add(id);
+		if (id) found.push({ at: match.index, key: id });
 	}
-	return [...ids];
+	return [...new Set(found.sort((a, b) => a.at - b.at).map((mention) => mention.key))];
 }

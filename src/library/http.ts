@@ -134,3 +134,12 @@ function statusAdvice(status: number, urlSetting: string, url: URL): string {
 	if (status === 401 || status === 403) return '; the key was refused or may not read this';
 	return `; check ${urlSetting} (${url.origin})`;
 }
+
+/** The JSON a service's answer holds, or undefined when it holds none (an HTML error page, a cut-off body). */
+export function parseJsonBody(body: string): unknown {
+	try {
+		return JSON.parse(body);
+	} catch {
+		return undefined;
+	}
+}

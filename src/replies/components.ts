@@ -44,7 +44,7 @@ export interface ComponentAnswer {
 	update: boolean;
 }
 
-/** Adding asks arXiv, which can take longer than the 3 s Discord waits for an answer. */
+/** Adding asks arXiv or Crossref, which can take longer than the 3 s Discord waits for an answer. */
 export function componentDeferred(action: ComponentAction | null): boolean {
 	return action?.kind === 'add';
 }

@@ -29,12 +29,12 @@ const linkedTitle = (paper: Paper | null, id: string) =>
 const nameOf = (proposal: Proposal) => markdownSafe(plainLine(proposal.proposerName));
 const dayOf = (proposal: Proposal) => proposal.proposedAt.slice(0, 10);
 
-/** What proposing needs beyond the list: the corpus, and adding from arXiv for curators. */
+/** What proposing needs beyond the list: the corpus, and adding from arXiv or by DOI for curators. */
 export interface ProposeContext extends PaperContext {
 	readonly curation?: Curation | undefined;
 }
 
-/** The paper `text` names: in the corpus, or added from arXiv first when the asker may add papers. */
+/** The paper `text` names: in the corpus, or added (from arXiv or by DOI) first when the asker may add papers. */
 async function paperToPropose(text: string, asker: Asker, context: ProposeContext): Promise<Paper> {
 	const known = getPaper(context.index, text);
 	const key = normalisePaperKey(text);

@@ -90,7 +90,10 @@ describe('readCliArguments', () => {
 		[['random', 'cs.NE'], 'paperbot random: unexpected text: cs.NE. usage: paperbot random, e.g. paperbot random'],
 		[['share', 'note:hi'], 'paperbot share: missing id. usage: paperbot share <id> [note:], e.g. paperbot share 2305.00054 note:'],
 		[['share', '2305.00054', `note:${'x'.repeat(10_000)}`], 'paperbot share: note is 10000 characters long; Discord takes at most 1500. '],
-		[['add'], 'paperbot add: needs arXiv ids or --file. usage: paperbot add <id or link> [more …] | --file ids.txt, e.g. '],
+		[
+			['add'],
+			'paperbot add: needs arXiv ids, DOIs or --file. usage: paperbot add <arXiv id, DOI or link> [more …] | --file ids.txt, e.g. ',
+		],
 		[['feed'], 'paperbot feed: needs arXiv categories. usage: paperbot feed <arXiv categories>, e.g. paperbot feed cs.NE q-bio.NC'],
 		[
 			['feed', 'cs.XX'],
