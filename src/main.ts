@@ -72,8 +72,11 @@ async function main(): Promise<void> {
 			return { desk: openReadingDesk({ state, library }), close: () => state.close() };
 		}, env.DISCORD_GUILD_ID ?? LOCAL_READING_LIST);
 		reading = localDesk;
-		await runConsole(commands, context, process.stdin, process.stdout);
-		localDesk.close();
+		// A state file that cannot be used ends the console with its one-line reason, as at the CLI.
+		await runConsole(commands, context, process.stdin, process.stdout, (error) => {
+			if (error instanceof StateError) throw error;
+			console.error(error);
+		}).finally(() => localDesk.close());
 		return;
 	}
 

@@ -114,8 +114,14 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 	}, guildId);
 	const context: CommandContext = { index: library.current(), random: Math.random, surface: 'cli', reading };
 	const { subcommand, options } = request;
-	const reply = await answer(() => paperCommand.execute({ subcommand, options, user: CONSOLE_USER }, context));
-	reading.close();
+	// A state file that cannot be used ends the run with its one-line reason, as a bad configuration does.
+	const reply = await answer(
+		() => paperCommand.execute({ subcommand, options, user: CONSOLE_USER }, context),
+		(error) => {
+			if (error instanceof StateError) throw error;
+			console.error(error);
+		},
+	).finally(() => reading.close());
 	if (reply.isError || reply.isEmpty) return problem(renderReply(reply), EXIT.noAnswer);
 	io.stdout.write(`${request.json ? replyAsJson(reply) : renderReply(reply)}\n`);
 	return EXIT.answer;

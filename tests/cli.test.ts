@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it, onTestFinished } from 'vitest';
 import { runCliHere, runEntry, type RunOptions } from './run-entry.js';
 
 let corpus: string;
@@ -297,5 +297,38 @@ describe('the reading list at the CLI and the console, over one state file', () 
 		const missing = await cli(['withdraw', '2305.00054'], { env });
 		expect(missing).toMatchObject({ code: 1, stdout: '' });
 		expect(missing.stderr).toContain('is not on the reading list');
+	}, 60_000);
+});
+
+describe('a STATE_PATH paperbot cannot use, at the CLI and the console', () => {
+	it('is one line naming the file and the problem, exit 1, the same message as {"error"} under --json', async ({ expect }) => {
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-bad-state-'));
+		onTestFinished(() => rm(folder, { recursive: true, force: true }));
+		const notDatabase = join(folder, 'notes.db');
+		await writeFile(notDatabase, 'notes, not a database\n');
+		const notFolder = join(notDatabase, 'state', 'paperbot.db');
+		const notDatabaseLine = `state: ${notDatabase} is not a paperbot database (not an SQLite file); refusing to use it`;
+		const notFolderLine = `state: cannot create the folder of STATE_PATH (${join(notDatabase, 'state')}): ${notDatabase} is a file, not a folder`;
+
+		expect(await cli(['proposals'], { env: { STATE_PATH: notDatabase } })).toEqual({ code: 1, stdout: '', stderr: `${notDatabaseLine}\n` });
+		expect(await cli(['propose', '2305.00054', '--json'], { env: { STATE_PATH: notFolder } })).toEqual({
+			code: 1,
+			stdout: `${JSON.stringify({ error: notFolderLine })}\n`,
+			stderr: `${notFolderLine}\n`,
+		});
+		expect(await cli(['reading', 'preview'], { env: { STATE_PATH: notDatabase } })).toEqual({
+			code: 1,
+			stdout: '',
+			stderr: `${notDatabaseLine}\n`,
+		});
+
+		const consoleRun = await run('src/main.ts', [], { env: { STATE_PATH: notDatabase }, stdin: '/paper proposals\n/help\n' });
+		expect(consoleRun.code).toBe(1);
+		expect(consoleRun.stderr).toContain(
+			`paperbot: set DISCORD_TOKEN in .env to connect to Discord; answering here instead.\n${notDatabaseLine}\n`,
+		);
+		expect(consoleRun.stderr).not.toMatch(/Something went wrong|\n\s+at /);
+		expect(consoleRun.stdout).toBe('');
+		expect(await readFile(notDatabase, 'utf8')).toBe('notes, not a database\n');
 	}, 60_000);
 });
