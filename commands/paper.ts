@@ -14,7 +14,7 @@ import {
 } from '../src/replies/paper-replies.js';
 import { privateText, type Reply } from '../src/interaction/reply.js';
 import { subscriptionReply } from '../src/replies/schedule-replies.js';
-import { proposalsReply, proposeReply, withdrawReply } from '../src/replies/reading-replies.js';
+import { proposalsReply, proposeReply, withdrawChoices, withdrawReply } from '../src/replies/reading-replies.js';
 import { randomPaper, suggestPapers } from '../src/search/paper-index.js';
 import type { Command, CommandContext } from './index.js';
 import type { InvocationOf } from '../src/interaction/command.js';
@@ -177,5 +177,8 @@ export default {
 	execute,
 	// Proposing a paper not in the corpus asks arXiv first.
 	deferred: (input) => input.subcommand === 'add' || input.subcommand === 'propose',
-	autocomplete: (option, { index }) => suggestPapers(index, option.value).map(paperChoice),
+	autocomplete: (option, context, asker) =>
+		option.subcommand === 'withdraw'
+			? withdrawChoices(context.reading, asker, option.value)
+			: suggestPapers(context.index, option.value).map(paperChoice),
 } satisfies Command<typeof data>;

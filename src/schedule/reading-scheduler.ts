@@ -16,8 +16,11 @@ export interface ReadingSchedulerOptions {
 	state: State;
 	now?: () => Date;
 	log?: SchedulerLog;
-	/** Sends the poll offering `proposals` (in answer order), open until `endsAt`; returns its message id. Throws when not sent. */
-	sendPoll(guild: GuildSettings, slot: string, proposals: readonly Proposal[], endsAt: Date): Promise<string>;
+	/**
+	 * Sends the poll offering `proposals` (in answer order), open until `endsAt`, saying how many
+	 * proposals it could not offer; returns its message id. Throws when not sent.
+	 */
+	sendPoll(guild: GuildSettings, slot: string, proposals: readonly Proposal[], endsAt: Date, notOffered: number): Promise<string>;
 	/** The bot's own post of this slot among the channel's recent messages, or null. */
 	findPost(guild: GuildSettings, channelId: string, kind: ReadingKind, slot: string): Promise<string | null>;
 	/** The poll's votes as Discord counts them now. */
@@ -44,11 +47,19 @@ export interface ReadingScheduler {
 	update(guild: GuildSettings): void;
 	/**
 	 * Ends the guild's open poll now and posts its result once Discord has the final count.
-	 * Resolves with the poll and whether the result is out yet; null when no poll is open.
+	 * Resolves with the poll, whether the result is out yet and what went wrong after it went out
+	 * (its thread); null when no poll is open.
 	 */
-	close(guildId: string): Promise<{ poll: ReadingPoll; posted: boolean } | null>;
+	close(guildId: string): Promise<ClosedPoll | null>;
 	/** Cancels every timer and waits for steps in progress. */
 	stop(): Promise<void>;
+}
+
+/** A poll ended early: whether its result is out yet, and what went wrong after it went out. */
+export interface ClosedPoll {
+	poll: ReadingPoll;
+	posted: boolean;
+	problem?: string;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000];
@@ -122,8 +133,10 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
 			const ended = { ...poll, endsAt: now().toISOString() };
 			reading.list.pollPosted(guildId, poll.slot, poll.messageId as string, ended.endsAt);
 			for (const wait of CLOSE_WAITS_MS) {
-				if (await runStep(reading, guild, 'reading_result', ended.slot, () => postResult(reading, guild, ended, false)))
-					return { poll: ended, posted: true };
+				if (await runStep(reading, guild, 'reading_result', ended.slot, () => postResult(reading, guild, ended, false))) {
+					const problem = reading.posts.get(guildId, 'reading_result', ended.slot)?.last_error;
+					return { poll: ended, posted: true, ...(problem ? { problem } : {}) };
+				}
 				await new Promise((resolve) => setTimeout(resolve, wait));
 			}
 			armResult(reading, guild, ended);
@@ -247,7 +260,8 @@ async function postPoll(reading: Reading, guild: GuildSettings, slot: string): P
 		posts.markFailed(guild.guild_id, 'reading_poll', slot, 'missed: the bot was down for the whole poll');
 		return false;
 	}
-	const proposals = pollProposals(list.list(guild.guild_id));
+	const listed = list.list(guild.guild_id);
+	const proposals = pollProposals(listed);
 	if (proposals.length < 2) {
 		posts.markSent(guild.guild_id, 'reading_poll', slot, { channelId, messageId: null }, at);
 		log.info({ ...fields, proposals: proposals.length }, 'reading: fewer than two proposals; no poll');
@@ -255,7 +269,7 @@ async function postPoll(reading: Reading, guild: GuildSettings, slot: string): P
 	}
 	const endsAt = new Date(at.getTime() + guild.reading_hours * HOUR_MS);
 	list.planPoll({ guildId: guild.guild_id, slot, channelId, paperIds: proposals.map((p) => p.paperId), endsAt: endsAt.toISOString() });
-	const messageId = await reading.sendPoll(guild, slot, proposals, endsAt);
+	const messageId = await reading.sendPoll(guild, slot, proposals, endsAt, listed.length - proposals.length);
 	recordPoll(reading, guild, slot, messageId, endsAt.toISOString());
 	log.info({ ...fields, messageId, endsAt: endsAt.toISOString() }, 'reading: poll posted');
 	const poll = list.poll(guild.guild_id, slot);

@@ -19,7 +19,7 @@ import { createPostContent, type PostContent } from './post-content.js';
 import { channelOf } from '../schedule/slots.js';
 import { localDate } from '../schedule/time.js';
 import { ScheduleSettingError } from '../store/setting-values.js';
-import { createReadingScheduler, nextPollTime, type ReadingScheduler } from '../schedule/reading-scheduler.js';
+import { createReadingScheduler, nextPollTime, type ClosedPoll, type ReadingScheduler } from '../schedule/reading-scheduler.js';
 import { openReadingList, type ReadingPoll } from '../store/reading-list.js';
 import { buildNoVotesMessage, buildPickMessage, buildPollMessage, readingStatusLines } from '../messages/reading-messages.js';
 import { getPaper } from '../search/paper-index.js';
@@ -56,7 +56,9 @@ export interface ScheduleService {
 	 * Ends the guild's open reading poll now through Discord and posts its result once the count is
 	 * final; null when no poll is open. `posted` is false while Discord is still counting.
 	 */
-	closePoll(guildId: string): Promise<{ poll: ReadingPoll; posted: boolean } | null>;
+	closePoll(guildId: string): Promise<ClosedPoll | null>;
+	/** The guild's reading poll that is in Discord and whose pick is not posted yet, or null. */
+	openPoll(guildId: string): ReadingPoll | null;
 	/** `/paperbot status` for a guild. */
 	status(guildId: string): APIEmbed;
 	/** Stops the timers and waits for posts in progress. */
@@ -142,8 +144,12 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		previewFeed: (guildId) => previewFeed(parts, guildId),
 		feedPaper: (id) => feed.feedPaper(id),
 		teachFeed: (guildId, paper, lesson) => feed.teach(guildId, paper, lesson),
-		previewPoll: (guildId) => openReadingDesk({ state, library: parts.library, now }).preview(settingsFor(parts, guildId)),
+		previewPoll: (guildId) =>
+			openReadingDesk({ state, library: parts.library, settingsFor: (id) => settingsFor(parts, id), now }).preview(
+				settingsFor(parts, guildId),
+			),
 		closePoll: (guildId) => reading.close(guildId),
+		openPoll: (guildId) => openReadingList(state).openPolls(guildId).at(-1) ?? null,
 		status: (guildId) => status(parts, guildId),
 		stop: async () => {
 			await Promise.all([scheduler.stop(), feed.scheduler.stop(), reading.stop()]);
@@ -169,20 +175,26 @@ function readingScheduler({ state, library, poster, log }: ScheduleServiceOption
 		state,
 		now,
 		log,
-		sendPoll: (guild, slot, proposals, endsAt) =>
+		sendPoll: (guild, slot, proposals, endsAt, notOffered) =>
 			poster.sendPoll(
 				guild.guild_id,
 				guild.reading_channel_id as string,
-				buildPollMessage(withPapers(library, proposals), slot, guild.reading_hours, guild.timezone, endsAt),
+				buildPollMessage(withPapers(library, proposals), slot, guild.reading_hours, guild.timezone, endsAt, notOffered),
 			),
 		findPost: (guild, channelId, kind, slot) => poster.findPost(guild.guild_id, channelId, kind, slot),
 		readResults: (poll) => poster.pollResults(poll.guildId, poll.channelId, poll.messageId as string),
 		endPoll: (poll) => poster.endPoll(poll.guildId, poll.channelId, poll.messageId as string),
 		sendResult(guild, poll, outcome) {
 			if (outcome.winner === null) return poster.send(guild.guild_id, poll.channelId, [buildNoVotesMessage(poll.slot)]);
-			const paper = getPaper(library.current(), outcome.winner);
-			const message = buildPickMessage(outcome.winner, paper, list.get(guild.guild_id, outcome.winner), outcome, poll.slot);
-			return poster.send(guild.guild_id, poll.channelId, [message], paper ? threadName(paper) : `arXiv:${outcome.winner}`);
+			const polled = (paperId: string) => ({
+				paperId,
+				paper: getPaper(library.current(), paperId),
+				proposal: list.get(guild.guild_id, paperId),
+			});
+			const winner = polled(outcome.winner);
+			const message = buildPickMessage(winner, outcome.tiedWith.map(polled), outcome, poll.slot);
+			const thread = winner.paper ? threadName(winner.paper) : `arXiv:${outcome.winner}`;
+			return poster.send(guild.guild_id, poll.channelId, [message], thread);
 		},
 	});
 }
