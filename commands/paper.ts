@@ -158,7 +158,7 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 		case 'add':
 			return addPaperReply(input.options.id, input, context.curation, context.surface);
 		case 'subscribe':
-			return subscriptionReply(context.schedule, input, { action: 'subscribe', query: input.options.query });
+			return subscriptionReply(context.schedule, input, { action: 'subscribe', query: input.options.query, index });
 		case 'unsubscribe':
 			return subscriptionReply(context.schedule, input, { action: 'unsubscribe', query: input.options.query });
 		case 'subscriptions':
