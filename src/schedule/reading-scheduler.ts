@@ -51,6 +51,8 @@ export interface ReadingScheduler {
 	 * (its thread); null when no poll is open.
 	 */
 	close(guildId: string): Promise<ClosedPoll | null>;
+	/** When a failed step of a slot is tried again; null when it is not (given up, or not failed). */
+	retryAt(guildId: string, kind: ReadingKind, slot: string): Date | null;
 	/** Cancels every timer and waits for steps in progress. */
 	stop(): Promise<void>;
 }
@@ -91,6 +93,8 @@ interface Reading extends Required<Omit<ReadingSchedulerOptions, 'retryDelaysMs'
 	timers: Timers;
 	running: Map<string, Promise<boolean>>;
 	failures: Map<string, number>;
+	/** When each failed step is tried again, by guild, kind and slot. */
+	retries: Map<string, Date>;
 }
 
 /**
@@ -114,6 +118,7 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
 		timers: createTimers(now),
 		running: new Map(),
 		failures: new Map(),
+		retries: new Map(),
 	};
 	return {
 		async start(guilds) {
@@ -142,6 +147,7 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
 			armResult(reading, guild, ended);
 			return { poll: ended, posted: false };
 		},
+		retryAt: (guildId, kind, slot) => reading.retries.get(`${guildId}:${kind}:${slot}`) ?? null,
 		async stop() {
 			reading.timers.stop();
 			await Promise.allSettled([...reading.running.values()]);
@@ -183,6 +189,7 @@ function runStep(reading: Reading, guild: GuildSettings, kind: ReadingKind, slot
 	const key = `${guild.guild_id}:${kind}:${slot}`;
 	const current = reading.running.get(key);
 	if (current) return current;
+	reading.retries.delete(key);
 	const run = step()
 		.then((done) => {
 			if (done) reading.failures.delete(key);
@@ -206,7 +213,9 @@ function runStep(reading: Reading, guild: GuildSettings, kind: ReadingKind, slot
 								const poll = reading.list.poll(guild.guild_id, slot);
 								if (poll) void runStep(reading, guild, kind, slot, () => postResult(reading, guild, poll, true));
 							};
-				reading.timers.later(`${guild.guild_id}|retry`, new Date(reading.now().getTime() + delay), retry);
+				const retryAt = new Date(reading.now().getTime() + delay);
+				reading.retries.set(key, retryAt);
+				reading.timers.later(`${guild.guild_id}|retry`, retryAt, retry);
 			}
 			return false;
 		})

@@ -125,6 +125,8 @@ describe('the reading poll through the real bot: polls off, the open poll, ties 
 		expect(reading).toContain('off\nReading list: 12 proposals\nOpen poll: [vote](');
 		expect(reading).toContain(`/${poll.id}), ends 2026-03-03 10:00 (UTC); its pick is posted then`);
 		expect(textOf(status)).not.toContain('(s)');
+		expect(textOf(status)).not.toMatch(ISO_TIME);
+		expect(field(status, 'Last posts')).toContain('Reading poll 2026-03-02 10:00 (UTC): [posted](');
 
 		// Discord refuses the pick's thread: the pick promises none, and the admin who closes the poll is told why.
 		standin.setPermissionOverwrites(standin.channelId, [{ id: standin.botUser.id, type: 1, allow: '0', deny: CREATE_PUBLIC_THREADS }]);
