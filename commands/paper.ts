@@ -154,7 +154,12 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 		case 'cite':
 			return privateText(`\`\`\`bibtex\n${buildBibtex(requirePaper(context, input.options.id), index.papers)}\n\`\`\``);
 		case 'share':
-			return shareReply(requirePaper(context, input.options.id), input.user.name, input.options.note);
+			// At the console and the CLI the note is the asker's own, so it is not attributed to a name.
+			return shareReply(
+				requirePaper(context, input.options.id),
+				(context.surface ?? 'discord') === 'discord' ? input.user.name : null,
+				input.options.note,
+			);
 		case 'add':
 			return addPaperReply(input.options.id, input, context.curation, context.surface);
 		case 'subscribe':

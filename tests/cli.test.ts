@@ -165,7 +165,7 @@ describe.concurrent('--json for every command that answers with a message', () =
 		expect(payload.embeds[0].url).toBe('https://arxiv.org/abs/2305.00054');
 		expect(payload.thread).toEqual({
 			name: 'LAVA: Data Valuation without Pre-Specified Learning Algorithms',
-			firstMessage: "**console** wrote: for Friday's reading group",
+			firstMessage: "for Friday's reading group",
 		});
 	});
 
