@@ -36,6 +36,6 @@ export function pollOutcome(paperIds: readonly string[], counts: readonly number
 	const winner = paperIds[best];
 	if (winner === undefined || total === 0) return { winner: null, votes: 0, total: 0, tiedWith: [] };
 	const votes = counts[best] ?? 0;
-	const tiedWith = paperIds.filter((paperId, index) => index > best && counts[index] === votes);
+	const tiedWith = paperIds.filter((_, index) => index > best && counts[index] === votes);
 	return { winner, votes, total, tiedWith };
 }

@@ -12,7 +12,7 @@ import { createScheduler, nextPostTimes, type Scheduler } from '../schedule/sche
 import { checkGuildSettings, getGuildSettings, listGuildSettings, saveGuildSettings, type GuildSettings } from '../store/settings.js';
 import { openSubscriptions, openTopics, type SubscriptionStore, type TopicStore } from '../store/saved-searches.js';
 import type { State } from '../store/state.js';
-import { buildStatusEmbed, failedAttempts, formatLocalTime, slotLabel } from '../messages/schedule-status.js';
+import { buildStatusEmbed, failedAttempts, slotLabel } from '../messages/schedule-status.js';
 import { countOf } from '../cards/counts.js';
 import { PERMISSION_BITS } from '../interaction/refusal.js';
 import { getFeedLook } from '../store/feed-log.js';
