@@ -276,7 +276,9 @@ describe('the reading list at the CLI and the console, over one state file', () 
 		expect(again.stdout).toContain('is already on the reading list: proposed by console');
 
 		const alone = await cli(['reading', 'preview'], { env });
-		expect(alone.stdout).toContain('No poll then: it needs at least two proposals, and the list has 1.');
+		expect(alone.stdout).toContain(
+			'reading polls are off here (a member with Manage Server turns them on with /paperbot reading set). A poll also needs at least two proposals, and the list has 1.',
+		);
 
 		const consoleRun = await run('src/main.ts', [], { env, stdin: '/paper propose 2305.11484\n/paper proposals\n' });
 		expect(consoleRun.code).toBe(0);

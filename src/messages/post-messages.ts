@@ -36,13 +36,18 @@ export function postMarker(kind: PostKind, slot: string): string {
 	return `${POST_NAMES[kind]} · ${slot}`;
 }
 
+/** Discord's timestamp markup for `at`: each reader sees the time in their own zone. */
+export function discordTime(at: Date): string {
+	return `<t:${Math.floor(at.getTime() / 1000)}:f>`;
+}
+
 /**
  * The reading group's markers, which show their slot (a time) as people read times: the poll's
  * text carries `Reading poll · <t:…:f>`, a Discord timestamp; a pick's footer carries
  * `Reading pick` alone, its slot being the embed's timestamp, which Discord shows beside it.
  */
 export function readingMarker(kind: 'reading_poll' | 'reading_result', slot: string): string {
-	return kind === 'reading_poll' ? `${POST_NAMES[kind]} · <t:${Math.floor(new Date(slot).getTime() / 1000)}:f>` : POST_NAMES[kind];
+	return kind === 'reading_poll' ? `${POST_NAMES[kind]} · ${discordTime(new Date(slot))}` : POST_NAMES[kind];
 }
 
 /** A recent message of a channel as a reconcile reads it. */

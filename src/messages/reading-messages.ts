@@ -6,7 +6,7 @@ import type { Proposal, ReadingPoll } from '../store/reading-list.js';
 import type { GuildSettings } from '../store/settings.js';
 import type { ReadingOutcome } from '../schedule/reading-vote.js';
 import { countOf } from '../cards/counts.js';
-import { paperMenu, readingMarker, type PostMessage } from './post-messages.js';
+import { discordTime, paperMenu, readingMarker, type PostMessage } from './post-messages.js';
 import { formatLocalTime } from './schedule-status.js';
 
 /** Discord's limits on a poll: its question and each answer. */
@@ -47,11 +47,6 @@ function proposalLine(entry: ProposedPaper, index: number): string {
 /** The proposer's note, quoted as written: ` — “short and clear”`, or nothing. */
 function noteOf(proposal: Proposal, max: number): string {
 	return proposal.note ? ` — “${markdownSafe(truncateAtWord(plainLine(proposal.note), max))}”` : '';
-}
-
-/** Discord's timestamp markup: each reader sees the time in their own zone. */
-export function discordTime(at: Date, style: 'f' | 'R' = 'f'): string {
-	return `<t:${Math.floor(at.getTime() / 1000)}:${style}>`;
 }
 
 /**
@@ -249,8 +244,9 @@ export function pollPreviewText(
 		({ proposal }, index) => `  ${index + 1}. arXiv:${proposal.paperId}, proposed by ${plainLine(proposal.proposerName)}`,
 	);
 	return [
-		on ? `${heading}, open ${message.poll.duration} h` : `${heading}. Once on, a poll open ${message.poll.duration} h would ask:`,
-		message.poll.question.text,
+		...(on
+			? [`${heading}, open ${message.poll.duration} h`, message.poll.question.text]
+			: [`${heading}. Once they are on, a poll open ${message.poll.duration} h would offer:`]),
 		...answers,
 		'Proposed:',
 		...proposers,

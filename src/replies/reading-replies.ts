@@ -206,9 +206,12 @@ export function previewPollReply(schedule: ScheduleService, guildId: string): Re
 				: `${off} A poll also needs at least two proposals, and the list has ${entries.length}.`,
 		);
 	const answers = message.poll.answers.map((answer, index) => `${index + 1}. ${markdownSafe(answer.poll_media.text)}`).join('\n');
-	const asks = on ? `Preview only: the poll at ${when} would ask` : `${off} Once they are on, a poll would ask`;
+	// While polls are off the poll's text is left out: it names times no poll will keep.
+	const content = on
+		? `Preview only: the poll at ${when} would ask “${message.poll.question.text}” with these answers:\n${answers}\n\n${message.content}`
+		: `${off} Once they are on, a poll would offer these answers:\n${answers}`;
 	return privateReply({
-		content: `${asks} “${message.poll.question.text}” with these answers:\n${answers}\n\n${message.content}`.slice(0, 2000),
+		content: content.slice(0, 2000),
 		embeds: [],
 		components: [],
 	});

@@ -10,6 +10,7 @@ import {
 	buildProposalsMessage,
 	POLL_LIMITS,
 	pollAnswers,
+	pollPreviewText,
 	readingStatusLines,
 	type ProposedPaper,
 } from '../../src/messages/reading-messages.js';
@@ -187,6 +188,30 @@ describe('readingStatusLines', () => {
 	it('says there will be no poll with fewer than two proposals', () => {
 		expect(readingStatusLines({ settings, proposals: 1, openPoll: null, nextPoll: new Date('2026-03-09T10:00:00Z') }).at(-1)).toBe(
 			'Next poll: 2026-03-09 10:00 (Europe/London); no poll unless at least two papers are proposed (1 now)',
+		);
+	});
+});
+
+describe('pollPreviewText', () => {
+	const entries = [entry(1, 'Dive into the Power of Neuronal Heterogeneity'), entry(2, 'LAVA')];
+	const message = buildPollMessage(entries, SLOT, 24, 'UTC', new Date('2026-03-03T10:00:00Z'));
+
+	it('names the poll time while polls are on', () => {
+		expect(
+			pollPreviewText({ on: true, at: new Date(SLOT), entries, message }, 'UTC')
+				.split('\n')
+				.slice(0, 2),
+		).toEqual(['Next reading poll: 2026-03-02 10:00 (UTC), open 24 h', 'Reading group, week of 2026-03-02: which paper next?']);
+	});
+
+	it('names no time while polls are off, and who can turn them on', () => {
+		const off = pollPreviewText({ on: false, at: null, entries, message }, 'UTC');
+		expect(off.split('\n')[0]).toBe(
+			'No reading poll is coming: reading polls are off here (a member with Manage Server turns them on with /paperbot reading set). Once they are on, a poll open 24 h would offer:',
+		);
+		expect(off).not.toMatch(/\d{2}:\d{2}|2026-/);
+		expect(pollPreviewText({ on: false, at: null, entries: entries.slice(0, 1), message: null }, 'UTC')).toBe(
+			'No reading poll is coming: reading polls are off here (a member with Manage Server turns them on with /paperbot reading set). A poll also needs at least two proposals, and the list has 1.',
 		);
 	});
 });
