@@ -14,7 +14,7 @@ import {
 } from '../src/replies/paper-replies.js';
 import { privateText, type Reply } from '../src/interaction/reply.js';
 import { subscriptionReply } from '../src/replies/schedule-replies.js';
-import { proposalsReply, proposeReply, withdrawReply } from '../src/replies/reading-replies.js';
+import { proposalsReply, proposeReply, withdrawChoices, withdrawReply } from '../src/replies/reading-replies.js';
 import { randomPaper, suggestPapers } from '../src/search/paper-index.js';
 import type { Command, CommandContext } from './index.js';
 import type { InvocationOf } from '../src/interaction/command.js';
@@ -154,11 +154,16 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 		case 'cite':
 			return privateText(`\`\`\`bibtex\n${buildBibtex(requirePaper(context, input.options.id), index.papers)}\n\`\`\``);
 		case 'share':
-			return shareReply(requirePaper(context, input.options.id), input.user.name, input.options.note);
+			// At the console and the CLI the note is the asker's own, so it is not attributed to a name.
+			return shareReply(
+				requirePaper(context, input.options.id),
+				(context.surface ?? 'discord') === 'discord' ? input.user.name : null,
+				input.options.note,
+			);
 		case 'add':
 			return addPaperReply(input.options.id, input, context.curation, context.surface);
 		case 'subscribe':
-			return subscriptionReply(context.schedule, input, { action: 'subscribe', query: input.options.query });
+			return subscriptionReply(context.schedule, input, { action: 'subscribe', query: input.options.query, index });
 		case 'unsubscribe':
 			return subscriptionReply(context.schedule, input, { action: 'unsubscribe', query: input.options.query });
 		case 'subscriptions':
@@ -177,5 +182,8 @@ export default {
 	execute,
 	// Proposing a paper not in the corpus asks arXiv or Crossref first.
 	deferred: (input) => input.subcommand === 'add' || input.subcommand === 'propose',
-	autocomplete: (option, { index }) => suggestPapers(index, option.value).map(paperChoice),
+	autocomplete: (option, context, asker) =>
+		option.subcommand === 'withdraw'
+			? withdrawChoices(context.reading, asker, option.value)
+			: suggestPapers(context.index, option.value).map(paperChoice),
 } satisfies Command<typeof data>;

@@ -36,7 +36,7 @@ const queryOption = {
 
 export const data = {
 	name: 'paperbot',
-	description: 'Set up the paper of the day, digests and the arXiv feed in this server',
+	description: 'Set up the paper of the day, digests, the arXiv feed and the reading group in this server',
 	default_member_permissions: String(PermissionFlagsBits.ManageGuild),
 	contexts: [0],
 	options: [

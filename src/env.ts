@@ -10,10 +10,13 @@ import {
 	DEFAULT_READING_CRON,
 	DEFAULT_READING_HOURS,
 	feedMaxSetting,
+	getGuildSettings,
+	type GuildSettings,
 	readingHoursSetting,
 	timeOfDaySetting,
 	timezoneSetting,
 } from './store/settings.js';
+import type { State } from './store/state.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
@@ -210,4 +213,10 @@ export function doiLookupOptions(env: Env, version: string): DoiLookupOptions {
 		openAlexUrl: env.OPENALEX_API_URL,
 		openAlexKey: env.OPENALEX_API_KEY,
 	};
+}
+
+/** A server's settings in force, as the schedule reads them: saved ones, else the environment's. */
+export function settingsOver(state: State, env: Env): (guildId: string) => GuildSettings {
+	const defaults = scheduleDefaults(env);
+	return (guildId) => getGuildSettings(state, guildId) ?? defaults.settingsFor(guildId);
 }

@@ -8,7 +8,7 @@ import { createFeedClient } from './arxiv/feed-client.js';
 import { createRequestQueue } from './arxiv/queue.js';
 import { curatorPolicy } from './interaction/permissions.js';
 import { hasConsoleInput, runConsole } from './console/console.js';
-import { doiLookupOptions, EnvError, parseEnv, scheduleDefaults } from './env.js';
+import { doiLookupOptions, EnvError, parseEnv, scheduleDefaults, settingsOver } from './env.js';
 import { createDoiLookup } from './library/doi-papers.js';
 import { openLibrary } from './search/library.js';
 import { createLogger, createTerminalLogger } from './log.js';
@@ -71,18 +71,21 @@ async function main(): Promise<void> {
 		process.stderr.write('paperbot: set DISCORD_TOKEN in .env to connect to Discord; answering here instead.\n');
 		const localDesk = lazyReadingDesk(() => {
 			const state = openState(env.STATE_PATH);
-			return { desk: openReadingDesk({ state, library }), close: () => state.close() };
+			return { desk: openReadingDesk({ state, library, settingsFor: settingsOver(state, env) }), close: () => state.close() };
 		}, env.DISCORD_GUILD_ID ?? LOCAL_READING_LIST);
 		reading = localDesk;
-		await runConsole(commands, context, process.stdin, process.stdout);
-		localDesk.close();
+		// A state file that cannot be used ends the console with its one-line reason, as at the CLI.
+		await runConsole(commands, context, process.stdin, process.stdout, (error) => {
+			if (error instanceof StateError) throw error;
+			console.error(error);
+		}).finally(() => localDesk.close());
 		return;
 	}
 
 	const [{ startBot }, { createDiscordPoster }, { startScheduleService }] = await (discordModules as NonNullable<typeof discordModules>);
 	process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 	const state = openState(env.STATE_PATH);
-	reading = openReadingDesk({ state, library });
+	reading = openReadingDesk({ state, library, settingsFor: settingsOver(state, env) });
 	const digestMarks = openDigestMarks(state);
 	library.onLoad((corpus) =>
 		digestMarks.recordFirstSeen(

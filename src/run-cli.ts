@@ -5,13 +5,12 @@ import packageJson from '../package.json' with { type: 'json' };
 import { cliHelp, CliUsageError, EXIT, readCliArguments } from './console/cli-arguments.js';
 import { CONSOLE_USER, renderReply, replyAsJson } from './console/console.js';
 import { CorpusError } from './corpus/load.js';
-import { doiLookupOptions, EnvError, parseEnv, scheduleDefaults } from './env.js';
+import { doiLookupOptions, EnvError, parseEnv, settingsOver } from './env.js';
 import { answer } from './interaction/answer.js';
 import { createTerminalLogger, type TextOutput } from './log.js';
 import { openState, StateError } from './store/state.js';
 import { openLibrary } from './search/library.js';
 import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk } from './services/reading-desk.js';
-import { getGuildSettings } from './store/settings.js';
 import { pollPreviewText } from './messages/reading-messages.js';
 
 /** The CLI's commands are `/paper` subcommands, answered by its handler like any invocation the console parses. */
@@ -101,8 +100,9 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 	if (request.kind === 'reading-preview') {
 		const state = openState(env.STATE_PATH);
 		try {
-			const settings = getGuildSettings(state, guildId) ?? scheduleDefaults(env).settingsFor(guildId);
-			const preview = openReadingDesk({ state, library }).preview(settings);
+			const settingsFor = settingsOver(state, env);
+			const settings = settingsFor(guildId);
+			const preview = openReadingDesk({ state, library, settingsFor }).preview(settings);
 			io.stdout.write(`${request.json ? JSON.stringify(preview.message, null, 2) : pollPreviewText(preview, settings.timezone)}\n`);
 			return EXIT.answer;
 		} finally {
@@ -112,12 +112,18 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 	// Opened only when a reading-list command asks, so the other commands never touch STATE_PATH.
 	const reading = lazyReadingDesk(() => {
 		const state = openState(env.STATE_PATH);
-		return { desk: openReadingDesk({ state, library }), close: () => state.close() };
+		return { desk: openReadingDesk({ state, library, settingsFor: settingsOver(state, env) }), close: () => state.close() };
 	}, guildId);
 	const context: CommandContext = { index: library.current(), random: Math.random, surface: 'cli', reading };
 	const { subcommand, options } = request;
-	const reply = await answer(() => paperCommand.execute({ subcommand, options, user: CONSOLE_USER }, context));
-	reading.close();
+	// A state file that cannot be used ends the run with its one-line reason, as a bad configuration does.
+	const reply = await answer(
+		() => paperCommand.execute({ subcommand, options, user: CONSOLE_USER }, context),
+		(error) => {
+			if (error instanceof StateError) throw error;
+			console.error(error);
+		},
+	).finally(() => reading.close());
 	if (reply.isError || reply.isEmpty) return problem(renderReply(reply), EXIT.noAnswer);
 	io.stdout.write(`${request.json ? replyAsJson(reply) : renderReply(reply)}\n`);
 	return EXIT.answer;

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startCrossrefStandIn, startOpenAlexStandIn } from './library/library-stand-ins.js';
 import { runCliHere, runEntry, type RunOptions } from './run-entry.js';
 
@@ -167,7 +167,7 @@ describe.concurrent('--json for every command that answers with a message', () =
 		expect(payload.embeds[0].url).toBe('https://arxiv.org/abs/2305.00054');
 		expect(payload.thread).toEqual({
 			name: 'LAVA: Data Valuation without Pre-Specified Learning Algorithms',
-			firstMessage: "**console** wrote: for Friday's reading group",
+			firstMessage: "for Friday's reading group",
 		});
 	});
 
@@ -279,7 +279,9 @@ describe('the reading list at the CLI and the console, over one state file', () 
 		expect(again.stdout).toContain('is already on the reading list: proposed by console');
 
 		const alone = await cli(['reading', 'preview'], { env });
-		expect(alone.stdout).toContain('No poll then: it needs at least two proposals, and the list has 1.');
+		expect(alone.stdout).toContain(
+			'reading polls are off here (a member with Manage Server turns them on with /paperbot reading set). A poll also needs at least two proposals, and the list has 1.',
+		);
 
 		const consoleRun = await run('src/main.ts', [], { env, stdin: '/paper propose 2305.11484\n/paper proposals\n' });
 		expect(consoleRun.code).toBe(0);
@@ -355,4 +357,37 @@ describe('paperbot add with DOIs', () => {
 			await rm(folder, { recursive: true, force: true });
 		}
 	});
+});
+
+describe('a STATE_PATH paperbot cannot use, at the CLI and the console', () => {
+	it('is one line naming the file and the problem, exit 1, the same message as {"error"} under --json', async ({ expect }) => {
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-bad-state-'));
+		onTestFinished(() => rm(folder, { recursive: true, force: true }));
+		const notDatabase = join(folder, 'notes.db');
+		await writeFile(notDatabase, 'notes, not a database\n');
+		const notFolder = join(notDatabase, 'state', 'paperbot.db');
+		const notDatabaseLine = `state: ${notDatabase} is not a paperbot database (not an SQLite file); refusing to use it`;
+		const notFolderLine = `state: cannot create the folder of STATE_PATH (${join(notDatabase, 'state')}): ${notDatabase} is a file, not a folder`;
+
+		expect(await cli(['proposals'], { env: { STATE_PATH: notDatabase } })).toEqual({ code: 1, stdout: '', stderr: `${notDatabaseLine}\n` });
+		expect(await cli(['propose', '2305.00054', '--json'], { env: { STATE_PATH: notFolder } })).toEqual({
+			code: 1,
+			stdout: `${JSON.stringify({ error: notFolderLine })}\n`,
+			stderr: `${notFolderLine}\n`,
+		});
+		expect(await cli(['reading', 'preview'], { env: { STATE_PATH: notDatabase } })).toEqual({
+			code: 1,
+			stdout: '',
+			stderr: `${notDatabaseLine}\n`,
+		});
+
+		const consoleRun = await run('src/main.ts', [], { env: { STATE_PATH: notDatabase }, stdin: '/paper proposals\n/help\n' });
+		expect(consoleRun.code).toBe(1);
+		expect(consoleRun.stderr).toContain(
+			`paperbot: set DISCORD_TOKEN in .env to connect to Discord; answering here instead.\n${notDatabaseLine}\n`,
+		);
+		expect(consoleRun.stderr).not.toMatch(/Something went wrong|\n\s+at /);
+		expect(consoleRun.stdout).toBe('');
+		expect(await readFile(notDatabase, 'utf8')).toBe('notes, not a database\n');
+	}, 60_000);
 });

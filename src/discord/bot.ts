@@ -103,7 +103,8 @@ async function route<Context extends ComponentContext>(
 	if (interaction.isAutocomplete()) {
 		const command = commands.find((candidate) => candidate.data.name === interaction.commandName);
 		const focused = interaction.options.getFocused(true);
-		await interaction.respond(command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, context) ?? []);
+		const option = { name: focused.name, value: String(focused.value), subcommand: interaction.options.getSubcommand(false) ?? undefined };
+		await interaction.respond(command?.autocomplete?.(option, context, commandInput(interaction)) ?? []);
 		return 'suggested';
 	}
 	if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {

@@ -138,6 +138,7 @@ export function createDiscordPoster(client: Client<true>, log: Logger): Poster {
 				id: message.id,
 				authorId: message.author.id,
 				footers: message.embeds.map((embed) => embed.footer?.text ?? ''),
+				timestamps: message.embeds.map((embed) => embed.timestamp),
 				content: message.content,
 			}));
 			return findMarkedPost(messages, client.user.id, kind, slot);

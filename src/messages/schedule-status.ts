@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { EMBED_LIMITS, truncateAtWord } from '../cards/index.js';
+import { countOf } from '../cards/counts.js';
 import { plainLine } from '../cards/safe-text.js';
 import { POST_NAMES, type PostRecord } from '../store/post-log.js';
 import type { GuildSettings } from '../store/settings.js';
@@ -13,6 +14,8 @@ export interface ScheduleStatus {
 	/** Next paper-of-the-day and digest times; null when switched off. */
 	next: { potd: Date | null; digest: Date | null };
 	recentPosts: readonly PostRecord[];
+	/** When a failed post is tried again; null when it is not. */
+	retryAt(record: PostRecord): Date | null;
 	/** The arXiv feed's lines: where, the last feed (date, new, posted), the next look; `off` when off. */
 	feed: readonly string[];
 	/** The reading group's lines: where and when, the list's size, the open poll, the next poll. */
@@ -40,15 +43,30 @@ function messageLink(guildId: string, channelId: string, messageId: string): str
 	return `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;
 }
 
-function postLine(record: PostRecord): string {
-	const what = `${POST_NAMES[record.kind]} ${record.slot}`;
+/** A slot as people read it: a local date as it is, a fire time (ISO 8601) in the server's time zone. */
+export function slotLabel(slot: string, timezone: string): string {
+	return slot.includes('T') ? formatLocalTime(new Date(slot), timezone) : slot;
+}
+
+/** How a failed post stands: how often and when it was last tried, and when it is tried again or that it is not. */
+export function failedAttempts(attempts: number, lastTried: Date, retryAt: Date | null, timezone: string): string {
+	const last = `last ${formatLocalTime(lastTried, timezone)}`;
+	return retryAt
+		? `failed ${countOf(attempts, 'time')} so far, ${last}; trying again ${formatLocalTime(retryAt, timezone)}`
+		: `failed after ${countOf(attempts, 'attempt')}, ${last}; not tried again`;
+}
+
+function postLine(record: PostRecord, status: ScheduleStatus): string {
+	const { timezone } = status.settings;
+	const what = `${POST_NAMES[record.kind]} ${slotLabel(record.slot, timezone)}`;
 	if (record.status === 'sent') {
 		if (record.message_id === null || record.channel_id === null)
 			return record.kind === 'reading_poll' ? `${what}: fewer than two proposals, no poll` : `${what}: nothing new, not posted`;
 		const posted = `${what}: [posted](${messageLink(record.guild_id, record.channel_id, record.message_id)})`;
 		return record.last_error ? `${posted}; ${plainLine(record.last_error)}` : posted;
 	}
-	if (record.status === 'failed') return `${what}: failed after ${record.attempts} attempt(s)`;
+	if (record.status === 'failed')
+		return `${what}: ${failedAttempts(record.attempts, new Date(record.claimed_at), status.retryAt(record), timezone)}`;
 	return `${what}: sending`;
 }
 
@@ -76,7 +94,10 @@ export function buildStatusEmbed(status: ScheduleStatus): APIEmbed {
 			field('Digest', [digestWhere, `Next: ${when(status.next.digest, settings)}`]),
 			field('arXiv feed', status.feed),
 			field('Reading group', status.reading),
-			field('Last posts', status.recentPosts.map(postLine)),
+			field(
+				'Last posts',
+				status.recentPosts.map((record) => postLine(record, status)),
+			),
 			field(
 				'Problems',
 				status.problems.map((problem) => `• ${truncateAtWord(problem, 300)}`),

@@ -121,9 +121,10 @@ export function privateCard(paper: Paper): Reply {
 	return privateReply({ embeds: [buildPaperCard(paper)], components: [cardComponents(paper, { share: true, discuss: false })] });
 }
 
-/** A full card for everyone with a thread named after the paper; the asker's note is its first message. */
-export function shareReply(paper: Paper, askerName: string, note: string | undefined): Reply {
-	const firstMessage = note?.trim() ? `**${quoteUserText(askerName)}** wrote: ${defuseMentions(note.trim())}` : undefined;
+/** A full card for everyone with a thread named after the paper; the asker's note (by their name, when given) is its first message. */
+export function shareReply(paper: Paper, askerName: string | null, note: string | undefined): Reply {
+	const said = note?.trim() ? defuseMentions(note.trim()) : undefined;
+	const firstMessage = said && askerName !== null ? `**${quoteUserText(askerName)}** wrote: ${said}` : said;
 	return { ...publicCard(paper), thread: { name: threadName(paper), ...(firstMessage ? { firstMessage } : {}) } };
 }
 

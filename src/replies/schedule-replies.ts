@@ -10,6 +10,8 @@ import type { ScheduleService } from '../services/schedule-service.js';
 import { formatLocalTime } from '../messages/schedule-status.js';
 import { bulletList } from '../messages/bullet-list.js';
 import { SavedSearchLimitError } from '../store/saved-searches.js';
+import { unmatchedWords, type UnmatchedWord } from '../search/match.js';
+import type { PaperIndex } from '../search/paper-index.js';
 
 /** The schedule and the asker's guild, or a UserError saying these commands work only in a Discord server. */
 export function requireGuildSchedule(schedule: ScheduleService | undefined, asker: Asker): { schedule: ScheduleService; guildId: string } {
@@ -42,9 +44,16 @@ function atTheCap(add: () => boolean, refusal: (limit: number) => string): boole
 
 /** What `/paper subscribe|unsubscribe|subscriptions` asks. */
 export type SubscriptionRequest =
-	| { action: 'subscribe'; query: string }
-	| { action: 'unsubscribe'; query: string | undefined }
-	| { action: 'list' };
+	/** `index`, the corpus, lets the answer say when the query matches nothing in it. */
+	{ action: 'subscribe'; query: string; index?: PaperIndex } | { action: 'unsubscribe'; query: string | undefined } | { action: 'list' };
+
+/** What the answer to a subscription adds for a word no paper has: it matches nothing now, and the spelling search would read. */
+function spellingHint({ word, nearest }: UnmatchedWord): string {
+	const none = `\nNo paper in the corpus has the word ${quotedQuery(word)}, so this matches nothing now; a saved search takes its words as written`;
+	return nearest
+		? `${none}. Did you mean ${quotedQuery(nearest)}? \`/paper subscribe query:${nearest}\` adds that spelling too.`
+		: `${none}: check its spelling.`;
+}
 
 /** Answers a subscription request for the asker, privately. */
 export function subscriptionReply(service: ScheduleService | undefined, asker: Asker, request: SubscriptionRequest): Reply {
@@ -58,10 +67,10 @@ export function subscriptionReply(service: ScheduleService | undefined, asker: A
 						`You already have ${limit} subscriptions here, the most paperbot keeps for one member. Remove one first with \`/paper unsubscribe query:<words>\` (\`/paper subscriptions\` lists them); ${quotedQuery(request.query)} was not saved.`,
 				);
 				const shown = quotedQuery(request.query);
+				if (!added) return privateText(`You are already subscribed to ${shown}.`);
+				const unmatched = request.index ? unmatchedWords(request.index, request.query) : [];
 				return privateText(
-					added
-						? `Subscribed to ${shown}: the digest will mention you beside new papers that match every word of it.`
-						: `You are already subscribed to ${shown}.`,
+					`Subscribed to ${shown}: the digest will mention you beside new papers that match every word of it.${unmatched.map(spellingHint).join('')}`,
 				);
 			}
 			case 'unsubscribe': {

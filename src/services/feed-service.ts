@@ -1,3 +1,4 @@
+import { countOf } from '../cards/counts.js';
 import type { Announcement } from '../arxiv/announcements.js';
 import type { FeedClient } from '../arxiv/feed-client.js';
 import type { Paper } from '../corpus/paper.js';
@@ -109,7 +110,7 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 		},
 		problem(guild) {
 			const look = guild.feed_channel_id ? getFeedLook(state, guild.guild_id) : null;
-			return look?.last_error ? `arXiv feed: ${look.failures} failed look(s) in a row, last: ${look.last_error}` : null;
+			return look?.last_error ? `arXiv feed: ${countOf(look.failures, 'failed look')} in a row, last: ${look.last_error}` : null;
 		},
 	};
 }

@@ -12,14 +12,17 @@ import { createScheduler, nextPostTimes, type Scheduler } from '../schedule/sche
 import { checkGuildSettings, getGuildSettings, listGuildSettings, saveGuildSettings, type GuildSettings } from '../store/settings.js';
 import { openSubscriptions, openTopics, type SubscriptionStore, type TopicStore } from '../store/saved-searches.js';
 import type { State } from '../store/state.js';
-import { buildStatusEmbed, formatLocalTime } from '../messages/schedule-status.js';
+import { buildStatusEmbed, failedAttempts, slotLabel } from '../messages/schedule-status.js';
+import { countOf } from '../cards/counts.js';
+import { PERMISSION_BITS } from '../interaction/refusal.js';
+import { getFeedLook } from '../store/feed-log.js';
 import type { FeedClient } from '../arxiv/feed-client.js';
 import { createFeedService, type FeedService } from './feed-service.js';
 import { createPostContent, type PostContent } from './post-content.js';
 import { channelOf } from '../schedule/slots.js';
 import { localDate } from '../schedule/time.js';
 import { ScheduleSettingError } from '../store/setting-values.js';
-import { createReadingScheduler, nextPollTime, type ReadingScheduler } from '../schedule/reading-scheduler.js';
+import { createReadingScheduler, nextPollTime, type ClosedPoll, type ReadingScheduler } from '../schedule/reading-scheduler.js';
 import { openReadingList, type ReadingPoll } from '../store/reading-list.js';
 import { buildNoVotesMessage, buildPickMessage, buildPollMessage, readingStatusLines } from '../messages/reading-messages.js';
 import { getPaper } from '../search/paper-index.js';
@@ -56,7 +59,9 @@ export interface ScheduleService {
 	 * Ends the guild's open reading poll now through Discord and posts its result once the count is
 	 * final; null when no poll is open. `posted` is false while Discord is still counting.
 	 */
-	closePoll(guildId: string): Promise<{ poll: ReadingPoll; posted: boolean } | null>;
+	closePoll(guildId: string): Promise<ClosedPoll | null>;
+	/** The guild's reading poll that is in Discord and whose pick is not posted yet, or null. */
+	openPoll(guildId: string): ReadingPoll | null;
 	/** `/paperbot status` for a guild. */
 	status(guildId: string): APIEmbed;
 	/** Stops the timers and waits for posts in progress. */
@@ -142,8 +147,12 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		previewFeed: (guildId) => previewFeed(parts, guildId),
 		feedPaper: (id) => feed.feedPaper(id),
 		teachFeed: (guildId, paper, lesson) => feed.teach(guildId, paper, lesson),
-		previewPoll: (guildId) => openReadingDesk({ state, library: parts.library, now }).preview(settingsFor(parts, guildId)),
+		previewPoll: (guildId) =>
+			openReadingDesk({ state, library: parts.library, settingsFor: (id) => settingsFor(parts, id), now }).preview(
+				settingsFor(parts, guildId),
+			),
 		closePoll: (guildId) => reading.close(guildId),
+		openPoll: (guildId) => openReadingList(state).openPolls(guildId).at(-1) ?? null,
 		status: (guildId) => status(parts, guildId),
 		stop: async () => {
 			await Promise.all([scheduler.stop(), feed.scheduler.stop(), reading.stop()]);
@@ -169,20 +178,26 @@ function readingScheduler({ state, library, poster, log }: ScheduleServiceOption
 		state,
 		now,
 		log,
-		sendPoll: (guild, slot, proposals, endsAt) =>
+		sendPoll: (guild, slot, proposals, endsAt, notOffered) =>
 			poster.sendPoll(
 				guild.guild_id,
 				guild.reading_channel_id as string,
-				buildPollMessage(withPapers(library, proposals), slot, guild.reading_hours, guild.timezone, endsAt),
+				buildPollMessage(withPapers(library, proposals), slot, guild.reading_hours, guild.timezone, endsAt, notOffered),
 			),
 		findPost: (guild, channelId, kind, slot) => poster.findPost(guild.guild_id, channelId, kind, slot),
 		readResults: (poll) => poster.pollResults(poll.guildId, poll.channelId, poll.messageId as string),
 		endPoll: (poll) => poster.endPoll(poll.guildId, poll.channelId, poll.messageId as string),
 		sendResult(guild, poll, outcome) {
 			if (outcome.winner === null) return poster.send(guild.guild_id, poll.channelId, [buildNoVotesMessage(poll.slot)]);
-			const paper = getPaper(library.current(), outcome.winner);
-			const message = buildPickMessage(outcome.winner, paper, list.get(guild.guild_id, outcome.winner), outcome, poll.slot);
-			return poster.send(guild.guild_id, poll.channelId, [message], paper ? threadName(paper) : paperLabel(outcome.winner));
+			const polled = (paperId: string) => ({
+				paperId,
+				paper: getPaper(library.current(), paperId),
+				proposal: list.get(guild.guild_id, paperId),
+			});
+			const winner = polled(outcome.winner);
+			const message = buildPickMessage(winner, outcome.tiedWith.map(polled), outcome, poll.slot);
+			const thread = winner.paper ? threadName(winner.paper) : paperLabel(outcome.winner);
+			return poster.send(guild.guild_id, poll.channelId, [message], thread);
 		},
 	});
 }
@@ -259,6 +274,7 @@ function status(parts: ScheduleParts, guildId: string): APIEmbed {
 		loadedAt: parts.library.loadedAt,
 		next: nextPostTimes(settings, parts.now()),
 		recentPosts: parts.posts.recent(guildId, 5),
+		retryAt: (record) => retryAt(parts, guildId, record.kind, record.slot),
 		feed: parts.feed.statusLines(settings),
 		reading: readingStatusLines({
 			settings,
@@ -270,22 +286,41 @@ function status(parts: ScheduleParts, guildId: string): APIEmbed {
 	});
 }
 
+/** When a failed post is tried again: by its scheduler's retry, or the arXiv feed's next look while its looks fail; null when it is not. */
+function retryAt({ scheduler, reading, state }: ScheduleParts, guildId: string, kind: PostKind, slot: string): Date | null {
+	if (kind === 'potd' || kind === 'digest') return scheduler.retryAt(guildId, kind, slot);
+	if (kind === 'reading_poll' || kind === 'reading_result') return reading.retryAt(guildId, kind, slot);
+	const look = getFeedLook(state, guildId);
+	return look?.last_error && look.next_look ? new Date(look.next_look) : null;
+}
+
 /** A channel mention as markdownSafe defuses it: channel mentions ping no one, and let an admin click through to the channel. */
 const DEFUSED_CHANNEL = /\\<\u200B#(\d+)\\>/g;
+/** A permission's name as markdownSafe escapes its italics. */
+const ESCAPED_ITALICS = /\\\*([A-Z][A-Za-z ]+)\\\*/g;
 
-/** Why a guild's posts may not go out: failed posts, unusable channels, a failing feed, corpus trouble. */
+/** Text of paperbot's own made safe to show: no markdown or mentions from elsewhere, but its channel links and italic permission names kept. */
+function shownSafely(text: string): string {
+	return markdownSafe(plainLine(text))
+		.replace(DEFUSED_CHANNEL, '<#$1>')
+		.replace(ESCAPED_ITALICS, (escaped, name: string) => (name in PERMISSION_BITS ? `*${name}*` : escaped));
+}
+
+/**
+ * Why a guild's posts may not go out now: failed posts (with when they are tried again), unusable
+ * channels, a failing feed, corpus trouble. What went wrong with a post that did go out is history,
+ * shown beside it under the last posts, so it leaves this list once the cause is fixed.
+ */
 function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[] {
 	const { poster, scheduler, feed, library } = parts;
 	const guildId = settings.guild_id;
+	const { timezone } = settings;
 	const problems = scheduler
 		.problems(guildId)
 		.map(
-			(problem) =>
-				`${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error)).replace(DEFUSED_CHANNEL, '<#$1>')} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`,
+			({ kind, slot, error, attempts, claimedAt }) =>
+				`${POST_NAMES[kind]} ${slotLabel(slot, timezone)}: ${shownSafely(error)} (${failedAttempts(attempts, new Date(claimedAt), retryAt(parts, guildId, kind, slot), timezone)})`,
 		);
-	for (const post of parts.posts.recent(guildId, 5)) {
-		if (post.status === 'sent' && post.last_error) problems.push(`${POST_NAMES[post.kind]} ${post.slot}: ${plainLine(post.last_error)}`);
-	}
 	const channels = [
 		['Paper of the day', settings.potd_channel_id, settings.potd_thread],
 		['Digest', settings.digest_channel_id, false],
@@ -298,10 +333,12 @@ function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[]
 	const readingProblem = settings.reading_channel_id ? poster.pollChannelProblem(guildId, settings.reading_channel_id) : null;
 	if (readingProblem) problems.push(`Reading group: ${readingProblem}`);
 	const feedProblem = feed.problem(settings);
-	if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)).replace(DEFUSED_CHANNEL, '<#$1>'));
+	if (feedProblem) problems.push(shownSafely(feedProblem));
 	if (library.problem)
 		problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
 	if (library.warnings.length > 0)
-		problems.push(`Corpus: ${library.warnings.length} record(s) skipped, e.g. ${markdownSafe(plainLine(library.warnings[0] as string))}`);
+		problems.push(
+			`Corpus: ${countOf(library.warnings.length, 'record')} skipped, e.g. ${markdownSafe(plainLine(library.warnings[0] as string))}`,
+		);
 	return problems;
 }

@@ -81,7 +81,7 @@ describe('/paper subscribe, unsubscribe and subscriptions', () => {
 		const reply = await run(() => paper.execute(invocation('subscribe', { query: 'diffusion' }), context));
 		expect(reply.message.flags).toBe(64);
 		expect(reply.message.content).toBe(
-			'Subscribed to `diffusion`: the digest will mention you beside new papers that match every word of it.',
+			'Subscribed to `diffusion`: the digest will mention you beside new papers that match every word of it.\nNo paper in the corpus has the word `diffusion`, so this matches nothing now; a saved search takes its words as written: check its spelling.',
 		);
 		expect(await content(() => paper.execute(invocation('subscribe', { query: 'diffusion' }), context))).toBe(
 			'You are already subscribed to `diffusion`.',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord.js';
 import { paperSchema } from '../../src/corpus/paper.js';
 import { buildPotdMessage, type PostMessage } from '../../src/messages/post-messages.js';
+import { buildPickMessage } from '../../src/messages/reading-messages.js';
 import { channelProblem, createDiscordPoster } from '../../src/discord/schedule-posts.js';
 import { connectClient, recordingLogger, type ConnectedClient } from './standin-client.js';
 
@@ -143,6 +144,18 @@ describe('createDiscordPoster', () => {
 		expect(await poster.findPost(standin.guildId, channel.id, 'potd', '2024-03-11')).toBe(id);
 		expect(await poster.findPost(standin.guildId, channel.id, 'potd', '2024-03-12')).toBeNull();
 		expect(await poster.findPost(standin.guildId, channel.id, 'digest', '2024-03-11T09:00:00.000Z')).toBeNull();
+	});
+
+	it('finds a reading pick by its embed’s time, which Discord sends back in its own form', async () => {
+		const { client, standin } = connected;
+		const poster = createDiscordPoster(client, recordingLogger().log);
+		const channel = await connected.addTextChannel('picks');
+		const slot = '2026-03-02T10:00:00.000Z';
+		const winner = { paperId: LAVA.id, paper: LAVA, proposal: null };
+		const pick = buildPickMessage(winner, [], { winner: LAVA.id, votes: 2, total: 3, tiedWith: [] }, slot);
+		const { messageId } = await poster.send(standin.guildId, channel.id, [pick]);
+		expect(await poster.findPost(standin.guildId, channel.id, 'reading_result', slot)).toBe(messageId);
+		expect(await poster.findPost(standin.guildId, channel.id, 'reading_result', '2026-03-09T10:00:00.000Z')).toBeNull();
 	});
 });
 

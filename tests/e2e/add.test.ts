@@ -211,7 +211,7 @@ describe('/paper propose by DOI', () => {
 		const answer = await result.waitForAnswer(10_000);
 		expect(isEphemeral(answer)).toBe(true);
 		expect(answer.content).toBe(
-			`Proposed [Optuna: A Next-generation Hyperparameter Optimization Framework](<https://doi.org/${OPTUNA}>) for the reading group: 1 of 25 on the list.`,
+			`Proposed [Optuna: A Next-generation Hyperparameter Optimization Framework](<https://doi.org/${OPTUNA}>) for the reading group: 1 of 25 on the list. No poll will offer it yet: reading polls are off here (a member with Manage Server turns them on with /paperbot reading set).`,
 		);
 		expect(await addedIds()).toContain(`doi:${OPTUNA}`);
 	});

@@ -178,7 +178,7 @@ describe('the arXiv feed through the real bot', () => {
 		// As Discord shows it, markdown escapes read as the characters they escape.
 		const shown = (name: string) => fields.find((field) => field.name === name)?.value.replace(/\\(.)/g, '$1');
 		expect(shown('Problems')).toBe(
-			'• arXiv feed: 1 failed look(s) in a row, last: arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.',
+			'• arXiv feed: 1 failed look in a row, last: arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.',
 		);
 		expect(shown('arXiv feed')).toContain('Last look: the feed was empty or unreadable');
 		const search = await standin.sendInteraction(slashCommand('paper', 'search', { query: 'spiking gan' }));

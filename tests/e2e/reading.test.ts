@@ -38,7 +38,7 @@ function readingAdmin(subcommand: string, options: Record<string, OptionValue> =
 
 const polls = (standin: Standin) => standin.messages().filter((message) => (message as { poll?: unknown }).poll !== undefined);
 const picks = (standin: Standin) =>
-	standin.messages().filter((message) => (message.embeds as APIEmbed[]).some((embed) => embed.footer?.text?.includes('Reading pick ·')));
+	standin.messages().filter((message) => (message.embeds as APIEmbed[]).some((embed) => embed.footer?.text?.endsWith('Reading pick')));
 const textOf = (message: APIMessage) =>
 	[message.content, ...(message.embeds as APIEmbed[]).map((embed) => JSON.stringify(embed))].join('\n');
 
@@ -102,7 +102,7 @@ describe('the reading group through the real bot', () => {
 
 		const status = await standin.sendInteraction({ ...slashCommand('paperbot', 'status'), permissions: ADMIN_PERMISSIONS });
 		const statusText = textOf(await status.waitForAnswer());
-		expect(statusText).toContain('Reading list: 3 proposal(s)');
+		expect(statusText).toContain('Reading list: 3 proposals');
 		expect(statusText).toContain(`/${poll?.id})`);
 
 		// Bo and Cy pick the heterogeneity paper, Ada picks her own: 2 of 3.

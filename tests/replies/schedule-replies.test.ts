@@ -62,6 +62,7 @@ function service({ now = SPRING_FORWARD_MIDNIGHT, preview = [], previewFeed = as
 		teachFeed: unused,
 		previewPoll: unused,
 		closePoll: unused,
+		openPoll: unused,
 		status: unused,
 		stop: async () => undefined,
 	};

@@ -235,7 +235,7 @@ describe('status', () => {
 		expect((await library.reload()).ok).toBe(true);
 		expect(library.notes).toHaveLength(2);
 		expect(fieldOf(service.status(connected.standin.guildId), 'Problems')).toBe(
-			`• Corpus: 1 record(s) skipped, e.g. ${join(corpusPath, 'more.jsonl')}:3: not valid JSON`,
+			`• Corpus: 1 record skipped, e.g. ${join(corpusPath, 'more.jsonl')}:3: not valid JSON`,
 		);
 	});
 
@@ -248,7 +248,9 @@ describe('status', () => {
 		expect((await library.reload()).ok).toBe(false);
 		const problems = fieldOf(service.status(connected.standin.guildId), 'Problems').split('\n');
 		expect(problems[0]).toMatch(
-			new RegExp(`^• Paper of the day 2024-03-11: .*${gone}.* \\(1 attempt\\(s\\), last 2024-03-11 09:30 \\(UTC\\)\\)$`),
+			new RegExp(
+				`^• Paper of the day 2024-03-11: .*${gone}.* \\(failed 1 time so far, last 2024-03-11 09:30 \\(UTC\\); trying again 2024-03-11 09:30 \\(UTC\\)\\)$`,
+			),
 		);
 		expect(problems[1]).toBe(`• Paper of the day: paperbot cannot see a text channel <#${gone}> in this server`);
 		expect(problems[2]).toMatch(/^• Corpus reload failed; the previous corpus stays in service: /);
