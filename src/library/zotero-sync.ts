@@ -90,8 +90,8 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * Brings `zotero.jsonl` up to date with the Zotero library: after a first (full) sync, only the
  * items changed since the last version (trashed items come back marked, and are taken out) and
  * the items deleted since. Papers only: other items are skipped and counted. With collections
- * set, only items filed directly in them. The file is rewritten atomically, and only when a
- * paper changed.
+ * set, only items filed directly in them. The file is rewritten atomically (in item-key order),
+ * and only when a paper changed.
  */
 export async function syncZotero({ client, corpusPath, collections, previous }: ZoteroSyncOptions): Promise<ZoteroSyncResult> {
 	const file = await corpusFileFor(corpusPath, ZOTERO_FILE_NAME);
@@ -119,7 +119,9 @@ export async function syncZotero({ client, corpusPath, collections, previous }: 
 	}
 	const removed = [...before.keys()].filter((key) => !after.has(key)).length;
 	const written = added + updated + removed > 0;
-	if (written) await rewritePapers(corpusPath, ZOTERO_FILE_NAME, [...after.values()]);
+	// In item-key order, so the file reads the same whatever order Zotero listed the items in.
+	const byKey = [...after.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, paper]) => paper);
+	if (written) await rewritePapers(corpusPath, ZOTERO_FILE_NAME, byKey);
 	const skipped = Object.values(skippedTypes).reduce((sum, count) => sum + count, 0);
 	return { added, updated, removed, skipped, skippedTypes, version: listing.version, papers: after.size, full, written };
 }
