@@ -93,7 +93,7 @@ const OWN_COMMANDS: readonly CliCommand[] = [
 /**
  * Every command the CLI takes, in the order `--help` lists them: each `/paper` subcommand that
  * works outside a server (typed as at the console, so a new one is served and listed at once),
- * then `add`, `feed` and `help`.
+ * then `add`, `feed`, `reading`, `zotero` and `help`.
  */
 export function cliCommands(paper: ServedCommand<unknown>): CliCommand[] {
 	const own = new Set(OWN_COMMANDS.map((command) => command.name));
