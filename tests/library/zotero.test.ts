@@ -98,6 +98,20 @@ describe('createZoteroClient', () => {
 		expect(waits[0]).toBeLessThanOrEqual(5_000);
 	});
 
+	it('never follows a next page away from ZOTERO_API_URL, where the key would go with it', async () => {
+		const zotero = await standIn();
+		zotero.force({
+			status: 200,
+			headers: { 'Last-Modified-Version': '5', Link: '<http://127.0.0.2:9/groups/4242/items?start=100>; rel="next"' },
+			body: '[]',
+		});
+		const refused = await clientOf(zotero)
+			.items(0)
+			.catch((error: unknown) => error);
+		expect((refused as Error).message).toBe(`Zotero pointed the next page of groups/4242 away from ZOTERO_API_URL (${zotero.apiUrl}).`);
+		expect(zotero.received).toHaveLength(1);
+	});
+
 	it('answers a 403 naming the library and saying the key cannot read it, never repeating the key', async () => {
 		const zotero = await standIn();
 		const other = createZoteroClient({ apiUrl: zotero.apiUrl, library: 'groups/99', apiKey: STAND_IN_KEY, userAgent: 'paperbot/0.1.0' });
