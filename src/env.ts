@@ -17,6 +17,8 @@ import {
 	timezoneSetting,
 } from './store/settings.js';
 import type { State } from './store/state.js';
+import { DEFAULT_ZOTERO_SYNC_CRON } from './store/zotero-sync.js';
+import type { ZoteroSettings } from './services/zotero-service.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
@@ -36,6 +38,29 @@ const discordToken = z.string().check((ctx) => {
 	const fault = tokenFault(ctx.value);
 	if (fault) ctx.issues.push({ code: 'custom', message: fault, input: ctx.value });
 });
+/** `groups/<id>` or `users/<id>`, as the Web API's paths name a library; a leading or trailing slash is dropped. */
+const zoteroLibrary = z
+	.string()
+	.transform((text) => text.replace(/^\/+|\/+$/g, ''))
+	.pipe(
+		z
+			.string()
+			.regex(
+				/^(groups|users)\/\d+$/,
+				"must be groups/<id> or users/<id>, e.g. groups/123456 (a group's id is in its zotero.org address; your user id is at zotero.org/settings/keys)",
+			),
+	);
+/** Zotero's API keys are 24 letters and digits; the message never repeats the value, as it is a secret. */
+const zoteroApiKey = z
+	.string()
+	.regex(/^[A-Za-z0-9]{24}$/, 'must be a Zotero API key, 24 letters and digits (create one at zotero.org/settings/keys)');
+/** Collection keys or names, comma-separated (names may hold spaces); blank reads every collection. */
+const zoteroCollections = z.string().transform((text) =>
+	text
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean),
+);
 const onOff = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((value) => ['on', 'true', '1'].includes(value));
 
 /** Every setting paperbot reads from the environment (and `.env`), with its default. */
@@ -100,6 +125,16 @@ export const envSchema = z.object({
 	READING_SCHEDULE: cronSetting.default(DEFAULT_READING_CRON),
 	/** Hours each reading poll stays open (1–768). */
 	READING_POLL_HOURS: readingHoursSetting.default(DEFAULT_READING_HOURS),
+	/** The Zotero library to keep in sync with `zotero.jsonl`: `groups/<id>` or `users/<id>`; no sync when unset. */
+	ZOTERO_LIBRARY: zoteroLibrary.optional(),
+	/** A key that may read ZOTERO_LIBRARY; a public group library needs none. A secret: never logged or shown. */
+	ZOTERO_API_KEY: zoteroApiKey.optional(),
+	/** Collection keys or names to read, comma-separated; every item of the library when unset. */
+	ZOTERO_COLLECTIONS: zoteroCollections.optional(),
+	/** Cron pattern of the Zotero sync in TIMEZONE; default hourly. */
+	ZOTERO_SYNC: cronSetting.default(DEFAULT_ZOTERO_SYNC_CRON),
+	/** The Zotero Web API (v3). */
+	ZOTERO_API_URL: httpUrl.default('https://api.zotero.org'),
 });
 
 const isArxivHost = (url: string) => /(^|\.)arxiv\.org$/.test(new URL(url).hostname);
@@ -130,7 +165,15 @@ function combinationProblems(env: Partial<EnvValues>, bad: ReadonlySet<string>):
 		urls.some((url) => url !== undefined && isArxivHost(url))
 			? `  ARXIV_REQUEST_INTERVAL: arXiv's terms ask for at least ${ARXIV_MIN_INTERVAL_SECONDS} seconds between requests; a shorter interval is only for a mirror set in ARXIV_API_URL and ARXIV_FEED_URL`
 			: null;
-	return [...feed, tooFast].filter((line): line is string => line !== null);
+	const zotero = env.ZOTERO_LIBRARY || bad.has('ZOTERO_LIBRARY') ? [] : zoteroWithoutLibrary(env);
+	return [...feed, tooFast, ...zotero].filter((line): line is string => line !== null);
+}
+
+/** Zotero settings that would be ignored without the library they are for. */
+function zoteroWithoutLibrary(env: Partial<EnvValues>): string[] {
+	return (['ZOTERO_API_KEY', 'ZOTERO_COLLECTIONS'] as const)
+		.filter((name) => env[name] !== undefined)
+		.map((name) => `  ${name}: needs ZOTERO_LIBRARY, the library to sync (groups/<id> or users/<id>)`);
 }
 
 export type Env = Readonly<EnvValues>;
@@ -219,4 +262,17 @@ export function doiLookupOptions(env: Env, version: string): DoiLookupOptions {
 export function settingsOver(state: State, env: Env): (guildId: string) => GuildSettings {
 	const defaults = scheduleDefaults(env);
 	return (guildId) => getGuildSettings(state, guildId) ?? defaults.settingsFor(guildId);
+}
+
+/** The Zotero sync's settings, or null when ZOTERO_LIBRARY is unset (no sync). */
+export function zoteroSettings(env: Env): ZoteroSettings | null {
+	if (!env.ZOTERO_LIBRARY) return null;
+	return {
+		library: env.ZOTERO_LIBRARY,
+		collections: env.ZOTERO_COLLECTIONS ?? [],
+		cron: env.ZOTERO_SYNC,
+		timezone: env.TIMEZONE,
+		apiUrl: env.ZOTERO_API_URL,
+		...(env.ZOTERO_API_KEY ? { apiKey: env.ZOTERO_API_KEY } : {}),
+	};
 }

@@ -8,7 +8,7 @@ import { createFeedClient } from './arxiv/feed-client.js';
 import { createRequestQueue } from './arxiv/queue.js';
 import { curatorPolicy } from './interaction/permissions.js';
 import { hasConsoleInput, runConsole } from './console/console.js';
-import { doiLookupOptions, EnvError, parseEnv, scheduleDefaults, settingsOver } from './env.js';
+import { doiLookupOptions, EnvError, parseEnv, scheduleDefaults, settingsOver, zoteroSettings } from './env.js';
 import { createDoiLookup } from './library/doi-papers.js';
 import { openLibrary } from './search/library.js';
 import { createLogger, createTerminalLogger } from './log.js';
@@ -18,6 +18,7 @@ import { openDigestMarks } from './store/digest-marks.js';
 import type { ScheduleService } from './services/schedule-service.js';
 import { openState, StateError } from './store/state.js';
 import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk, type ReadingDesk } from './services/reading-desk.js';
+import { startZoteroService, zoteroUserAgent } from './services/zotero-service.js';
 
 /** Stops within Discord's expectations: close the gateway, then exit even if closing hangs. */
 const SHUTDOWN_TIMEOUT_MS = 4_000;
@@ -94,6 +95,17 @@ async function main(): Promise<void> {
 		),
 	);
 	const corpusWatch = await watchCorpus(env.CORPUS_PATH, () => library.reload(), log);
+	const zoteroSetup = zoteroSettings(env);
+	const zotero = zoteroSetup
+		? startZoteroService({
+				settings: zoteroSetup,
+				state,
+				corpusPath: env.CORPUS_PATH,
+				userAgent: zoteroUserAgent(packageJson.version),
+				library,
+				log,
+			})
+		: undefined;
 	const client = await startBot({
 		token: env.DISCORD_TOKEN,
 		apiUrl: env.DISCORD_API_URL,
@@ -106,7 +118,7 @@ async function main(): Promise<void> {
 		log.info({ signal }, 'shutting down');
 		setTimeout(() => process.exit(0), SHUTDOWN_TIMEOUT_MS).unref();
 		corpusWatch.close();
-		void Promise.resolve(schedule?.stop())
+		void Promise.all([schedule?.stop(), zotero?.stop()])
 			.then(() => client.destroy())
 			.finally(() => {
 				state.close();
@@ -123,6 +135,7 @@ async function main(): Promise<void> {
 		defaults: scheduleDefaults(env),
 		log,
 		feedClient,
+		...(zotero && { zotero }),
 	});
 }
 

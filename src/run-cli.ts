@@ -5,7 +5,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { cliHelp, CliUsageError, EXIT, readCliArguments } from './console/cli-arguments.js';
 import { CONSOLE_USER, renderReply, replyAsJson } from './console/console.js';
 import { CorpusError } from './corpus/load.js';
-import { doiLookupOptions, EnvError, parseEnv, settingsOver } from './env.js';
+import { doiLookupOptions, EnvError, parseEnv, settingsOver, zoteroSettings } from './env.js';
 import { answer } from './interaction/answer.js';
 import { createTerminalLogger, type TextOutput } from './log.js';
 import { openState, StateError } from './store/state.js';
@@ -59,6 +59,22 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 	}
 	dotenv.config({ quiet: true, processEnv: io.env as Record<string, string> });
 	const env = parseEnv(io.env);
+	// A sync writes zotero.jsonl and needs no index; the bot's watcher, or the next start, reads the file.
+	if (request.kind === 'zotero-sync') {
+		const [{ runZoteroCommandLine }, { zoteroUserAgent }] = await Promise.all([
+			import('./console/zotero-command-line.js'),
+			import('./services/zotero-service.js'),
+		]);
+		const settings = zoteroSettings(env);
+		if (!settings) return runZoteroCommandLine(null, request.json, io);
+		const state = openState(env.STATE_PATH);
+		try {
+			const run = { settings, state, corpusPath: env.CORPUS_PATH, userAgent: zoteroUserAgent(packageJson.version) };
+			return await runZoteroCommandLine(run, request.json, io);
+		} finally {
+			state.close();
+		}
+	}
 	const library = await openLibrary(env.CORPUS_PATH, createTerminalLogger(env.LOG_LEVEL, io.stderr), { output: io.stderr });
 	// The arXiv and library modules (and their XML parser) load only for the commands that ask those services.
 	if (request.kind === 'add') {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startCrossrefStandIn, startOpenAlexStandIn } from './library/library-stand-ins.js';
+import { articleItem, STAND_IN_KEY, startZoteroStandIn } from './library/zotero-stand-in.js';
 import { runCliHere, runEntry, type RunOptions } from './run-entry.js';
 
 let corpus: string;
@@ -389,5 +390,59 @@ describe('a STATE_PATH paperbot cannot use, at the CLI and the console', () => {
 		expect(consoleRun.stderr).not.toMatch(/Something went wrong|\n\s+at /);
 		expect(consoleRun.stdout).toBe('');
 		expect(await readFile(notDatabase, 'utf8')).toBe('notes, not a database\n');
+	}, 60_000);
+});
+
+describe('paperbot zotero sync', () => {
+	it('syncs the library into the corpus, printing the counts and the version with --json, then only what changed', async ({ expect }) => {
+		const zotero = await startZoteroStandIn();
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-cli-zotero-'));
+		await cp('data', folder, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
+		try {
+			const env = {
+				ZOTERO_LIBRARY: zotero.library,
+				ZOTERO_API_KEY: STAND_IN_KEY,
+				ZOTERO_API_URL: zotero.apiUrl,
+				STATE_PATH: join(folder, 'paperbot.db'),
+			};
+			zotero.put(
+				articleItem('WOMBAT01', { title: 'Wombat burrows as graphs', abstractNote: '' }),
+				articleItem('QUOKKA01', { DOI: '10.5555/quokka.1' }),
+				{ key: 'NOTE0001', data: { itemType: 'note', note: 'read' } },
+				{ key: 'ATTACH01', data: { itemType: 'attachment', title: 'PDF', parentItem: 'QUOKKA01' } },
+			);
+			const first = await run('src/cli.ts', ['zotero', 'sync', '--json'], { env: { ...env, CORPUS_PATH: folder } });
+			expect(first).toEqual({
+				code: 0,
+				stdout: `${JSON.stringify({ added: 2, updated: 0, removed: 0, skipped: 2, version: zotero.version })}\n`,
+				stderr: '',
+			});
+			expect((await runCliHere(['show', 'zotero:groups/4242/WOMBAT01'], folder, { env })).stdout).toContain('Wombat burrows as graphs');
+			expect((await runCliHere(['show', 'doi:10.5555/quokka.1'], folder, { env })).code).toBe(0);
+
+			zotero.put(articleItem('WOMBAT01', { title: 'Wombat burrows as graphs, revised' }));
+			const second = await runCliHere(['zotero', 'sync'], folder, { env });
+			expect(second).toEqual({
+				code: 0,
+				stdout: `Zotero groups/4242, library version ${zotero.version} (changes since the last sync): 0 added, 1 updated, 0 removed, 0 skipped.\n2 papers from Zotero in the corpus.\n`,
+				stderr: '',
+			});
+			expect(zotero.received.at(-1)?.path).toBe('/groups/4242/deleted');
+
+			const refused = await runCliHere(['zotero', 'sync', '--json'], folder, { env: { ...env, ZOTERO_LIBRARY: 'groups/99' } });
+			const message =
+				'paperbot zotero sync: Zotero refused to let ZOTERO_API_KEY read groups/99 (HTTP 403): the key cannot read this library; give it read access at zotero.org/settings/keys, or check ZOTERO_LIBRARY.';
+			expect(refused).toEqual({ code: 1, stdout: `${JSON.stringify({ error: message })}\n`, stderr: `${message}\n` });
+
+			const unset = await runCliHere(['zotero', 'sync', '--json'], folder);
+			expect(unset.code).toBe(1);
+			expect(JSON.parse(unset.stdout).error).toContain('ZOTERO_LIBRARY is not set');
+			expect((await runCliHere(['zotero', 'pull'], folder)).stderr).toBe(
+				'paperbot zotero: takes "sync", not "pull". usage: paperbot zotero sync, e.g. paperbot zotero sync\n',
+			);
+		} finally {
+			await zotero.close();
+			await rm(folder, { recursive: true, force: true });
+		}
 	}, 60_000);
 });

@@ -25,7 +25,55 @@ describe('parseEnv', () => {
 			ARXIV_REQUEST_INTERVAL: 3,
 			READING_SCHEDULE: '0 10 * * 1',
 			READING_POLL_HOURS: 24,
+			ZOTERO_SYNC: '0 * * * *',
+			ZOTERO_API_URL: 'https://api.zotero.org',
 		});
+	});
+
+	it('reads the Zotero settings, and names a bad one without repeating the key', () => {
+		const key = 'AbCdEf0123456789GhIjKlMn';
+		expect(
+			parseEnv({
+				ZOTERO_LIBRARY: '/groups/4242/',
+				ZOTERO_API_KEY: key,
+				ZOTERO_COLLECTIONS: 'Reading group, ABCD2345,',
+				ZOTERO_SYNC: '30 */2 * * *',
+			}),
+		).toMatchObject({
+			ZOTERO_LIBRARY: 'groups/4242',
+			ZOTERO_API_KEY: key,
+			ZOTERO_COLLECTIONS: ['Reading group', 'ABCD2345'],
+			ZOTERO_SYNC: '30 */2 * * *',
+		});
+		expect(parseEnv({ ZOTERO_LIBRARY: 'users/17' }).ZOTERO_COLLECTIONS).toBeUndefined();
+		const badKey = `${key} with words`;
+		const refused = (() => {
+			try {
+				parseEnv({ ZOTERO_LIBRARY: 'groups/lab', ZOTERO_API_KEY: badKey, ZOTERO_API_URL: 'api.zotero.org', ZOTERO_SYNC: 'hourly' });
+			} catch (error) {
+				return error as Error;
+			}
+		})();
+		expect(refused).toEqual(
+			new EnvError(
+				'paperbot: bad configuration:\n' +
+					"  ZOTERO_LIBRARY: must be groups/<id> or users/<id>, e.g. groups/123456 (a group's id is in its zotero.org address; your user id is at zotero.org/settings/keys)\n" +
+					'  ZOTERO_API_KEY: must be a Zotero API key, 24 letters and digits (create one at zotero.org/settings/keys)\n' +
+					'  ZOTERO_SYNC: schedule must be a cron pattern "minute hour day-of-month month day-of-week", e.g. "0 9 * * 1" (Mondays 09:00); "hourly" is not one\n' +
+					'  ZOTERO_API_URL: must be an http(s) URL',
+			),
+		);
+		expect(refused?.message).not.toContain(key);
+	});
+
+	it('refuses a Zotero key or collections without the library they are for', () => {
+		expect(() => parseEnv({ ZOTERO_API_KEY: 'AbCdEf0123456789GhIjKlMn', ZOTERO_COLLECTIONS: 'Reading group' })).toThrow(
+			new EnvError(
+				'paperbot: bad configuration:\n' +
+					'  ZOTERO_API_KEY: needs ZOTERO_LIBRARY, the library to sync (groups/<id> or users/<id>)\n' +
+					'  ZOTERO_COLLECTIONS: needs ZOTERO_LIBRARY, the library to sync (groups/<id> or users/<id>)',
+			),
+		);
 	});
 
 	it('reads the reading-group settings, and names a bad one or a channel without its guild', () => {

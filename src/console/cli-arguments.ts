@@ -80,13 +80,20 @@ const OWN_COMMANDS: readonly CliCommand[] = [
 		summary: 'What the next reading poll would hold, and when',
 		json: '{"content", "poll"} as Discord would receive them, or null when there would be no poll',
 	},
+	{
+		name: 'zotero',
+		arguments: 'sync',
+		example: 'paperbot zotero sync',
+		summary: 'Sync ZOTERO_LIBRARY into zotero.jsonl in the corpus folder now (what changed since the last sync)',
+		json: '{"added", "updated", "removed", "skipped", "version"}: counts of papers, skipped items, and the library version reached',
+	},
 	{ name: 'help', arguments: '', example: 'paperbot help', summary: 'This list', json: 'this list, as text' },
 ];
 
 /**
  * Every command the CLI takes, in the order `--help` lists them: each `/paper` subcommand that
  * works outside a server (typed as at the console, so a new one is served and listed at once),
- * then `add`, `feed` and `help`.
+ * then `add`, `feed`, `reading`, `zotero` and `help`.
  */
 export function cliCommands(paper: ServedCommand<unknown>): CliCommand[] {
 	const own = new Set(OWN_COMMANDS.map((command) => command.name));
@@ -140,6 +147,7 @@ export type CliRequest =
 	| { kind: 'add'; ids: string[]; files: string[]; json: boolean }
 	| { kind: 'feed'; categories: string[]; json: boolean }
 	| { kind: 'reading-preview'; json: boolean }
+	| { kind: 'zotero-sync'; json: boolean }
 	| { kind: 'paper'; subcommand: string; options: Record<string, string | number | boolean>; json: boolean };
 
 /** The options the CLI knows; any other is refused. */
@@ -204,6 +212,9 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 		case 'reading':
 			if (rest.length !== 1 || rest[0] !== 'preview') throw withUsage(`takes "preview", not "${rest.join(' ')}"`, command);
 			return { kind: 'reading-preview', json };
+		case 'zotero':
+			if (rest.length !== 1 || rest[0] !== 'sync') throw withUsage(`takes "sync", not "${rest.join(' ')}"`, command);
+			return { kind: 'zotero-sync', json };
 		default:
 			try {
 				const words = rest.filter((word) => word.trim()).map(quoteFilterValue);

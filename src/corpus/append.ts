@@ -27,12 +27,13 @@ const appendsInProgress = new Map<string, Promise<unknown>>();
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function addedFileFor(corpusPath: string): Promise<string> {
+/** The file `fileName` in the corpus folder, or beside the corpus file when `corpusPath` names one. */
+export async function corpusFileFor(corpusPath: string, fileName: string): Promise<string> {
 	const info = await stat(corpusPath).catch((error: unknown) => {
 		if (errorCode(error) === 'ENOENT') throw new Error(`corpus append: the corpus path ${corpusPath} does not exist.`);
 		throw error;
 	});
-	return join(info.isDirectory() ? corpusPath : dirname(corpusPath), ADDED_FILE_NAME);
+	return join(info.isDirectory() ? corpusPath : dirname(corpusPath), fileName);
 }
 
 function idOfLine(line: string): string | null {
@@ -148,12 +149,28 @@ async function appendUnderLock(file: string, papers: readonly Paper[]): Promise<
  * writer's crash is dropped rather than glued onto.
  */
 export async function appendPapers(corpusPath: string, papers: readonly Paper[]): Promise<AppendResult> {
-	const file = await addedFileFor(corpusPath);
+	const file = await corpusFileFor(corpusPath, ADDED_FILE_NAME);
+	return serialised(file, () => appendUnderLock(file, papers));
+}
+
+/** Runs `work` on `file` after the process's earlier writes to it, holding the file's lock against other processes. */
+function serialised<T>(file: string, work: () => Promise<T>): Promise<T> {
 	const previous = appendsInProgress.get(file) ?? Promise.resolve();
-	const appending = previous.then(() => holdingLock(file, () => appendUnderLock(file, papers)));
+	const writing = previous.then(() => holdingLock(file, work));
 	appendsInProgress.set(
 		file,
-		appending.catch(() => undefined),
+		writing.catch(() => undefined),
 	);
-	return appending;
+	return writing;
+}
+
+/**
+ * Replaces `fileName` in the corpus folder (a file paperbot keeps whole, such as `zotero.jsonl`)
+ * with `papers`, one JSON line each, as atomically as an append and under the same lock. Resolves
+ * with the file written.
+ */
+export async function rewritePapers(corpusPath: string, fileName: string, papers: readonly Paper[]): Promise<string> {
+	const file = await corpusFileFor(corpusPath, fileName);
+	await serialised(file, () => replaceFile(file, papers.map((paper) => `${JSON.stringify(paper)}\n`).join('')));
+	return file;
 }

@@ -20,6 +20,8 @@ export interface ScheduleStatus {
 	feed: readonly string[];
 	/** The reading group's lines: where and when, the list's size, the open poll, the next poll. */
 	reading: readonly string[];
+	/** The Zotero sync's lines (library, last sync, papers, last problem); null when no library is synced. */
+	zotero?: readonly string[] | null;
 	/** Current problems as markdown lines (outside text already escaped): failed sends, unusable channels, a broken corpus edit. */
 	problems: readonly string[];
 }
@@ -94,6 +96,7 @@ export function buildStatusEmbed(status: ScheduleStatus): APIEmbed {
 			field('Digest', [digestWhere, `Next: ${when(status.next.digest, settings)}`]),
 			field('arXiv feed', status.feed),
 			field('Reading group', status.reading),
+			...(status.zotero ? [field('Zotero', status.zotero)] : []),
 			field(
 				'Last posts',
 				status.recentPosts.map((record) => postLine(record, status)),

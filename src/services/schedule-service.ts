@@ -27,6 +27,7 @@ import { openReadingList, type ReadingPoll } from '../store/reading-list.js';
 import { buildNoVotesMessage, buildPickMessage, buildPollMessage, readingStatusLines } from '../messages/reading-messages.js';
 import { getPaper } from '../search/paper-index.js';
 import { openReadingDesk, withPapers, type PollPreview } from './reading-desk.js';
+import type { ZoteroService } from './zotero-service.js';
 
 /** What the schedule commands use: settings, today's paper, previews and status, over the running scheduler. */
 export interface ScheduleService {
@@ -90,6 +91,8 @@ export interface ScheduleServiceOptions {
 	now?: () => Date;
 	/** Reads arXiv's announcement feed (`ARXIV_FEED_URL`, through the process's arXiv queue). */
 	feedClient: FeedClient;
+	/** The Zotero sync, when a library is synced: status shows it. */
+	zotero?: Pick<ZoteroService, 'statusLines' | 'problem'>;
 }
 
 /** Every guild with saved settings, and the configured guild when its default settings post something. */
@@ -117,6 +120,7 @@ interface ScheduleParts {
 	scheduler: Scheduler;
 	feed: FeedService;
 	reading: ReadingScheduler;
+	zotero?: Pick<ZoteroService, 'statusLines' | 'problem'>;
 }
 
 /**
@@ -168,7 +172,21 @@ function scheduleParts(options: ScheduleServiceOptions): ScheduleParts {
 	const feed = createFeedService({ state, library, poster, client: options.feedClient, now, log });
 	const scheduler = postScheduler(options, content, poster, now);
 	const reading = readingScheduler(options, now);
-	return { state, posts: openPostLog(state), library, poster, defaults, log, now, content, scheduler, feed, reading };
+	const zotero = options.zotero;
+	return {
+		state,
+		posts: openPostLog(state),
+		library,
+		poster,
+		defaults,
+		log,
+		now,
+		content,
+		scheduler,
+		feed,
+		reading,
+		...(zotero && { zotero }),
+	};
 }
 
 /** The reading group's polls and picks, posted through `poster`. */
@@ -282,6 +300,7 @@ function status(parts: ScheduleParts, guildId: string): APIEmbed {
 			openPoll: openReadingList(parts.state).openPolls(guildId).at(-1) ?? null,
 			nextPoll: nextPollTime(settings, parts.now()),
 		}),
+		zotero: parts.zotero?.statusLines(settings.timezone) ?? null,
 		problems: statusProblems(parts, settings),
 	});
 }
@@ -336,6 +355,8 @@ function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[]
 	if (feedProblem) problems.push(shownSafely(feedProblem));
 	if (library.problem)
 		problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
+	const zoteroProblem = parts.zotero?.problem();
+	if (zoteroProblem) problems.push(`Zotero sync failed: ${markdownSafe(plainLine(zoteroProblem))}`);
 	if (library.warnings.length > 0)
 		problems.push(
 			`Corpus: ${countOf(library.warnings.length, 'record')} skipped, e.g. ${markdownSafe(plainLine(library.warnings[0] as string))}`,

@@ -189,6 +189,21 @@ const MIGRATIONS: readonly string[] = [
 		PRIMARY KEY (guild_id, paper_id, kind)
 	);
 	`,
+	`
+	CREATE TABLE zotero_sync (
+		library TEXT PRIMARY KEY,
+		collections TEXT NOT NULL,
+		version INTEGER,
+		synced_at TEXT,
+		added INTEGER NOT NULL DEFAULT 0,
+		updated INTEGER NOT NULL DEFAULT 0,
+		removed INTEGER NOT NULL DEFAULT 0,
+		skipped INTEGER NOT NULL DEFAULT 0,
+		papers INTEGER NOT NULL DEFAULT 0,
+		problem TEXT,
+		problem_at TEXT
+	);
+	`,
 ];
 
 /** The schema version this code writes. */

@@ -35,6 +35,11 @@ describe('readCliArguments', () => {
 		);
 	});
 
+	it('reads zotero sync, with --json', () => {
+		expect(read(['zotero', 'sync', '--json'])).toEqual({ kind: 'zotero-sync', json: true });
+		expect(() => read(['zotero'])).toThrow('paperbot zotero: takes "sync", not "". usage: paperbot zotero sync, e.g. paperbot zotero sync');
+	});
+
 	it.for([['help'], ['--help'], ['-h'], ['help', 'show'], ['search', 'x', '--help']])('reads %j as help', (args) => {
 		expect(read(args)).toEqual({ kind: 'help' });
 	});
@@ -122,7 +127,7 @@ describe('cliCommands', () => {
 		for (const name of paperNames) {
 			if (!['subscribe', 'unsubscribe', 'subscriptions'].includes(name)) expect(names).toContain(name);
 		}
-		expect(names.slice(-4)).toEqual(['add', 'feed', 'reading', 'help']);
+		expect(names.slice(-5)).toEqual(['add', 'feed', 'reading', 'zotero', 'help']);
 	});
 });
 
@@ -143,6 +148,7 @@ describe('cliHelp', () => {
 			'add',
 			'feed',
 			'reading',
+			'zotero',
 			'help',
 		]);
 		expect(help.match(/^ {6}--json: /gm)).toHaveLength(listed.length - 1);
@@ -153,7 +159,7 @@ describe('cliHelp', () => {
 
 	it('gives examples that readCliArguments accepts', () => {
 		const examples = [...cliHelp(paper).matchAll(/; e\.g\. paperbot (.+)$/gm)].map((match) => match[1]!);
-		expect(examples).toHaveLength(13);
+		expect(examples).toHaveLength(14);
 		for (const example of examples) {
 			const words = [...example.matchAll(/(\S+:"[^"]*"|"[^"]*"|\S+)/g)].map((match) => match[0].replace(/^"(.*)"$/, '$1'));
 			expect(() => read(words), example).not.toThrow();

@@ -70,6 +70,7 @@ describe('openState', () => {
 			'reading_poll',
 			'reading_proposal',
 			'subscription',
+			'zotero_sync',
 		]);
 		state.close();
 	});
