@@ -18,7 +18,8 @@ import { openDigestMarks } from './store/digest-marks.js';
 import type { ScheduleService } from './services/schedule-service.js';
 import { openState, StateError } from './store/state.js';
 import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk, type ReadingDesk } from './services/reading-desk.js';
-import { startZoteroService, zoteroUserAgent } from './services/zotero-service.js';
+import { startZoteroService } from './services/zotero-service.js';
+import { libraryUserAgent } from './library/contact.js';
 
 /** Stops within Discord's expectations: close the gateway, then exit even if closing hangs. */
 const SHUTDOWN_TIMEOUT_MS = 4_000;
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
 				settings: zoteroSetup,
 				state,
 				corpusPath: env.CORPUS_PATH,
-				userAgent: zoteroUserAgent(packageJson.version),
+				userAgent: libraryUserAgent(packageJson.version, env.CONTACT_EMAIL),
 				library,
 				log,
 			})

@@ -61,15 +61,15 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 	const env = parseEnv(io.env);
 	// A sync writes zotero.jsonl and needs no index; the bot's watcher, or the next start, reads the file.
 	if (request.kind === 'zotero-sync') {
-		const [{ runZoteroCommandLine }, { zoteroUserAgent }] = await Promise.all([
+		const [{ runZoteroCommandLine }, { libraryUserAgent }] = await Promise.all([
 			import('./console/zotero-command-line.js'),
-			import('./services/zotero-service.js'),
+			import('./library/contact.js'),
 		]);
 		const settings = zoteroSettings(env);
 		if (!settings) return runZoteroCommandLine(null, request.json, io);
 		const state = openState(env.STATE_PATH);
 		try {
-			const run = { settings, state, corpusPath: env.CORPUS_PATH, userAgent: zoteroUserAgent(packageJson.version) };
+			const run = { settings, state, corpusPath: env.CORPUS_PATH, userAgent: libraryUserAgent(packageJson.version, env.CONTACT_EMAIL) };
 			return await runZoteroCommandLine(run, request.json, io);
 		} finally {
 			state.close();

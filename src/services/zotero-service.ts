@@ -9,9 +9,6 @@ import type { Library } from '../search/library.js';
 import type { State } from '../store/state.js';
 import { openZoteroSyncLog } from '../store/zotero-sync.js';
 
-/** The User-Agent of every request to Zotero: what is asking, and its version. */
-export const zoteroUserAgent = (version: string): string => `paperbot/${version}`;
-
 /** The Zotero sync as the environment sets it. */
 export interface ZoteroSettings extends ZoteroSyncSetup {
 	/** `ZOTERO_API_KEY`: a secret, sent to Zotero only. */

@@ -31,9 +31,16 @@ describe('the Zotero sync in the bot', () => {
 			{ key: 'NOTE0001', data: { itemType: 'note', note: 'read' } },
 		);
 		const { standin, corpusPath, folder } = await startTestWorkspace('zotero');
-		const env = { TIMEZONE: 'UTC', ZOTERO_LIBRARY: zotero.library, ZOTERO_API_KEY: STAND_IN_KEY, ZOTERO_API_URL: zotero.apiUrl };
+		const env = {
+			TIMEZONE: 'UTC',
+			ZOTERO_LIBRARY: zotero.library,
+			ZOTERO_API_KEY: STAND_IN_KEY,
+			ZOTERO_API_URL: zotero.apiUrl,
+			CONTACT_EMAIL: 'lab@example.org',
+		};
 		const bot = await startBotForTest(standin, { corpusPath, stateDir: folder, env });
 		await bot.waitForLog((record) => record.msg === 'zotero: synced', 10_000);
+		expect(zotero.received[0]?.headers['user-agent']).toMatch(/^paperbot\/\S+ \(.*; mailto:lab@example\.org\)$/);
 
 		const ask = async () =>
 			(await standin.sendInteraction({ ...slashCommand('paperbot', 'status'), permissions: ADMIN_PERMISSIONS })).waitForAnswer();
