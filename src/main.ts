@@ -60,7 +60,8 @@ async function main(): Promise<void> {
 		random: Math.random,
 		curation,
 		feedPaper,
-		teachFeed: (guildId, paper, lesson) => schedule?.teachFeed(guildId, paper, lesson) ?? false,
+		teachFeed: (guildId, paper) => schedule?.teachFeed(guildId, paper),
+		markNotForUs: (guildId, userId, paper) => schedule?.markNotForUs(guildId, userId, paper) ?? { mine: false, marks: 0 },
 		...(schedule && { schedule }),
 		...(reading && { reading }),
 	});

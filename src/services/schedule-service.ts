@@ -14,7 +14,7 @@ import { openSubscriptions, openTopics, type SubscriptionStore, type TopicStore 
 import type { State } from '../store/state.js';
 import { buildStatusEmbed, formatLocalTime } from '../messages/schedule-status.js';
 import type { FeedClient } from '../arxiv/feed-client.js';
-import { createFeedService, type FeedService } from './feed-service.js';
+import { createFeedService, type FeedPreview, type FeedService } from './feed-service.js';
 import { createPostContent, type PostContent } from './post-content.js';
 import { channelOf } from '../schedule/slots.js';
 import { localDate } from '../schedule/time.js';
@@ -24,6 +24,7 @@ import { openReadingList, type ReadingPoll } from '../store/reading-list.js';
 import { buildNoVotesMessage, buildPickMessage, buildPollMessage, readingStatusLines } from '../messages/reading-messages.js';
 import { getPaper } from '../search/paper-index.js';
 import { openReadingDesk, withPapers, type PollPreview } from './reading-desk.js';
+import type { NotForUsMarks } from '../store/feed-feedback.js';
 
 /** What the schedule commands use: settings, today's paper, previews and status, over the running scheduler. */
 export interface ScheduleService {
@@ -44,12 +45,14 @@ export interface ScheduleService {
 	todaysPaper(guildId: string): Paper | null;
 	/** The guild's next post of `kind` as it would be sent now, without using its slot. */
 	preview(guildId: string, kind: Exclude<PostKind, 'feed'>): PostMessage[];
-	/** The guild's arXiv feed post as it would be sent now (reading the feed), without using its slot. */
-	previewFeed(guildId: string): Promise<PostMessage[]>;
+	/** The guild's arXiv feed post as it would be sent now (reading the feed), without using its slot, or the post already made of what the feed holds. */
+	previewFeed(guildId: string): Promise<FeedPreview>;
 	/** A paper an arXiv feed post listed, as the feed described it; null when unknown. */
 	feedPaper(id: string): Paper | null;
-	/** Teaches the guild's arXiv feed (see FeedService.teach). */
-	teachFeed(guildId: string, paper: Paper, lesson: 'own' | 'dismissed'): boolean;
+	/** Teaches the guild's arXiv feed that the lab took up a feed paper (see FeedService.takeUp). */
+	teachFeed(guildId: string, paper: Paper): void;
+	/** Puts a member's Not for us mark on a feed paper or takes it back (see FeedService.markNotForUs). */
+	markNotForUs(guildId: string, userId: string, paper: Paper): NotForUsMarks;
 	/** The guild's next reading poll as it would be sent, without using its slot. */
 	previewPoll(guildId: string): PollPreview;
 	/**
@@ -141,7 +144,8 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		},
 		previewFeed: (guildId) => previewFeed(parts, guildId),
 		feedPaper: (id) => feed.feedPaper(id),
-		teachFeed: (guildId, paper, lesson) => feed.teach(guildId, paper, lesson),
+		teachFeed: (guildId, paper) => feed.takeUp(guildId, paper),
+		markNotForUs: (guildId, userId, paper) => feed.markNotForUs(guildId, userId, paper),
 		previewPoll: (guildId) => openReadingDesk({ state, library: parts.library, now }).preview(settingsFor(parts, guildId)),
 		closePoll: (guildId) => reading.close(guildId),
 		status: (guildId) => status(parts, guildId),
@@ -244,7 +248,7 @@ function todaysPaper(parts: ScheduleParts, guildId: string): Paper | null {
 	}
 }
 
-function previewFeed(parts: ScheduleParts, guildId: string): Promise<PostMessage[]> {
+function previewFeed(parts: ScheduleParts, guildId: string): Promise<FeedPreview> {
 	const settings = settingsFor(parts, guildId);
 	if (!settings.feed_channel_id)
 		throw new ScheduleSettingError('the arXiv feed is off here; turn it on with `/paperbot feed on channel: categories:`');
