@@ -7,6 +7,7 @@ import type { Surface } from '../src/interaction/spelling.js';
 import type { Paper } from '../src/corpus/paper.js';
 import type { PaperIndex } from '../src/search/paper-index.js';
 import type { NotForUsMarks } from '../src/store/feed-feedback.js';
+import type { PaperPostStore } from '../src/store/paper-posts.js';
 
 /** What every handler may use. */
 export interface CommandContext {
@@ -26,6 +27,8 @@ export interface CommandContext {
 	readonly teachFeed?: (guildId: string, paper: Paper) => void;
 	/** A member's Not for us mark on a feed paper, put on or taken back (see ComponentContext). */
 	readonly markNotForUs?: (guildId: string, userId: string, paper: Paper) => NotForUsMarks;
+	/** Each server's one public post of a paper from a card's Share or Discuss (see ComponentContext). */
+	readonly paperPosts?: PaperPostStore;
 	/** The servers' reading lists; absent where paperbot keeps no state, where those commands refuse. */
 	readonly reading?: ReadingDesk;
 }

@@ -16,6 +16,7 @@ import { watchCorpus } from './corpus/watch.js';
 import { openDigestMarks } from './store/digest-marks.js';
 import type { ScheduleService } from './services/schedule-service.js';
 import { openState, StateError } from './store/state.js';
+import { openPaperPosts, type PaperPostStore } from './store/paper-posts.js';
 import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk, type ReadingDesk } from './services/reading-desk.js';
 
 /** Stops within Discord's expectations: close the gateway, then exit even if closing hangs. */
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
 	});
 	let schedule: ScheduleService | undefined;
 	let reading: ReadingDesk | undefined;
+	let paperPosts: PaperPostStore | undefined;
 	const context = (): CommandContext => ({
 		index: library.current(),
 		random: Math.random,
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
 		markNotForUs: (guildId, userId, paper) => schedule?.markNotForUs(guildId, userId, paper) ?? { mine: false, marks: 0 },
 		...(schedule && { schedule }),
 		...(reading && { reading }),
+		...(paperPosts && { paperPosts }),
 	});
 
 	if (!env.DISCORD_TOKEN) {
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
 	process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 	const state = openState(env.STATE_PATH);
 	reading = openReadingDesk({ state, library });
+	paperPosts = openPaperPosts(state);
 	const digestMarks = openDigestMarks(state);
 	library.onLoad((corpus) =>
 		digestMarks.recordFirstSeen(

@@ -12,6 +12,7 @@ import { queryFromPageArgument } from '../interaction/query-keys.js';
 import type { Surface } from '../interaction/spelling.js';
 import { errorReply, privateText, UserError, type Reply } from '../interaction/reply.js';
 import type { NotForUsMarks } from '../store/feed-feedback.js';
+import type { PaperPostStore } from '../store/paper-posts.js';
 
 /** What buttons and menus need: the index in service and, where papers can be added, the curation. */
 export interface ComponentContext {
@@ -24,6 +25,8 @@ export interface ComponentContext {
 	readonly teachFeed?: (guildId: string, paper: Paper) => void;
 	/** Puts the member's Not for us mark on a feed paper, or takes it back; other members' marks stay. */
 	readonly markNotForUs?: (guildId: string, userId: string, paper: Paper) => NotForUsMarks;
+	/** Each server's one public post of a paper from a card's Share or Discuss; absent where paperbot keeps no state. */
+	readonly paperPosts?: PaperPostStore;
 }
 
 /** What a member's press of Not for us did, in words: their own mark, and how many members' marks are on the paper. */
@@ -78,8 +81,9 @@ export async function answerComponent(
 			case 'open':
 				return privateCard(requirePaper(context, values[0] ?? ''));
 			case 'share': {
-				const shared = publicCard(requirePaper(context, action.id));
-				return { ...shared, message: { ...shared.message, content: `Shared by <@${asker.user.id}>` } };
+				const paper = requirePaper(context, action.id);
+				const shared = publicCard(paper);
+				return { ...shared, message: { ...shared.message, content: `Shared by <@${asker.user.id}>` }, paperPost: paper.id };
 			}
 			case 'add':
 				return addPaperReply(action.id, asker, context.curation, context.surface);
@@ -93,7 +97,7 @@ export async function answerComponent(
 				const paper = requireFeedPaper(context, action.id);
 				if (asker.guildId) context.teachFeed?.(asker.guildId, paper);
 				const card = publicCard(paper);
-				return { ...card, message: { ...card.message, content: `Shared by <@${asker.user.id}>` } };
+				return { ...card, message: { ...card.message, content: `Shared by <@${asker.user.id}>` }, paperPost: paper.id };
 			}
 			case 'feed-discuss': {
 				const paper = requireFeedPaper(context, action.id);
@@ -103,6 +107,7 @@ export async function answerComponent(
 					...card,
 					message: { ...card.message, content: `Discussion started by <@${asker.user.id}>` },
 					thread: { name: threadName(paper) },
+					paperPost: paper.id,
 				};
 			}
 			case 'feed-dismiss': {

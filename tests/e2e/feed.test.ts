@@ -180,6 +180,65 @@ describe('the arXiv feed through the real bot', () => {
 		);
 	}, 60_000);
 
+	it('makes one post per paper however many members press Discuss or Share, at once or again, and points every other press to it', async () => {
+		const path = 'cs.NE+cs.RO';
+		const { standin, bot } = await startFeedBot('once', {
+			[path]: { body: announcementXml(path, SPIKING_DAY_DATE, SPIKING_DAY), etag: '"day-3"' },
+		});
+		const on = await standin.sendInteraction(
+			command('paperbot', ['feed', 'on'], { channel: standin.channelId, categories: 'cs.NE cs.RO', time: '00:00' }),
+		);
+		await on.waitForAnswer();
+		await bot.waitForLog((record) => record.msg === 'feed: posted', 15_000);
+		const [post] = standin
+			.messages()
+			.filter((message) => footers(message).some((footer) => footer.includes(`arXiv feed · ${SPIKING_DAY_DATE}`)));
+		const bea = { id: '100000000000000777', username: 'bea', global_name: 'Bea' };
+		const cardOf = async (id: string, user?: typeof bea) =>
+			(await standin.sendInteraction({ ...selectMenu('feed', [id], post), ...(user && { user }) })).waitForAnswer();
+		const press = (customId: string, card: APIMessage, user?: typeof bea) =>
+			standin.sendInteraction({ ...button(customId, card), ...(user && { user }) });
+		const publicPostsOf = (id: string) =>
+			standin.messages().filter((message) => (message.embeds as APIEmbed[]).some((embed) => embed.url === `https://arxiv.org/abs/${id}`));
+
+		// Two members press Discuss on the same paper at the same moment: one card, one thread.
+		const discussed = NEW_SPIKING[0]!;
+		const [mine, beas] = [await cardOf(discussed.id), await cardOf(discussed.id, bea)];
+		const answers = await Promise.all([press(`feed-discuss:${discussed.id}`, mine), press(`feed-discuss:${discussed.id}`, beas, bea)]);
+		const texts = await Promise.all(answers.map(async (answer) => (await answer.waitForAnswer()).content));
+		await bot.waitForLog(() => standin.threads().some((thread) => thread.name === discussed.title), 5_000);
+		const [card, ...moreCards] = publicPostsOf(discussed.id);
+		expect(moreCards).toEqual([]);
+		expect(standin.threads().filter((thread) => thread.name === discussed.title)).toHaveLength(1);
+		expect(texts.filter((text) => text.startsWith('Discussion started by <@'))).toHaveLength(1);
+		expect(texts.filter((text) => text === `The discussion is already here: <#${card!.id}>`)).toHaveLength(1);
+		// Later, Share or Discuss again by either member posts nothing and points to the thread.
+		expect((await (await press(`feed-share:${discussed.id}`, mine)).waitForAnswer()).content).toBe(
+			`The discussion is already here: <#${card!.id}>`,
+		);
+		expect((await (await press(`feed-discuss:${discussed.id}`, beas, bea)).waitForAnswer()).content).toBe(
+			`The discussion is already here: <#${card!.id}>`,
+		);
+
+		// One member pressing Share twice shares once; the second press links the card, whose Discuss starts its thread.
+		const shared = NEW_SPIKING[1]!;
+		const shareCard = await cardOf(shared.id);
+		expect((await (await press(`feed-share:${shared.id}`, shareCard)).waitForAnswer()).content).toBe(
+			`Shared by <@${standin.memberUser.id}>`,
+		);
+		const [sharedPost] = publicPostsOf(shared.id);
+		const link = `https://discord.com/channels/${standin.guildId}/${standin.channelId}/${sharedPost!.id}`;
+		expect((await (await press(`feed-share:${shared.id}`, shareCard)).waitForAnswer()).content).toBe(
+			`It is already shared here: ${link}; **Discuss** on it starts its thread.`,
+		);
+		await (await press(`discuss:${shared.id}`, sharedPost!)).waitForAnswer();
+		expect((await (await press(`feed-discuss:${shared.id}`, await cardOf(shared.id, bea), bea)).waitForAnswer()).content).toBe(
+			`The discussion is already here: <#${sharedPost!.id}>`,
+		);
+		expect(publicPostsOf(shared.id)).toHaveLength(1);
+		expect(standin.threads().filter((thread) => thread.name === shared.title)).toHaveLength(1);
+	}, 60_000);
+
 	it('posts nothing while arXiv answers 503, says so in the status, and keeps answering', async () => {
 		const { standin, feed, bot } = await startFeedBot('down', { [CATEGORIES]: { status: 503 } });
 
