@@ -10,7 +10,7 @@ import { nextPotdTime } from '../schedule/time.js';
 import { ScheduleSettingError } from '../store/setting-values.js';
 import type { Asker } from '../interaction/command.js';
 import { privateReply, privateText, UserError, type Reply } from '../interaction/reply.js';
-import type { ScheduleService } from '../services/schedule-service.js';
+import { warningLine, type ScheduleService } from '../services/schedule-service.js';
 import { formatLocalTime, messageLink } from '../messages/schedule-status.js';
 import { bulletList } from '../messages/bullet-list.js';
 import { SavedSearchLimitError } from '../store/saved-searches.js';
@@ -148,7 +148,7 @@ export function configurePotdReply(schedule: ScheduleService, guildId: string, r
 			potd_thread: thread,
 		});
 		return privateText(
-			`Paper of the day: <#${saved.potd_channel_id}> at ${saved.potd_time} ${saved.timezone}${saved.potd_thread ? ', with a discussion thread' : ''}. ${nextLine(saved, schedule.now(), 'potd')}`,
+			`Paper of the day: <#${saved.potd_channel_id}> at ${saved.potd_time} ${saved.timezone}${saved.potd_thread ? ', with a discussion thread' : ''}. ${nextLine(saved, schedule.now(), 'potd')}${warningLine(schedule.channelWarning(guildId, 'potd'))}`,
 		);
 	}, 'Nothing was saved.');
 }
@@ -158,7 +158,7 @@ export function configureDigestReply(schedule: ScheduleService, guildId: string,
 	return refusingBadSettings(() => {
 		const saved = schedule.configure(guildId, { digest_channel_id: request.channelId, digest_cron: request.cron });
 		return privateText(
-			`Digests: <#${saved.digest_channel_id}> on \`${saved.digest_cron}\` (${saved.timezone}). ${nextLine(saved, schedule.now(), 'digest')}`,
+			`Digests: <#${saved.digest_channel_id}> on \`${saved.digest_cron}\` (${saved.timezone}). ${nextLine(saved, schedule.now(), 'digest')}${warningLine(schedule.channelWarning(guildId, 'digest'))}`,
 		);
 	}, 'Nothing was saved.');
 }
@@ -193,7 +193,7 @@ export function configureFeedReply(schedule: ScheduleService, guildId: string, r
 		});
 		const next = nextPotdTime(saved.feed_time, saved.timezone, schedule.now());
 		return privateText(
-			`arXiv feed: <#${saved.feed_channel_id}>, ${saved.feed_categories.join(' ')}${saved.feed_cross ? ' with cross-lists' : ''}, up to ${saved.feed_max} papers, first look at ${saved.feed_time} ${saved.timezone}. Next feed time: ${formatLocalTime(next, saved.timezone)}.`,
+			`arXiv feed: <#${saved.feed_channel_id}>, ${saved.feed_categories.join(' ')}${saved.feed_cross ? ' with cross-lists' : ''}, up to ${saved.feed_max} papers, first look at ${saved.feed_time} ${saved.timezone}. Next feed time: ${formatLocalTime(next, saved.timezone)}.${warningLine(schedule.channelWarning(guildId, 'feed'))}`,
 		);
 	}, 'Nothing was saved.');
 }

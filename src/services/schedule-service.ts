@@ -25,6 +25,7 @@ import { buildNoVotesMessage, buildPickMessage, buildPollMessage, readingStatusL
 import { getPaper } from '../search/paper-index.js';
 import { openReadingDesk, withPapers, type PollPreview } from './reading-desk.js';
 import type { NotForUsMarks } from '../store/feed-feedback.js';
+import { CHANNEL_USE_NAMES, checkChannel, type ChannelPermissionCheck, type ChannelUse } from '../messages/channel-permissions.js';
 
 /** What the schedule commands use: settings, today's paper, previews and status, over the running scheduler. */
 export interface ScheduleService {
@@ -41,6 +42,11 @@ export interface ScheduleService {
 	 * (nothing saved) for a bad value or a channel the bot cannot post in.
 	 */
 	configure(guildId: string, changes: Partial<Omit<GuildSettings, 'guild_id'>>): GuildSettings;
+	/**
+	 * What works less well in the channel of a use for lack of a permission, with the fix, as a
+	 * sentence for the admin who set it; null when nothing is missing or the use is off.
+	 */
+	channelWarning(guildId: string, use: ChannelUse): string | null;
 	/** Today's paper of the day in the guild (its local date): the one that is or will be posted today. */
 	todaysPaper(guildId: string): Paper | null;
 	/** The guild's next post of `kind` as it would be sent now, without using its slot. */
@@ -135,6 +141,10 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		now,
 		settingsFor: (guildId) => settingsFor(parts, guildId),
 		configure: (guildId, changes) => configure(parts, guildId, changes),
+		channelWarning(guildId, use) {
+			const check = channelCheck(parts, settingsFor(parts, guildId), use);
+			return check && !check.refused ? `Warning: ${check.text}` : null;
+		},
 		todaysPaper: (guildId) => todaysPaper(parts, guildId),
 		preview(guildId, kind) {
 			const at = now();
@@ -219,24 +229,39 @@ function settingsFor({ state, defaults }: ScheduleParts, guildId: string): Guild
 }
 
 function configure(parts: ScheduleParts, guildId: string, changes: Partial<Omit<GuildSettings, 'guild_id'>>): GuildSettings {
-	const { poster } = parts;
 	const next = checkGuildSettings({ ...settingsFor(parts, guildId), ...changes, guild_id: guildId });
-	const problems = [
-		changes.potd_channel_id ? poster.channelProblem(guildId, changes.potd_channel_id, next.potd_thread) : null,
-		changes.digest_channel_id ? poster.channelProblem(guildId, changes.digest_channel_id, false) : null,
-		changes.feed_channel_id ? poster.channelProblem(guildId, changes.feed_channel_id, false) : null,
-		changes.reading_channel_id ? poster.pollChannelProblem(guildId, changes.reading_channel_id) : null,
-	].filter((problem): problem is string => problem !== null);
-	if (problems.length > 0)
-		throw new ScheduleSettingError(
-			`${problems.join('\n')}; pick a text channel where paperbot may view, send, embed links and read history`,
-		);
+	// Only a channel being set is refused; one saved before stays, and status names what it lacks.
+	const refusals = CHANNEL_USES.filter((use) => changes[CHANNEL_COLUMNS[use]]).flatMap((use) => {
+		const check = channelCheck(parts, next, use);
+		return check?.refused ? [`${CHANNEL_USE_NAMES[use]}: ${check.text}`] : [];
+	});
+	if (refusals.length > 0) throw new ScheduleSettingError(refusals.join('\n'));
 	const saved = saveGuildSettings(parts.state, next);
 	parts.scheduler.update(saved);
 	parts.feed.scheduler.update(saved);
 	parts.reading.update(saved);
 	parts.log.info({ guild: guildId, settings: saved }, 'schedule: settings saved');
 	return saved;
+}
+
+/** A warning on a line of its own after an answer, or nothing. */
+export function warningLine(warning: string | null): string {
+	return warning ? `\n${warning}` : '';
+}
+
+const CHANNEL_USES: readonly ChannelUse[] = ['potd', 'digest', 'feed', 'reading'];
+/** Where each use's channel is in a guild's settings. */
+const CHANNEL_COLUMNS = {
+	potd: 'potd_channel_id',
+	digest: 'digest_channel_id',
+	feed: 'feed_channel_id',
+	reading: 'reading_channel_id',
+} as const satisfies Record<ChannelUse, keyof GuildSettings>;
+
+/** The permissions check of a use's channel in these settings; null when the use is off or nothing is missing. */
+function channelCheck({ poster }: ScheduleParts, settings: GuildSettings, use: ChannelUse): ChannelPermissionCheck | null {
+	const channelId = settings[CHANNEL_COLUMNS[use]];
+	return channelId ? checkChannel(use, channelId, poster.channelAccess(settings.guild_id, channelId), settings.potd_thread) : null;
 }
 
 function todaysPaper(parts: ScheduleParts, guildId: string): Paper | null {
@@ -279,7 +304,7 @@ const DEFUSED_CHANNEL = /\\<\u200B#(\d+)\\>/g;
 
 /** Why a guild's posts may not go out: failed posts, unusable channels, a failing feed, corpus trouble. */
 function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[] {
-	const { poster, scheduler, feed, library } = parts;
+	const { scheduler, feed, library } = parts;
 	const guildId = settings.guild_id;
 	const problems = scheduler
 		.problems(guildId)
@@ -290,17 +315,10 @@ function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[]
 	for (const post of parts.posts.recent(guildId, 5)) {
 		if (post.status === 'sent' && post.last_error) problems.push(`${POST_NAMES[post.kind]} ${post.slot}: ${plainLine(post.last_error)}`);
 	}
-	const channels = [
-		['Paper of the day', settings.potd_channel_id, settings.potd_thread],
-		['Digest', settings.digest_channel_id, false],
-		['arXiv feed', settings.feed_channel_id, false],
-	] as const;
-	for (const [name, channelId, withThreads] of channels) {
-		const problem = channelId ? poster.channelProblem(guildId, channelId, withThreads) : null;
-		if (problem) problems.push(`${name}: ${problem}`);
+	for (const use of CHANNEL_USES) {
+		const check = channelCheck(parts, settings, use);
+		if (check) problems.push(`${CHANNEL_USE_NAMES[use]}: ${check.text}`);
 	}
-	const readingProblem = settings.reading_channel_id ? poster.pollChannelProblem(guildId, settings.reading_channel_id) : null;
-	if (readingProblem) problems.push(`Reading group: ${readingProblem}`);
 	const feedProblem = feed.problem(settings);
 	if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)).replace(DEFUSED_CHANNEL, '<#$1>'));
 	if (library.problem)

@@ -62,6 +62,7 @@ function service({
 		now: () => now,
 		settingsFor,
 		configure: (guildId, changes) => saveGuildSettings(state, { ...settingsFor(guildId), ...changes, guild_id: guildId }),
+		channelWarning: () => null,
 		todaysPaper: unused,
 		preview: () => preview,
 		previewFeed: () => previewFeed(),
