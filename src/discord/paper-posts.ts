@@ -1,4 +1,4 @@
-import type { MessageComponentInteraction, RepliableInteraction } from 'discord.js';
+import { DiscordAPIError, RESTJSONErrorCodes, type MessageComponentInteraction, type RepliableInteraction } from 'discord.js';
 import { privateText, type Reply } from '../interaction/reply.js';
 import type { PaperPost, PaperPostStore } from '../store/paper-posts.js';
 
@@ -31,10 +31,26 @@ async function postOnceMade(posts: PaperPostStore, existing: PaperPost): Promise
 	return post;
 }
 
+/** Discord's codes for a message or channel that is no longer there. */
+const GONE = new Set([RESTJSONErrorCodes.UnknownMessage, RESTJSONErrorCodes.UnknownChannel]);
+
+/** Whether a paper's post is still in Discord: false only when Discord says it is gone (a moderator deleted it). */
+async function stillThere(interaction: MessageComponentInteraction, post: PaperPost): Promise<boolean> {
+	if (post.messageId === null) return true;
+	try {
+		const channel = await interaction.client.channels.fetch(post.channelId);
+		if (channel?.isTextBased()) await channel.messages.fetch({ message: post.messageId, cache: false, force: true });
+		return true;
+	} catch (error) {
+		return !(error instanceof DiscordAPIError && GONE.has(error.code as RESTJSONErrorCodes));
+	}
+}
+
 /**
  * Posts a paper's one public post in the server (`reply.paperPost`): the press that claims it
  * posts, and every other press, at once or later, by the same member or another, points to that
- * post instead. A post that fails before anything is in the channel gives its claim up.
+ * post instead, unless it was deleted, when the press posts it anew. A post that fails before
+ * anything is in the channel gives its claim up.
  */
 export async function postOncePerPaper(
 	interaction: MessageComponentInteraction<'cached' | 'raw'> & RepliableInteraction,
@@ -44,10 +60,18 @@ export async function postOncePerPaper(
 ): Promise<string> {
 	const { guildId, channelId } = interaction;
 	const paperId = reply.paperPost;
-	const claim = posts.claim(guildId, paperId, channelId, new Date());
+	let claim = posts.claim(guildId, paperId, channelId, new Date());
 	if (!claim.claimed) {
-		await send(interaction, privateText(alreadyPostedText(await postOnceMade(posts, claim.existing))));
-		return 'already posted';
+		let existing = await postOnceMade(posts, claim.existing);
+		if (existing.messageId !== null && !(await stillThere(interaction, existing))) {
+			posts.forget(guildId, paperId, existing.messageId);
+			claim = posts.claim(guildId, paperId, channelId, new Date());
+			if (!claim.claimed) existing = claim.existing;
+		}
+		if (!claim.claimed) {
+			await send(interaction, privateText(alreadyPostedText(existing)));
+			return 'already posted';
+		}
 	}
 	let posted = false;
 	const onPosted = (messageId: string, withThread: boolean) => {

@@ -26,6 +26,8 @@ export interface PaperPostStore {
 	record(guildId: string, paperId: string, messageId: string, withThread: boolean): void;
 	/** Gives up a claim whose post was not made, so the next press posts. */
 	release(guildId: string, paperId: string): void;
+	/** Forgets a paper's post that is gone from Discord (deleted), so the next press posts it again. */
+	forget(guildId: string, paperId: string, messageId: string): void;
 	/** Notes that a thread was started from a message, when it is a paper's post. */
 	threadStarted(guildId: string, messageId: string): void;
 	/** The paper's post in the guild, made or being made, or null. */
@@ -85,6 +87,9 @@ export function openPaperPosts({ db }: State): PaperPostStore {
 		},
 		release(guildId, paperId) {
 			db.prepare(`DELETE FROM paper_post WHERE guild_id = ? AND paper_id = ? AND message_id IS NULL`).run(guildId, paperId);
+		},
+		forget(guildId, paperId, messageId) {
+			db.prepare(`DELETE FROM paper_post WHERE guild_id = ? AND paper_id = ? AND message_id = ?`).run(guildId, paperId, messageId);
 		},
 		threadStarted(guildId, messageId) {
 			db.prepare(`UPDATE paper_post SET with_thread = 1 WHERE guild_id = ? AND message_id = ?`).run(guildId, messageId);

@@ -237,6 +237,12 @@ describe('the arXiv feed through the real bot', () => {
 		);
 		expect(publicPostsOf(shared.id)).toHaveLength(1);
 		expect(standin.threads().filter((thread) => thread.name === shared.title)).toHaveLength(1);
+
+		// A post a moderator deleted is posted anew by the next press.
+		standin.deleteMessage(card!.id);
+		expect((await (await press(`feed-share:${discussed.id}`, mine)).waitForAnswer()).content).toBe(`Shared by <@${standin.memberUser.id}>`);
+		expect(publicPostsOf(discussed.id)).toHaveLength(1);
+		expect(publicPostsOf(discussed.id)[0]!.id).not.toBe(card!.id);
 	}, 60_000);
 
 	it('posts nothing while arXiv answers 503, says so in the status, and keeps answering', async () => {

@@ -33,4 +33,14 @@ describe('paper posts', () => {
 		posts.release('g1', '2603.00001');
 		expect(posts.get('g1', '2603.00001')).toMatchObject({ messageId: 'm1', withThread: true });
 	});
+
+	it('forgets a post gone from Discord, and only that post', () => {
+		posts.claim('g1', '2603.00001', 'c1', at);
+		posts.record('g1', '2603.00001', 'm1', false);
+		posts.forget('g1', '2603.00001', 'm0');
+		expect(posts.get('g1', '2603.00001')).toMatchObject({ messageId: 'm1' });
+		posts.forget('g1', '2603.00001', 'm1');
+		expect(posts.get('g1', '2603.00001')).toBeNull();
+		expect(posts.claim('g1', '2603.00001', 'c1', at)).toEqual({ claimed: true });
+	});
 });
