@@ -73,9 +73,9 @@ export const STANDOUT_FENCE = 0.5;
 /** Corpus papers compared closely with a day paper when the corpus is larger than the lab sample: the best the index finds for its words. */
 const CANDIDATES = 10;
 /**
- * Lab papers (the newest of the sample) whose similarities with the rest of the lab set the floor a
- * paper close to the lab must clear (see {@link leastRelatedPair}): enough to find the lab's loose
- * ends, few enough that a large corpus costs a fraction of a second.
+ * Lab papers (the newest of the sample) whose pairs set the floor a paper close to the lab must
+ * clear (see {@link leastRelatedPair}): enough to find the lab's loose ends, few enough that their
+ * 20,000 pairs cost a large corpus a fraction of a second.
  */
 const FLOOR_PAPERS = 200;
 /** Shared terms a pick names, strongest first. */
@@ -161,19 +161,16 @@ function meanOfBest(similarities: Float64Array, papers: readonly Paper[]): Neare
 }
 
 /**
- * What the lab's least related pair of its own papers share: the least cosine between one of the
- * first {@link FLOOR_PAPERS} lab papers and any other lab paper. A day paper sharing no more than
- * that with its closest lab paper is not close to the lab, whatever its standing among a day far
- * from the lab. Zero for a lab of one paper.
+ * What the lab's least related pair of its own papers share: the least cosine between two of its
+ * {@link FLOOR_PAPERS} newest papers. A day paper sharing no more than that with its closest lab
+ * paper is not close to the lab, whatever its standing among a day far from the lab. Zero for a
+ * lab of one paper.
  */
-async function leastRelatedPair(vectors: readonly PaperVector[], pause: () => Promise<void>): Promise<number> {
-	if (vectors.length < 2) return 0;
-	let least = Number.POSITIVE_INFINITY;
-	const buffer = new Float64Array(vectors.length);
-	for (let i = 0; i < Math.min(vectors.length, FLOOR_PAPERS); i++) {
-		const similarities = cosines(vectors[i]!, vectors, buffer);
-		similarities[i] = Number.POSITIVE_INFINITY;
-		least = Math.min(least, Math.min(...similarities));
+async function leastRelatedPair(labVectors: readonly PaperVector[], pause: () => Promise<void>): Promise<number> {
+	const vectors = labVectors.slice(0, FLOOR_PAPERS);
+	let least = vectors.length < 2 ? 0 : Number.POSITIVE_INFINITY;
+	for (let i = 0; i + 1 < vectors.length; i++) {
+		least = Math.min(least, ...cosines(vectors[i]!, vectors.slice(i + 1)));
 		await pause();
 	}
 	return least;

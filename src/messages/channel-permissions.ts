@@ -91,3 +91,8 @@ export function checkChannel(
 	const fix = `give it ${permissionList(missing)} there${threadOff}${refused ? ', or pick another channel' : ''}`;
 	return { refused, text: `paperbot lacks ${named} in <#${channelId}>; ${fix}.` };
 }
+
+/** A warning on a line of its own after an answer, or nothing. */
+export function warningLine(warning: string | null): string {
+	return warning ? `\n${warning}` : '';
+}

@@ -12,7 +12,8 @@ import { nextPollTime } from '../schedule/reading-scheduler.js';
 import { ScheduleSettingError } from '../store/setting-values.js';
 import { getPaper } from '../search/paper-index.js';
 import type { ReadingDesk } from '../services/reading-desk.js';
-import { warningLine, type ScheduleService } from '../services/schedule-service.js';
+import type { ScheduleService } from '../services/schedule-service.js';
+import { warningLine } from '../messages/channel-permissions.js';
 import { requirePaper, type PaperContext } from './paper-replies.js';
 
 /** The reading desk and the server whose list the asker works on, or a UserError saying where the list lives. */

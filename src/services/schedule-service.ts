@@ -244,11 +244,6 @@ function configure(parts: ScheduleParts, guildId: string, changes: Partial<Omit<
 	return saved;
 }
 
-/** A warning on a line of its own after an answer, or nothing. */
-export function warningLine(warning: string | null): string {
-	return warning ? `\n${warning}` : '';
-}
-
 const CHANNEL_USES: readonly ChannelUse[] = ['potd', 'digest', 'feed', 'reading'];
 /** Where each use's channel is in a guild's settings. */
 const CHANNEL_COLUMNS = {
