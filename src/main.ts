@@ -62,9 +62,7 @@ async function main(): Promise<void> {
 		random: Math.random,
 		curation,
 		feedPaper,
-		teachFeed: (guildId, paper) => schedule?.teachFeed(guildId, paper),
-		markNotForUs: (guildId, userId, paper) => schedule?.markNotForUs(guildId, userId, paper) ?? { mine: false, marks: 0 },
-		...(schedule && { schedule }),
+		...(schedule && { schedule, teachFeed: schedule.teachFeed, markNotForUs: schedule.markNotForUs }),
 		...(reading && { reading }),
 		...(paperPosts && { paperPosts }),
 	});

@@ -58,6 +58,8 @@ describe('answerComponent', () => {
 		expect(reply.message.content).toBe(`Shared by <@${member.user.id}>`);
 		expect(reply.message.allowed_mentions).toEqual({ parse: [] });
 		expect(JSON.stringify(reply.message.components)).toContain('"discuss:2305.00054"');
+		// One post per paper and server: the bot points a second press to this one.
+		expect(reply.paperPost).toBe('2305.00054');
 	});
 
 	it('shares a feed paper outside the corpus for everyone without pinging, and teaches the feed it is the lab’s own', async () => {
@@ -77,6 +79,7 @@ describe('answerComponent', () => {
 		expect(reply.thread).toBeUndefined();
 		expect(JSON.stringify(reply.message.components)).toContain('"discuss:2603.00001"');
 		expect(taught).toEqual([[member.guildId, '2603.00001']]);
+		expect(reply.paperPost).toBe('2603.00001');
 
 		const unknown = await click('feed-share:2603.99999', member, [], context);
 		expect(unknown.reply).toMatchObject({ isError: true, message: { flags: EPHEMERAL_FLAG } });
