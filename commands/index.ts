@@ -6,7 +6,8 @@ import type { ReadingDesk } from '../src/services/reading-desk.js';
 import type { Surface } from '../src/interaction/spelling.js';
 import type { Paper } from '../src/corpus/paper.js';
 import type { PaperIndex } from '../src/search/paper-index.js';
-import type { FeedLesson } from '../src/replies/components.js';
+import type { NotForUsMarks } from '../src/store/feed-feedback.js';
+import type { PaperPostStore } from '../src/store/paper-posts.js';
 
 /** What every handler may use. */
 export interface CommandContext {
@@ -22,8 +23,12 @@ export interface CommandContext {
 	readonly schedule?: ScheduleService;
 	/** A paper an arXiv feed post listed, as the feed described it; null when unknown. */
 	readonly feedPaper?: (id: string) => Paper | null;
-	/** Teaches a guild's arXiv feed from a press on a feed paper's card (see ComponentContext). */
-	readonly teachFeed?: (guildId: string, paper: Paper, lesson: FeedLesson) => boolean;
+	/** Teaches a guild's arXiv feed that the lab took up a feed paper (see ComponentContext). */
+	readonly teachFeed?: (guildId: string, paper: Paper) => void;
+	/** A member's Not for us mark on a feed paper, put on or taken back (see ComponentContext). */
+	readonly markNotForUs?: (guildId: string, userId: string, paper: Paper) => NotForUsMarks;
+	/** Each server's one public post of a paper from a card's Share or Discuss (see ComponentContext). */
+	readonly paperPosts?: PaperPostStore;
 	/** The servers' reading lists; absent where paperbot keeps no state, where those commands refuse. */
 	readonly reading?: ReadingDesk;
 }

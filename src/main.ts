@@ -17,6 +17,7 @@ import { watchCorpus } from './corpus/watch.js';
 import { openDigestMarks } from './store/digest-marks.js';
 import type { ScheduleService } from './services/schedule-service.js';
 import { openState, StateError } from './store/state.js';
+import { openPaperPosts, type PaperPostStore } from './store/paper-posts.js';
 import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk, type ReadingDesk } from './services/reading-desk.js';
 import { startZoteroService } from './services/zotero-service.js';
 import { libraryUserAgent } from './library/contact.js';
@@ -59,14 +60,15 @@ async function main(): Promise<void> {
 	});
 	let schedule: ScheduleService | undefined;
 	let reading: ReadingDesk | undefined;
+	let paperPosts: PaperPostStore | undefined;
 	const context = (): CommandContext => ({
 		index: library.current(),
 		random: Math.random,
 		curation,
 		feedPaper,
-		teachFeed: (guildId, paper, lesson) => schedule?.teachFeed(guildId, paper, lesson) ?? false,
-		...(schedule && { schedule }),
+		...(schedule && { schedule, teachFeed: schedule.teachFeed, markNotForUs: schedule.markNotForUs }),
 		...(reading && { reading }),
+		...(paperPosts && { paperPosts }),
 	});
 
 	if (!env.DISCORD_TOKEN) {
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
 	process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 	const state = openState(env.STATE_PATH);
 	reading = openReadingDesk({ state, library, settingsFor: settingsOver(state, env) });
+	paperPosts = openPaperPosts(state);
 	const digestMarks = openDigestMarks(state);
 	library.onLoad((corpus) =>
 		digestMarks.recordFirstSeen(

@@ -9,6 +9,7 @@ import { ACTION_PERMISSIONS, DiscordRefusal, missingPermissions, type BotPermiss
 import { commandsRoute, registerCommands } from './registration.js';
 import { refusing } from './refusals.js';
 import { answerUnreadInteractions } from './unread-interactions.js';
+import { postOncePerPaper } from './paper-posts.js';
 import type { Logger } from '../log.js';
 
 /** Discord's error for a second thread from the same message. */
@@ -129,6 +130,9 @@ async function route<Context extends ComponentContext>(
 		const values = interaction.isStringSelectMenu() ? interaction.values : [];
 		if (componentDeferred(action)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 		const { reply, update } = await answerComponent(action, values, context, commandInput(interaction), onFault);
+		const { paperPost } = reply;
+		if (paperPost && !reply.isError && context.paperPosts && interaction.inGuild())
+			return postOncePerPaper(interaction, { ...reply, paperPost }, context.paperPosts, send);
 		if (update && !reply.isError) await interaction.update({ ...toDiscord(reply), flags: undefined });
 		else if (!(await send(interaction, reply))) return 'refused';
 		return reply.isError ? 'refused' : 'answered';
@@ -187,9 +191,14 @@ function missingForThread(interaction: Interaction, reply: Reply): BotPermission
 /**
  * Sends a reply, then starts its thread (with the note inside) when it asks for one. A thread the
  * bot may not start is refused before anything is posted (and the result is false); Discord
- * refusing a step after the post throws a DiscordRefusal that says what was done.
+ * refusing a step after the post throws a DiscordRefusal that says what was done. `onPosted` hears
+ * of a public reply's message once it is posted, and again once its thread is started.
  */
-async function send(interaction: RepliableInteraction, reply: Reply): Promise<boolean> {
+async function send(
+	interaction: RepliableInteraction,
+	reply: Reply,
+	onPosted?: (messageId: string, withThread: boolean) => void,
+): Promise<boolean> {
 	const payload = toDiscord(reply);
 	const where = { channelId: interaction.channelId ?? '', held: heldPermissions(interaction) };
 	if (interaction.deferred && !interaction.replied) {
@@ -208,7 +217,11 @@ async function send(interaction: RepliableInteraction, reply: Reply): Promise<bo
 		return true;
 	}
 	if (!reply.thread) {
-		await interaction.reply(payload);
+		if (!onPosted) await interaction.reply(payload);
+		else {
+			const response = await interaction.reply({ ...payload, withResponse: true });
+			if (response.resource?.message) onPosted(response.resource.message.id, false);
+		}
 		return true;
 	}
 	const missing = missingForThread(interaction, reply);
@@ -220,9 +233,11 @@ async function send(interaction: RepliableInteraction, reply: Reply): Promise<bo
 	const response = await interaction.reply({ ...payload, withResponse: true });
 	const message = response.resource?.message;
 	if (!message) throw new Error('Discord did not return the posted message, so no thread was started');
+	onPosted?.(message.id, false);
 	const done = 'I posted the card';
 	const { name, firstMessage: note } = reply.thread;
 	const thread = await refusing(() => message.startThread({ name }), { ...where, action: 'start a thread', done });
+	onPosted?.(message.id, true);
 	if (note)
 		await refusing(() => thread.send({ content: note, allowedMentions: { parse: [] } }), {
 			...where,
@@ -263,6 +278,7 @@ async function discuss(
 			channelId,
 			held: heldPermissions(interaction),
 		});
+		if (interaction.inGuild()) context.paperPosts?.threadStarted(interaction.guildId, interaction.message.id);
 		await send(interaction, { message: { ...reply.message, content: `Thread started: <#${started.id}>` } });
 		return 'thread started';
 	} catch (error) {

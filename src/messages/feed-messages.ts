@@ -20,7 +20,10 @@ function reasonText(pick: FeedPick): string {
 		const title = markdownSafe(truncateAtWord(plainLine(displayTitle(pick.reason.paper)), REASON_TITLE_MAX));
 		return `by *${markdownSafe(plainLine(pick.reason.name))}*, author of “${title}”`;
 	}
-	return `close to “${markdownSafe(truncateAtWord(plainLine(displayTitle(pick.reason.paper)), REASON_TITLE_MAX))}” · ${standingText(pick)}`;
+	const close = `close to “${markdownSafe(truncateAtWord(plainLine(displayTitle(pick.reason.paper)), REASON_TITLE_MAX))}”`;
+	const { shared } = pick.reason;
+	const shares = shared.length ? `shares ${shared.map((term) => `*${markdownSafe(term)}*`).join(', ')}` : '';
+	return [close, shares, standingText(pick)].filter(Boolean).join(' · ');
 }
 
 /** One listed paper: linked title, authors and categories, the reason, and the subscribers it is for. */

@@ -41,7 +41,8 @@ export function formatLocalTime(at: Date, timezone: string): string {
 	return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} (${timezone})`;
 }
 
-function messageLink(guildId: string, channelId: string, messageId: string): string {
+/** A link that opens a message in Discord. */
+export function messageLink(guildId: string, channelId: string, messageId: string): string {
 	return `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;
 }
 

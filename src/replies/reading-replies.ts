@@ -20,6 +20,7 @@ import { termsOf } from '../search/text.js';
 import { paperChoice } from '../cards/choice.js';
 import type { ReadingDesk } from '../services/reading-desk.js';
 import type { ScheduleService } from '../services/schedule-service.js';
+import { warningLine } from '../messages/channel-permissions.js';
 import { requirePaper, type PaperContext } from './paper-replies.js';
 
 /** The reading desk and the server whose list the asker works on, or a UserError saying where the list lives. */
@@ -174,7 +175,7 @@ export function configureReadingReply(schedule: ScheduleService, guildId: string
 		return privateText(
 			`Reading polls: <#${saved.reading_channel_id}> on \`${saved.reading_cron}\` (${saved.timezone}), each open ${saved.reading_hours} h. ${
 				next ? `Next poll: ${formatLocalTime(next, saved.timezone)}.` : 'The schedule never fires again.'
-			}`,
+			}${warningLine(schedule.channelWarning(guildId, 'reading'))}`,
 		);
 	});
 }

@@ -5,8 +5,9 @@ import type { Paper } from '../corpus/paper.js';
 import { planFeedPost, type FeedPlan } from '../feed/plan.js';
 import type { Logger } from '../log.js';
 import { openSubscriptions, openTopics } from '../store/saved-searches.js';
-import { openFeedFeedback } from '../store/feed-feedback.js';
-import { getFeedLook, getFeedPaper, postedFeedPaperIds, storeFeedPapers } from '../store/feed-log.js';
+import { openFeedFeedback, type NotForUsMarks } from '../store/feed-feedback.js';
+import { getFeedLook, getFeedPaper, postedFeedPaperIds, postedFeedPapers, storeFeedPapers } from '../store/feed-log.js';
+import { openPostLog } from '../store/post-log.js';
 import { createFeedScheduler, type FeedScheduler } from '../schedule/feed-scheduler.js';
 import type { GuildSettings } from '../store/settings.js';
 import type { State } from '../store/state.js';
@@ -21,10 +22,15 @@ export interface FeedService {
 	readonly scheduler: FeedScheduler;
 	/** A paper a feed post listed, as the feed described it; null when unknown. */
 	feedPaper(id: string): Paper | null;
-	/** Records that the guild's lab took up a feed paper (`own`) or toggles its Not for us mark; returns whether it is marked now. */
-	teach(guildId: string, paper: Paper, lesson: 'own' | 'dismissed'): boolean;
-	/** The guild's feed post as it would be sent now, without using its slot; empty when nothing clears the floor. */
-	preview(guild: GuildSettings): Promise<PostMessage[]>;
+	/** Records that the guild's lab took up a feed paper (shared or discussed it): later feeds rank it as one of the lab's own. */
+	takeUp(guildId: string, paper: Paper): void;
+	/** Puts the member's Not for us mark on a feed paper, or takes it back; other members' marks stay. */
+	markNotForUs(guildId: string, userId: string, paper: Paper): NotForUsMarks;
+	/**
+	 * The guild's feed post as it would be sent now, without using its slot (empty when nothing
+	 * stands out); or, when the announcement the feed holds now was posted already, that post.
+	 */
+	preview(guild: GuildSettings): Promise<FeedPreview>;
 	/** What `/paperbot status` shows of the guild's feed: where, the last look, the next look. */
 	statusLines(guild: GuildSettings): string[];
 	/** The guild's feed problem (the last look failed), or null. */
@@ -41,12 +47,30 @@ export interface FeedServiceOptions {
 	log: Logger;
 }
 
+/** What `/paperbot post kind:feed` shows: the next post, or the post of the announcement arXiv still holds. */
+export type FeedPreview =
+	| { kind: 'preview'; messages: PostMessage[] }
+	| {
+			kind: 'posted';
+			/** The announcement date. */
+			date: string;
+			channelId: string | null;
+			/** Null when nothing in the announcement stood out, so nothing was posted. */
+			messageId: string | null;
+			sentAt: Date;
+			/** The papers the post listed. */
+			papers: Paper[];
+			/** When the feed is looked at next; null before the first look. */
+			nextLook: Date | null;
+	  };
+
 /** The announcement date as a feed post's slot; an empty feed plans for no date. */
 const datedOrEmpty = (announcement: Announcement) => ({ ...announcement, date: announcement.date ?? '' });
 
 /** Runs the arXiv feed over the schedule's state and poster. */
 export function createFeedService({ state, library, poster, client, now, log }: FeedServiceOptions): FeedService {
 	const feedback = openFeedFeedback(state);
+	const posts = openPostLog(state);
 
 	function plan(guild: GuildSettings, announcement: Announcement): Promise<FeedPlan> {
 		return planFeedPost(library.current(), datedOrEmpty(announcement), {
@@ -79,19 +103,30 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 	return {
 		scheduler,
 		feedPaper: (id) => getFeedPaper(state, id),
-		teach(guildId, paper, lesson) {
-			if (lesson === 'dismissed') return feedback.toggleDismissed(guildId, paper, now());
-			feedback.markOwn(guildId, paper, now());
-			return true;
-		},
+		takeUp: (guildId, paper) => feedback.markOwn(guildId, paper, now()),
+		markNotForUs: (guildId, userId, paper) => feedback.toggleDismissed(guildId, userId, paper, now()),
 		async preview(guild) {
-			const planned = await plan(guild, await client.read(guild.feed_categories));
+			const announcement = await client.read(guild.feed_categories);
+			const sent = announcement.date ? posts.get(guild.guild_id, 'feed', announcement.date) : null;
+			if (announcement.date && sent?.status === 'sent') {
+				const nextLook = getFeedLook(state, guild.guild_id)?.next_look;
+				return {
+					kind: 'posted',
+					date: announcement.date,
+					channelId: sent.channel_id,
+					messageId: sent.message_id,
+					sentAt: new Date(sent.sent_at ?? sent.claimed_at),
+					papers: postedFeedPapers(state, guild.guild_id, announcement.date),
+					nextLook: nextLook ? new Date(nextLook) : null,
+				};
+			}
+			const planned = await plan(guild, announcement);
 			storeFeedPapers(
 				state,
 				planned.picks.map((pick) => pick.paper),
 				planned.date || 'preview',
 			);
-			return buildFeedMessages(planned, guild.feed_categories);
+			return { kind: 'preview', messages: buildFeedMessages(planned, guild.feed_categories) };
 		},
 		statusLines(guild) {
 			if (!guild.feed_channel_id) return ['off'];

@@ -17,7 +17,7 @@ import { countOf } from '../cards/counts.js';
 import { PERMISSION_BITS } from '../interaction/refusal.js';
 import { getFeedLook } from '../store/feed-log.js';
 import type { FeedClient } from '../arxiv/feed-client.js';
-import { createFeedService, type FeedService } from './feed-service.js';
+import { createFeedService, type FeedPreview, type FeedService } from './feed-service.js';
 import { createPostContent, type PostContent } from './post-content.js';
 import { channelOf } from '../schedule/slots.js';
 import { localDate } from '../schedule/time.js';
@@ -28,6 +28,8 @@ import { buildNoVotesMessage, buildPickMessage, buildPollMessage, readingStatusL
 import { getPaper } from '../search/paper-index.js';
 import { openReadingDesk, withPapers, type PollPreview } from './reading-desk.js';
 import type { ZoteroService } from './zotero-service.js';
+import type { NotForUsMarks } from '../store/feed-feedback.js';
+import { CHANNEL_USE_NAMES, checkChannel, type ChannelPermissionCheck, type ChannelUse } from '../messages/channel-permissions.js';
 
 /** What the schedule commands use: settings, today's paper, previews and status, over the running scheduler. */
 export interface ScheduleService {
@@ -44,16 +46,23 @@ export interface ScheduleService {
 	 * (nothing saved) for a bad value or a channel the bot cannot post in.
 	 */
 	configure(guildId: string, changes: Partial<Omit<GuildSettings, 'guild_id'>>): GuildSettings;
+	/**
+	 * What works less well in the channel of a use for lack of a permission, with the fix, as a
+	 * sentence for the admin who set it; null when nothing is missing or the use is off.
+	 */
+	channelWarning(guildId: string, use: ChannelUse): string | null;
 	/** Today's paper of the day in the guild (its local date): the one that is or will be posted today. */
 	todaysPaper(guildId: string): Paper | null;
 	/** The guild's next post of `kind` as it would be sent now, without using its slot. */
 	preview(guildId: string, kind: Exclude<PostKind, 'feed'>): PostMessage[];
-	/** The guild's arXiv feed post as it would be sent now (reading the feed), without using its slot. */
-	previewFeed(guildId: string): Promise<PostMessage[]>;
+	/** The guild's arXiv feed post as it would be sent now (reading the feed), without using its slot, or the post already made of what the feed holds. */
+	previewFeed(guildId: string): Promise<FeedPreview>;
 	/** A paper an arXiv feed post listed, as the feed described it; null when unknown. */
 	feedPaper(id: string): Paper | null;
-	/** Teaches the guild's arXiv feed (see FeedService.teach). */
-	teachFeed(guildId: string, paper: Paper, lesson: 'own' | 'dismissed'): boolean;
+	/** Teaches the guild's arXiv feed that the lab took up a feed paper (see FeedService.takeUp). */
+	teachFeed(guildId: string, paper: Paper): void;
+	/** Puts a member's Not for us mark on a feed paper or takes it back (see FeedService.markNotForUs). */
+	markNotForUs(guildId: string, userId: string, paper: Paper): NotForUsMarks;
 	/** The guild's next reading poll as it would be sent, without using its slot. */
 	previewPoll(guildId: string): PollPreview;
 	/**
@@ -141,6 +150,10 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		now,
 		settingsFor: (guildId) => settingsFor(parts, guildId),
 		configure: (guildId, changes) => configure(parts, guildId, changes),
+		channelWarning(guildId, use) {
+			const check = channelCheck(parts, settingsFor(parts, guildId), use);
+			return check && !check.refused ? `Warning: ${check.text}` : null;
+		},
 		todaysPaper: (guildId) => todaysPaper(parts, guildId),
 		preview(guildId, kind) {
 			const at = now();
@@ -150,7 +163,8 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		},
 		previewFeed: (guildId) => previewFeed(parts, guildId),
 		feedPaper: (id) => feed.feedPaper(id),
-		teachFeed: (guildId, paper, lesson) => feed.teach(guildId, paper, lesson),
+		teachFeed: (guildId, paper) => feed.takeUp(guildId, paper),
+		markNotForUs: (guildId, userId, paper) => feed.markNotForUs(guildId, userId, paper),
 		previewPoll: (guildId) =>
 			openReadingDesk({ state, library: parts.library, settingsFor: (id) => settingsFor(parts, id), now }).preview(
 				settingsFor(parts, guildId),
@@ -248,24 +262,34 @@ function settingsFor({ state, defaults }: ScheduleParts, guildId: string): Guild
 }
 
 function configure(parts: ScheduleParts, guildId: string, changes: Partial<Omit<GuildSettings, 'guild_id'>>): GuildSettings {
-	const { poster } = parts;
 	const next = checkGuildSettings({ ...settingsFor(parts, guildId), ...changes, guild_id: guildId });
-	const problems = [
-		changes.potd_channel_id ? poster.channelProblem(guildId, changes.potd_channel_id, next.potd_thread) : null,
-		changes.digest_channel_id ? poster.channelProblem(guildId, changes.digest_channel_id, false) : null,
-		changes.feed_channel_id ? poster.channelProblem(guildId, changes.feed_channel_id, false) : null,
-		changes.reading_channel_id ? poster.pollChannelProblem(guildId, changes.reading_channel_id) : null,
-	].filter((problem): problem is string => problem !== null);
-	if (problems.length > 0)
-		throw new ScheduleSettingError(
-			`${problems.join('\n')}; pick a text channel where paperbot may view, send, embed links and read history`,
-		);
+	// Only a channel being set is refused; one saved before stays, and status names what it lacks.
+	const refusals = CHANNEL_USES.filter((use) => changes[CHANNEL_COLUMNS[use]]).flatMap((use) => {
+		const check = channelCheck(parts, next, use);
+		return check?.refused ? [`${CHANNEL_USE_NAMES[use]}: ${check.text}`] : [];
+	});
+	if (refusals.length > 0) throw new ScheduleSettingError(refusals.join('\n'));
 	const saved = saveGuildSettings(parts.state, next);
 	parts.scheduler.update(saved);
 	parts.feed.scheduler.update(saved);
 	parts.reading.update(saved);
 	parts.log.info({ guild: guildId, settings: saved }, 'schedule: settings saved');
 	return saved;
+}
+
+const CHANNEL_USES: readonly ChannelUse[] = ['potd', 'digest', 'feed', 'reading'];
+/** Where each use's channel is in a guild's settings. */
+const CHANNEL_COLUMNS = {
+	potd: 'potd_channel_id',
+	digest: 'digest_channel_id',
+	feed: 'feed_channel_id',
+	reading: 'reading_channel_id',
+} as const satisfies Record<ChannelUse, keyof GuildSettings>;
+
+/** The permissions check of a use's channel in these settings; null when the use is off or nothing is missing. */
+function channelCheck({ poster }: ScheduleParts, settings: GuildSettings, use: ChannelUse): ChannelPermissionCheck | null {
+	const channelId = settings[CHANNEL_COLUMNS[use]];
+	return channelId ? checkChannel(use, channelId, poster.channelAccess(settings.guild_id, channelId), settings.potd_thread) : null;
 }
 
 function todaysPaper(parts: ScheduleParts, guildId: string): Paper | null {
@@ -277,7 +301,7 @@ function todaysPaper(parts: ScheduleParts, guildId: string): Paper | null {
 	}
 }
 
-function previewFeed(parts: ScheduleParts, guildId: string): Promise<PostMessage[]> {
+function previewFeed(parts: ScheduleParts, guildId: string): Promise<FeedPreview> {
 	const settings = settingsFor(parts, guildId);
 	if (!settings.feed_channel_id)
 		throw new ScheduleSettingError('the arXiv feed is off here; turn it on with `/paperbot feed on channel: categories:`');
@@ -331,7 +355,7 @@ function shownSafely(text: string): string {
  * shown beside it under the last posts, so it leaves this list once the cause is fixed.
  */
 function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[] {
-	const { poster, scheduler, feed, library } = parts;
+	const { scheduler, feed, library } = parts;
 	const guildId = settings.guild_id;
 	const { timezone } = settings;
 	const problems = scheduler
@@ -340,17 +364,10 @@ function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[]
 			({ kind, slot, error, attempts, claimedAt }) =>
 				`${POST_NAMES[kind]} ${slotLabel(slot, timezone)}: ${shownSafely(error)} (${failedAttempts(attempts, new Date(claimedAt), retryAt(parts, guildId, kind, slot), timezone)})`,
 		);
-	const channels = [
-		['Paper of the day', settings.potd_channel_id, settings.potd_thread],
-		['Digest', settings.digest_channel_id, false],
-		['arXiv feed', settings.feed_channel_id, false],
-	] as const;
-	for (const [name, channelId, withThreads] of channels) {
-		const problem = channelId ? poster.channelProblem(guildId, channelId, withThreads) : null;
-		if (problem) problems.push(`${name}: ${problem}`);
+	for (const use of CHANNEL_USES) {
+		const check = channelCheck(parts, settings, use);
+		if (check) problems.push(`${CHANNEL_USE_NAMES[use]}: ${check.text}`);
 	}
-	const readingProblem = settings.reading_channel_id ? poster.pollChannelProblem(guildId, settings.reading_channel_id) : null;
-	if (readingProblem) problems.push(`Reading group: ${readingProblem}`);
 	const feedProblem = feed.problem(settings);
 	if (feedProblem) problems.push(shownSafely(feedProblem));
 	if (library.problem)

@@ -204,6 +204,28 @@ const MIGRATIONS: readonly string[] = [
 		problem_at TEXT
 	);
 	`,
+	`
+	CREATE TABLE feed_dismissal (
+		guild_id TEXT NOT NULL,
+		paper_id TEXT NOT NULL,
+		user_id TEXT NOT NULL,
+		at TEXT NOT NULL,
+		PRIMARY KEY (guild_id, paper_id, user_id)
+	);
+	-- A mark made when Not for us was one switch per server belongs to no member ('').
+	INSERT INTO feed_dismissal (guild_id, paper_id, user_id, at)
+		SELECT guild_id, paper_id, '', at FROM feed_feedback WHERE kind = 'dismissed';
+
+	CREATE TABLE paper_post (
+		guild_id TEXT NOT NULL,
+		paper_id TEXT NOT NULL,
+		channel_id TEXT NOT NULL,
+		message_id TEXT,
+		with_thread INTEGER NOT NULL DEFAULT 0 CHECK (with_thread IN (0, 1)),
+		claimed_at TEXT NOT NULL,
+		PRIMARY KEY (guild_id, paper_id)
+	);
+	`,
 ];
 
 /** The schema version this code writes. */

@@ -135,6 +135,8 @@ export interface Standin {
 	failRequests: (match: RequestMatch, answer: FailureAnswer, options?: { times?: number; forMs?: number }) => () => void;
 	/** A channel's or thread's messages, oldest first (ephemeral responses are in no channel). */
 	messages: (channelId?: string) => APIMessage[];
+	/** Deletes a message, as a moderator would: reading it answers 10008 Unknown Message from then on. */
+	deleteMessage: (messageId: string, channelId?: string) => void;
 	/** Every thread started so far, oldest first. */
 	threads: () => APIChannel[];
 	/**
@@ -356,6 +358,11 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
 			};
 		},
 		messages: (channelId = world.channelId) => [...(world.channels.get(channelId)?.messages ?? [])],
+		deleteMessage(messageId, channelId = world.channelId) {
+			const stored = world.channels.get(channelId);
+			if (stored) stored.messages = stored.messages.filter((message) => message.id !== messageId);
+			world.messagesById.delete(messageId);
+		},
 		threads: () =>
 			[...world.channels.values()].map((stored) => stored.channel).filter((channel) => channel.type === 11 || channel.type === 12),
 		commands: (guildId) => [...(world.commands.get(guildId ?? 'global') ?? [])],

@@ -253,7 +253,7 @@ describe('scheduled posts Discord refuses', () => {
 
 	it('shows per channel what is missing and what it costs, posts without a thread once after a 429 and a 502, and keeps a refused digest for its retry', async () => {
 		standin.setPermissionOverwrites(standin.channelId, denyBot(standin, CREATE_PUBLIC_THREADS));
-		const missing = `Paper of the day: paperbot lacks Create Public Threads in <#${standin.channelId}> (posts go out without a thread)`;
+		const missing = `Paper of the day: paperbot lacks *Create Public Threads* (posts go out without a thread) in <#${standin.channelId}>; give it *Create Public Threads* there (or turn threads off with \`thread:false\`).`;
 		let before = '';
 		// The bot learns of the change from CHANNEL_UPDATE on the gateway, a moment later.
 		for (let tries = 0; tries < 20 && !before.includes(missing); tries += 1) before = statusField(await status(), 'Problems');

@@ -164,7 +164,7 @@ describe('settings', () => {
 		const configure = () => service.configure(connected.standin.guildId, { digest_channel_id: muted.id });
 		expect(configure).toThrow(ScheduleSettingError);
 		expect(configure).toThrow(
-			`paperbot lacks Send Messages in <#${muted.id}> (nothing is posted there); pick a text channel where paperbot may view, send, embed links and read history`,
+			`Digest: paperbot lacks *Send Messages* (nothing is posted there) in <#${muted.id}>; give it *Send Messages* there, or pick another channel.`,
 		);
 		expect(() => service.configure(connected.standin.guildId, { potd_time: '25:00' })).toThrow(
 			'time must be HH:MM (00:00–23:59), e.g. 09:00',
@@ -252,7 +252,9 @@ describe('status', () => {
 				`^• Paper of the day 2024-03-11: .*${gone}.* \\(failed 1 time so far, last 2024-03-11 09:30 \\(UTC\\); trying again 2024-03-11 09:30 \\(UTC\\)\\)$`,
 			),
 		);
-		expect(problems[1]).toBe(`• Paper of the day: paperbot cannot see a text channel <#${gone}> in this server`);
+		expect(problems[1]).toBe(
+			`• Paper of the day: paperbot cannot see a text channel <#${gone}> in this server; pick a text or announcement channel it can see.`,
+		);
 		expect(problems[2]).toMatch(/^• Corpus reload failed; the previous corpus stays in service: /);
 	});
 });

@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openState, SCHEMA_VERSION } from '../../src/store/state.js';
@@ -40,12 +41,9 @@ describe('the Zotero sync log', () => {
 		reopened.close();
 	});
 
-	it('is added to a state database of the previous schema when it is opened', () => {
+	it('is added to a state database of an earlier schema when it is opened', () => {
 		const path = join(dir, 'older.db');
-		const state = openState(path);
-		state.db.exec('DROP TABLE zotero_sync');
-		state.db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
-		state.close();
+		copyFileSync('tests/fixtures/schedule/schema-4-not-for-us.db', path);
 		const migrated = openState(path);
 		expect(migrated.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
 		const log = openZoteroSyncLog(migrated);
