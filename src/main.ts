@@ -118,6 +118,12 @@ async function main(): Promise<void> {
 		defaults: scheduleDefaults(env),
 		log,
 		feedClient,
+		followUp: {
+			arxiv: { apiUrl: env.ARXIV_API_URL, queue: arxivQueue, userAgent: arxivUserAgent(packageJson.version) },
+			corpusPath: env.CORPUS_PATH,
+			dailyChecks: env.ARXIV_CHECKS_PER_DAY,
+			reload: () => library.reload(),
+		},
 	});
 }
 

@@ -95,6 +95,25 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 			io,
 		);
 	}
+	if (request.kind === 'following' || request.kind === 'changes') {
+		const [{ arxivUserAgent }, { createRequestQueue }, { runFollowingCommandLine, runChangesCommandLine }] = await Promise.all([
+			import('./arxiv/add-papers.js'),
+			import('./arxiv/queue.js'),
+			import('./console/follow-command-line.js'),
+		]);
+		const state = openState(env.STATE_PATH);
+		try {
+			const arxiv = {
+				apiUrl: env.ARXIV_API_URL,
+				queue: createRequestQueue(env.ARXIV_REQUEST_INTERVAL * 1000),
+				userAgent: arxivUserAgent(packageJson.version),
+			};
+			const options = { index: library.current(), state, arxiv, json: request.json, now: new Date() };
+			return await (request.kind === 'following' ? runFollowingCommandLine : runChangesCommandLine)(options, io);
+		} finally {
+			state.close();
+		}
+	}
 	const guildId = env.DISCORD_GUILD_ID ?? LOCAL_READING_LIST;
 	if (request.kind === 'reading-preview') {
 		const state = openState(env.STATE_PATH);

@@ -5,6 +5,8 @@ import { normaliseArxivId, type Paper } from './paper.js';
 
 /** The corpus file that papers added from Discord, the console or the CLI are appended to. */
 export const ADDED_FILE_NAME = 'added.jsonl';
+/** The overlay file paperbot keeps the corpus's arXiv papers up to date in: their latest version, journal reference, DOI. */
+export const CHANGES_FILE_NAME = 'changes.jsonl';
 
 /** What an append wrote. */
 export interface AppendResult {
@@ -27,12 +29,13 @@ const appendsInProgress = new Map<string, Promise<unknown>>();
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function addedFileFor(corpusPath: string): Promise<string> {
+/** The corpus file `name` in the corpus folder, or beside the corpus file. */
+async function corpusFileFor(corpusPath: string, name: string): Promise<string> {
 	const info = await stat(corpusPath).catch((error: unknown) => {
 		if (errorCode(error) === 'ENOENT') throw new Error(`corpus append: the corpus path ${corpusPath} does not exist.`);
 		throw error;
 	});
-	return join(info.isDirectory() ? corpusPath : dirname(corpusPath), ADDED_FILE_NAME);
+	return join(info.isDirectory() ? corpusPath : dirname(corpusPath), name);
 }
 
 function idOfLine(line: string): string | null {
@@ -148,12 +151,42 @@ async function appendUnderLock(file: string, papers: readonly Paper[]): Promise<
  * writer's crash is dropped rather than glued onto.
  */
 export async function appendPapers(corpusPath: string, papers: readonly Paper[]): Promise<AppendResult> {
-	const file = await addedFileFor(corpusPath);
+	const file = await corpusFileFor(corpusPath, ADDED_FILE_NAME);
+	return serialised(file, () => appendUnderLock(file, papers));
+}
+
+/** Runs `work` on `file` after the process's earlier writes to it, under the file's lock. */
+function serialised<T>(file: string, work: () => Promise<T>): Promise<T> {
 	const previous = appendsInProgress.get(file) ?? Promise.resolve();
-	const appending = previous.then(() => holdingLock(file, () => appendUnderLock(file, papers)));
+	const writing = previous.then(() => holdingLock(file, work));
 	appendsInProgress.set(
 		file,
-		appending.catch(() => undefined),
+		writing.catch(() => undefined),
 	);
-	return appending;
+	return writing;
+}
+
+/** A metadata overlay line: an id and the fields it sets. */
+export type OverlayRecord = { id: string } & Record<string, unknown>;
+
+async function upsertUnderLock(file: string, records: readonly OverlayRecord[]): Promise<void> {
+	const { kept } = completeLines(await readIfPresent(file));
+	const byId = new Map<string, OverlayRecord>();
+	for (const line of kept.split('\n')) {
+		const id = idOfLine(line);
+		if (id !== null) byId.set(id, JSON.parse(line) as OverlayRecord);
+	}
+	for (const record of records) byId.set(record.id, { ...byId.get(record.id), ...record });
+	await replaceFile(file, [...byId.values()].map((record) => `${JSON.stringify(record)}\n`).join(''));
+}
+
+/**
+ * Writes metadata overlays to `changes.jsonl` beside the corpus: a record for an id already there
+ * is updated in place (its new fields over the old), others are added. Atomic and serialised as
+ * {@link appendPapers} is; the lab's own files are never touched. Returns the file written.
+ */
+export async function writeOverlays(corpusPath: string, records: readonly OverlayRecord[]): Promise<string> {
+	const file = await corpusFileFor(corpusPath, CHANGES_FILE_NAME);
+	if (records.length > 0) await serialised(file, () => upsertUnderLock(file, records));
+	return file;
 }

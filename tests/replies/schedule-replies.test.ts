@@ -15,6 +15,7 @@ import {
 	topicReply,
 } from '../../src/replies/schedule-replies.js';
 import type { ScheduleService } from '../../src/services/schedule-service.js';
+import { openFollows } from '../../src/store/follows.js';
 import { openSubscriptions, openTopics } from '../../src/store/saved-searches.js';
 import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, saveGuildSettings } from '../../src/store/settings.js';
 import type { State } from '../../src/store/state.js';
@@ -52,6 +53,7 @@ function service({ now = SPRING_FORWARD_MIDNIGHT, preview = [], previewFeed = as
 	return {
 		subscriptions: openSubscriptions(state),
 		topics: openTopics(state),
+		follows: openFollows(state),
 		now: () => now,
 		settingsFor,
 		configure: (guildId, changes) => saveGuildSettings(state, { ...settingsFor(guildId), ...changes, guild_id: guildId }),
