@@ -232,7 +232,7 @@ const MIGRATIONS: readonly string[] = [
 	);
 
 	CREATE TABLE paper_change (
-		change_id INTEGER PRIMARY KEY AUTOINCREMENT,
+		change_id INTEGER PRIMARY KEY,
 		paper_id TEXT NOT NULL,
 		title TEXT,
 		version INTEGER,

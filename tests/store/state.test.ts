@@ -55,13 +55,18 @@ describe('openState', () => {
 			(t) => t.name,
 		);
 		expect(tables).toEqual([
+			'arxiv_seen',
+			'author_follow',
+			'change_posted',
 			'digest_topic',
 			'digest_watermark',
 			'feed_feedback',
 			'feed_look',
 			'feed_paper',
 			'feed_posted',
+			'follow_look',
 			'guild_settings',
+			'paper_change',
 			'paper_first_seen',
 			'paperbot_meta',
 			'post_log',
@@ -70,6 +75,7 @@ describe('openState', () => {
 			'reading_poll',
 			'reading_proposal',
 			'subscription',
+			'version_check',
 		]);
 		state.close();
 	});
