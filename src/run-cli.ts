@@ -7,7 +7,7 @@ import { CONSOLE_USER, renderReply, replyAsJson } from './console/console.js';
 import { CorpusError } from './corpus/load.js';
 import { EnvError, parseEnv, scheduleDefaults } from './env.js';
 import { answer } from './interaction/answer.js';
-import { createTerminalLogger, type TextOutput } from './log.js';
+import { createTerminalLogger, progressLine, type TextOutput } from './log.js';
 import { openState, StateError } from './store/state.js';
 import { openLibrary } from './search/library.js';
 import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk } from './services/reading-desk.js';
@@ -108,8 +108,12 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 				queue: createRequestQueue(env.ARXIV_REQUEST_INTERVAL * 1000),
 				userAgent: arxivUserAgent(packageJson.version),
 			};
-			const options = { index: library.current(), state, arxiv, json: request.json, now: new Date() };
-			return await (request.kind === 'following' ? runFollowingCommandLine : runChangesCommandLine)(options, io);
+			const progress = progressLine(io.stderr);
+			const onProgress = (done: number, total: number) => progress.show(`paperbot: asking arXiv about ${done} of ${total} papers…`);
+			const options = { index: library.current(), state, arxiv, json: request.json, now: new Date(), onProgress };
+			const looked = await (request.kind === 'following' ? runFollowingCommandLine : runChangesCommandLine)(options, io);
+			progress.clear();
+			return looked;
 		} finally {
 			state.close();
 		}
