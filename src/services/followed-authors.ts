@@ -12,7 +12,7 @@ import type { State } from '../store/state.js';
 import { postOnce, type PostOnceContext } from './post-once.js';
 
 /** How far before the announcement date a followed author's paper may have been first submitted and still be new: moderation holds some for days. */
-export const FOLLOW_WINDOW_DAYS = 7;
+const FOLLOW_WINDOW_DAYS = 7;
 const DAY_MS = 86_400_000;
 
 /** The folded names of the follows, each once, as `au:` queries take them. */
