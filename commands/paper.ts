@@ -14,6 +14,7 @@ import {
 } from '../src/replies/paper-replies.js';
 import { privateText, type Reply } from '../src/interaction/reply.js';
 import { subscriptionReply } from '../src/replies/schedule-replies.js';
+import { followReply } from '../src/replies/follow-replies.js';
 import { proposalsReply, proposeReply, withdrawChoices, withdrawReply } from '../src/replies/reading-replies.js';
 import { randomPaper, suggestPapers } from '../src/search/paper-index.js';
 import type { Command, CommandContext } from './index.js';
@@ -119,6 +120,29 @@ export const data = {
 		{ type: ApplicationCommandOptionType.Subcommand, name: 'subscriptions', description: 'Your subscriptions in this server' },
 		{
 			type: ApplicationCommandOptionType.Subcommand,
+			name: 'follow',
+			description: "Be mentioned beside an author's new arXiv papers, in any category",
+			options: [
+				{
+					type: ApplicationCommandOptionType.String,
+					name: 'author',
+					description: "The author's name as papers write it, e.g. Yi Zeng or Y. Zeng",
+					required: true,
+					max_length: 100,
+				},
+			],
+		},
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: 'unfollow',
+			description: 'Stop following an author, or everyone you follow when no author is given',
+			options: [
+				{ type: ApplicationCommandOptionType.String, name: 'author', description: 'The author to stop following', max_length: 100 },
+			],
+		},
+		{ type: ApplicationCommandOptionType.Subcommand, name: 'following', description: 'The authors you follow in this server' },
+		{
+			type: ApplicationCommandOptionType.Subcommand,
 			name: 'propose',
 			description: "Propose a paper for the reading group's next poll",
 			options: [
@@ -168,6 +192,12 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 			return subscriptionReply(context.schedule, input, { action: 'unsubscribe', query: input.options.query });
 		case 'subscriptions':
 			return subscriptionReply(context.schedule, input, { action: 'list' });
+		case 'follow':
+			return followReply(context.schedule, input, { action: 'follow', author: input.options.author });
+		case 'unfollow':
+			return followReply(context.schedule, input, { action: 'unfollow', author: input.options.author });
+		case 'following':
+			return followReply(context.schedule, input, { action: 'following' });
 		case 'propose':
 			return proposeReply(context.reading, input, input.options.id, input.options.note, context);
 		case 'proposals':

@@ -119,6 +119,13 @@ export const envSchema = z.object({
 		.number({ error: 'must be a number of seconds' })
 		.min(0, 'must be 0 or more seconds')
 		.default(ARXIV_MIN_INTERVAL_SECONDS),
+	/** Corpus papers checked against arXiv for a new version, journal reference or DOI each announcement day (0 turns the check off). */
+	ARXIV_CHECKS_PER_DAY: z.coerce
+		.number({ error: 'must be a whole number of papers' })
+		.int('must be a whole number of papers')
+		.min(0, 'must be 0 or more papers')
+		.max(30_000, 'must be at most 30000 papers')
+		.default(2000),
 	/** Channel for the reading group's polls and picks in the DISCORD_GUILD_ID guild. */
 	READING_CHANNEL_ID: snowflake.optional(),
 	/** Cron pattern of the reading polls in TIMEZONE; default Mondays 10:00. */

@@ -140,6 +140,12 @@ async function main(): Promise<void> {
 		log,
 		feedClient,
 		...(zotero && { zotero }),
+		followUp: {
+			arxiv: { apiUrl: env.ARXIV_API_URL, queue: arxivQueue, userAgent: arxivUserAgent(packageJson.version) },
+			corpusPath: env.CORPUS_PATH,
+			dailyChecks: env.ARXIV_CHECKS_PER_DAY,
+			reload: () => library.reload(),
+		},
 	});
 }
 

@@ -7,7 +7,7 @@ import { CONSOLE_USER, renderReply, replyAsJson } from './console/console.js';
 import { CorpusError } from './corpus/load.js';
 import { doiLookupOptions, EnvError, parseEnv, settingsOver, zoteroSettings } from './env.js';
 import { answer } from './interaction/answer.js';
-import { createTerminalLogger, type TextOutput } from './log.js';
+import { createTerminalLogger, progressLine, type TextOutput } from './log.js';
 import { openState, StateError } from './store/state.js';
 import { openLibrary } from './search/library.js';
 import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk } from './services/reading-desk.js';
@@ -111,6 +111,29 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 			{ index: library.current(), client, max: env.ARXIV_FEED_MAX, cross: env.ARXIV_FEED_CROSS, json: request.json },
 			io,
 		);
+	}
+	if (request.kind === 'following' || request.kind === 'changes') {
+		const [{ arxivUserAgent }, { createRequestQueue }, { runFollowingCommandLine, runChangesCommandLine }] = await Promise.all([
+			import('./arxiv/add-papers.js'),
+			import('./arxiv/queue.js'),
+			import('./console/follow-command-line.js'),
+		]);
+		const state = openState(env.STATE_PATH);
+		try {
+			const arxiv = {
+				apiUrl: env.ARXIV_API_URL,
+				queue: createRequestQueue(env.ARXIV_REQUEST_INTERVAL * 1000),
+				userAgent: arxivUserAgent(packageJson.version),
+			};
+			const progress = progressLine(io.stderr);
+			const onProgress = (done: number, total: number) => progress.show(`paperbot: asking arXiv about ${done} of ${total} papers…`);
+			const options = { index: library.current(), state, arxiv, json: request.json, now: new Date(), onProgress };
+			const looked = await (request.kind === 'following' ? runFollowingCommandLine : runChangesCommandLine)(options, io);
+			progress.clear();
+			return looked;
+		} finally {
+			state.close();
+		}
 	}
 	const guildId = env.DISCORD_GUILD_ID ?? LOCAL_READING_LIST;
 	if (request.kind === 'reading-preview') {

@@ -23,6 +23,7 @@ describe('parseEnv', () => {
 			ARXIV_FEED_CROSS: true,
 			ARXIV_FEED_URL: 'https://rss.arxiv.org/atom',
 			ARXIV_REQUEST_INTERVAL: 3,
+			ARXIV_CHECKS_PER_DAY: 2000,
 			READING_SCHEDULE: '0 10 * * 1',
 			READING_POLL_HOURS: 24,
 			ZOTERO_SYNC: '0 * * * *',

@@ -55,7 +55,7 @@ const SHOWN: Readonly<Record<string, Partial<CliCommand>>> = {
 };
 
 /** `/paper` subcommands that answer only inside a Discord server (they belong to a member there). */
-const SERVER_ONLY = new Set(['subscribe', 'unsubscribe', 'subscriptions']);
+const SERVER_ONLY = new Set(['subscribe', 'unsubscribe', 'subscriptions', 'follow', 'unfollow']);
 
 /** The commands the CLI answers itself, rather than through a `/paper` subcommand. */
 const OWN_COMMANDS: readonly CliCommand[] = [
@@ -86,6 +86,21 @@ const OWN_COMMANDS: readonly CliCommand[] = [
 		example: 'paperbot zotero sync',
 		summary: 'Sync ZOTERO_LIBRARY into zotero.jsonl in the corpus folder now (what changed since the last sync)',
 		json: '{"added", "updated", "removed", "skipped", "version"}: counts of papers, skipped items, and the library version reached',
+	},
+	{
+		name: 'following',
+		arguments: '',
+		example: 'paperbot following',
+		summary: "The authors members follow (STATE_PATH), and their last week's arXiv papers a look would post; posts nothing",
+		json: '{"authors": [{name, followers}], "papers": [{id, title, authors, categories, published, followed}]}',
+	},
+	{
+		name: 'changes',
+		arguments: '',
+		example: 'paperbot changes',
+		summary:
+			"What changed on arXiv in the corpus's papers (new versions, journal references, DOIs, withdrawals); posts and records nothing",
+		json: '{"changes": [{id, version, journal_ref, doi, withdrawn}]}',
 	},
 	{ name: 'help', arguments: '', example: 'paperbot help', summary: 'This list', json: 'this list, as text' },
 ];
@@ -148,6 +163,8 @@ export type CliRequest =
 	| { kind: 'feed'; categories: string[]; json: boolean }
 	| { kind: 'reading-preview'; json: boolean }
 	| { kind: 'zotero-sync'; json: boolean }
+	| { kind: 'following'; json: boolean }
+	| { kind: 'changes'; json: boolean }
 	| { kind: 'paper'; subcommand: string; options: Record<string, string | number | boolean>; json: boolean };
 
 /** The options the CLI knows; any other is refused. */
@@ -209,6 +226,10 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 				if (error instanceof ScheduleSettingError) throw withUsage(error.message, command);
 				throw error;
 			}
+		case 'following':
+		case 'changes':
+			if (rest.length > 0) throw withUsage(`takes no arguments, not "${rest.join(' ')}"`, command);
+			return command.name === 'following' ? { kind: 'following', json } : { kind: 'changes', json };
 		case 'reading':
 			if (rest.length !== 1 || rest[0] !== 'preview') throw withUsage(`takes "preview", not "${rest.join(' ')}"`, command);
 			return { kind: 'reading-preview', json };

@@ -5,6 +5,8 @@ import { normaliseArxivId, type Paper } from './paper.js';
 
 /** The corpus file that papers added from Discord, the console or the CLI are appended to. */
 export const ADDED_FILE_NAME = 'added.jsonl';
+/** The overlay file paperbot keeps the corpus's arXiv papers up to date in: their latest version, journal reference, DOI. */
+export const CHANGES_FILE_NAME = 'changes.jsonl';
 
 /** What an append wrote. */
 export interface AppendResult {
@@ -172,5 +174,30 @@ function serialised<T>(file: string, work: () => Promise<T>): Promise<T> {
 export async function rewritePapers(corpusPath: string, fileName: string, papers: readonly Paper[]): Promise<string> {
 	const file = await corpusFileFor(corpusPath, fileName);
 	await serialised(file, () => replaceFile(file, papers.map((paper) => `${JSON.stringify(paper)}\n`).join('')));
+	return file;
+}
+
+/** A metadata overlay line: an id and the fields it sets. */
+export type OverlayRecord = { id: string } & Record<string, unknown>;
+
+async function upsertUnderLock(file: string, records: readonly OverlayRecord[]): Promise<void> {
+	const { kept } = completeLines(await readIfPresent(file));
+	const byId = new Map<string, OverlayRecord>();
+	for (const line of kept.split('\n')) {
+		const id = idOfLine(line);
+		if (id !== null) byId.set(id, JSON.parse(line) as OverlayRecord);
+	}
+	for (const record of records) byId.set(record.id, { ...byId.get(record.id), ...record });
+	await replaceFile(file, [...byId.values()].map((record) => `${JSON.stringify(record)}\n`).join(''));
+}
+
+/**
+ * Writes metadata overlays to `changes.jsonl` beside the corpus: a record for an id already there
+ * is updated in place (its new fields over the old), others are added. Atomic and serialised as
+ * {@link appendPapers} is; the lab's own files are never touched. Returns the file written.
+ */
+export async function writeOverlays(corpusPath: string, records: readonly OverlayRecord[]): Promise<string> {
+	const file = await corpusFileFor(corpusPath, CHANGES_FILE_NAME);
+	if (records.length > 0) await serialised(file, () => upsertUnderLock(file, records));
 	return file;
 }

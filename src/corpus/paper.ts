@@ -28,6 +28,12 @@ export function normaliseArxivId(text: string): string | null {
 	return null;
 }
 
+/** The version an arXiv id or link names (`2305.00054v3` → 3), or null when it names none. */
+export function arxivVersionOf(text: string): number | null {
+	const match = /v(\d+)(?:\.pdf)?\/?$/i.exec(text.trim());
+	return match && normaliseArxivId(text) !== null ? Number(match[1]) : null;
+}
+
 const DOI = /^10\.\d{4,9}\/\S+$/;
 const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
 const SOURCE_KEY = /^(bib:\S+|zotero:(?:users|groups)\/\d+\/[A-Z0-9]+)$/;
@@ -143,6 +149,13 @@ export const paperFieldsSchema = z.object({
 	published: partialDate.nullish().transform((date) => date ?? null),
 	/** Latest version's date. */
 	updated: isoDate.nullish().transform((date) => date ?? null),
+	/** The latest arXiv version known (3 for `2305.00054v3`); null when unknown. */
+	version: z
+		.number()
+		.int()
+		.positive()
+		.nullish()
+		.transform((version) => version ?? null),
 	/** The lab's own BibTeX cite key and entry type, kept from an imported `.bib`. */
 	cite_key: optionalText,
 	entry_type: optionalText,

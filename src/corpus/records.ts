@@ -112,7 +112,8 @@ function canonicalPaper(record: Record<string, unknown>): Paper | null {
 		doi != null ||
 		!isOptionalText(code_url) ||
 		!isOptionalDate(published) ||
-		!isOptionalDate(updated)
+		!isOptionalDate(updated) ||
+		record.version != null
 	) {
 		return null;
 	}
@@ -130,6 +131,7 @@ function canonicalPaper(record: Record<string, unknown>): Paper | null {
 		url: orNull<string>(url),
 		published: orNull<string>(published),
 		updated: orNull<string>(updated),
+		version: null,
 		cite_key: null,
 		entry_type: null,
 		zotero_key: null,

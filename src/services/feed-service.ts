@@ -16,6 +16,12 @@ import { buildFeedMessages } from '../messages/feed-messages.js';
 import type { PostMessage } from '../messages/post-messages.js';
 import type { Poster } from './poster.js';
 import { formatLocalTime } from '../messages/schedule-status.js';
+import type { AuthorQueryOptions } from '../arxiv/author-query.js';
+import { followerMentions } from '../feed/follow-match.js';
+import { openFollows } from '../store/follows.js';
+import { openChanges } from '../store/corpus-changes.js';
+import { postFollowedPapers } from './followed-authors.js';
+import { checkCorpusChanges, postCorpusChanges } from './corpus-changes.js';
 
 /** The arXiv feed as the schedule service runs it: its scheduler, its stored papers, previews and status lines. */
 export interface FeedService {
@@ -45,6 +51,20 @@ export interface FeedServiceOptions {
 	client: FeedClient;
 	now: () => Date;
 	log: Logger;
+	/** After each announcement's post, the followed authors' papers and the corpus's changes; off when absent. */
+	followUp?: FollowUpSettings;
+}
+
+/** What the feed's follow-up asks arXiv's query API with, and where it keeps the corpus up to date. */
+export interface FollowUpSettings {
+	/** `ARXIV_API_URL` through the process's polite queue. */
+	arxiv: AuthorQueryOptions;
+	/** Where `changes.jsonl` is written. */
+	corpusPath: string;
+	/** Corpus papers checked against arXiv each day. */
+	dailyChecks: number;
+	/** Reads the corpus again after `changes.jsonl` changed. */
+	reload: () => Promise<unknown>;
 }
 
 /** What `/paperbot post kind:feed` shows: the next post, or the post of the announcement arXiv still holds. */
@@ -68,12 +88,16 @@ export type FeedPreview =
 const datedOrEmpty = (announcement: Announcement) => ({ ...announcement, date: announcement.date ?? '' });
 
 /** Runs the arXiv feed over the schedule's state and poster. */
-export function createFeedService({ state, library, poster, client, now, log }: FeedServiceOptions): FeedService {
+export function createFeedService({ state, library, poster, client, now, log, followUp }: FeedServiceOptions): FeedService {
 	const feedback = openFeedFeedback(state);
 	const posts = openPostLog(state);
+	const follows = openFollows(state);
+	const changes = openChanges(state);
+	// The corpus's check is one for every guild: one at a time, so two guilds' looks never check it twice.
+	let checking: Promise<unknown> = Promise.resolve();
 
-	function plan(guild: GuildSettings, announcement: Announcement): Promise<FeedPlan> {
-		return planFeedPost(library.current(), datedOrEmpty(announcement), {
+	async function plan(guild: GuildSettings, announcement: Announcement): Promise<FeedPlan> {
+		const planned = await planFeedPost(library.current(), datedOrEmpty(announcement), {
 			cross: guild.feed_cross,
 			max: guild.feed_max,
 			alreadyPosted: (ids) => postedFeedPaperIds(state, guild.guild_id, ids),
@@ -81,6 +105,43 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 			subscriptions: openSubscriptions(state).list(guild.guild_id),
 			feedback: feedback.of(guild.guild_id),
 		});
+		// A listed paper by a followed author gains its followers' mention, as a subscriber's match does.
+		const followed = followerMentions(
+			planned.picks.map((pick) => pick.paper),
+			follows.list(guild.guild_id),
+		);
+		for (const [id, users] of Object.entries(followed)) planned.mentions[id] = [...new Set([...(planned.mentions[id] ?? []), ...users])];
+		return planned;
+	}
+
+	async function followUpAnnouncement(settings: FollowUpSettings, guild: GuildSettings, announcement: Announcement & { date: string }) {
+		const context = { state, poster, now, log, posts: openPostLog(state) };
+		const failures: unknown[] = [];
+		await postFollowedPapers(
+			{ ...context, index: library.current(), arxiv: settings.arxiv },
+			guild,
+			follows.list(guild.guild_id),
+			announcement,
+		).catch((error: unknown) => failures.push(error));
+		const check = checking.then(() =>
+			checkCorpusChanges(
+				{
+					state,
+					index: library.current(),
+					arxiv: settings.arxiv,
+					corpusPath: settings.corpusPath,
+					dailyChecks: settings.dailyChecks,
+					now,
+					reload: settings.reload,
+				},
+				announcement.date,
+				announcement,
+			),
+		);
+		checking = check.catch(() => undefined);
+		await check.catch((error: unknown) => failures.push(error));
+		await postCorpusChanges(context, guild, announcement.date);
+		if (failures.length > 0) throw failures[0];
 	}
 
 	const scheduler = createFeedScheduler({
@@ -98,7 +159,16 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 			return { messageId, newCount: planned.newCount, postedIds: listed.map((paper) => paper.id) };
 		},
 		reconcile: (guild, date) => poster.findPost(guild.guild_id, guild.feed_channel_id as string, 'feed', date),
+		...(followUp && { followUp: (guild, announcement) => followUpAnnouncement(followUp, guild, announcement) }),
 	});
+
+	/** `/paperbot status`'s count of follows and changes. */
+	function followUpLine(guildId: string): string {
+		const list = follows.list(guildId);
+		const authors = new Set(list.map((follow) => follow.folded)).size;
+		const members = new Set(list.map((follow) => follow.user_id)).size;
+		return `Followed: ${countOf(authors, 'author')} by ${countOf(members, 'member')} · Corpus changes: ${changes.all().length} found, ${changes.postedCount(guildId)} posted here`;
+	}
 
 	return {
 		scheduler,
@@ -129,7 +199,7 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 			return { kind: 'preview', messages: buildFeedMessages(planned, guild.feed_categories) };
 		},
 		statusLines(guild) {
-			if (!guild.feed_channel_id) return ['off'];
+			if (!guild.feed_channel_id) return ['off', followUpLine(guild.guild_id)];
 			const where = `<#${guild.feed_channel_id}>: ${guild.feed_categories.join(' ')} at ${guild.feed_time}, up to ${guild.feed_max}${guild.feed_cross ? ', with cross-lists' : ''}`;
 			const look = getFeedLook(state, guild.guild_id);
 			if (!look) return [where, 'Not looked at yet.'];
@@ -141,7 +211,13 @@ export function createFeedService({ state, library, poster, client, now, log }: 
 				: 'Next look: at the feed time';
 			const { own, dismissed } = feedback.of(guild.guild_id);
 			const taught = `Taught: ${own.length} taken up from feed posts (ranked as the lab's own), ${dismissed.length} marked Not for us`;
-			return [where, `${last} (looked ${formatLocalTime(new Date(look.looked_at), guild.timezone)})`, next, taught];
+			return [
+				where,
+				`${last} (looked ${formatLocalTime(new Date(look.looked_at), guild.timezone)})`,
+				next,
+				taught,
+				followUpLine(guild.guild_id),
+			];
 		},
 		problem(guild) {
 			const look = guild.feed_channel_id ? getFeedLook(state, guild.guild_id) : null;

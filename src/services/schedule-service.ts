@@ -17,7 +17,8 @@ import { countOf } from '../cards/counts.js';
 import { PERMISSION_BITS } from '../interaction/refusal.js';
 import { getFeedLook } from '../store/feed-log.js';
 import type { FeedClient } from '../arxiv/feed-client.js';
-import { createFeedService, type FeedPreview, type FeedService } from './feed-service.js';
+import { createFeedService, type FeedPreview, type FeedService, type FollowUpSettings } from './feed-service.js';
+import { openFollows, type FollowStore } from '../store/follows.js';
 import { createPostContent, type PostContent } from './post-content.js';
 import { channelOf } from '../schedule/slots.js';
 import { localDate } from '../schedule/time.js';
@@ -37,6 +38,8 @@ export interface ScheduleService {
 	readonly subscriptions: SubscriptionStore;
 	/** The guilds' digest topics. */
 	readonly topics: TopicStore;
+	/** Members' followed authors. */
+	readonly follows: FollowStore;
 	/** The clock every decision reads. */
 	now(): Date;
 	/** A guild's settings in force: saved ones, else the environment's (for DISCORD_GUILD_ID) or the defaults. */
@@ -102,6 +105,8 @@ export interface ScheduleServiceOptions {
 	feedClient: FeedClient;
 	/** The Zotero sync, when a library is synced: status shows it. */
 	zotero?: Pick<ZoteroService, 'statusLines' | 'problem'>;
+	/** The followed authors' papers and the corpus's changes after each feed post; off when absent. */
+	followUp?: FollowUpSettings;
 }
 
 /** Every guild with saved settings, and the configured guild when its default settings post something. */
@@ -147,6 +152,7 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 	return {
 		subscriptions: openSubscriptions(state),
 		topics: openTopics(state),
+		follows: openFollows(state),
 		now,
 		settingsFor: (guildId) => settingsFor(parts, guildId),
 		configure: (guildId, changes) => configure(parts, guildId, changes),
@@ -183,7 +189,15 @@ function scheduleParts(options: ScheduleServiceOptions): ScheduleParts {
 	const { state, library, poster, defaults, log } = options;
 	const now = options.now ?? (() => new Date());
 	const content = createPostContent(state, library);
-	const feed = createFeedService({ state, library, poster, client: options.feedClient, now, log });
+	const feed = createFeedService({
+		state,
+		library,
+		poster,
+		client: options.feedClient,
+		now,
+		log,
+		...(options.followUp && { followUp: options.followUp }),
+	});
 	const scheduler = postScheduler(options, content, poster, now);
 	const reading = readingScheduler(options, now);
 	const zotero = options.zotero;

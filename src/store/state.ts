@@ -226,6 +226,67 @@ const MIGRATIONS: readonly string[] = [
 		PRIMARY KEY (guild_id, paper_id)
 	);
 	`,
+	`
+	CREATE TABLE post_log_new (
+		guild_id TEXT NOT NULL,
+		kind TEXT NOT NULL CHECK (kind IN ('potd', 'digest', 'feed', 'reading_poll', 'reading_result', 'follow', 'changes')),
+		slot TEXT NOT NULL,
+		status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'failed')),
+		claimant TEXT NOT NULL,
+		claimed_at TEXT NOT NULL,
+		attempts INTEGER NOT NULL DEFAULT 0,
+		last_error TEXT,
+		channel_id TEXT,
+		message_id TEXT,
+		sent_at TEXT,
+		UNIQUE (guild_id, kind, slot)
+	);
+	INSERT INTO post_log_new SELECT * FROM post_log;
+	DROP TABLE post_log;
+	ALTER TABLE post_log_new RENAME TO post_log;
+
+	CREATE TABLE author_follow (
+		guild_id TEXT NOT NULL,
+		user_id TEXT NOT NULL,
+		folded TEXT NOT NULL,
+		name TEXT NOT NULL,
+		PRIMARY KEY (guild_id, user_id, folded)
+	);
+
+	CREATE TABLE follow_look (
+		guild_id TEXT NOT NULL,
+		announced TEXT NOT NULL,
+		PRIMARY KEY (guild_id, announced)
+	);
+
+	CREATE TABLE arxiv_seen (
+		paper_id TEXT PRIMARY KEY,
+		version INTEGER,
+		journal_ref TEXT,
+		doi TEXT,
+		withdrawn INTEGER NOT NULL CHECK (withdrawn IN (0, 1)),
+		checked_at TEXT NOT NULL
+	);
+
+	CREATE TABLE paper_change (
+		change_id INTEGER PRIMARY KEY,
+		paper_id TEXT NOT NULL,
+		title TEXT,
+		version INTEGER,
+		journal_ref TEXT,
+		doi TEXT,
+		withdrawn INTEGER NOT NULL CHECK (withdrawn IN (0, 1)),
+		found_at TEXT NOT NULL
+	);
+
+	CREATE TABLE change_posted (
+		guild_id TEXT NOT NULL,
+		change_id INTEGER NOT NULL,
+		PRIMARY KEY (guild_id, change_id)
+	);
+
+	CREATE TABLE version_check (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+	`,
 ];
 
 /** The schema version this code writes. */

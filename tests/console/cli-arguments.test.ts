@@ -125,9 +125,9 @@ describe('cliCommands', () => {
 		const names = cliCommands(paper).map((command) => command.name);
 		const paperNames = paperCommand.data.options.map((option) => option.name);
 		for (const name of paperNames) {
-			if (!['subscribe', 'unsubscribe', 'subscriptions'].includes(name)) expect(names).toContain(name);
+			if (!['subscribe', 'unsubscribe', 'subscriptions', 'follow', 'unfollow'].includes(name)) expect(names).toContain(name);
 		}
-		expect(names.slice(-5)).toEqual(['add', 'feed', 'reading', 'zotero', 'help']);
+		expect(names.slice(-7)).toEqual(['add', 'feed', 'reading', 'zotero', 'following', 'changes', 'help']);
 	});
 });
 
@@ -149,6 +149,8 @@ describe('cliHelp', () => {
 			'feed',
 			'reading',
 			'zotero',
+			'following',
+			'changes',
 			'help',
 		]);
 		expect(help.match(/^ {6}--json: /gm)).toHaveLength(listed.length - 1);
@@ -159,7 +161,7 @@ describe('cliHelp', () => {
 
 	it('gives examples that readCliArguments accepts', () => {
 		const examples = [...cliHelp(paper).matchAll(/; e\.g\. paperbot (.+)$/gm)].map((match) => match[1]!);
-		expect(examples).toHaveLength(14);
+		expect(examples).toHaveLength(16);
 		for (const example of examples) {
 			const words = [...example.matchAll(/(\S+:"[^"]*"|"[^"]*"|\S+)/g)].map((match) => match[0].replace(/^"(.*)"$/, '$1'));
 			expect(() => read(words), example).not.toThrow();

@@ -18,6 +18,7 @@ import type { ScheduleService } from '../../src/services/schedule-service.js';
 import type { FeedPreview } from '../../src/services/feed-service.js';
 import { type Paper, paperSchema } from '../../src/corpus/paper.js';
 import { formatLocalTime } from '../../src/messages/schedule-status.js';
+import { openFollows } from '../../src/store/follows.js';
 import { openSubscriptions, openTopics } from '../../src/store/saved-searches.js';
 import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, saveGuildSettings } from '../../src/store/settings.js';
 import type { State } from '../../src/store/state.js';
@@ -59,6 +60,7 @@ function service({
 	return {
 		subscriptions: openSubscriptions(state),
 		topics: openTopics(state),
+		follows: openFollows(state),
 		now: () => now,
 		settingsFor,
 		configure: (guildId, changes) => saveGuildSettings(state, { ...settingsFor(guildId), ...changes, guild_id: guildId }),

@@ -55,6 +55,9 @@ describe('openState', () => {
 			(t) => t.name,
 		);
 		expect(tables).toEqual([
+			'arxiv_seen',
+			'author_follow',
+			'change_posted',
 			'digest_topic',
 			'digest_watermark',
 			'feed_dismissal',
@@ -62,7 +65,9 @@ describe('openState', () => {
 			'feed_look',
 			'feed_paper',
 			'feed_posted',
+			'follow_look',
 			'guild_settings',
+			'paper_change',
 			'paper_first_seen',
 			'paper_post',
 			'paperbot_meta',
@@ -72,6 +77,7 @@ describe('openState', () => {
 			'reading_poll',
 			'reading_proposal',
 			'subscription',
+			'version_check',
 			'zotero_sync',
 		]);
 		state.close();
