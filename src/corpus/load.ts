@@ -47,7 +47,7 @@ const CORPUS_EXTENSIONS = new Set(['.txt', '.json', '.jsonl']);
  * part of the corpus: what the loader reads, and so what a change to means a reload.
  */
 export function isCorpusFileName(name: string, singleFile: string | null = null): boolean {
-	if (singleFile !== null) return name === basename(singleFile) || name === ADDED_FILE_NAME;
+	if (singleFile !== null) return name === basename(singleFile) || name === ADDED_FILE_NAME || LIBRARY_FILE_NAMES.has(name);
 	return !name.startsWith('.') && CORPUS_EXTENSIONS.has(extname(name));
 }
 /** How many warnings a "no valid paper" error quotes before summarising the rest. */
@@ -85,9 +85,7 @@ export async function readCorpus(path: string): Promise<ReadCorpus> {
 }
 
 function parseCorpus(path: string, files: string[], contents: readonly Buffer[], fingerprint: string): LoadedCorpus {
-	const papers = new Map<string, { paper: Paper; place: Place; fromLibrary: boolean }>();
-	const identities = new PaperIdentities();
-	const merged: Merge[] = [];
+	const papers = new Map<string, CorpusEntry>();
 	const overlays: ParsedFile['overlays'] = [];
 	const warnings: string[] = [];
 	const notes: string[] = [];
@@ -97,22 +95,16 @@ function parseCorpus(path: string, files: string[], contents: readonly Buffer[],
 		warnings.push(...parsed.warnings);
 		notes.push(...parsed.notes);
 		for (const { paper, place } of parsed.papers) {
-			const same = identities.find(paper);
-			const earlier = same && papers.get(same.id);
-			if (!same || !earlier) {
-				papers.set(paper.id, { paper, place, fromLibrary });
-				identities.remember(paper);
-			} else if (same.id === paper.id && !fromLibrary && !earlier.fromLibrary) {
+			const earlier = papers.get(paper.id);
+			if (!earlier) papers.set(paper.id, { paper, place, fromLibrary });
+			else if (!fromLibrary && !earlier.fromLibrary) {
 				// Two of the lab's own records of one id: the later is the correction.
 				notes.push(`${place}: ${paper.id} also at ${earlier.place}; the later record wins`);
 				papers.set(paper.id, { paper, place, fromLibrary });
-				identities.remember(paper, same);
 			} else {
-				const union = mergePapers(same, paper);
-				if (same.id !== paper.id) merged.push({ id: union.id === paper.id ? same.id : paper.id, into: union.id });
-				papers.delete(same.id);
-				papers.set(union.id, { paper: union, place: earlier.place, fromLibrary: earlier.fromLibrary && fromLibrary });
-				identities.remember(union, same);
+				// The lab's own record leads; the library's fills its gaps.
+				const [first, second] = earlier.fromLibrary && !fromLibrary ? [paper, earlier.paper] : [earlier.paper, paper];
+				papers.set(paper.id, { paper: mergePapers(first, second), place: earlier.place, fromLibrary: earlier.fromLibrary && fromLibrary });
 			}
 		}
 		overlays.push(...parsed.overlays);
@@ -122,15 +114,49 @@ function parseCorpus(path: string, files: string[], contents: readonly Buffer[],
 		if (target) target.paper = applyOverlay(target.paper, overlay);
 		else notes.push(`${place}: ${overlay.id} is not in the corpus, so its metadata is not applied`);
 	}
+	const { united, merged } = uniteIdentities(papers);
 	sortByFileAndLine(warnings, files);
 	sortByFileAndLine(notes, files);
-	if (papers.size === 0) throw new CorpusError(noValidPaperMessage(path, warnings));
+	if (united.size === 0) throw new CorpusError(noValidPaperMessage(path, warnings));
 	// Each id's sort key is made once, not at each of the sort's n log n comparisons.
-	const sorted = [...papers.values()]
+	const sorted = [...united.values()]
 		.map((entry) => ({ paper: entry.paper, key: sortKey(entry.paper) }))
 		.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
 		.map((entry) => entry.paper);
 	return { papers: sorted, warnings, notes, files, fingerprint, merged };
+}
+
+/** A paper as the loader holds it: where it was read first, and whether only the lab's library files gave it. */
+interface CorpusEntry {
+	paper: Paper;
+	place: Place;
+	fromLibrary: boolean;
+}
+
+/**
+ * Makes one paper of the records that name one paper under different keys (an arXiv id and a DOI,
+ * or a title and first author), in reading order, after overlays have given every paper its title
+ * and authors (a listing's papers have theirs only from an overlay).
+ */
+function uniteIdentities(papers: ReadonlyMap<string, CorpusEntry>): { united: Map<string, CorpusEntry>; merged: Merge[] } {
+	const identities = new PaperIdentities();
+	const united = new Map<string, CorpusEntry>();
+	const merged: Merge[] = [];
+	for (const entry of papers.values()) {
+		const same = identities.find(entry.paper);
+		const earlier = same && united.get(same.id);
+		if (!same || !earlier) {
+			united.set(entry.paper.id, entry);
+			identities.remember(entry.paper);
+			continue;
+		}
+		const union = mergePapers(same, entry.paper);
+		merged.push({ id: union.id === entry.paper.id ? same.id : entry.paper.id, into: union.id });
+		united.delete(same.id);
+		united.set(union.id, { paper: union, place: earlier.place, fromLibrary: earlier.fromLibrary && entry.fromLibrary });
+		identities.remember(union, same);
+	}
+	return { united, merged };
 }
 
 async function listCorpusFiles(path: string): Promise<string[]> {
@@ -139,15 +165,19 @@ async function listCorpusFiles(path: string): Promise<string[]> {
 		throw new CorpusError(`corpus: cannot read ${path} (CORPUS_PATH): ${describeFsError(error)}`);
 	});
 	if (!stats.isDirectory()) {
-		// Papers added from arXiv are appended beside a single-file corpus (see src/corpus/append.ts).
-		const added = join(dirname(path), ADDED_FILE_NAME);
-		const hasAdded =
-			resolve(added) !== resolve(path) &&
-			(await stat(added).then(
-				(info) => info.isFile(),
-				() => false,
-			));
-		return hasAdded ? [path, added] : [path];
+		// Papers added from arXiv, and the lab's library, are written beside a single-file corpus (see src/corpus/append.ts).
+		const beside: string[] = [];
+		for (const name of [ADDED_FILE_NAME, ...LIBRARY_FILE_NAMES]) {
+			const file = join(dirname(path), name);
+			const exists =
+				resolve(file) !== resolve(path) &&
+				(await stat(file).then(
+					(info) => info.isFile(),
+					() => false,
+				));
+			if (exists) beside.push(file);
+		}
+		return [path, ...beside];
 	}
 	const entries = await readdir(path, { withFileTypes: true }).catch((error: unknown) => {
 		throw new CorpusError(`corpus: cannot read ${path} (CORPUS_PATH): ${describeFsError(error)}`);
