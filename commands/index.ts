@@ -7,6 +7,7 @@ import type { Surface } from '../src/interaction/spelling.js';
 import type { Paper } from '../src/corpus/paper.js';
 import type { PaperIndex } from '../src/search/paper-index.js';
 import type { FeedLesson } from '../src/replies/components.js';
+import type { BibtexImporter } from '../src/library/import-bibtex.js';
 
 /** What every handler may use. */
 export interface CommandContext {
@@ -18,6 +19,8 @@ export interface CommandContext {
 	readonly random: () => number;
 	/** Adding papers from arXiv; absent where the corpus cannot be written, where adding refuses. */
 	readonly curation?: Curation;
+	/** Importing `.bib` files; absent where the corpus cannot be written, where importing refuses. */
+	readonly bibtexImport?: BibtexImporter;
 	/** Paper of the day, digests and their settings; absent in the console, where those commands refuse. */
 	readonly schedule?: ScheduleService;
 	/** A paper an arXiv feed post listed, as the feed described it; null when unknown. */

@@ -4,6 +4,7 @@ import type { CommandContext } from '../commands/index.js';
 import packageJson from '../package.json' with { type: 'json' };
 import { arxivUserAgent } from './arxiv/add-papers.js';
 import { openCuration } from './arxiv/curation.js';
+import { openBibtexImporter } from './library/import-bibtex.js';
 import { createFeedClient } from './arxiv/feed-client.js';
 import { createRequestQueue } from './arxiv/queue.js';
 import { curatorPolicy } from './interaction/permissions.js';
@@ -53,12 +54,16 @@ async function main(): Promise<void> {
 		mayAdd,
 		knownPaper: feedPaper,
 	});
+	// On Discord a .bib comes as an attachment; at the console, as a path on this machine.
+	const bibtexImport =
+		curation && openBibtexImporter({ corpusPath: env.CORPUS_PATH, library, mayImport: mayAdd, localFiles: !env.DISCORD_TOKEN });
 	let schedule: ScheduleService | undefined;
 	let reading: ReadingDesk | undefined;
 	const context = (): CommandContext => ({
 		index: library.current(),
 		random: Math.random,
 		curation,
+		bibtexImport,
 		feedPaper,
 		teachFeed: (guildId, paper, lesson) => schedule?.teachFeed(guildId, paper, lesson) ?? false,
 		...(schedule && { schedule }),

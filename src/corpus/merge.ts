@@ -41,13 +41,19 @@ function titleMatch(paper: Paper): string | null {
 	return title && surname ? `${title}\u0000${surname}` : null;
 }
 
-/** Whether the paper has neither an arXiv id nor a DOI, so only its title and first author can name it. */
-const hasNoIdentifier = (paper: Paper) => !isArxivKey(paper.id) && publishedDoi(paper) === null;
+/**
+ * Whether two papers' identifiers tell them apart: both have arXiv ids, or both published DOIs (that
+ * differ, or they would have met by it). A preprint known by its arXiv id and a published version
+ * known by its DOI do not, so their title and first author may still make them one.
+ */
+const identifiersDiffer = (a: Paper, b: Paper) =>
+	(isArxivKey(a.id) && isArxivKey(b.id)) || (publishedDoi(a) !== null && publishedDoi(b) !== null);
 
 /**
  * Finds which papers of a corpus are one paper, however many places name it: the same arXiv id,
- * the same DOI (case aside), or, where one side has neither, the same folded title and the same
- * first author's surname. Records are offered in reading order; `add` answers with the paper that
+ * the same DOI (case aside), or, where their identifiers do not tell them apart (a preprint's
+ * arXiv id and its published version's DOI, or a record with neither), the same folded title and
+ * the same first author's surname. Records are offered in reading order; `add` answers with the paper that
  * now stands for the record's paper (merged or as it came).
  */
 export class PaperIdentities {
@@ -62,7 +68,7 @@ export class PaperIdentities {
 		if (byDoi) return byDoi;
 		const title = titleMatch(paper);
 		const byTitle = title === null ? undefined : this.byName.get(`title:${title}`);
-		if (byTitle && (hasNoIdentifier(paper) || hasNoIdentifier(byTitle))) return byTitle;
+		if (byTitle && !identifiersDiffer(paper, byTitle)) return byTitle;
 		return null;
 	}
 
