@@ -24,12 +24,12 @@ describe('PaperIdentities', () => {
 
 	it('keeps two papers of one title apart when both have arXiv ids, or both DOIs', () => {
 		expect(sameAs(paper('2305.10246'), paper('2401.00001'))).toBeNull();
-		expect(sameAs(paper('doi:10.1/a'), paper('doi:10.1/b'))).toBeNull();
-		expect(sameAs(paper('2305.10246', { doi: '10.1/a' }), paper('doi:10.1/b'))).toBeNull();
+		expect(sameAs(paper('doi:10.1234/a'), paper('doi:10.1234/b'))).toBeNull();
+		expect(sameAs(paper('2305.10246', { doi: '10.1234/a' }), paper('doi:10.1234/b'))).toBeNull();
 	});
 
 	it('finds a record known by neither by its title and first surname, and no paper of another first author', () => {
-		expect(sameAs(paper('doi:10.1/a'), paper('bib:feng2024'))?.id).toBe('doi:10.1/a');
-		expect(sameAs(paper('doi:10.1/a'), paper('bib:zhao2024', { authors: ['Dongcheng Zhao'] }))).toBeNull();
+		expect(sameAs(paper('doi:10.1234/a'), paper('bib:feng2024'))?.id).toBe('doi:10.1234/a');
+		expect(sameAs(paper('doi:10.1234/a'), paper('bib:zhao2024', { authors: ['Dongcheng Zhao'] }))).toBeNull();
 	});
 });
