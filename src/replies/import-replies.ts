@@ -1,5 +1,5 @@
 import { truncateAtWord } from '../cards/limits.js';
-import { defuseMentions, markdownSafe, plainLine } from '../cards/safe-text.js';
+import { defuseMentions, markdownSafe } from '../cards/safe-text.js';
 import { displayTitle } from '../cards/paper-card.js';
 import type { Asker } from '../interaction/command.js';
 import { privateText, UserError, type Reply } from '../interaction/reply.js';
@@ -47,7 +47,9 @@ export function importSummary(name: string, { added, merged, present, failed }: 
 	quote(added, 'Added:', (paper) => `- ${markdownSafe(truncateAtWord(displayTitle(paper), 120))}`);
 	quote(merged, 'Merged:', ({ id, into }) => (id === into ? `- ${markdownSafe(id)}` : `- ${markdownSafe(id)} → ${markdownSafe(into)}`));
 	if (failed.length) {
-		const failures = failed.map(({ line, reason }) => truncateAtWord(`${name}:${line}: ${plainLine(reason)}`, 200).replace(/`/g, "'"));
+		const failures = failed.map(({ line, reason }) =>
+			truncateAtWord(`${name}:${line}: ${reason}`.replace(/[\s\p{Cc}]+/gu, ' '), 200).replace(/`/g, "'"),
+		);
 		lines.push('', 'Not read:', `\`\`\`\n${defuseMentions(failures.slice(0, QUOTED).join('\n'))}\n\`\`\``);
 		if (failed.length > QUOTED) lines.push(`…and ${(failed.length - QUOTED).toLocaleString('en-US')} more`);
 	}
