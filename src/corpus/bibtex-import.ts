@@ -3,6 +3,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { latexToUnicode } from './latex.js';
 import { isPartialDate, normaliseArxivId, normaliseDoi, arxivIdOfDoi, type Paper, paperSchema } from './paper.js';
 import { describeIssues } from './records.js';
+import { setAbstractsAside } from './bibtex-abstracts.js';
 
 /** An entry of a `.bib` that could not be read, at the line where it starts. */
 export interface BibtexFailure {
@@ -43,26 +44,11 @@ const VENUE_FALLBACKS: Record<string, string> = {
  * be read becomes a failure at the line it starts on, and the rest are read. Entries that other
  * entries `crossref` (a proceedings volume) give their fields and are not papers themselves.
  */
-export async function parseBibtex(text: string): Promise<ParsedBibtex> {
+export async function parseBibtex(bibtex: string): Promise<ParsedBibtex> {
+	const { text, abstracts } = setAbstractsAside(bibtex);
 	// The async parser lets the event loop run every thousand entries, so the bot answers while a large file is read.
 	const library = await parseAsync(text, { raw: true, applyCrossRef: true });
 	const lines = lineStarts(text);
-	const failed: BibtexFailure[] = [];
-	const failedAt = new Set<number>();
-	let errorCursor = 0;
-	for (const error of library.errors) {
-		let at = -1;
-		if (error.input) {
-			at = text.indexOf(error.input, errorCursor);
-			if (at >= 0) errorCursor = at + 1;
-		} else at = macroUse(text, error.error);
-		failedAt.add(at);
-		const entry = /^@\s*(\w+)\s*[{(]\s*([^,\s]*)/.exec(error.input ?? '');
-		const reason = readableError(error.error);
-		failed.push({ line: lineOf(lines, Math.max(at, 0)), reason: entry ? `@${entry[1]}{${entry[2]}}: ${reason}` : reason });
-	}
-	const papers: { paper: Paper; line: number }[] = [];
-	const keys = new Map<string, number>();
 	let cursor = 0;
 	const starts = library.entries.map((entry) => {
 		const at = entryStart(text, entry, cursor);
@@ -75,10 +61,37 @@ export async function parseBibtex(text: string): Promise<ParsedBibtex> {
 		ends[index] = next;
 		if (starts[index]! >= 0) next = starts[index]!;
 	}
+	const failed: BibtexFailure[] = [];
+	const failedAt = new Set<number>();
+	let errorCursor = 0;
+	for (const error of library.errors) {
+		let at = -1;
+		if (error.input) {
+			at = text.indexOf(error.input, errorCursor);
+			if (at >= 0) errorCursor = at + 1;
+		} else at = macroUse(text, error.error);
+		failedAt.add(at);
+		// An error found inside an entry (a macro it uses) is told at the line the entry starts on.
+		const within = library.entries.findIndex((_entry, index) => starts[index]! >= 0 && starts[index]! <= at && at < ends[index]!);
+		const named = /^@\s*(\w+)\s*[{(]\s*([^,\s]*)/.exec(error.input ?? '');
+		const entry = named
+			? `@${named[1]}{${named[2]}}: `
+			: within >= 0
+				? `@${library.entries[within]!.type}{${library.entries[within]!.key}}: `
+				: '';
+		const line = lineOf(lines, Math.max(within >= 0 && !named ? starts[within]! : at, 0));
+		failed.push({ line, reason: `${entry}${readableError(error.error)}` });
+	}
+	const papers: { paper: Paper; line: number }[] = [];
+	const keys = new Map<string, number>();
+	let abstractNo = 0;
 	for (const [index, entry] of library.entries.entries()) {
 		if (index % ENTRIES_PER_SLICE === ENTRIES_PER_SLICE - 1) await yieldToEventLoop();
 		const at = starts[index]!;
 		const end = ends[index]!;
+		// Abstracts and entries are both in file order: this entry's is the one within its stretch.
+		while (abstracts[abstractNo] && abstracts[abstractNo]!.at < at) abstractNo++;
+		const abstract = abstracts[abstractNo] && abstracts[abstractNo]!.at < end ? abstracts[abstractNo]!.text : null;
 		if ([...failedAt].some((failure) => failure >= at && failure < end) || Object.keys(entry.fields).length === 0) continue;
 		if (entry.crossref?.donated.length) continue;
 		const line = lineOf(lines, Math.max(at, 0));
@@ -93,7 +106,7 @@ export async function parseBibtex(text: string): Promise<ParsedBibtex> {
 			continue;
 		}
 		keys.set(entry.key, line);
-		const record = entryRecord(entry);
+		const record = entryRecord(entry, abstract);
 		const parsed = paperSchema.safeParse(record);
 		if (parsed.success) papers.push({ paper: parsed.data, line });
 		else fail(describeIssues(parsed.error.issues, record).replace('the record has neither a title nor an abstract', 'no title'));
@@ -103,7 +116,7 @@ export async function parseBibtex(text: string): Promise<ParsedBibtex> {
 }
 
 /** A parsed entry as a paperbot record, before the schema checks it. */
-function entryRecord(entry: Entry): Record<string, unknown> {
+function entryRecord(entry: Entry, abstract: string | null): Record<string, unknown> {
 	const fields = entry.fields as Record<string, unknown>;
 	const field = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string).trim() : '') || null;
 	const type = entry.type.toLowerCase();
@@ -115,7 +128,7 @@ function entryRecord(entry: Entry): Record<string, unknown> {
 		id: arxivId ?? (doi ? `doi:${doi}` : `bib:${entry.key}`),
 		title: field('title') && tidyTitle(field('title')!),
 		authors: namesOf(entry.fields.author ?? entry.fields.editor),
-		abstract: field('abstract')?.replace(/\s+/g, ' ') ?? null,
+		abstract: abstract?.replace(/\s+/g, ' ').trim() || null,
 		categories: arxivId && field('primaryclass') ? [field('primaryclass')] : null,
 		venue,
 		doi: doi && arxivIdOfDoi(doi) === null ? doiText!.replace(/^(https?:\/\/)?(dx\.)?doi\.org\//i, '') : null,

@@ -6,11 +6,17 @@ const run = promisify(execFile);
 
 describe('npm run bench', () => {
 	it('prints its tables on stdout and nothing on stderr when stderr is not a terminal', async () => {
-		const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'tests/bench/bench.ts', '--sizes', '10', '--no-latency'], {
-			timeout: 120_000,
-		});
+		const { stdout, stderr } = await run(
+			process.execPath,
+			['--import', 'tsx', 'tests/bench/bench.ts', '--sizes', '10', '--no-latency', '--import-entries', '50'],
+			{
+				timeout: 120_000,
+			},
+		);
 		expect(stdout).toContain('10 papers');
 		expect(stdout).toContain('first start (parse + build)');
+		expect(stdout).toContain('BibTeX import: 50 entries');
+		expect(stdout).toContain('50 added, 0 failed');
 		expect(stderr).toBe('');
 	}, 120_000);
 });
