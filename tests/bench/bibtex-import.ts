@@ -38,7 +38,7 @@ export function generateBibtex(count: number, seed = 7): string {
 		'@string{nips = "Advances in Neural Information Processing Systems"}',
 		'@string{jmlr = {Journal of Machine Learning Research}}',
 	];
-	for (let year = 2015; year <= 2025; year++) {
+	for (let year = 2015; year <= 2024; year++) {
 		out.push(
 			`@proceedings{icml${year},\n  title = {Proceedings of the International Conference on Machine Learning},\n  booktitle = {Proceedings of the International Conference on Machine Learning},\n  publisher = {PMLR},\n  year = {${year}},\n  month = jul,\n}`,
 		);

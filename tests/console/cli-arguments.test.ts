@@ -119,7 +119,7 @@ describe('cliCommands', () => {
 		for (const name of paperNames) {
 			if (!['subscribe', 'unsubscribe', 'subscriptions'].includes(name)) expect(names).toContain(name);
 		}
-		expect(names.slice(-4)).toEqual(['add', 'feed', 'reading', 'help']);
+		expect(names.slice(-5)).toEqual(['add', 'import', 'feed', 'reading', 'help']);
 	});
 });
 
@@ -138,6 +138,7 @@ describe('cliHelp', () => {
 			'proposals',
 			'withdraw',
 			'add',
+			'import',
 			'feed',
 			'reading',
 			'help',
@@ -150,7 +151,7 @@ describe('cliHelp', () => {
 
 	it('gives examples that readCliArguments accepts', () => {
 		const examples = [...cliHelp(paper).matchAll(/; e\.g\. paperbot (.+)$/gm)].map((match) => match[1]!);
-		expect(examples).toHaveLength(13);
+		expect(examples).toHaveLength(14);
 		for (const example of examples) {
 			const words = [...example.matchAll(/(\S+:"[^"]*"|"[^"]*"|\S+)/g)].map((match) => match[0].replace(/^"(.*)"$/, '$1'));
 			expect(() => read(words), example).not.toThrow();
