@@ -1,4 +1,4 @@
-import { type Entry, parseAsync } from '@retorquere/bibtex-parser';
+import { type Entry, type Library, parseAsync } from '@retorquere/bibtex-parser';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { latexToUnicode } from './latex.js';
 import { isPartialDate, normaliseArxivId, normaliseDoi, arxivIdOfDoi, type Paper, paperSchema } from './paper.js';
@@ -49,39 +49,8 @@ export async function parseBibtex(bibtex: string): Promise<ParsedBibtex> {
 	// The async parser lets the event loop run every thousand entries, so the bot answers while a large file is read.
 	const library = await parseAsync(text, { raw: true, applyCrossRef: true });
 	const lines = lineStarts(text);
-	let cursor = 0;
-	const starts = library.entries.map((entry) => {
-		const at = entryStart(text, entry, cursor);
-		if (at >= 0) cursor = at + 1;
-		return at;
-	});
-	// Each entry runs to where the next one starts: a parse error in that stretch is this entry's.
-	const ends: number[] = [];
-	for (let index = starts.length - 1, next = text.length; index >= 0; index--) {
-		ends[index] = next;
-		if (starts[index]! >= 0) next = starts[index]!;
-	}
-	const failed: BibtexFailure[] = [];
-	const failedAt = new Set<number>();
-	let errorCursor = 0;
-	for (const error of library.errors) {
-		let at = -1;
-		if (error.input) {
-			at = text.indexOf(error.input, errorCursor);
-			if (at >= 0) errorCursor = at + 1;
-		} else at = macroUse(text, error.error);
-		failedAt.add(at);
-		// An error found inside an entry (a macro it uses) is told at the line the entry starts on.
-		const within = library.entries.findIndex((_entry, index) => starts[index]! >= 0 && starts[index]! <= at && at < ends[index]!);
-		const named = /^@\s*(\w+)\s*[{(]\s*([^,\s]*)/.exec(error.input ?? '');
-		const entry = named
-			? `@${named[1]}{${named[2]}}: `
-			: within >= 0
-				? `@${library.entries[within]!.type}{${library.entries[within]!.key}}: `
-				: '';
-		const line = lineOf(lines, Math.max(within >= 0 && !named ? starts[within]! : at, 0));
-		failed.push({ line, reason: `${entry}${readableError(error.error)}` });
-	}
+	const { starts, ends } = entryStretches(text, library.entries);
+	const { failed, failedAt } = parseFailures(library, text, { starts, ends, lines });
 	const papers: { paper: Paper; line: number }[] = [];
 	const keys = new Map<string, number>();
 	let abstractNo = 0;
@@ -92,7 +61,7 @@ export async function parseBibtex(bibtex: string): Promise<ParsedBibtex> {
 		// Abstracts and entries are both in file order: this entry's is the one within its stretch.
 		while (abstracts[abstractNo] && abstracts[abstractNo]!.at < at) abstractNo++;
 		const abstract = abstracts[abstractNo] && abstracts[abstractNo]!.at < end ? abstracts[abstractNo]!.text : null;
-		if ([...failedAt].some((failure) => failure >= at && failure < end) || Object.keys(entry.fields).length === 0) continue;
+		if (failedAt.some((failure) => failure >= at && failure < end) || Object.keys(entry.fields).length === 0) continue;
 		if (entry.crossref?.donated.length) continue;
 		const line = lineOf(lines, Math.max(at, 0));
 		const fail = (reason: string) => failed.push({ line, reason: `@${entry.type}{${entry.key}}: ${reason}` });
@@ -113,6 +82,53 @@ export async function parseBibtex(bibtex: string): Promise<ParsedBibtex> {
 	}
 	failed.sort((a, b) => a.line - b.line);
 	return { papers, failed };
+}
+
+/** Where each entry starts (-1 when it cannot be found) and where the next one starts: a parse error in that stretch is the entry's. */
+function entryStretches(text: string, entries: readonly Entry[]): { starts: number[]; ends: number[] } {
+	let cursor = 0;
+	const starts = entries.map((entry) => {
+		const at = entryStart(text, entry, cursor);
+		if (at >= 0) cursor = at + 1;
+		return at;
+	});
+	const ends: number[] = [];
+	for (let index = starts.length - 1, next = text.length; index >= 0; index--) {
+		ends[index] = next;
+		if (starts[index]! >= 0) next = starts[index]!;
+	}
+	return { starts, ends };
+}
+
+/**
+ * The parser's errors as failures at the line their entry starts on, named by the entry
+ * (`@article{key}: …`), and where each was found, so the entry it broke is not also imported.
+ */
+function parseFailures(
+	library: Library,
+	text: string,
+	{ starts, ends, lines }: { starts: readonly number[]; ends: readonly number[]; lines: readonly number[] },
+): { failed: BibtexFailure[]; failedAt: number[] } {
+	const failed: BibtexFailure[] = [];
+	const failedAt: number[] = [];
+	let cursor = 0;
+	for (const error of library.errors) {
+		let at = -1;
+		if (error.input) {
+			at = text.indexOf(error.input, cursor);
+			if (at >= 0) cursor = at + 1;
+		} else at = macroUse(text, error.error);
+		failedAt.push(at);
+		const named = /^@\s*(\w+)\s*[{(]\s*([^,\s]*)/.exec(error.input ?? '');
+		// An error found inside an entry (a macro it uses) is told at the line the entry starts on.
+		const within = named
+			? -1
+			: library.entries.findIndex((_entry, index) => starts[index]! >= 0 && starts[index]! <= at && at < ends[index]!);
+		const entry = within >= 0 ? library.entries[within]! : null;
+		const name = named ? `@${named[1]}{${named[2]}}: ` : entry ? `@${entry.type}{${entry.key}}: ` : '';
+		failed.push({ line: lineOf(lines, Math.max(entry ? starts[within]! : at, 0)), reason: `${name}${readableError(error.error)}` });
+	}
+	return { failed, failedAt };
 }
 
 /** A parsed entry as a paperbot record, before the schema checks it. */
