@@ -8,6 +8,7 @@ import type { Paper } from '../src/corpus/paper.js';
 import type { PaperIndex } from '../src/search/paper-index.js';
 import type { NotForUsMarks } from '../src/store/feed-feedback.js';
 import type { PaperPostStore } from '../src/store/paper-posts.js';
+import type { BibtexImporter } from '../src/library/import-bibtex.js';
 
 /** What every handler may use. */
 export interface CommandContext {
@@ -19,6 +20,8 @@ export interface CommandContext {
 	readonly random: () => number;
 	/** Adding papers from arXiv or by DOI; absent where the corpus cannot be written, where adding refuses. */
 	readonly curation?: Curation;
+	/** Importing `.bib` files; absent where the corpus cannot be written, where importing refuses. */
+	readonly bibtexImport?: BibtexImporter;
 	/** Paper of the day, digests and their settings; absent in the console, where those commands refuse. */
 	readonly schedule?: ScheduleService;
 	/** A paper an arXiv feed post listed, as the feed described it; null when unknown. */

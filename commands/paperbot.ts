@@ -14,6 +14,7 @@ import {
 	topicReply,
 } from '../src/replies/schedule-replies.js';
 import { FEED_MAX_LIMIT, READING_HOURS_LIMIT } from '../src/store/settings.js';
+import { importReply } from '../src/replies/import-replies.js';
 import { closePollReply, configureReadingReply, previewPollReply, readingOffReply } from '../src/replies/reading-replies.js';
 import { POSTABLE_CHANNEL_TYPES } from '../src/discord/schedule-posts.js';
 import type { Command, CommandContext } from './index.js';
@@ -158,6 +159,12 @@ export const data = {
 		{ type: ApplicationCommandOptionType.Subcommand, name: 'status', description: 'Corpus, next posts, last posts and current problems' },
 		{
 			type: ApplicationCommandOptionType.Subcommand,
+			name: 'import',
+			description: "Import a BibTeX file's papers into the corpus (Manage Server or the curator role)",
+			options: [{ type: ApplicationCommandOptionType.Attachment, name: 'file', description: 'The .bib file', required: true }],
+		},
+		{
+			type: ApplicationCommandOptionType.Subcommand,
 			name: 'post',
 			description: 'Preview the next post privately, without posting it',
 			options: [
@@ -179,6 +186,8 @@ export const data = {
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 function execute(input: InvocationOf<typeof data>, context: CommandContext): Reply | Promise<Reply> {
+	// Importing is for curators too, as adding a paper is, and needs no schedule.
+	if (input.subcommand === 'import') return importReply(input.options.file, input, context.bibtexImport);
 	if (input.guildId && !mayManageServer(input.memberPermissions)) throw new UserError('/paperbot needs the Manage Server permission.');
 	const { schedule, guildId } = requireGuildSchedule(context.schedule, input);
 	if (input.subcommandGroup === 'feed') {
@@ -218,8 +227,10 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 	}
 }
 
-/** Previewing the feed reads arXiv, and closing a poll waits for Discord's final count: either may take longer than Discord's 3 s. */
+/** Previewing the feed reads arXiv, closing a poll waits for Discord's final count, and an import downloads and reads a file: each may take longer than Discord's 3 s. */
 const deferred = (input: CommandInput) =>
-	(input.subcommand === 'post' && input.options.kind === 'feed') || (input.subcommandGroup === 'reading' && input.subcommand === 'close');
+	(input.subcommand === 'post' && input.options.kind === 'feed') ||
+	(input.subcommandGroup === 'reading' && input.subcommand === 'close') ||
+	input.subcommand === 'import';
 
 export default { data, execute, deferred } satisfies Command<typeof data>;

@@ -4,6 +4,7 @@ import type { CommandContext } from '../commands/index.js';
 import packageJson from '../package.json' with { type: 'json' };
 import { arxivUserAgent } from './arxiv/add-papers.js';
 import { openCuration } from './arxiv/curation.js';
+import { openBibtexImporter } from './library/import-bibtex.js';
 import { createFeedClient } from './arxiv/feed-client.js';
 import { createRequestQueue } from './arxiv/queue.js';
 import { curatorPolicy } from './interaction/permissions.js';
@@ -58,6 +59,9 @@ async function main(): Promise<void> {
 		knownPaper: feedPaper,
 		lookUpDois: createDoiLookup(doiLookupOptions(env, packageJson.version)),
 	});
+	// On Discord a .bib comes as an attachment; at the console, as a path on this machine.
+	const bibtexImport =
+		curation && openBibtexImporter({ corpusPath: env.CORPUS_PATH, library, mayImport: mayAdd, localFiles: !env.DISCORD_TOKEN });
 	let schedule: ScheduleService | undefined;
 	let reading: ReadingDesk | undefined;
 	let paperPosts: PaperPostStore | undefined;
@@ -65,6 +69,7 @@ async function main(): Promise<void> {
 		index: library.current(),
 		random: Math.random,
 		curation,
+		bibtexImport,
 		feedPaper,
 		...(schedule && { schedule, teachFeed: schedule.teachFeed, markNotForUs: schedule.markNotForUs }),
 		...(reading && { reading }),

@@ -94,6 +94,10 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 		});
 		return runAddCommandLine(request, curation, io);
 	}
+	if (request.kind === 'import') {
+		const { runImportCommandLine } = await import('./console/import-command-line.js');
+		return runImportCommandLine(request, { corpusPath: env.CORPUS_PATH, library }, io);
+	}
 	if (request.kind === 'feed') {
 		const [{ arxivUserAgent }, { createFeedClient }, { createRequestQueue }, { runFeedCommandLine }] = await Promise.all([
 			import('./arxiv/add-papers.js'),

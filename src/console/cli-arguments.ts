@@ -67,6 +67,13 @@ const OWN_COMMANDS: readonly CliCommand[] = [
 		json: '{"added": [papers], "present": [ids], "failed": [{id, code, reason}]}',
 	},
 	{
+		name: 'import',
+		arguments: '<file.bib>',
+		example: 'paperbot import refs.bib',
+		summary: "Import a BibTeX file's papers into the corpus (imported.jsonl); importing it again adds nothing",
+		json: '{"added": [papers], "merged": [{id, into}], "present": [keys], "failed": [{line, reason}]}',
+	},
+	{
 		name: 'feed',
 		arguments: '<arXiv categories>',
 		example: 'paperbot feed cs.NE q-bio.NC',
@@ -108,7 +115,7 @@ const OWN_COMMANDS: readonly CliCommand[] = [
 /**
  * Every command the CLI takes, in the order `--help` lists them: each `/paper` subcommand that
  * works outside a server (typed as at the console, so a new one is served and listed at once),
- * then `add`, `feed`, `reading`, `zotero` and `help`.
+ * then `add`, `import`, `feed`, `reading`, `zotero` and `help`.
  */
 export function cliCommands(paper: ServedCommand<unknown>): CliCommand[] {
 	const own = new Set(OWN_COMMANDS.map((command) => command.name));
@@ -160,6 +167,7 @@ export type CliRequest =
 	| { kind: 'help' }
 	| { kind: 'version' }
 	| { kind: 'add'; ids: string[]; files: string[]; json: boolean }
+	| { kind: 'import'; file: string; json: boolean }
 	| { kind: 'feed'; categories: string[]; json: boolean }
 	| { kind: 'reading-preview'; json: boolean }
 	| { kind: 'zotero-sync'; json: boolean }
@@ -217,6 +225,9 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 		case 'add':
 			if (!rest.length && !values.file) throw withUsage('needs arXiv ids, DOIs or --file', command);
 			return { kind: 'add', ids: rest, files: values.file ?? [], json };
+		case 'import':
+			if (rest.length !== 1) throw withUsage(rest.length ? 'takes one .bib file' : 'needs a .bib file', command);
+			return { kind: 'import', file: rest[0]!, json };
 		case 'feed':
 			try {
 				const categories = parseCategories(rest.join(' '));

@@ -10,7 +10,7 @@ export const CHANGES_FILE_NAME = 'changes.jsonl';
 
 /** What an append wrote. */
 export interface AppendResult {
-	/** The `added.jsonl` written to. */
+	/** The file written to: `added.jsonl`, or the library file named. */
 	file: string;
 	/** Ids of the papers appended; papers already in the file are skipped, not repeated. */
 	added: string[];
@@ -63,6 +63,11 @@ function completeLines(text: string): { kept: string; ids: Set<string>; discarde
 			.filter((id): id is string => id !== null),
 	);
 	return { kept, ids, discardedTornLine: trailing.trim() !== '' && !trailingIsWhole };
+}
+
+/** The keys of the papers in a corpus file that paperbot writes (`imported.jsonl` in the corpus folder); empty when it does not exist yet. */
+export async function keysInCorpusFile(corpusPath: string, fileName: string): Promise<Set<string>> {
+	return completeLines(await readIfPresent(await corpusFileFor(corpusPath, fileName))).ids;
 }
 
 async function readIfPresent(file: string): Promise<string> {
@@ -143,15 +148,15 @@ async function appendUnderLock(file: string, papers: readonly Paper[]): Promise<
 }
 
 /**
- * Appends papers as JSON lines to `added.jsonl` in the corpus folder (beside the corpus file when
- * `corpusPath` names a file), skipping any already there. Atomic: the new content is written to a
+ * Appends papers as JSON lines to `added.jsonl` (or `fileName`, such as `imported.jsonl`) in the
+ * corpus folder (beside the corpus file when `corpusPath` names a file), skipping any already there. Atomic: the new content is written to a
  * temporary file, flushed to disk and renamed over the old one, so a crash or a full disk leaves
  * the old file whole. Appends are serialised within the process by a promise chain and across
  * processes by a lock file, so two adds at once both land. A torn last line left by an older
  * writer's crash is dropped rather than glued onto.
  */
-export async function appendPapers(corpusPath: string, papers: readonly Paper[]): Promise<AppendResult> {
-	const file = await corpusFileFor(corpusPath, ADDED_FILE_NAME);
+export async function appendPapers(corpusPath: string, papers: readonly Paper[], fileName = ADDED_FILE_NAME): Promise<AppendResult> {
+	const file = await corpusFileFor(corpusPath, fileName);
 	return serialised(file, () => appendUnderLock(file, papers));
 }
 

@@ -5,7 +5,7 @@ import { ADDED_FILE_NAME } from './append.js';
 import { isArxivKey, type Paper } from './paper.js';
 import { parseJsonRecords } from './json-records.js';
 import { parseListing } from './listing.js';
-import { hasNoIdentifier, LIBRARY_FILE_NAMES, type Merge, mergePapers, PaperIdentities } from './merge.js';
+import { LIBRARY_FILE_NAMES, type Merge, mergePapers, PaperIdentities } from './merge.js';
 import type { PaperOverlay, ParsedFile, Place } from './records.js';
 
 /** A corpus as the rest of paperbot uses it: search indexes `papers`, startup prints `warnings` and `notes`. */
@@ -47,7 +47,7 @@ const CORPUS_EXTENSIONS = new Set(['.txt', '.json', '.jsonl']);
  * part of the corpus: what the loader reads, and so what a change to means a reload.
  */
 export function isCorpusFileName(name: string, singleFile: string | null = null): boolean {
-	if (singleFile !== null) return name === basename(singleFile) || name === ADDED_FILE_NAME;
+	if (singleFile !== null) return name === basename(singleFile) || name === ADDED_FILE_NAME || LIBRARY_FILE_NAMES.has(name);
 	return !name.startsWith('.') && CORPUS_EXTENSIONS.has(extname(name));
 }
 /** How many warnings a "no valid paper" error quotes before summarising the rest. */
@@ -112,7 +112,7 @@ function parseCorpus(path: string, files: string[], contents: readonly Buffer[],
 	}
 	const identities = new PaperIdentities(
 		papers,
-		records.some(({ paper }) => hasNoIdentifier(paper)),
+		records.some(({ paper }) => !isArxivKey(paper.id)),
 	);
 	for (const { paper, place, fromLibrary } of records) {
 		const same = identities.find(paper);
@@ -126,7 +126,8 @@ function parseCorpus(path: string, files: string[], contents: readonly Buffer[],
 			papers.set(paper.id, { paper, place, fromLibrary });
 			identities.remember(paper, same);
 		} else {
-			const union = mergePapers(same, paper);
+			// The lab's own record leads; the library's fills its gaps.
+			const union = earlier.fromLibrary && !fromLibrary ? mergePapers(paper, same) : mergePapers(same, paper);
 			if (same.id !== paper.id) merged.push({ id: union.id === paper.id ? same.id : paper.id, into: union.id });
 			papers.delete(same.id);
 			papers.set(union.id, { paper: union, place: earlier.place, fromLibrary: earlier.fromLibrary && fromLibrary });
@@ -150,15 +151,19 @@ async function listCorpusFiles(path: string): Promise<string[]> {
 		throw new CorpusError(`corpus: cannot read ${path} (CORPUS_PATH): ${describeFsError(error)}`);
 	});
 	if (!stats.isDirectory()) {
-		// Papers added from arXiv are appended beside a single-file corpus (see src/corpus/append.ts).
-		const added = join(dirname(path), ADDED_FILE_NAME);
-		const hasAdded =
-			resolve(added) !== resolve(path) &&
-			(await stat(added).then(
-				(info) => info.isFile(),
-				() => false,
-			));
-		return hasAdded ? [path, added] : [path];
+		// Papers added from arXiv, and the lab's library, are written beside a single-file corpus (see src/corpus/append.ts).
+		const beside: string[] = [];
+		for (const name of [ADDED_FILE_NAME, ...LIBRARY_FILE_NAMES]) {
+			const file = join(dirname(path), name);
+			const exists =
+				resolve(file) !== resolve(path) &&
+				(await stat(file).then(
+					(info) => info.isFile(),
+					() => false,
+				));
+			if (exists) beside.push(file);
+		}
+		return [path, ...beside];
 	}
 	const entries = await readdir(path, { withFileTypes: true }).catch((error: unknown) => {
 		throw new CorpusError(`corpus: cannot read ${path} (CORPUS_PATH): ${describeFsError(error)}`);

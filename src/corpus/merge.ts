@@ -41,13 +41,19 @@ function titleMatch(paper: Paper): string | null {
 	return title && surname ? `${title}\u0000${surname}` : null;
 }
 
-/** Whether the paper has neither an arXiv id nor a DOI, so only its title and first author can name it. */
-export const hasNoIdentifier = (paper: Paper) => !isArxivKey(paper.id) && publishedDoi(paper) === null;
+/**
+ * Whether two papers' identifiers tell them apart: both have arXiv ids, or both published DOIs (that
+ * differ, or they would have met by it). A preprint known by its arXiv id and a published version
+ * known by its DOI do not, so their title and first author may still make them one.
+ */
+const identifiersDiffer = (a: Paper, b: Paper) =>
+	(isArxivKey(a.id) && isArxivKey(b.id)) || (publishedDoi(a) !== null && publishedDoi(b) !== null);
 
 /**
  * Finds which papers of a corpus are one paper, however many places name it: the same key, the
- * same DOI (case aside), or, where one side has neither an arXiv id nor a DOI, the same folded
- * title and the same first author's surname. Papers are looked up by key in `byKey`, which the
+ * same DOI (case aside), or, where their identifiers do not tell them apart (a preprint's arXiv id
+ * and its published version's DOI, or a record with neither), the same folded title and the same
+ * first author's surname. Papers are looked up by key in `byKey`, which the
  * caller keeps; this holds their other names.
  */
 export class PaperIdentities {
@@ -55,7 +61,7 @@ export class PaperIdentities {
 
 	/**
 	 * @param byKey the papers so far, by key
-	 * @param byTitle whether titles are compared at all: only when some paper has no identifier (folding every title costs time at scale)
+	 * @param byTitle whether titles are compared at all: only when some paper has no arXiv id, as two arXiv ids always tell papers apart (folding every title costs time at scale)
 	 */
 	constructor(
 		private readonly byKey: { get(key: string): { paper: Paper } | undefined },
@@ -72,7 +78,7 @@ export class PaperIdentities {
 		if (byDoi) return byDoi;
 		const title = this.byTitle ? titleMatch(paper) : null;
 		const byTitle = title === null ? undefined : this.byName.get(`title:${title}`);
-		if (byTitle && (hasNoIdentifier(paper) || hasNoIdentifier(byTitle))) return byTitle;
+		if (byTitle && !identifiersDiffer(paper, byTitle)) return byTitle;
 		return null;
 	}
 

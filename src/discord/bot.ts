@@ -161,7 +161,8 @@ function commandInput(interaction: Interaction): CommandInput {
 	const subcommand = interaction.options.getSubcommand(false) ?? undefined;
 	const top = interaction.options.data[0];
 	const data = subcommandGroup ? (top?.options?.[0]?.options ?? []) : subcommand ? (top?.options ?? []) : interaction.options.data;
-	const options = Object.fromEntries(data.map((option) => [option.name, option.value ?? option.channel?.id]));
+	// An attachment option stands for the file's address, which the command downloads.
+	const options = Object.fromEntries(data.map((option) => [option.name, option.attachment?.url ?? option.value ?? option.channel?.id]));
 	return { ...base, ...(subcommandGroup ? { subcommandGroup } : {}), subcommand, options };
 }
 

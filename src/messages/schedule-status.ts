@@ -11,6 +11,8 @@ export interface ScheduleStatus {
 	/** Papers in service and when that corpus was loaded. */
 	papers: number;
 	loadedAt: Date;
+	/** Papers imported from a `.bib` (they keep its cite key), and records merged into another record of the same paper. */
+	library: { imported: number; merged: number };
 	/** Next paper-of-the-day and digest times; null when switched off. */
 	next: { potd: Date | null; digest: Date | null };
 	recentPosts: readonly PostRecord[];
@@ -92,7 +94,10 @@ export function buildStatusEmbed(status: ScheduleStatus): APIEmbed {
 	return {
 		title: 'paperbot status',
 		fields: [
-			field('Corpus', [`${status.papers} papers, loaded ${formatLocalTime(status.loadedAt, settings.timezone)}`]),
+			field('Corpus', [
+				`${status.papers} papers, loaded ${formatLocalTime(status.loadedAt, settings.timezone)}`,
+				`${status.library.imported} imported from BibTeX; ${status.library.merged} records merged into another record of the same paper`,
+			]),
 			field('Paper of the day', [potdWhere, `Next: ${when(status.next.potd, settings)}`]),
 			field('Digest', [digestWhere, `Next: ${when(status.next.digest, settings)}`]),
 			field('arXiv feed', status.feed),

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { quoteWarnings, readCorpus } from '../corpus/load.js';
 import type { LoadedCorpus } from '../corpus/load.js';
+import type { Merge } from '../corpus/merge.js';
 import { loadOrBuildIndex } from './index-cache.js';
 import { type Logger, progressLine, type TextOutput } from '../log.js';
 import type { PaperIndex } from './paper-index.js';
@@ -20,6 +21,8 @@ export interface Library {
 	readonly warnings: readonly string[];
 	/** The records that load kept with a note (see LoadedCorpus.notes): not problems. */
 	readonly notes: readonly string[];
+	/** The records that load folded into another record of the same paper (see LoadedCorpus.merged). */
+	readonly merged: readonly Merge[];
 	/** Why the latest reload failed, until one succeeds. */
 	readonly problem: string | null;
 	/** Called after each successful load, with the corpus that was loaded (first load included). */
@@ -105,6 +108,7 @@ export async function openLibrary(
 		loadedAt: new Date(),
 		warnings: latest.warnings as readonly string[],
 		notes: latest.notes as readonly string[],
+		merged: latest.merged as readonly Merge[],
 		problem: null as string | null,
 		current: () => library.index,
 		onLoad(listener: (corpus: LoadedCorpus) => void) {
@@ -116,7 +120,14 @@ export async function openLibrary(
 			const next = reloading.then(async () => {
 				try {
 					const { index, corpus } = await load();
-					Object.assign(library, { index, loadedAt: new Date(), warnings: corpus.warnings, notes: corpus.notes, problem: null });
+					Object.assign(library, {
+						index,
+						loadedAt: new Date(),
+						warnings: corpus.warnings,
+						notes: corpus.notes,
+						merged: corpus.merged,
+						problem: null,
+					});
 					latest = corpus;
 					for (const listener of listeners) listener(corpus);
 					return { ok: true as const, corpus };

@@ -328,6 +328,10 @@ function status(parts: ScheduleParts, guildId: string): APIEmbed {
 		settings,
 		papers: paperCount(parts.library.current()),
 		loadedAt: parts.library.loadedAt,
+		library: {
+			imported: parts.library.current().papers.filter((paper) => paper.cite_key !== null).length,
+			merged: parts.library.merged.length,
+		},
 		next: nextPostTimes(settings, parts.now()),
 		recentPosts: parts.posts.recent(guildId, 5),
 		retryAt: (record) => retryAt(parts, guildId, record.kind, record.slot),

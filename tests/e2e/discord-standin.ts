@@ -20,7 +20,7 @@ import { startGateway, type GatewayFrame } from './standin/gateway.js';
 import { createRestHandler } from './standin/rest.js';
 import { storeMessage } from './standin/responses.js';
 import { castVote, refreshPoll } from './standin/polls.js';
-import { buildMessage } from './standin/store.js';
+import { buildMessage, nextSnowflake } from './standin/store.js';
 import {
 	addTextChannel,
 	createWorld,
@@ -145,6 +145,12 @@ export interface Standin {
 	 * Discord would refuse the vote (the poll has ended, no such answer).
 	 */
 	votePoll: (messageId: string, answerId: number, user?: Partial<APIUser>) => void;
+	/**
+	 * Keeps a file a member attaches to a command and returns its id, to give as the attachment
+	 * option's value: `slashCommand('paperbot', 'import', { file: standin.attach('refs.bib', text) })`.
+	 * The file is served at its `url` on 127.0.0.1, as Discord's CDN serves attachments.
+	 */
+	attach: (filename: string, content: string | Buffer) => string;
 	/** Lets a poll's hours pass: it ends now, and its tally is final a moment later. */
 	expirePoll: (messageId: string) => void;
 	/** The registered commands of a guild, or the global ones when `guildId` is left out. */
@@ -341,6 +347,16 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
 					answer_id: answerId,
 				});
 			world.notify();
+		},
+		attach(filename, content) {
+			const id = nextSnowflake();
+			const bytes = Buffer.from(content);
+			const url = `${httpUrl}/attachments/${world.channelId}/${id}/${encodeURIComponent(filename)}`;
+			world.attachments.set(id, {
+				attachment: { id, filename, size: bytes.length, url, proxy_url: url, content_type: 'text/x-bibtex; charset=utf-8' },
+				content: bytes,
+			});
+			return id;
 		},
 		expirePoll(messageId) {
 			const message = world.messagesById.get(messageId);

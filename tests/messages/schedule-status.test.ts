@@ -32,6 +32,7 @@ function status(fields: Partial<ScheduleStatus> = {}): ScheduleStatus {
 		settings,
 		papers: 180,
 		loadedAt: new Date('2024-03-10T12:30:00Z'),
+		library: { imported: 0, merged: 0 },
 		next: { potd: new Date('2024-03-11T13:00:00Z'), digest: null },
 		recentPosts: [],
 		retryAt: () => null,
@@ -65,7 +66,9 @@ describe('buildStatusEmbed', () => {
 			'Last posts',
 			'Problems',
 		]);
-		expect(field(embed, 'Corpus')).toBe('180 papers, loaded 2024-03-10 08:30 (America/New_York)');
+		expect(field(embed, 'Corpus')).toBe(
+			'180 papers, loaded 2024-03-10 08:30 (America/New_York)\n0 imported from BibTeX; 0 records merged into another record of the same paper',
+		);
 		expect(field(embed, 'Paper of the day')).toBe(
 			`<#${CHANNEL}> at 09:00, with a thread\nNext: 2024-03-11 09:00 (America/New_York) · <t:1710162000:R>`,
 		);
@@ -74,6 +77,11 @@ describe('buildStatusEmbed', () => {
 		expect(field(embed, 'Reading group')).toBe('off\nReading list: 0 proposals');
 		expect(field(embed, 'Last posts')).toBe('none');
 		expect(field(embed, 'Problems')).toBe('none');
+	});
+
+	it('counts the papers imported from BibTeX and the records merged', () => {
+		const embed = buildStatusEmbed(status({ library: { imported: 48, merged: 3 } }));
+		expect(field(embed, 'Corpus')?.split('\n')[1]).toBe('48 imported from BibTeX; 3 records merged into another record of the same paper');
 	});
 
 	it('names the digest channel and its cron pattern when digests are on', () => {

@@ -213,7 +213,9 @@ describe('status', () => {
 		const { start } = await harness();
 		const service = await start({ POTD_CHANNEL_ID: connected.standin.channelId, POTD_CATCH_UP: 'off', TIMEZONE: 'Europe/London' });
 		const embed = service.status(connected.standin.guildId);
-		expect(fieldOf(embed, 'Corpus')).toMatch(/^\d+ papers, loaded \d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/London\)$/);
+		expect(fieldOf(embed, 'Corpus')).toMatch(
+			/^\d+ papers, loaded \d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/London\)\n0 imported from BibTeX; 0 records merged into another record of the same paper$/,
+		);
 		expect(fieldOf(embed, 'Paper of the day')).toContain(
 			`<#${connected.standin.channelId}> at 09:00, with a thread\nNext: 2024-03-12 09:00 (Europe/London)`,
 		);
