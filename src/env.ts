@@ -9,6 +9,7 @@ import {
 	DEFAULT_READING_CRON,
 	DEFAULT_READING_HOURS,
 	feedMaxSetting,
+	labAuthorsSetting,
 	readingHoursSetting,
 	timeOfDaySetting,
 	timezoneSetting,
@@ -85,6 +86,18 @@ export const envSchema = z.object({
 	READING_SCHEDULE: cronSetting.default(DEFAULT_READING_CRON),
 	/** Hours each reading poll stays open (1–768). */
 	READING_POLL_HOURS: readingHoursSetting.default(DEFAULT_READING_HOURS),
+	/** A contact address sent to the library services (OpenAlex's `mailto=`), so they can reach the lab before blocking it. */
+	CONTACT_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
+	/** The OpenAlex API. */
+	OPENALEX_API_URL: httpUrl.default('https://api.openalex.org'),
+	/** OpenAlex's free API key (`api_key=`); a secret, never logged. */
+	OPENALEX_API_KEY: z.string().optional(),
+	/** The lab's authors, separated by `;`: a corpus paper by any of them is one of the lab's own. */
+	LAB_AUTHORS: labAuthorsSetting.optional(),
+	/** Channel for citation alerts in the DISCORD_GUILD_ID guild. */
+	CITATIONS_CHANNEL_ID: snowflake.optional(),
+	/** Local time (TIMEZONE) of the daily look for new citations; default ARXIV_FEED_TIME. */
+	CITATIONS_TIME: timeOfDaySetting.optional(),
 });
 
 const isArxivHost = (url: string) => /(^|\.)arxiv\.org$/.test(new URL(url).hostname);
@@ -155,7 +168,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 /** Checked on the raw values, beside any bad variable: without DISCORD_GUILD_ID these channels would be ignored, so they are refused. */
 function channelsWithoutGuild(present: Record<string, unknown>): string[] {
 	if (present.DISCORD_GUILD_ID !== undefined) return [];
-	return ['POTD_CHANNEL_ID', 'DIGEST_CHANNEL_ID', 'READING_CHANNEL_ID']
+	return ['POTD_CHANNEL_ID', 'DIGEST_CHANNEL_ID', 'READING_CHANNEL_ID', 'CITATIONS_CHANNEL_ID']
 		.filter((name) => present[name] !== undefined)
 		.map((name) => `  ${name}: needs DISCORD_GUILD_ID, the guild the channel is in; set DISCORD_GUILD_ID too, or leave ${name} blank`);
 }
@@ -184,6 +197,8 @@ export function scheduleDefaults(env: Env): ScheduleDefaults {
 				reading_channel_id: configured ? (env.READING_CHANNEL_ID ?? null) : null,
 				reading_cron: env.READING_SCHEDULE,
 				reading_hours: env.READING_POLL_HOURS,
+				citations_channel_id: configured ? (env.CITATIONS_CHANNEL_ID ?? null) : null,
+				citations_time: env.CITATIONS_TIME ?? env.ARXIV_FEED_TIME,
 			});
 		},
 	};

@@ -17,6 +17,8 @@ import { openDigestMarks } from './store/digest-marks.js';
 import type { ScheduleService } from './services/schedule-service.js';
 import { openState, StateError } from './store/state.js';
 import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk, type ReadingDesk } from './services/reading-desk.js';
+import { openLabDesk } from './services/lab-desk.js';
+import { createOpenAlexCitations, libraryUserAgent } from './library/openalex-citations.js';
 
 /** Stops within Discord's expectations: close the gateway, then exit even if closing hangs. */
 const SHUTDOWN_TIMEOUT_MS = 4_000;
@@ -118,6 +120,13 @@ async function main(): Promise<void> {
 		defaults: scheduleDefaults(env),
 		log,
 		feedClient,
+		lab: openLabDesk({ state, library, authors: env.LAB_AUTHORS ?? [] }),
+		openAlex: createOpenAlexCitations({
+			apiUrl: env.OPENALEX_API_URL,
+			mailto: env.CONTACT_EMAIL,
+			apiKey: env.OPENALEX_API_KEY,
+			userAgent: libraryUserAgent(packageJson.version, env.CONTACT_EMAIL),
+		}),
 	});
 }
 

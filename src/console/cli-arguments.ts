@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ServedCommand } from '../interaction/command.js';
 import { commandLeaves, optionsUsage } from '../interaction/command-usage.js';
 import { parseCategories } from '../store/settings.js';
+import { isIsoDate } from '../corpus/paper.js';
 import { malformedFilterProblem } from '../search/query.js';
 import { ScheduleSettingError } from '../store/setting-values.js';
 import { CommandLineError, parseCommandWords } from './command-line.js';
@@ -80,6 +81,20 @@ const OWN_COMMANDS: readonly CliCommand[] = [
 		summary: 'What the next reading poll would hold, and when',
 		json: '{"content", "poll"} as Discord would receive them, or null when there would be no poll',
 	},
+	{
+		name: 'ours',
+		arguments: '',
+		example: 'paperbot ours',
+		summary: "The lab's own papers: by LAB_AUTHORS or marked by hand with /paperbot ours add",
+		json: '{"papers": [keys], "authors": [names]}',
+	},
+	{
+		name: 'citations',
+		arguments: '[--since YYYY-MM-DD]',
+		example: 'paperbot citations --since 2026-01-01',
+		summary: "The works citing the lab's papers published since then (default the last 30 days), from OpenAlex; posts and records nothing",
+		json: '{"citations": [{"work": {"title", "authors", "doi", "openalex", "published"}, "cites": [keys]}], "unresolved": [keys]}',
+	},
 	{ name: 'help', arguments: '', example: 'paperbot help', summary: 'This list', json: 'this list, as text' },
 ];
 
@@ -140,6 +155,8 @@ export type CliRequest =
 	| { kind: 'add'; ids: string[]; files: string[]; json: boolean }
 	| { kind: 'feed'; categories: string[]; json: boolean }
 	| { kind: 'reading-preview'; json: boolean }
+	| { kind: 'ours'; json: boolean }
+	| { kind: 'citations'; since: string | null; json: boolean }
 	| { kind: 'paper'; subcommand: string; options: Record<string, string | number | boolean>; json: boolean };
 
 /** The options the CLI knows; any other is refused. */
@@ -148,6 +165,7 @@ const OPTIONS = {
 	help: { type: 'boolean', short: 'h' },
 	version: { type: 'boolean', short: 'v' },
 	file: { type: 'string', multiple: true },
+	since: { type: 'string' },
 } as const;
 
 /** The option node's parser refused, as the one typed (`--jsn`, `-j`). */
@@ -168,7 +186,7 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 		new CliUsageError(
 			`paperbot${command ? ` ${command.name}` : ''}: ${problem}${command ? `. usage: ${usageLine(command)}` : '; paperbot --help lists the commands.'}`,
 		);
-	let parsed: { values: { json?: boolean; help?: boolean; version?: boolean; file?: string[] }; positionals: string[] };
+	let parsed: { values: { json?: boolean; help?: boolean; version?: boolean; file?: string[]; since?: string }; positionals: string[] };
 	try {
 		parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
 	} catch (error) {
@@ -176,7 +194,10 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 		if (!code.startsWith('ERR_PARSE_ARGS')) throw error;
 		const option = refusedOption(error as Error);
 		if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-			throw withUsage(`unknown option ${option} (paperbot takes --json${named?.name === 'add' ? ', --file' : ''}, --help, --version)`);
+			throw withUsage(
+				`unknown option ${option} (paperbot takes --json${named?.name === 'add' ? ', --file' : ''}${named?.name === 'citations' ? ', --since' : ''}, --help, --version)`,
+			);
+		if (option.startsWith('--since')) throw withUsage('--since needs a date, YYYY-MM-DD');
 		throw withUsage(`${option} ${option.startsWith('--file') ? 'needs the path of a file of ids' : 'takes no value'}`);
 	}
 	const { values, positionals } = parsed;
@@ -188,6 +209,7 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 	const command = commands.find((candidate) => candidate.name === name);
 	if (!command) throw withUsage(`unknown command "${name}"`);
 	if (values.file && command.name !== 'add') throw withUsage('--file is only for paperbot add', command);
+	if (values.since !== undefined && command.name !== 'citations') throw withUsage('--since is only for paperbot citations', command);
 	switch (command.name) {
 		case 'add':
 			if (!rest.length && !values.file) throw withUsage('needs arXiv ids or --file', command);
@@ -201,6 +223,14 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 				if (error instanceof ScheduleSettingError) throw withUsage(error.message, command);
 				throw error;
 			}
+		case 'ours':
+			if (rest.length) throw withUsage(`takes no arguments, not "${rest.join(' ')}"`, command);
+			return { kind: 'ours', json };
+		case 'citations':
+			if (rest.length) throw withUsage(`takes no arguments but --since, not "${rest.join(' ')}"`, command);
+			if (values.since !== undefined && !isIsoDate(values.since))
+				throw withUsage(`--since must be a date, YYYY-MM-DD, not "${values.since}"`, command);
+			return { kind: 'citations', since: values.since ?? null, json };
 		case 'reading':
 			if (rest.length !== 1 || rest[0] !== 'preview') throw withUsage(`takes "preview", not "${rest.join(' ')}"`, command);
 			return { kind: 'reading-preview', json };

@@ -17,6 +17,8 @@ export interface ScheduleStatus {
 	feed: readonly string[];
 	/** The reading group's lines: where and when, the list's size, the open poll, the next poll. */
 	reading: readonly string[];
+	/** Citation alerts' lines: where and when, the lab's papers, citations posted, papers OpenAlex could not find. */
+	citations: readonly string[];
 	/** Current problems as markdown lines (outside text already escaped): failed sends, unusable channels, a broken corpus edit. */
 	problems: readonly string[];
 }
@@ -76,6 +78,7 @@ export function buildStatusEmbed(status: ScheduleStatus): APIEmbed {
 			field('Digest', [digestWhere, `Next: ${when(status.next.digest, settings)}`]),
 			field('arXiv feed', status.feed),
 			field('Reading group', status.reading),
+			field('Citation alerts', status.citations),
 			field('Last posts', status.recentPosts.map(postLine)),
 			field(
 				'Problems',

@@ -24,6 +24,9 @@ import { openReadingList, type ReadingPoll } from '../store/reading-list.js';
 import { buildNoVotesMessage, buildPickMessage, buildPollMessage, readingStatusLines } from '../messages/reading-messages.js';
 import { getPaper } from '../search/paper-index.js';
 import { openReadingDesk, withPapers, type PollPreview } from './reading-desk.js';
+import type { OpenAlexCitations } from '../library/openalex-citations.js';
+import { createCitationService, type CitationService } from './citation-service.js';
+import type { LabDesk } from './lab-desk.js';
 
 /** What the schedule commands use: settings, today's paper, previews and status, over the running scheduler. */
 export interface ScheduleService {
@@ -31,6 +34,8 @@ export interface ScheduleService {
 	readonly subscriptions: SubscriptionStore;
 	/** The guilds' digest topics. */
 	readonly topics: TopicStore;
+	/** The lab's own papers. */
+	readonly lab: LabDesk;
 	/** The clock every decision reads. */
 	now(): Date;
 	/** A guild's settings in force: saved ones, else the environment's (for DISCORD_GUILD_ID) or the defaults. */
@@ -85,6 +90,10 @@ export interface ScheduleServiceOptions {
 	now?: () => Date;
 	/** Reads arXiv's announcement feed (`ARXIV_FEED_URL`, through the process's arXiv queue). */
 	feedClient: FeedClient;
+	/** The lab's own papers, whose citations the alerts post. */
+	lab: LabDesk;
+	/** Asks OpenAlex for the works citing them (`OPENALEX_API_URL`). */
+	openAlex: OpenAlexCitations;
 }
 
 /** Every guild with saved settings, and the configured guild when its default settings post something. */
@@ -93,8 +102,8 @@ function startingGuilds(state: State, defaults: ScheduleDefaults): GuildSettings
 	const { configuredGuildId } = defaults;
 	if (configuredGuildId && !guilds.some((guild) => guild.guild_id === configuredGuildId)) {
 		const configured = defaults.settingsFor(configuredGuildId);
-		if (configured.potd_channel_id || configured.digest_channel_id || configured.feed_channel_id || configured.reading_channel_id)
-			guilds.push(configured);
+		const posts = [configured.potd_channel_id, configured.digest_channel_id, configured.feed_channel_id, configured.reading_channel_id];
+		if ([...posts, configured.citations_channel_id].some(Boolean)) guilds.push(configured);
 	}
 	return guilds;
 }
@@ -112,6 +121,7 @@ interface ScheduleParts {
 	scheduler: Scheduler;
 	feed: FeedService;
 	reading: ReadingScheduler;
+	citations: CitationService;
 }
 
 /**
@@ -120,15 +130,17 @@ interface ScheduleParts {
  */
 export async function startScheduleService(options: ScheduleServiceOptions): Promise<ScheduleService> {
 	const parts = scheduleParts(options);
-	const { state, log, now, scheduler, feed, reading } = parts;
+	const { state, log, now, scheduler, feed, reading, citations } = parts;
 	const guilds = startingGuilds(state, options.defaults);
 	await scheduler.start(guilds);
 	await feed.scheduler.start(guilds);
 	await reading.start(guilds);
+	await citations.scheduler.start(guilds);
 	log.info({ guilds: guilds.length }, 'schedule: started');
 	return {
 		subscriptions: openSubscriptions(state),
 		topics: openTopics(state),
+		lab: options.lab,
 		now,
 		settingsFor: (guildId) => settingsFor(parts, guildId),
 		configure: (guildId, changes) => configure(parts, guildId, changes),
@@ -146,7 +158,7 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		closePoll: (guildId) => reading.close(guildId),
 		status: (guildId) => status(parts, guildId),
 		stop: async () => {
-			await Promise.all([scheduler.stop(), feed.scheduler.stop(), reading.stop()]);
+			await Promise.all([scheduler.stop(), feed.scheduler.stop(), reading.stop(), citations.scheduler.stop()]);
 		},
 	};
 }
@@ -159,7 +171,8 @@ function scheduleParts(options: ScheduleServiceOptions): ScheduleParts {
 	const feed = createFeedService({ state, library, poster, client: options.feedClient, now, log });
 	const scheduler = postScheduler(options, content, poster, now);
 	const reading = readingScheduler(options, now);
-	return { state, posts: openPostLog(state), library, poster, defaults, log, now, content, scheduler, feed, reading };
+	const citations = createCitationService({ state, desk: options.lab, client: options.openAlex, poster, now, log });
+	return { state, posts: openPostLog(state), library, poster, defaults, log, now, content, scheduler, feed, reading, citations };
 }
 
 /** The reading group's polls and picks, posted through `poster`. */
@@ -222,6 +235,7 @@ function configure(parts: ScheduleParts, guildId: string, changes: Partial<Omit<
 		changes.digest_channel_id ? poster.channelProblem(guildId, changes.digest_channel_id, false) : null,
 		changes.feed_channel_id ? poster.channelProblem(guildId, changes.feed_channel_id, false) : null,
 		changes.reading_channel_id ? poster.pollChannelProblem(guildId, changes.reading_channel_id) : null,
+		changes.citations_channel_id ? poster.channelProblem(guildId, changes.citations_channel_id, false) : null,
 	].filter((problem): problem is string => problem !== null);
 	if (problems.length > 0)
 		throw new ScheduleSettingError(
@@ -231,6 +245,7 @@ function configure(parts: ScheduleParts, guildId: string, changes: Partial<Omit<
 	parts.scheduler.update(saved);
 	parts.feed.scheduler.update(saved);
 	parts.reading.update(saved);
+	parts.citations.scheduler.update(saved);
 	parts.log.info({ guild: guildId, settings: saved }, 'schedule: settings saved');
 	return saved;
 }
@@ -266,6 +281,7 @@ function status(parts: ScheduleParts, guildId: string): APIEmbed {
 			openPoll: openReadingList(parts.state).openPolls(guildId).at(-1) ?? null,
 			nextPoll: nextPollTime(settings, parts.now()),
 		}),
+		citations: parts.citations.statusLines(settings),
 		problems: statusProblems(parts, settings),
 	});
 }
@@ -290,6 +306,7 @@ function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[]
 		['Paper of the day', settings.potd_channel_id, settings.potd_thread],
 		['Digest', settings.digest_channel_id, false],
 		['arXiv feed', settings.feed_channel_id, false],
+		['Citation alerts', settings.citations_channel_id, false],
 	] as const;
 	for (const [name, channelId, withThreads] of channels) {
 		const problem = channelId ? poster.channelProblem(guildId, channelId, withThreads) : null;
@@ -297,8 +314,8 @@ function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[]
 	}
 	const readingProblem = settings.reading_channel_id ? poster.pollChannelProblem(guildId, settings.reading_channel_id) : null;
 	if (readingProblem) problems.push(`Reading group: ${readingProblem}`);
-	const feedProblem = feed.problem(settings);
-	if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)).replace(DEFUSED_CHANNEL, '<#$1>'));
+	for (const problem of [feed.problem(settings), parts.citations.problem(settings)])
+		if (problem) problems.push(markdownSafe(plainLine(problem)).replace(DEFUSED_CHANNEL, '<#$1>'));
 	if (library.problem)
 		problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
 	if (library.warnings.length > 0)

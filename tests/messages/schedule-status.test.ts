@@ -36,6 +36,7 @@ function status(fields: Partial<ScheduleStatus> = {}): ScheduleStatus {
 		recentPosts: [],
 		feed: ['off'],
 		reading: ['off', 'Reading list: 0 proposal(s)'],
+		citations: ['off'],
 		problems: [],
 		...fields,
 	};

@@ -20,6 +20,7 @@ import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, saveGuildSettin
 import type { State } from '../../src/store/state.js';
 import { ScheduleSettingError } from '../../src/store/setting-values.js';
 import { useTempState } from '../schedule/temp-state.js';
+import { openLabDesk } from '../../src/services/lab-desk.js';
 
 const GUILD = '100000000000000001';
 const CHANNEL = '200000000000000001';
@@ -52,6 +53,7 @@ function service({ now = SPRING_FORWARD_MIDNIGHT, preview = [], previewFeed = as
 	return {
 		subscriptions: openSubscriptions(state),
 		topics: openTopics(state),
+		lab: openLabDesk({ state, library: { current: unused }, authors: [] }),
 		now: () => now,
 		settingsFor,
 		configure: (guildId, changes) => saveGuildSettings(state, { ...settingsFor(guildId), ...changes, guild_id: guildId }),

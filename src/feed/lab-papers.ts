@@ -1,0 +1,88 @@
+import type { Paper } from '../corpus/paper.js';
+import type { PaperIndex } from '../search/paper-index.js';
+import { termsOf } from '../search/text.js';
+
+/** Why a corpus paper is one of the lab's own: written by a lab author (as the paper names them), or marked by hand. */
+export type LabReason = { kind: 'author'; name: string; lab: string } | { kind: 'marked' };
+
+/** One of the lab's papers and why. */
+export interface LabPaper {
+	paper: Paper;
+	reason: LabReason;
+}
+
+/** The papers marked by hand with `/paperbot ours add|remove`, by key. */
+export interface LabMarks {
+	ours: ReadonlySet<string>;
+	notOurs: ReadonlySet<string>;
+}
+
+/** How a corpus author's name meets a lab author's: the same folded words, or the same surname with initials standing for given names. */
+type NameMatch = 'full' | 'initial' | null;
+
+/** Whether one given name may be the other: the same word, or a single letter that is the other's first. */
+const givenNamesAgree = (a: string, b: string) => a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+
+/**
+ * How the folded name `author` meets the folded lab name `lab`: `full` when every word is the same,
+ * `initial` when the surnames (last words) are the same, the given names as many and each the same
+ * or an initial of the other ("y zeng" and "yi zeng"), null otherwise.
+ */
+export function matchName(author: readonly string[], lab: readonly string[]): NameMatch {
+	if (author.length !== lab.length || author.length === 0 || author.at(-1) !== lab.at(-1)) return null;
+	if (author.every((word, i) => word === lab[i])) return 'full';
+	return author.slice(0, -1).every((word, i) => givenNamesAgree(word, lab[i]!)) ? 'initial' : null;
+}
+
+/**
+ * The corpus papers the lab wrote, newest first: a paper marked ours by hand; a paper one of whose
+ * authors has a lab author's name, folded as search folds it (`André Müller` is `andre muller`); or
+ * a paper whose author meets a lab author only through an initial ("Y. Zeng" for "Yi Zeng", or the
+ * other way round) when another of its authors is a lab author or wrote one of the papers found by
+ * full names (a shared co-author). A paper marked not ours by hand is never one.
+ */
+export function findLabPapers(index: PaperIndex, labAuthors: readonly string[], marks: LabMarks): LabPaper[] {
+	const labNames = labAuthors.map((name) => ({ name, words: termsOf(name) })).filter(({ words }) => words.length > 0);
+	const { names, namesByWord, paperOffsets, namePapers } = index.authors;
+	const byFull = new Map<number, LabReason>();
+	const byInitial = new Map<number, { reason: LabReason; nameNo: number }[]>();
+	for (const lab of labNames) {
+		for (const nameNo of namesByWord.get(lab.words.at(-1)!) ?? []) {
+			const match = matchName(names[nameNo]!, lab.words);
+			if (match === null) continue;
+			for (const paperNo of namePapers.subarray(paperOffsets[nameNo]!, paperOffsets[nameNo + 1]!)) {
+				const reason: LabReason = { kind: 'author', name: authorAsWritten(index.papers[paperNo]!, names[nameNo]!), lab: lab.name };
+				if (match === 'full') {
+					if (!byFull.has(paperNo)) byFull.set(paperNo, reason);
+				} else byInitial.set(paperNo, [...(byInitial.get(paperNo) ?? []), { reason, nameNo }]);
+			}
+		}
+	}
+	const coauthors = new Set<string>(labNames.map(({ words }) => words.join(' ')));
+	for (const paperNo of byFull.keys()) for (const author of index.papers[paperNo]!.authors ?? []) coauthors.add(termsOf(author).join(' '));
+	const found = new Map<number, LabReason>(byFull);
+	for (const [paperNo, matches] of byInitial) {
+		if (found.has(paperNo)) continue;
+		const paper = index.papers[paperNo]!;
+		const matched = new Set(matches.map(({ nameNo }) => names[nameNo]!.join(' ')));
+		const shared = (paper.authors ?? []).some((author) => {
+			const folded = termsOf(author).join(' ');
+			return !matched.has(folded) && coauthors.has(folded);
+		});
+		if (shared) found.set(paperNo, matches[0]!.reason);
+	}
+	for (const key of marks.ours) {
+		const paperNo = index.numbers.get(key);
+		if (paperNo !== undefined && !found.has(paperNo)) found.set(paperNo, { kind: 'marked' });
+	}
+	return [...found]
+		.filter(([paperNo]) => !marks.notOurs.has(index.papers[paperNo]!.id))
+		.sort(([a], [b]) => index.recency[a]! - index.recency[b]!)
+		.map(([paperNo, reason]) => ({ paper: index.papers[paperNo]!, reason }));
+}
+
+/** The paper's author whose folded name is `words`, as the paper writes it. */
+function authorAsWritten(paper: Paper, words: readonly string[]): string {
+	const folded = words.join(' ');
+	return (paper.authors ?? []).find((author) => termsOf(author).join(' ') === folded) ?? folded;
+}
