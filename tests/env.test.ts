@@ -23,6 +23,7 @@ describe('parseEnv', () => {
 			ARXIV_REQUEST_INTERVAL: 3,
 			READING_SCHEDULE: '0 10 * * 1',
 			READING_POLL_HOURS: 24,
+			OPENALEX_API_URL: 'https://api.openalex.org',
 		});
 	});
 

@@ -119,7 +119,7 @@ describe('cliCommands', () => {
 		for (const name of paperNames) {
 			if (!['subscribe', 'unsubscribe', 'subscriptions'].includes(name)) expect(names).toContain(name);
 		}
-		expect(names.slice(-4)).toEqual(['add', 'feed', 'reading', 'help']);
+		expect(names.slice(-6)).toEqual(['add', 'feed', 'reading', 'ours', 'citations', 'help']);
 	});
 });
 
@@ -140,6 +140,8 @@ describe('cliHelp', () => {
 			'add',
 			'feed',
 			'reading',
+			'ours',
+			'citations',
 			'help',
 		]);
 		expect(help.match(/^ {6}--json: /gm)).toHaveLength(listed.length - 1);
@@ -150,7 +152,7 @@ describe('cliHelp', () => {
 
 	it('gives examples that readCliArguments accepts', () => {
 		const examples = [...cliHelp(paper).matchAll(/; e\.g\. paperbot (.+)$/gm)].map((match) => match[1]!);
-		expect(examples).toHaveLength(13);
+		expect(examples).toHaveLength(15);
 		for (const example of examples) {
 			const words = [...example.matchAll(/(\S+:"[^"]*"|"[^"]*"|\S+)/g)].map((match) => match[0].replace(/^"(.*)"$/, '$1'));
 			expect(() => read(words), example).not.toThrow();

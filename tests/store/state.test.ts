@@ -55,6 +55,8 @@ describe('openState', () => {
 			(t) => t.name,
 		);
 		expect(tables).toEqual([
+			'citation_check',
+			'citation_pair',
 			'digest_topic',
 			'digest_watermark',
 			'feed_feedback',
@@ -62,6 +64,8 @@ describe('openState', () => {
 			'feed_paper',
 			'feed_posted',
 			'guild_settings',
+			'lab_paper_mark',
+			'lab_paper_openalex',
 			'paper_first_seen',
 			'paperbot_meta',
 			'post_log',
