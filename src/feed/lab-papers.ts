@@ -24,14 +24,16 @@ type NameMatch = 'full' | 'initial' | null;
 const givenNamesAgree = (a: string, b: string) => a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
 
 /**
- * How the folded name `author` meets the folded lab name `lab`: `full` when every word is the same,
- * `initial` when the surnames (last words) are the same, the given names as many and each the same
- * or an initial of the other ("y zeng" and "yi zeng"), null otherwise.
+ * How the folded name `author` meets the folded lab name `lab`: `full` when every word is the same
+ * and no given name is an initial; `initial` when the surnames (last words) are the same and the
+ * given names as many, each the same or an initial of the other, one at least an initial ("y zeng"
+ * and "yi zeng", or "y zeng" twice); null otherwise.
  */
 export function matchName(author: readonly string[], lab: readonly string[]): NameMatch {
 	if (author.length !== lab.length || author.length === 0 || author.at(-1) !== lab.at(-1)) return null;
-	if (author.every((word, i) => word === lab[i])) return 'full';
-	return author.slice(0, -1).every((word, i) => givenNamesAgree(word, lab[i]!)) ? 'initial' : null;
+	if (!author.slice(0, -1).every((word, i) => givenNamesAgree(word, lab[i]!))) return null;
+	const initialled = [...author.slice(0, -1), ...lab.slice(0, -1)].some((word) => word.length === 1);
+	return initialled ? 'initial' : 'full';
 }
 
 /**
