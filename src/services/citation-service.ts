@@ -48,8 +48,11 @@ export async function findLabWorks(desk: LabDesk, client: OpenAlexCitations, rem
 export async function findCitations(works: LabWorks, client: OpenAlexCitations, since: string | null): Promise<Citation[]> {
 	if (works.keysByWork.size === 0) return [];
 	const citing = await client.citingWorks([...works.keysByWork.keys()], since);
+	// The lab papers a work cites are named in the lab's order (newest first), whatever order its references list them in.
+	const order = new Map([...works.keysByWork.values()].flat().map((key, position) => [key, position]));
+	const labOrder = (keys: string[]) => [...new Set(keys)].sort((a, b) => order.get(a)! - order.get(b)!);
 	return citing
-		.map((work) => ({ work, cites: [...new Set(work.cites.flatMap((id) => works.keysByWork.get(id) ?? []))] }))
+		.map((work) => ({ work, cites: labOrder(work.cites.flatMap((id) => works.keysByWork.get(id) ?? [])) }))
 		.filter((citation) => citation.cites.length > 0)
 		.sort((a, b) => (a.work.published ?? '').localeCompare(b.work.published ?? '') || a.work.id.localeCompare(b.work.id));
 }
@@ -70,17 +73,20 @@ export interface CitationServiceOptions {
 	poster: Poster;
 	now: () => Date;
 	log: Logger;
+	/** This process in the post log (default `host:pid`). */
+	claimant?: string;
 }
 
 /** Most unfound papers the status names. */
 const UNRESOLVED_SHOWN = 10;
 
 /** Runs the citation alerts over the schedule's state and poster. */
-export function createCitationService({ state, desk, client, poster, now, log }: CitationServiceOptions): CitationService {
+export function createCitationService({ state, desk, client, poster, now, log, claimant }: CitationServiceOptions): CitationService {
 	const scheduler = createCitationScheduler({
 		state,
 		now,
 		log,
+		...(claimant ? { claimant } : {}),
 		find: async (since) => findCitations(await findLabWorks(desk, client, true, now()), client, since),
 		async sendAlert(guild, citation, slot) {
 			const papers = new Map<string, LabPaper>(desk.papers().map((lab) => [lab.paper.id, lab]));

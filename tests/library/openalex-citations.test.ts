@@ -42,7 +42,10 @@ describe('findWork', () => {
 			openalexId: 'W10',
 			foundBy: 'doi',
 		});
-		expect(await client.findWork(paper({ id: '2305.00054', title: 'Preprint Lab Paper' }))).toEqual({ openalexId: 'W11', foundBy: 'arxiv_doi' });
+		expect(await client.findWork(paper({ id: '2305.00054', title: 'Preprint Lab Paper' }))).toEqual({
+			openalexId: 'W11',
+			foundBy: 'arxiv_doi',
+		});
 		expect(await client.findWork(paper({ id: 'bib:q22', title: 'Spiking networks, revisited: a study' }))).toEqual({
 			openalexId: 'W12',
 			foundBy: 'title',

@@ -56,7 +56,11 @@ function selected(json: Record<string, unknown>, select: string | undefined): Re
 	return Object.fromEntries(select.split(',').map((field) => [field, json[field]]));
 }
 
-const folded = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const folded = (text: string) =>
+	text
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.trim();
 
 /**
  * OpenAlex on 127.0.0.1 (random port): `/works/doi:<doi>`, `/works/W…`, and `/works?filter=` with
@@ -95,7 +99,13 @@ export async function startOpenAlexStandIn(works: StandInWork[], options: { page
 		const page = matching.slice(start, start + size);
 		const next = page.length > 0 ? Buffer.from(String(start + size)).toString('base64') : null;
 		return answer(200, {
-			meta: { count: matching.length, db_response_time_ms: 3, page: query.cursor ? null : 1, per_page: perPage, next_cursor: query.cursor ? next : null },
+			meta: {
+				count: matching.length,
+				db_response_time_ms: 3,
+				page: query.cursor ? null : 1,
+				per_page: perPage,
+				next_cursor: query.cursor ? next : null,
+			},
 			results: page.map((work) => selected(workJson(work), query.select)),
 			group_by: [],
 		});
