@@ -24,7 +24,7 @@ export type OursRequest = { action: 'list' } | { action: 'add' | 'remove'; id: s
 export function oursReply(desk: LabDesk, request: OursRequest): Reply {
 	if (request.action === 'list') {
 		const papers = desk.papers();
-		const authors = desk.authors.length ? `LAB_AUTHORS: ${markdownSafe(desk.authors.join('; '))}.` : 'LAB_AUTHORS is not set.';
+		const authors = desk.authors.length ? `\`LAB_AUTHORS\`: ${markdownSafe(desk.authors.join('; '))}.` : '`LAB_AUTHORS` is not set.';
 		if (papers.length === 0)
 			return privateText(`${authors} No corpus paper is the lab's yet; mark one with \`/paperbot ours add id:<arXiv id or DOI>\`.`);
 		const lines = papers

@@ -117,10 +117,18 @@ export async function startOpenAlexStandIn(works: StandInWork[], options: { page
 		return work ? answer(200, selected(workJson(work), query.select)) : answer(404, { error: 'Not found', message: `${id} not found` });
 	}
 
-	const server = createServer((request, response) => {
+	/** While set, citation lists (`cites:` filters) wait for its release before being answered. */
+	let held: { arrived: () => void; released: Promise<void> } | null = null;
+
+	const server = createServer(async (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		const query = Object.fromEntries(url.searchParams);
 		const path = decodeURIComponent(url.pathname);
+		if (held && query.filter?.startsWith('cites:')) {
+			held.arrived();
+			await held.released;
+			if (response.destroyed) return;
+		}
 		let result: { status: number; body: unknown };
 		const headers: Record<string, string> = { 'Content-Type': 'application/json' };
 		if (limits.times > 0) {
@@ -140,6 +148,23 @@ export async function startOpenAlexStandIn(works: StandInWork[], options: { page
 		apiUrl: `http://127.0.0.1:${port}`,
 		works,
 		received,
+		/**
+		 * Holds citation lists until `release` is called; `arrived` resolves when the first one is
+		 * waiting, so a test can stop the asker between its question and the answer.
+		 */
+		hold() {
+			let release: () => void = () => undefined;
+			let arrived: () => void = () => undefined;
+			const waiting = new Promise<void>((resolve) => (arrived = resolve));
+			held = { arrived, released: new Promise<void>((resolve) => (release = resolve)) };
+			return {
+				arrived: waiting,
+				release: () => {
+					held = null;
+					release();
+				},
+			};
+		},
 		/** The next `times` requests are answered 429 with `Retry-After: <seconds>`. */
 		rateLimit(seconds: number, times = 1) {
 			Object.assign(limits, { retryAfter: seconds, times });
