@@ -64,7 +64,7 @@ describe('citation alerts through the real bot', () => {
 		);
 
 		expect(await ask(paperbot('citations', 'set', { channel: standin.channelId, time: '07:00' }))).toContain(
-			'Citation alerts: <#' + standin.channelId + ">, looking daily at 07:00 UTC for works newly citing the lab's 3 paper(s).",
+			`Citation alerts: <#${standin.channelId}>, looking daily at 07:00 UTC for works newly citing the lab's 3 paper(s).`,
 		);
 		await bot.waitForLog((record) => record.msg === 'citations: looked', 15_000);
 		expect(citationPosts().map(descriptionOf)).toEqual(['3 earlier citations of 2 lab papers recorded; new ones will be posted here.']);
@@ -125,5 +125,10 @@ describe('citation alerts through the real bot', () => {
 			true,
 		);
 		expect(bot.stderr()).not.toContain(API_KEY);
+
+		expect(await ask(paperbot('citations', 'off'))).toBe('Citation alerts: off.');
+		const after = await standin.sendInteraction(paperbot('', 'status'));
+		const shown = ((await after.waitForAnswer()).embeds as APIEmbed[])[0]?.fields?.find((field) => field.name === 'Citation alerts')?.value;
+		expect(shown?.split('\n')[0]).toBe('off');
 	}, 120_000);
 });
