@@ -233,9 +233,11 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 	const curates = input.subcommandGroup === 'ours' && input.subcommand !== 'list' && !!context.curation?.mayAdd(input);
 	if (input.guildId && !mayManageServer(input.memberPermissions) && !curates)
 		throw new UserError('/paperbot needs the Manage Server permission.');
+	if (input.subcommandGroup === 'ours') {
+		if (!context.lab) throw new UserError("The lab's papers are kept in paperbot's state, which is not open here.");
+		return oursReply(context.lab, input.subcommand === 'list' ? { action: 'list' } : { action: input.subcommand, id: input.options.id });
+	}
 	const { schedule, guildId } = requireGuildSchedule(context.schedule, input);
-	if (input.subcommandGroup === 'ours')
-		return oursReply(schedule.lab, input.subcommand === 'list' ? { action: 'list' } : { action: input.subcommand, id: input.options.id });
 	if (input.subcommandGroup === 'citations') {
 		if (input.subcommand === 'off') return citationsOffReply(schedule, guildId);
 		return configureCitationsReply(schedule, guildId, { channelId: input.options.channel, time: input.options.time });

@@ -17,7 +17,7 @@ import { openDigestMarks } from './store/digest-marks.js';
 import type { ScheduleService } from './services/schedule-service.js';
 import { openState, StateError } from './store/state.js';
 import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk, type ReadingDesk } from './services/reading-desk.js';
-import { openLabDesk } from './services/lab-desk.js';
+import { lazyLabDesk, openLabDesk, type LabDesk } from './services/lab-desk.js';
 import { createOpenAlexCitations, libraryUserAgent } from './library/openalex-citations.js';
 
 /** Stops within Discord's expectations: close the gateway, then exit even if closing hangs. */
@@ -57,6 +57,7 @@ async function main(): Promise<void> {
 	});
 	let schedule: ScheduleService | undefined;
 	let reading: ReadingDesk | undefined;
+	let lab: LabDesk | undefined;
 	const context = (): CommandContext => ({
 		index: library.current(),
 		random: Math.random,
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
 		teachFeed: (guildId, paper, lesson) => schedule?.teachFeed(guildId, paper, lesson) ?? false,
 		...(schedule && { schedule }),
 		...(reading && { reading }),
+		...(lab && { lab }),
 	});
 
 	if (!env.DISCORD_TOKEN) {
@@ -74,8 +76,14 @@ async function main(): Promise<void> {
 			return { desk: openReadingDesk({ state, library }), close: () => state.close() };
 		}, env.DISCORD_GUILD_ID ?? LOCAL_READING_LIST);
 		reading = localDesk;
+		const localLab = lazyLabDesk(env.LAB_AUTHORS ?? [], () => {
+			const state = openState(env.STATE_PATH);
+			return { desk: openLabDesk({ state, library, authors: env.LAB_AUTHORS ?? [] }), close: () => state.close() };
+		});
+		lab = localLab;
 		await runConsole(commands, context, process.stdin, process.stdout);
 		localDesk.close();
+		localLab.close();
 		return;
 	}
 
@@ -83,6 +91,7 @@ async function main(): Promise<void> {
 	process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 	const state = openState(env.STATE_PATH);
 	reading = openReadingDesk({ state, library });
+	lab = openLabDesk({ state, library, authors: env.LAB_AUTHORS ?? [] });
 	const digestMarks = openDigestMarks(state);
 	library.onLoad((corpus) =>
 		digestMarks.recordFirstSeen(
@@ -120,7 +129,7 @@ async function main(): Promise<void> {
 		defaults: scheduleDefaults(env),
 		log,
 		feedClient,
-		lab: openLabDesk({ state, library, authors: env.LAB_AUTHORS ?? [] }),
+		lab,
 		openAlex: createOpenAlexCitations({
 			apiUrl: env.OPENALEX_API_URL,
 			mailto: env.CONTACT_EMAIL,

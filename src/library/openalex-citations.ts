@@ -99,6 +99,8 @@ export function createOpenAlexCitations(options: OpenAlexCitationsOptions): Open
 		name: 'OpenAlex',
 		userAgent: options.userAgent,
 		urlSetting: 'OPENALEX_API_URL',
+		// OpenAlex answers 403 to a client asking too fast, as well as to a refused key.
+		alsoRetried: [403],
 		...(options.sleep ? { sleep: options.sleep } : {}),
 	});
 

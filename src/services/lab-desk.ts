@@ -29,6 +29,25 @@ export interface LabDeskOptions {
 	now?: () => Date;
 }
 
+/**
+ * A lab desk that opens the state database on first use, so the console touches the state file
+ * only when `/paperbot ours` is asked. `close` closes it if it was opened.
+ */
+export function lazyLabDesk(authors: readonly string[], open: () => { desk: LabDesk; close(): void }): LabDesk & { close(): void } {
+	let opened: { desk: LabDesk; close(): void } | null = null;
+	const desk = () => (opened ??= open()).desk;
+	return {
+		authors,
+		get store() {
+			return desk().store;
+		},
+		papers: () => desk().papers(),
+		add: (id) => desk().add(id),
+		remove: (id) => desk().remove(id),
+		close: () => opened?.close(),
+	};
+}
+
 /** The lab desk over the state database and the library. */
 export function openLabDesk({ state, library, authors, now = () => new Date() }: LabDeskOptions): LabDesk {
 	const store = openLabStore(state);

@@ -56,11 +56,7 @@ describe('paperbot', () => {
 	it("lets the curator role, beside Manage Server, mark the lab's papers, but not list them or set anything else", async () => {
 		const { context, state } = await contextWithState();
 		const lab = openLabDesk({ state, library: { current: () => context.index }, authors: [] });
-		const curating = {
-			...context,
-			schedule: { ...context.schedule, lab } as ScheduleService,
-			curation: curationAnswering({ added: [], present: [], failed: [] }),
-		};
+		const curating = { ...context, lab, curation: curationAnswering({ added: [], present: [], failed: [] }) };
 		const curator = { memberPermissions: 1n << 11n, memberRoles: [CURATOR_ROLE] };
 		const add = { ...invocation('add', { id: '2305.00054' }), subcommandGroup: 'ours', ...curator };
 		expect(await content(() => paperbot.execute(add, curating))).toMatch(/^“.+” is now one of the lab's papers\.$/);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openState } from '../../src/store/state.js';
 import { citingWork, LAB_RECORDS, LAB_WORKS } from '../library/lab-citations.js';
 import { startOpenAlexStandIn, type OpenAlexStandIn } from '../library/openalex-stand-in.js';
-import { runCliHere } from '../run-entry.js';
+import { runCliHere, runEntry } from '../run-entry.js';
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
@@ -57,6 +57,17 @@ describe('paperbot ours', () => {
 			code: 2,
 			stderr: 'paperbot ours: takes no arguments, not "all". usage: paperbot ours, e.g. paperbot ours\n',
 		});
+	});
+});
+
+describe('/paperbot ours at the console', () => {
+	it('marks a paper not the lab’s and lists the rest', async () => {
+		const env = { STATE_PATH: join(folder, 'console.db'), LAB_AUTHORS: 'Ines Quarzwald' };
+		const typed = '/paperbot ours remove id:2311.09999\n/paperbot ours list\n';
+		const result = await runEntry('src/main.ts', [], join(folder, 'data'), { env, stdin: typed });
+		expect(result).toMatchObject({ code: 0, stderr: expect.not.stringContaining('error') });
+		expect(result.stdout).toContain("“Preprint of Quarzwald Dynamics” is no longer one of the lab's papers.");
+		expect(result.stdout).toContain("LAB_AUTHORS: Ines Quarzwald. The lab's 2 paper(s), newest first:");
 	});
 });
 

@@ -116,6 +116,13 @@ describe('citingWorks', () => {
 		expect(standIn.received.map((request) => request.status)).toEqual([429, 200, 200]);
 	});
 
+	it('waits and asks again after the 403 OpenAlex gives a client going too fast', async () => {
+		const { client, standIn, waits } = await clientOver([citing('W1', ['W10'])]);
+		standIn.rateLimit(2, 1, 403);
+		expect((await client.citingWorks(['W10'], null)).map((work) => work.id)).toEqual(['W1']);
+		expect(waits).toEqual([2000]);
+	});
+
 	it('gives up with a LibraryError naming OpenAlex, never its key, when it keeps refusing', async () => {
 		const { client, standIn } = await clientOver([]);
 		standIn.rateLimit(1, 4);

@@ -71,7 +71,7 @@ const folded = (text: string) =>
  */
 export async function startOpenAlexStandIn(works: StandInWork[], options: { pageSize?: number } = {}) {
 	const received: OpenAlexRequest[] = [];
-	const limits = { retryAfter: 0, times: 0 };
+	const limits = { retryAfter: 0, times: 0, status: 429 };
 	const answer = (status: number, body: unknown) => ({ status, body });
 
 	function list(query: Record<string, string>) {
@@ -134,7 +134,7 @@ export async function startOpenAlexStandIn(works: StandInWork[], options: { page
 		if (limits.times > 0) {
 			headers['Retry-After'] = String(limits.retryAfter);
 			limits.times -= 1;
-			result = answer(429, { error: 'Rate limit exceeded' });
+			result = answer(limits.status, { error: 'Rate limit exceeded' });
 		} else if (path === '/works') result = list(query);
 		else if (path.startsWith('/works/')) result = single(path.slice('/works/'.length), query);
 		else result = answer(404, { error: 'Not found' });
@@ -165,9 +165,9 @@ export async function startOpenAlexStandIn(works: StandInWork[], options: { page
 				},
 			};
 		},
-		/** The next `times` requests are answered 429 with `Retry-After: <seconds>`. */
-		rateLimit(seconds: number, times = 1) {
-			Object.assign(limits, { retryAfter: seconds, times });
+		/** The next `times` requests are answered `status` (429, or the 403 OpenAlex gives a client going too fast) with `Retry-After: <seconds>`. */
+		rateLimit(seconds: number, times = 1, status = 429) {
+			Object.assign(limits, { retryAfter: seconds, times, status });
 		},
 		close: () =>
 			new Promise<void>((resolve) => {
