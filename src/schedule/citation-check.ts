@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CitingWork } from '../library/openalex-citations.js';
 import {
 	type CitationPair,
@@ -56,8 +57,14 @@ export const EARLIER_SLOT = 'earlier';
 const DAY_MS = 86_400_000;
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** Longest list of cited keys a slot spells out; a longer one is named by its digest, so the footer marker stays short. */
+const SLOT_KEYS_MAX = 160;
+
 /** The slot of one work's alert: the work and the lab papers it newly cites, so a pair is posted once. */
-export const citationSlot = (workId: string, cited: readonly string[]) => `${workId} ${[...cited].sort().join(' ')}`;
+export function citationSlot(workId: string, cited: readonly string[]): string {
+	const keys = [...cited].sort().join(' ');
+	return `${workId} ${keys.length > SLOT_KEYS_MAX ? `#${createHash('sha256').update(keys).digest('hex').slice(0, 16)}` : keys}`;
+}
 
 /**
  * Looks once for the works newly citing the lab's papers and posts each once. The first look (no
