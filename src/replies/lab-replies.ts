@@ -51,7 +51,7 @@ export function configureCitationsReply(
 		const current = schedule.settingsFor(guildId);
 		const saved = schedule.configure(guildId, {
 			citations_channel_id: request.channelId,
-			citations_time: request.time ?? current.citations_time,
+			citations_time: request.time ?? current.feed_time,
 		});
 		const next = nextPotdTime(saved.citations_time, saved.timezone, schedule.now());
 		return privateText(

@@ -62,6 +62,7 @@ describe('buildStatusEmbed', () => {
 			'Digest',
 			'arXiv feed',
 			'Reading group',
+			'Citation alerts',
 			'Last posts',
 			'Problems',
 		]);
@@ -72,6 +73,7 @@ describe('buildStatusEmbed', () => {
 		expect(field(embed, 'Digest')).toBe('off\nNext: off');
 		expect(field(embed, 'arXiv feed')).toBe('off');
 		expect(field(embed, 'Reading group')).toBe('off\nReading list: 0 proposal(s)');
+		expect(field(embed, 'Citation alerts')).toBe('off');
 		expect(field(embed, 'Last posts')).toBe('none');
 		expect(field(embed, 'Problems')).toBe('none');
 	});
