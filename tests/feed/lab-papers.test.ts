@@ -46,6 +46,8 @@ describe('findLabPapers', () => {
 		// "Y. Zeng" in LAB_AUTHORS: Yi Zeng's and Yang Zeng's papers are found only where a co-author is shared, and no full name found any.
 		expect(keys(NO_MARKS, ['Y. Zeng'])).toEqual([]);
 		expect(keys(NO_MARKS, ['Y. Zeng', 'Dongcheng Zhao'])).toEqual(['2305.00005', '2303.00003', '2302.00002']);
+		// Two lab authors met through initials on one paper vouch for each other.
+		expect(keys(NO_MARKS, ['Y. Zeng', 'D. Zhao'])).toEqual(['2305.00005', '2303.00003', '2302.00002']);
 	});
 
 	it('adds papers marked ours and drops papers marked not ours', () => {
