@@ -3,6 +3,7 @@ import type { Curation } from '../src/arxiv/curation.js';
 import type { ServedCommand, TypedCommand } from '../src/interaction/command.js';
 import type { ScheduleService } from '../src/services/schedule-service.js';
 import type { ReadingDesk } from '../src/services/reading-desk.js';
+import type { LabDesk } from '../src/services/lab-desk.js';
 import type { Surface } from '../src/interaction/spelling.js';
 import type { Paper } from '../src/corpus/paper.js';
 import type { PaperIndex } from '../src/search/paper-index.js';
@@ -34,6 +35,8 @@ export interface CommandContext {
 	readonly paperPosts?: PaperPostStore;
 	/** The servers' reading lists; absent where paperbot keeps no state, where those commands refuse. */
 	readonly reading?: ReadingDesk;
+	/** The lab's own papers (`/paperbot ours`); absent where paperbot keeps no state, where that command refuses. */
+	readonly lab?: LabDesk;
 }
 
 /**

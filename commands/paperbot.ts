@@ -18,6 +18,7 @@ import { importReply } from '../src/replies/import-replies.js';
 import { closePollReply, configureReadingReply, previewPollReply, readingOffReply } from '../src/replies/reading-replies.js';
 import { POSTABLE_CHANNEL_TYPES } from '../src/discord/schedule-posts.js';
 import type { Command, CommandContext } from './index.js';
+import { citationsOffReply, configureCitationsReply, oursReply } from '../src/replies/lab-replies.js';
 
 const channelOption = (description: string) =>
 	({
@@ -27,6 +28,13 @@ const channelOption = (description: string) =>
 		required: true,
 		channel_types: [...POSTABLE_CHANNEL_TYPES],
 	}) as const satisfies APIApplicationCommandChannelOption;
+const paperIdOption = {
+	type: ApplicationCommandOptionType.String,
+	name: 'id',
+	description: 'arXiv id, DOI or link of a corpus paper',
+	required: true,
+	max_length: 300,
+} as const;
 const queryOption = {
 	type: ApplicationCommandOptionType.String,
 	name: 'query',
@@ -156,6 +164,48 @@ export const data = {
 				{ type: ApplicationCommandOptionType.Subcommand, name: 'close', description: 'End the open poll now and post its pick' },
 			],
 		},
+		{
+			type: ApplicationCommandOptionType.SubcommandGroup,
+			name: 'ours',
+			description: "The lab's own papers: by LAB_AUTHORS or marked by hand",
+			options: [
+				{ type: ApplicationCommandOptionType.Subcommand, name: 'list', description: 'The corpus papers the lab wrote, and why' },
+				{
+					type: ApplicationCommandOptionType.Subcommand,
+					name: 'add',
+					description: "Mark a corpus paper as the lab's",
+					options: [paperIdOption],
+				},
+				{
+					type: ApplicationCommandOptionType.Subcommand,
+					name: 'remove',
+					description: "Mark a corpus paper as not the lab's (a shared name)",
+					options: [paperIdOption],
+				},
+			],
+		},
+		{
+			type: ApplicationCommandOptionType.SubcommandGroup,
+			name: 'citations',
+			description: "Each day, the works newly citing the lab's papers, from OpenAlex",
+			options: [
+				{
+					type: ApplicationCommandOptionType.Subcommand,
+					name: 'set',
+					description: 'Post citation alerts in a channel',
+					options: [
+						channelOption('Where to post citation alerts'),
+						{
+							type: ApplicationCommandOptionType.String,
+							name: 'time',
+							description: "Daily look, local HH:MM (default the feed's first look)",
+							max_length: 10,
+						},
+					],
+				},
+				{ type: ApplicationCommandOptionType.Subcommand, name: 'off', description: 'Stop posting citation alerts' },
+			],
+		},
 		{ type: ApplicationCommandOptionType.Subcommand, name: 'status', description: 'Corpus, next posts, last posts and current problems' },
 		{
 			type: ApplicationCommandOptionType.Subcommand,
@@ -188,8 +238,19 @@ export const data = {
 function execute(input: InvocationOf<typeof data>, context: CommandContext): Reply | Promise<Reply> {
 	// Importing is for curators too, as adding a paper is, and needs no schedule.
 	if (input.subcommand === 'import') return importReply(input.options.file, input, context.bibtexImport);
-	if (input.guildId && !mayManageServer(input.memberPermissions)) throw new UserError('/paperbot needs the Manage Server permission.');
+	// Marking the lab's papers is curating the corpus: the curator role may, as it may add papers.
+	const curates = input.subcommandGroup === 'ours' && input.subcommand !== 'list' && !!context.curation?.mayAdd(input);
+	if (input.guildId && !mayManageServer(input.memberPermissions) && !curates)
+		throw new UserError('/paperbot needs the Manage Server permission.');
+	if (input.subcommandGroup === 'ours') {
+		if (!context.lab) throw new UserError("The lab's papers are kept in paperbot's state, which is not open here.");
+		return oursReply(context.lab, input.subcommand === 'list' ? { action: 'list' } : { action: input.subcommand, id: input.options.id });
+	}
 	const { schedule, guildId } = requireGuildSchedule(context.schedule, input);
+	if (input.subcommandGroup === 'citations') {
+		if (input.subcommand === 'off') return citationsOffReply(schedule, guildId);
+		return configureCitationsReply(schedule, guildId, { channelId: input.options.channel, time: input.options.time });
+	}
 	if (input.subcommandGroup === 'feed') {
 		if (input.subcommand === 'off') return feedOffReply(schedule, guildId);
 		const { channel, categories, time, max, cross } = input.options;

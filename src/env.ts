@@ -12,6 +12,7 @@ import {
 	feedMaxSetting,
 	getGuildSettings,
 	type GuildSettings,
+	labAuthorsSetting,
 	readingHoursSetting,
 	timeOfDaySetting,
 	timezoneSetting,
@@ -142,6 +143,12 @@ export const envSchema = z.object({
 	ZOTERO_SYNC: cronSetting.default(DEFAULT_ZOTERO_SYNC_CRON),
 	/** The Zotero Web API (v3). */
 	ZOTERO_API_URL: httpUrl.default('https://api.zotero.org'),
+	/** The lab's authors, separated by `;`: a corpus paper by any of them is one of the lab's own. */
+	LAB_AUTHORS: labAuthorsSetting.optional(),
+	/** Channel for citation alerts in the DISCORD_GUILD_ID guild. */
+	CITATIONS_CHANNEL_ID: snowflake.optional(),
+	/** Local time (TIMEZONE) of the daily look for new citations; default ARXIV_FEED_TIME. */
+	CITATIONS_TIME: timeOfDaySetting.optional(),
 });
 
 const isArxivHost = (url: string) => /(^|\.)arxiv\.org$/.test(new URL(url).hostname);
@@ -220,7 +227,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 /** Checked on the raw values, beside any bad variable: without DISCORD_GUILD_ID these channels would be ignored, so they are refused. */
 function channelsWithoutGuild(present: Record<string, unknown>): string[] {
 	if (present.DISCORD_GUILD_ID !== undefined) return [];
-	return ['POTD_CHANNEL_ID', 'DIGEST_CHANNEL_ID', 'READING_CHANNEL_ID']
+	return ['POTD_CHANNEL_ID', 'DIGEST_CHANNEL_ID', 'READING_CHANNEL_ID', 'CITATIONS_CHANNEL_ID']
 		.filter((name) => present[name] !== undefined)
 		.map((name) => `  ${name}: needs DISCORD_GUILD_ID, the guild the channel is in; set DISCORD_GUILD_ID too, or leave ${name} blank`);
 }
@@ -249,6 +256,8 @@ export function scheduleDefaults(env: Env): ScheduleDefaults {
 				reading_channel_id: configured ? (env.READING_CHANNEL_ID ?? null) : null,
 				reading_cron: env.READING_SCHEDULE,
 				reading_hours: env.READING_POLL_HOURS,
+				citations_channel_id: configured ? (env.CITATIONS_CHANNEL_ID ?? null) : null,
+				citations_time: env.CITATIONS_TIME ?? env.ARXIV_FEED_TIME,
 			});
 		},
 	};

@@ -22,6 +22,8 @@ import { openPaperPosts, type PaperPostStore } from './store/paper-posts.js';
 import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk, type ReadingDesk } from './services/reading-desk.js';
 import { startZoteroService } from './services/zotero-service.js';
 import { libraryUserAgent } from './library/contact.js';
+import { lazyLabDesk, openLabDesk, type LabDesk } from './services/lab-desk.js';
+import { createOpenAlexCitations } from './library/openalex-citations.js';
 
 /** Stops within Discord's expectations: close the gateway, then exit even if closing hangs. */
 const SHUTDOWN_TIMEOUT_MS = 4_000;
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
 	let schedule: ScheduleService | undefined;
 	let reading: ReadingDesk | undefined;
 	let paperPosts: PaperPostStore | undefined;
+	let lab: LabDesk | undefined;
 	const context = (): CommandContext => ({
 		index: library.current(),
 		random: Math.random,
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
 		...(schedule && { schedule, teachFeed: schedule.teachFeed, markNotForUs: schedule.markNotForUs }),
 		...(reading && { reading }),
 		...(paperPosts && { paperPosts }),
+		...(lab && { lab }),
 	});
 
 	if (!env.DISCORD_TOKEN) {
@@ -83,11 +87,19 @@ async function main(): Promise<void> {
 			return { desk: openReadingDesk({ state, library, settingsFor: settingsOver(state, env) }), close: () => state.close() };
 		}, env.DISCORD_GUILD_ID ?? LOCAL_READING_LIST);
 		reading = localDesk;
+		const localLab = lazyLabDesk(env.LAB_AUTHORS ?? [], () => {
+			const state = openState(env.STATE_PATH);
+			return { desk: openLabDesk({ state, library, authors: env.LAB_AUTHORS ?? [] }), close: () => state.close() };
+		});
+		lab = localLab;
 		// A state file that cannot be used ends the console with its one-line reason, as at the CLI.
 		await runConsole(commands, context, process.stdin, process.stdout, (error) => {
 			if (error instanceof StateError) throw error;
 			console.error(error);
-		}).finally(() => localDesk.close());
+		}).finally(() => {
+			localDesk.close();
+			localLab.close();
+		});
 		return;
 	}
 
@@ -96,6 +108,7 @@ async function main(): Promise<void> {
 	const state = openState(env.STATE_PATH);
 	reading = openReadingDesk({ state, library, settingsFor: settingsOver(state, env) });
 	paperPosts = openPaperPosts(state);
+	lab = openLabDesk({ state, library, authors: env.LAB_AUTHORS ?? [] });
 	const digestMarks = openDigestMarks(state);
 	library.onLoad((corpus) =>
 		digestMarks.recordFirstSeen(
@@ -151,6 +164,13 @@ async function main(): Promise<void> {
 			dailyChecks: env.ARXIV_CHECKS_PER_DAY,
 			reload: () => library.reload(),
 		},
+		lab,
+		openAlex: createOpenAlexCitations({
+			apiUrl: env.OPENALEX_API_URL,
+			mailto: env.CONTACT_EMAIL,
+			apiKey: env.OPENALEX_API_KEY,
+			userAgent: libraryUserAgent(packageJson.version, env.CONTACT_EMAIL),
+		}),
 	});
 }
 

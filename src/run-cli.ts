@@ -139,6 +139,29 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 			state.close();
 		}
 	}
+	if (request.kind === 'ours' || request.kind === 'citations') {
+		const [{ openLabDesk }, { createOpenAlexCitations }, { libraryUserAgent }, { runOursCommandLine, runCitationsCommandLine }] =
+			await Promise.all([
+				import('./services/lab-desk.js'),
+				import('./library/openalex-citations.js'),
+				import('./library/contact.js'),
+				import('./console/lab-command-line.js'),
+			]);
+		const state = openState(env.STATE_PATH);
+		try {
+			const desk = openLabDesk({ state, library, authors: env.LAB_AUTHORS ?? [] });
+			if (request.kind === 'ours') return runOursCommandLine(desk, request.json, io);
+			const client = createOpenAlexCitations({
+				apiUrl: env.OPENALEX_API_URL,
+				mailto: env.CONTACT_EMAIL,
+				apiKey: env.OPENALEX_API_KEY,
+				userAgent: libraryUserAgent(packageJson.version, env.CONTACT_EMAIL),
+			});
+			return await runCitationsCommandLine(desk, client, { since: request.since, json: request.json, now: new Date() }, io);
+		} finally {
+			state.close();
+		}
+	}
 	const guildId = env.DISCORD_GUILD_ID ?? LOCAL_READING_LIST;
 	if (request.kind === 'reading-preview') {
 		const state = openState(env.STATE_PATH);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv } from '../src/env.js';
+import { EnvError, parseEnv, scheduleDefaults } from '../src/env.js';
 
 const TOKEN = 'MTAxMjM0NTY3ODkwMTIzNDU2Nzg.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
 
@@ -89,6 +89,46 @@ describe('parseEnv', () => {
 					'  READING_SCHEDULE: schedule must be a cron pattern "minute hour day-of-month month day-of-week", e.g. "0 9 * * 1" (Mondays 09:00); "weekly" is not one\n' +
 					'  READING_POLL_HOURS: hours must be a whole number from 1 to 768 (32 days), e.g. 24\n' +
 					'  READING_CHANNEL_ID: needs DISCORD_GUILD_ID, the guild the channel is in; set DISCORD_GUILD_ID too, or leave READING_CHANNEL_ID blank',
+			),
+		);
+	});
+
+	it("reads the lab's authors and the citation alerts' settings, and names a bad one", () => {
+		const guild = '123456789012345678';
+		expect(
+			parseEnv({
+				DISCORD_GUILD_ID: guild,
+				LAB_AUTHORS: ' Yi Zeng ;; Dongcheng  Zhao; Yi Zeng ',
+				CITATIONS_CHANNEL_ID: '223456789012345678',
+				OPENALEX_API_KEY: 'k-123',
+				CONTACT_EMAIL: 'lab@example.org',
+				OPENALEX_API_URL: 'http://127.0.0.1:9/',
+			}),
+		).toMatchObject({
+			LAB_AUTHORS: ['Yi Zeng', 'Dongcheng Zhao'],
+			CITATIONS_CHANNEL_ID: '223456789012345678',
+			OPENALEX_API_KEY: 'k-123',
+			CONTACT_EMAIL: 'lab@example.org',
+			OPENALEX_API_URL: 'http://127.0.0.1:9',
+		});
+		// The citations time follows the feed's first look unless set.
+		const defaults = (variables: Record<string, string>) =>
+			scheduleDefaults(parseEnv({ DISCORD_GUILD_ID: guild, ...variables })).settingsFor(guild);
+		expect(defaults({ ARXIV_FEED_TIME: '07:30' }).citations_time).toBe('07:30');
+		expect(defaults({ ARXIV_FEED_TIME: '07:30', CITATIONS_TIME: '6:05' }).citations_time).toBe('06:05');
+		expect(() =>
+			parseEnv({
+				CITATIONS_CHANNEL_ID: '223456789012345678',
+				CONTACT_EMAIL: 'lab at example',
+				CITATIONS_TIME: 'noon',
+				OPENALEX_API_KEY: 'k-123',
+			}),
+		).toThrow(
+			new EnvError(
+				'paperbot: bad configuration:\n' +
+					'  CONTACT_EMAIL: must be an email address, e.g. lab@example.org\n' +
+					'  CITATIONS_TIME: time must be HH:MM (00:00–23:59), e.g. 09:00; "noon" is not one\n' +
+					'  CITATIONS_CHANNEL_ID: needs DISCORD_GUILD_ID, the guild the channel is in; set DISCORD_GUILD_ID too, or leave CITATIONS_CHANNEL_ID blank',
 			),
 		);
 	});

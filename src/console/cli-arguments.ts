@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ServedCommand } from '../interaction/command.js';
 import { commandLeaves, optionsUsage } from '../interaction/command-usage.js';
 import { parseCategories } from '../store/settings.js';
+import { isIsoDate } from '../corpus/paper.js';
 import { malformedFilterProblem } from '../search/query.js';
 import { ScheduleSettingError } from '../store/setting-values.js';
 import { CommandLineError, parseCommandWords } from './command-line.js';
@@ -109,6 +110,20 @@ const OWN_COMMANDS: readonly CliCommand[] = [
 			"What changed on arXiv in the corpus's papers (new versions, journal references, DOIs, withdrawals); posts and records nothing",
 		json: '{"changes": [{id, version, journal_ref, doi, withdrawn}]}',
 	},
+	{
+		name: 'ours',
+		arguments: '',
+		example: 'paperbot ours',
+		summary: "The lab's own papers: by LAB_AUTHORS or marked by hand with /paperbot ours add",
+		json: '{"papers": [keys], "authors": [names]}',
+	},
+	{
+		name: 'citations',
+		arguments: '[--since YYYY-MM-DD]',
+		example: 'paperbot citations --since 2026-01-01',
+		summary: "The works citing the lab's papers published since then (default the last 30 days), from OpenAlex; posts and records nothing",
+		json: '{"citations": [{"work": {"title", "authors", "doi", "openalex", "published"}, "cites": [keys]}], "unresolved": [keys]}',
+	},
 	{ name: 'help', arguments: '', example: 'paperbot help', summary: 'This list', json: 'this list, as text' },
 ];
 
@@ -173,6 +188,8 @@ export type CliRequest =
 	| { kind: 'zotero-sync'; json: boolean }
 	| { kind: 'following'; json: boolean }
 	| { kind: 'changes'; json: boolean }
+	| { kind: 'ours'; json: boolean }
+	| { kind: 'citations'; since: string | null; json: boolean }
 	| { kind: 'paper'; subcommand: string; options: Record<string, string | number | boolean>; json: boolean };
 
 /** The options the CLI knows; any other is refused. */
@@ -181,6 +198,7 @@ const OPTIONS = {
 	help: { type: 'boolean', short: 'h' },
 	version: { type: 'boolean', short: 'v' },
 	file: { type: 'string', multiple: true },
+	since: { type: 'string' },
 } as const;
 
 /** The option node's parser refused, as the one typed (`--jsn`, `-j`). */
@@ -201,7 +219,7 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 		new CliUsageError(
 			`paperbot${command ? ` ${command.name}` : ''}: ${problem}${command ? `. usage: ${usageLine(command)}` : '; paperbot --help lists the commands.'}`,
 		);
-	let parsed: { values: { json?: boolean; help?: boolean; version?: boolean; file?: string[] }; positionals: string[] };
+	let parsed: { values: { json?: boolean; help?: boolean; version?: boolean; file?: string[]; since?: string }; positionals: string[] };
 	try {
 		parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
 	} catch (error) {
@@ -209,7 +227,10 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 		if (!code.startsWith('ERR_PARSE_ARGS')) throw error;
 		const option = refusedOption(error as Error);
 		if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-			throw withUsage(`unknown option ${option} (paperbot takes --json${named?.name === 'add' ? ', --file' : ''}, --help, --version)`);
+			throw withUsage(
+				`unknown option ${option} (paperbot takes --json${named?.name === 'add' ? ', --file' : ''}${named?.name === 'citations' ? ', --since' : ''}, --help, --version)`,
+			);
+		if (option.startsWith('--since')) throw withUsage('--since needs a date, YYYY-MM-DD');
 		throw withUsage(`${option} ${option.startsWith('--file') ? 'needs the path of a file of ids' : 'takes no value'}`);
 	}
 	const { values, positionals } = parsed;
@@ -221,6 +242,7 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 	const command = commands.find((candidate) => candidate.name === name);
 	if (!command) throw withUsage(`unknown command "${name}"`);
 	if (values.file && command.name !== 'add') throw withUsage('--file is only for paperbot add', command);
+	if (values.since !== undefined && command.name !== 'citations') throw withUsage('--since is only for paperbot citations', command);
 	switch (command.name) {
 		case 'add':
 			if (!rest.length && !values.file) throw withUsage('needs arXiv ids, DOIs or --file', command);
@@ -241,6 +263,14 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 		case 'changes':
 			if (rest.length > 0) throw withUsage(`takes no arguments, not "${rest.join(' ')}"`, command);
 			return command.name === 'following' ? { kind: 'following', json } : { kind: 'changes', json };
+		case 'ours':
+			if (rest.length) throw withUsage(`takes no arguments, not "${rest.join(' ')}"`, command);
+			return { kind: 'ours', json };
+		case 'citations':
+			if (rest.length) throw withUsage(`takes no arguments but --since, not "${rest.join(' ')}"`, command);
+			if (values.since !== undefined && !isIsoDate(values.since))
+				throw withUsage(`--since must be a date, YYYY-MM-DD, not "${values.since}"`, command);
+			return { kind: 'citations', since: values.since ?? null, json };
 		case 'reading':
 			if (rest.length !== 1 || rest[0] !== 'preview') throw withUsage(`takes "preview", not "${rest.join(' ')}"`, command);
 			return { kind: 'reading-preview', json };

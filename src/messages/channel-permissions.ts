@@ -1,7 +1,7 @@
 import { type BotPermission, missingPermissions, permissionList } from '../interaction/refusal.js';
 
 /** What a server's channel is set up for. */
-export type ChannelUse = 'potd' | 'digest' | 'feed' | 'reading';
+export type ChannelUse = 'potd' | 'digest' | 'feed' | 'reading' | 'citations';
 
 /** What paperbot knows of a channel: whether it sees it as a text channel of the server, and its permissions there. */
 export type ChannelAccess = { visible: false } | { visible: true; held: bigint | undefined };
@@ -12,6 +12,7 @@ export const CHANNEL_USE_NAMES: Readonly<Record<ChannelUse, string>> = {
 	digest: 'Digest',
 	feed: 'arXiv feed',
 	reading: 'Reading group',
+	citations: 'Citation alerts',
 };
 
 /** A permission a use needs: what its lack stops, and whether the use cannot work at all without it. */

@@ -24,6 +24,8 @@ export interface ScheduleStatus {
 	reading: readonly string[];
 	/** The Zotero sync's lines (library, last sync, papers, last problem); null when no library is synced. */
 	zotero?: readonly string[] | null;
+	/** Citation alerts' lines: where and when, the lab's papers, citations posted, papers OpenAlex could not find. */
+	citations: readonly string[];
 	/** Current problems as markdown lines (outside text already escaped): failed sends, unusable channels, a broken corpus edit. */
 	problems: readonly string[];
 }
@@ -103,6 +105,7 @@ export function buildStatusEmbed(status: ScheduleStatus): APIEmbed {
 			field('arXiv feed', status.feed),
 			field('Reading group', status.reading),
 			...(status.zotero ? [field('Zotero', status.zotero)] : []),
+			field('Citation alerts', status.citations),
 			field(
 				'Last posts',
 				status.recentPosts.map((record) => postLine(record, status)),

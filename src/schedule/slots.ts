@@ -12,6 +12,7 @@ export function channelOf(guild: GuildSettings, kind: PostKind): string | null {
 		reading_result: guild.reading_channel_id,
 		follow: guild.feed_channel_id,
 		changes: guild.feed_channel_id,
+		citation: guild.citations_channel_id,
 	}[kind];
 }
 

@@ -31,6 +31,9 @@ import { openReadingDesk, withPapers, type PollPreview } from './reading-desk.js
 import type { ZoteroService } from './zotero-service.js';
 import type { NotForUsMarks } from '../store/feed-feedback.js';
 import { CHANNEL_USE_NAMES, checkChannel, type ChannelPermissionCheck, type ChannelUse } from '../messages/channel-permissions.js';
+import type { OpenAlexCitations } from '../library/openalex-citations.js';
+import { createCitationService, type CitationService } from './citation-service.js';
+import type { LabDesk } from './lab-desk.js';
 
 /** What the schedule commands use: settings, today's paper, previews and status, over the running scheduler. */
 export interface ScheduleService {
@@ -40,6 +43,8 @@ export interface ScheduleService {
 	readonly topics: TopicStore;
 	/** Members' followed authors. */
 	readonly follows: FollowStore;
+	/** The lab's own papers. */
+	readonly lab: LabDesk;
 	/** The clock every decision reads. */
 	now(): Date;
 	/** A guild's settings in force: saved ones, else the environment's (for DISCORD_GUILD_ID) or the defaults. */
@@ -107,6 +112,10 @@ export interface ScheduleServiceOptions {
 	zotero?: Pick<ZoteroService, 'statusLines' | 'problem'>;
 	/** The followed authors' papers and the corpus's changes after each feed post; off when absent. */
 	followUp?: FollowUpSettings;
+	/** The lab's own papers, whose citations the alerts post. */
+	lab: LabDesk;
+	/** Asks OpenAlex for the works citing them (`OPENALEX_API_URL`). */
+	openAlex: OpenAlexCitations;
 }
 
 /** Every guild with saved settings, and the configured guild when its default settings post something. */
@@ -115,8 +124,8 @@ function startingGuilds(state: State, defaults: ScheduleDefaults): GuildSettings
 	const { configuredGuildId } = defaults;
 	if (configuredGuildId && !guilds.some((guild) => guild.guild_id === configuredGuildId)) {
 		const configured = defaults.settingsFor(configuredGuildId);
-		if (configured.potd_channel_id || configured.digest_channel_id || configured.feed_channel_id || configured.reading_channel_id)
-			guilds.push(configured);
+		const posts = [configured.potd_channel_id, configured.digest_channel_id, configured.feed_channel_id, configured.reading_channel_id];
+		if ([...posts, configured.citations_channel_id].some(Boolean)) guilds.push(configured);
 	}
 	return guilds;
 }
@@ -135,6 +144,7 @@ interface ScheduleParts {
 	feed: FeedService;
 	reading: ReadingScheduler;
 	zotero?: Pick<ZoteroService, 'statusLines' | 'problem'>;
+	citations: CitationService;
 }
 
 /**
@@ -143,16 +153,18 @@ interface ScheduleParts {
  */
 export async function startScheduleService(options: ScheduleServiceOptions): Promise<ScheduleService> {
 	const parts = scheduleParts(options);
-	const { state, log, now, scheduler, feed, reading } = parts;
+	const { state, log, now, scheduler, feed, reading, citations } = parts;
 	const guilds = startingGuilds(state, options.defaults);
 	await scheduler.start(guilds);
 	await feed.scheduler.start(guilds);
 	await reading.start(guilds);
+	await citations.scheduler.start(guilds);
 	log.info({ guilds: guilds.length }, 'schedule: started');
 	return {
 		subscriptions: openSubscriptions(state),
 		topics: openTopics(state),
 		follows: openFollows(state),
+		lab: options.lab,
 		now,
 		settingsFor: (guildId) => settingsFor(parts, guildId),
 		configure: (guildId, changes) => configure(parts, guildId, changes),
@@ -179,7 +191,7 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		openPoll: (guildId) => openReadingList(state).openPolls(guildId).at(-1) ?? null,
 		status: (guildId) => status(parts, guildId),
 		stop: async () => {
-			await Promise.all([scheduler.stop(), feed.scheduler.stop(), reading.stop()]);
+			await Promise.all([scheduler.stop(), feed.scheduler.stop(), reading.stop(), citations.scheduler.stop()]);
 		},
 	};
 }
@@ -214,6 +226,7 @@ function scheduleParts(options: ScheduleServiceOptions): ScheduleParts {
 		feed,
 		reading,
 		...(zotero && { zotero }),
+		citations: createCitationService({ state, desk: options.lab, client: options.openAlex, poster, now, log }),
 	};
 }
 
@@ -287,17 +300,19 @@ function configure(parts: ScheduleParts, guildId: string, changes: Partial<Omit<
 	parts.scheduler.update(saved);
 	parts.feed.scheduler.update(saved);
 	parts.reading.update(saved);
+	parts.citations.scheduler.update(saved);
 	parts.log.info({ guild: guildId, settings: saved }, 'schedule: settings saved');
 	return saved;
 }
 
-const CHANNEL_USES: readonly ChannelUse[] = ['potd', 'digest', 'feed', 'reading'];
+const CHANNEL_USES: readonly ChannelUse[] = ['potd', 'digest', 'feed', 'reading', 'citations'];
 /** Where each use's channel is in a guild's settings. */
 const CHANNEL_COLUMNS = {
 	potd: 'potd_channel_id',
 	digest: 'digest_channel_id',
 	feed: 'feed_channel_id',
 	reading: 'reading_channel_id',
+	citations: 'citations_channel_id',
 } as const satisfies Record<ChannelUse, keyof GuildSettings>;
 
 /** The permissions check of a use's channel in these settings; null when the use is off or nothing is missing. */
@@ -343,6 +358,7 @@ function status(parts: ScheduleParts, guildId: string): APIEmbed {
 			nextPoll: nextPollTime(settings, parts.now()),
 		}),
 		zotero: parts.zotero?.statusLines(settings.timezone) ?? null,
+		citations: parts.citations.statusLines(settings),
 		problems: statusProblems(parts, settings),
 	});
 }
@@ -386,8 +402,7 @@ function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[]
 		const check = channelCheck(parts, settings, use);
 		if (check) problems.push(`${CHANNEL_USE_NAMES[use]}: ${check.text}`);
 	}
-	const feedProblem = feed.problem(settings);
-	if (feedProblem) problems.push(shownSafely(feedProblem));
+	for (const problem of [feed.problem(settings), parts.citations.problem(settings)]) if (problem) problems.push(shownSafely(problem));
 	if (library.problem)
 		problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
 	const zoteroProblem = parts.zotero?.problem();

@@ -287,6 +287,61 @@ const MIGRATIONS: readonly string[] = [
 
 	CREATE TABLE version_check (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 	`,
+	`
+	ALTER TABLE guild_settings ADD COLUMN citations_channel_id TEXT;
+	ALTER TABLE guild_settings ADD COLUMN citations_time TEXT NOT NULL DEFAULT '09:00';
+	UPDATE guild_settings SET citations_time = feed_time;
+
+	CREATE TABLE post_log_new (
+		guild_id TEXT NOT NULL,
+		kind TEXT NOT NULL CHECK (kind IN ('potd', 'digest', 'feed', 'reading_poll', 'reading_result', 'follow', 'changes', 'citation')),
+		slot TEXT NOT NULL,
+		status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'failed')),
+		claimant TEXT NOT NULL,
+		claimed_at TEXT NOT NULL,
+		attempts INTEGER NOT NULL DEFAULT 0,
+		last_error TEXT,
+		channel_id TEXT,
+		message_id TEXT,
+		sent_at TEXT,
+		UNIQUE (guild_id, kind, slot)
+	);
+	INSERT INTO post_log_new SELECT * FROM post_log;
+	DROP TABLE post_log;
+	ALTER TABLE post_log_new RENAME TO post_log;
+
+	CREATE TABLE lab_paper_mark (
+		paper_id TEXT PRIMARY KEY,
+		mark TEXT NOT NULL CHECK (mark IN ('ours', 'not_ours')),
+		marked_at TEXT NOT NULL
+	);
+
+	CREATE TABLE lab_paper_openalex (
+		paper_id TEXT PRIMARY KEY,
+		openalex_id TEXT,
+		found_by TEXT CHECK (found_by IN ('doi', 'arxiv_doi', 'title')),
+		looked_at TEXT NOT NULL
+	);
+
+	CREATE TABLE citation_pair (
+		guild_id TEXT NOT NULL,
+		citing_id TEXT NOT NULL,
+		cited_paper_id TEXT NOT NULL,
+		status TEXT NOT NULL CHECK (status IN ('known', 'posted')),
+		recorded_at TEXT NOT NULL,
+		PRIMARY KEY (guild_id, citing_id, cited_paper_id)
+	);
+
+	CREATE TABLE citation_check (
+		guild_id TEXT PRIMARY KEY,
+		checked_at TEXT NOT NULL,
+		checked_on TEXT,
+		new_count INTEGER NOT NULL DEFAULT 0,
+		failures INTEGER NOT NULL DEFAULT 0,
+		last_error TEXT,
+		next_check TEXT
+	);
+	`,
 ];
 
 /** The schema version this code writes. */

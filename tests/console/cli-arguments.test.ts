@@ -127,7 +127,7 @@ describe('cliCommands', () => {
 		for (const name of paperNames) {
 			if (!['subscribe', 'unsubscribe', 'subscriptions', 'follow', 'unfollow'].includes(name)) expect(names).toContain(name);
 		}
-		expect(names.slice(-8)).toEqual(['add', 'import', 'feed', 'reading', 'zotero', 'following', 'changes', 'help']);
+		expect(names.slice(-10)).toEqual(['add', 'import', 'feed', 'reading', 'zotero', 'following', 'changes', 'ours', 'citations', 'help']);
 	});
 });
 
@@ -152,6 +152,8 @@ describe('cliHelp', () => {
 			'zotero',
 			'following',
 			'changes',
+			'ours',
+			'citations',
 			'help',
 		]);
 		expect(help.match(/^ {6}--json: /gm)).toHaveLength(listed.length - 1);
@@ -162,7 +164,7 @@ describe('cliHelp', () => {
 
 	it('gives examples that readCliArguments accepts', () => {
 		const examples = [...cliHelp(paper).matchAll(/; e\.g\. paperbot (.+)$/gm)].map((match) => match[1]!);
-		expect(examples).toHaveLength(17);
+		expect(examples).toHaveLength(19);
 		for (const example of examples) {
 			const words = [...example.matchAll(/(\S+:"[^"]*"|"[^"]*"|\S+)/g)].map((match) => match[0].replace(/^"(.*)"$/, '$1'));
 			expect(() => read(words), example).not.toThrow();

@@ -38,6 +38,7 @@ function status(fields: Partial<ScheduleStatus> = {}): ScheduleStatus {
 		retryAt: () => null,
 		feed: ['off'],
 		reading: ['off', 'Reading list: 0 proposals'],
+		citations: ['off'],
 		problems: [],
 		...fields,
 	};
@@ -63,6 +64,7 @@ describe('buildStatusEmbed', () => {
 			'Digest',
 			'arXiv feed',
 			'Reading group',
+			'Citation alerts',
 			'Last posts',
 			'Problems',
 		]);
@@ -75,6 +77,7 @@ describe('buildStatusEmbed', () => {
 		expect(field(embed, 'Digest')).toBe('off\nNext: off');
 		expect(field(embed, 'arXiv feed')).toBe('off');
 		expect(field(embed, 'Reading group')).toBe('off\nReading list: 0 proposals');
+		expect(field(embed, 'Citation alerts')).toBe('off');
 		expect(field(embed, 'Last posts')).toBe('none');
 		expect(field(embed, 'Problems')).toBe('none');
 	});

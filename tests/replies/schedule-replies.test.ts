@@ -24,11 +24,15 @@ import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, saveGuildSettin
 import type { State } from '../../src/store/state.js';
 import { ScheduleSettingError } from '../../src/store/setting-values.js';
 import { useTempState } from '../schedule/temp-state.js';
+import { openLabDesk } from '../../src/services/lab-desk.js';
+import { buildSearchIndex } from '../../src/search/paper-index.js';
+import { citationsOffReply, configureCitationsReply } from '../../src/replies/lab-replies.js';
 
 const GUILD = '100000000000000001';
 const CHANNEL = '200000000000000001';
 const ASKER: Asker = { user: { id: '300000000000000001', name: 'ada' }, guildId: GUILD };
 /** Midnight in New York on spring-forward day: 02:00–02:59 does not exist there today. */
+const NO_PAPERS = buildSearchIndex([]);
 const SPRING_FORWARD_MIDNIGHT = new Date('2024-03-10T05:00:00Z');
 
 let state: State;
@@ -61,6 +65,7 @@ function service({
 		subscriptions: openSubscriptions(state),
 		topics: openTopics(state),
 		follows: openFollows(state),
+		lab: openLabDesk({ state, library: { current: () => NO_PAPERS }, authors: [] }),
 		now: () => now,
 		settingsFor,
 		configure: (guildId, changes) => saveGuildSettings(state, { ...settingsFor(guildId), ...changes, guild_id: guildId }),
@@ -370,6 +375,23 @@ describe('configureFeedReply', () => {
 			configureFeedReply(service(), GUILD, { channelId: CHANNEL, categories: 'cs.NE', time: undefined, max: 26, cross: undefined }),
 		);
 		expect(refusal).toBe('max must be a whole number from 1 to 25, e.g. 10\nNothing was saved.');
+	});
+});
+
+describe('configureCitationsReply', () => {
+	it("looks at the server's feed time unless told another, and refuses a bad time saving nothing", async () => {
+		const schedule = service();
+		configureFeedReply(schedule, GUILD, { channelId: CHANNEL, categories: 'cs.NE', time: '7:15', max: undefined, cross: undefined });
+		expect(configureCitationsReply(schedule, GUILD, { channelId: CHANNEL, time: undefined }).message.content).toBe(
+			`Citation alerts: <#${CHANNEL}>, looking daily at 07:15 UTC for works newly citing the lab's 0 paper(s). The first look records the citations already there and posts one line. Next look: 2024-03-10 07:15 (UTC).`,
+		);
+		expect(configureCitationsReply(schedule, GUILD, { channelId: CHANNEL, time: '6:00' }).message.content).toContain('daily at 06:00 UTC');
+		expect(await userErrorOf(() => configureCitationsReply(schedule, GUILD, { channelId: '200000000000000009', time: '25:00' }))).toBe(
+			'time must be HH:MM (00:00–23:59), e.g. 09:00; "25:00" is not one\nNothing was saved.',
+		);
+		expect(getGuildSettings(state, GUILD)).toMatchObject({ citations_channel_id: CHANNEL, citations_time: '06:00' });
+		expect(citationsOffReply(schedule, GUILD).message.content).toBe('Citation alerts: off.');
+		expect(getGuildSettings(state, GUILD)?.citations_channel_id).toBeNull();
 	});
 });
 

@@ -17,6 +17,8 @@ import { getGuildSettings } from '../../src/store/settings.js';
 import { openState, type State } from '../../src/store/state.js';
 import { ScheduleSettingError } from '../../src/store/setting-values.js';
 import { openLibrary, type Library } from '../../src/search/library.js';
+import { openLabDesk } from '../../src/services/lab-desk.js';
+import { createOpenAlexCitations } from '../../src/library/openalex-citations.js';
 import { connectClient, recordingLogger, type ConnectedClient } from '../discord/standin-client.js';
 
 const SEND_MESSAGES = (1n << 11n).toString();
@@ -84,6 +86,9 @@ async function harness(): Promise<Harness> {
 			log,
 			now: () => now,
 			feedClient,
+			lab: openLabDesk({ state, library, authors: env.LAB_AUTHORS ?? [] }),
+			// No test here sets citation alerts; were one to, it would reach nothing but a closed local port.
+			openAlex: createOpenAlexCitations({ apiUrl: 'http://127.0.0.1:9', userAgent: 'paperbot-tests/0.1' }),
 		});
 		cleanups.push(() => service.stop());
 		return service;
