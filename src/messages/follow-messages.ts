@@ -1,10 +1,10 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { COMPONENT_LIMITS, displayTitle, EMBED_LIMITS, truncateAtWord } from '../cards/index.js';
-import { ACTION_ROW, shortAuthors, STRING_SELECT } from '../cards/paper-card.js';
+import { shortAuthors } from '../cards/paper-card.js';
 import { markdownSafe, plainLine } from '../cards/safe-text.js';
 import { abstractUrl, type Paper } from '../corpus/paper.js';
 import { changeWords, type FoundChange } from '../feed/changes.js';
-import { encodeCustomId } from '../interaction/custom-ids.js';
+import { feedPaperMenu } from './feed-messages.js';
 import { postMarker, type PostMessage } from './post-messages.js';
 
 /** A followed author's new paper, with whom it is posted for and the followed names it matched. */
@@ -58,25 +58,7 @@ export function buildFollowMessages(date: string, papers: readonly FollowedPaper
 		return {
 			content: `For ${userIds.map((id) => `<@${id}>`).join(' ')}`,
 			embeds: [marked(embed, postMarker('follow', date), index, groups.length)],
-			components: [
-				{
-					type: ACTION_ROW,
-					components: [
-						{
-							type: STRING_SELECT,
-							custom_id: encodeCustomId({ kind: 'feed' }),
-							placeholder: 'Show a paper…',
-							min_values: 1,
-							max_values: 1,
-							options: group.map(({ paper }) => ({
-								label: truncateAtWord(plainLine(displayTitle(paper)), COMPONENT_LIMITS.optionLabel),
-								value: paper.id,
-								description: truncateAtWord(`arXiv:${paper.id}`, COMPONENT_LIMITS.optionDescription),
-							})),
-						},
-					],
-				},
-			],
+			components: [feedPaperMenu(group.map(({ paper }) => paper))],
 			mentionedUserIds: userIds,
 		};
 	});

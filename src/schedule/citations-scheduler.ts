@@ -4,19 +4,13 @@ import type { GuildSettings } from '../store/settings.js';
 import { checkCitations, type CitationCheckContext, type CitationSchedulerOptions } from './citation-check.js';
 import { THIS_PROCESS } from './claims.js';
 import type { SchedulerLog } from './slot-runner.js';
+import { guildLookScheduler, type GuildLookScheduler } from './guild-looks.js';
 import { createTimers, type Timers } from './timers.js';
 import { latestRunToday, nextPotdTime, potdPattern } from './time.js';
 
 export type { Citation, CitationSchedulerOptions } from './citation-check.js';
 
-export interface CitationScheduler {
-	/** Looks now for guilds whose citations time has passed today without a look, and arms the next looks. */
-	start(guilds: readonly GuildSettings[]): Promise<void>;
-	/** Takes a guild's new settings: looks now if its citations time has passed today without a look. */
-	update(guild: GuildSettings): void;
-	/** Cancels every timer and waits for looks in progress. */
-	stop(): Promise<void>;
-}
+export type CitationScheduler = GuildLookScheduler;
 
 interface CitationLooks {
 	context: CitationCheckContext;
@@ -47,18 +41,7 @@ export function createCitationScheduler(options: CitationSchedulerOptions): Cita
 		isChecking: (guildId) => running.has(guildId),
 	};
 	const looks: CitationLooks = { context, guilds: new Map(), timers: createTimers(now), running };
-	return {
-		async start(list) {
-			await Promise.all(list.map((guild) => arm(looks, guild)));
-		},
-		update(guild) {
-			void arm(looks, guild);
-		},
-		async stop() {
-			looks.timers.stop();
-			await Promise.allSettled([...running.values()]);
-		},
-	};
+	return guildLookScheduler((guild) => arm(looks, guild), looks.timers, running);
 }
 
 function arm(looks: CitationLooks, guild: GuildSettings): Promise<void> {
