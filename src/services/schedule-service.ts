@@ -1,21 +1,15 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { threadName } from '../cards/index.js';
-import { markdownSafe, plainLine } from '../cards/safe-text.js';
 import type { Library } from '../search/library.js';
 import type { Logger } from '../log.js';
 import { type Paper, paperLabel } from '../corpus/paper.js';
-import { paperCount } from '../search/paper-index.js';
 import type { Poster } from './poster.js';
-import { openPostLog, POST_NAMES, type PostKind, type PostLog } from '../store/post-log.js';
+import { openPostLog, type PostKind, type PostLog } from '../store/post-log.js';
 import { buildPotdMessage, type PostMessage } from '../messages/post-messages.js';
-import { createScheduler, nextPostTimes, type Scheduler } from '../schedule/scheduler.js';
-import { checkGuildSettings, getGuildSettings, listGuildSettings, saveGuildSettings, type GuildSettings } from '../store/settings.js';
+import { createScheduler, type Scheduler } from '../schedule/scheduler.js';
+import { checkGuildSettings, listGuildSettings, saveGuildSettings, type GuildSettings } from '../store/settings.js';
 import { openSubscriptions, openTopics, type SubscriptionStore, type TopicStore } from '../store/saved-searches.js';
 import type { State } from '../store/state.js';
-import { buildStatusEmbed, failedAttempts, slotLabel } from '../messages/schedule-status.js';
-import { countOf } from '../cards/counts.js';
-import { PERMISSION_BITS } from '../interaction/refusal.js';
-import { getFeedLook } from '../store/feed-log.js';
 import type { FeedClient } from '../arxiv/feed-client.js';
 import { createFeedService, type FeedPreview, type FeedService, type FollowUpSettings } from './feed-service.js';
 import { openFollows, type FollowStore } from '../store/follows.js';
@@ -23,18 +17,19 @@ import { createPostContent, type PostContent } from './post-content.js';
 import { channelOf } from '../schedule/slots.js';
 import { localDate } from '../schedule/time.js';
 import { ScheduleSettingError } from '../store/setting-values.js';
-import { createReadingScheduler, nextPollTime, type ClosedPoll, type ReadingScheduler } from '../schedule/reading-scheduler.js';
+import { createReadingScheduler, type ClosedPoll, type ReadingScheduler } from '../schedule/reading-scheduler.js';
 import { openReadingList, type ReadingPoll } from '../store/reading-list.js';
-import { buildNoVotesMessage, buildPickMessage, buildPollMessage, readingStatusLines } from '../messages/reading-messages.js';
+import { buildNoVotesMessage, buildPickMessage, buildPollMessage } from '../messages/reading-messages.js';
 import { getPaper } from '../search/paper-index.js';
 import { openReadingDesk, withPapers, type PollPreview } from './reading-desk.js';
 import type { ZoteroService } from './zotero-service.js';
 import type { NotForUsMarks } from '../store/feed-feedback.js';
-import { CHANNEL_USE_NAMES, checkChannel, type ChannelPermissionCheck, type ChannelUse } from '../messages/channel-permissions.js';
+import { CHANNEL_USE_NAMES, type ChannelUse } from '../messages/channel-permissions.js';
 import type { OpenAlexCitations } from '../library/openalex-citations.js';
 import { createCitationService, type CitationService } from './citation-service.js';
 import type { LabDesk } from './lab-desk.js';
 
+import { CHANNEL_COLUMNS, CHANNEL_USES, channelCheck, guildStatus, settingsFor } from './guild-status.js';
 /** What the schedule commands use: settings, today's paper, previews and status, over the running scheduler. */
 export interface ScheduleService {
 	/** Members' saved searches. */
@@ -189,7 +184,7 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 			),
 		closePoll: (guildId) => reading.close(guildId),
 		openPoll: (guildId) => openReadingList(state).openPolls(guildId).at(-1) ?? null,
-		status: (guildId) => status(parts, guildId),
+		status: (guildId) => guildStatus(parts, guildId),
 		stop: async () => {
 			await Promise.all([scheduler.stop(), feed.scheduler.stop(), reading.stop(), citations.scheduler.stop()]);
 		},
@@ -284,10 +279,6 @@ function postScheduler({ state, defaults, log }: ScheduleServiceOptions, content
 	});
 }
 
-function settingsFor({ state, defaults }: ScheduleParts, guildId: string): GuildSettings {
-	return getGuildSettings(state, guildId) ?? defaults.settingsFor(guildId);
-}
-
 function configure(parts: ScheduleParts, guildId: string, changes: Partial<Omit<GuildSettings, 'guild_id'>>): GuildSettings {
 	const next = checkGuildSettings({ ...settingsFor(parts, guildId), ...changes, guild_id: guildId });
 	// Only a channel being set is refused; one saved before stays, and status names what it lacks.
@@ -305,22 +296,6 @@ function configure(parts: ScheduleParts, guildId: string, changes: Partial<Omit<
 	return saved;
 }
 
-const CHANNEL_USES: readonly ChannelUse[] = ['potd', 'digest', 'feed', 'reading', 'citations'];
-/** Where each use's channel is in a guild's settings. */
-const CHANNEL_COLUMNS = {
-	potd: 'potd_channel_id',
-	digest: 'digest_channel_id',
-	feed: 'feed_channel_id',
-	reading: 'reading_channel_id',
-	citations: 'citations_channel_id',
-} as const satisfies Record<ChannelUse, keyof GuildSettings>;
-
-/** The permissions check of a use's channel in these settings; null when the use is off or nothing is missing. */
-function channelCheck({ poster }: ScheduleParts, settings: GuildSettings, use: ChannelUse): ChannelPermissionCheck | null {
-	const channelId = settings[CHANNEL_COLUMNS[use]];
-	return channelId ? checkChannel(use, channelId, poster.channelAccess(settings.guild_id, channelId), settings.potd_thread) : null;
-}
-
 function todaysPaper(parts: ScheduleParts, guildId: string): Paper | null {
 	const { timezone } = settingsFor(parts, guildId);
 	try {
@@ -335,81 +310,4 @@ function previewFeed(parts: ScheduleParts, guildId: string): Promise<FeedPreview
 	if (!settings.feed_channel_id)
 		throw new ScheduleSettingError('the arXiv feed is off here; turn it on with `/paperbot feed on channel: categories:`');
 	return parts.feed.preview(settings);
-}
-
-function status(parts: ScheduleParts, guildId: string): APIEmbed {
-	const settings = settingsFor(parts, guildId);
-	return buildStatusEmbed({
-		settings,
-		papers: paperCount(parts.library.current()),
-		loadedAt: parts.library.loadedAt,
-		library: {
-			imported: parts.library.current().papers.filter((paper) => paper.cite_key !== null).length,
-			merged: parts.library.merged.length,
-		},
-		next: nextPostTimes(settings, parts.now()),
-		recentPosts: parts.posts.recent(guildId, 5),
-		retryAt: (record) => retryAt(parts, guildId, record.kind, record.slot),
-		feed: parts.feed.statusLines(settings),
-		reading: readingStatusLines({
-			settings,
-			proposals: openReadingList(parts.state).list(guildId).length,
-			openPoll: openReadingList(parts.state).openPolls(guildId).at(-1) ?? null,
-			nextPoll: nextPollTime(settings, parts.now()),
-		}),
-		zotero: parts.zotero?.statusLines(settings.timezone) ?? null,
-		citations: parts.citations.statusLines(settings),
-		problems: statusProblems(parts, settings),
-	});
-}
-
-/** When a failed post is tried again: by its scheduler's retry, or the arXiv feed's next look while its looks fail; null when it is not. */
-function retryAt({ scheduler, reading, state }: ScheduleParts, guildId: string, kind: PostKind, slot: string): Date | null {
-	if (kind === 'potd' || kind === 'digest') return scheduler.retryAt(guildId, kind, slot);
-	if (kind === 'reading_poll' || kind === 'reading_result') return reading.retryAt(guildId, kind, slot);
-	const look = getFeedLook(state, guildId);
-	return look?.last_error && look.next_look ? new Date(look.next_look) : null;
-}
-
-/** A channel mention as markdownSafe defuses it: channel mentions ping no one, and let an admin click through to the channel. */
-const DEFUSED_CHANNEL = /\\<\u200B#(\d+)\\>/g;
-/** A permission's name as markdownSafe escapes its italics. */
-const ESCAPED_ITALICS = /\\\*([A-Z][A-Za-z ]+)\\\*/g;
-
-/** Text of paperbot's own made safe to show: no markdown or mentions from elsewhere, but its channel links and italic permission names kept. */
-function shownSafely(text: string): string {
-	return markdownSafe(plainLine(text))
-		.replace(DEFUSED_CHANNEL, '<#$1>')
-		.replace(ESCAPED_ITALICS, (escaped, name: string) => (name in PERMISSION_BITS ? `*${name}*` : escaped));
-}
-
-/**
- * Why a guild's posts may not go out now: failed posts (with when they are tried again), unusable
- * channels, a failing feed, corpus trouble. What went wrong with a post that did go out is history,
- * shown beside it under the last posts, so it leaves this list once the cause is fixed.
- */
-function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[] {
-	const { scheduler, feed, library } = parts;
-	const guildId = settings.guild_id;
-	const { timezone } = settings;
-	const problems = scheduler
-		.problems(guildId)
-		.map(
-			({ kind, slot, error, attempts, claimedAt }) =>
-				`${POST_NAMES[kind]} ${slotLabel(slot, timezone)}: ${shownSafely(error)} (${failedAttempts(attempts, new Date(claimedAt), retryAt(parts, guildId, kind, slot), timezone)})`,
-		);
-	for (const use of CHANNEL_USES) {
-		const check = channelCheck(parts, settings, use);
-		if (check) problems.push(`${CHANNEL_USE_NAMES[use]}: ${check.text}`);
-	}
-	for (const problem of [feed.problem(settings), parts.citations.problem(settings)]) if (problem) problems.push(shownSafely(problem));
-	if (library.problem)
-		problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
-	const zoteroProblem = parts.zotero?.problem();
-	if (zoteroProblem) problems.push(`Zotero sync failed: ${markdownSafe(plainLine(zoteroProblem))}`);
-	if (library.warnings.length > 0)
-		problems.push(
-			`Corpus: ${countOf(library.warnings.length, 'record')} skipped, e.g. ${markdownSafe(plainLine(library.warnings[0] as string))}`,
-		);
-	return problems;
 }
