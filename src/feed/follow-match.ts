@@ -2,8 +2,9 @@ import type { Paper } from '../corpus/paper.js';
 import { termsOf } from '../search/text.js';
 import type { Follow } from '../store/follows.js';
 
-/** Two given names agree when they are the same word, or one is the other's initial. */
-const givenAgree = (a: string, b: string) => a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+/** Whether one given name may be the other: the same word, or a single letter that is the other's first. */
+export const givenNamesAgree = (a: string, b: string) =>
+	a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
 
 /**
  * Whether an author's folded name is the followed folded name: the same surname (last word), the
@@ -14,9 +15,9 @@ export function nameMatches(followed: readonly string[], author: readonly string
 	if (followed.length < 2 || author.length < 2 || followed.at(-1) !== author.at(-1)) return false;
 	const a = followed.slice(0, -1);
 	const b = author.slice(0, -1);
-	if (!givenAgree(a[0]!, b[0]!)) return false;
+	if (!givenNamesAgree(a[0]!, b[0]!)) return false;
 	if (a.length !== b.length) return true;
-	return a.every((word, index) => givenAgree(word, b[index]!));
+	return a.every((word, index) => givenNamesAgree(word, b[index]!));
 }
 
 /** The follows whose name is one of the paper's authors. */

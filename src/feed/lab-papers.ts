@@ -1,6 +1,7 @@
 import type { Paper } from '../corpus/paper.js';
 import type { PaperIndex } from '../search/paper-index.js';
 import { termsOf } from '../search/text.js';
+import { givenNamesAgree } from './follow-match.js';
 
 /** Why a corpus paper is one of the lab's own: written by a lab author (as the paper names them), or marked by hand. */
 export type LabReason = { kind: 'author'; name: string; lab: string } | { kind: 'marked' };
@@ -19,9 +20,6 @@ export interface LabMarks {
 
 /** How a corpus author's name meets a lab author's: the same folded words, or the same surname with initials standing for given names. */
 type NameMatch = 'full' | 'initial' | null;
-
-/** Whether one given name may be the other: the same word, or a single letter that is the other's first. */
-const givenNamesAgree = (a: string, b: string) => a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
 
 /**
  * How the folded name `author` meets the folded lab name `lab`: `full` when every word is the same

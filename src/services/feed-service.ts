@@ -115,7 +115,7 @@ export function createFeedService({ state, library, poster, client, now, log, fo
 	}
 
 	async function followUpAnnouncement(settings: FollowUpSettings, guild: GuildSettings, announcement: Announcement & { date: string }) {
-		const context = { state, poster, now, log, posts: openPostLog(state) };
+		const context = { state, poster, now, log, posts };
 		const failures: unknown[] = [];
 		await postFollowedPapers(
 			{ ...context, index: library.current(), arxiv: settings.arxiv },
@@ -167,7 +167,7 @@ export function createFeedService({ state, library, poster, client, now, log, fo
 		const list = follows.list(guildId);
 		const authors = new Set(list.map((follow) => follow.folded)).size;
 		const members = new Set(list.map((follow) => follow.user_id)).size;
-		return `Followed: ${countOf(authors, 'author')} by ${countOf(members, 'member')} · Corpus changes: ${changes.all().length} found, ${changes.postedCount(guildId)} posted here`;
+		return `Followed: ${countOf(authors, 'author')} by ${countOf(members, 'member')} · Corpus changes: ${changes.count()} found, ${changes.postedCount(guildId)} posted here`;
 	}
 
 	return {

@@ -40,6 +40,8 @@ export interface ChangeStore {
 	all(): PaperChange[];
 	/** How many changes the guild was told of. */
 	postedCount(guildId: string): number;
+	/** How many changes were found, in every server. */
+	count(): number;
 	cursor(): CheckCursor;
 	setCursor(cursor: CheckCursor): void;
 }
@@ -88,6 +90,7 @@ export function openChanges({ db }: State): ChangeStore {
 			for (const id of changeIds) insert.run(guildId, id);
 		},
 		all: () => (db.prepare(`SELECT * FROM paper_change ORDER BY change_id`).all() as ChangeRow[]).map(asChange),
+		count: () => (db.prepare(`SELECT COUNT(*) AS count FROM paper_change`).get() as { count: number }).count,
 		postedCount: (guildId) =>
 			(db.prepare(`SELECT COUNT(*) AS count FROM change_posted WHERE guild_id = ?`).get(guildId) as { count: number }).count,
 		cursor() {
