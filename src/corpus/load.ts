@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
-import { ADDED_FILE_NAME } from './append.js';
+import { ADDED_FILE_NAME, CHANGES_FILE_NAME } from './append.js';
 import { isArxivKey, type Paper } from './paper.js';
 import { parseJsonRecords } from './json-records.js';
 import { parseListing } from './listing.js';
@@ -47,9 +47,12 @@ const CORPUS_EXTENSIONS = new Set(['.txt', '.json', '.jsonl']);
  * part of the corpus: what the loader reads, and so what a change to means a reload.
  */
 export function isCorpusFileName(name: string, singleFile: string | null = null): boolean {
-	if (singleFile !== null) return name === basename(singleFile) || name === ADDED_FILE_NAME || LIBRARY_FILE_NAMES.has(name);
+	if (singleFile !== null) return name === basename(singleFile) || WRITTEN_BESIDE.includes(name);
 	return !name.startsWith('.') && CORPUS_EXTENSIONS.has(extname(name));
 }
+/** The files paperbot writes beside a single-file corpus: papers added, the library's, and the changes arXiv reports. */
+const WRITTEN_BESIDE: readonly string[] = [ADDED_FILE_NAME, ...LIBRARY_FILE_NAMES, CHANGES_FILE_NAME];
+
 /** How many warnings a "no valid paper" error quotes before summarising the rest. */
 const WARNINGS_QUOTED = 10;
 
@@ -101,7 +104,11 @@ function parseCorpus(path: string, files: string[], contents: readonly Buffer[],
 	}
 	// Overlays first, so that the titles and authors they give can tell which records are one paper.
 	const overlaysById = new Map<string, PaperOverlay[]>();
-	for (const { overlay } of overlays) overlaysById.set(overlay.id, [...(overlaysById.get(overlay.id) ?? []), overlay]);
+	for (const { overlay } of overlays) {
+		const same = overlaysById.get(overlay.id);
+		if (same) same.push(overlay);
+		else overlaysById.set(overlay.id, [overlay]);
+	}
 	const applied = new Set<string>();
 	for (const record of records) {
 		for (const overlay of overlaysById.get(record.paper.id) ?? []) record.paper = applyOverlay(record.paper, overlay);
@@ -153,7 +160,7 @@ async function listCorpusFiles(path: string): Promise<string[]> {
 	if (!stats.isDirectory()) {
 		// Papers added from arXiv, and the lab's library, are written beside a single-file corpus (see src/corpus/append.ts).
 		const beside: string[] = [];
-		for (const name of [ADDED_FILE_NAME, ...LIBRARY_FILE_NAMES]) {
+		for (const name of WRITTEN_BESIDE) {
 			const file = join(dirname(path), name);
 			const exists =
 				resolve(file) !== resolve(path) &&

@@ -75,7 +75,8 @@ export class PaperIdentities {
 		if (this.byName.size === 0) return null;
 		const doi = publishedDoi(paper);
 		const byDoi = doi === null ? undefined : this.byName.get(`doi:${doi}`);
-		if (byDoi) return byDoi;
+		// Two arXiv ids are two papers even when they name one published DOI (a split or joined paper).
+		if (byDoi && !(isArxivKey(paper.id) && isArxivKey(byDoi.id))) return byDoi;
 		const title = this.byTitle ? titleMatch(paper) : null;
 		const byTitle = title === null ? undefined : this.byName.get(`title:${title}`);
 		if (byTitle && !identifiersDiffer(paper, byTitle)) return byTitle;

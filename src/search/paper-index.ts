@@ -1,5 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import { normalisePaperKey, type Paper } from '../corpus/paper.js';
+import { normaliseDoi, normalisePaperKey, type Paper } from '../corpus/paper.js';
 import { CARRIED_KEY_MAX, carriedPaperKey } from '../interaction/custom-ids.js';
 import { buildAuthorIndex, compileFilters, type AuthorIndex } from './filters.js';
 import { buildPostings, documentFrequency, inverseDocumentFrequency, type Postings } from './postings.js';
@@ -175,7 +175,7 @@ export function getPaper(index: PaperIndex, id: string): Paper | null {
 	const trimmed = id.trim();
 	const key = trimmed.startsWith('#') ? trimmed : normalisePaperKey(trimmed);
 	if (key === null) return null;
-	const paperNo = index.numbers.get(key) ?? aliasesOf(index).get(key.startsWith('doi:') ? key.toLowerCase() : key);
+	const paperNo = index.numbers.get(key) ?? aliasesOf(index).get(key);
 	return paperNo === undefined ? null : index.papers[paperNo]!;
 }
 
@@ -187,7 +187,8 @@ function aliasesOf(index: PaperIndex): Map<string, number> {
 	if (aliases) return aliases;
 	aliases = new Map();
 	for (const [paperNo, paper] of index.papers.entries()) {
-		if (paper.doi) aliases.set(`doi:${paper.doi.toLowerCase()}`, paperNo);
+		const doi = paper.doi === null ? null : normaliseDoi(paper.doi);
+		if (doi !== null) aliases.set(`doi:${doi}`, paperNo);
 		if (paper.cite_key) aliases.set(`bib:${paper.cite_key}`, paperNo);
 		if (paper.zotero_key) aliases.set(`zotero:${paper.zotero_key}`, paperNo);
 		if (paper.id.length > CARRIED_KEY_MAX) aliases.set(carriedPaperKey(paper.id), paperNo);

@@ -88,4 +88,13 @@ describe('one paper, however many places name it', () => {
 			doi: '10.5555/x',
 		});
 	});
+
+	it('reads the changes arXiv reported beside a single-file corpus, as the files the library writes', async () => {
+		const folder = await shippedCorpusWith({
+			'changes.jsonl': [{ id: '2305.00054', journal_ref: 'ICLR 2023', version: 3 }],
+		});
+		const corpus = await loadCorpus(join(folder, 'seed-papers.txt'));
+		expect(corpus.files.map((file) => file.slice(folder.length + 1))).toEqual(['seed-papers.txt', 'changes.jsonl']);
+		expect(corpus.papers.find((paper) => paper.id === '2305.00054')).toMatchObject({ journal_ref: 'ICLR 2023', version: 3 });
+	});
 });

@@ -26,6 +26,8 @@ describe('PaperIdentities', () => {
 		expect(sameAs(paper('2305.10246'), paper('2401.00001'))).toBeNull();
 		expect(sameAs(paper('doi:10.1234/a'), paper('doi:10.1234/b'))).toBeNull();
 		expect(sameAs(paper('2305.10246', { doi: '10.1234/a' }), paper('doi:10.1234/b'))).toBeNull();
+		// Two arXiv papers published together (or one split in two) share a DOI and stay two papers.
+		expect(sameAs(paper('2305.10246', { doi: '10.1234/a' }), paper('2401.00001', { doi: '10.1234/A' }))).toBeNull();
 	});
 
 	it('finds a record known by neither by its title and first surname, and no paper of another first author', () => {
