@@ -1,3 +1,4 @@
+import { countOf } from '../cards/counts.js';
 import { displayTitle } from '../cards/index.js';
 import { plainLine } from '../cards/safe-text.js';
 import { paperLabel } from '../corpus/paper.js';
@@ -25,7 +26,7 @@ export function runOursCommandLine(desk: LabDesk, json: boolean, output: LabComm
 		output.stdout.write(`${JSON.stringify({ papers: papers.map((lab) => lab.paper.id), authors: desk.authors }, null, 2)}\n`);
 		return EXIT.answer;
 	}
-	const heading = `${desk.authors.length ? `LAB_AUTHORS: ${desk.authors.join('; ')}` : 'LAB_AUTHORS is not set'}. ${papers.length} lab paper(s)${papers.length ? ', newest first:' : '.'}`;
+	const heading = `${desk.authors.length ? `LAB_AUTHORS: ${desk.authors.join('; ')}` : 'LAB_AUTHORS is not set'}. ${countOf(papers.length, 'lab paper')}${papers.length ? ', newest first:' : '.'}`;
 	const lines = papers.map((lab) => `${paperLabel(lab.paper.id)}  ${displayTitle(lab.paper)} (${labReasonText(lab)})`);
 	output.stdout.write(`${[heading, ...lines].join('\n')}\n`);
 	return EXIT.answer;
@@ -61,7 +62,7 @@ export async function runCitationsCommandLine(
 		output.stdout.write(`${JSON.stringify({ citations, unresolved: found.unresolved }, null, 2)}\n`);
 		return EXIT.answer;
 	}
-	const heading = `${found.citations.length} work(s) published since ${since} cite the lab's ${desk.papers().length} paper(s)${found.citations.length ? ':' : '.'}`;
+	const heading = `${countOf(found.citations.length, 'work')} published since ${since} ${found.citations.length === 1 ? 'cites' : 'cite'} the lab's ${countOf(desk.papers().length, 'paper')}${found.citations.length ? ':' : '.'}`;
 	const entries = found.citations.map(
 		({ work, cites }) =>
 			`${plainLine(work.title ?? work.id)} (${[work.venue, work.published].filter(Boolean).join(', ')})\n   ${work.authors.slice(0, 6).join(', ')}${work.authors.length > 6 ? ' et al.' : ''}\n   cites ${joinedWithAnd(cites.map(paperLabel))}`,

@@ -1,3 +1,4 @@
+import { countOf } from '../cards/counts.js';
 import { displayTitle } from '../cards/index.js';
 import { markdownSafe } from '../cards/safe-text.js';
 import { paperLabel } from '../corpus/paper.js';
@@ -31,7 +32,7 @@ export function oursReply(desk: LabDesk, request: OursRequest): Reply {
 			.slice(0, LISTED)
 			.map((lab) => `• ${markdownSafe(displayTitle(lab.paper))} (${paperLabel(lab.paper.id)}), ${markdownSafe(labReasonText(lab))}`);
 		const more = papers.length > LISTED ? [`… and ${papers.length - LISTED} more (\`paperbot ours\` lists them all).`] : [];
-		return privateText([`${authors} The lab's ${papers.length} paper(s), newest first:`, ...lines, ...more].join('\n'));
+		return privateText([`${authors} The lab's ${countOf(papers.length, 'paper')}, newest first:`, ...lines, ...more].join('\n'));
 	}
 	const outcome = request.action === 'add' ? desk.add(request.id) : desk.remove(request.id);
 	if (!outcome) throw new UserError(`No paper "${request.id}" in the corpus; add it first with \`/paper add\`.`);
@@ -55,7 +56,7 @@ export function configureCitationsReply(
 		});
 		const next = nextPotdTime(saved.citations_time, saved.timezone, schedule.now());
 		return privateText(
-			`Citation alerts: <#${saved.citations_channel_id}>, looking daily at ${saved.citations_time} ${saved.timezone} for works newly citing the lab's ${schedule.lab.papers().length} paper(s). The first look records the citations already there and posts one line. Next look: ${formatLocalTime(next, saved.timezone)}.`,
+			`Citation alerts: <#${saved.citations_channel_id}>, looking daily at ${saved.citations_time} ${saved.timezone} for works newly citing the lab's ${countOf(schedule.lab.papers().length, 'paper')}. The first look records the citations already there and posts one line. Next look: ${formatLocalTime(next, saved.timezone)}.`,
 		);
 	} catch (error) {
 		if (error instanceof ScheduleSettingError) throw new UserError(`${error.message}\nNothing was saved.`);

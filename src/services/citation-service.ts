@@ -1,3 +1,4 @@
+import { countOf } from '../cards/counts.js';
 import { displayTitle } from '../cards/index.js';
 import { paperUrl } from '../corpus/paper.js';
 import type { LabPaper } from '../feed/lab-papers.js';
@@ -128,7 +129,7 @@ export function createCitationService({ state, desk, client, poster, now, log, c
 		},
 		problem(guild) {
 			const check = guild.citations_channel_id ? getCitationCheck(state, guild.guild_id) : null;
-			return check?.last_error ? `Citation alerts: ${check.failures} failed look(s) in a row, last: ${check.last_error}` : null;
+			return check?.last_error ? `Citation alerts: ${countOf(check.failures, 'failed look')} in a row, last: ${check.last_error}` : null;
 		},
 	};
 }

@@ -76,13 +76,7 @@ describe('addPapers', () => {
 			abstract: 'Poisoned teachers.',
 			authors: ['Jiayu Zhou'],
 			categories: ['cs.LG'],
-			venue: null,
-			comment: null,
-			journal_ref: null,
-			doi: null,
-			code_url: null,
 			published: '2026-03-02',
-			updated: null,
 		});
 		const result = await addPapers(['2603.01002', 'hep-th/9711200'], {
 			...options,

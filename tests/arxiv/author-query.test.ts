@@ -38,7 +38,7 @@ describe('fetchPapersByAuthors', () => {
 });
 
 describe('fetchArxivVersions', () => {
-	it('reads the latest version, journal reference, DOI and a withdrawal of each id, 100 to a request', async () => {
+	it('reads the latest version, journal reference, DOI and a withdrawal of each id', async () => {
 		standIn = await startArxivStandIn({ '2101.00001': { fixture: 'withdrawn.xml' } });
 		const options = { apiUrl: standIn.apiUrl, queue: createRequestQueue(0), userAgent: 'paperbot-tests', batchSize: 100 };
 		expect(await fetchArxivVersions(['2101.00001'], options)).toEqual([

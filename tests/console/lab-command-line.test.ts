@@ -43,7 +43,7 @@ describe('paperbot ours', () => {
 		const text = await cli(['ours']);
 		expect(text.stdout).toBe(
 			[
-				'LAB_AUTHORS: Ines Quarzwald. 3 lab paper(s), newest first:',
+				'LAB_AUTHORS: Ines Quarzwald. 3 lab papers, newest first:',
 				'arXiv:2311.09999  Preprint of Quarzwald Dynamics (by I. Quarzwald)',
 				'doi:10.1000/jnl.2023.7  Quarzwald Networks for Sparse Coding (by Ines Quarzwald)',
 				'bib:quarzwald2021  A Workshop Note Nobody Indexed (by Ines Quarzwald)',
@@ -67,7 +67,7 @@ describe('/paperbot ours at the console', () => {
 		const result = await runEntry('src/main.ts', [], join(folder, 'data'), { env, stdin: typed });
 		expect(result).toMatchObject({ code: 0, stderr: expect.not.stringContaining('error') });
 		expect(result.stdout).toContain("“Preprint of Quarzwald Dynamics” is no longer one of the lab's papers.");
-		expect(result.stdout).toContain("LAB_AUTHORS: Ines Quarzwald. The lab's 2 paper(s), newest first:");
+		expect(result.stdout).toContain("LAB_AUTHORS: Ines Quarzwald. The lab's 2 papers, newest first:");
 	});
 });
 
@@ -101,7 +101,7 @@ describe('paperbot citations', () => {
 		expect(result).toMatchObject({ code: 0, stderr: '' });
 		expect(result.stdout).toBe(
 			[
-				`1 work(s) published since ${daysAgo(30)} cite the lab's 3 paper(s):`,
+				`1 work published since ${daysAgo(30)} cites the lab's 3 papers:`,
 				`Follow-up study W2 (Journal of Citing, ${daysAgo(10)})`,
 				'   Ann Citer, Bo Citer',
 				'   cites arXiv:2311.09999 and doi:10.1000/jnl.2023.7',

@@ -51,9 +51,7 @@ describe('citation alerts through the real bot', () => {
 		const citationPosts = () => standin.messages().filter((message) => footerOf(message).includes('Citation · '));
 		let bot: BotProcess = await startOn(1);
 
-		expect(await ask(paperbot('ours', 'list'))).toContain(
-			"`LAB_AUTHORS`: Ines Quarzwald; Nobody Else. The lab's 3 paper(s), newest first:",
-		);
+		expect(await ask(paperbot('ours', 'list'))).toContain("`LAB_AUTHORS`: Ines Quarzwald; Nobody Else. The lab's 3 papers, newest first:");
 		expect(await ask(paperbot('ours', 'list'))).toContain('Preprint of Quarzwald Dynamics (arXiv:2311.09999), by I. Quarzwald');
 		expect(await ask(paperbot('ours', 'add', { id: '2305.00054' }))).toMatch(/^“.+” is now one of the lab's papers\.$/);
 		expect(await ask(paperbot('ours', 'remove', { id: 'https://arxiv.org/abs/2305.00054' }))).toMatch(
@@ -64,7 +62,7 @@ describe('citation alerts through the real bot', () => {
 		);
 
 		expect(await ask(paperbot('citations', 'set', { channel: standin.channelId, time: '07:00' }))).toContain(
-			`Citation alerts: <#${standin.channelId}>, looking daily at 07:00 UTC for works newly citing the lab's 3 paper(s).`,
+			`Citation alerts: <#${standin.channelId}>, looking daily at 07:00 UTC for works newly citing the lab's 3 papers.`,
 		);
 		await bot.waitForLog((record) => record.msg === 'citations: looked', 15_000);
 		expect(citationPosts().map(descriptionOf)).toEqual(['3 earlier citations of 2 lab papers recorded; new ones will be posted here.']);

@@ -11,13 +11,7 @@ const paper = (n: number, extra: Partial<Paper> = {}): Paper =>
 		authors: ['André Müller', 'Zoë Smith', 'Third Author', 'Fourth Author'],
 		abstract: 'Spikes.',
 		categories: ['cs.NE', 'cs.LG', 'q-bio.NC'],
-		venue: null,
-		comment: null,
-		journal_ref: null,
-		doi: null,
-		code_url: null,
 		published: '2026-03-02',
-		updated: null,
 		...extra,
 	});
 const corpusPaper = paper(99999, { id: '2305.11484', title: 'Dive into the Power of Neuronal Heterogeneity' });

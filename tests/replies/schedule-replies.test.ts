@@ -383,7 +383,7 @@ describe('configureCitationsReply', () => {
 		const schedule = service();
 		configureFeedReply(schedule, GUILD, { channelId: CHANNEL, categories: 'cs.NE', time: '7:15', max: undefined, cross: undefined });
 		expect(configureCitationsReply(schedule, GUILD, { channelId: CHANNEL, time: undefined }).message.content).toBe(
-			`Citation alerts: <#${CHANNEL}>, looking daily at 07:15 UTC for works newly citing the lab's 0 paper(s). The first look records the citations already there and posts one line. Next look: 2024-03-10 07:15 (UTC).`,
+			`Citation alerts: <#${CHANNEL}>, looking daily at 07:15 UTC for works newly citing the lab's 0 papers. The first look records the citations already there and posts one line. Next look: 2024-03-10 07:15 (UTC).`,
 		);
 		expect(configureCitationsReply(schedule, GUILD, { channelId: CHANNEL, time: '6:00' }).message.content).toContain('daily at 06:00 UTC');
 		expect(await userErrorOf(() => configureCitationsReply(schedule, GUILD, { channelId: '200000000000000009', time: '25:00' }))).toBe(
