@@ -84,7 +84,7 @@ export async function loadOrBuildIndex(read: ReadCorpus, options: IndexCacheOpti
 	let reason: BuildReason | null = null;
 	const cached = await readFile(path).catch(async (error: NodeJS.ErrnoException) => {
 		if (error.code !== 'ENOENT') reason = `the cached index could not be read: ${error.code ?? error.message}`;
-		else reason = (await hasCacheFiles(options.cacheDir)) ? 'the corpus changed since the last start' : 'first start';
+		else reason = (await hasOtherCacheFiles(options.cacheDir, path)) ? 'the corpus changed since the last start' : 'first start';
 		return null;
 	});
 	if (cached) {
@@ -107,10 +107,13 @@ export async function loadOrBuildIndex(read: ReadCorpus, options: IndexCacheOpti
 	return { index, corpus, source: 'built' };
 }
 
-/** Whether `cacheDir` holds an index cache file (for whatever corpus). */
-async function hasCacheFiles(cacheDir: string): Promise<boolean> {
+/**
+ * Whether `cacheDir` holds a cache file for another corpus than the one at `path`. That one may
+ * have appeared since it was missed: another process on the same corpus writing it is a first start too.
+ */
+async function hasOtherCacheFiles(cacheDir: string, path: string): Promise<boolean> {
 	const names = await readdir(cacheDir).catch(() => []);
-	return names.some((name) => name.startsWith(FILE_PREFIX) && name.endsWith(FILE_SUFFIX));
+	return names.some((name) => name.startsWith(FILE_PREFIX) && name.endsWith(FILE_SUFFIX) && join(cacheDir, name) !== path);
 }
 
 /** The cache file was written by other index code: not damage, an update. */
