@@ -21,7 +21,7 @@ const entries = [
 		description: leaf.description,
 	})),
 	{ name: '/potd', description: potd.data.description },
-	{ name: 'Apps → Paper cards', description: 'On any message: cards for the arXiv papers it links' },
+	{ name: 'Apps → Paper cards', description: 'On any message: cards for the arXiv papers and DOIs it names' },
 	{ name: `/paperbot ${names(commandLeaves(paperbot.data))}`, description: `${paperbot.data.description} (Manage Server only)` },
 	{ name: '/help', description: data.description },
 ];

@@ -1,6 +1,6 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { findArxivIds } from '../src/corpus/paper.js';
+import { findPaperKeys } from '../src/corpus/paper.js';
 import { messagePapersReply } from '../src/replies/paper-replies.js';
 import type { Command } from './index.js';
 
@@ -10,10 +10,10 @@ export const data = {
 } as const satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody;
 
 /**
- * Cards for the arXiv ids and links in a message's text, privately, with an "Add to corpus" button
+ * Cards for the arXiv ids, DOIs and links in a message's text, privately, with an "Add to corpus" button
  * for each paper not in the corpus when the asker may add papers.
  */
 export default {
 	data,
-	execute: (input, { index, curation }) => messagePapersReply(findArxivIds(input.options.message), index, input, curation),
+	execute: (input, { index, curation }) => messagePapersReply(findPaperKeys(input.options.message), index, input, curation),
 } satisfies Command<typeof data>;

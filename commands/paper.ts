@@ -14,7 +14,8 @@ import {
 } from '../src/replies/paper-replies.js';
 import { privateText, type Reply } from '../src/interaction/reply.js';
 import { subscriptionReply } from '../src/replies/schedule-replies.js';
-import { proposalsReply, proposeReply, withdrawReply } from '../src/replies/reading-replies.js';
+import { followReply } from '../src/replies/follow-replies.js';
+import { proposalsReply, proposeReply, withdrawChoices, withdrawReply } from '../src/replies/reading-replies.js';
 import { papersSharingSurname, randomPaper, suggestPapers } from '../src/search/paper-index.js';
 import type { Command, CommandContext } from './index.js';
 import type { InvocationOf } from '../src/interaction/command.js';
@@ -85,12 +86,12 @@ export const data = {
 		{
 			type: ApplicationCommandOptionType.Subcommand,
 			name: 'add',
-			description: 'Add a paper from arXiv to the corpus (Manage Server or the curator role)',
+			description: 'Add a paper to the corpus from arXiv or by its DOI (Manage Server or the curator role)',
 			options: [
 				{
 					type: ApplicationCommandOptionType.String,
 					name: 'id',
-					description: 'An arXiv id or link, e.g. 2305.00054',
+					description: 'An arXiv id, a DOI or a link, e.g. 2305.00054 or 10.1145/3292500.3330701',
 					required: true,
 					max_length: 200,
 				},
@@ -119,10 +120,33 @@ export const data = {
 		{ type: ApplicationCommandOptionType.Subcommand, name: 'subscriptions', description: 'Your subscriptions in this server' },
 		{
 			type: ApplicationCommandOptionType.Subcommand,
+			name: 'follow',
+			description: "Be mentioned beside an author's new arXiv papers, in any category",
+			options: [
+				{
+					type: ApplicationCommandOptionType.String,
+					name: 'author',
+					description: "The author's name as papers write it, e.g. Yi Zeng or Y. Zeng",
+					required: true,
+					max_length: 100,
+				},
+			],
+		},
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: 'unfollow',
+			description: 'Stop following an author, or everyone you follow when no author is given',
+			options: [
+				{ type: ApplicationCommandOptionType.String, name: 'author', description: 'The author to stop following', max_length: 100 },
+			],
+		},
+		{ type: ApplicationCommandOptionType.Subcommand, name: 'following', description: 'The authors you follow in this server' },
+		{
+			type: ApplicationCommandOptionType.Subcommand,
 			name: 'propose',
 			description: "Propose a paper for the reading group's next poll",
 			options: [
-				idOption('The paper: a title or an arXiv id (curators may propose one not in the corpus yet)'),
+				idOption('The paper: a title, an arXiv id or a DOI (curators may propose one not in the corpus yet)'),
 				{ type: ApplicationCommandOptionType.String, name: 'note', description: 'Why read it, shown on the reading list', max_length: 300 },
 			],
 		},
@@ -156,15 +180,26 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 			return privateText(`\`\`\`bibtex\n${buildBibtex(cited, papersSharingSurname(index, cited))}\n\`\`\``);
 		}
 		case 'share':
-			return shareReply(requirePaper(context, input.options.id), input.user.name, input.options.note);
+			// At the console and the CLI the note is the asker's own, so it is not attributed to a name.
+			return shareReply(
+				requirePaper(context, input.options.id),
+				(context.surface ?? 'discord') === 'discord' ? input.user.name : null,
+				input.options.note,
+			);
 		case 'add':
 			return addPaperReply(input.options.id, input, context.curation, context.surface);
 		case 'subscribe':
-			return subscriptionReply(context.schedule, input, { action: 'subscribe', query: input.options.query });
+			return subscriptionReply(context.schedule, input, { action: 'subscribe', query: input.options.query, index });
 		case 'unsubscribe':
 			return subscriptionReply(context.schedule, input, { action: 'unsubscribe', query: input.options.query });
 		case 'subscriptions':
 			return subscriptionReply(context.schedule, input, { action: 'list' });
+		case 'follow':
+			return followReply(context.schedule, input, { action: 'follow', author: input.options.author });
+		case 'unfollow':
+			return followReply(context.schedule, input, { action: 'unfollow', author: input.options.author });
+		case 'following':
+			return followReply(context.schedule, input, { action: 'following' });
 		case 'propose':
 			return proposeReply(context.reading, input, input.options.id, input.options.note, context);
 		case 'proposals':
@@ -177,7 +212,10 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 export default {
 	data,
 	execute,
-	// Proposing a paper not in the corpus asks arXiv first.
+	// Proposing a paper not in the corpus asks arXiv or Crossref first.
 	deferred: (input) => input.subcommand === 'add' || input.subcommand === 'propose',
-	autocomplete: (option, { index }) => suggestPapers(index, option.value).map(paperChoice),
+	autocomplete: (option, context, asker) =>
+		option.subcommand === 'withdraw'
+			? withdrawChoices(context.reading, asker, option.value)
+			: suggestPapers(context.index, option.value).map(paperChoice),
 } satisfies Command<typeof data>;

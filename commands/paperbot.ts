@@ -14,9 +14,11 @@ import {
 	topicReply,
 } from '../src/replies/schedule-replies.js';
 import { FEED_MAX_LIMIT, READING_HOURS_LIMIT } from '../src/store/settings.js';
+import { importReply } from '../src/replies/import-replies.js';
 import { closePollReply, configureReadingReply, previewPollReply, readingOffReply } from '../src/replies/reading-replies.js';
 import { POSTABLE_CHANNEL_TYPES } from '../src/discord/schedule-posts.js';
 import type { Command, CommandContext } from './index.js';
+import { citationsOffReply, configureCitationsReply, oursReply } from '../src/replies/lab-replies.js';
 
 const channelOption = (description: string) =>
 	({
@@ -26,6 +28,13 @@ const channelOption = (description: string) =>
 		required: true,
 		channel_types: [...POSTABLE_CHANNEL_TYPES],
 	}) as const satisfies APIApplicationCommandChannelOption;
+const paperIdOption = {
+	type: ApplicationCommandOptionType.String,
+	name: 'id',
+	description: 'arXiv id, DOI or link of a corpus paper',
+	required: true,
+	max_length: 300,
+} as const;
 const queryOption = {
 	type: ApplicationCommandOptionType.String,
 	name: 'query',
@@ -36,7 +45,7 @@ const queryOption = {
 
 export const data = {
 	name: 'paperbot',
-	description: 'Set up the paper of the day, digests and the arXiv feed in this server',
+	description: 'Set up the paper of the day, digests, the arXiv feed and the reading group in this server',
 	default_member_permissions: String(PermissionFlagsBits.ManageGuild),
 	contexts: [0],
 	options: [
@@ -155,7 +164,55 @@ export const data = {
 				{ type: ApplicationCommandOptionType.Subcommand, name: 'close', description: 'End the open poll now and post its pick' },
 			],
 		},
+		{
+			type: ApplicationCommandOptionType.SubcommandGroup,
+			name: 'ours',
+			description: "The lab's own papers: by LAB_AUTHORS or marked by hand",
+			options: [
+				{ type: ApplicationCommandOptionType.Subcommand, name: 'list', description: 'The corpus papers the lab wrote, and why' },
+				{
+					type: ApplicationCommandOptionType.Subcommand,
+					name: 'add',
+					description: "Mark a corpus paper as the lab's",
+					options: [paperIdOption],
+				},
+				{
+					type: ApplicationCommandOptionType.Subcommand,
+					name: 'remove',
+					description: "Mark a corpus paper as not the lab's (a shared name)",
+					options: [paperIdOption],
+				},
+			],
+		},
+		{
+			type: ApplicationCommandOptionType.SubcommandGroup,
+			name: 'citations',
+			description: "Each day, the works newly citing the lab's papers, from OpenAlex",
+			options: [
+				{
+					type: ApplicationCommandOptionType.Subcommand,
+					name: 'set',
+					description: 'Post citation alerts in a channel',
+					options: [
+						channelOption('Where to post citation alerts'),
+						{
+							type: ApplicationCommandOptionType.String,
+							name: 'time',
+							description: "Daily look, local HH:MM (default the feed's first look)",
+							max_length: 10,
+						},
+					],
+				},
+				{ type: ApplicationCommandOptionType.Subcommand, name: 'off', description: 'Stop posting citation alerts' },
+			],
+		},
 		{ type: ApplicationCommandOptionType.Subcommand, name: 'status', description: 'Corpus, next posts, last posts and current problems' },
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: 'import',
+			description: "Import a BibTeX file's papers into the corpus (Manage Server or the curator role)",
+			options: [{ type: ApplicationCommandOptionType.Attachment, name: 'file', description: 'The .bib file', required: true }],
+		},
 		{
 			type: ApplicationCommandOptionType.Subcommand,
 			name: 'post',
@@ -179,8 +236,21 @@ export const data = {
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 function execute(input: InvocationOf<typeof data>, context: CommandContext): Reply | Promise<Reply> {
-	if (input.guildId && !mayManageServer(input.memberPermissions)) throw new UserError('/paperbot needs the Manage Server permission.');
+	// Importing is for curators too, as adding a paper is, and needs no schedule.
+	if (input.subcommand === 'import') return importReply(input.options.file, input, context.bibtexImport);
+	// Marking the lab's papers is curating the corpus: the curator role may, as it may add papers.
+	const curates = input.subcommandGroup === 'ours' && input.subcommand !== 'list' && !!context.curation?.mayAdd(input);
+	if (input.guildId && !mayManageServer(input.memberPermissions) && !curates)
+		throw new UserError('/paperbot needs the Manage Server permission.');
+	if (input.subcommandGroup === 'ours') {
+		if (!context.lab) throw new UserError("The lab's papers are kept in paperbot's state, which is not open here.");
+		return oursReply(context.lab, input.subcommand === 'list' ? { action: 'list' } : { action: input.subcommand, id: input.options.id });
+	}
 	const { schedule, guildId } = requireGuildSchedule(context.schedule, input);
+	if (input.subcommandGroup === 'citations') {
+		if (input.subcommand === 'off') return citationsOffReply(schedule, guildId);
+		return configureCitationsReply(schedule, guildId, { channelId: input.options.channel, time: input.options.time });
+	}
 	if (input.subcommandGroup === 'feed') {
 		if (input.subcommand === 'off') return feedOffReply(schedule, guildId);
 		const { channel, categories, time, max, cross } = input.options;
@@ -218,8 +288,10 @@ function execute(input: InvocationOf<typeof data>, context: CommandContext): Rep
 	}
 }
 
-/** Previewing the feed reads arXiv, and closing a poll waits for Discord's final count: either may take longer than Discord's 3 s. */
+/** Previewing the feed reads arXiv, closing a poll waits for Discord's final count, and an import downloads and reads a file: each may take longer than Discord's 3 s. */
 const deferred = (input: CommandInput) =>
-	(input.subcommand === 'post' && input.options.kind === 'feed') || (input.subcommandGroup === 'reading' && input.subcommand === 'close');
+	(input.subcommand === 'post' && input.options.kind === 'feed') ||
+	(input.subcommandGroup === 'reading' && input.subcommand === 'close') ||
+	input.subcommand === 'import';
 
 export default { data, execute, deferred } satisfies Command<typeof data>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ARXIV_MIN_INTERVAL_SECONDS } from './arxiv/queue.js';
+import type { DoiLookupOptions } from './library/doi-papers.js';
 import type { ScheduleDefaults } from './services/schedule-service.js';
 import {
 	categoriesSetting,
@@ -9,10 +10,16 @@ import {
 	DEFAULT_READING_CRON,
 	DEFAULT_READING_HOURS,
 	feedMaxSetting,
+	getGuildSettings,
+	type GuildSettings,
+	labAuthorsSetting,
 	readingHoursSetting,
 	timeOfDaySetting,
 	timezoneSetting,
 } from './store/settings.js';
+import type { State } from './store/state.js';
+import { DEFAULT_ZOTERO_SYNC_CRON } from './store/zotero-sync.js';
+import type { ZoteroSettings } from './services/zotero-service.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
@@ -32,6 +39,29 @@ const discordToken = z.string().check((ctx) => {
 	const fault = tokenFault(ctx.value);
 	if (fault) ctx.issues.push({ code: 'custom', message: fault, input: ctx.value });
 });
+/** `groups/<id>` or `users/<id>`, as the Web API's paths name a library; a leading or trailing slash is dropped. */
+const zoteroLibrary = z
+	.string()
+	.transform((text) => text.replace(/^\/+|\/+$/g, ''))
+	.pipe(
+		z
+			.string()
+			.regex(
+				/^(groups|users)\/\d+$/,
+				"must be groups/<id> or users/<id>, e.g. groups/123456 (a group's id is in its zotero.org address; your user id is at zotero.org/settings/keys)",
+			),
+	);
+/** Zotero's API keys are 24 letters and digits; the message never repeats the value, as it is a secret. */
+const zoteroApiKey = z
+	.string()
+	.regex(/^[A-Za-z0-9]{24}$/, 'must be a Zotero API key, 24 letters and digits (create one at zotero.org/settings/keys)');
+/** Collection keys or names, comma-separated (names may hold spaces); blank reads every collection. */
+const zoteroCollections = z.string().transform((text) =>
+	text
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean),
+);
 const onOff = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((value) => ['on', 'true', '1'].includes(value));
 
 /** Every setting paperbot reads from the environment (and `.env`), with its default. */
@@ -62,6 +92,17 @@ export const envSchema = z.object({
 	ARXIV_API_URL: httpUrl.default('https://export.arxiv.org/api/query'),
 	/** Members with this role may add papers, beside those with Manage Server. */
 	CURATOR_ROLE_ID: snowflake.optional(),
+	/** Whom the library's services (Crossref, OpenAlex) may contact: sent as `mailto=` and in the User-Agent; Crossref's polite pool needs it. */
+	CONTACT_EMAIL: z.email({ error: 'must be an email address, e.g. lab@example.org' }).optional(),
+	/** Crossref's REST API, where papers added by DOI get their metadata. */
+	CROSSREF_API_URL: httpUrl.default('https://api.crossref.org'),
+	/** OpenAlex's API, asked for the abstract Crossref lacks. */
+	OPENALEX_API_URL: httpUrl.default('https://api.openalex.org'),
+	/** OpenAlex's free API key, sent as `api_key=`; a secret, never logged. */
+	OPENALEX_API_KEY: z
+		.string()
+		.regex(/^[\w.-]+$/, 'must be the key alone: letters, digits, "_", "." and "-", no spaces')
+		.optional(),
 	/** Channel for the arXiv feed in the DISCORD_GUILD_ID guild. */
 	ARXIV_FEED_CHANNEL_ID: snowflake.optional(),
 	/** arXiv categories the feed reads, space- or comma-separated, e.g. `cs.NE q-bio.NC`. */
@@ -79,12 +120,35 @@ export const envSchema = z.object({
 		.number({ error: 'must be a number of seconds' })
 		.min(0, 'must be 0 or more seconds')
 		.default(ARXIV_MIN_INTERVAL_SECONDS),
+	/** Corpus papers checked against arXiv for a new version, journal reference or DOI each announcement day (0 turns the check off). */
+	ARXIV_CHECKS_PER_DAY: z.coerce
+		.number({ error: 'must be a whole number of papers' })
+		.int('must be a whole number of papers')
+		.min(0, 'must be 0 or more papers')
+		.max(30_000, 'must be at most 30000 papers')
+		.default(2000),
 	/** Channel for the reading group's polls and picks in the DISCORD_GUILD_ID guild. */
 	READING_CHANNEL_ID: snowflake.optional(),
 	/** Cron pattern of the reading polls in TIMEZONE; default Mondays 10:00. */
 	READING_SCHEDULE: cronSetting.default(DEFAULT_READING_CRON),
 	/** Hours each reading poll stays open (1–768). */
 	READING_POLL_HOURS: readingHoursSetting.default(DEFAULT_READING_HOURS),
+	/** The Zotero library to keep in sync with `zotero.jsonl`: `groups/<id>` or `users/<id>`; no sync when unset. */
+	ZOTERO_LIBRARY: zoteroLibrary.optional(),
+	/** A key that may read ZOTERO_LIBRARY; a public group library needs none. A secret: never logged or shown. */
+	ZOTERO_API_KEY: zoteroApiKey.optional(),
+	/** Collection keys or names to read, comma-separated; every item of the library when unset. */
+	ZOTERO_COLLECTIONS: zoteroCollections.optional(),
+	/** Cron pattern of the Zotero sync in TIMEZONE; default hourly. */
+	ZOTERO_SYNC: cronSetting.default(DEFAULT_ZOTERO_SYNC_CRON),
+	/** The Zotero Web API (v3). */
+	ZOTERO_API_URL: httpUrl.default('https://api.zotero.org'),
+	/** The lab's authors, separated by `;`: a corpus paper by any of them is one of the lab's own. */
+	LAB_AUTHORS: labAuthorsSetting.optional(),
+	/** Channel for citation alerts in the DISCORD_GUILD_ID guild. */
+	CITATIONS_CHANNEL_ID: snowflake.optional(),
+	/** Local time (TIMEZONE) of the daily look for new citations; default ARXIV_FEED_TIME. */
+	CITATIONS_TIME: timeOfDaySetting.optional(),
 });
 
 const isArxivHost = (url: string) => /(^|\.)arxiv\.org$/.test(new URL(url).hostname);
@@ -115,7 +179,15 @@ function combinationProblems(env: Partial<EnvValues>, bad: ReadonlySet<string>):
 		urls.some((url) => url !== undefined && isArxivHost(url))
 			? `  ARXIV_REQUEST_INTERVAL: arXiv's terms ask for at least ${ARXIV_MIN_INTERVAL_SECONDS} seconds between requests; a shorter interval is only for a mirror set in ARXIV_API_URL and ARXIV_FEED_URL`
 			: null;
-	return [...feed, tooFast].filter((line): line is string => line !== null);
+	const zotero = env.ZOTERO_LIBRARY || bad.has('ZOTERO_LIBRARY') ? [] : zoteroWithoutLibrary(env);
+	return [...feed, tooFast, ...zotero].filter((line): line is string => line !== null);
+}
+
+/** Zotero settings that would be ignored without the library they are for. */
+function zoteroWithoutLibrary(env: Partial<EnvValues>): string[] {
+	return (['ZOTERO_API_KEY', 'ZOTERO_COLLECTIONS'] as const)
+		.filter((name) => env[name] !== undefined)
+		.map((name) => `  ${name}: needs ZOTERO_LIBRARY, the library to sync (groups/<id> or users/<id>)`);
 }
 
 export type Env = Readonly<EnvValues>;
@@ -155,7 +227,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 /** Checked on the raw values, beside any bad variable: without DISCORD_GUILD_ID these channels would be ignored, so they are refused. */
 function channelsWithoutGuild(present: Record<string, unknown>): string[] {
 	if (present.DISCORD_GUILD_ID !== undefined) return [];
-	return ['POTD_CHANNEL_ID', 'DIGEST_CHANNEL_ID', 'READING_CHANNEL_ID']
+	return ['POTD_CHANNEL_ID', 'DIGEST_CHANNEL_ID', 'READING_CHANNEL_ID', 'CITATIONS_CHANNEL_ID']
 		.filter((name) => present[name] !== undefined)
 		.map((name) => `  ${name}: needs DISCORD_GUILD_ID, the guild the channel is in; set DISCORD_GUILD_ID too, or leave ${name} blank`);
 }
@@ -184,7 +256,39 @@ export function scheduleDefaults(env: Env): ScheduleDefaults {
 				reading_channel_id: configured ? (env.READING_CHANNEL_ID ?? null) : null,
 				reading_cron: env.READING_SCHEDULE,
 				reading_hours: env.READING_POLL_HOURS,
+				citations_channel_id: configured ? (env.CITATIONS_CHANNEL_ID ?? null) : null,
+				citations_time: env.CITATIONS_TIME ?? env.ARXIV_FEED_TIME,
 			});
 		},
+	};
+}
+
+/** Where papers added by DOI are looked up, and whom the services may contact. */
+export function doiLookupOptions(env: Env, version: string): DoiLookupOptions {
+	return {
+		version,
+		contactEmail: env.CONTACT_EMAIL,
+		crossrefUrl: env.CROSSREF_API_URL,
+		openAlexUrl: env.OPENALEX_API_URL,
+		openAlexKey: env.OPENALEX_API_KEY,
+	};
+}
+
+/** A server's settings in force, as the schedule reads them: saved ones, else the environment's. */
+export function settingsOver(state: State, env: Env): (guildId: string) => GuildSettings {
+	const defaults = scheduleDefaults(env);
+	return (guildId) => getGuildSettings(state, guildId) ?? defaults.settingsFor(guildId);
+}
+
+/** The Zotero sync's settings, or null when ZOTERO_LIBRARY is unset (no sync). */
+export function zoteroSettings(env: Env): ZoteroSettings | null {
+	if (!env.ZOTERO_LIBRARY) return null;
+	return {
+		library: env.ZOTERO_LIBRARY,
+		collections: env.ZOTERO_COLLECTIONS ?? [],
+		cron: env.ZOTERO_SYNC,
+		timezone: env.TIMEZONE,
+		apiUrl: env.ZOTERO_API_URL,
+		...(env.ZOTERO_API_KEY ? { apiKey: env.ZOTERO_API_KEY } : {}),
 	};
 }

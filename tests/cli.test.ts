@@ -3,7 +3,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { startCrossrefStandIn, startOpenAlexStandIn } from './library/library-stand-ins.js';
+import { articleItem, STAND_IN_KEY, startZoteroStandIn } from './library/zotero-stand-in.js';
 import { runCliHere, runEntry, type RunOptions } from './run-entry.js';
 
 let corpus: string;
@@ -166,7 +168,7 @@ describe.concurrent('--json for every command that answers with a message', () =
 		expect(payload.embeds[0].url).toBe('https://arxiv.org/abs/2305.00054');
 		expect(payload.thread).toEqual({
 			name: 'LAVA: Data Valuation without Pre-Specified Learning Algorithms',
-			firstMessage: "**console** wrote: for Friday's reading group",
+			firstMessage: "for Friday's reading group",
 		});
 	});
 
@@ -180,7 +182,8 @@ describe.concurrent('--json for every command that answers with a message', () =
 				{
 					id: 'not-an-id',
 					code: 'bad-id',
-					reason: '"not-an-id" is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).',
+					reason:
+						'"not-an-id" is not an arXiv id or a DOI (expected e.g. 2305.00054, https://arxiv.org/abs/2305.00054 or 10.1145/3292500.3330701).',
 				},
 			],
 		});
@@ -277,7 +280,9 @@ describe('the reading list at the CLI and the console, over one state file', () 
 		expect(again.stdout).toContain('is already on the reading list: proposed by console');
 
 		const alone = await cli(['reading', 'preview'], { env });
-		expect(alone.stdout).toContain('No poll then: it needs at least two proposals, and the list has 1.');
+		expect(alone.stdout).toContain(
+			'reading polls are off here (a member with Manage Server turns them on with /paperbot reading set). A poll also needs at least two proposals, and the list has 1.',
+		);
 
 		const consoleRun = await run('src/main.ts', [], { env, stdin: '/paper propose 2305.11484\n/paper proposals\n' });
 		expect(consoleRun.code).toBe(0);
@@ -298,5 +303,146 @@ describe('the reading list at the CLI and the console, over one state file', () 
 		const missing = await cli(['withdraw', '2305.00054'], { env });
 		expect(missing).toMatchObject({ code: 1, stdout: '' });
 		expect(missing.stderr).toContain('is not on the reading list');
+	}, 60_000);
+});
+
+describe('paperbot add with DOIs', () => {
+	it('adds papers by DOI from Crossref and OpenAlex, prints them under --json as arXiv papers are, then finds them', async () => {
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-cli-doi-'));
+		await cp('data', folder, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
+		const crossref = await startCrossrefStandIn({
+			'10.1038/nature14539': 'lecun-bengio-hinton-2015.json',
+			'10.1007/978-3-319-46448-0_2': 'liu-ssd-2016.json',
+		});
+		const openAlex = await startOpenAlexStandIn({ '10.1038/nature14539': 'lecun-bengio-hinton-2015.json' });
+		const env = {
+			ARXIV_API_URL: 'http://127.0.0.1:9/api/query',
+			CROSSREF_API_URL: crossref.apiUrl,
+			OPENALEX_API_URL: openAlex.apiUrl,
+			OPENALEX_API_KEY: 'cli-test-key',
+			CONTACT_EMAIL: 'lab@example.org',
+		};
+		try {
+			const added = await runCliHere(
+				['add', 'https://doi.org/10.1038/nature14539', '10.1007/978-3-319-46448-0_2', '10.1234/abc', '2305.00054', '--json'],
+				folder,
+				{ env },
+			);
+			expect(added.code).toBe(1);
+			expect(added.stderr).toBe('paperbot add: doi:10.1234/abc: Crossref has no record of 10.1234/abc.\n');
+			expect(added.stderr).not.toContain('cli-test-key');
+			const answer = JSON.parse(added.stdout);
+			expect(Object.keys(answer)).toEqual(['added', 'present', 'failed']);
+			expect(answer.added.map((paper: { id: string; abstract: string | null }) => [paper.id, paper.abstract !== null])).toEqual([
+				['doi:10.1038/nature14539', true],
+				['doi:10.1007/978-3-319-46448-0_2', false],
+			]);
+			expect(answer.added[0]).toMatchObject({
+				title: 'Deep learning',
+				venue: 'Nature',
+				doi: '10.1038/nature14539',
+				published: '2015-05-27',
+			});
+			expect(answer.present).toEqual(['2305.00054']);
+			expect(answer.failed).toEqual([{ id: 'doi:10.1234/abc', code: 'unknown-id', reason: 'Crossref has no record of 10.1234/abc.' }]);
+
+			const shown = await runCliHere(['show', '10.1007/978-3-319-46448-0_2', '--json'], folder, { env });
+			expect(shown.code).toBe(0);
+			const card = JSON.parse(shown.stdout).embeds[0];
+			expect(card).toMatchObject({ title: 'SSD: Single Shot MultiBox Detector', url: 'https://doi.org/10.1007/978-3-319-46448-0_2' });
+			expect(JSON.stringify(card)).toMatch(/no abstract/i);
+			const found = await runCliHere(['search', 'multibox detector', '--json'], folder, { env });
+			expect(JSON.parse(found.stdout).embeds[0].title).toBe('SSD: Single Shot MultiBox Detector');
+		} finally {
+			await Promise.all([crossref.close(), openAlex.close()]);
+			await rm(folder, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('a STATE_PATH paperbot cannot use, at the CLI and the console', () => {
+	it('is one line naming the file and the problem, exit 1, the same message as {"error"} under --json', async ({ expect }) => {
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-bad-state-'));
+		onTestFinished(() => rm(folder, { recursive: true, force: true }));
+		const notDatabase = join(folder, 'notes.db');
+		await writeFile(notDatabase, 'notes, not a database\n');
+		const notFolder = join(notDatabase, 'state', 'paperbot.db');
+		const notDatabaseLine = `state: ${notDatabase} is not a paperbot database (not an SQLite file); refusing to use it`;
+		const notFolderLine = `state: cannot create the folder of STATE_PATH (${join(notDatabase, 'state')}): ${notDatabase} is a file, not a folder`;
+
+		expect(await cli(['proposals'], { env: { STATE_PATH: notDatabase } })).toEqual({ code: 1, stdout: '', stderr: `${notDatabaseLine}\n` });
+		expect(await cli(['propose', '2305.00054', '--json'], { env: { STATE_PATH: notFolder } })).toEqual({
+			code: 1,
+			stdout: `${JSON.stringify({ error: notFolderLine })}\n`,
+			stderr: `${notFolderLine}\n`,
+		});
+		expect(await cli(['reading', 'preview'], { env: { STATE_PATH: notDatabase } })).toEqual({
+			code: 1,
+			stdout: '',
+			stderr: `${notDatabaseLine}\n`,
+		});
+
+		const consoleRun = await run('src/main.ts', [], { env: { STATE_PATH: notDatabase }, stdin: '/paper proposals\n/help\n' });
+		expect(consoleRun.code).toBe(1);
+		expect(consoleRun.stderr).toContain(
+			`paperbot: set DISCORD_TOKEN in .env to connect to Discord; answering here instead.\n${notDatabaseLine}\n`,
+		);
+		expect(consoleRun.stderr).not.toMatch(/Something went wrong|\n\s+at /);
+		expect(consoleRun.stdout).toBe('');
+		expect(await readFile(notDatabase, 'utf8')).toBe('notes, not a database\n');
+	}, 60_000);
+});
+
+describe('paperbot zotero sync', () => {
+	it('syncs the library into the corpus, printing the counts and the version with --json, then only what changed', async ({ expect }) => {
+		const zotero = await startZoteroStandIn();
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-cli-zotero-'));
+		await cp('data', folder, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
+		try {
+			const env = {
+				ZOTERO_LIBRARY: zotero.library,
+				ZOTERO_API_KEY: STAND_IN_KEY,
+				ZOTERO_API_URL: zotero.apiUrl,
+				STATE_PATH: join(folder, 'paperbot.db'),
+			};
+			zotero.put(
+				articleItem('WOMBAT01', { title: 'Wombat burrows as graphs', abstractNote: '' }),
+				articleItem('QUOKKA01', { DOI: '10.5555/quokka.1' }),
+				{ key: 'NOTE0001', data: { itemType: 'note', note: 'read' } },
+				{ key: 'ATTACH01', data: { itemType: 'attachment', title: 'PDF', parentItem: 'QUOKKA01' } },
+			);
+			const first = await run('src/cli.ts', ['zotero', 'sync', '--json'], { env: { ...env, CORPUS_PATH: folder } });
+			expect(first).toEqual({
+				code: 0,
+				stdout: `${JSON.stringify({ added: 2, updated: 0, removed: 0, skipped: 2, version: zotero.version })}\n`,
+				stderr: '',
+			});
+			expect((await runCliHere(['show', 'zotero:groups/4242/WOMBAT01'], folder, { env })).stdout).toContain('Wombat burrows as graphs');
+			expect((await runCliHere(['show', 'doi:10.5555/quokka.1'], folder, { env })).code).toBe(0);
+
+			zotero.put(articleItem('WOMBAT01', { title: 'Wombat burrows as graphs, revised' }));
+			const second = await runCliHere(['zotero', 'sync'], folder, { env });
+			expect(second).toEqual({
+				code: 0,
+				stdout: `Zotero groups/4242, library version ${zotero.version} (changes since the last sync): 0 added, 1 updated, 0 removed, 0 skipped.\n2 papers from Zotero in the corpus.\n`,
+				stderr: '',
+			});
+			expect(zotero.received.at(-1)?.path).toBe('/groups/4242/deleted');
+
+			const refused = await runCliHere(['zotero', 'sync', '--json'], folder, { env: { ...env, ZOTERO_LIBRARY: 'groups/99' } });
+			const message =
+				'paperbot zotero sync: Zotero refused to let ZOTERO_API_KEY read groups/99 (HTTP 403): the key cannot read this library; give it read access at zotero.org/settings/keys, or check ZOTERO_LIBRARY.';
+			expect(refused).toEqual({ code: 1, stdout: `${JSON.stringify({ error: message })}\n`, stderr: `${message}\n` });
+
+			const unset = await runCliHere(['zotero', 'sync', '--json'], folder);
+			expect(unset.code).toBe(1);
+			expect(JSON.parse(unset.stdout).error).toContain('ZOTERO_LIBRARY is not set');
+			expect((await runCliHere(['zotero', 'pull'], folder)).stderr).toBe(
+				'paperbot zotero: takes "sync", not "pull". usage: paperbot zotero sync, e.g. paperbot zotero sync\n',
+			);
+		} finally {
+			await zotero.close();
+			await rm(folder, { recursive: true, force: true });
+		}
 	}, 60_000);
 });

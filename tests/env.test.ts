@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv } from '../src/env.js';
+import { EnvError, parseEnv, scheduleDefaults } from '../src/env.js';
 
 const TOKEN = 'MTAxMjM0NTY3ODkwMTIzNDU2Nzg.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
 
@@ -16,14 +16,65 @@ describe('parseEnv', () => {
 			DIGEST_SCHEDULE: '0 9 * * 1',
 			DIGEST_EMPTY: 'skip',
 			ARXIV_API_URL: 'https://export.arxiv.org/api/query',
+			CROSSREF_API_URL: 'https://api.crossref.org',
+			OPENALEX_API_URL: 'https://api.openalex.org',
 			ARXIV_FEED_TIME: '09:00',
 			ARXIV_FEED_MAX: 10,
 			ARXIV_FEED_CROSS: true,
 			ARXIV_FEED_URL: 'https://rss.arxiv.org/atom',
 			ARXIV_REQUEST_INTERVAL: 3,
+			ARXIV_CHECKS_PER_DAY: 2000,
 			READING_SCHEDULE: '0 10 * * 1',
 			READING_POLL_HOURS: 24,
+			ZOTERO_SYNC: '0 * * * *',
+			ZOTERO_API_URL: 'https://api.zotero.org',
 		});
+	});
+
+	it('reads the Zotero settings, and names a bad one without repeating the key', () => {
+		const key = 'AbCdEf0123456789GhIjKlMn';
+		expect(
+			parseEnv({
+				ZOTERO_LIBRARY: '/groups/4242/',
+				ZOTERO_API_KEY: key,
+				ZOTERO_COLLECTIONS: 'Reading group, ABCD2345,',
+				ZOTERO_SYNC: '30 */2 * * *',
+			}),
+		).toMatchObject({
+			ZOTERO_LIBRARY: 'groups/4242',
+			ZOTERO_API_KEY: key,
+			ZOTERO_COLLECTIONS: ['Reading group', 'ABCD2345'],
+			ZOTERO_SYNC: '30 */2 * * *',
+		});
+		expect(parseEnv({ ZOTERO_LIBRARY: 'users/17' }).ZOTERO_COLLECTIONS).toBeUndefined();
+		const badKey = `${key} with words`;
+		const refused = (() => {
+			try {
+				parseEnv({ ZOTERO_LIBRARY: 'groups/lab', ZOTERO_API_KEY: badKey, ZOTERO_API_URL: 'api.zotero.org', ZOTERO_SYNC: 'hourly' });
+			} catch (error) {
+				return error as Error;
+			}
+		})();
+		expect(refused).toEqual(
+			new EnvError(
+				'paperbot: bad configuration:\n' +
+					"  ZOTERO_LIBRARY: must be groups/<id> or users/<id>, e.g. groups/123456 (a group's id is in its zotero.org address; your user id is at zotero.org/settings/keys)\n" +
+					'  ZOTERO_API_KEY: must be a Zotero API key, 24 letters and digits (create one at zotero.org/settings/keys)\n' +
+					'  ZOTERO_SYNC: schedule must be a cron pattern "minute hour day-of-month month day-of-week", e.g. "0 9 * * 1" (Mondays 09:00); "hourly" is not one\n' +
+					'  ZOTERO_API_URL: must be an http(s) URL',
+			),
+		);
+		expect(refused?.message).not.toContain(key);
+	});
+
+	it('refuses a Zotero key or collections without the library they are for', () => {
+		expect(() => parseEnv({ ZOTERO_API_KEY: 'AbCdEf0123456789GhIjKlMn', ZOTERO_COLLECTIONS: 'Reading group' })).toThrow(
+			new EnvError(
+				'paperbot: bad configuration:\n' +
+					'  ZOTERO_API_KEY: needs ZOTERO_LIBRARY, the library to sync (groups/<id> or users/<id>)\n' +
+					'  ZOTERO_COLLECTIONS: needs ZOTERO_LIBRARY, the library to sync (groups/<id> or users/<id>)',
+			),
+		);
 	});
 
 	it('reads the reading-group settings, and names a bad one or a channel without its guild', () => {
@@ -38,6 +89,46 @@ describe('parseEnv', () => {
 					'  READING_SCHEDULE: schedule must be a cron pattern "minute hour day-of-month month day-of-week", e.g. "0 9 * * 1" (Mondays 09:00); "weekly" is not one\n' +
 					'  READING_POLL_HOURS: hours must be a whole number from 1 to 768 (32 days), e.g. 24\n' +
 					'  READING_CHANNEL_ID: needs DISCORD_GUILD_ID, the guild the channel is in; set DISCORD_GUILD_ID too, or leave READING_CHANNEL_ID blank',
+			),
+		);
+	});
+
+	it("reads the lab's authors and the citation alerts' settings, and names a bad one", () => {
+		const guild = '123456789012345678';
+		expect(
+			parseEnv({
+				DISCORD_GUILD_ID: guild,
+				LAB_AUTHORS: ' Yi Zeng ;; Dongcheng  Zhao; Yi Zeng ',
+				CITATIONS_CHANNEL_ID: '223456789012345678',
+				OPENALEX_API_KEY: 'k-123',
+				CONTACT_EMAIL: 'lab@example.org',
+				OPENALEX_API_URL: 'http://127.0.0.1:9/',
+			}),
+		).toMatchObject({
+			LAB_AUTHORS: ['Yi Zeng', 'Dongcheng Zhao'],
+			CITATIONS_CHANNEL_ID: '223456789012345678',
+			OPENALEX_API_KEY: 'k-123',
+			CONTACT_EMAIL: 'lab@example.org',
+			OPENALEX_API_URL: 'http://127.0.0.1:9',
+		});
+		// The citations time follows the feed's first look unless set.
+		const defaults = (variables: Record<string, string>) =>
+			scheduleDefaults(parseEnv({ DISCORD_GUILD_ID: guild, ...variables })).settingsFor(guild);
+		expect(defaults({ ARXIV_FEED_TIME: '07:30' }).citations_time).toBe('07:30');
+		expect(defaults({ ARXIV_FEED_TIME: '07:30', CITATIONS_TIME: '6:05' }).citations_time).toBe('06:05');
+		expect(() =>
+			parseEnv({
+				CITATIONS_CHANNEL_ID: '223456789012345678',
+				CONTACT_EMAIL: 'lab at example',
+				CITATIONS_TIME: 'noon',
+				OPENALEX_API_KEY: 'k-123',
+			}),
+		).toThrow(
+			new EnvError(
+				'paperbot: bad configuration:\n' +
+					'  CONTACT_EMAIL: must be an email address, e.g. lab@example.org\n' +
+					'  CITATIONS_TIME: time must be HH:MM (00:00–23:59), e.g. 09:00; "noon" is not one\n' +
+					'  CITATIONS_CHANNEL_ID: needs DISCORD_GUILD_ID, the guild the channel is in; set DISCORD_GUILD_ID too, or leave CITATIONS_CHANNEL_ID blank',
 			),
 		);
 	});
@@ -179,6 +270,44 @@ describe('parseEnv', () => {
 				].join('\n'),
 			),
 		);
+	});
+
+	it('reads the library services: a contact address, their URLs and the OpenAlex key', () => {
+		expect(
+			parseEnv({
+				CONTACT_EMAIL: 'lab@example.org',
+				CROSSREF_API_URL: 'http://127.0.0.1:9/crossref/',
+				OPENALEX_API_URL: 'http://127.0.0.1:9/openalex',
+				OPENALEX_API_KEY: 'k3y-of_the.lab',
+			}),
+		).toMatchObject({
+			CONTACT_EMAIL: 'lab@example.org',
+			CROSSREF_API_URL: 'http://127.0.0.1:9/crossref',
+			OPENALEX_API_URL: 'http://127.0.0.1:9/openalex',
+			OPENALEX_API_KEY: 'k3y-of_the.lab',
+		});
+	});
+
+	it('names bad library settings, and never repeats the OpenAlex key', () => {
+		const key = 'secret key 12345';
+		let error: unknown;
+		try {
+			parseEnv({ CONTACT_EMAIL: 'the lab', CROSSREF_API_URL: 'api.crossref.org', OPENALEX_API_URL: 'ftp://x', OPENALEX_API_KEY: key });
+		} catch (caught) {
+			error = caught;
+		}
+		expect(error).toEqual(
+			new EnvError(
+				[
+					'paperbot: bad configuration:',
+					'  CONTACT_EMAIL: must be an email address, e.g. lab@example.org',
+					'  CROSSREF_API_URL: must be an http(s) URL',
+					'  OPENALEX_API_URL: must be an http(s) URL',
+					'  OPENALEX_API_KEY: must be the key alone: letters, digits, "_", "." and "-", no spaces',
+				].join('\n'),
+			),
+		);
+		expect((error as Error).message).not.toContain('secret');
 	});
 
 	it("reads categories in arXiv's spelling whatever their case", () => {

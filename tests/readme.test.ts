@@ -114,23 +114,31 @@ describe.concurrent("the README's CLI examples, run as written", () => {
 	beforeAll(async () => {
 		folder = await mkdtemp(join(tmpdir(), 'paperbot-readme-'));
 		// The example run through npx gets a corpus of its own, so its first start writes an index cache no other example is reading.
-		for (const corpus of ['data', 'data-npx'])
+		// The import example writes to a corpus of its own, so the others read the shipped corpus unchanged.
+		for (const corpus of ['data', 'data-npx', 'data-import'])
 			await cp('data', join(folder, corpus), { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
 		await writeFile(join(folder, 'ids.txt'), '2305.00054  # LAVA\nhttps://arxiv.org/abs/2304.14548v2\n');
+		await cp('tests/fixtures/library/published-versions.bib', join(folder, 'refs.bib'));
 	});
 	afterAll(() => rm(folder, { recursive: true, force: true }));
 
 	it('cover every CLI command and --json', ({ expect }) => {
-		for (const command of ['search', 'show', 'random', 'similar', 'cite', 'share', 'add', '--help']) {
+		for (const command of ['search', 'show', 'random', 'similar', 'cite', 'share', 'add', 'import', '--help']) {
 			expect(examples.some((line) => line.split(/\s+/)[2] === command)).toBe(true);
 		}
 		expect(examples.filter((line) => line.includes('--json')).length).toBeGreaterThanOrEqual(3);
 	});
 
 	it.for(examples)('%s', async (line, { expect }) => {
-		// `ids.txt` stands for a list in a temp folder; every id in it, and in the examples, is in the shipped corpus, so nothing asks arXiv.
-		const command = line.replace(' ids.txt', ` ${join(folder, 'ids.txt')}`);
-		const env = { ARXIV_API_URL: 'http://127.0.0.1:9/api/query' };
+		// `ids.txt` stands for a list in a temp folder; every id in it, and in the examples, is in the shipped corpus, so nothing asks arXiv or Crossref.
+		// `refs.bib` stands for the published versions of two shipped papers (tests/fixtures/library).
+		const command = line.replace(' ids.txt', ` ${join(folder, 'ids.txt')}`).replace(' refs.bib', ` ${join(folder, 'refs.bib')}`);
+		const corpus = join(folder, line.startsWith('npx paperbot import ') ? 'data-import' : 'data');
+		const env = {
+			ARXIV_API_URL: 'http://127.0.0.1:9/api/query',
+			CROSSREF_API_URL: 'http://127.0.0.1:9',
+			OPENALEX_API_URL: 'http://127.0.0.1:9',
+		};
 		// The first example goes through npx, the package's bin and tsx, as written; the others are answered by the same CLI in this process, their words split by the shell.
 		const result =
 			line === examples[0]
@@ -144,7 +152,7 @@ describe.concurrent("the README's CLI examples, run as written", () => {
 						npm_config_update_notifier: 'false',
 						...env,
 					})
-				: await runCliHere(await shellWords(command.replace(/^npx paperbot/, '')), join(folder, 'data'), { env });
+				: await runCliHere(await shellWords(command.replace(/^npx paperbot/, '')), corpus, { env });
 		expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
 		if (line.includes('--json')) expect(() => JSON.parse(result.stdout)).not.toThrow();
 		else expect(result.stdout.trim()).not.toBe('');

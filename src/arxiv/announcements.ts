@@ -1,5 +1,5 @@
 import { latexToUnicode } from '../corpus/latex.js';
-import { normaliseArxivId, paperSchema, type Paper } from '../corpus/paper.js';
+import { arxivVersionOf, normaliseArxivId, paperSchema, type Paper } from '../corpus/paper.js';
 import { asList, attributeOf, dateOf, foldWhitespace, isNode, readAtomFeed, textOf, type XmlNode } from './atom.js';
 import { ArxivError } from './error.js';
 
@@ -39,7 +39,8 @@ function announceTypeOf(entry: XmlNode, summary: string): AnnounceType | null {
 
 function readEntry(entry: XmlNode, position: number): AnnouncedPaper | string {
 	const rawId = foldWhitespace(textOf(entry.id));
-	const id = normaliseArxivId(rawId.replace(/^oai:arXiv\.org:/i, ''));
+	const versioned = rawId.replace(/^oai:arXiv\.org:/i, '');
+	const id = normaliseArxivId(versioned);
 	if (id === null) return `entry ${position}: "${rawId}" is not an arXiv id`;
 	const summary = textOf(entry.summary) ?? '';
 	const announceType = announceTypeOf(entry, summary);
@@ -53,6 +54,7 @@ function readEntry(entry: XmlNode, position: number): AnnouncedPaper | string {
 		journal_ref: foldWhitespace(textOf(entry['arxiv:journal_reference'])),
 		doi: foldWhitespace(textOf(entry['arxiv:DOI'])),
 		published: dateOf(entry.published),
+		version: arxivVersionOf(versioned),
 	});
 	if (!record.success) {
 		const issue = record.error.issues[0];

@@ -5,12 +5,12 @@ import packageJson from '../../package.json' with { type: 'json' };
 import type { MemberRights } from '../interaction/permissions.js';
 import type { Paper } from '../corpus/paper.js';
 import type { Library } from '../search/library.js';
-import { addPapers, arxivUserAgent, type AddedPapers } from './add-papers.js';
+import { addPapers, arxivUserAgent, type AddedPapers, type DoiLookup } from './add-papers.js';
 import type { RequestQueue } from './queue.js';
 
 /** Adding papers to the corpus, where it can be written. */
 export interface Curation {
-	/** Looks papers up on arXiv by id or link, appends them to the corpus and reloads it; progress after each request. */
+	/** Looks papers up on arXiv by id or link, or by DOI, appends them to the corpus and reloads it; progress after each request. */
 	addPapers(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<AddedPapers>;
 	/** Whether the asker may add papers: on Discord, Manage Server or the curator role. */
 	mayAdd(member: MemberRights): boolean;
@@ -29,6 +29,8 @@ export interface CurationOptions {
 	mayAdd: Curation['mayAdd'];
 	/** Papers the arXiv feed described: added from that description without asking arXiv again. */
 	knownPaper?: (id: string) => Paper | null;
+	/** How papers named by a DOI are looked up (`createDoiLookup` in src/library/). */
+	lookUpDois: DoiLookup;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function openCuration({
 	library,
 	mayAdd,
 	knownPaper,
+	lookUpDois,
 }: CurationOptions): Promise<Curation | undefined> {
 	const folder = await stat(corpusPath).then(
 		(info) => (info.isDirectory() ? corpusPath : dirname(corpusPath)),
@@ -64,6 +67,7 @@ export async function openCuration({
 				corpusPath,
 				library,
 				...(knownPaper ? { knownPaper } : {}),
+				lookUpDois,
 				arxiv: { apiUrl, userAgent, queue, ...(onProgress ? { onProgress } : {}) },
 			}),
 	};

@@ -1,4 +1,4 @@
-import { normaliseArxivId, paperSchema, type Paper } from '../corpus/paper.js';
+import { arxivVersionOf, normaliseArxivId, paperSchema, type Paper } from '../corpus/paper.js';
 import { asList, attributeOf, dateOf, foldWhitespace, isNode, readAtomFeed, textOf, type XmlNode } from './atom.js';
 import { ArxivError, type ArxivErrorCode } from './error.js';
 
@@ -20,7 +20,8 @@ export interface ArxivFeed {
 	apiErrors: string[];
 }
 
-function isWithdrawn(comment: string, abstract: string): boolean {
+/** Whether arXiv's entry says its paper was withdrawn: its comment, or an abstract that is only that notice. */
+export function isWithdrawn(comment: string, abstract: string): boolean {
 	return /withdrawn/i.test(comment) || /^(this|the) (paper|article|manuscript|submission) (has been|is) withdrawn/i.test(abstract);
 }
 
@@ -63,6 +64,7 @@ function readEntry(entry: XmlNode, position: number): EntryReading {
 		doi: foldWhitespace(textOf(entry['arxiv:doi'])),
 		published: dateOf(entry.published),
 		updated: dateOf(entry.updated),
+		version: arxivVersionOf(rawId),
 	});
 	if (!record.success) {
 		const issue = record.error.issues[0];

@@ -1,15 +1,15 @@
-import { normaliseArxivId } from '../corpus/paper.js';
+import { normalisePaperKey } from '../corpus/paper.js';
 
-/** The ids found in a list of arXiv ids, and the words that were not ids. */
+/** The papers named in a list of ids, and the words that name none. */
 export interface ParsedIdList {
-	/** Versionless ids, in first-seen order, each once. */
+	/** Paper keys (versionless arXiv ids, `doi:` keys), in first-seen order, each once. */
 	ids: string[];
-	/** Words that are neither an arXiv id nor an arXiv link, as written. */
+	/** Words that are no arXiv id or link, DOI or paper key, as written. */
 	invalid: string[];
 }
 
 /**
- * Reads a list of arXiv ids or links, as given to `add --file ids.txt`: one per line or separated
+ * Reads a list of arXiv ids or links and DOIs, as given to `add --file ids.txt`: one per line or separated
  * by whitespace or commas; `#` starts a comment to the end of the line (a `#` inside a link such as
  * `https://arxiv.org/abs/2305.00054#abstract` does not).
  */
@@ -20,7 +20,7 @@ export function parseIdList(text: string): ParsedIdList {
 		const content = line.replace(/(^|\s)#.*$/, '');
 		for (const word of content.split(/[\s,]+/)) {
 			if (!word) continue;
-			const id = normaliseArxivId(word);
+			const id = normalisePaperKey(word);
 			if (id === null) invalid.push(word);
 			else ids.add(id);
 		}

@@ -25,6 +25,11 @@ export function buildHelpEmbed(commands: readonly HelpEntry[]): APIEmbed {
 		title: 'paperbot commands',
 		description: description || 'No commands are registered.',
 		color: HELP_COLOUR,
-		footer: { text: truncateAtWord('Search the lab’s arXiv papers; answers only you can see unless you share them.', EMBED_LIMITS.footer) },
+		footer: {
+			text: truncateAtWord(
+				'Search the lab’s arXiv papers and propose them to the reading group; answers only you can see unless you share them.',
+				EMBED_LIMITS.footer,
+			),
+		},
 	};
 }

@@ -115,8 +115,9 @@ function paperFields(paper: Paper): APIEmbedField[] {
 	const fields: APIEmbedField[] = [{ name: 'Authors', value: authorList(paper.authors), inline: false }];
 	if (paper.published) {
 		const updated = paper.updated && paper.updated !== paper.published ? ` (updated ${paper.updated})` : '';
-		fields.push({ name: 'Published', value: `${paper.published}${updated}`, inline: true });
-	}
+		const version = paper.version && paper.version > 1 ? ` · v${paper.version}` : '';
+		fields.push({ name: 'Published', value: `${paper.published}${version}${updated}`, inline: true });
+	} else if (paper.version && paper.version > 1) fields.push({ name: 'Version', value: `v${paper.version}`, inline: true });
 	if (paper.categories) {
 		fields.push({ name: 'Categories', value: textField(paper.categories.join(' · ')), inline: true });
 	}

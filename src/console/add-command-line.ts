@@ -9,12 +9,12 @@ export interface AddCommandLineOutput {
 	stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
-/** Lists at least this long show their progress on a terminal, after each arXiv request. */
+/** Lists at least this long show their progress on a terminal, after each request to arXiv or Crossref. */
 const LONG_LIST = 10;
 
 const fileProblem = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
 
-/** What `paperbot add` was given: ids or links, files of them, and whether to print JSON. */
+/** What `paperbot add` was given: arXiv ids, DOIs or links, files of them, and whether to print JSON. */
 export interface AddRequest {
 	ids: readonly string[];
 	files: readonly string[];
@@ -22,8 +22,8 @@ export interface AddRequest {
 }
 
 /**
- * `paperbot add 2305.00054 [id2 …]` and `add --file ids.txt` (one id or link per line, `#`
- * comments): adds every paper in as few arXiv requests as the polite queue allows, printing each
+ * `paperbot add 2305.00054 [10.1145/… …]` and `add --file ids.txt` (arXiv ids, DOIs or links, `#`
+ * comments): adds every paper in as few requests as the polite queues allow, printing each
  * added paper on stdout (with `json`, one JSON object of what was added, present and failed, or
  * `{"error"}`) and each problem on stderr, named by its id; a long list shows its progress on a
  * terminal. Returns the exit code: 0 when every id was added or was in the corpus already, else 1.
@@ -47,12 +47,12 @@ export async function runAddCommandLine(
 			return refuse(`cannot read ${file} (${fileProblem(error)}).`);
 		}
 	}
-	if (!texts.length) return refuse(`no arXiv ids in ${request.files.join(', ')}.`);
+	if (!texts.length) return refuse(`no arXiv ids or DOIs in ${request.files.join(', ')}.`);
 	if (!curation) return refuse('paperbot may not write to the corpus folder (CORPUS_PATH), so nothing can be added.');
 	const onProgress =
 		texts.length >= LONG_LIST && output.stderr.isTTY
 			? (done: number, total: number) =>
-					output.stderr.write(`\rpaperbot add: looked up ${done} of ${total} ids on arXiv${done === total ? '\n' : ''}`)
+					output.stderr.write(`\rpaperbot add: looked up ${done} of ${total} papers${done === total ? '\n' : ''}`)
 			: undefined;
 	const { added, present, failed } = await curation.addPapers(texts, onProgress);
 	for (const { id, reason } of failed) output.stderr.write(`paperbot add: ${id}: ${reason}\n`);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ServedCommand } from '../interaction/command.js';
 import { commandLeaves, optionsUsage } from '../interaction/command-usage.js';
 import { parseCategories } from '../store/settings.js';
+import { isIsoDate } from '../corpus/paper.js';
 import { malformedFilterProblem } from '../search/query.js';
 import { ScheduleSettingError } from '../store/setting-values.js';
 import { CommandLineError, parseCommandWords } from './command-line.js';
@@ -55,16 +56,23 @@ const SHOWN: Readonly<Record<string, Partial<CliCommand>>> = {
 };
 
 /** `/paper` subcommands that answer only inside a Discord server (they belong to a member there). */
-const SERVER_ONLY = new Set(['subscribe', 'unsubscribe', 'subscriptions']);
+const SERVER_ONLY = new Set(['subscribe', 'unsubscribe', 'subscriptions', 'follow', 'unfollow']);
 
 /** The commands the CLI answers itself, rather than through a `/paper` subcommand. */
 const OWN_COMMANDS: readonly CliCommand[] = [
 	{
 		name: 'add',
-		arguments: '<id or link> [more …] | --file ids.txt',
-		example: 'paperbot add 2305.00054 https://arxiv.org/abs/2304.14548v2',
-		summary: 'Add papers from arXiv to the corpus',
+		arguments: '<arXiv id, DOI or link> [more …] | --file ids.txt',
+		example: 'paperbot add 2305.00054 https://arxiv.org/abs/2304.14548v2 10.1145/3292500.3330701',
+		summary: 'Add papers to the corpus from arXiv, or by DOI from Crossref',
 		json: '{"added": [papers], "present": [ids], "failed": [{id, code, reason}]}',
+	},
+	{
+		name: 'import',
+		arguments: '<file.bib>',
+		example: 'paperbot import refs.bib',
+		summary: "Import a BibTeX file's papers into the corpus (imported.jsonl); importing it again adds nothing",
+		json: '{"added": [papers], "merged": [{id, into}], "present": [keys], "failed": [{line, reason}]}',
 	},
 	{
 		name: 'feed',
@@ -80,13 +88,49 @@ const OWN_COMMANDS: readonly CliCommand[] = [
 		summary: 'What the next reading poll would hold, and when',
 		json: '{"content", "poll"} as Discord would receive them, or null when there would be no poll',
 	},
+	{
+		name: 'zotero',
+		arguments: 'sync',
+		example: 'paperbot zotero sync',
+		summary: 'Sync ZOTERO_LIBRARY into zotero.jsonl in the corpus folder now (what changed since the last sync)',
+		json: '{"added", "updated", "removed", "skipped", "version"}: counts of papers, skipped items, and the library version reached',
+	},
+	{
+		name: 'following',
+		arguments: '',
+		example: 'paperbot following',
+		summary: "The authors members follow (STATE_PATH), and their last week's arXiv papers a look would post; posts nothing",
+		json: '{"authors": [{name, followers}], "papers": [{id, title, authors, categories, published, followed}]}',
+	},
+	{
+		name: 'changes',
+		arguments: '',
+		example: 'paperbot changes',
+		summary:
+			"What changed on arXiv in the corpus's papers (new versions, journal references, DOIs, withdrawals); posts and records nothing",
+		json: '{"changes": [{id, version, journal_ref, doi, withdrawn}]}',
+	},
+	{
+		name: 'ours',
+		arguments: '',
+		example: 'paperbot ours',
+		summary: "The lab's own papers: by LAB_AUTHORS or marked by hand with /paperbot ours add",
+		json: '{"papers": [keys], "authors": [names]}',
+	},
+	{
+		name: 'citations',
+		arguments: '[--since YYYY-MM-DD]',
+		example: 'paperbot citations --since 2026-01-01',
+		summary: "The works citing the lab's papers published since then (default the last 30 days), from OpenAlex; posts and records nothing",
+		json: '{"citations": [{"work": {"title", "authors", "doi", "openalex", "published"}, "cites": [keys]}], "unresolved": [keys]}',
+	},
 	{ name: 'help', arguments: '', example: 'paperbot help', summary: 'This list', json: 'this list, as text' },
 ];
 
 /**
  * Every command the CLI takes, in the order `--help` lists them: each `/paper` subcommand that
  * works outside a server (typed as at the console, so a new one is served and listed at once),
- * then `add`, `feed` and `help`.
+ * then `add`, `import`, `feed`, `reading`, `zotero` and `help`.
  */
 export function cliCommands(paper: ServedCommand<unknown>): CliCommand[] {
 	const own = new Set(OWN_COMMANDS.map((command) => command.name));
@@ -138,8 +182,14 @@ export type CliRequest =
 	| { kind: 'help' }
 	| { kind: 'version' }
 	| { kind: 'add'; ids: string[]; files: string[]; json: boolean }
+	| { kind: 'import'; file: string; json: boolean }
 	| { kind: 'feed'; categories: string[]; json: boolean }
 	| { kind: 'reading-preview'; json: boolean }
+	| { kind: 'zotero-sync'; json: boolean }
+	| { kind: 'following'; json: boolean }
+	| { kind: 'changes'; json: boolean }
+	| { kind: 'ours'; json: boolean }
+	| { kind: 'citations'; since: string | null; json: boolean }
 	| { kind: 'paper'; subcommand: string; options: Record<string, string | number | boolean>; json: boolean };
 
 /** The options the CLI knows; any other is refused. */
@@ -148,6 +198,7 @@ const OPTIONS = {
 	help: { type: 'boolean', short: 'h' },
 	version: { type: 'boolean', short: 'v' },
 	file: { type: 'string', multiple: true },
+	since: { type: 'string' },
 } as const;
 
 /** The option node's parser refused, as the one typed (`--jsn`, `-j`). */
@@ -168,7 +219,7 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 		new CliUsageError(
 			`paperbot${command ? ` ${command.name}` : ''}: ${problem}${command ? `. usage: ${usageLine(command)}` : '; paperbot --help lists the commands.'}`,
 		);
-	let parsed: { values: { json?: boolean; help?: boolean; version?: boolean; file?: string[] }; positionals: string[] };
+	let parsed: { values: { json?: boolean; help?: boolean; version?: boolean; file?: string[]; since?: string }; positionals: string[] };
 	try {
 		parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
 	} catch (error) {
@@ -176,7 +227,10 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 		if (!code.startsWith('ERR_PARSE_ARGS')) throw error;
 		const option = refusedOption(error as Error);
 		if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-			throw withUsage(`unknown option ${option} (paperbot takes --json${named?.name === 'add' ? ', --file' : ''}, --help, --version)`);
+			throw withUsage(
+				`unknown option ${option} (paperbot takes --json${named?.name === 'add' ? ', --file' : ''}${named?.name === 'citations' ? ', --since' : ''}, --help, --version)`,
+			);
+		if (option.startsWith('--since')) throw withUsage('--since needs a date, YYYY-MM-DD');
 		throw withUsage(`${option} ${option.startsWith('--file') ? 'needs the path of a file of ids' : 'takes no value'}`);
 	}
 	const { values, positionals } = parsed;
@@ -188,10 +242,14 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 	const command = commands.find((candidate) => candidate.name === name);
 	if (!command) throw withUsage(`unknown command "${name}"`);
 	if (values.file && command.name !== 'add') throw withUsage('--file is only for paperbot add', command);
+	if (values.since !== undefined && command.name !== 'citations') throw withUsage('--since is only for paperbot citations', command);
 	switch (command.name) {
 		case 'add':
-			if (!rest.length && !values.file) throw withUsage('needs arXiv ids or --file', command);
+			if (!rest.length && !values.file) throw withUsage('needs arXiv ids, DOIs or --file', command);
 			return { kind: 'add', ids: rest, files: values.file ?? [], json };
+		case 'import':
+			if (rest.length !== 1) throw withUsage(rest.length ? 'takes one .bib file' : 'needs a .bib file', command);
+			return { kind: 'import', file: rest[0]!, json };
 		case 'feed':
 			try {
 				const categories = parseCategories(rest.join(' '));
@@ -201,9 +259,24 @@ export function readCliArguments(args: readonly string[], paper: ServedCommand<u
 				if (error instanceof ScheduleSettingError) throw withUsage(error.message, command);
 				throw error;
 			}
+		case 'following':
+		case 'changes':
+			if (rest.length > 0) throw withUsage(`takes no arguments, not "${rest.join(' ')}"`, command);
+			return command.name === 'following' ? { kind: 'following', json } : { kind: 'changes', json };
+		case 'ours':
+			if (rest.length) throw withUsage(`takes no arguments, not "${rest.join(' ')}"`, command);
+			return { kind: 'ours', json };
+		case 'citations':
+			if (rest.length) throw withUsage(`takes no arguments but --since, not "${rest.join(' ')}"`, command);
+			if (values.since !== undefined && !isIsoDate(values.since))
+				throw withUsage(`--since must be a date, YYYY-MM-DD, not "${values.since}"`, command);
+			return { kind: 'citations', since: values.since ?? null, json };
 		case 'reading':
 			if (rest.length !== 1 || rest[0] !== 'preview') throw withUsage(`takes "preview", not "${rest.join(' ')}"`, command);
 			return { kind: 'reading-preview', json };
+		case 'zotero':
+			if (rest.length !== 1 || rest[0] !== 'sync') throw withUsage(`takes "sync", not "${rest.join(' ')}"`, command);
+			return { kind: 'zotero-sync', json };
 		default:
 			try {
 				const words = rest.filter((word) => word.trim()).map(quoteFilterValue);

@@ -12,12 +12,22 @@ import { parseCommandLine } from './command-line.js';
 /** Who asks at the console and the CLI: a share's thread note is attributed to them. */
 export const CONSOLE_USER = { id: '0', name: 'console' };
 
+/** What the console does with a failure of paperbot itself: logs it by default; throwing from it ends the console. */
+export type ConsoleFault = (error: unknown) => void;
+
+const logFault: ConsoleFault = (error) => console.error(error);
+
 /** Answers one typed command line; problems with the line become an error reply like Discord's. */
-function answerLine<Context>(line: string, commands: readonly ServedCommand<Context>[], context: Context): Promise<Reply> {
+function answerLine<Context>(
+	line: string,
+	commands: readonly ServedCommand<Context>[],
+	context: Context,
+	onFault: ConsoleFault,
+): Promise<Reply> {
 	return answer(() => {
 		const { command, input } = parseCommandLine(line, commands);
 		return command.execute({ ...input, user: CONSOLE_USER }, context);
-	});
+	}, onFault);
 }
 
 /** A reply as `--json` prints it: the message payload Discord would receive, with the thread it would start. */
@@ -63,12 +73,13 @@ async function turnPage(lastPage: Reply | null, label: 'Next' | 'Previous', cont
 export function consoleSession<Context extends ComponentContext>(
 	commands: readonly ServedCommand<Context>[],
 	context: () => Context,
+	onFault: ConsoleFault = logFault,
 ): (line: string) => Promise<Reply> {
 	let lastPage: Reply | null = null;
 	return async (line) => {
 		const asked: Context = { ...context(), surface: 'console' };
 		const pageWord = PAGE_WORDS[line.trim().toLowerCase()];
-		const reply = pageWord ? await turnPage(lastPage, pageWord, asked) : await answerLine(line, commands, asked);
+		const reply = pageWord ? await turnPage(lastPage, pageWord, asked) : await answerLine(line, commands, asked, onFault);
 		if (buttonLabelled(reply, 'Next')) lastPage = reply;
 		return reply;
 	};
@@ -96,6 +107,7 @@ export async function runConsole<Context extends ComponentContext>(
 	context: () => Context,
 	input: NodeJS.ReadableStream,
 	output: NodeJS.WritableStream,
+	onFault: ConsoleFault = logFault,
 ): Promise<void> {
 	const interactive = 'isTTY' in input && Boolean(input.isTTY);
 	const lines = createInterface({ input, output: interactive ? output : undefined, prompt: 'paperbot> ', terminal: interactive });
@@ -103,7 +115,7 @@ export async function runConsole<Context extends ComponentContext>(
 		output.write('Type /help for the commands, next or prev to page through results; Ctrl+D to leave.\n');
 		lines.prompt();
 	}
-	const answerNext = consoleSession(commands, context);
+	const answerNext = consoleSession(commands, context, onFault);
 	for await (const line of lines) {
 		if (line.trim()) output.write(`${renderReply(await answerNext(line))}\n\n`);
 		if (interactive) lines.prompt();

@@ -38,7 +38,13 @@ function renderFeedPlan(plan: FeedPlan, categories: readonly string[]): string {
 	const entries = plan.picks.map((pick, position) => {
 		const reason =
 			pick.reason.kind === 'corpus'
-				? `close to “${displayTitle(pick.reason.paper)}”, ${standingText(pick)}`
+				? [
+						`close to “${displayTitle(pick.reason.paper)}”`,
+						pick.reason.shared.length ? `shares ${pick.reason.shared.map((term) => `“${term}”`).join(', ')}` : '',
+						standingText(pick),
+					]
+						.filter(Boolean)
+						.join(', ')
 				: pick.reason.kind === 'author'
 					? `by ${pick.reason.name}, author of “${displayTitle(pick.reason.paper)}”`
 					: `matches topic "${pick.reason.topic}"`;

@@ -5,10 +5,12 @@ import { normaliseArxivId, type Paper } from './paper.js';
 
 /** The corpus file that papers added from Discord, the console or the CLI are appended to. */
 export const ADDED_FILE_NAME = 'added.jsonl';
+/** The overlay file paperbot keeps the corpus's arXiv papers up to date in: their latest version, journal reference, DOI. */
+export const CHANGES_FILE_NAME = 'changes.jsonl';
 
 /** What an append wrote. */
 export interface AppendResult {
-	/** The `added.jsonl` written to. */
+	/** The file written to: `added.jsonl`, or the library file named. */
 	file: string;
 	/** Ids of the papers appended; papers already in the file are skipped, not repeated. */
 	added: string[];
@@ -27,12 +29,13 @@ const appendsInProgress = new Map<string, Promise<unknown>>();
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function addedFileFor(corpusPath: string): Promise<string> {
+/** The file `fileName` in the corpus folder, or beside the corpus file when `corpusPath` names one. */
+export async function corpusFileFor(corpusPath: string, fileName: string): Promise<string> {
 	const info = await stat(corpusPath).catch((error: unknown) => {
 		if (errorCode(error) === 'ENOENT') throw new Error(`corpus append: the corpus path ${corpusPath} does not exist.`);
 		throw error;
 	});
-	return join(info.isDirectory() ? corpusPath : dirname(corpusPath), ADDED_FILE_NAME);
+	return join(info.isDirectory() ? corpusPath : dirname(corpusPath), fileName);
 }
 
 function idOfLine(line: string): string | null {
@@ -60,6 +63,11 @@ function completeLines(text: string): { kept: string; ids: Set<string>; discarde
 			.filter((id): id is string => id !== null),
 	);
 	return { kept, ids, discardedTornLine: trailing.trim() !== '' && !trailingIsWhole };
+}
+
+/** The keys of the papers in a corpus file that paperbot writes (`imported.jsonl` in the corpus folder); empty when it does not exist yet. */
+export async function keysInCorpusFile(corpusPath: string, fileName: string): Promise<Set<string>> {
+	return completeLines(await readIfPresent(await corpusFileFor(corpusPath, fileName))).ids;
 }
 
 async function readIfPresent(file: string): Promise<string> {
@@ -140,20 +148,61 @@ async function appendUnderLock(file: string, papers: readonly Paper[]): Promise<
 }
 
 /**
- * Appends papers as JSON lines to `added.jsonl` in the corpus folder (beside the corpus file when
- * `corpusPath` names a file), skipping any already there. Atomic: the new content is written to a
+ * Appends papers as JSON lines to `added.jsonl` (or `fileName`, such as `imported.jsonl`) in the
+ * corpus folder (beside the corpus file when `corpusPath` names a file), skipping any already there. Atomic: the new content is written to a
  * temporary file, flushed to disk and renamed over the old one, so a crash or a full disk leaves
  * the old file whole. Appends are serialised within the process by a promise chain and across
  * processes by a lock file, so two adds at once both land. A torn last line left by an older
  * writer's crash is dropped rather than glued onto.
  */
-export async function appendPapers(corpusPath: string, papers: readonly Paper[]): Promise<AppendResult> {
-	const file = await addedFileFor(corpusPath);
+export async function appendPapers(corpusPath: string, papers: readonly Paper[], fileName = ADDED_FILE_NAME): Promise<AppendResult> {
+	const file = await corpusFileFor(corpusPath, fileName);
+	return serialised(file, () => appendUnderLock(file, papers));
+}
+
+/** Runs `work` on `file` after the process's earlier writes to it, holding the file's lock against other processes. */
+function serialised<T>(file: string, work: () => Promise<T>): Promise<T> {
 	const previous = appendsInProgress.get(file) ?? Promise.resolve();
-	const appending = previous.then(() => holdingLock(file, () => appendUnderLock(file, papers)));
+	const writing = previous.then(() => holdingLock(file, work));
 	appendsInProgress.set(
 		file,
-		appending.catch(() => undefined),
+		writing.catch(() => undefined),
 	);
-	return appending;
+	return writing;
+}
+
+/**
+ * Replaces `fileName` in the corpus folder (a file paperbot keeps whole, such as `zotero.jsonl`)
+ * with `papers`, one JSON line each, as atomically as an append and under the same lock. Resolves
+ * with the file written.
+ */
+export async function rewritePapers(corpusPath: string, fileName: string, papers: readonly Paper[]): Promise<string> {
+	const file = await corpusFileFor(corpusPath, fileName);
+	await serialised(file, () => replaceFile(file, papers.map((paper) => `${JSON.stringify(paper)}\n`).join('')));
+	return file;
+}
+
+/** A metadata overlay line: an id and the fields it sets. */
+export type OverlayRecord = { id: string } & Record<string, unknown>;
+
+async function upsertUnderLock(file: string, records: readonly OverlayRecord[]): Promise<void> {
+	const { kept } = completeLines(await readIfPresent(file));
+	const byId = new Map<string, OverlayRecord>();
+	for (const line of kept.split('\n')) {
+		const id = idOfLine(line);
+		if (id !== null) byId.set(id, JSON.parse(line) as OverlayRecord);
+	}
+	for (const record of records) byId.set(record.id, { ...byId.get(record.id), ...record });
+	await replaceFile(file, [...byId.values()].map((record) => `${JSON.stringify(record)}\n`).join(''));
+}
+
+/**
+ * Writes metadata overlays to `changes.jsonl` beside the corpus: a record for an id already there
+ * is updated in place (its new fields over the old), others are added. Atomic and serialised as
+ * {@link appendPapers} is; the lab's own files are never touched. Returns the file written.
+ */
+export async function writeOverlays(corpusPath: string, records: readonly OverlayRecord[]): Promise<string> {
+	const file = await corpusFileFor(corpusPath, CHANGES_FILE_NAME);
+	if (records.length > 0) await serialised(file, () => upsertUnderLock(file, records));
+	return file;
 }

@@ -82,6 +82,7 @@ export const arxivSnapshotSchema = z
 			doi: snapshot.doi,
 			published,
 			updated: snapshot.update_date,
+			version: snapshot.versions?.length || null,
 		};
 	})
 	.pipe(paperSchema);

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
-import { ADDED_FILE_NAME } from './append.js';
+import { ADDED_FILE_NAME, CHANGES_FILE_NAME } from './append.js';
 import { isArxivKey, type Paper } from './paper.js';
 import { parseJsonRecords } from './json-records.js';
 import { parseLargeJsonLines, readOrHash } from './large-files.js';
 import { parseListing } from './listing.js';
-import { hasNoIdentifier, LIBRARY_FILE_NAMES, type Merge, mergePapers, PaperIdentities } from './merge.js';
+import { LIBRARY_FILE_NAMES, type Merge, mergePapers, PaperIdentities } from './merge.js';
 import type { PaperOverlay, ParsedFile, Place } from './records.js';
 
 /** What a load reports besides the papers: what startup prints and the status counts. */
@@ -72,9 +72,12 @@ const CORPUS_EXTENSIONS = new Set(['.txt', '.json', '.jsonl']);
  * part of the corpus: what the loader reads, and so what a change to means a reload.
  */
 export function isCorpusFileName(name: string, singleFile: string | null = null): boolean {
-	if (singleFile !== null) return name === basename(singleFile) || name === ADDED_FILE_NAME;
+	if (singleFile !== null) return name === basename(singleFile) || WRITTEN_BESIDE.includes(name);
 	return !name.startsWith('.') && CORPUS_EXTENSIONS.has(extname(name));
 }
+/** The files paperbot writes beside a single-file corpus: papers added, the library's, and the changes arXiv reports. */
+const WRITTEN_BESIDE: readonly string[] = [ADDED_FILE_NAME, ...LIBRARY_FILE_NAMES, CHANGES_FILE_NAME];
+
 /** How many warnings a "no valid paper" error quotes before summarising the rest. */
 const WARNINGS_QUOTED = 10;
 
@@ -149,7 +152,11 @@ function parseCorpus(path: string, files: string[], contents: readonly (Buffer |
 	}
 	// Overlays first, so that the titles and authors they give can tell which records are one paper.
 	const overlaysById = new Map<string, PaperOverlay[]>();
-	for (const { overlay } of overlays) overlaysById.set(overlay.id, [...(overlaysById.get(overlay.id) ?? []), overlay]);
+	for (const { overlay } of overlays) {
+		const same = overlaysById.get(overlay.id);
+		if (same) same.push(overlay);
+		else overlaysById.set(overlay.id, [overlay]);
+	}
 	const applied = new Set<string>();
 	for (const record of records) {
 		for (const overlay of overlaysById.get(record.paper.id) ?? []) record.paper = applyOverlay(record.paper, overlay);
@@ -160,7 +167,7 @@ function parseCorpus(path: string, files: string[], contents: readonly (Buffer |
 	}
 	const identities = new PaperIdentities(
 		papers,
-		records.some(({ paper }) => hasNoIdentifier(paper)),
+		records.some(({ paper }) => !isArxivKey(paper.id)),
 	);
 	for (const { paper, place, fromLibrary } of records) {
 		const same = identities.find(paper);
@@ -174,7 +181,8 @@ function parseCorpus(path: string, files: string[], contents: readonly (Buffer |
 			papers.set(paper.id, { paper, place, fromLibrary });
 			identities.remember(paper, same);
 		} else {
-			const union = mergePapers(same, paper);
+			// The lab's own record leads; the library's fills its gaps.
+			const union = earlier.fromLibrary && !fromLibrary ? mergePapers(paper, same) : mergePapers(same, paper);
 			if (same.id !== paper.id) merged.push({ id: union.id === paper.id ? same.id : paper.id, into: union.id });
 			papers.delete(same.id);
 			papers.set(union.id, { paper: union, place: earlier.place, fromLibrary: earlier.fromLibrary && fromLibrary });
@@ -205,15 +213,19 @@ async function listCorpusFiles(path: string): Promise<string[]> {
 		throw new CorpusError(`corpus: cannot read ${path} (CORPUS_PATH): ${describeFsError(error)}`);
 	});
 	if (!stats.isDirectory()) {
-		// Papers added from arXiv are appended beside a single-file corpus (see src/corpus/append.ts).
-		const added = join(dirname(path), ADDED_FILE_NAME);
-		const hasAdded =
-			resolve(added) !== resolve(path) &&
-			(await stat(added).then(
-				(info) => info.isFile(),
-				() => false,
-			));
-		return hasAdded ? [path, added] : [path];
+		// Papers added from arXiv, and the lab's library, are written beside a single-file corpus (see src/corpus/append.ts).
+		const beside: string[] = [];
+		for (const name of WRITTEN_BESIDE) {
+			const file = join(dirname(path), name);
+			const exists =
+				resolve(file) !== resolve(path) &&
+				(await stat(file).then(
+					(info) => info.isFile(),
+					() => false,
+				));
+			if (exists) beside.push(file);
+		}
+		return [path, ...beside];
 	}
 	const entries = await readdir(path, { withFileTypes: true }).catch((error: unknown) => {
 		throw new CorpusError(`corpus: cannot read ${path} (CORPUS_PATH): ${describeFsError(error)}`);

@@ -28,26 +28,32 @@ export function firstSurname(paper: Paper): string {
 }
 
 /** The published DOI of a paper, lower case: its `doi:` key's or its `doi` field's (never arXiv's own). */
-function publishedDoi(paper: Paper): string | null {
+export function publishedDoi(paper: Paper): string | null {
 	if (paper.id.startsWith('doi:')) return paper.id.slice(4);
 	const doi = paper.doi ? normaliseDoi(paper.doi) : null;
 	return doi !== null && arxivIdOfDoi(doi) === null ? doi : null;
 }
 
 /** The title match of a paper: its folded title and first author's surname; null when either is unknown. */
-function titleMatch(paper: Paper): string | null {
+export function titleMatch(paper: Paper): string | null {
 	const title = paper.title ? foldTitle(paper.title) : '';
 	const surname = firstSurname(paper);
 	return title && surname ? `${title}\u0000${surname}` : null;
 }
 
-/** Whether the paper has neither an arXiv id nor a DOI, so only its title and first author can name it. */
-export const hasNoIdentifier = (paper: Paper) => !isArxivKey(paper.id) && publishedDoi(paper) === null;
+/**
+ * Whether two papers' identifiers tell them apart: both have arXiv ids, or both published DOIs (that
+ * differ, or they would have met by it). A preprint known by its arXiv id and a published version
+ * known by its DOI do not, so their title and first author may still make them one.
+ */
+const identifiersDiffer = (a: Paper, b: Paper) =>
+	(isArxivKey(a.id) && isArxivKey(b.id)) || (publishedDoi(a) !== null && publishedDoi(b) !== null);
 
 /**
  * Finds which papers of a corpus are one paper, however many places name it: the same key, the
- * same DOI (case aside), or, where one side has neither an arXiv id nor a DOI, the same folded
- * title and the same first author's surname. Papers are looked up by key in `byKey`, which the
+ * same DOI (case aside), or, where their identifiers do not tell them apart (a preprint's arXiv id
+ * and its published version's DOI, or a record with neither), the same folded title and the same
+ * first author's surname. Papers are looked up by key in `byKey`, which the
  * caller keeps; this holds their other names.
  */
 export class PaperIdentities {
@@ -55,7 +61,7 @@ export class PaperIdentities {
 
 	/**
 	 * @param byKey the papers so far, by key
-	 * @param byTitle whether titles are compared at all: only when some paper has no identifier (folding every title costs time at scale)
+	 * @param byTitle whether titles are compared at all: only when some paper has no arXiv id, as two arXiv ids always tell papers apart (folding every title costs time at scale)
 	 */
 	constructor(
 		private readonly byKey: { get(key: string): { paper: Paper } | undefined },
@@ -69,10 +75,11 @@ export class PaperIdentities {
 		if (this.byName.size === 0) return null;
 		const doi = publishedDoi(paper);
 		const byDoi = doi === null ? undefined : this.byName.get(`doi:${doi}`);
-		if (byDoi) return byDoi;
+		// Two arXiv ids are two papers even when they name one published DOI (a split or joined paper).
+		if (byDoi && !(isArxivKey(paper.id) && isArxivKey(byDoi.id))) return byDoi;
 		const title = this.byTitle ? titleMatch(paper) : null;
 		const byTitle = title === null ? undefined : this.byName.get(`title:${title}`);
-		if (byTitle && (hasNoIdentifier(paper) || hasNoIdentifier(byTitle))) return byTitle;
+		if (byTitle && !identifiersDiffer(paper, byTitle)) return byTitle;
 		return null;
 	}
 

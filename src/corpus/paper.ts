@@ -28,6 +28,12 @@ export function normaliseArxivId(text: string): string | null {
 	return null;
 }
 
+/** The version an arXiv id or link names (`2305.00054v3` → 3), or null when it names none. */
+export function arxivVersionOf(text: string): number | null {
+	const match = /v(\d+)(?:\.pdf)?\/?$/i.exec(text.trim());
+	return match && normaliseArxivId(text) !== null ? Number(match[1]) : null;
+}
+
 const DOI = /^10\.\d{4,9}\/\S+$/;
 const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
 const SOURCE_KEY = /^(bib:\S+|zotero:(?:users|groups)\/\d+\/[A-Z0-9]+)$/;
@@ -143,6 +149,13 @@ export const paperFieldsSchema = z.object({
 	published: partialDate.nullish().transform((date) => date ?? null),
 	/** Latest version's date. */
 	updated: isoDate.nullish().transform((date) => date ?? null),
+	/** The latest arXiv version known (3 for `2305.00054v3`); null when unknown. */
+	version: z
+		.number()
+		.int()
+		.positive()
+		.nullish()
+		.transform((version) => version ?? null),
 	/** The lab's own BibTeX cite key and entry type, kept from an imported `.bib`. */
 	cite_key: optionalText,
 	entry_type: optionalText,
@@ -188,13 +201,24 @@ export const paperLabel = (key: string): string => (isArxivKey(key) ? `arXiv:${k
 
 const ARXIV_MENTION =
 	/(?:arxiv\.org\/(?:abs|pdf|html)\/|arxiv:\s*)((?:[a-z-]+(?:\.[A-Z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?)|\b(\d{4}\.\d{4,5})(?:v\d+)?\b/gi;
+/** A DOI in running text, bare or inside a `doi.org` link; the punctuation a sentence puts after it is trimmed off. */
+const DOI_MENTION = /\b10\.\d{4,9}\/[^\s"'<>]+/g;
 
-/** The distinct arXiv ids a message names, as ids, `arXiv:` references or arxiv.org links, in order. */
-export function findArxivIds(text: string): string[] {
-	const ids = new Set<string>();
-	for (const match of text.matchAll(ARXIV_MENTION)) {
+/**
+ * The distinct papers a message names, as keys, in order: arXiv ids, `arXiv:` references and
+ * arxiv.org links, and DOIs and `doi.org` links (`doi:` keys; arXiv's own DOIs are its ids). The
+ * digits inside a DOI (`10.3389/fncom.2015.00099`) are never read as an arXiv id.
+ */
+export function findPaperKeys(text: string): string[] {
+	const found: { at: number; key: string }[] = [];
+	const withoutDois = text.replace(DOI_MENTION, (mention, at: number) => {
+		const key = normalisePaperKey(mention.replace(/[.,;:!?)\]}]+$/, ''));
+		if (key !== null) found.push({ at, key });
+		return ' '.repeat(mention.length);
+	});
+	for (const match of withoutDois.matchAll(ARXIV_MENTION)) {
 		const id = normaliseArxivId(match[1] ?? match[2] ?? '');
-		if (id) ids.add(id);
+		if (id) found.push({ at: match.index, key: id });
 	}
-	return [...ids];
+	return [...new Set(found.sort((a, b) => a.at - b.at).map((mention) => mention.key))];
 }

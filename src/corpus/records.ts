@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isIsoDate, type Paper, paperFieldsSchema, paperSchema } from './paper.js';
+import { isIsoDate, isPartialDate, normalisePaperKey, type Paper, paperFieldsSchema, paperSchema } from './paper.js';
 import { arxivSnapshotSchema, isArxivSnapshot } from './arxiv-snapshot.js';
 
 /** A place in a corpus file, written `path:line` as the caller gave the path. */
@@ -84,35 +84,44 @@ const isCanonicalText = (value: unknown): value is string => typeof value === 's
 const isOptionalText = (value: unknown) => value == null || isCanonicalText(value);
 const isOptionalList = (value: unknown) => value == null || (Array.isArray(value) && value.length > 0 && value.every(isCanonicalText));
 const isOptionalDate = (value: unknown) => value == null || (typeof value === 'string' && isIsoDate(value));
+const isOptionalPartialDate = (value: unknown) => value == null || (typeof value === 'string' && isPartialDate(value));
 /** Only for fields the checks above have already proven to be a T, null or absent. */
 const orNull = <T>(value: unknown) => (value ?? null) as T | null;
 
+/** A key already as `normalisePaperKey` writes it: a new-style arXiv id at once, any other by the function itself. */
+const isCanonicalKey = (value: unknown): value is string =>
+	typeof value === 'string' && (CANONICAL_ID.test(value) || (value.includes(':') && normalisePaperKey(value) === value));
+const isOptionalVersion = (value: unknown) => value == null || (typeof value === 'number' && Number.isInteger(value) && value > 0);
+
 /**
- * The hot path for large corpora: a record already in the exact form `paperSchema` outputs
- * (new-style versionless id, trimmed non-empty text, an abstract, no empty lists, no DOI) becomes a Paper without a
- * zod pass, which costs more than the JSON parse itself. Anything else returns null and goes
- * through `paperSchema`, so the schema stays the one definition of a valid paper.
+ * The hot path for large corpora and for the files paperbot writes: a record already in the exact
+ * form `paperSchema` outputs (a canonical key, trimmed non-empty text, a title or an abstract, no
+ * empty lists, dates as written) becomes a Paper without a zod pass, which costs more than the
+ * JSON parse itself. Anything else returns null and goes through `paperSchema`, so the schema
+ * stays the one definition of a valid paper.
  */
 function canonicalPaper(record: Record<string, unknown>): Paper | null {
 	const { id, title, authors, abstract, categories, venue, comment, journal_ref, doi, code_url, url, published, updated } = record;
+	const { version, cite_key, entry_type, zotero_key } = record;
 	if (
-		typeof id !== 'string' ||
-		!CANONICAL_ID.test(id) ||
-		!isCanonicalText(abstract) ||
-		!isOptionalText(url) ||
-		record.cite_key != null ||
-		record.entry_type != null ||
-		record.zotero_key != null ||
+		!isCanonicalKey(id) ||
+		!isOptionalText(abstract) ||
 		!isOptionalText(title) ||
+		(abstract == null && title == null) ||
 		!isOptionalList(authors) ||
 		!isOptionalList(categories) ||
 		!isOptionalText(venue) ||
 		!isOptionalText(comment) ||
 		!isOptionalText(journal_ref) ||
-		doi != null ||
+		!isOptionalText(doi) ||
 		!isOptionalText(code_url) ||
-		!isOptionalDate(published) ||
-		!isOptionalDate(updated)
+		!isOptionalText(url) ||
+		!isOptionalPartialDate(published) ||
+		!isOptionalDate(updated) ||
+		!isOptionalVersion(version) ||
+		!isOptionalText(cite_key) ||
+		!isOptionalText(entry_type) ||
+		!isOptionalText(zotero_key)
 	) {
 		return null;
 	}
@@ -120,7 +129,7 @@ function canonicalPaper(record: Record<string, unknown>): Paper | null {
 		id,
 		title: orNull<string>(title),
 		authors: orNull<string[]>(authors),
-		abstract,
+		abstract: orNull<string>(abstract),
 		categories: orNull<string[]>(categories),
 		venue: orNull<string>(venue),
 		comment: orNull<string>(comment),
@@ -130,8 +139,9 @@ function canonicalPaper(record: Record<string, unknown>): Paper | null {
 		url: orNull<string>(url),
 		published: orNull<string>(published),
 		updated: orNull<string>(updated),
-		cite_key: null,
-		entry_type: null,
-		zotero_key: null,
+		version: orNull<number>(version),
+		cite_key: orNull<string>(cite_key),
+		entry_type: orNull<string>(entry_type),
+		zotero_key: orNull<string>(zotero_key),
 	};
 }

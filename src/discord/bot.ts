@@ -9,6 +9,7 @@ import { ACTION_PERMISSIONS, DiscordRefusal, missingPermissions, type BotPermiss
 import { commandsRoute, registerCommands } from './registration.js';
 import { refusing } from './refusals.js';
 import { answerUnreadInteractions } from './unread-interactions.js';
+import { postOncePerPaper } from './paper-posts.js';
 import type { Logger } from '../log.js';
 
 /** Discord's error for a second thread from the same message. */
@@ -103,7 +104,8 @@ async function route<Context extends ComponentContext>(
 	if (interaction.isAutocomplete()) {
 		const command = commands.find((candidate) => candidate.data.name === interaction.commandName);
 		const focused = interaction.options.getFocused(true);
-		await interaction.respond(command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, context) ?? []);
+		const option = { name: focused.name, value: String(focused.value), subcommand: interaction.options.getSubcommand(false) ?? undefined };
+		await interaction.respond(command?.autocomplete?.(option, context, commandInput(interaction)) ?? []);
 		return 'suggested';
 	}
 	if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
@@ -128,6 +130,9 @@ async function route<Context extends ComponentContext>(
 		const values = interaction.isStringSelectMenu() ? interaction.values : [];
 		if (componentDeferred(action)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 		const { reply, update } = await answerComponent(action, values, context, commandInput(interaction), onFault);
+		const { paperPost } = reply;
+		if (paperPost && !reply.isError && context.paperPosts && interaction.inGuild())
+			return postOncePerPaper(interaction, { ...reply, paperPost }, context.paperPosts, send);
 		if (update && !reply.isError) await interaction.update({ ...toDiscord(reply), flags: undefined });
 		else if (!(await send(interaction, reply))) return 'refused';
 		return reply.isError ? 'refused' : 'answered';
@@ -156,7 +161,8 @@ function commandInput(interaction: Interaction): CommandInput {
 	const subcommand = interaction.options.getSubcommand(false) ?? undefined;
 	const top = interaction.options.data[0];
 	const data = subcommandGroup ? (top?.options?.[0]?.options ?? []) : subcommand ? (top?.options ?? []) : interaction.options.data;
-	const options = Object.fromEntries(data.map((option) => [option.name, option.value ?? option.channel?.id]));
+	// An attachment option stands for the file's address, which the command downloads.
+	const options = Object.fromEntries(data.map((option) => [option.name, option.attachment?.url ?? option.value ?? option.channel?.id]));
 	return { ...base, ...(subcommandGroup ? { subcommandGroup } : {}), subcommand, options };
 }
 
@@ -186,9 +192,14 @@ function missingForThread(interaction: Interaction, reply: Reply): BotPermission
 /**
  * Sends a reply, then starts its thread (with the note inside) when it asks for one. A thread the
  * bot may not start is refused before anything is posted (and the result is false); Discord
- * refusing a step after the post throws a DiscordRefusal that says what was done.
+ * refusing a step after the post throws a DiscordRefusal that says what was done. `onPosted` hears
+ * of a public reply's message once it is posted, and again once its thread is started.
  */
-async function send(interaction: RepliableInteraction, reply: Reply): Promise<boolean> {
+async function send(
+	interaction: RepliableInteraction,
+	reply: Reply,
+	onPosted?: (messageId: string, withThread: boolean) => void,
+): Promise<boolean> {
 	const payload = toDiscord(reply);
 	const where = { channelId: interaction.channelId ?? '', held: heldPermissions(interaction) };
 	if (interaction.deferred && !interaction.replied) {
@@ -207,7 +218,11 @@ async function send(interaction: RepliableInteraction, reply: Reply): Promise<bo
 		return true;
 	}
 	if (!reply.thread) {
-		await interaction.reply(payload);
+		if (!onPosted) await interaction.reply(payload);
+		else {
+			const response = await interaction.reply({ ...payload, withResponse: true });
+			if (response.resource?.message) onPosted(response.resource.message.id, false);
+		}
 		return true;
 	}
 	const missing = missingForThread(interaction, reply);
@@ -219,9 +234,11 @@ async function send(interaction: RepliableInteraction, reply: Reply): Promise<bo
 	const response = await interaction.reply({ ...payload, withResponse: true });
 	const message = response.resource?.message;
 	if (!message) throw new Error('Discord did not return the posted message, so no thread was started');
+	onPosted?.(message.id, false);
 	const done = 'I posted the card';
 	const { name, firstMessage: note } = reply.thread;
 	const thread = await refusing(() => message.startThread({ name }), { ...where, action: 'start a thread', done });
+	onPosted?.(message.id, true);
 	if (note)
 		await refusing(() => thread.send({ content: note, allowedMentions: { parse: [] } }), {
 			...where,
@@ -262,6 +279,7 @@ async function discuss(
 			channelId,
 			held: heldPermissions(interaction),
 		});
+		if (interaction.inGuild()) context.paperPosts?.threadStarted(interaction.guildId, interaction.message.id);
 		await send(interaction, { message: { ...reply.message, content: `Thread started: <#${started.id}>` } });
 		return 'thread started';
 	} catch (error) {

@@ -1,5 +1,4 @@
 import { DiscordAPIError, RESTJSONErrorCodes, type Client, type GuildTextBasedChannel } from 'discord.js';
-import { missingPermissions, PERMISSION_COSTS } from '../interaction/refusal.js';
 import { refusing } from './refusals.js';
 import type { Poster } from '../services/poster.js';
 
@@ -7,8 +6,7 @@ import type { Poster } from '../services/poster.js';
 export function createPollPoster(
 	client: Client<true>,
 	fetchChannel: (guildId: string, channelId: string) => Promise<GuildTextBasedChannel>,
-	channelProblem: Poster['channelProblem'],
-): Pick<Poster, 'sendPoll' | 'endPoll' | 'pollResults' | 'pollChannelProblem'> {
+): Pick<Poster, 'sendPoll' | 'endPoll' | 'pollResults'> {
 	const fetchPoll = async (guildId: string, channelId: string, messageId: string) => {
 		const channel = await fetchChannel(guildId, channelId);
 		const message = await channel.messages.fetch({ message: messageId, force: true, cache: false });
@@ -16,15 +14,6 @@ export function createPollPoster(
 		return { message, poll: message.poll };
 	};
 	return {
-		pollChannelProblem(guildId, channelId) {
-			const problem = channelProblem(guildId, channelId, true);
-			if (problem) return problem;
-			const channel = client.channels.cache.get(channelId);
-			const held =
-				channel && !channel.isDMBased() && 'permissionsFor' in channel ? channel.permissionsFor(client.user)?.bitfield : undefined;
-			const missing = missingPermissions(held, ['Send Polls']);
-			return missing.length === 0 ? null : `paperbot lacks ${missing.join(', ')} in <#${channelId}> (${PERMISSION_COSTS['Send Polls']})`;
-		},
 		async sendPoll(guildId, channelId, { content, poll }) {
 			const channel = await fetchChannel(guildId, channelId);
 			const held = channel.permissionsFor(client.user)?.bitfield;

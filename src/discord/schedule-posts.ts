@@ -1,5 +1,6 @@
 import { ChannelType, type Client, type GuildTextBasedChannel, type Message } from 'discord.js';
-import { ACTION_PERMISSIONS, DiscordRefusal, missingPermissions, PERMISSION_COSTS, type BotPermission } from '../interaction/refusal.js';
+import { ACTION_PERMISSIONS, DiscordRefusal, missingPermissions } from '../interaction/refusal.js';
+import type { ChannelAccess } from '../messages/channel-permissions.js';
 import { refusing } from './refusals.js';
 import type { Logger } from '../log.js';
 import { findMarkedPost } from '../messages/post-messages.js';
@@ -8,10 +9,6 @@ import { createPollPoster } from './polls.js';
 
 /** How many of a channel's newest messages a reconcile reads for the bot's own post. */
 const RECONCILE_WINDOW = 100;
-
-/** What every scheduled post needs in its channel, with Read Message History for the exactly-once check. */
-const POSTING_PERMISSIONS: readonly BotPermission[] = [...ACTION_PERMISSIONS.post, 'Read Message History'];
-const THREAD_PERMISSIONS: readonly BotPermission[] = [...ACTION_PERMISSIONS['start a thread'], ...ACTION_PERMISSIONS['post in the thread']];
 
 /** Channel types a scheduled post may go to: text and announcement channels. */
 export const POSTABLE_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
@@ -22,18 +19,10 @@ function postableChannel(client: Client<true>, guildId: string, channelId: strin
 	return (POSTABLE_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type) && channel.isTextBased() ? channel : null;
 }
 
-/**
- * Why the bot cannot post in a guild channel (it cannot see it, it is not a text channel, or the
- * bot lacks permissions there, named), or null when it can.
- */
-export function channelProblem(client: Client<true>, guildId: string, channelId: string, withThreads: boolean): string | null {
+/** Whether the bot sees a guild channel as a text channel it may post to, and its permissions there, as discord.js has them cached. */
+export function channelAccess(client: Client<true>, guildId: string, channelId: string): ChannelAccess {
 	const channel = postableChannel(client, guildId, channelId);
-	if (!channel) return `paperbot cannot see a text channel <#${channelId}> in this server`;
-	const needed = new Set(withThreads ? [...POSTING_PERMISSIONS, ...THREAD_PERMISSIONS] : POSTING_PERMISSIONS);
-	const missing = missingPermissions(heldIn(client, channel), [...needed]);
-	if (missing.length === 0) return null;
-	const costs = [...new Set(missing.map((name) => PERMISSION_COSTS[name]))];
-	return `paperbot lacks ${missing.join(', ')} in <#${channelId}> (${costs.join('; ')})`;
+	return channel ? { visible: true, held: heldIn(client, channel) } : { visible: false };
 }
 
 /** The bot's permissions in a channel, from the roles and overwrites discord.js has cached. */
@@ -82,12 +71,8 @@ async function startPostThread(
 /** The poster over a ready discord.js client. */
 export function createDiscordPoster(client: Client<true>, log: Logger): Poster {
 	return {
-		...createPollPoster(
-			client,
-			(guildId, channelId) => fetchChannel(client, guildId, channelId),
-			(guildId, channelId, withThreads) => channelProblem(client, guildId, channelId, withThreads),
-		),
-		channelProblem: (guildId, channelId, withThreads) => channelProblem(client, guildId, channelId, withThreads),
+		...createPollPoster(client, (guildId, channelId) => fetchChannel(client, guildId, channelId)),
+		channelAccess: (guildId, channelId) => channelAccess(client, guildId, channelId),
 		async send(guildId, channelId, messages, threadName) {
 			const channel = await fetchChannel(client, guildId, channelId);
 			const held = heldIn(client, channel);
@@ -138,6 +123,7 @@ export function createDiscordPoster(client: Client<true>, log: Logger): Poster {
 				id: message.id,
 				authorId: message.author.id,
 				footers: message.embeds.map((embed) => embed.footer?.text ?? ''),
+				timestamps: message.embeds.map((embed) => embed.timestamp),
 				content: message.content,
 			}));
 			return findMarkedPost(messages, client.user.id, kind, slot);

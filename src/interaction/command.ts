@@ -88,8 +88,12 @@ export interface ServedCommand<Context> {
 	 * once, privately, and sends the reply when it is ready.
 	 */
 	deferred?(input: CommandInput): boolean;
-	/** Choices for the focused option as the user types. */
-	autocomplete?(option: { name: string; value: string }, context: Context): APIApplicationCommandOptionChoice<string>[];
+	/** Choices for the focused option of `subcommand` as `asker` types. */
+	autocomplete?(
+		option: { name: string; value: string; subcommand?: string | undefined },
+		context: Context,
+		asker: Asker,
+	): APIApplicationCommandOptionChoice<string>[];
 }
 
 /**

@@ -21,17 +21,6 @@ export const PERMISSION_BITS: Readonly<Record<BotPermission, bigint>> = {
 	'Send Polls': PermissionFlagsBits.SendPolls,
 };
 
-/** What a scheduled post loses without each permission, as `/paperbot status` says it. */
-export const PERMISSION_COSTS: Readonly<Record<BotPermission, string>> = {
-	'View Channel': 'nothing is posted there',
-	'Send Messages': 'nothing is posted there',
-	'Embed Links': 'posts are held, since their cards would not show',
-	'Read Message History': 'a post interrupted by a restart is held until paperbot can check the channel for it',
-	'Create Public Threads': 'posts go out without a thread',
-	'Send Messages in Threads': 'paperbot cannot write in the threads it starts',
-	'Send Polls': 'the reading polls cannot be posted',
-};
-
 /** Something paperbot does in a channel that Discord may refuse. */
 export type ChannelAction = 'post' | 'start a thread' | 'post in the thread' | 'read the channel' | 'post a poll';
 

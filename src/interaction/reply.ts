@@ -28,6 +28,11 @@ export interface Reply {
 	privateNote?: string;
 	/** What already happened before the public post (e.g. "Added arXiv:… to the corpus"), said first if Discord refuses it. */
 	done?: string;
+	/**
+	 * The id of the paper this public post is of, when a paper gets one such post per server (a
+	 * card's **Share** and **Discuss**): a second press points to the post already there.
+	 */
+	paperPost?: string;
 }
 
 /** A problem with the user's input: shown to them privately, not logged as a fault. */

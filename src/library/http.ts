@@ -39,6 +39,8 @@ export interface ServiceClientOptions {
 	timeoutMs?: number;
 	/** Retries after a 429, a 503 or a 5xx before giving up; default 3. */
 	retries?: number;
+	/** Other statuses the service answers when asked too fast, waited on and retried alike (OpenAlex's 403). */
+	alsoRetried?: readonly number[];
 	/** Longest wait a `Retry-After` or `Backoff` may ask for before the request gives up instead, in seconds; default 120. */
 	longestWaitSeconds?: number;
 	/** How to wait; tests pass a fake clock's. Default a timer. */
@@ -108,7 +110,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
 			if (backoff !== null) notBefore.set(url.host, Date.now() + backoff * 1000);
 			const { status } = answer;
 			if ((status >= 200 && status < 300) || status === 304 || accept.includes(status)) return answer;
-			if (RETRIED(status) && attempt < retries) {
+			if ((RETRIED(status) || options.alsoRetried?.includes(status)) && attempt < retries) {
 				const asked = waitSeconds(answer.headers.get('retry-after'));
 				const seconds = asked ?? 2 ** attempt;
 				if (seconds <= longestWait) {
@@ -133,4 +135,13 @@ function statusAdvice(status: number, urlSetting: string, url: URL): string {
 	if (status >= 500) return '; it is having trouble, so try again later';
 	if (status === 401 || status === 403) return '; the key was refused or may not read this';
 	return `; check ${urlSetting} (${url.origin})`;
+}
+
+/** The JSON a service's answer holds, or undefined when it holds none (an HTML error page, a cut-off body). */
+export function parseJsonBody(body: string): unknown {
+	try {
+		return JSON.parse(body);
+	} catch {
+		return undefined;
+	}
 }

@@ -1,4 +1,10 @@
-import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APISelectMenuOption } from 'discord-api-types/v10';
+import type {
+	APIActionRowComponent,
+	APIButtonComponent,
+	APIEmbed,
+	APISelectMenuOption,
+	APIStringSelectComponent,
+} from 'discord-api-types/v10';
 import { buildPaperCard, COMPONENT_LIMITS, displayTitle, EMBED_LIMITS, truncateAtWord } from '../cards/index.js';
 import { ACTION_ROW, BUTTON, cardButtons, PRIMARY, SECONDARY, shortAuthors, STRING_SELECT } from '../cards/paper-card.js';
 import { markdownSafe, plainLine } from '../cards/safe-text.js';
@@ -20,7 +26,10 @@ function reasonText(pick: FeedPick): string {
 		const title = markdownSafe(truncateAtWord(plainLine(displayTitle(pick.reason.paper)), REASON_TITLE_MAX));
 		return `by *${markdownSafe(plainLine(pick.reason.name))}*, author of “${title}”`;
 	}
-	return `close to “${markdownSafe(truncateAtWord(plainLine(displayTitle(pick.reason.paper)), REASON_TITLE_MAX))}” · ${standingText(pick)}`;
+	const close = `close to “${markdownSafe(truncateAtWord(plainLine(displayTitle(pick.reason.paper)), REASON_TITLE_MAX))}”`;
+	const { shared } = pick.reason;
+	const shares = shared.length ? `shares ${shared.map((term) => `*${markdownSafe(term)}*`).join(', ')}` : '';
+	return [close, shares, standingText(pick)].filter(Boolean).join(' · ');
 }
 
 /** One listed paper: linked title, authors and categories, the reason, and the subscribers it is for. */
@@ -43,6 +52,23 @@ function menuOption(paper: Paper): APISelectMenuOption {
 			[shortAuthors(paper.authors), `arXiv:${paper.id}`].filter(Boolean).join(' · '),
 			COMPONENT_LIMITS.optionDescription,
 		),
+	};
+}
+
+/** The menu under a post of arXiv papers: choosing one opens its card privately, whether or not it is in the corpus. */
+export function feedPaperMenu(papers: readonly Paper[]): APIActionRowComponent<APIStringSelectComponent> {
+	return {
+		type: ACTION_ROW,
+		components: [
+			{
+				type: STRING_SELECT,
+				custom_id: encodeCustomId({ kind: 'feed' }),
+				placeholder: 'Show a paper…',
+				min_values: 1,
+				max_values: 1,
+				options: papers.map(menuOption),
+			},
+		],
 	};
 }
 
@@ -96,21 +122,7 @@ export function buildFeedMessages(plan: FeedPlan, categories: readonly string[])
 		return {
 			...(userIds.length > 0 ? { content: `For ${userIds.map((id) => `<@${id}>`).join(' ')}` } : {}),
 			embeds: part.embeds,
-			components: [
-				{
-					type: ACTION_ROW,
-					components: [
-						{
-							type: STRING_SELECT,
-							custom_id: encodeCustomId({ kind: 'feed' }),
-							placeholder: 'Show a paper…',
-							min_values: 1,
-							max_values: 1,
-							options: part.picks.map((pick) => menuOption(pick.paper)),
-						},
-					],
-				},
-			],
+			components: [feedPaperMenu(part.picks.map((pick) => pick.paper))],
 			mentionedUserIds: userIds,
 		};
 	});

@@ -36,23 +36,52 @@ export function postMarker(kind: PostKind, slot: string): string {
 	return `${POST_NAMES[kind]} · ${slot}`;
 }
 
+/** Discord's timestamp markup for `at`: each reader sees the time in their own zone. */
+export function discordTime(at: Date): string {
+	return `<t:${Math.floor(at.getTime() / 1000)}:f>`;
+}
+
+/**
+ * The reading group's markers, which show their slot (a time) as people read times: the poll's
+ * text carries `Reading poll · <t:…:f>`, a Discord timestamp; a pick's footer carries
+ * `Reading pick` alone, its slot being the embed's timestamp, which Discord shows beside it.
+ */
+export function readingMarker(kind: 'reading_poll' | 'reading_result', slot: string): string {
+	return kind === 'reading_poll' ? `${POST_NAMES[kind]} · ${discordTime(new Date(slot))}` : POST_NAMES[kind];
+}
+
+/** A recent message of a channel as a reconcile reads it. */
+export interface ChannelMessage {
+	id: string;
+	authorId: string;
+	/** Its embeds' footer texts, in order. */
+	footers: readonly string[];
+	/** Its embeds' timestamps (ISO 8601), in the same order. */
+	timestamps?: readonly (string | null)[];
+	content?: string;
+}
+
+/** Whether a message carries the slot's marker; posts made before the reading markers showed times carry `postMarker`. */
+function carriesMarker(message: ChannelMessage, kind: PostKind, slot: string): boolean {
+	const marker = postMarker(kind, slot);
+	if (message.footers.some((footer) => footer.includes(marker)) || message.content?.includes(marker)) return true;
+	if (kind === 'reading_poll') return message.content?.includes(readingMarker(kind, slot)) ?? false;
+	const at = new Date(slot).getTime();
+	return (
+		kind === 'reading_result' &&
+		message.footers.some((footer, index) => {
+			const timestamp = message.timestamps?.[index];
+			return footer.endsWith(POST_NAMES[kind]) && typeof timestamp === 'string' && Date.parse(timestamp) === at;
+		})
+	);
+}
+
 /**
  * The message id of the first message in `messages` written by `authorId` that carries the slot's
  * marker in an embed footer or, for a poll (which has no embed), in its text; or null.
  */
-export function findMarkedPost(
-	messages: readonly { id: string; authorId: string; footers: readonly string[]; content?: string }[],
-	authorId: string,
-	kind: PostKind,
-	slot: string,
-): string | null {
-	const marker = postMarker(kind, slot);
-	const found = messages.find(
-		(message) =>
-			message.authorId === authorId &&
-			(message.footers.some((footer) => footer.includes(marker)) || (message.content?.includes(marker) ?? false)),
-	);
-	return found?.id ?? null;
+export function findMarkedPost(messages: readonly ChannelMessage[], authorId: string, kind: PostKind, slot: string): string | null {
+	return messages.find((message) => message.authorId === authorId && carriesMarker(message, kind, slot))?.id ?? null;
 }
 
 /** The paper-of-the-day post: the card headed "Paper of the day", marked with its date, with the Discuss button. */

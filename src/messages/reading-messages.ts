@@ -6,7 +6,8 @@ import { markdownLink } from '../cards/paper-card.js';
 import type { Proposal, ReadingPoll } from '../store/reading-list.js';
 import type { GuildSettings } from '../store/settings.js';
 import type { ReadingOutcome } from '../schedule/reading-vote.js';
-import { paperMenu, postMarker, type PostMessage } from './post-messages.js';
+import { countOf } from '../cards/counts.js';
+import { discordTime, paperMenu, readingMarker, type PostMessage } from './post-messages.js';
 import { formatLocalTime } from './schedule-status.js';
 
 /** Discord's limits on a poll: its question and each answer. */
@@ -44,6 +45,32 @@ function proposalLine(entry: ProposedPaper, index: number): string {
 	return `${index + 1}. ${markdownLink(title, keyUrl(entry.proposal.paperId), true)} — proposed by ${nameOf(entry.proposal)}`;
 }
 
+/** The proposer's note, quoted as written: ` — “short and clear”`, or nothing. */
+function noteOf(proposal: Proposal, max: number): string {
+	return proposal.note ? ` — “${markdownSafe(truncateAtWord(plainLine(proposal.note), max))}”` : '';
+}
+
+/**
+ * The poll's answers: each title cut at a word to fit Discord's 55 characters, and kept distinct
+ * when titles share their start ("…Part 1", "…Part 2"): a cut title that another answer shares
+ * keeps its last words after the cut, then, if still shared, its place in the poll.
+ */
+export function pollAnswers(titles: readonly string[]): string[] {
+	const cut = titles.map((title) => truncateAtWord(title, POLL_LIMITS.answer));
+	const shared = (answers: readonly string[], index: number) => answers.some((other, at) => at !== index && other === answers[index]);
+	const withEnds = cut.map((answer, index) => {
+		if (!shared(cut, index)) return answer;
+		const title = titles[index] as string;
+		const end = truncateAtWord(title.split(/\s+/).slice(-2).join(' '), 20).replace(/…$/, '');
+		return `${truncateAtWord(title, POLL_LIMITS.answer - end.length - 2).replace(/…$/, '')}… ${end}`;
+	});
+	return withEnds.map((answer, index) => {
+		if (!shared(withEnds, index)) return answer;
+		const place = ` (${index + 1})`;
+		return `${truncateAtWord(titles[index] as string, POLL_LIMITS.answer - place.length)}${place}`;
+	});
+}
+
 /** The week a poll belongs to, as its question names it: its local date. */
 function weekOf(slot: string, timezone: string): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(slot));
@@ -51,8 +78,9 @@ function weekOf(slot: string, timezone: string): string {
 
 /**
  * The reading poll: one answer per proposed paper (its title cut at a word to fit Discord's 55
- * characters), oldest proposals first; the text above lists the same papers with links and who
- * proposed them, and carries the slot's marker so a restarted bot finds its own poll.
+ * characters, kept distinct), oldest proposals first; the text above lists the same papers with
+ * links, who proposed them and why, says how many proposals wait for a later poll, and carries the
+ * slot's marker so a restarted bot finds its own poll.
  */
 export function buildPollMessage(
 	entries: readonly ProposedPaper[],
@@ -60,16 +88,21 @@ export function buildPollMessage(
 	hours: number,
 	timezone: string,
 	endsAt: Date,
+	notOffered = 0,
 ): PollMessage {
-	const lines = entries.map(proposalLine);
-	const head = `**Reading group: vote for the next paper.** Open until <t:${Math.floor(endsAt.getTime() / 1000)}:f>; oldest proposals first.`;
-	const content = [head, ...lines, `-# ${postMarker('reading_poll', slot)}`].join('\n');
+	const lines = entries.map((entry, index) => `${proposalLine(entry, index)}${noteOf(entry.proposal, 100)}`);
+	const head = `**Reading group: vote for the next paper.** Open until ${discordTime(endsAt)}; oldest proposals first.`;
+	const waiting =
+		notOffered > 0
+			? [`${countOf(notOffered, 'more proposal')} did not fit in this poll (at most ${entries.length}) and stay on the list for the next.`]
+			: [];
+	const marker = `-# ${readingMarker('reading_poll', slot)}`;
+	const body = [head, ...lines, ...waiting].join('\n');
 	return {
-		content:
-			content.length <= CONTENT_MAX ? content : `${truncateAtWord(content, CONTENT_MAX - 80)}\n-# ${postMarker('reading_poll', slot)}`,
+		content: `${body.length + marker.length < CONTENT_MAX ? body : truncateAtWord(body, CONTENT_MAX - marker.length - 1)}\n${marker}`,
 		poll: {
 			question: { text: truncateAtWord(`Reading group, week of ${weekOf(slot, timezone)}: which paper next?`, POLL_LIMITS.question) },
-			answers: entries.map((entry) => ({ poll_media: { text: truncateAtWord(titleOf(entry), POLL_LIMITS.answer) } })),
+			answers: pollAnswers(entries.map(titleOf)).map((text) => ({ poll_media: { text } })),
 			duration: hours,
 			allow_multiselect: false,
 			layout_type: 1,
@@ -77,24 +110,40 @@ export function buildPollMessage(
 	};
 }
 
-/** The reading group's pick: the winner's card, with the votes it won and who proposed it; a thread is started from it. */
-export function buildPickMessage(
-	paperId: string,
-	paper: Paper | null,
-	proposal: Proposal | null,
-	outcome: ReadingOutcome,
-	slot: string,
-): PostMessage {
-	const marker = postMarker('reading_result', slot);
+/** A paper a poll offered: its id, the corpus's paper (null when it left the corpus) and its proposal (null when withdrawn). */
+export interface PolledPaper {
+	paperId: string;
+	paper: Paper | null;
+	proposal: Proposal | null;
+}
+
+const polledTitle = ({ paperId, paper }: PolledPaper) =>
+	markdownSafe(truncateAtWord(paper ? displayTitle(paper) : paperLabel(paperId), LIST_TITLE_MAX));
+
+/** ` Tied 1–1 with *X*; the earlier proposal goes first.`, or nothing when the winner had the most votes alone. */
+function tieText(votes: number, tied: readonly PolledPaper[]): string {
+	if (tied.length === 0) return '';
+	const score = Array.from({ length: tied.length + 1 }, () => votes).join('–');
+	const titles = tied.map((entry) => `*${polledTitle(entry)}*`);
+	const others = titles.length === 1 ? titles[0] : `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)}`;
+	return ` Tied ${score} with ${others}; the ${tied.length === 1 ? 'earlier' : 'earliest'} proposal goes first.`;
+}
+
+/**
+ * The reading group's pick: the winner's card, with the votes it won, the papers it tied with and
+ * who proposed it; the poster starts a thread from it when it can, which Discord shows under it.
+ */
+export function buildPickMessage(winner: PolledPaper, tied: readonly PolledPaper[], outcome: ReadingOutcome, slot: string): PostMessage {
+	const { paperId, paper, proposal } = winner;
 	// A paper that left the corpus since it was proposed is still named, by its arXiv link.
 	const card: APIEmbed = paper
 		? buildPaperCard(paper, { heading: 'Reading group pick' })
 		: { title: paperLabel(paperId), ...(keyUrl(paperId) && { url: keyUrl(paperId)! }), author: { name: 'Reading group pick' } };
-	card.footer = { text: `${card.footer?.text ?? paperLabel(paperId)} · ${marker}` };
+	card.footer = { text: `${card.footer?.text ?? paperLabel(paperId)} · ${readingMarker('reading_result', slot)}` };
+	card.timestamp = slot;
 	const by = proposal ? ` Proposed by ${nameOf(proposal)}.` : '';
-	const title = markdownSafe(truncateAtWord(paper ? displayTitle(paper) : paperLabel(paperId), LIST_TITLE_MAX));
 	return {
-		content: `**Next reading: ${title}** — ${outcome.votes} of ${outcome.total} vote${outcome.total === 1 ? '' : 's'}.${by} Discuss it in the thread.`,
+		content: `**Next reading: ${polledTitle(winner)}** — ${outcome.votes} of ${countOf(outcome.total, 'vote')}.${tieText(outcome.votes, tied)}${by}`,
 		embeds: [card],
 		components: paper ? [cardComponents(paper, { share: false, discuss: false })] : [],
 		mentionedUserIds: [],
@@ -107,7 +156,8 @@ export function buildNoVotesMessage(slot: string): PostMessage {
 		embeds: [
 			{
 				description: 'Nobody voted in the reading poll, so there is no pick this time; every proposal stays on the list for the next poll.',
-				footer: { text: postMarker('reading_result', slot) },
+				footer: { text: readingMarker('reading_result', slot) },
+				timestamp: slot,
 			},
 		],
 		components: [],
@@ -122,7 +172,7 @@ export function buildProposalsMessage(
 ): { embeds: APIEmbed[]; components: PostMessage['components'] } {
 	const lines = entries.map((entry, index) => {
 		const when = entry.proposal.proposedAt.slice(0, 10);
-		return `${proposalLine(entry, index)} on ${when}${entry.proposal.note ? ` — “${markdownSafe(truncateAtWord(plainLine(entry.proposal.note), 100))}”` : ''}`;
+		return `${proposalLine(entry, index)} on ${when}${noteOf(entry.proposal, 100)}`;
 	});
 	const description = truncateAtWord(lines.join('\n'), EMBED_LIMITS.description);
 	const embed: APIEmbed = {
@@ -152,17 +202,23 @@ export interface ReadingStatus {
 	nextPoll: Date | null;
 }
 
-/** The reading group's lines in `/paperbot status`: where and when, the list's size, the open poll, the next poll. */
+/**
+ * The reading group's lines in `/paperbot status`: where and when, the list's size, the open poll
+ * (shown until its pick is out, also after polls are turned off), the next poll.
+ */
 export function readingStatusLines({ settings, proposals, openPoll, nextPoll }: ReadingStatus): string[] {
-	if (!settings.reading_channel_id) return ['off', `Reading list: ${proposals} proposal(s)`];
+	const open = openPoll?.messageId
+		? [
+				`Open poll: [vote](https://discord.com/channels/${settings.guild_id}/${openPoll.channelId}/${openPoll.messageId}), ends ${formatLocalTime(new Date(openPoll.endsAt), settings.timezone)}; its pick is posted then`,
+			]
+		: [];
+	const listed = `Reading list: ${countOf(proposals, 'proposal')}`;
+	if (!settings.reading_channel_id) return ['off', listed, ...open];
 	const lines = [
 		`<#${settings.reading_channel_id}> on \`${settings.reading_cron}\`, each poll open ${settings.reading_hours} h`,
-		`Reading list: ${proposals} proposal(s)`,
+		listed,
+		...open,
 	];
-	if (openPoll?.messageId) {
-		const link = `https://discord.com/channels/${settings.guild_id}/${openPoll.channelId}/${openPoll.messageId}`;
-		lines.push(`Open poll: [vote](${link}), ends ${formatLocalTime(new Date(openPoll.endsAt), settings.timezone)}`);
-	}
 	if (nextPoll) {
 		const next = `Next poll: ${formatLocalTime(nextPoll, settings.timezone)}`;
 		lines.push(proposals < 2 ? `${next}; no poll unless at least two papers are proposed (${proposals} now)` : next);
@@ -170,20 +226,28 @@ export function readingStatusLines({ settings, proposals, openPoll, nextPoll }: 
 	return lines;
 }
 
+/** Who may turn the reading polls on, and how: said wherever the polls are off. */
+export const POLLS_OFF = 'reading polls are off here (a member with Manage Server turns them on with /paperbot reading set)';
+
 /** The next poll as the CLI prints it: when, the question, the answers, or why there would be none. */
 export function pollPreviewText(
-	{ at, entries, message }: { at: Date | null; entries: readonly ProposedPaper[]; message: PollMessage | null },
+	{ on, at, entries, message }: { on: boolean; at: Date | null; entries: readonly ProposedPaper[]; message: PollMessage | null },
 	timezone: string,
 ): string {
 	const when = at ? formatLocalTime(at, timezone) : 'never (no reading schedule fires again)';
-	if (!message) return `Next reading poll: ${when}. No poll then: it needs at least two proposals, and the list has ${entries.length}.`;
+	const heading = on ? `Next reading poll: ${when}` : `No reading poll is coming: ${POLLS_OFF}`;
+	if (!message)
+		return on
+			? `${heading}. No poll then: it needs at least two proposals, and the list has ${entries.length}.`
+			: `${heading}. A poll also needs at least two proposals, and the list has ${entries.length}.`;
 	const answers = message.poll.answers.map((answer, index) => `  ${index + 1}. ${answer.poll_media.text}`);
 	const proposers = entries.map(
 		({ proposal }, index) => `  ${index + 1}. ${paperLabel(proposal.paperId)}, proposed by ${plainLine(proposal.proposerName)}`,
 	);
 	return [
-		`Next reading poll: ${when}, open ${message.poll.duration} h`,
-		message.poll.question.text,
+		...(on
+			? [`${heading}, open ${message.poll.duration} h`, message.poll.question.text]
+			: [`${heading}. Once they are on, a poll open ${message.poll.duration} h would offer:`]),
 		...answers,
 		'Proposed:',
 		...proposers,

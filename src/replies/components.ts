@@ -11,6 +11,8 @@ import { getPaper } from '../search/paper-index.js';
 import { queryFromPageArgument } from '../interaction/query-keys.js';
 import type { Surface } from '../interaction/spelling.js';
 import { errorReply, privateText, UserError, type Reply } from '../interaction/reply.js';
+import type { NotForUsMarks } from '../store/feed-feedback.js';
+import type { PaperPostStore } from '../store/paper-posts.js';
 
 /** What buttons and menus need: the index in service and, where papers can be added, the curation. */
 export interface ComponentContext {
@@ -19,15 +21,22 @@ export interface ComponentContext {
 	readonly curation?: Curation;
 	/** A paper an arXiv feed post listed, as the feed described it; null when unknown. */
 	readonly feedPaper?: (id: string) => Paper | null;
-	/**
-	 * Teaches the guild's feed: a feed paper the lab took up (`own`), or one marked Not for us
-	 * (`dismissed`, toggled). Returns whether the paper is so marked now.
-	 */
-	readonly teachFeed?: (guildId: string, paper: Paper, lesson: FeedLesson) => boolean;
+	/** Teaches the guild's feed that the lab took up a feed paper (shared or discussed it): it ranks as one of the lab's own. */
+	readonly teachFeed?: (guildId: string, paper: Paper) => void;
+	/** Puts the member's Not for us mark on a feed paper, or takes it back; other members' marks stay. */
+	readonly markNotForUs?: (guildId: string, userId: string, paper: Paper) => NotForUsMarks;
+	/** Each server's one public post of a paper from a card's Share or Discuss; absent where paperbot keeps no state. */
+	readonly paperPosts?: PaperPostStore;
 }
 
-/** What a press on a feed paper's card teaches the feed. */
-export type FeedLesson = 'own' | 'dismissed';
+/** What a member's press of Not for us did, in words: their own mark, and how many members' marks are on the paper. */
+export function notForUsText({ mine, marks }: NotForUsMarks): string {
+	const members = marks === 1 ? '1 member marks it' : `${marks} members mark it`;
+	if (mine)
+		return `Marked Not for us: ${members} now, and papers like it rank lower in later feeds, the more so the more members mark it. Press again to take your mark back.`;
+	if (marks === 0) return 'Your Not for us mark is taken back; no member marks it now, so papers like it rank as before.';
+	return `Your Not for us mark is taken back; ${members} still, so papers like it still rank lower.`;
+}
 
 /** A paper a feed post listed: the corpus's record once added, else the feed's. */
 function requireFeedPaper(context: ComponentContext, id: string): Paper {
@@ -44,7 +53,7 @@ export interface ComponentAnswer {
 	update: boolean;
 }
 
-/** Adding asks arXiv, which can take longer than the 3 s Discord waits for an answer. */
+/** Adding asks arXiv or Crossref, which can take longer than the 3 s Discord waits for an answer. */
 export function componentDeferred(action: ComponentAction | null): boolean {
 	return action?.kind === 'add';
 }
@@ -72,8 +81,9 @@ export async function answerComponent(
 			case 'open':
 				return privateCard(requirePaper(context, values[0] ?? ''));
 			case 'share': {
-				const shared = publicCard(requirePaper(context, action.id));
-				return { ...shared, message: { ...shared.message, content: `Shared by <@${asker.user.id}>` } };
+				const paper = requirePaper(context, action.id);
+				const shared = publicCard(paper);
+				return { ...shared, message: { ...shared.message, content: `Shared by <@${asker.user.id}>` }, paperPost: paper.id };
 			}
 			case 'add':
 				return addPaperReply(action.id, asker, context.curation, context.surface);
@@ -85,26 +95,26 @@ export async function answerComponent(
 			}
 			case 'feed-share': {
 				const paper = requireFeedPaper(context, action.id);
-				if (asker.guildId) context.teachFeed?.(asker.guildId, paper, 'own');
+				if (asker.guildId) context.teachFeed?.(asker.guildId, paper);
 				const card = publicCard(paper);
-				return { ...card, message: { ...card.message, content: `Shared by <@${asker.user.id}>` } };
+				return { ...card, message: { ...card.message, content: `Shared by <@${asker.user.id}>` }, paperPost: paper.id };
 			}
 			case 'feed-discuss': {
 				const paper = requireFeedPaper(context, action.id);
-				if (asker.guildId) context.teachFeed?.(asker.guildId, paper, 'own');
+				if (asker.guildId) context.teachFeed?.(asker.guildId, paper);
 				const card = publicCard(paper);
 				return {
 					...card,
 					message: { ...card.message, content: `Discussion started by <@${asker.user.id}>` },
 					thread: { name: threadName(paper) },
+					paperPost: paper.id,
 				};
 			}
 			case 'feed-dismiss': {
 				const paper = requireFeedPaper(context, action.id);
-				if (!asker.guildId || !context.teachFeed) throw new UserError('Not for us teaches a server’s arXiv feed: press it in the server.');
-				return context.teachFeed(asker.guildId, paper, 'dismissed')
-					? privateText('Marked Not for us: papers like it rank lower in later feeds. Press again to undo.')
-					: privateText('Not for us taken back: papers like it rank as before.');
+				if (!asker.guildId || !context.markNotForUs)
+					throw new UserError('Not for us teaches a server’s arXiv feed: press it in the server.');
+				return privateText(notForUsText(context.markNotForUs(asker.guildId, asker.user.id, paper)));
 			}
 		}
 	}, onFault);

@@ -10,7 +10,7 @@ import { getPaper, searchPapers, type PaperIndex } from '../search/paper-index.j
 import { malformedFilterProblem } from '../search/query.js';
 import { similarPapers } from '../search/similar.js';
 import type { Asker } from '../interaction/command.js';
-import { CUSTOM_ID_MAX, encodeCustomId } from '../interaction/custom-ids.js';
+import { CUSTOM_ID_MAX, carriedPaperKey, encodeCustomId } from '../interaction/custom-ids.js';
 import { keyForQuery } from '../interaction/query-keys.js';
 import { privateReply, privateText, publicReply, UserError, type Reply } from '../interaction/reply.js';
 import { type CommandSpelling, spellingFor, type Surface } from '../interaction/spelling.js';
@@ -121,9 +121,10 @@ export function privateCard(paper: Paper): Reply {
 	return privateReply({ embeds: [buildPaperCard(paper)], components: [cardComponents(paper, { share: true, discuss: false })] });
 }
 
-/** A full card for everyone with a thread named after the paper; the asker's note is its first message. */
-export function shareReply(paper: Paper, askerName: string, note: string | undefined): Reply {
-	const firstMessage = note?.trim() ? `**${quoteUserText(askerName)}** wrote: ${defuseMentions(note.trim())}` : undefined;
+/** A full card for everyone with a thread named after the paper; the asker's note (by their name, when given) is its first message. */
+export function shareReply(paper: Paper, askerName: string | null, note: string | undefined): Reply {
+	const said = note?.trim() ? defuseMentions(note.trim()) : undefined;
+	const firstMessage = said && askerName !== null ? `**${quoteUserText(askerName)}** wrote: ${said}` : said;
 	return { ...publicCard(paper), thread: { name: threadName(paper), ...(firstMessage ? { firstMessage } : {}) } };
 }
 
@@ -154,9 +155,9 @@ function curationFor(asker: Asker, curation: Curation | undefined): Curation | n
 }
 
 /**
- * Adds one paper by arXiv id or link and answers with its card for everyone, with Discuss. Every
- * failure (not allowed, a bad id, already in the corpus, anything arXiv answers instead of the
- * paper) is a UserError of one sentence naming the cause.
+ * Adds one paper by arXiv id, DOI or link and answers with its card for everyone, with Discuss.
+ * Every failure (not allowed, a bad id, already in the corpus, anything arXiv or Crossref answers
+ * instead of the paper) is a UserError of one sentence naming the cause.
  */
 export async function addPaperReply(text: string, asker: Asker, curation: Curation | undefined, surface?: Surface): Promise<Reply> {
 	if (!curation) throw new UserError('Adding papers is not available here: paperbot may not write to the corpus folder.');
@@ -182,18 +183,26 @@ export async function addPaperReply(text: string, asker: Asker, curation: Curati
 	};
 }
 
-/** "Add to corpus" buttons for ids not in the corpus, when the asker may add them; else no row. */
+/** Discord's longest button label. */
+const BUTTON_LABEL_MAX = 80;
+
+/**
+ * "Add to corpus" buttons for papers not in the corpus, when the asker may add them; else no row.
+ * A key too long for a button to carry as written (a very long DOI) gets none: it is added with
+ * `/paper add`.
+ */
 export function addButtonRows(
 	ids: readonly string[],
 	asker: Asker,
 	curation: Curation | undefined,
 ): APIActionRowComponent<APIButtonComponent>[] {
-	if (!ids.length || !curationFor(asker, curation)) return [];
-	const buttons = ids.slice(0, BUTTONS_PER_ROW).map(
+	const addable = ids.filter((id) => carriedPaperKey(id) === id);
+	if (!addable.length || !curationFor(asker, curation)) return [];
+	const buttons = addable.slice(0, BUTTONS_PER_ROW).map(
 		(id): APIButtonComponent => ({
 			type: BUTTON,
 			style: SECONDARY,
-			label: `Add ${id} to corpus`,
+			label: `Add ${truncateAtWord(id, BUTTON_LABEL_MAX - 'Add  to corpus'.length)} to corpus`,
 			custom_id: encodeCustomId({ kind: 'add', id }),
 		}),
 	);
@@ -201,14 +210,14 @@ export function addButtonRows(
 }
 
 /**
- * Cards for the arXiv ids found in a message, privately: one card, or a list, with "Add to corpus"
- * buttons for those not in the corpus when the asker may add papers.
+ * Cards for the papers a message names (arXiv ids and DOIs, as keys), privately: one card, or a
+ * list, with "Add to corpus" buttons for those not in the corpus when the asker may add papers.
  */
 export function messagePapersReply(ids: readonly string[], index: PaperIndex, asker: Asker, curation: Curation | undefined): Reply {
-	if (!ids.length) throw new UserError('That message has no arXiv id or link in it.');
+	if (!ids.length) throw new UserError('That message has no arXiv id, DOI or link in it.');
 	const papers = ids.flatMap((id) => getPaper(index, id) ?? []);
 	const missing = ids.filter((id) => !getPaper(index, id));
-	const content = missing.length ? `Not in the corpus: ${missing.map((id) => `arXiv:${id}`).join(', ')}` : undefined;
+	const content = missing.length ? `Not in the corpus: ${missing.map((id) => quoteUserText(paperLabel(id))).join(', ')}` : undefined;
 	const addRows = addButtonRows(missing, asker, curation);
 	const [first, ...others] = papers;
 	if (!first) {

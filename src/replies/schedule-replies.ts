@@ -1,4 +1,8 @@
-import type { PostMessage } from '../messages/post-messages.js';
+import type { FeedPreview } from '../services/feed-service.js';
+import { abstractUrl } from '../corpus/paper.js';
+import { displayTitle, truncateAtWord } from '../cards/index.js';
+import { markdownSafe, plainLine } from '../cards/safe-text.js';
+import { localDate } from '../schedule/time.js';
 import { nextPostTimes } from '../schedule/scheduler.js';
 import { parseCategories, type GuildSettings } from '../store/settings.js';
 import { ArxivError } from '../arxiv/error.js';
@@ -7,9 +11,12 @@ import { ScheduleSettingError } from '../store/setting-values.js';
 import type { Asker } from '../interaction/command.js';
 import { privateReply, privateText, UserError, type Reply } from '../interaction/reply.js';
 import type { ScheduleService } from '../services/schedule-service.js';
-import { formatLocalTime } from '../messages/schedule-status.js';
+import { warningLine } from '../messages/channel-permissions.js';
+import { formatLocalTime, messageLink } from '../messages/schedule-status.js';
 import { bulletList } from '../messages/bullet-list.js';
 import { SavedSearchLimitError } from '../store/saved-searches.js';
+import { unmatchedWords, type UnmatchedWord } from '../search/match.js';
+import type { PaperIndex } from '../search/paper-index.js';
 
 /** The schedule and the asker's guild, or a UserError saying these commands work only in a Discord server. */
 export function requireGuildSchedule(schedule: ScheduleService | undefined, asker: Asker): { schedule: ScheduleService; guildId: string } {
@@ -42,9 +49,16 @@ function atTheCap(add: () => boolean, refusal: (limit: number) => string): boole
 
 /** What `/paper subscribe|unsubscribe|subscriptions` asks. */
 export type SubscriptionRequest =
-	| { action: 'subscribe'; query: string }
-	| { action: 'unsubscribe'; query: string | undefined }
-	| { action: 'list' };
+	/** `index`, the corpus, lets the answer say when the query matches nothing in it. */
+	{ action: 'subscribe'; query: string; index?: PaperIndex } | { action: 'unsubscribe'; query: string | undefined } | { action: 'list' };
+
+/** What the answer to a subscription adds for a word no paper has: it matches nothing now, and the spelling search would read. */
+function spellingHint({ word, nearest }: UnmatchedWord): string {
+	const none = `\nNo paper in the corpus has the word ${quotedQuery(word)}, so this matches nothing now; a saved search takes its words as written`;
+	return nearest
+		? `${none}. Did you mean ${quotedQuery(nearest)}? \`/paper subscribe query:${nearest}\` adds that spelling too.`
+		: `${none}: check its spelling.`;
+}
 
 /** Answers a subscription request for the asker, privately. */
 export function subscriptionReply(service: ScheduleService | undefined, asker: Asker, request: SubscriptionRequest): Reply {
@@ -58,10 +72,10 @@ export function subscriptionReply(service: ScheduleService | undefined, asker: A
 						`You already have ${limit} subscriptions here, the most paperbot keeps for one member. Remove one first with \`/paper unsubscribe query:<words>\` (\`/paper subscriptions\` lists them); ${quotedQuery(request.query)} was not saved.`,
 				);
 				const shown = quotedQuery(request.query);
+				if (!added) return privateText(`You are already subscribed to ${shown}.`);
+				const unmatched = request.index ? unmatchedWords(request.index, request.query) : [];
 				return privateText(
-					added
-						? `Subscribed to ${shown}: the digest will mention you beside new papers that match every word of it.`
-						: `You are already subscribed to ${shown}.`,
+					`Subscribed to ${shown}: the digest will mention you beside new papers that match every word of it.${unmatched.map(spellingHint).join('')}`,
 				);
 			}
 			case 'unsubscribe': {
@@ -144,7 +158,7 @@ export function configurePotdReply(schedule: ScheduleService, guildId: string, r
 			potd_thread: thread,
 		});
 		return privateText(
-			`Paper of the day: <#${saved.potd_channel_id}> at ${saved.potd_time} ${saved.timezone}${saved.potd_thread ? ', with a discussion thread' : ''}. ${nextLine(saved, schedule.now(), 'potd')}`,
+			`Paper of the day: <#${saved.potd_channel_id}> at ${saved.potd_time} ${saved.timezone}${saved.potd_thread ? ', with a discussion thread' : ''}. ${nextLine(saved, schedule.now(), 'potd')}${warningLine(schedule.channelWarning(guildId, 'potd'))}`,
 		);
 	}, 'Nothing was saved.');
 }
@@ -154,7 +168,7 @@ export function configureDigestReply(schedule: ScheduleService, guildId: string,
 	return refusingBadSettings(() => {
 		const saved = schedule.configure(guildId, { digest_channel_id: request.channelId, digest_cron: request.cron });
 		return privateText(
-			`Digests: <#${saved.digest_channel_id}> on \`${saved.digest_cron}\` (${saved.timezone}). ${nextLine(saved, schedule.now(), 'digest')}`,
+			`Digests: <#${saved.digest_channel_id}> on \`${saved.digest_cron}\` (${saved.timezone}). ${nextLine(saved, schedule.now(), 'digest')}${warningLine(schedule.channelWarning(guildId, 'digest'))}`,
 		);
 	}, 'Nothing was saved.');
 }
@@ -189,7 +203,7 @@ export function configureFeedReply(schedule: ScheduleService, guildId: string, r
 		});
 		const next = nextPotdTime(saved.feed_time, saved.timezone, schedule.now());
 		return privateText(
-			`arXiv feed: <#${saved.feed_channel_id}>, ${saved.feed_categories.join(' ')}${saved.feed_cross ? ' with cross-lists' : ''}, up to ${saved.feed_max} papers, first look at ${saved.feed_time} ${saved.timezone}. Next feed time: ${formatLocalTime(next, saved.timezone)}.`,
+			`arXiv feed: <#${saved.feed_channel_id}>, ${saved.feed_categories.join(' ')}${saved.feed_cross ? ' with cross-lists' : ''}, up to ${saved.feed_max} papers, first look at ${saved.feed_time} ${saved.timezone}. Next feed time: ${formatLocalTime(next, saved.timezone)}.${warningLine(schedule.channelWarning(guildId, 'feed'))}`,
 		);
 	}, 'Nothing was saved.');
 }
@@ -204,19 +218,48 @@ export function feedOffReply(schedule: ScheduleService, guildId: string): Reply 
 
 /** The guild's feed post as it would be sent now, privately, without using its slot. */
 export async function previewFeedReply(schedule: ScheduleService, guildId: string): Promise<Reply> {
-	let messages: PostMessage[];
+	let preview: FeedPreview;
 	try {
-		messages = await schedule.previewFeed(guildId);
+		preview = await schedule.previewFeed(guildId);
 	} catch (error) {
 		if (error instanceof ScheduleSettingError) throw new UserError(error.message.charAt(0).toUpperCase() + error.message.slice(1));
 		if (error instanceof ArxivError) throw new UserError(`The arXiv feed could not be read: ${error.message}`);
 		throw error;
 	}
-	const [first, ...rest] = messages;
+	if (preview.kind === 'posted') return privateText(postedFeedText(preview, schedule.settingsFor(guildId), schedule.now()));
+	const [first, ...rest] = preview.messages;
 	if (!first)
 		return privateText(
 			'Preview only: nothing in the arXiv feed now would be posted (none of its new papers stands out from the day’s papers as close to the corpus, or they were posted already).',
 		);
 	const note = `Preview only: not posted, and the slot stays free.${rest.length ? ` Part 1 of ${rest.length + 1}.` : ''}`;
 	return privateReply({ content: note, embeds: first.embeds, components: first.components });
+}
+
+/** Papers of a posted feed listed by name, and the longest title shown, so the list fits one message. */
+const POSTED_PAPERS_LISTED = 10;
+const POSTED_TITLE_MAX = 120;
+
+/**
+ * The feed post already made of the announcement arXiv holds now: today's (or that day's), its
+ * link and papers, and when the feed is looked at next, since previewing would list other papers.
+ */
+function postedFeedText(posted: Extract<FeedPreview, { kind: 'posted' }>, settings: GuildSettings, now: Date): string {
+	const when =
+		localDate(posted.sentAt, settings.timezone) === localDate(now, settings.timezone)
+			? 'Today’s arXiv feed is posted'
+			: `The arXiv feed was posted ${formatLocalTime(posted.sentAt, settings.timezone)}`;
+	const what = `the announcement of ${posted.date}, which is what arXiv’s feed holds now`;
+	const next = posted.nextLook
+		? `Next look: ${formatLocalTime(posted.nextLook, settings.timezone)}, for the next announcement.`
+		: `Next look: at the feed time, ${settings.feed_time}, for the next announcement.`;
+	if (!posted.messageId || !posted.channelId || posted.papers.length === 0)
+		return `${when} (${what}): none of its new papers stood out from the day’s papers as close to the corpus, so nothing was listed. ${next}`;
+	const link = messageLink(settings.guild_id, posted.channelId, posted.messageId);
+	const count = posted.papers.length === 1 ? '1 paper' : `${posted.papers.length} papers`;
+	const lines = posted.papers
+		.slice(0, POSTED_PAPERS_LISTED)
+		.map((paper) => `• [${markdownSafe(truncateAtWord(plainLine(displayTitle(paper)), POSTED_TITLE_MAX))}](${abstractUrl(paper.id)})`);
+	const more = posted.papers.length - lines.length;
+	return [`${when}: ${link} (${what}), ${count}:`, ...lines, ...(more > 0 ? [`…and ${more} more in the post.`] : []), next].join('\n');
 }

@@ -26,6 +26,12 @@ export interface FeedSchedulerOptions {
 	send: (guild: GuildSettings, announcement: Announcement) => Promise<FeedSent>;
 	/** Looks through the channel for our post of this announcement date: its message id, or null. */
 	reconcile: (guild: GuildSettings, date: string) => Promise<string | null>;
+	/**
+	 * What follows the announcement's post, at every look once it is sent (the followed authors'
+	 * papers, the corpus's changes): it keeps its own record of what it did. Its failure is logged
+	 * and does not touch the feed's own post.
+	 */
+	followUp?: (guild: GuildSettings, announcement: Announcement & { date: string }) => Promise<void>;
 	/** Waits before each retry of a failed look or send; the last repeats until the next feed time. */
 	retryDelaysMs?: readonly number[];
 	/** How long to wait before looking again at a feed still holding a posted (or no) announcement; default an hour. */
@@ -42,6 +48,7 @@ export interface FeedLookContext {
 	read: FeedSchedulerOptions['read'];
 	send: FeedSchedulerOptions['send'];
 	reconcile: FeedSchedulerOptions['reconcile'];
+	followUp?: FeedSchedulerOptions['followUp'];
 	retryDelays: readonly number[];
 	relookMs: number;
 	claimant: string;
@@ -71,14 +78,32 @@ export async function lookAtFeed(context: FeedLookContext, guild: GuildSettings)
 		return lookFailed(context, guild, reasonOf(error), windowEnd);
 	}
 	const { date } = announcement;
-	if (date !== null && context.posts.get(guild.guild_id, 'feed', date)?.status !== 'sent')
-		return postAnnouncement(context, guild, { ...announcement, date }, windowEnd);
-	const relook = postedThisWindow(context, guild) ? windowEnd : relookTime(context, windowEnd);
+	if (date !== null && context.posts.get(guild.guild_id, 'feed', date)?.status !== 'sent') {
+		const next = await postAnnouncement(context, guild, { ...announcement, date }, windowEnd);
+		return (await followUp(context, guild, { ...announcement, date })) ? next : earlier(next, relookTime(context, windowEnd));
+	}
+	const followedUp = date === null || (await followUp(context, guild, { ...announcement, date }));
+	const relook = postedThisWindow(context, guild) && followedUp ? windowEnd : relookTime(context, windowEnd);
 	context.log.info(
 		{ guild: guild.guild_id, kind: 'feed', announced: date, nextLook: relook.toISOString() },
 		date ? 'feed: announcement already posted; looking again later' : 'feed: the feed is empty; looking again later',
 	);
 	return recordLook(context, guild, { announced: date }, relook);
+}
+
+/** Runs the follow-up of an announcement whose post is sent; false when it failed (it is tried again about an hour later). Never throws. */
+async function followUp(context: FeedLookContext, guild: GuildSettings, announcement: DatedAnnouncement): Promise<boolean> {
+	if (!context.followUp || context.posts.get(guild.guild_id, 'feed', announcement.date)?.status !== 'sent') return true;
+	try {
+		await context.followUp(guild, announcement);
+		return true;
+	} catch (error) {
+		context.log.warn(
+			{ guild: guild.guild_id, kind: 'feed', announced: announcement.date, reason: reasonOf(error) },
+			'feed: followed authors or corpus changes could not be looked at; trying again at the next look',
+		);
+		return false;
+	}
 }
 
 /** Posts the announcement once across restarts: its slot (the date) is claimed, and an interrupted attempt is looked for in the channel first. */

@@ -6,17 +6,11 @@ import { openPostLog } from '../store/post-log.js';
 export type { FeedSchedulerOptions, FeedSent };
 import type { SchedulerLog } from './slot-runner.js';
 import type { GuildSettings } from '../store/settings.js';
+import { guildLookScheduler, type GuildLookScheduler } from './guild-looks.js';
 import { createTimers, type Timers } from './timers.js';
 import { latestRunToday, nextPotdTime, potdPattern } from './time.js';
 
-export interface FeedScheduler {
-	/** Looks now at feeds whose time has passed today, and arms the next looks. */
-	start(guilds: readonly GuildSettings[]): Promise<void>;
-	/** Takes a guild's new settings: looks now if its feed time has passed today and nothing was posted since. */
-	update(guild: GuildSettings): void;
-	/** Cancels every timer and waits for looks in progress. */
-	stop(): Promise<void>;
-}
+export type FeedScheduler = GuildLookScheduler;
 
 /** The feed scheduler's state: what a look works with, the guilds' settings, their next-look timers and the looks running now. */
 interface FeedLooks {
@@ -50,18 +44,7 @@ export function createFeedScheduler(options: FeedSchedulerOptions): FeedSchedule
 		isLooking: (guildId) => running.has(guildId),
 	};
 	const looks: FeedLooks = { context, guilds: new Map(), timers: createTimers(now), running };
-	return {
-		async start(list) {
-			await Promise.all(list.map((guild) => arm(looks, guild)));
-		},
-		update(guild) {
-			void arm(looks, guild);
-		},
-		async stop() {
-			looks.timers.stop();
-			await Promise.allSettled([...running.values()]);
-		},
-	};
+	return guildLookScheduler((guild) => arm(looks, guild), looks.timers, running);
 }
 
 /** Looks now, or arms the guild's first look: see `firstLookTime`. */

@@ -16,8 +16,11 @@ export interface ReadingSchedulerOptions {
 	state: State;
 	now?: () => Date;
 	log?: SchedulerLog;
-	/** Sends the poll offering `proposals` (in answer order), open until `endsAt`; returns its message id. Throws when not sent. */
-	sendPoll(guild: GuildSettings, slot: string, proposals: readonly Proposal[], endsAt: Date): Promise<string>;
+	/**
+	 * Sends the poll offering `proposals` (in answer order), open until `endsAt`, saying how many
+	 * proposals it could not offer; returns its message id. Throws when not sent.
+	 */
+	sendPoll(guild: GuildSettings, slot: string, proposals: readonly Proposal[], endsAt: Date, notOffered: number): Promise<string>;
 	/** The bot's own post of this slot among the channel's recent messages, or null. */
 	findPost(guild: GuildSettings, channelId: string, kind: ReadingKind, slot: string): Promise<string | null>;
 	/** The poll's votes as Discord counts them now. */
@@ -44,11 +47,21 @@ export interface ReadingScheduler {
 	update(guild: GuildSettings): void;
 	/**
 	 * Ends the guild's open poll now and posts its result once Discord has the final count.
-	 * Resolves with the poll and whether the result is out yet; null when no poll is open.
+	 * Resolves with the poll, whether the result is out yet and what went wrong after it went out
+	 * (its thread); null when no poll is open.
 	 */
-	close(guildId: string): Promise<{ poll: ReadingPoll; posted: boolean } | null>;
+	close(guildId: string): Promise<ClosedPoll | null>;
+	/** When a failed step of a slot is tried again; null when it is not (given up, or not failed). */
+	retryAt(guildId: string, kind: ReadingKind, slot: string): Date | null;
 	/** Cancels every timer and waits for steps in progress. */
 	stop(): Promise<void>;
+}
+
+/** A poll ended early: whether its result is out yet, and what went wrong after it went out. */
+export interface ClosedPoll {
+	poll: ReadingPoll;
+	posted: boolean;
+	problem?: string;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000];
@@ -80,6 +93,8 @@ interface Reading extends Required<Omit<ReadingSchedulerOptions, 'retryDelaysMs'
 	timers: Timers;
 	running: Map<string, Promise<boolean>>;
 	failures: Map<string, number>;
+	/** When each failed step is tried again, by guild, kind and slot. */
+	retries: Map<string, Date>;
 }
 
 /**
@@ -103,6 +118,7 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
 		timers: createTimers(now),
 		running: new Map(),
 		failures: new Map(),
+		retries: new Map(),
 	};
 	return {
 		async start(guilds) {
@@ -122,13 +138,16 @@ export function createReadingScheduler(options: ReadingSchedulerOptions): Readin
 			const ended = { ...poll, endsAt: now().toISOString() };
 			reading.list.pollPosted(guildId, poll.slot, poll.messageId as string, ended.endsAt);
 			for (const wait of CLOSE_WAITS_MS) {
-				if (await runStep(reading, guild, 'reading_result', ended.slot, () => postResult(reading, guild, ended, false)))
-					return { poll: ended, posted: true };
+				if (await runStep(reading, guild, 'reading_result', ended.slot, () => postResult(reading, guild, ended, false))) {
+					const problem = reading.posts.get(guildId, 'reading_result', ended.slot)?.last_error;
+					return { poll: ended, posted: true, ...(problem ? { problem } : {}) };
+				}
 				await new Promise((resolve) => setTimeout(resolve, wait));
 			}
 			armResult(reading, guild, ended);
 			return { poll: ended, posted: false };
 		},
+		retryAt: (guildId, kind, slot) => reading.retries.get(`${guildId}:${kind}:${slot}`) ?? null,
 		async stop() {
 			reading.timers.stop();
 			await Promise.allSettled([...reading.running.values()]);
@@ -170,6 +189,7 @@ function runStep(reading: Reading, guild: GuildSettings, kind: ReadingKind, slot
 	const key = `${guild.guild_id}:${kind}:${slot}`;
 	const current = reading.running.get(key);
 	if (current) return current;
+	reading.retries.delete(key);
 	const run = step()
 		.then((done) => {
 			if (done) reading.failures.delete(key);
@@ -193,7 +213,9 @@ function runStep(reading: Reading, guild: GuildSettings, kind: ReadingKind, slot
 								const poll = reading.list.poll(guild.guild_id, slot);
 								if (poll) void runStep(reading, guild, kind, slot, () => postResult(reading, guild, poll, true));
 							};
-				reading.timers.later(`${guild.guild_id}|retry`, new Date(reading.now().getTime() + delay), retry);
+				const retryAt = new Date(reading.now().getTime() + delay);
+				reading.retries.set(key, retryAt);
+				reading.timers.later(`${guild.guild_id}|retry`, retryAt, retry);
 			}
 			return false;
 		})
@@ -247,7 +269,8 @@ async function postPoll(reading: Reading, guild: GuildSettings, slot: string): P
 		posts.markFailed(guild.guild_id, 'reading_poll', slot, 'missed: the bot was down for the whole poll');
 		return false;
 	}
-	const proposals = pollProposals(list.list(guild.guild_id));
+	const listed = list.list(guild.guild_id);
+	const proposals = pollProposals(listed);
 	if (proposals.length < 2) {
 		posts.markSent(guild.guild_id, 'reading_poll', slot, { channelId, messageId: null }, at);
 		log.info({ ...fields, proposals: proposals.length }, 'reading: fewer than two proposals; no poll');
@@ -255,7 +278,7 @@ async function postPoll(reading: Reading, guild: GuildSettings, slot: string): P
 	}
 	const endsAt = new Date(at.getTime() + guild.reading_hours * HOUR_MS);
 	list.planPoll({ guildId: guild.guild_id, slot, channelId, paperIds: proposals.map((p) => p.paperId), endsAt: endsAt.toISOString() });
-	const messageId = await reading.sendPoll(guild, slot, proposals, endsAt);
+	const messageId = await reading.sendPoll(guild, slot, proposals, endsAt, listed.length - proposals.length);
 	recordPoll(reading, guild, slot, messageId, endsAt.toISOString());
 	log.info({ ...fields, messageId, endsAt: endsAt.toISOString() }, 'reading: poll posted');
 	const poll = list.poll(guild.guild_id, slot);

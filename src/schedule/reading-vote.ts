@@ -16,8 +16,13 @@ export interface PollCounts {
 	counts: number[];
 }
 
-/** What a closed poll picked: the winning paper with its votes, or nothing when nobody voted. */
-export type ReadingOutcome = { winner: string; votes: number; total: number } | { winner: null; votes: 0; total: 0 };
+/**
+ * What a closed poll picked: the winning paper with its votes and the later proposals it tied with
+ * (in answer order), or nothing when nobody voted.
+ */
+export type ReadingOutcome =
+	| { winner: string; votes: number; total: number; tiedWith: string[] }
+	| { winner: null; votes: 0; total: 0; tiedWith: [] };
 
 /**
  * The paper a closed poll picked: the one with the most votes, a tie going to the earliest
@@ -29,5 +34,8 @@ export function pollOutcome(paperIds: readonly string[], counts: readonly number
 	for (const [index, count] of counts.entries())
 		if (index < paperIds.length && count > 0 && (best < 0 || count > (counts[best] ?? 0))) best = index;
 	const winner = paperIds[best];
-	return winner === undefined || total === 0 ? { winner: null, votes: 0, total: 0 } : { winner, votes: counts[best] ?? 0, total };
+	if (winner === undefined || total === 0) return { winner: null, votes: 0, total: 0, tiedWith: [] };
+	const votes = counts[best] ?? 0;
+	const tiedWith = paperIds.filter((_, index) => index > best && counts[index] === votes);
+	return { winner, votes, total, tiedWith };
 }

@@ -1,6 +1,14 @@
 import type { PostKind, PostLog } from '../store/post-log.js';
 import type { GuildSettings } from '../store/settings.js';
-import { createSlotRunner, runSlot, settleOldClaims, type SchedulerLog, type SchedulerOptions, type SlotRunner } from './slot-runner.js';
+import {
+	createSlotRunner,
+	runSlot,
+	settleOldClaims,
+	slotKey,
+	type SchedulerLog,
+	type SchedulerOptions,
+	type SlotRunner,
+} from './slot-runner.js';
 
 export type { SchedulerLog, SchedulerOptions };
 import { channelOf, patternOf, slotDay, slotFor } from './slots.js';
@@ -27,6 +35,8 @@ export interface Scheduler {
 	stop(): Promise<void>;
 	/** The guild's failed posts of the last week, newest first. */
 	problems(guildId: string): ScheduleProblem[];
+	/** When a failed paper-of-the-day or digest slot is tried again; null when it is not (given up, or not failed). */
+	retryAt(guildId: string, kind: PostKind, slot: string): Date | null;
 }
 
 const PROBLEM_WINDOW_MS = 7 * 86_400_000;
@@ -65,12 +75,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 			guilds.delete(guildId);
 			runner.timers.clear(`${guildId}|arm`);
 			runner.timers.clear(`${guildId}|slot`);
+			for (const key of runner.retries.keys()) if (key.startsWith(`${guildId}:`)) runner.retries.delete(key);
 		},
 		async stop() {
 			runner.timers.stop();
 			await Promise.allSettled([...runner.running.values()]);
 		},
 		problems: (guildId) => recentProblems(runner.posts, guildId, now()),
+		retryAt: (guildId, kind, slot) => runner.retries.get(slotKey(guildId, kind, slot)) ?? null,
 	};
 }
 

@@ -57,13 +57,16 @@ export interface SlotRunner {
 	timers: Timers;
 	/** Slots being run now, by guild, kind and slot. */
 	running: Map<string, Promise<void>>;
+	/** When each failed slot is tried again, by guild, kind and slot; a slot given up on has none. */
+	retries: Map<string, Date>;
 }
 
 type Taken = 'fresh' | 'again';
 
 const DEFAULT_RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000];
 const SILENT_LOG: SchedulerLog = { info() {}, warn() {}, error() {} };
-const slotKey = (guildId: string, kind: PostKind, slot: string) => `${guildId}:${kind}:${slot}`;
+/** A slot's key in the runner's maps: guild, kind and slot. */
+export const slotKey = (guildId: string, kind: PostKind, slot: string) => `${guildId}:${kind}:${slot}`;
 
 /** The slot runner over the scheduler's options, its guilds (read at each run) and its timers. */
 export function createSlotRunner(options: SchedulerOptions, guilds: ReadonlyMap<string, GuildSettings>, timers: Timers): SlotRunner {
@@ -79,6 +82,7 @@ export function createSlotRunner(options: SchedulerOptions, guilds: ReadonlyMap<
 		guilds,
 		timers,
 		running: new Map(),
+		retries: new Map(),
 	};
 }
 
@@ -87,6 +91,7 @@ export function runSlot(runner: SlotRunner, guildId: string, kind: PostKind, slo
 	const key = slotKey(guildId, kind, slot);
 	const current = runner.running.get(key);
 	if (current) return current;
+	runner.retries.delete(key);
 	const run = attemptSlot(runner, guildId, kind, slot)
 		.catch((error: unknown) => runner.log.error({ guild: guildId, kind, slot, error: String(error) }, 'schedule: slot run failed'))
 		.finally(() => runner.running.delete(key));
@@ -201,6 +206,7 @@ function retryLater(runner: SlotRunner, guild: GuildSettings, kind: PostKind, sl
 	const retryAt = delay === undefined ? null : new Date(runner.now().getTime() + delay);
 	if (retryAt && localDate(retryAt, guild.timezone) === slotDay(guild, kind, slot)) {
 		log.warn({ ...fields, attempts, reason, retryAt: retryAt.toISOString() }, 'schedule: post failed; will retry');
+		runner.retries.set(slotKey(guild.guild_id, kind, slot), retryAt);
 		runner.timers.later(`${guild.guild_id}|slot`, retryAt, () => void runSlot(runner, guild.guild_id, kind, slot));
 	} else {
 		log.error({ ...fields, attempts, reason }, 'schedule: post failed; giving up for this slot');

@@ -10,6 +10,9 @@ export function channelOf(guild: GuildSettings, kind: PostKind): string | null {
 		feed: guild.feed_channel_id,
 		reading_poll: guild.reading_channel_id,
 		reading_result: guild.reading_channel_id,
+		follow: guild.feed_channel_id,
+		changes: guild.feed_channel_id,
+		citation: guild.citations_channel_id,
 	}[kind];
 }
 

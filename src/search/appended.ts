@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { parseJsonLinesPiece } from '../corpus/json-records.js';
 import { type CorpusFileState, type CorpusSummary, type ListedCorpus, readCorpusFile } from '../corpus/load.js';
-import { hasNoIdentifier } from '../corpus/merge.js';
-import { normaliseDoi, type Paper } from '../corpus/paper.js';
+import { publishedDoi, titleMatch } from '../corpus/merge.js';
+import { isArxivKey, type Paper } from '../corpus/paper.js';
 import { getPaper, type PaperIndex, withAddedPapers } from './paper-index.js';
 
 /** What an index was built or read from: the summary of its load, and each file as it was then. */
@@ -80,9 +80,11 @@ const samePaper = (a: Paper, b: Paper) => {
 
 /**
  * The index with `papers` added (see withAddedPapers), leaving out those among its added papers
- * already as they are; null when one of them may be a paper the index has under some name (the same key or
- * DOI, or no identifier at all, which only titles can match) or comes twice, as only a full read
- * merges records of one paper.
+ * already as they are; null when one of them may be a paper the index has under some name, or
+ * comes twice, as only a full read merges records of one paper (src/corpus/merge.ts). Only arXiv
+ * papers are added this way: an arXiv id tells a paper apart from every other arXiv paper, so only
+ * its key, its published DOI and the titles of the few papers without an arXiv id need looking at;
+ * a paper without one may be any paper of the same title.
  */
 export function addPapersToIndex(index: PaperIndex, papers: readonly Paper[]): PaperIndex | null {
 	const fresh: Paper[] = [];
@@ -93,11 +95,29 @@ export function addPapersToIndex(index: PaperIndex, papers: readonly Paper[]): P
 			if (samePaper(added, paper)) continue;
 			return null;
 		}
-		const doi = paper.doi ? normaliseDoi(paper.doi) : null;
-		if (hasNoIdentifier(paper) || getPaper(index, paper.id) !== null || (doi !== null && getPaper(index, `doi:${doi}`) !== null))
-			return null;
+		if (!isArxivKey(paper.id) || getPaper(index, paper.id) !== null) return null;
+		const doi = publishedDoi(paper);
+		if (doi !== null && getPaper(index, `doi:${doi}`) !== null) return null;
+		const title = titleMatch(paper);
+		if (title !== null && titlesWithoutArxivId(index).has(title)) return null;
 		if (fresh.some((other) => other.id === paper.id)) return null;
 		fresh.push(paper);
 	}
 	return fresh.length ? withAddedPapers(index, fresh) : index;
+}
+
+const titlesByIds = new WeakMap<readonly string[], Set<string>>();
+
+/** The title matches (see titleMatch) of the index's papers without an arXiv id, made once per index. */
+function titlesWithoutArxivId(index: PaperIndex): Set<string> {
+	let titles = titlesByIds.get(index.ids);
+	if (titles) return titles;
+	titles = new Set();
+	for (const [paperNo, id] of index.ids.entries()) {
+		if (isArxivKey(id)) continue;
+		const title = titleMatch(index.papers.at(paperNo)!);
+		if (title !== null) titles.add(title);
+	}
+	titlesByIds.set(index.ids, titles);
+	return titles;
 }

@@ -1,4 +1,4 @@
-import type { Paper } from '../corpus/paper.js';
+import { normaliseDoi, type Paper } from '../corpus/paper.js';
 import { CARRIED_KEY_MAX, carriedPaperKey } from '../interaction/custom-ids.js';
 import type { PaperList } from './paper-list.js';
 import { lowerBound } from './sorted.js';
@@ -52,7 +52,8 @@ export function buildAliases(papers: PaperList): PaperAliases {
 	const found: [string, number][] = [];
 	for (let paperNo = 0; paperNo < papers.length; paperNo++) {
 		const paper = papers.at(paperNo)!;
-		if (paper.doi) found.push([`doi:${paper.doi.toLowerCase()}`, paperNo]);
+		const doi = paper.doi === null ? null : normaliseDoi(paper.doi);
+		if (doi !== null) found.push([`doi:${doi}`, paperNo]);
 		if (paper.cite_key) found.push([`bib:${paper.cite_key}`, paperNo]);
 		if (paper.zotero_key) found.push([`zotero:${paper.zotero_key}`, paperNo]);
 		if (paper.id.length > CARRIED_KEY_MAX) found.push([carriedPaperKey(paper.id), paperNo]);

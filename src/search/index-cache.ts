@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { openSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -111,7 +112,7 @@ async function buildAndWrite(
 > {
 	const read = await listed.read();
 	const path = indexCachePath(cacheDir, read.fingerprint);
-	const recordsPath = `${path}.${process.pid}.records.tmp`;
+	const recordsPath = `${path}.${process.pid}.${randomUUID()}.records.tmp`;
 	const { corpus, parts, papers, cause } = await parseAndStore(read, cacheDir, recordsPath);
 	progress(PARSE_SHARE);
 	const postings = buildPostings(papers, (fraction) => progress(PARSE_SHARE + (1 - PARSE_SHARE) * fraction));
@@ -166,7 +167,8 @@ function sameStates(cached: IndexedFiles['states'], now: IndexedFiles['states'])
 export async function writeIndexCache(index: PaperIndex, corpus: IndexedFiles, cacheDir: string): Promise<WrittenRecords> {
 	await mkdir(cacheDir, { recursive: true });
 	const path = indexCachePath(cacheDir, corpus.fingerprint);
-	const temporary = `${path}.${process.pid}.tmp`;
+	// Builds in one process may run side by side (the CLI's in tests): each writes its own file.
+	const temporary = `${path}.${process.pid}.${randomUUID()}.tmp`;
 	const file = await open(temporary, 'w');
 	const write = async (pieces: Uint8Array[], position: number | null = null) => {
 		const { bytesWritten } = await file.writev(pieces, position ?? undefined);

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { listCorpus, quoteWarnings } from '../corpus/load.js';
 import type { CorpusSummary } from '../corpus/load.js';
+import type { Merge } from '../corpus/merge.js';
 import type { Paper } from '../corpus/paper.js';
 import { addPapersToIndex, appendedRecords, type IndexedFiles, summaryOf } from './appended.js';
 import { loadOrBuildIndex } from './index-cache.js';
@@ -38,6 +39,8 @@ export interface Library {
 	readonly warnings: readonly string[];
 	/** The records that load kept with a note (see CorpusSummary.notes): not problems. */
 	readonly notes: readonly string[];
+	/** The records that load folded into another record of the same paper (see LoadedCorpus.merged). */
+	readonly merged: readonly Merge[];
 	/** Why the latest reload failed, until one succeeds. */
 	readonly problem: string | null;
 	/**
@@ -160,6 +163,7 @@ export async function openLibrary(
 					loadedAt: new Date(),
 					warnings: loaded.corpus.warnings,
 					notes: loaded.corpus.notes,
+					merged: loaded.corpus.merged,
 					problem: null,
 				});
 				latest = loaded.corpus;
@@ -186,6 +190,7 @@ export async function openLibrary(
 		loadedAt: new Date(),
 		warnings: latest.warnings as readonly string[],
 		notes: latest.notes as readonly string[],
+		merged: latest.merged as readonly Merge[],
 		problem: null as string | null,
 		current: () => library.index,
 		onLoad(listener: LoadListener) {

@@ -1,7 +1,7 @@
 import type { Paper } from '../corpus/paper.js';
 import { buildSearchIndex, type PaperIndex } from './paper-index.js';
 import { compileFilters, type FilterContext } from './filters.js';
-import { findStem, findTerm, prefixRange, type Postings } from './postings.js';
+import { documentFrequency, findStem, findTerm, prefixRange, type Postings } from './postings.js';
 import { hasFilters, parseQuery } from './query.js';
 import { searchWordsOf, stemOf } from './text.js';
 
@@ -52,6 +52,32 @@ export function papersMatchingAll(index: MatchIndex, query: string): number[] {
 		if (wordsMatched[paperNo] === words.length && (!accept || accept(paperNo))) matching.push(paperNo);
 	}
 	return matching;
+}
+
+/** A word of a saved search that no indexed paper has, and the indexed word nearest in spelling, if any. */
+export interface UnmatchedWord {
+	word: string;
+	nearest: string | null;
+}
+
+/**
+ * The words of a saved search that match no paper of the index by the rule of
+ * {@link papersMatchingAll}, each with the indexed word search would read it as (edit distance up
+ * to 1 for 4–7 letters, 2 from 8; the closest, then the most common): such a search matches
+ * nothing now, and a new paper matches it only if it has the word as written.
+ */
+export function unmatchedWords(index: Pick<PaperIndex, 'postings' | 'fuzzyWords'>, query: string): UnmatchedWord[] {
+	const { postings, fuzzyWords } = index;
+	const words = [...new Set(searchWordsOf(parseQuery(query).text))];
+	return words
+		.filter((word) => termsMatching(postings, word).length === 0)
+		.map((word) => {
+			const near = word.length < 4 ? [] : [...fuzzyWords.fuzzyGet(word, word.length >= 8 ? 2 : 1).values()];
+			const rank = ([at, distance]: [number, number]) =>
+				distance * postings.paperCount - documentFrequency(postings, postings.wordTerms[at]!);
+			const [best] = near.sort((a, b) => rank(a) - rank(b));
+			return { word, nearest: best ? (postings.words[best[0]] ?? null) : null };
+		});
 }
 
 /** The vocabulary positions a query word matches: its stem, and the stems of the words it begins when long enough. */

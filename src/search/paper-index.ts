@@ -25,6 +25,7 @@ import {
 	type TermExpansion,
 } from './rank.js';
 import { buildSuggestionIndex, suggestPaperNumbers, type SuggestionIndex, titleStartsOf } from './suggest.js';
+import { lowerBound } from './sorted.js';
 import { searchWordsOf, termsOf } from './text.js';
 
 export { parseQuery, type Filters, type ParsedQuery } from './query.js';
@@ -283,6 +284,20 @@ export function hasPaper(index: PaperIndex, key: string): boolean {
 /** Every paper's key: the index's, then its added papers'. */
 export function paperIds(index: PaperIndex): string[] {
 	return index.added ? [...index.ids, ...paperIds(index.added)] : [...index.ids];
+}
+
+/** Every paper, the index's then its added papers': each record is read, so a large corpus is read whole. */
+export function* eachPaper(index: PaperIndex): Generator<Paper> {
+	for (let paperNo = 0; paperNo < index.papers.length; paperNo++) yield index.papers.at(paperNo)!;
+	if (index.added) yield* eachPaper(index.added);
+}
+
+/** How many papers have a name beginning `prefix` besides their key (`bib:`: those with a cite key), counted in the sorted aliases. */
+export function aliasedPaperCount(index: PaperIndex, prefix: string): number {
+	const { keys } = index.aliases;
+	const from = lowerBound(keys.length, (at) => keys[at]! < prefix);
+	const to = lowerBound(keys.length, (at) => keys[at]! < `${prefix}\uffff`);
+	return to - from + (index.added ? aliasedPaperCount(index.added, prefix) : 0);
 }
 
 /** A paper picked with `random` (a function returning [0, 1), as Math.random does). */

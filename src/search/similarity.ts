@@ -59,6 +59,8 @@ export class SimilaritySpace {
 	readonly #counted = new Map<Paper, TermCounts>();
 	#background = 0;
 	#totalLength = 0;
+	/** Each term's words ("spiking", "spiking neural"), made when first asked for and again after the vocabulary grows. */
+	#labels: string[] | null = null;
 
 	/** A space whose idf is over `background` (more can be added with {@link addToBackground}). */
 	constructor(background: readonly Paper[] = []) {
@@ -81,6 +83,7 @@ export class SimilaritySpace {
 	}
 
 	#newTerm(): number {
+		this.#labels = null;
 		const number = this.#terms++;
 		if (number >= this.#frequencies.length) {
 			this.#frequencies = grown(this.#frequencies, number * 2);
@@ -147,6 +150,43 @@ export class SimilaritySpace {
 		let unseenSquares = 0;
 		for (const count of unseen) unseenSquares += weight(count, rarest) ** 2;
 		return { terms, weights: unitLength(weights, unseenSquares) };
+	}
+
+	/**
+	 * The terms two vectors of this space share that add most to their cosine, strongest first, as
+	 * words ("surrogate gradient"); a term whose every word is already named, or with a word of
+	 * fewer than three letters, is left out.
+	 */
+	sharedTerms(a: PaperVector, b: PaperVector, limit: number): string[] {
+		spread(a);
+		const shared: { term: number; weight: number }[] = [];
+		for (let i = 0; i < b.terms.length; i++) {
+			const weight = b.weights[i]! * (dense[b.terms[i]!] ?? 0);
+			if (weight > 0) shared.push({ term: b.terms[i]!, weight });
+		}
+		clear(a);
+		const labels = this.#termLabels();
+		const named: string[] = [];
+		const covered = new Set<string>();
+		for (const { term } of shared.sort((x, y) => y.weight - x.weight || x.term - y.term)) {
+			const words = (labels[term] ?? '').split(' ');
+			// A two-letter word ("we first") is no topic the papers share.
+			if (words.some((word) => word.length < 3) || words.every((word) => covered.has(word))) continue;
+			named.push(words.join(' '));
+			for (const word of words) covered.add(word);
+			if (named.length === limit) break;
+		}
+		return named;
+	}
+
+	#termLabels(): string[] {
+		if (this.#labels) return this.#labels;
+		const labels: string[] = [];
+		for (const [word, term] of this.#words) labels[term] = word;
+		for (const [first, following] of this.#pairs)
+			for (const [second, pair] of following) labels[pair] = `${labels[first]} ${labels[second]}`;
+		this.#labels = labels;
+		return labels;
 	}
 }
 

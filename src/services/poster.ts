@@ -1,4 +1,5 @@
 import type { PostMessage } from '../messages/post-messages.js';
+import type { ChannelAccess } from '../messages/channel-permissions.js';
 import type { PollMessage } from '../messages/reading-messages.js';
 import type { PostKind } from '../store/post-log.js';
 import type { PollCounts } from '../schedule/reading-vote.js';
@@ -19,13 +20,8 @@ export interface Poster {
 	send(guildId: string, channelId: string, messages: readonly PostMessage[], threadName?: string): Promise<SentPost>;
 	/** The id of the bot's own post of this slot among the channel's recent messages, or null. */
 	findPost(guildId: string, channelId: string, kind: PostKind, slot: string): Promise<string | null>;
-	/**
-	 * Why the bot cannot post in a guild channel (it cannot see it, it is not a text channel, or it
-	 * lacks permissions there, named), or null when it can.
-	 */
-	channelProblem(guildId: string, channelId: string, withThreads: boolean): string | null;
-	/** Why the bot cannot run reading polls in a guild channel (as channelProblem, with threads, and Send Polls), or null when it can. */
-	pollChannelProblem(guildId: string, channelId: string): string | null;
+	/** Whether the bot sees a guild channel as a text channel it may post to, and its permissions there (see checkChannel). */
+	channelAccess(guildId: string, channelId: string): ChannelAccess;
 	/** Sends a native poll to the channel, pinging nobody; returns its message id. */
 	sendPoll(guildId: string, channelId: string, message: PollMessage): Promise<string>;
 	/** Ends the bot's poll now, through Discord's end-poll endpoint. */

@@ -1,6 +1,7 @@
 import type { Paper } from '../corpus/paper.js';
 import { buildPollMessage, type PollMessage, type ProposedPaper } from '../messages/reading-messages.js';
-import { openReadingList, type Proposal, type ProposeOutcome, type ReadingList } from '../store/reading-list.js';
+import { openReadingList, type Proposal, type ProposeOutcome, type ReadingList, type ReadingPoll } from '../store/reading-list.js';
+import { nextPollTime } from '../schedule/reading-scheduler.js';
 import { pollProposals } from '../schedule/reading-vote.js';
 import type { GuildSettings } from '../store/settings.js';
 import type { State } from '../store/state.js';
@@ -8,8 +9,12 @@ import { nextDigestTime } from '../schedule/time.js';
 import type { Library } from '../search/library.js';
 import { getPaper } from '../search/paper-index.js';
 
-/** The next poll as it would be sent, and when; `entries` holds fewer than two when there would be no poll. */
+/**
+ * The next poll as it would be sent, and when; `entries` holds fewer than two when there would be
+ * no poll. While polls are off (`on` false) there is no time, and `message` is the poll they would send.
+ */
 export interface PollPreview {
+	on: boolean;
 	at: Date | null;
 	entries: ProposedPaper[];
 	message: PollMessage | null;
@@ -28,11 +33,17 @@ export interface ReadingDesk {
 	withdraw(guildId: string, paperId: string): boolean;
 	/** The next poll of a server with these settings, as it would be sent now. */
 	preview(settings: GuildSettings): PollPreview;
+	/** Whether the server's polls are on, when the next one is (null when off or never), in which time zone. */
+	pollSchedule(guildId: string): { on: boolean; next: Date | null; timezone: string };
+	/** The server's poll that is in Discord and whose pick is not posted yet, or null. */
+	openPoll(guildId: string): ReadingPoll | null;
 }
 
 export interface ReadingDeskOptions {
 	state: State;
 	library: Pick<Library, 'current'>;
+	/** A server's settings in force: saved ones, else the environment's or the defaults. */
+	settingsFor(guildId: string): GuildSettings;
 	now?: () => Date;
 	localGuildId?: string;
 }
@@ -44,7 +55,7 @@ export function withPapers(library: Pick<Library, 'current'>, proposals: readonl
 }
 
 /** The reading desk over the state database and the corpus in service. */
-export function openReadingDesk({ state, library, now = () => new Date(), localGuildId }: ReadingDeskOptions): ReadingDesk {
+export function openReadingDesk({ state, library, settingsFor, now = () => new Date(), localGuildId }: ReadingDeskOptions): ReadingDesk {
 	const list: ReadingList = openReadingList(state);
 	return {
 		...(localGuildId ? { localGuildId } : {}),
@@ -53,13 +64,27 @@ export function openReadingDesk({ state, library, now = () => new Date(), localG
 		proposal: (guildId, paperId) => list.get(guildId, paperId),
 		withdraw: (guildId, paperId) => list.withdraw(guildId, paperId),
 		preview(settings) {
-			// Previewed even while polls are off: when they would run on the saved schedule.
-			const at = nextDigestTime(settings.reading_cron, settings.timezone, now());
-			const entries = withPapers(library, pollProposals(list.list(settings.guild_id)));
-			if (entries.length < 2 || !at) return { at, entries, message: null };
-			const endsAt = new Date(at.getTime() + settings.reading_hours * 3_600_000);
-			return { at, entries, message: buildPollMessage(entries, at.toISOString(), settings.reading_hours, settings.timezone, endsAt) };
+			// While polls are off there is no poll time; the poll is shown as it would be sent now.
+			const on = settings.reading_channel_id !== null;
+			const at = on ? nextDigestTime(settings.reading_cron, settings.timezone, now()) : null;
+			const proposals = list.list(settings.guild_id);
+			const entries = withPapers(library, pollProposals(proposals));
+			const slot = at ?? (on ? null : now());
+			if (entries.length < 2 || !slot) return { on, at, entries, message: null };
+			const endsAt = new Date(slot.getTime() + settings.reading_hours * 3_600_000);
+			const notOffered = proposals.length - entries.length;
+			return {
+				on,
+				at,
+				entries,
+				message: buildPollMessage(entries, slot.toISOString(), settings.reading_hours, settings.timezone, endsAt, notOffered),
+			};
 		},
+		pollSchedule(guildId) {
+			const settings = settingsFor(guildId);
+			return { on: settings.reading_channel_id !== null, next: nextPollTime(settings, now()), timezone: settings.timezone };
+		},
+		openPoll: (guildId) => list.openPolls(guildId).at(-1) ?? null,
 	};
 }
 
@@ -83,6 +108,8 @@ export function lazyReadingDesk(open: () => { desk: ReadingDesk; close(): void }
 		proposal: (guildId, paperId) => desk().proposal(guildId, paperId),
 		withdraw: (guildId, paperId) => desk().withdraw(guildId, paperId),
 		preview: (settings) => desk().preview(settings),
+		pollSchedule: (guildId) => desk().pollSchedule(guildId),
+		openPoll: (guildId) => desk().openPoll(guildId),
 		close: () => opened?.close(),
 	};
 }

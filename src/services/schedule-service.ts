@@ -1,36 +1,45 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { threadName } from '../cards/index.js';
-import { markdownSafe, plainLine } from '../cards/safe-text.js';
 import type { Library } from '../search/library.js';
 import type { Logger } from '../log.js';
 import { type Paper, paperLabel } from '../corpus/paper.js';
-import { paperCount } from '../search/paper-index.js';
 import type { Poster } from './poster.js';
-import { openPostLog, POST_NAMES, type PostKind, type PostLog } from '../store/post-log.js';
+import { openPostLog, type PostKind, type PostLog } from '../store/post-log.js';
 import { buildPotdMessage, type PostMessage } from '../messages/post-messages.js';
-import { createScheduler, nextPostTimes, type Scheduler } from '../schedule/scheduler.js';
-import { checkGuildSettings, getGuildSettings, listGuildSettings, saveGuildSettings, type GuildSettings } from '../store/settings.js';
+import { createScheduler, type Scheduler } from '../schedule/scheduler.js';
+import { checkGuildSettings, listGuildSettings, saveGuildSettings, type GuildSettings } from '../store/settings.js';
 import { openSubscriptions, openTopics, type SubscriptionStore, type TopicStore } from '../store/saved-searches.js';
 import type { State } from '../store/state.js';
-import { buildStatusEmbed, formatLocalTime } from '../messages/schedule-status.js';
 import type { FeedClient } from '../arxiv/feed-client.js';
-import { createFeedService, type FeedService } from './feed-service.js';
+import { createFeedService, type FeedPreview, type FeedService, type FollowUpSettings } from './feed-service.js';
+import { openFollows, type FollowStore } from '../store/follows.js';
 import { createPostContent, type PostContent } from './post-content.js';
 import { channelOf } from '../schedule/slots.js';
 import { localDate } from '../schedule/time.js';
 import { ScheduleSettingError } from '../store/setting-values.js';
-import { createReadingScheduler, nextPollTime, type ReadingScheduler } from '../schedule/reading-scheduler.js';
+import { createReadingScheduler, type ClosedPoll, type ReadingScheduler } from '../schedule/reading-scheduler.js';
 import { openReadingList, type ReadingPoll } from '../store/reading-list.js';
-import { buildNoVotesMessage, buildPickMessage, buildPollMessage, readingStatusLines } from '../messages/reading-messages.js';
+import { buildNoVotesMessage, buildPickMessage, buildPollMessage } from '../messages/reading-messages.js';
 import { getPaper } from '../search/paper-index.js';
 import { openReadingDesk, withPapers, type PollPreview } from './reading-desk.js';
+import type { ZoteroService } from './zotero-service.js';
+import type { NotForUsMarks } from '../store/feed-feedback.js';
+import { CHANNEL_USE_NAMES, type ChannelUse } from '../messages/channel-permissions.js';
+import type { OpenAlexCitations } from '../library/openalex-citations.js';
+import { createCitationService, type CitationService } from './citation-service.js';
+import type { LabDesk } from './lab-desk.js';
 
+import { CHANNEL_COLUMNS, CHANNEL_USES, channelCheck, guildStatus, settingsFor } from './guild-status.js';
 /** What the schedule commands use: settings, today's paper, previews and status, over the running scheduler. */
 export interface ScheduleService {
 	/** Members' saved searches. */
 	readonly subscriptions: SubscriptionStore;
 	/** The guilds' digest topics. */
 	readonly topics: TopicStore;
+	/** Members' followed authors. */
+	readonly follows: FollowStore;
+	/** The lab's own papers. */
+	readonly lab: LabDesk;
 	/** The clock every decision reads. */
 	now(): Date;
 	/** A guild's settings in force: saved ones, else the environment's (for DISCORD_GUILD_ID) or the defaults. */
@@ -40,23 +49,32 @@ export interface ScheduleService {
 	 * (nothing saved) for a bad value or a channel the bot cannot post in.
 	 */
 	configure(guildId: string, changes: Partial<Omit<GuildSettings, 'guild_id'>>): GuildSettings;
+	/**
+	 * What works less well in the channel of a use for lack of a permission, with the fix, as a
+	 * sentence for the admin who set it; null when nothing is missing or the use is off.
+	 */
+	channelWarning(guildId: string, use: ChannelUse): string | null;
 	/** Today's paper of the day in the guild (its local date): the one that is or will be posted today. */
 	todaysPaper(guildId: string): Paper | null;
 	/** The guild's next post of `kind` as it would be sent now, without using its slot. */
 	preview(guildId: string, kind: Exclude<PostKind, 'feed'>): PostMessage[];
-	/** The guild's arXiv feed post as it would be sent now (reading the feed), without using its slot. */
-	previewFeed(guildId: string): Promise<PostMessage[]>;
+	/** The guild's arXiv feed post as it would be sent now (reading the feed), without using its slot, or the post already made of what the feed holds. */
+	previewFeed(guildId: string): Promise<FeedPreview>;
 	/** A paper an arXiv feed post listed, as the feed described it; null when unknown. */
 	feedPaper(id: string): Paper | null;
-	/** Teaches the guild's arXiv feed (see FeedService.teach). */
-	teachFeed(guildId: string, paper: Paper, lesson: 'own' | 'dismissed'): boolean;
+	/** Teaches the guild's arXiv feed that the lab took up a feed paper (see FeedService.takeUp). */
+	teachFeed(guildId: string, paper: Paper): void;
+	/** Puts a member's Not for us mark on a feed paper or takes it back (see FeedService.markNotForUs). */
+	markNotForUs(guildId: string, userId: string, paper: Paper): NotForUsMarks;
 	/** The guild's next reading poll as it would be sent, without using its slot. */
 	previewPoll(guildId: string): PollPreview;
 	/**
 	 * Ends the guild's open reading poll now through Discord and posts its result once the count is
 	 * final; null when no poll is open. `posted` is false while Discord is still counting.
 	 */
-	closePoll(guildId: string): Promise<{ poll: ReadingPoll; posted: boolean } | null>;
+	closePoll(guildId: string): Promise<ClosedPoll | null>;
+	/** The guild's reading poll that is in Discord and whose pick is not posted yet, or null. */
+	openPoll(guildId: string): ReadingPoll | null;
 	/** `/paperbot status` for a guild. */
 	status(guildId: string): APIEmbed;
 	/** Stops the timers and waits for posts in progress. */
@@ -85,6 +103,14 @@ export interface ScheduleServiceOptions {
 	now?: () => Date;
 	/** Reads arXiv's announcement feed (`ARXIV_FEED_URL`, through the process's arXiv queue). */
 	feedClient: FeedClient;
+	/** The Zotero sync, when a library is synced: status shows it. */
+	zotero?: Pick<ZoteroService, 'statusLines' | 'problem'>;
+	/** The followed authors' papers and the corpus's changes after each feed post; off when absent. */
+	followUp?: FollowUpSettings;
+	/** The lab's own papers, whose citations the alerts post. */
+	lab: LabDesk;
+	/** Asks OpenAlex for the works citing them (`OPENALEX_API_URL`). */
+	openAlex: OpenAlexCitations;
 }
 
 /** Every guild with saved settings, and the configured guild when its default settings post something. */
@@ -93,8 +119,8 @@ function startingGuilds(state: State, defaults: ScheduleDefaults): GuildSettings
 	const { configuredGuildId } = defaults;
 	if (configuredGuildId && !guilds.some((guild) => guild.guild_id === configuredGuildId)) {
 		const configured = defaults.settingsFor(configuredGuildId);
-		if (configured.potd_channel_id || configured.digest_channel_id || configured.feed_channel_id || configured.reading_channel_id)
-			guilds.push(configured);
+		const posts = [configured.potd_channel_id, configured.digest_channel_id, configured.feed_channel_id, configured.reading_channel_id];
+		if ([...posts, configured.citations_channel_id].some(Boolean)) guilds.push(configured);
 	}
 	return guilds;
 }
@@ -112,6 +138,8 @@ interface ScheduleParts {
 	scheduler: Scheduler;
 	feed: FeedService;
 	reading: ReadingScheduler;
+	zotero?: Pick<ZoteroService, 'statusLines' | 'problem'>;
+	citations: CitationService;
 }
 
 /**
@@ -120,18 +148,25 @@ interface ScheduleParts {
  */
 export async function startScheduleService(options: ScheduleServiceOptions): Promise<ScheduleService> {
 	const parts = scheduleParts(options);
-	const { state, log, now, scheduler, feed, reading } = parts;
+	const { state, log, now, scheduler, feed, reading, citations } = parts;
 	const guilds = startingGuilds(state, options.defaults);
 	await scheduler.start(guilds);
 	await feed.scheduler.start(guilds);
 	await reading.start(guilds);
+	await citations.scheduler.start(guilds);
 	log.info({ guilds: guilds.length }, 'schedule: started');
 	return {
 		subscriptions: openSubscriptions(state),
 		topics: openTopics(state),
+		follows: openFollows(state),
+		lab: options.lab,
 		now,
 		settingsFor: (guildId) => settingsFor(parts, guildId),
 		configure: (guildId, changes) => configure(parts, guildId, changes),
+		channelWarning(guildId, use) {
+			const check = channelCheck(parts, settingsFor(parts, guildId), use);
+			return check && !check.refused ? `Warning: ${check.text}` : null;
+		},
 		todaysPaper: (guildId) => todaysPaper(parts, guildId),
 		preview(guildId, kind) {
 			const at = now();
@@ -141,12 +176,17 @@ export async function startScheduleService(options: ScheduleServiceOptions): Pro
 		},
 		previewFeed: (guildId) => previewFeed(parts, guildId),
 		feedPaper: (id) => feed.feedPaper(id),
-		teachFeed: (guildId, paper, lesson) => feed.teach(guildId, paper, lesson),
-		previewPoll: (guildId) => openReadingDesk({ state, library: parts.library, now }).preview(settingsFor(parts, guildId)),
+		teachFeed: (guildId, paper) => feed.takeUp(guildId, paper),
+		markNotForUs: (guildId, userId, paper) => feed.markNotForUs(guildId, userId, paper),
+		previewPoll: (guildId) =>
+			openReadingDesk({ state, library: parts.library, settingsFor: (id) => settingsFor(parts, id), now }).preview(
+				settingsFor(parts, guildId),
+			),
 		closePoll: (guildId) => reading.close(guildId),
-		status: (guildId) => status(parts, guildId),
+		openPoll: (guildId) => openReadingList(state).openPolls(guildId).at(-1) ?? null,
+		status: (guildId) => guildStatus(parts, guildId),
 		stop: async () => {
-			await Promise.all([scheduler.stop(), feed.scheduler.stop(), reading.stop()]);
+			await Promise.all([scheduler.stop(), feed.scheduler.stop(), reading.stop(), citations.scheduler.stop()]);
 		},
 	};
 }
@@ -156,10 +196,33 @@ function scheduleParts(options: ScheduleServiceOptions): ScheduleParts {
 	const { state, library, poster, defaults, log } = options;
 	const now = options.now ?? (() => new Date());
 	const content = createPostContent(state, library);
-	const feed = createFeedService({ state, library, poster, client: options.feedClient, now, log });
+	const feed = createFeedService({
+		state,
+		library,
+		poster,
+		client: options.feedClient,
+		now,
+		log,
+		...(options.followUp && { followUp: options.followUp }),
+	});
 	const scheduler = postScheduler(options, content, poster, now);
 	const reading = readingScheduler(options, now);
-	return { state, posts: openPostLog(state), library, poster, defaults, log, now, content, scheduler, feed, reading };
+	const zotero = options.zotero;
+	return {
+		state,
+		posts: openPostLog(state),
+		library,
+		poster,
+		defaults,
+		log,
+		now,
+		content,
+		scheduler,
+		feed,
+		reading,
+		...(zotero && { zotero }),
+		citations: createCitationService({ state, desk: options.lab, client: options.openAlex, poster, now, log }),
+	};
 }
 
 /** The reading group's polls and picks, posted through `poster`. */
@@ -169,20 +232,26 @@ function readingScheduler({ state, library, poster, log }: ScheduleServiceOption
 		state,
 		now,
 		log,
-		sendPoll: (guild, slot, proposals, endsAt) =>
+		sendPoll: (guild, slot, proposals, endsAt, notOffered) =>
 			poster.sendPoll(
 				guild.guild_id,
 				guild.reading_channel_id as string,
-				buildPollMessage(withPapers(library, proposals), slot, guild.reading_hours, guild.timezone, endsAt),
+				buildPollMessage(withPapers(library, proposals), slot, guild.reading_hours, guild.timezone, endsAt, notOffered),
 			),
 		findPost: (guild, channelId, kind, slot) => poster.findPost(guild.guild_id, channelId, kind, slot),
 		readResults: (poll) => poster.pollResults(poll.guildId, poll.channelId, poll.messageId as string),
 		endPoll: (poll) => poster.endPoll(poll.guildId, poll.channelId, poll.messageId as string),
 		sendResult(guild, poll, outcome) {
 			if (outcome.winner === null) return poster.send(guild.guild_id, poll.channelId, [buildNoVotesMessage(poll.slot)]);
-			const paper = getPaper(library.current(), outcome.winner);
-			const message = buildPickMessage(outcome.winner, paper, list.get(guild.guild_id, outcome.winner), outcome, poll.slot);
-			return poster.send(guild.guild_id, poll.channelId, [message], paper ? threadName(paper) : paperLabel(outcome.winner));
+			const polled = (paperId: string) => ({
+				paperId,
+				paper: getPaper(library.current(), paperId),
+				proposal: list.get(guild.guild_id, paperId),
+			});
+			const winner = polled(outcome.winner);
+			const message = buildPickMessage(winner, outcome.tiedWith.map(polled), outcome, poll.slot);
+			const thread = winner.paper ? threadName(winner.paper) : paperLabel(outcome.winner);
+			return poster.send(guild.guild_id, poll.channelId, [message], thread);
 		},
 	});
 }
@@ -210,27 +279,19 @@ function postScheduler({ state, defaults, log }: ScheduleServiceOptions, content
 	});
 }
 
-function settingsFor({ state, defaults }: ScheduleParts, guildId: string): GuildSettings {
-	return getGuildSettings(state, guildId) ?? defaults.settingsFor(guildId);
-}
-
 function configure(parts: ScheduleParts, guildId: string, changes: Partial<Omit<GuildSettings, 'guild_id'>>): GuildSettings {
-	const { poster } = parts;
 	const next = checkGuildSettings({ ...settingsFor(parts, guildId), ...changes, guild_id: guildId });
-	const problems = [
-		changes.potd_channel_id ? poster.channelProblem(guildId, changes.potd_channel_id, next.potd_thread) : null,
-		changes.digest_channel_id ? poster.channelProblem(guildId, changes.digest_channel_id, false) : null,
-		changes.feed_channel_id ? poster.channelProblem(guildId, changes.feed_channel_id, false) : null,
-		changes.reading_channel_id ? poster.pollChannelProblem(guildId, changes.reading_channel_id) : null,
-	].filter((problem): problem is string => problem !== null);
-	if (problems.length > 0)
-		throw new ScheduleSettingError(
-			`${problems.join('\n')}; pick a text channel where paperbot may view, send, embed links and read history`,
-		);
+	// Only a channel being set is refused; one saved before stays, and status names what it lacks.
+	const refusals = CHANNEL_USES.filter((use) => changes[CHANNEL_COLUMNS[use]]).flatMap((use) => {
+		const check = channelCheck(parts, next, use);
+		return check?.refused ? [`${CHANNEL_USE_NAMES[use]}: ${check.text}`] : [];
+	});
+	if (refusals.length > 0) throw new ScheduleSettingError(refusals.join('\n'));
 	const saved = saveGuildSettings(parts.state, next);
 	parts.scheduler.update(saved);
 	parts.feed.scheduler.update(saved);
 	parts.reading.update(saved);
+	parts.citations.scheduler.update(saved);
 	parts.log.info({ guild: guildId, settings: saved }, 'schedule: settings saved');
 	return saved;
 }
@@ -244,64 +305,9 @@ function todaysPaper(parts: ScheduleParts, guildId: string): Paper | null {
 	}
 }
 
-function previewFeed(parts: ScheduleParts, guildId: string): Promise<PostMessage[]> {
+function previewFeed(parts: ScheduleParts, guildId: string): Promise<FeedPreview> {
 	const settings = settingsFor(parts, guildId);
 	if (!settings.feed_channel_id)
 		throw new ScheduleSettingError('the arXiv feed is off here; turn it on with `/paperbot feed on channel: categories:`');
 	return parts.feed.preview(settings);
-}
-
-function status(parts: ScheduleParts, guildId: string): APIEmbed {
-	const settings = settingsFor(parts, guildId);
-	return buildStatusEmbed({
-		settings,
-		papers: paperCount(parts.library.current()),
-		loadedAt: parts.library.loadedAt,
-		next: nextPostTimes(settings, parts.now()),
-		recentPosts: parts.posts.recent(guildId, 5),
-		feed: parts.feed.statusLines(settings),
-		reading: readingStatusLines({
-			settings,
-			proposals: openReadingList(parts.state).list(guildId).length,
-			openPoll: openReadingList(parts.state).openPolls(guildId).at(-1) ?? null,
-			nextPoll: nextPollTime(settings, parts.now()),
-		}),
-		problems: statusProblems(parts, settings),
-	});
-}
-
-/** A channel mention as markdownSafe defuses it: channel mentions ping no one, and let an admin click through to the channel. */
-const DEFUSED_CHANNEL = /\\<\u200B#(\d+)\\>/g;
-
-/** Why a guild's posts may not go out: failed posts, unusable channels, a failing feed, corpus trouble. */
-function statusProblems(parts: ScheduleParts, settings: GuildSettings): string[] {
-	const { poster, scheduler, feed, library } = parts;
-	const guildId = settings.guild_id;
-	const problems = scheduler
-		.problems(guildId)
-		.map(
-			(problem) =>
-				`${POST_NAMES[problem.kind]} ${problem.slot}: ${markdownSafe(plainLine(problem.error)).replace(DEFUSED_CHANNEL, '<#$1>')} (${problem.attempts} attempt(s), last ${formatLocalTime(new Date(problem.claimedAt), settings.timezone)})`,
-		);
-	for (const post of parts.posts.recent(guildId, 5)) {
-		if (post.status === 'sent' && post.last_error) problems.push(`${POST_NAMES[post.kind]} ${post.slot}: ${plainLine(post.last_error)}`);
-	}
-	const channels = [
-		['Paper of the day', settings.potd_channel_id, settings.potd_thread],
-		['Digest', settings.digest_channel_id, false],
-		['arXiv feed', settings.feed_channel_id, false],
-	] as const;
-	for (const [name, channelId, withThreads] of channels) {
-		const problem = channelId ? poster.channelProblem(guildId, channelId, withThreads) : null;
-		if (problem) problems.push(`${name}: ${problem}`);
-	}
-	const readingProblem = settings.reading_channel_id ? poster.pollChannelProblem(guildId, settings.reading_channel_id) : null;
-	if (readingProblem) problems.push(`Reading group: ${readingProblem}`);
-	const feedProblem = feed.problem(settings);
-	if (feedProblem) problems.push(markdownSafe(plainLine(feedProblem)).replace(DEFUSED_CHANNEL, '<#$1>'));
-	if (library.problem)
-		problems.push(`Corpus reload failed; the previous corpus stays in service: ${markdownSafe(plainLine(library.problem))}`);
-	if (library.warnings.length > 0)
-		problems.push(`Corpus: ${library.warnings.length} record(s) skipped, e.g. ${markdownSafe(plainLine(library.warnings[0] as string))}`);
-	return problems;
 }

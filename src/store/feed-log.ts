@@ -45,6 +45,14 @@ export function recordFeedPosted(state: State, guildId: string, paperIds: readon
 	for (const id of paperIds) insert.run(guildId, id, announced);
 }
 
+/** The papers the guild's feed post of an announcement listed, in the post's order, as the feed described them. */
+export function postedFeedPapers(state: State, guildId: string, announced: string): Paper[] {
+	const rows = state.db
+		.prepare(`SELECT paper_id FROM feed_posted WHERE guild_id = ? AND announced = ? ORDER BY rowid`)
+		.all(guildId, announced) as { paper_id: string }[];
+	return rows.flatMap(({ paper_id }) => getFeedPaper(state, paper_id) ?? []);
+}
+
 /** The ids among `paperIds` an earlier feed post in the guild listed. */
 export function postedFeedPaperIds(state: State, guildId: string, paperIds: readonly string[]): Set<string> {
 	const select = state.db.prepare(`SELECT 1 FROM feed_posted WHERE guild_id = ? AND paper_id = ?`);

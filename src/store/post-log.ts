@@ -2,9 +2,11 @@ import type { State } from './state.js';
 
 /**
  * What a scheduled post is: the paper of the day, a digest, an arXiv feed post (its slot is the
- * announcement date), or a reading-group poll and its result (both slotted by the poll's fire time).
+ * announcement date), a reading-group poll and its result (both slotted by the poll's fire time),
+ * the papers of followed authors and the corpus's changes of an announcement day (slotted by its
+ * date), or a citation alert (slotted by the citing work and the lab papers it newly cites).
  */
-export type PostKind = 'potd' | 'digest' | 'feed' | 'reading_poll' | 'reading_result';
+export type PostKind = 'potd' | 'digest' | 'feed' | 'reading_poll' | 'reading_result' | 'follow' | 'changes' | 'citation';
 
 /** How status lines and post markers name each kind of post. */
 export const POST_NAMES: Readonly<Record<PostKind, string>> = {
@@ -13,6 +15,9 @@ export const POST_NAMES: Readonly<Record<PostKind, string>> = {
 	feed: 'arXiv feed',
 	reading_poll: 'Reading poll',
 	reading_result: 'Reading pick',
+	follow: 'Followed authors',
+	changes: 'Corpus changes',
+	citation: 'Citation',
 };
 
 /**

@@ -58,6 +58,11 @@ export const feedMaxSetting = z.coerce
 	.min(1, FEED_MAX_FORM)
 	.max(FEED_MAX_LIMIT, FEED_MAX_FORM);
 
+/** The lab's authors as `LAB_AUTHORS` takes them: names separated by `;`, blanks and repeats dropped. */
+export const labAuthorsSetting = z
+	.string()
+	.transform((text) => [...new Set(text.split(';').map((name) => name.trim().replace(/\s+/g, ' ')))].filter(Boolean));
+
 /** Reading polls by default: Mondays 10:00, open a day. */
 export const DEFAULT_READING_CRON = '0 10 * * 1';
 export const DEFAULT_READING_HOURS = 24;
@@ -104,6 +109,10 @@ const guildSettingsSchema = z
 		reading_cron: cronSetting.default(DEFAULT_READING_CRON),
 		/** Hours each reading poll stays open. */
 		reading_hours: readingHoursSetting.default(DEFAULT_READING_HOURS),
+		/** Channel for citation alerts; null turns them off. */
+		citations_channel_id: z.string().min(1).nullable().default(null),
+		/** Local time of the daily look for new citations, `HH:MM`. */
+		citations_time: timeOfDaySetting.default('09:00'),
 	})
 	.refine((settings) => settings.feed_channel_id === null || settings.feed_categories.length > 0, {
 		message: 'the feed needs categories, e.g. "cs.NE q-bio.NC"',
@@ -145,6 +154,8 @@ interface SettingsRow {
 	reading_channel_id: string | null;
 	reading_cron: string;
 	reading_hours: number;
+	citations_channel_id: string | null;
+	citations_time: string;
 }
 
 const fromRow = (row: SettingsRow): GuildSettings => ({
@@ -160,9 +171,11 @@ export function saveGuildSettings(state: State, input: z.input<typeof guildSetti
 	state.db
 		.prepare(
 			`INSERT INTO guild_settings (guild_id, potd_channel_id, potd_time, timezone, potd_thread, digest_channel_id, digest_cron,
-			   feed_channel_id, feed_categories, feed_time, feed_max, feed_cross, reading_channel_id, reading_cron, reading_hours)
+			   feed_channel_id, feed_categories, feed_time, feed_max, feed_cross, reading_channel_id, reading_cron, reading_hours,
+			   citations_channel_id, citations_time)
 			 VALUES (@guild_id, @potd_channel_id, @potd_time, @timezone, @potd_thread, @digest_channel_id, @digest_cron,
-			   @feed_channel_id, @feed_categories, @feed_time, @feed_max, @feed_cross, @reading_channel_id, @reading_cron, @reading_hours)
+			   @feed_channel_id, @feed_categories, @feed_time, @feed_max, @feed_cross, @reading_channel_id, @reading_cron, @reading_hours,
+			   @citations_channel_id, @citations_time)
 			 ON CONFLICT (guild_id) DO UPDATE SET
 			   potd_channel_id = excluded.potd_channel_id, potd_time = excluded.potd_time,
 			   timezone = excluded.timezone, potd_thread = excluded.potd_thread,
@@ -170,7 +183,8 @@ export function saveGuildSettings(state: State, input: z.input<typeof guildSetti
 			   feed_channel_id = excluded.feed_channel_id, feed_categories = excluded.feed_categories,
 			   feed_time = excluded.feed_time, feed_max = excluded.feed_max, feed_cross = excluded.feed_cross,
 			   reading_channel_id = excluded.reading_channel_id, reading_cron = excluded.reading_cron,
-			   reading_hours = excluded.reading_hours`,
+			   reading_hours = excluded.reading_hours,
+			   citations_channel_id = excluded.citations_channel_id, citations_time = excluded.citations_time`,
 		)
 		.run({
 			...settings,

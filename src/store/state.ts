@@ -189,6 +189,159 @@ const MIGRATIONS: readonly string[] = [
 		PRIMARY KEY (guild_id, paper_id, kind)
 	);
 	`,
+	`
+	CREATE TABLE zotero_sync (
+		library TEXT PRIMARY KEY,
+		collections TEXT NOT NULL,
+		version INTEGER,
+		synced_at TEXT,
+		added INTEGER NOT NULL DEFAULT 0,
+		updated INTEGER NOT NULL DEFAULT 0,
+		removed INTEGER NOT NULL DEFAULT 0,
+		skipped INTEGER NOT NULL DEFAULT 0,
+		papers INTEGER NOT NULL DEFAULT 0,
+		problem TEXT,
+		problem_at TEXT
+	);
+	`,
+	`
+	CREATE TABLE feed_dismissal (
+		guild_id TEXT NOT NULL,
+		paper_id TEXT NOT NULL,
+		user_id TEXT NOT NULL,
+		at TEXT NOT NULL,
+		PRIMARY KEY (guild_id, paper_id, user_id)
+	);
+	-- A mark made when Not for us was one switch per server belongs to no member ('').
+	INSERT INTO feed_dismissal (guild_id, paper_id, user_id, at)
+		SELECT guild_id, paper_id, '', at FROM feed_feedback WHERE kind = 'dismissed';
+
+	CREATE TABLE paper_post (
+		guild_id TEXT NOT NULL,
+		paper_id TEXT NOT NULL,
+		channel_id TEXT NOT NULL,
+		message_id TEXT,
+		with_thread INTEGER NOT NULL DEFAULT 0 CHECK (with_thread IN (0, 1)),
+		claimed_at TEXT NOT NULL,
+		PRIMARY KEY (guild_id, paper_id)
+	);
+	`,
+	`
+	CREATE TABLE post_log_new (
+		guild_id TEXT NOT NULL,
+		kind TEXT NOT NULL CHECK (kind IN ('potd', 'digest', 'feed', 'reading_poll', 'reading_result', 'follow', 'changes')),
+		slot TEXT NOT NULL,
+		status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'failed')),
+		claimant TEXT NOT NULL,
+		claimed_at TEXT NOT NULL,
+		attempts INTEGER NOT NULL DEFAULT 0,
+		last_error TEXT,
+		channel_id TEXT,
+		message_id TEXT,
+		sent_at TEXT,
+		UNIQUE (guild_id, kind, slot)
+	);
+	INSERT INTO post_log_new SELECT * FROM post_log;
+	DROP TABLE post_log;
+	ALTER TABLE post_log_new RENAME TO post_log;
+
+	CREATE TABLE author_follow (
+		guild_id TEXT NOT NULL,
+		user_id TEXT NOT NULL,
+		folded TEXT NOT NULL,
+		name TEXT NOT NULL,
+		PRIMARY KEY (guild_id, user_id, folded)
+	);
+
+	CREATE TABLE follow_look (
+		guild_id TEXT NOT NULL,
+		announced TEXT NOT NULL,
+		PRIMARY KEY (guild_id, announced)
+	);
+
+	CREATE TABLE arxiv_seen (
+		paper_id TEXT PRIMARY KEY,
+		version INTEGER,
+		journal_ref TEXT,
+		doi TEXT,
+		withdrawn INTEGER NOT NULL CHECK (withdrawn IN (0, 1)),
+		checked_at TEXT NOT NULL
+	);
+
+	CREATE TABLE paper_change (
+		change_id INTEGER PRIMARY KEY,
+		paper_id TEXT NOT NULL,
+		title TEXT,
+		version INTEGER,
+		journal_ref TEXT,
+		doi TEXT,
+		withdrawn INTEGER NOT NULL CHECK (withdrawn IN (0, 1)),
+		found_at TEXT NOT NULL
+	);
+
+	CREATE TABLE change_posted (
+		guild_id TEXT NOT NULL,
+		change_id INTEGER NOT NULL,
+		PRIMARY KEY (guild_id, change_id)
+	);
+
+	CREATE TABLE version_check (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+	`,
+	`
+	ALTER TABLE guild_settings ADD COLUMN citations_channel_id TEXT;
+	ALTER TABLE guild_settings ADD COLUMN citations_time TEXT NOT NULL DEFAULT '09:00';
+	UPDATE guild_settings SET citations_time = feed_time;
+
+	CREATE TABLE post_log_new (
+		guild_id TEXT NOT NULL,
+		kind TEXT NOT NULL CHECK (kind IN ('potd', 'digest', 'feed', 'reading_poll', 'reading_result', 'follow', 'changes', 'citation')),
+		slot TEXT NOT NULL,
+		status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'failed')),
+		claimant TEXT NOT NULL,
+		claimed_at TEXT NOT NULL,
+		attempts INTEGER NOT NULL DEFAULT 0,
+		last_error TEXT,
+		channel_id TEXT,
+		message_id TEXT,
+		sent_at TEXT,
+		UNIQUE (guild_id, kind, slot)
+	);
+	INSERT INTO post_log_new SELECT * FROM post_log;
+	DROP TABLE post_log;
+	ALTER TABLE post_log_new RENAME TO post_log;
+
+	CREATE TABLE lab_paper_mark (
+		paper_id TEXT PRIMARY KEY,
+		mark TEXT NOT NULL CHECK (mark IN ('ours', 'not_ours')),
+		marked_at TEXT NOT NULL
+	);
+
+	CREATE TABLE lab_paper_openalex (
+		paper_id TEXT PRIMARY KEY,
+		openalex_id TEXT,
+		found_by TEXT CHECK (found_by IN ('doi', 'arxiv_doi', 'title')),
+		looked_at TEXT NOT NULL
+	);
+
+	CREATE TABLE citation_pair (
+		guild_id TEXT NOT NULL,
+		citing_id TEXT NOT NULL,
+		cited_paper_id TEXT NOT NULL,
+		status TEXT NOT NULL CHECK (status IN ('known', 'posted')),
+		recorded_at TEXT NOT NULL,
+		PRIMARY KEY (guild_id, citing_id, cited_paper_id)
+	);
+
+	CREATE TABLE citation_check (
+		guild_id TEXT PRIMARY KEY,
+		checked_at TEXT NOT NULL,
+		checked_on TEXT,
+		new_count INTEGER NOT NULL DEFAULT 0,
+		failures INTEGER NOT NULL DEFAULT 0,
+		last_error TEXT,
+		next_check TEXT
+	);
+	`,
 ];
 
 /** The schema version this code writes. */

@@ -8,6 +8,8 @@ import { openLibrary } from '../../src/search/library.js';
 import { createLogger } from '../../src/log.js';
 import { getPaper, searchPapers } from '../../src/search/paper-index.js';
 import { paperSchema } from '../../src/corpus/paper.js';
+import { createDoiLookup } from '../../src/library/doi-papers.js';
+import { type ServiceStandIn, startCrossrefStandIn, startOpenAlexStandIn } from '../library/library-stand-ins.js';
 import { startArxivStandIn, type StandInAnswer } from './arxiv-stand-in.js';
 
 const SEED = {
@@ -19,6 +21,8 @@ const SEED = {
 
 let corpus: string;
 let standIn: Awaited<ReturnType<typeof startArxivStandIn>> | undefined;
+let crossref: ServiceStandIn | undefined;
+let openAlex: ServiceStandIn | undefined;
 
 beforeEach(async () => {
 	corpus = await mkdtemp(join(tmpdir(), 'paperbot-add-'));
@@ -26,18 +30,24 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-	await standIn?.close();
-	standIn = undefined;
+	await Promise.all([standIn?.close(), crossref?.close(), openAlex?.close()]);
+	standIn = crossref = openAlex = undefined;
 	await rm(corpus, { recursive: true, force: true });
 });
 
 async function optionsFor(answers: Record<string, StandInAnswer>, timeoutMs?: number): Promise<AddPapersOptions> {
 	standIn = await startArxivStandIn(answers);
+	crossref = await startCrossrefStandIn({
+		'10.3389/fncom.2015.00099': 'diehl-cook-2015.json',
+		'10.1007/978-3-319-46448-0_2': 'liu-ssd-2016.json',
+	});
+	openAlex = await startOpenAlexStandIn({});
 	const library = await openLibrary(corpus, createLogger('silent'));
 	return {
 		corpusPath: corpus,
 		library,
 		arxiv: { apiUrl: standIn.apiUrl, userAgent: 'paperbot-tests/0.1', queue: createRequestQueue(0), ...(timeoutMs ? { timeoutMs } : {}) },
+		lookUpDois: createDoiLookup({ version: '0.1.0', crossrefUrl: crossref.apiUrl, openAlexUrl: openAlex.apiUrl }),
 	};
 }
 
@@ -66,13 +76,7 @@ describe('addPapers', () => {
 			abstract: 'Poisoned teachers.',
 			authors: ['Jiayu Zhou'],
 			categories: ['cs.LG'],
-			venue: null,
-			comment: null,
-			journal_ref: null,
-			doi: null,
-			code_url: null,
 			published: '2026-03-02',
-			updated: null,
 		});
 		const result = await addPapers(['2603.01002', 'hep-th/9711200'], {
 			...options,
@@ -99,14 +103,15 @@ describe('addPapers', () => {
 		expect(await addedText()).toBeNull();
 	});
 
-	it('refuses text that is no arXiv id before any request, and still adds the good ids', async () => {
+	it('refuses text that is no arXiv id or DOI before any request, and still adds the good ids', async () => {
 		const options = await optionsFor({ '2306.02368': { fixture: 'one-paper.xml' } });
 		const result = await addPapers(['attention is all you need', '2306.02368'], options);
 		expect(result.failed).toEqual([
 			{
 				id: 'attention is all you need',
 				code: 'bad-id',
-				reason: '"attention is all you need" is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).',
+				reason:
+					'"attention is all you need" is not an arXiv id or a DOI (expected e.g. 2305.00054, https://arxiv.org/abs/2305.00054 or 10.1145/3292500.3330701).',
 			},
 		]);
 		expect(result.added.map((paper) => paper.id)).toEqual(['2306.02368']);
@@ -186,6 +191,82 @@ describe('addPapers', () => {
 		expect(result.added.map((paper) => paper.id)).toEqual(['2306.02368']);
 		expect((await stat(addedFile())).isFile()).toBe(true);
 		expect(getPaper(options.library.current(), '2306.02368')).not.toBeNull();
+	});
+});
+
+describe('addPapers by DOI', () => {
+	it('adds a paper by DOI or doi.org link beside an arXiv id, to added.jsonl, searchable at once', async () => {
+		const options = await optionsFor({ '2306.02368': { fixture: 'one-paper.xml' } });
+		const result = await addPapers(['https://doi.org/10.3389/FNCOM.2015.00099', '2306.02368', '10.1007/978-3-319-46448-0_2'], options);
+		expect(result.failed).toEqual([]);
+		expect(result.added.map((paper) => [paper.id, paper.abstract === null])).toEqual([
+			['2306.02368', false],
+			['doi:10.3389/fncom.2015.00099', false],
+			['doi:10.1007/978-3-319-46448-0_2', true],
+		]);
+		const lines = (await addedText())!.trim().split('\n');
+		expect(lines.map((line) => paperSchema.parse(JSON.parse(line)).id)).toEqual([
+			'2306.02368',
+			'doi:10.3389/fncom.2015.00099',
+			'doi:10.1007/978-3-319-46448-0_2',
+		]);
+		const index = options.library.current();
+		expect(searchPapers(index, 'digit recognition spike timing dependent plasticity')[0]?.paper.id).toBe('doi:10.3389/fncom.2015.00099');
+		expect(searchPapers(index, 'single shot multibox detector')[0]?.paper.id).toBe('doi:10.1007/978-3-319-46448-0_2');
+	});
+
+	it('answers a DOI already in the corpus, in any spelling, without asking Crossref', async () => {
+		const options = await optionsFor({});
+		await addPapers(['10.3389/fncom.2015.00099'], options);
+		const asked = crossref!.received.length;
+		const result = await addPapers(['doi:10.3389/FNCOM.2015.00099', 'https://dx.doi.org/10.3389%2Ffncom.2015.00099'], options);
+		expect(result).toEqual({ added: [], present: ['doi:10.3389/fncom.2015.00099'], failed: [] });
+		expect(crossref!.received).toHaveLength(asked);
+	});
+
+	it("takes arXiv's own DOI as the arXiv id, asking arXiv and not Crossref", async () => {
+		const options = await optionsFor({ '2306.02368': { fixture: 'one-paper.xml' } });
+		const result = await addPapers(['10.48550/arXiv.2306.02368', 'https://doi.org/10.48550/arXiv.2305.00054'], options);
+		expect(result.added.map((paper) => paper.id)).toEqual(['2306.02368']);
+		expect(result.present).toEqual(['2305.00054']);
+		expect(crossref!.received).toEqual([]);
+	});
+
+	it('reports a DOI Crossref does not know, and leaves added.jsonl unchanged', async () => {
+		const options = await optionsFor({});
+		expect(await addPapers(['10.1234/abc'], options)).toEqual({
+			added: [],
+			present: [],
+			failed: [{ id: 'doi:10.1234/abc', code: 'unknown-id', reason: 'Crossref has no record of 10.1234/abc.' }],
+		});
+		expect(await addedText()).toBeNull();
+	});
+
+	it('counts a published version whose arXiv preprint is in the corpus as present, and writes nothing', async () => {
+		const options = await optionsFor({});
+		const record = JSON.parse(await readFile(new URL('../fixtures/crossref/akiba-optuna-2019.json', import.meta.url), 'utf8'));
+		record.message.relation = { 'has-preprint': [{ 'id-type': 'doi', id: '10.48550/arXiv.2305.00054', 'asserted-by': 'subject' }] };
+		await crossref!.close();
+		crossref = await startCrossrefStandIn({ '10.1145/3292500.3330701': [{ body: JSON.stringify(record) }] });
+		const lookUpDois = createDoiLookup({ version: '0.1.0', crossrefUrl: crossref.apiUrl, openAlexUrl: openAlex!.apiUrl });
+		expect(await addPapers(['10.1145/3292500.3330701'], { ...options, lookUpDois })).toEqual({
+			added: [],
+			present: ['2305.00054'],
+			failed: [],
+		});
+		expect(await addedText()).toBeNull();
+	});
+
+	it('refuses a key from a source, which names no paper to fetch', async () => {
+		const options = await optionsFor({});
+		expect((await addPapers(['bib:hong2023'], options)).failed).toEqual([
+			{
+				id: 'bib:hong2023',
+				code: 'bad-id',
+				reason:
+					'"bib:hong2023" is not an arXiv id or a DOI (expected e.g. 2305.00054, https://arxiv.org/abs/2305.00054 or 10.1145/3292500.3330701).',
+			},
+		]);
 	});
 });
 

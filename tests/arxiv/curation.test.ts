@@ -5,6 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/index.js';
 import { openCuration } from '../../src/arxiv/curation.js';
 import { createRequestQueue } from '../../src/arxiv/queue.js';
+import { createDoiLookup } from '../../src/library/doi-papers.js';
 import { shippedCorpusContext } from '../commands/corpus.js';
 
 let shipped: CommandContext;
@@ -30,6 +31,7 @@ describe('openCuration', () => {
 			queue: createRequestQueue(0),
 			library: { current: () => shipped.index, addPapers: async () => ({ ok: false, error: new Error('not reloaded in this test') }) },
 			mayAdd: () => true,
+			lookUpDois: createDoiLookup({ version: '0.1.0', crossrefUrl: 'http://127.0.0.1:9', openAlexUrl: 'http://127.0.0.1:9' }),
 		});
 
 	it('is there for a writable corpus folder, or the folder of a single corpus file', async () => {

@@ -32,6 +32,14 @@ describe('parseIdList', () => {
 		expect(parseIdList('2305.00054 attention-is-all 12345\n')).toEqual({ ids: ['2305.00054'], invalid: ['attention-is-all', '12345'] });
 	});
 
+	it('reads DOIs and doi.org links as doi: keys, and arXiv DOIs as arXiv ids', () => {
+		expect(parseIdList('10.1145/3292500.3330701  # Optuna\nhttps://doi.org/10.1038/NATURE14539, 10.48550/arXiv.2305.00054\n').ids).toEqual([
+			'doi:10.1145/3292500.3330701',
+			'doi:10.1038/nature14539',
+			'2305.00054',
+		]);
+	});
+
 	it('ignores a byte order mark at the start of the file', () => {
 		expect(parseIdList('\uFEFF2305.00054\n')).toEqual({ ids: ['2305.00054'], invalid: [] });
 	});

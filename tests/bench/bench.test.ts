@@ -6,11 +6,19 @@ const run = promisify(execFile);
 
 describe('npm run bench', () => {
 	it('prints its tables on stdout and nothing on stderr when stderr is not a terminal', async () => {
-		const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'tests/bench/bench.ts', '--sizes', '10', '--no-latency'], {
-			timeout: 120_000,
-		});
+		const { stdout, stderr } = await run(
+			process.execPath,
+			['--import', 'tsx', 'tests/bench/bench.ts', '--sizes', '10', '--zotero-items', '40', '--no-latency', '--import-entries', '50'],
+			{
+				timeout: 120_000,
+			},
+		);
 		expect(stdout).toContain('10 papers');
 		expect(stdout).toContain('first start (parse + build)');
+		expect(stdout).toContain('Zotero library of 40 items from the stand-in (36 papers, 4 notes and attachments skipped)');
+		expect(stdout).toMatch(/first sync \(1 request\) +\d/);
+		expect(stdout).toContain('BibTeX import: 50 entries');
+		expect(stdout).toMatch(/\d+ added, 0 failed/);
 		expect(stderr).toBe('');
 	}, 120_000);
 });

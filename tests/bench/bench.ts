@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [--no-latency]`: paperbot's search beside bare minisearch (default
+ * `npm run bench [-- --sizes 1000,10000] [--zotero-items 5000] [--import-entries 5000] [--no-latency]`: paperbot's search beside bare minisearch (default
  * options, fuzzy 0.2, prefix) on seeded synthetic corpora. Each engine runs in its own child
  * process (tests/bench/measure.ts) so that peak memory (max RSS) is measured per engine; ours runs twice,
  * first start (build + write the cache) and restart (read the cache). Then the interaction latency
  * through the real bot process and the loopback Discord at the largest size (interaction-latency.ts).
+ * Between them, a Zotero library synced from the loopback stand-in (zotero-sync.ts), and a BibTeX
+ * import of a generated 5,000-entry `.bib` with the restart after it (bibtex-import.ts).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +19,8 @@ import type { Measurement } from './measure.js';
 import { generatePapers, writeSyntheticCorpus } from './synthetic-corpus.js';
 import { formatLatencyReport, measureInteractionLatency } from './interaction-latency.js';
 import { buildWorkload } from './workload.js';
+import { formatZoteroSyncReport, measureZoteroSync } from './zotero-sync.js';
+import { formatBibtexImportReport, measureBibtexImport } from './bibtex-import.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
@@ -24,6 +28,19 @@ const QUERY_COUNT = 1_200;
 const PARTIAL_COUNT = 1_200;
 /** Time either engine may spend on timed queries per size (a third of it on suggestions): bare fuzzy search at 100k papers would need hours for them all. */
 const QUERY_BUDGET_MS = 60_000;
+/** Entries in the generated `.bib` the import row imports (`--import-entries N`). */
+const IMPORT_ENTRIES = 5_000;
+
+/** Items in the Zotero row's library (`--zotero-items`). */
+const DEFAULT_ZOTERO_ITEMS = 5_000;
+
+function parseZoteroItems(argv: string[]): number {
+	const flag = argv.indexOf('--zotero-items');
+	const items = flag < 0 ? DEFAULT_ZOTERO_ITEMS : Number(argv[flag + 1]);
+	if (!Number.isInteger(items) || items < 20)
+		throw new Error('bench: --zotero-items takes a number of items, at least 20, e.g. --zotero-items 5000');
+	return items;
+}
 
 function parseSizes(argv: string[]): number[] {
 	const flag = argv.indexOf('--sizes');
@@ -33,6 +50,15 @@ function parseSizes(argv: string[]): number[] {
 		throw new Error('bench: --sizes takes a comma-separated list of paper counts, e.g. --sizes 1000,10000');
 	}
 	return sizes;
+}
+
+function parseImportEntries(argv: string[]): number {
+	const flag = argv.indexOf('--import-entries');
+	if (flag < 0) return IMPORT_ENTRIES;
+	const entries = Number(argv[flag + 1]);
+	if (!Number.isInteger(entries) || entries < 1)
+		throw new Error('bench: --import-entries takes a number of entries, e.g. --import-entries 5000');
+	return entries;
 }
 
 async function measure(engine: 'ours' | 'bare', corpus: string, workload: string, cacheDir: string): Promise<Measurement> {
@@ -134,6 +160,16 @@ async function main(): Promise<void> {
 	} finally {
 		await rm(folder, { recursive: true, force: true });
 	}
+	const zoteroItems = parseZoteroItems(process.argv.slice(2));
+	progress.show(`bench: a Zotero library of ${zoteroItems.toLocaleString('en')} items…`);
+	const zotero = await measureZoteroSync(zoteroItems, measure);
+	progress.clear();
+	console.log(formatZoteroSyncReport(zotero));
+	const entries = parseImportEntries(process.argv.slice(2));
+	progress.show(`bench: importing a .bib of ${entries.toLocaleString('en')} entries…`);
+	const imported = await measureBibtexImport(entries);
+	progress.clear();
+	console.log(formatBibtexImportReport(imported));
 	if (!process.argv.includes('--no-latency')) {
 		const progress = progressLine(process.stderr);
 		progress.show(`bench: interaction latency through the bot at ${Math.max(...sizes).toLocaleString('en')} papers…`);

@@ -66,6 +66,12 @@ describe('buildPaperCard', () => {
 		expect(buildPaperCard(seedPaper('2305.00054'), { heading: 'Paper of the day' })).toEqual(expected);
 	});
 
+	it('shows the latest arXiv version beside the first date, and nothing of a first version', () => {
+		const published = (paper: Paper) => buildPaperCard(paper).fields?.find((field) => field.name === 'Published')?.value;
+		expect(published({ ...seedPaper('2305.00054'), version: 3 })).toMatch(/^\d{4}-\d{2}-\d{2} · v3/);
+		expect(published({ ...seedPaper('2305.00054'), version: 1 })).not.toContain('v1');
+	});
+
 	it('titles an untitled paper with its id and the opening words of its abstract', () => {
 		const card = buildPaperCard(seedPaper('2304.14548'));
 		expect(card.title).toBe('arXiv:2304.14548 — We have developed and demonstrated a scheme to achieve rotationally-closed…');

@@ -42,7 +42,7 @@ describe('/help', () => {
 		expect(lines.slice(-4).map((line) => line.split(' — ')[0])).toEqual([
 			'`/potd`',
 			'`Apps → Paper cards`',
-			'`/paperbot potd|digest|topic|feed|reading|status|post`',
+			'`/paperbot potd|digest|topic|feed|reading|ours|citations|status|import|post`',
 			'`/help`',
 		]);
 		const paperbotSubcommands = paperbot.data.options.map((option) => option.name);

@@ -58,6 +58,17 @@ describe('Paper cards', () => {
 		expect(customIds(reply)).toEqual(['"custom_id":"add:2401.00001"']);
 	});
 
+	it('finds DOIs and doi.org links too, and offers a curator to add those the corpus lacks', async () => {
+		const context = { ...shipped, curation: curationAnswering({ added: [], present: [], failed: [] }) };
+		const reply = await run(() =>
+			paperCards.execute(onMessage('Published as https://doi.org/10.3389/fncom.2015.00099, preprint arXiv:2305.00054', curator), context),
+		);
+		expect(reply.message.content).toBe('Not in the corpus: doi:10.3389/fncom.2015.00099');
+		expect(reply.message.embeds.map((embed) => embed.url)).toEqual(['https://arxiv.org/abs/2305.00054']);
+		expect(customIds(reply)).toContain('"custom_id":"add:doi:10.3389/fncom.2015.00099"');
+		expect(JSON.stringify(reply.message.components)).toContain('"label":"Add doi:10.3389/fncom.2015.00099 to corpus"');
+	});
+
 	it('says plainly when nothing in the message is in the corpus and adding is not possible, or nothing is an arXiv link', async () => {
 		expect(await run(() => paperCards.execute(onMessage('see arXiv:2401.00001', curator), shipped))).toMatchObject({
 			isError: true,
@@ -65,7 +76,7 @@ describe('Paper cards', () => {
 		});
 		expect(await run(() => paperCards.execute(onMessage('lunch at noon? @everyone'), shipped))).toMatchObject({
 			isError: true,
-			message: { content: 'That message has no arXiv id or link in it.' },
+			message: { content: 'That message has no arXiv id, DOI or link in it.' },
 		});
 	});
 });

@@ -219,7 +219,7 @@ describe('threadName', () => {
 
 describe('id autocomplete', () => {
 	it('suggests at most 25 choices of at most 100 characters', () => {
-		const choices = paper.autocomplete!({ name: 'id', value: 'spik' }, context);
+		const choices = paper.autocomplete!({ name: 'id', value: 'spik', subcommand: 'show' }, context, { user: { id: '1', name: 'Ada' } });
 		expect(choices.length).toBeGreaterThan(0);
 		expect(choices.length).toBeLessThanOrEqual(25);
 		for (const choice of choices) expect(choice.name.length).toBeLessThanOrEqual(100);

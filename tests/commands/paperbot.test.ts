@@ -10,7 +10,8 @@ import { answer } from '../../src/interaction/answer.js';
 import { openSubscriptions, openTopics } from '../../src/store/saved-searches.js';
 import type { ScheduleService } from '../../src/services/schedule-service.js';
 import { openState, type State } from '../../src/store/state.js';
-import { invocation, shippedCorpusContext } from './corpus.js';
+import { CURATOR_ROLE, curationAnswering, invocation, shippedCorpusContext } from './corpus.js';
+import { openLabDesk } from '../../src/services/lab-desk.js';
 
 const paper: AnyCommand = paperCommand;
 const paperbot: AnyCommand = paperbotCommand;
@@ -52,6 +53,27 @@ describe('paperbot', () => {
 		expect(openTopics(state).list(input.guildId as string)).toEqual([]);
 	});
 
+	it("lets the curator role, beside Manage Server, mark the lab's papers, but not list them or set anything else", async () => {
+		const { context, state } = await contextWithState();
+		const lab = openLabDesk({ state, library: { current: () => context.index }, authors: [] });
+		const curating = { ...context, lab, curation: curationAnswering({ added: [], present: [], failed: [] }) };
+		const curator = { memberPermissions: 1n << 11n, memberRoles: [CURATOR_ROLE] };
+		const add = { ...invocation('add', { id: '2305.00054' }), subcommandGroup: 'ours', ...curator };
+		expect(await content(() => paperbot.execute(add, curating))).toMatch(/^“.+” is now one of the lab's papers\.$/);
+		expect(lab.papers().map((labPaper) => labPaper.paper.id)).toEqual(['2305.00054']);
+		for (const [group, subcommand] of [
+			['ours', 'list'],
+			['topic', 'list'],
+		])
+			expect(await content(() => paperbot.execute({ ...invocation(subcommand), subcommandGroup: group, ...curator }, curating))).toBe(
+				'/paperbot needs the Manage Server permission.',
+			);
+		const member = { ...add, memberRoles: [] };
+		expect(await content(() => paperbot.execute({ ...member, subcommand: 'remove' }, curating))).toBe(
+			'/paperbot needs the Manage Server permission.',
+		);
+	});
+
 	it('answers outside a Discord server that it works only there', async () => {
 		const context = await shippedCorpusContext();
 		const input = { ...invocation('status'), guildId: undefined, memberPermissions: undefined };
@@ -81,7 +103,7 @@ describe('/paper subscribe, unsubscribe and subscriptions', () => {
 		const reply = await run(() => paper.execute(invocation('subscribe', { query: 'diffusion' }), context));
 		expect(reply.message.flags).toBe(64);
 		expect(reply.message.content).toBe(
-			'Subscribed to `diffusion`: the digest will mention you beside new papers that match every word of it.',
+			'Subscribed to `diffusion`: the digest will mention you beside new papers that match every word of it.\nNo paper in the corpus has the word `diffusion`, so this matches nothing now; a saved search takes its words as written: check its spelling.',
 		);
 		expect(await content(() => paper.execute(invocation('subscribe', { query: 'diffusion' }), context))).toBe(
 			'You are already subscribed to `diffusion`.',

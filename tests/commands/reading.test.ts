@@ -5,6 +5,7 @@ import { paperSchema } from '../../src/corpus/paper.js';
 import type { CommandInput } from '../../src/interaction/command.js';
 import { answer } from '../../src/interaction/answer.js';
 import { MAX_PROPOSALS } from '../../src/store/reading-list.js';
+import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings } from '../../src/store/settings.js';
 import { getPaper } from '../../src/search/paper-index.js';
 import { openReadingDesk, type ReadingDesk } from '../../src/services/reading-desk.js';
 import { useTempState } from '../schedule/temp-state.js';
@@ -16,7 +17,14 @@ beforeAll(async () => {
 	shipped = await shippedCorpusContext();
 });
 useTempState((state) => {
-	desk = openReadingDesk({ state, library: { current: () => shipped.index }, now: () => new Date('2026-03-02T09:00:00Z') });
+	desk = openReadingDesk({
+		state,
+		library: { current: () => shipped.index },
+		settingsFor: (guildId) =>
+			getGuildSettings(state, guildId) ??
+			checkGuildSettings({ guild_id: guildId, potd_channel_id: null, digest_channel_id: null, ...DEFAULT_SETTINGS }),
+		now: () => new Date('2026-03-02T09:00:00Z'),
+	});
 });
 
 const bo = { id: '200000000000000002', name: 'Bo' };

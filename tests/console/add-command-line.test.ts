@@ -6,6 +6,7 @@ import type { Curation } from '../../src/arxiv/curation.js';
 import { runAddCommandLine } from '../../src/console/add-command-line.js';
 import { addPapers } from '../../src/arxiv/add-papers.js';
 import { createRequestQueue } from '../../src/arxiv/queue.js';
+import { createDoiLookup } from '../../src/library/doi-papers.js';
 import { openLibrary } from '../../src/search/library.js';
 import { createLogger } from '../../src/log.js';
 import { startArxivStandIn, type StandInAnswer } from '../arxiv/arxiv-stand-in.js';
@@ -28,10 +29,11 @@ async function curationFor(answers: Record<string, StandInAnswer>): Promise<Cura
 	standIn = await startArxivStandIn(answers);
 	const library = await openLibrary(corpus, createLogger('silent'));
 	const arxiv = { apiUrl: standIn.apiUrl, userAgent: 'paperbot-tests/0.1', queue: createRequestQueue(0) };
+	const lookUpDois = createDoiLookup({ version: '0.1.0', crossrefUrl: 'http://127.0.0.1:9', openAlexUrl: 'http://127.0.0.1:9' });
 	return {
 		mayAdd: () => true,
 		addPapers: (texts, onProgress) =>
-			addPapers(texts, { corpusPath: corpus, library, arxiv: { ...arxiv, ...(onProgress ? { onProgress } : {}) } }),
+			addPapers(texts, { corpusPath: corpus, library, lookUpDois, arxiv: { ...arxiv, ...(onProgress ? { onProgress } : {}) } }),
 	};
 }
 
@@ -63,7 +65,7 @@ describe('runAddCommandLine', () => {
 		const result = await run([], curation, { files: [list] });
 		expect(result.code).toBe(1);
 		expect(result.stderr.split('\n').filter(Boolean)).toEqual([
-			'paperbot add: not-an-id: "not-an-id" is not an arXiv id or link (expected e.g. 2305.00054 or https://arxiv.org/abs/2305.00054).',
+			'paperbot add: not-an-id: "not-an-id" is not an arXiv id or a DOI (expected e.g. 2305.00054, https://arxiv.org/abs/2305.00054 or 10.1145/3292500.3330701).',
 			'paperbot add: 2305.99999: arXiv has no paper with id 2305.99999.',
 		]);
 		expect(await readFile(join(corpus, 'added.jsonl'), 'utf8')).toContain('"id":"hep-th/9711200"');
@@ -72,7 +74,7 @@ describe('runAddCommandLine', () => {
 	it('shows the progress of a long list on a terminal, and stays quiet elsewhere', async () => {
 		const ids = Array.from({ length: 12 }, (_, index) => `2301.${String(index).padStart(5, '0')}`);
 		const onTerminal = await run(ids, await curationFor({}), { isTTY: true });
-		expect(onTerminal.stderr.split('\n')[0]).toBe('\rpaperbot add: looked up 12 of 12 ids on arXiv');
+		expect(onTerminal.stderr.split('\n')[0]).toBe('\rpaperbot add: looked up 12 of 12 papers');
 		expect(onTerminal.code).toBe(1);
 		await standIn?.close();
 		const piped = await run(ids, await curationFor({}));
@@ -90,8 +92,8 @@ describe('runAddCommandLine', () => {
 		const empty = join(corpus, 'empty.txt');
 		await writeFile(empty, '# nothing yet\n');
 		const result = await run([], await curationFor({}), { files: [empty], json: true });
-		expect(result).toMatchObject({ code: 1, stderr: `paperbot add: no arXiv ids in ${empty}.\n` });
-		expect(JSON.parse(result.stdout)).toEqual({ error: `no arXiv ids in ${empty}.` });
+		expect(result).toMatchObject({ code: 1, stderr: `paperbot add: no arXiv ids or DOIs in ${empty}.\n` });
+		expect(JSON.parse(result.stdout)).toEqual({ error: `no arXiv ids or DOIs in ${empty}.` });
 	});
 
 	it('exits 1 when the corpus cannot be written', async () => {

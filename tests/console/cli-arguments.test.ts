@@ -35,6 +35,11 @@ describe('readCliArguments', () => {
 		);
 	});
 
+	it('reads zotero sync, with --json', () => {
+		expect(read(['zotero', 'sync', '--json'])).toEqual({ kind: 'zotero-sync', json: true });
+		expect(() => read(['zotero'])).toThrow('paperbot zotero: takes "sync", not "". usage: paperbot zotero sync, e.g. paperbot zotero sync');
+	});
+
 	it.for([['help'], ['--help'], ['-h'], ['help', 'show'], ['search', 'x', '--help']])('reads %j as help', (args) => {
 		expect(read(args)).toEqual({ kind: 'help' });
 	});
@@ -90,7 +95,10 @@ describe('readCliArguments', () => {
 		[['random', 'cs.NE'], 'paperbot random: unexpected text: cs.NE. usage: paperbot random, e.g. paperbot random'],
 		[['share', 'note:hi'], 'paperbot share: missing id. usage: paperbot share <id> [note:], e.g. paperbot share 2305.00054 note:'],
 		[['share', '2305.00054', `note:${'x'.repeat(10_000)}`], 'paperbot share: note is 10000 characters long; Discord takes at most 1500. '],
-		[['add'], 'paperbot add: needs arXiv ids or --file. usage: paperbot add <id or link> [more …] | --file ids.txt, e.g. '],
+		[
+			['add'],
+			'paperbot add: needs arXiv ids, DOIs or --file. usage: paperbot add <arXiv id, DOI or link> [more …] | --file ids.txt, e.g. ',
+		],
 		[['feed'], 'paperbot feed: needs arXiv categories. usage: paperbot feed <arXiv categories>, e.g. paperbot feed cs.NE q-bio.NC'],
 		[
 			['feed', 'cs.XX'],
@@ -117,9 +125,9 @@ describe('cliCommands', () => {
 		const names = cliCommands(paper).map((command) => command.name);
 		const paperNames = paperCommand.data.options.map((option) => option.name);
 		for (const name of paperNames) {
-			if (!['subscribe', 'unsubscribe', 'subscriptions'].includes(name)) expect(names).toContain(name);
+			if (!['subscribe', 'unsubscribe', 'subscriptions', 'follow', 'unfollow'].includes(name)) expect(names).toContain(name);
 		}
-		expect(names.slice(-4)).toEqual(['add', 'feed', 'reading', 'help']);
+		expect(names.slice(-10)).toEqual(['add', 'import', 'feed', 'reading', 'zotero', 'following', 'changes', 'ours', 'citations', 'help']);
 	});
 });
 
@@ -138,8 +146,14 @@ describe('cliHelp', () => {
 			'proposals',
 			'withdraw',
 			'add',
+			'import',
 			'feed',
 			'reading',
+			'zotero',
+			'following',
+			'changes',
+			'ours',
+			'citations',
 			'help',
 		]);
 		expect(help.match(/^ {6}--json: /gm)).toHaveLength(listed.length - 1);
@@ -150,7 +164,7 @@ describe('cliHelp', () => {
 
 	it('gives examples that readCliArguments accepts', () => {
 		const examples = [...cliHelp(paper).matchAll(/; e\.g\. paperbot (.+)$/gm)].map((match) => match[1]!);
-		expect(examples).toHaveLength(13);
+		expect(examples).toHaveLength(19);
 		for (const example of examples) {
 			const words = [...example.matchAll(/(\S+:"[^"]*"|"[^"]*"|\S+)/g)].map((match) => match[0].replace(/^"(.*)"$/, '$1'));
 			expect(() => read(words), example).not.toThrow();

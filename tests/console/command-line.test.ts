@@ -68,7 +68,7 @@ describe('parseCommandLine', () => {
 	it.each([
 		['/nonsense', 'Unknown command "nonsense". Try /paper, /potd, /paperbot, /help.'],
 		['/paper fly', '/paper needs one of: search, show, random, similar, cite, share, '],
-		['/paperbot', '/paperbot needs one of: potd, digest, topic, feed, reading, status, post.'],
+		['/paperbot', '/paperbot needs one of: potd, digest, topic, feed, reading, ours, citations, status, import, post.'],
 		['/paper show', 'Missing id. Usage: /paper show <id>'],
 		['/paperbot feed', '/paperbot feed needs one of: on, off.'],
 		['/paperbot post kind:weekly', 'kind must be one of potd, digest, feed, reading, not "weekly". Usage: /paperbot post <kind>'],

@@ -62,6 +62,12 @@ describe('the console', () => {
 		expect(await consoleOutput('next\n')).toContain('No results to page through yet: search first, e.g. /paper search spiking gan');
 	});
 
+	it('shows a share’s note as the thread’s first message, not as a message “console” wrote', async () => {
+		const shared = await consoleOutput('/paper share 2305.00054 note:"for Friday"\n');
+		expect(shared).toContain('🧵 Thread: LAVA: Data Valuation without Pre-Specified Learning Algorithms\n   for Friday\n');
+		expect(shared).not.toContain('wrote');
+	});
+
 	it('answers an arXiv id that is not in the corpus with how to add it at the console', async () => {
 		expect(await consoleOutput('/paper search https://arxiv.org/abs/2401.00001v2\n')).toBe(
 			'arXiv:2401.00001 is not in the corpus; add it from arXiv with /paper add 2401.00001.\n\n',

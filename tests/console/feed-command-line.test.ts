@@ -39,7 +39,7 @@ describe.concurrent('npm run paperbot -- feed', () => {
 		expect(lines[3]).toBe('   by Jiayu Zhou, author of “Revisiting Data-Free Knowledge Distillation with Poisoned Teachers”');
 		expect(lines[4]).toBe(`2. ${ON_TOPIC[0]!.title} (arXiv:${ON_TOPIC[0]!.id})`);
 		expect(lines[6]).toBe(
-			"   close to “Dive into the Power of Neuronal Heterogeneity”, closer to the lab than all of today's other papers",
+			"   close to “Dive into the Power of Neuronal Heterogeneity”, shares “heterogeneity”, “neuronal”, “neurons”, closer to the lab than all of today's other papers",
 		);
 	});
 

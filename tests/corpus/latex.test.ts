@@ -62,6 +62,12 @@ describe('latexToUnicode', () => {
 		expect(latexToUnicode('M\\"uller, Erd\\H{o}s, 5\\% and \\$3')).toBe('Müller, Erdős, 5% and $3');
 	});
 
+	it('spells the letters names in a .bib are written with', () => {
+		expect(latexToUnicode('{\\L}ukasz Kaiser, S{\\o}ren Hauberg, Stra{\\ss}e, Garc{\\\'\\i}a, {\\AA}ngstr{\\"o}m')).toBe(
+			'Łukasz Kaiser, Søren Hauberg, Straße, García, Ångström',
+		);
+	});
+
 	it('leaves a lone dollar sign alone', () => {
 		expect(latexToUnicode('it costs $5 per query')).toBe('it costs $5 per query');
 	});

@@ -1,91 +1,37 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/load.js';
-import { foldTitle, mergePapers } from '../../src/corpus/merge.js';
-import { paperSchema } from '../../src/corpus/paper.js';
+import { describe, expect, it } from 'vitest';
+import { mergePapers, PaperIdentities } from '../../src/corpus/merge.js';
+import { type Paper, paperSchema } from '../../src/corpus/paper.js';
 
-const temps: string[] = [];
-afterEach(async () => {
-	await Promise.all(temps.splice(0).map((temp) => rm(temp, { recursive: true, force: true })));
-});
+const paper = (id: string, fields: Record<string, unknown> = {}): Paper =>
+	paperSchema.parse({ id, title: 'Spiking Generative Adversarial Network', authors: ['Linghao Feng'], abstract: null, ...fields });
 
-/** The shipped corpus in a temp folder, with `files` written beside it. */
-async function shippedCorpusWith(files: Record<string, readonly object[]>): Promise<string> {
-	const folder = await mkdtemp(join(tmpdir(), 'paperbot-merge-'));
-	temps.push(folder);
-	await cp('data', folder, { recursive: true });
-	for (const [name, records] of Object.entries(files)) {
-		await writeFile(join(folder, name), records.map((record) => `${JSON.stringify(record)}\n`).join(''));
-	}
-	return folder;
+function sameAs(earlier: Paper, later: Paper): Paper | null {
+	const identities = new PaperIdentities(new Map([[earlier.id, { paper: earlier }]]));
+	identities.remember(earlier);
+	return identities.find(later);
 }
 
-describe('one paper, however many places name it', () => {
-	it('merges a published version found by title and first author into the arXiv paper, keeping both links and the venue', async () => {
-		const folder = await shippedCorpusWith({
-			'imported.jsonl': [
-				{
-					id: 'bib:feng2024spiking',
-					title: 'Spiking {G}enerative {A}dversarial {N}etwork with {A}ttention {S}coring {D}ecoding',
-					authors: ['Linghao Feng', 'Dongcheng Zhao', 'Yi Zeng'],
-					abstract: null,
-					venue: 'Neural Networks',
-					url: 'https://www.sciencedirect.com/science/article/pii/S0893608024004472',
-					published: '2024-10',
-					cite_key: 'feng2024spiking',
-					entry_type: 'article',
-				},
-			],
+describe('PaperIdentities', () => {
+	it('finds a preprint and its published version by title and first surname, as an arXiv id and a DOI tell them apart not', () => {
+		const preprint = paper('2305.10246');
+		const published = paper('doi:10.1016/j.neunet.2024.106423', {
+			title: 'Spiking generative adversarial network',
+			authors: ['Feng, Linghao'],
 		});
-		const corpus = await loadCorpus(folder);
-		const papers = corpus.papers.filter((paper) => foldTitle(paper.title ?? '').startsWith('spiking generative adversarial'));
-		expect(papers).toHaveLength(1);
-		expect(papers[0]).toMatchObject({ id: '2305.10246', cite_key: 'feng2024spiking', entry_type: 'article' });
-		expect(papers[0]!.abstract).toMatch(/^Generative models based on neural networks/);
-		expect(corpus.merged).toEqual([{ id: 'bib:feng2024spiking', into: '2305.10246' }]);
+		expect(sameAs(preprint, published)).toBe(preprint);
+		expect(mergePapers(preprint, published)).toMatchObject({ id: '2305.10246', doi: '10.1016/j.neunet.2024.106423' });
 	});
 
-	it('merges by DOI whatever its case, and by an arXiv id found in another record, counting each merge', async () => {
-		const folder = await shippedCorpusWith({
-			'imported.jsonl': [
-				{ id: 'doi:10.5555/lava', title: 'LAVA (published)', abstract: null, authors: ['Someone Else'], venue: 'ICLR 2023' },
-				{ id: '2305.00054', title: 'LAVA: Data Valuation', abstract: null, doi: '10.5555/LAVA', cite_key: 'just2023lava' },
-			],
-			'zotero.jsonl': [{ id: 'doi:10.5555/LAVA', title: 'LAVA', abstract: null, zotero_key: 'groups/1/ABCD2345' }],
-		});
-		const corpus = await loadCorpus(folder);
-		const lava = corpus.papers.filter((paper) => paper.id === '2305.00054' || paper.doi?.toLowerCase() === '10.5555/lava');
-		expect(lava).toHaveLength(1);
-		expect(lava[0]).toMatchObject({ id: '2305.00054', doi: '10.5555/LAVA', cite_key: 'just2023lava', zotero_key: 'groups/1/ABCD2345' });
-		expect(lava[0]!.title).toBe('LAVA: Data Valuation without Pre-Specified Learning Algorithms');
-		expect(corpus.merged.map((merge) => merge.into)).toEqual(['2305.00054', '2305.00054']);
+	it('keeps two papers of one title apart when both have arXiv ids, or both DOIs', () => {
+		expect(sameAs(paper('2305.10246'), paper('2401.00001'))).toBeNull();
+		expect(sameAs(paper('doi:10.1234/a'), paper('doi:10.1234/b'))).toBeNull();
+		expect(sameAs(paper('2305.10246', { doi: '10.1234/a' }), paper('doi:10.1234/b'))).toBeNull();
+		// Two arXiv papers published together (or one split in two) share a DOI and stay two papers.
+		expect(sameAs(paper('2305.10246', { doi: '10.1234/a' }), paper('2401.00001', { doi: '10.1234/A' }))).toBeNull();
 	});
 
-	it('keeps apart papers that share a title but have different DOIs, and two of the lab records of one id as before', async () => {
-		const folder = await shippedCorpusWith({
-			'imported.jsonl': [
-				{ id: 'doi:10.5555/a', title: 'Introduction', authors: ['Ada Lovelace'], abstract: null },
-				{ id: 'doi:10.5555/b', title: 'Introduction', authors: ['Ada Lovelace'], abstract: null },
-			],
-		});
-		const corpus = await loadCorpus(folder);
-		expect(corpus.papers.filter((paper) => paper.title === 'Introduction').map((paper) => paper.id)).toEqual([
-			'doi:10.5555/b',
-			'doi:10.5555/a',
-		]);
-		expect(corpus.merged).toEqual([]);
-	});
-
-	it('keeps the longer abstract and the arXiv record’s title', () => {
-		const arxiv = paperSchema.parse({ id: '2305.00054', title: 'Preprint title', abstract: 'Short.' });
-		const published = paperSchema.parse({ id: 'doi:10.5555/x', title: 'Published title', abstract: 'A much longer abstract.' });
-		expect(mergePapers(published, arxiv)).toMatchObject({
-			id: '2305.00054',
-			title: 'Preprint title',
-			abstract: 'A much longer abstract.',
-			doi: '10.5555/x',
-		});
+	it('finds a record known by neither by its title and first surname, and no paper of another first author', () => {
+		expect(sameAs(paper('doi:10.1234/a'), paper('bib:feng2024'))?.id).toBe('doi:10.1234/a');
+		expect(sameAs(paper('doi:10.1234/a'), paper('bib:zhao2024', { authors: ['Dongcheng Zhao'] }))).toBeNull();
 	});
 });

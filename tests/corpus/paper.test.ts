@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findArxivIds, normaliseArxivId, paperSchema } from '../../src/corpus/paper.js';
+import { findPaperKeys, normaliseArxivId, paperSchema } from '../../src/corpus/paper.js';
 
 describe('normaliseArxivId', () => {
 	it.each([
@@ -25,15 +25,21 @@ describe('normaliseArxivId', () => {
 	});
 });
 
-describe('findArxivIds', () => {
+describe('findPaperKeys', () => {
 	it('finds ids, arXiv references and links in order, each once', () => {
 		const text =
 			'see https://arxiv.org/abs/2305.00054v2 and arXiv:hep-th/9901001, also 2304.14548 and <https://arxiv.org/pdf/2305.10246.pdf>; 2305.00054 again';
-		expect(findArxivIds(text)).toEqual(['2305.00054', 'hep-th/9901001', '2304.14548', '2305.10246']);
+		expect(findPaperKeys(text)).toEqual(['2305.00054', 'hep-th/9901001', '2304.14548', '2305.10246']);
 	});
 
 	it('ignores version numbers and decimals that are not ids', () => {
-		expect(findArxivIds('python 3.11, pi is 3.14159, release 2023.1')).toEqual([]);
+		expect(findPaperKeys('python 3.11, pi is 3.14159, release 2023.1')).toEqual([]);
+	});
+
+	it('finds DOIs and doi.org links among arXiv ids, in order, without the punctuation after them', () => {
+		const text =
+			'The published one (https://doi.org/10.3389/fncom.2015.00099), its preprint arXiv:2305.00054, and 10.1038/NATURE14539. Also <https://doi.org/10.48550/arXiv.2304.14548>!';
+		expect(findPaperKeys(text)).toEqual(['doi:10.3389/fncom.2015.00099', '2305.00054', 'doi:10.1038/nature14539', '2304.14548']);
 	});
 });
 

@@ -63,3 +63,29 @@ describe('describeIssues', () => {
 		);
 	});
 });
+
+describe('readJsonRecord on the records paperbot writes', () => {
+	it.each([
+		{
+			id: 'doi:10.1038/nature14539',
+			title: 'Deep learning',
+			authors: ['Yann LeCun'],
+			abstract: null,
+			venue: 'Nature',
+			published: '2015-05',
+		},
+		{ id: 'zotero:groups/12/ABCD2345', title: 'Wombat burrows', abstract: null, zotero_key: 'groups/12/ABCD2345', published: '1999' },
+		{ id: 'bib:hong2023', title: 'T', abstract: 'A.', cite_key: 'hong2023', entry_type: 'inproceedings', url: 'https://x.org/a' },
+		{ id: '2305.00054', title: 'LAVA', abstract: 'A.', doi: '10.5555/X', version: 3, published: '2023-04-28' },
+		{ id: 'doi:10.1038/NATURE14539', title: 'Not canonical: the schema lowers the key', abstract: null },
+		{ id: 'doi:10.48550/arxiv.2305.00054', title: 'An arXiv DOI: the schema makes it the arXiv id', abstract: null },
+	])('reads $id exactly as paperSchema does', (record) => {
+		expect(read(record).papers).toEqual([{ place: 'file.jsonl:1', paper: paperSchema.parse(record) }]);
+	});
+
+	it('refuses, as the schema does, a record with neither title nor abstract', () => {
+		expect(read({ id: 'doi:10.1038/nature14539', title: null, abstract: null }).warnings).toEqual([
+			'file.jsonl:1: the record has neither a title nor an abstract',
+		]);
+	});
+});

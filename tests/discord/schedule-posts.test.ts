@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord.js';
 import { paperSchema } from '../../src/corpus/paper.js';
 import { buildPotdMessage, type PostMessage } from '../../src/messages/post-messages.js';
-import { channelProblem, createDiscordPoster } from '../../src/discord/schedule-posts.js';
+import { buildPickMessage } from '../../src/messages/reading-messages.js';
+import { channelAccess, createDiscordPoster } from '../../src/discord/schedule-posts.js';
+import { checkChannel } from '../../src/messages/channel-permissions.js';
 import { connectClient, recordingLogger, type ConnectedClient } from './standin-client.js';
 
 const SEND_MESSAGES = 1n << 11n;
@@ -26,32 +28,28 @@ const refused: PostMessage = { embeds: [{ title: 'x'.repeat(300) } satisfies API
 const posts = (channelId = connected.standin.channelId) =>
 	connected.standin.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${channelId}/messages`);
 
-describe('channelProblem', () => {
-	it('finds nothing wrong with a text channel where the bot holds every permission it needs', () => {
+describe('channelAccess', () => {
+	it('sees a text channel of the server, with the permissions the bot holds there', () => {
 		const { client, standin } = connected;
-		expect(channelProblem(client, standin.guildId, standin.channelId, true)).toBeNull();
+		const access = channelAccess(client, standin.guildId, standin.channelId);
+		expect(access.visible && checkChannel('potd', standin.channelId, access, true)).toBeNull();
 	});
 
-	it('says the bot cannot see a channel that is not in the server', () => {
+	it('does not see a channel that is not in the server', () => {
 		const { client, standin } = connected;
-		expect(channelProblem(client, standin.guildId, '100000000000000999', false)).toBe(
-			'paperbot cannot see a text channel <#100000000000000999> in this server',
-		);
-		expect(channelProblem(client, '100000000000000998', standin.channelId, false)).toBe(
-			`paperbot cannot see a text channel <#${standin.channelId}> in this server`,
-		);
+		expect(channelAccess(client, standin.guildId, '100000000000000999')).toEqual({ visible: false });
+		expect(channelAccess(client, '100000000000000998', standin.channelId)).toEqual({ visible: false });
 	});
 
-	it('names each permission the channel takes from the bot, thread permissions only when threads are on', async () => {
+	it('holds the bits the channel’s overwrites leave the bot', async () => {
 		const { client, standin } = connected;
 		const deny = (SEND_MESSAGES | CREATE_PUBLIC_THREADS).toString();
 		const channel = await connected.addTextChannel('quiet', [{ id: standin.botUser.id, type: 1, allow: '0', deny }]);
-		expect(channelProblem(client, standin.guildId, channel.id, false)).toBe(
-			`paperbot lacks Send Messages in <#${channel.id}> (nothing is posted there)`,
-		);
-		expect(channelProblem(client, standin.guildId, channel.id, true)).toBe(
-			`paperbot lacks Send Messages, Create Public Threads in <#${channel.id}> (nothing is posted there; posts go out without a thread)`,
-		);
+		const access = channelAccess(client, standin.guildId, channel.id);
+		expect(access.visible).toBe(true);
+		const held = access.visible ? (access.held ?? 0n) : 0n;
+		expect([held & SEND_MESSAGES, held & CREATE_PUBLIC_THREADS]).toEqual([0n, 0n]);
+		expect(held & (1n << 10n)).not.toBe(0n);
 	});
 });
 
@@ -144,6 +142,18 @@ describe('createDiscordPoster', () => {
 		expect(await poster.findPost(standin.guildId, channel.id, 'potd', '2024-03-12')).toBeNull();
 		expect(await poster.findPost(standin.guildId, channel.id, 'digest', '2024-03-11T09:00:00.000Z')).toBeNull();
 	});
+
+	it('finds a reading pick by its embed’s time, which Discord sends back in its own form', async () => {
+		const { client, standin } = connected;
+		const poster = createDiscordPoster(client, recordingLogger().log);
+		const channel = await connected.addTextChannel('picks');
+		const slot = '2026-03-02T10:00:00.000Z';
+		const winner = { paperId: LAVA.id, paper: LAVA, proposal: null };
+		const pick = buildPickMessage(winner, [], { winner: LAVA.id, votes: 2, total: 3, tiedWith: [] }, slot);
+		const { messageId } = await poster.send(standin.guildId, channel.id, [pick]);
+		expect(await poster.findPost(standin.guildId, channel.id, 'reading_result', slot)).toBe(messageId);
+		expect(await poster.findPost(standin.guildId, channel.id, 'reading_result', '2026-03-09T10:00:00.000Z')).toBeNull();
+	});
 });
 
 describe('the poster’s polls', () => {
@@ -161,7 +171,6 @@ describe('the poster’s polls', () => {
 	it('sends a poll pinging nobody, finds it again by its marker, ends it and reads its final counts', async () => {
 		const { client, standin } = connected;
 		const poster = createDiscordPoster(client, recordingLogger().log);
-		expect(poster.pollChannelProblem(standin.guildId, standin.channelId)).toBeNull();
 		const id = await poster.sendPoll(standin.guildId, standin.channelId, poll);
 		expect(posts().at(-1)?.body).toMatchObject({ allowed_mentions: { parse: [] }, poll: { duration: 24 } });
 		expect(await poster.findPost(standin.guildId, standin.channelId, 'reading_poll', '2026-03-02T10:00:00.000Z')).toBe(id);
@@ -173,14 +182,11 @@ describe('the poster’s polls', () => {
 		expect(await poster.pollResults(standin.guildId, standin.channelId, id)).toEqual({ finalized: true, counts: [0, 1] });
 	});
 
-	it('names Send Polls where the channel takes it from the bot, before and when Discord refuses the poll', async () => {
+	it('names Send Polls when Discord refuses the poll', async () => {
 		const { client, standin } = connected;
 		const poster = createDiscordPoster(client, recordingLogger().log);
 		const deny = (1n << 49n).toString();
 		const channel = await connected.addTextChannel('no-polls', [{ id: standin.botUser.id, type: 1, allow: '0', deny }]);
-		expect(poster.pollChannelProblem(standin.guildId, channel.id)).toBe(
-			`paperbot lacks Send Polls in <#${channel.id}> (the reading polls cannot be posted)`,
-		);
 		await expect(poster.sendPoll(standin.guildId, channel.id, poll)).rejects.toThrow('Send Polls');
 	});
 });

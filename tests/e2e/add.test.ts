@@ -1,6 +1,7 @@
 /**
- * Adding papers through the real bot process: `/paper add` and the Paper cards "Add to corpus"
- * button, against the loopback Discord and arXiv stand-ins, and the added paper after a restart.
+ * Adding papers through the real bot process: `/paper add` by arXiv id and by DOI, and the Paper
+ * cards "Add to corpus" button, against the loopback Discord, arXiv, Crossref and OpenAlex
+ * stand-ins, and the added papers after a restart.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startArxivStandIn } from '../arxiv/arxiv-stand-in.js';
+import { type ServiceStandIn, startCrossrefStandIn, startOpenAlexStandIn } from '../library/library-stand-ins.js';
 import { copyCorpus, startBotProcess, type BotProcess } from './bot-process.js';
 import { button, messageCommand, slashCommand, startDiscordStandin, type InteractionTrace, type Standin } from './discord-standin.js';
 import { MEMBER_PERMISSIONS } from './standin/world.js';
@@ -17,9 +19,15 @@ const MAX_ACK_MS = 3_000;
 /** The stand-in member's permissions plus Manage Server (0x20). */
 const CURATOR_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 0x20n).toString();
 const MALDACENA = { id: 'hep-th/9711200', title: 'The Large N Limit of Superconformal Field Theories and Supergravity' };
+const LECUN = '10.1038/nature14539';
+const SSD = '10.1007/978-3-319-46448-0_2';
+const DIEHL = '10.3389/fncom.2015.00099';
+const OPTUNA = '10.1145/3292500.3330701';
 
 let standin: Standin;
 let arxiv: Awaited<ReturnType<typeof startArxivStandIn>>;
+let crossref: ServiceStandIn;
+let openAlex: ServiceStandIn;
 let bot: BotProcess;
 let folder: string;
 let corpusPath: string;
@@ -29,13 +37,27 @@ const startBot = () =>
 	startBotProcess(standin, {
 		corpusPath,
 		stateDir: folder,
-		env: { ARXIV_API_URL: arxiv.apiUrl, ARXIV_FEED_URL: `${arxiv.apiUrl}/no-feed`, ARXIV_REQUEST_INTERVAL: '0' },
+		env: {
+			ARXIV_API_URL: arxiv.apiUrl,
+			ARXIV_FEED_URL: `${arxiv.apiUrl}/no-feed`,
+			ARXIV_REQUEST_INTERVAL: '0',
+			CROSSREF_API_URL: crossref.apiUrl,
+			OPENALEX_API_URL: openAlex.apiUrl,
+			CONTACT_EMAIL: 'lab@example.org',
+		},
 	});
 
 beforeAll(async () => {
 	folder = await mkdtemp(join(tmpdir(), 'paperbot-e2e-add-'));
 	corpusPath = await copyCorpus(folder);
 	arxiv = await startArxivStandIn({ [MALDACENA.id]: { fixture: 'several-papers.xml' }, '2101.00001': { fixture: 'withdrawn.xml' } });
+	crossref = await startCrossrefStandIn({
+		[LECUN]: 'lecun-bengio-hinton-2015.json',
+		[SSD]: 'liu-ssd-2016.json',
+		[DIEHL]: 'diehl-cook-2015.json',
+		[OPTUNA]: 'akiba-optuna-2019.json',
+	});
+	openAlex = await startOpenAlexStandIn({ [LECUN]: 'lecun-bengio-hinton-2015.json', [SSD]: 'liu-ssd-2016.json' });
 	standin = await startDiscordStandin();
 	bot = await startBot();
 }, 30_000);
@@ -44,6 +66,8 @@ afterAll(async () => {
 	if (bot?.isAlive()) await bot.stop();
 	await standin?.close();
 	await arxiv?.close();
+	await crossref?.close();
+	await openAlex?.close();
 	await rm(folder, { recursive: true, force: true });
 });
 
@@ -122,11 +146,83 @@ describe('/paper add', () => {
 	});
 });
 
+const addedIds = async () =>
+	(await addedFile())
+		?.split('\n')
+		.filter(Boolean)
+		.map((line) => (JSON.parse(line) as { id: string }).id);
+
+describe('/paper add by DOI', () => {
+	it('adds a paper from Crossref by its doi.org link, its abstract from OpenAlex, and posts its card linking to the DOI', async () => {
+		const { answer, trace } = await add(`https://doi.org/${LECUN}`, CURATOR_PERMISSIONS);
+		expect(isEphemeral(answer)).toBe(true);
+		expect(answer.content).toBe(`Added doi:${LECUN} to the corpus; its card is posted in the channel.`);
+		const card = await waitForFollowUp(trace);
+		expect(isEphemeral(card)).toBe(false);
+		expect(card.embeds[0]).toMatchObject({ title: 'Deep learning', url: `https://doi.org/${LECUN}` });
+		expect(card.embeds[0]!.description).toContain('Deep learning allows computational models');
+		expect(JSON.stringify(card.embeds[0])).toContain('Nature');
+		expect(await addedIds()).toEqual([MALDACENA.id, `doi:${LECUN}`]);
+		expect(crossref.received.at(-1)?.headers['user-agent']).toMatch(/^paperbot\/\d+\.\d+\.\d+ \(.*mailto:lab@example\.org\)$/);
+		expect(crossref.received.at(-1)?.query.get('mailto')).toBe('lab@example.org');
+	});
+
+	it('finds the DOI paper with /paper search at once', async () => {
+		expect((await searchTitles('backpropagation convolutional nets recurrent'))[0]).toBe('Deep learning');
+	});
+
+	it('adds a paper no service has an abstract for, and its card says no abstract is known', async () => {
+		const { trace } = await add(SSD, CURATOR_PERMISSIONS);
+		const card = await waitForFollowUp(trace);
+		expect(card.embeds[0]).toMatchObject({ title: 'SSD: Single Shot MultiBox Detector', url: `https://doi.org/${SSD}` });
+		expect(card.embeds[0]!.description).toContain('No abstract is known for this paper.');
+		expect((await searchTitles('single shot multibox detector'))[0]).toBe('SSD: Single Shot MultiBox Detector');
+	});
+
+	it('answers a DOI Crossref does not know privately, in words, and leaves added.jsonl unchanged', async () => {
+		const before = await addedFile();
+		const { answer, trace } = await add('10.1234/abc', CURATOR_PERMISSIONS);
+		expect(isEphemeral(answer)).toBe(true);
+		expect(answer.content).toBe('Crossref has no record of 10.1234/abc.');
+		expect(trace.followUps).toEqual([]);
+		expect(await addedFile()).toBe(before);
+	});
+
+	it('offers a curator an Add button for a DOI a message names, which adds it', async () => {
+		const target = standin.postUserMessage(`The published version: https://doi.org/${DIEHL}.`);
+		const cards = await standin.sendInteraction({ ...messageCommand('Paper cards', target), permissions: CURATOR_PERMISSIONS });
+		expect(JSON.stringify(cards.callback.data)).toContain(`"add:doi:${DIEHL}"`);
+		const click = await standin.sendInteraction({ ...button(`add:doi:${DIEHL}`), permissions: CURATOR_PERMISSIONS });
+		await click.waitForAnswer(10_000);
+		const card = await waitForFollowUp(click.trace);
+		expect(card.embeds[0]).toMatchObject({
+			title: 'Unsupervised learning of digit recognition using spike-timing-dependent plasticity',
+			url: `https://doi.org/${DIEHL}`,
+		});
+	});
+});
+
+describe('/paper propose by DOI', () => {
+	it('adds a DOI the corpus lacks for a curator, then puts it on the reading list', async () => {
+		const result = await standin.sendInteraction({
+			...slashCommand('paper', 'propose', { id: `doi:${OPTUNA}` }),
+			permissions: CURATOR_PERMISSIONS,
+		});
+		const answer = await result.waitForAnswer(10_000);
+		expect(isEphemeral(answer)).toBe(true);
+		expect(answer.content).toBe(
+			`Proposed [Optuna: A Next-generation Hyperparameter Optimization Framework](<https://doi.org/${OPTUNA}>) for the reading group: 1 of 25 on the list. No poll will offer it yet: reading polls are off here (a member with Manage Server turns them on with /paperbot reading set).`,
+		);
+		expect(await addedIds()).toContain(`doi:${OPTUNA}`);
+	});
+});
+
 describe('after a restart', () => {
-	it('still finds the added paper', async () => {
+	it('still finds the added papers', async () => {
 		await bot.stop();
 		bot = await startBot();
 		expect((await searchTitles('large N limit superconformal'))[0]).toBe(MALDACENA.title);
+		expect((await searchTitles('backpropagation convolutional nets recurrent'))[0]).toBe('Deep learning');
 	}, 30_000);
 });
 

@@ -282,12 +282,25 @@ export interface FeedBot extends TestWorkspace {
 	bot: BotProcess;
 }
 
-/** Starts {@link startTestWorkspace}'s stand-in and folder, an arXiv feed stand-in answering `feeds`, and the bot, once its schedule has started. */
-export async function startFeedBot(name: string, feeds: Parameters<typeof startFeedStandIn>[0]): Promise<FeedBot> {
+/**
+ * Starts {@link startTestWorkspace}'s stand-in and folder, an arXiv feed stand-in answering `feeds`,
+ * and the bot, once its schedule has started; `env` sets more variables (an API stand-in's `ARXIV_API_URL`).
+ */
+export async function startFeedBot(
+	name: string,
+	feeds: Parameters<typeof startFeedStandIn>[0],
+	more: Record<string, string> = {},
+): Promise<FeedBot> {
 	const workspace = await startTestWorkspace(name);
 	const feed = await startFeedStandIn(feeds);
 	onTestFinished(() => feed.close());
-	const env = { TIMEZONE: 'UTC', ARXIV_FEED_URL: feed.feedUrl, ARXIV_API_URL: `${feed.feedUrl}/no-api`, ARXIV_REQUEST_INTERVAL: '0' };
+	const env = {
+		TIMEZONE: 'UTC',
+		ARXIV_FEED_URL: feed.feedUrl,
+		ARXIV_API_URL: `${feed.feedUrl}/no-api`,
+		ARXIV_REQUEST_INTERVAL: '0',
+		...more,
+	};
 	const bot = await startBotForTest(workspace.standin, { corpusPath: workspace.corpusPath, stateDir: workspace.folder, env });
 	await bot.waitForLog((record) => record.msg === 'schedule: started');
 	return { ...workspace, feed, env, bot };

@@ -204,6 +204,9 @@ describe('/help and the other /paper subcommands', () => {
 
 		expect(sent(callback).embeds).toHaveLength(1);
 		expect(JSON.stringify(sent(callback).embeds)).toContain('/paper search');
+		const [help] = sent(callback).embeds as { description: string; footer: { text: string } }[];
+		expect(help?.footer.text).toContain('propose them to the reading group');
+		expect(help?.description).toContain('Set up the paper of the day, digests, the arXiv feed and the reading group in this server');
 	});
 
 	it('cites a paper as BibTeX in a code block', async () => {

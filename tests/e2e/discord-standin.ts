@@ -20,7 +20,7 @@ import { startGateway, type GatewayFrame } from './standin/gateway.js';
 import { createRestHandler } from './standin/rest.js';
 import { storeMessage } from './standin/responses.js';
 import { castVote, refreshPoll } from './standin/polls.js';
-import { buildMessage } from './standin/store.js';
+import { buildMessage, nextSnowflake } from './standin/store.js';
 import {
 	addTextChannel,
 	createWorld,
@@ -135,6 +135,8 @@ export interface Standin {
 	failRequests: (match: RequestMatch, answer: FailureAnswer, options?: { times?: number; forMs?: number }) => () => void;
 	/** A channel's or thread's messages, oldest first (ephemeral responses are in no channel). */
 	messages: (channelId?: string) => APIMessage[];
+	/** Deletes a message, as a moderator would: reading it answers 10008 Unknown Message from then on. */
+	deleteMessage: (messageId: string, channelId?: string) => void;
 	/** Every thread started so far, oldest first. */
 	threads: () => APIChannel[];
 	/**
@@ -143,6 +145,12 @@ export interface Standin {
 	 * Discord would refuse the vote (the poll has ended, no such answer).
 	 */
 	votePoll: (messageId: string, answerId: number, user?: Partial<APIUser>) => void;
+	/**
+	 * Keeps a file a member attaches to a command and returns its id, to give as the attachment
+	 * option's value: `slashCommand('paperbot', 'import', { file: standin.attach('refs.bib', text) })`.
+	 * The file is served at its `url` on 127.0.0.1, as Discord's CDN serves attachments.
+	 */
+	attach: (filename: string, content: string | Buffer) => string;
 	/** Lets a poll's hours pass: it ends now, and its tally is final a moment later. */
 	expirePoll: (messageId: string) => void;
 	/** The registered commands of a guild, or the global ones when `guildId` is left out. */
@@ -340,6 +348,16 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
 				});
 			world.notify();
 		},
+		attach(filename, content) {
+			const id = nextSnowflake();
+			const bytes = Buffer.from(content);
+			const url = `${httpUrl}/attachments/${world.channelId}/${id}/${encodeURIComponent(filename)}`;
+			world.attachments.set(id, {
+				attachment: { id, filename, size: bytes.length, url, proxy_url: url, content_type: 'text/x-bibtex; charset=utf-8' },
+				content: bytes,
+			});
+			return id;
+		},
 		expirePoll(messageId) {
 			const message = world.messagesById.get(messageId);
 			const stored = world.polls.get(messageId);
@@ -356,6 +374,11 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
 			};
 		},
 		messages: (channelId = world.channelId) => [...(world.channels.get(channelId)?.messages ?? [])],
+		deleteMessage(messageId, channelId = world.channelId) {
+			const stored = world.channels.get(channelId);
+			if (stored) stored.messages = stored.messages.filter((message) => message.id !== messageId);
+			world.messagesById.delete(messageId);
+		},
 		threads: () =>
 			[...world.channels.values()].map((stored) => stored.channel).filter((channel) => channel.type === 11 || channel.type === 12),
 		commands: (guildId) => [...(world.commands.get(guildId ?? 'global') ?? [])],

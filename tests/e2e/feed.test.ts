@@ -93,10 +93,16 @@ describe('the arXiv feed through the real bot', () => {
 		expect((await discussed.waitForAnswer()).content).toBe(`Discussion started by <@${standin.memberUser.id}>`);
 		await bot.waitForLog(() => standin.threads().some((thread) => thread.name === ON_TOPIC[0]!.title), 5_000);
 
+		// The feed still holds the announcement posted today: the answer is that post, not a preview of what is left of the day.
 		const preview = await standin.sendInteraction(command('paperbot', ['post'], { kind: 'feed' }));
-		expect((await preview.waitForAnswer(10_000)).content).toBe(
-			'Preview only: nothing in the arXiv feed now would be posted (none of its new papers stands out from the day’s papers as close to the corpus, or they were posted already).',
+		const [posted, ...papers] = (await preview.waitForAnswer(10_000)).content.split('\n');
+		expect(posted).toBe(
+			`Today’s arXiv feed is posted: https://discord.com/channels/${standin.guildId}/${standin.channelId}/${post!.id} (the announcement of ${FEED_DATE}, which is what arXiv’s feed holds now), 2 papers:`,
 		);
+		expect(papers.slice(0, 2)).toEqual(
+			[ON_TOPIC[1]!, ON_TOPIC[0]!].map((entry) => `• [${entry.title}](https://arxiv.org/abs/${entry.id})`),
+		);
+		expect(papers[2]).toMatch(/^Next look: \d{4}-\d\d-\d\d 00:00 \(UTC\), for the next announcement\.$/);
 		expect(posts()).toHaveLength(1);
 
 		process.kill(-bot.pid, 'SIGKILL');
@@ -133,15 +139,28 @@ describe('the arXiv feed through the real bot', () => {
 		expect(new Set(listed.slice(0, 4))).toEqual(new Set([...NEW_SPIKING, CROSS_LISTED_SPIKING].map((entry) => entry.id)));
 		expect(text(post!)).toContain("closer to the lab than all of today's other papers");
 
-		// The lab teaches the feed from a paper's card: Not for us (pressed again, undone), Discuss and Share.
-		const card = await (await standin.sendInteraction(selectMenu('feed', [CROSS_LISTED_SPIKING.id], post))).waitForAnswer();
-		const notForUs = async () =>
-			(await (await standin.sendInteraction(button(`feed-dismiss:${CROSS_LISTED_SPIKING.id}`, card))).waitForAnswer()).content;
-		expect(await notForUs()).toBe('Marked Not for us: papers like it rank lower in later feeds. Press again to undo.');
-		expect(await notForUs()).toBe('Not for us taken back: papers like it rank as before.');
-		expect(await notForUs()).toBe('Marked Not for us: papers like it rank lower in later feeds. Press again to undo.');
-		const other = await (await standin.sendInteraction(selectMenu('feed', [NEW_SPIKING[0]!.id], post))).waitForAnswer();
-		await (await standin.sendInteraction(button(`feed-discuss:${NEW_SPIKING[0]!.id}`, other))).waitForAnswer();
+		// The lab teaches the feed from a paper's card: Not for us (each member's own mark), Discuss and Share.
+		const other = { id: '100000000000000777', username: 'bea', global_name: 'Bea' };
+		const cardFor = async (user?: typeof other) =>
+			(await standin.sendInteraction({ ...selectMenu('feed', [CROSS_LISTED_SPIKING.id], post), ...(user && { user }) })).waitForAnswer();
+		const [card, othersCard] = [await cardFor(), await cardFor(other)];
+		const notForUs = async (on: APIMessage, user?: typeof other) =>
+			(
+				await (
+					await standin.sendInteraction({ ...button(`feed-dismiss:${CROSS_LISTED_SPIKING.id}`, on), ...(user && { user }) })
+				).waitForAnswer()
+			).content;
+		const marked = (members: string) =>
+			`Marked Not for us: ${members} now, and papers like it rank lower in later feeds, the more so the more members mark it. Press again to take your mark back.`;
+		expect(await notForUs(card)).toBe(marked('1 member marks it'));
+		expect(await notForUs(othersCard, other)).toBe(marked('2 members mark it'));
+		expect(await notForUs(card)).toBe('Your Not for us mark is taken back; 1 member marks it still, so papers like it still rank lower.');
+		expect(await notForUs(othersCard, other)).toBe(
+			'Your Not for us mark is taken back; no member marks it now, so papers like it rank as before.',
+		);
+		expect(await notForUs(card)).toBe(marked('1 member marks it'));
+		const otherPaper = await (await standin.sendInteraction(selectMenu('feed', [NEW_SPIKING[0]!.id], post))).waitForAnswer();
+		await (await standin.sendInteraction(button(`feed-discuss:${NEW_SPIKING[0]!.id}`, otherPaper))).waitForAnswer();
 		const status = await standin.sendInteraction(command('paperbot', ['status'], {}));
 		expect(JSON.stringify((await status.waitForAnswer()).embeds)).toContain(
 			"Taught: 1 taken up from feed posts (ranked as the lab's own), 1 marked Not for us",
@@ -161,6 +180,71 @@ describe('the arXiv feed through the real bot', () => {
 		);
 	}, 60_000);
 
+	it('makes one post per paper however many members press Discuss or Share, at once or again, and points every other press to it', async () => {
+		const path = 'cs.NE+cs.RO';
+		const { standin, bot } = await startFeedBot('once', {
+			[path]: { body: announcementXml(path, SPIKING_DAY_DATE, SPIKING_DAY), etag: '"day-3"' },
+		});
+		const on = await standin.sendInteraction(
+			command('paperbot', ['feed', 'on'], { channel: standin.channelId, categories: 'cs.NE cs.RO', time: '00:00' }),
+		);
+		await on.waitForAnswer();
+		await bot.waitForLog((record) => record.msg === 'feed: posted', 15_000);
+		const [post] = standin
+			.messages()
+			.filter((message) => footers(message).some((footer) => footer.includes(`arXiv feed · ${SPIKING_DAY_DATE}`)));
+		const bea = { id: '100000000000000777', username: 'bea', global_name: 'Bea' };
+		const cardOf = async (id: string, user?: typeof bea) =>
+			(await standin.sendInteraction({ ...selectMenu('feed', [id], post), ...(user && { user }) })).waitForAnswer();
+		const press = (customId: string, card: APIMessage, user?: typeof bea) =>
+			standin.sendInteraction({ ...button(customId, card), ...(user && { user }) });
+		const publicPostsOf = (id: string) =>
+			standin.messages().filter((message) => (message.embeds as APIEmbed[]).some((embed) => embed.url === `https://arxiv.org/abs/${id}`));
+
+		// Two members press Discuss on the same paper at the same moment: one card, one thread.
+		const discussed = NEW_SPIKING[0]!;
+		const [mine, beas] = [await cardOf(discussed.id), await cardOf(discussed.id, bea)];
+		const answers = await Promise.all([press(`feed-discuss:${discussed.id}`, mine), press(`feed-discuss:${discussed.id}`, beas, bea)]);
+		const texts = await Promise.all(answers.map(async (answer) => (await answer.waitForAnswer()).content));
+		await bot.waitForLog(() => standin.threads().some((thread) => thread.name === discussed.title), 5_000);
+		const [card, ...moreCards] = publicPostsOf(discussed.id);
+		expect(moreCards).toEqual([]);
+		expect(standin.threads().filter((thread) => thread.name === discussed.title)).toHaveLength(1);
+		expect(texts.filter((text) => text.startsWith('Discussion started by <@'))).toHaveLength(1);
+		expect(texts.filter((text) => text === `The discussion is already here: <#${card!.id}>`)).toHaveLength(1);
+		// Later, Share or Discuss again by either member posts nothing and points to the thread.
+		expect((await (await press(`feed-share:${discussed.id}`, mine)).waitForAnswer()).content).toBe(
+			`The discussion is already here: <#${card!.id}>`,
+		);
+		expect((await (await press(`feed-discuss:${discussed.id}`, beas, bea)).waitForAnswer()).content).toBe(
+			`The discussion is already here: <#${card!.id}>`,
+		);
+
+		// One member pressing Share twice shares once; the second press links the card, whose Discuss starts its thread.
+		const shared = NEW_SPIKING[1]!;
+		const shareCard = await cardOf(shared.id);
+		expect((await (await press(`feed-share:${shared.id}`, shareCard)).waitForAnswer()).content).toBe(
+			`Shared by <@${standin.memberUser.id}>`,
+		);
+		const [sharedPost] = publicPostsOf(shared.id);
+		const link = `https://discord.com/channels/${standin.guildId}/${standin.channelId}/${sharedPost!.id}`;
+		expect((await (await press(`feed-share:${shared.id}`, shareCard)).waitForAnswer()).content).toBe(
+			`It is already shared here: ${link}; **Discuss** on it starts its thread.`,
+		);
+		await (await press(`discuss:${shared.id}`, sharedPost!)).waitForAnswer();
+		expect((await (await press(`feed-discuss:${shared.id}`, await cardOf(shared.id, bea), bea)).waitForAnswer()).content).toBe(
+			`The discussion is already here: <#${sharedPost!.id}>`,
+		);
+		expect(publicPostsOf(shared.id)).toHaveLength(1);
+		expect(standin.threads().filter((thread) => thread.name === shared.title)).toHaveLength(1);
+
+		// A post a moderator deleted is posted anew by the next press.
+		standin.deleteMessage(card!.id);
+		expect((await (await press(`feed-share:${discussed.id}`, mine)).waitForAnswer()).content).toBe(`Shared by <@${standin.memberUser.id}>`);
+		expect(publicPostsOf(discussed.id)).toHaveLength(1);
+		expect(publicPostsOf(discussed.id)[0]!.id).not.toBe(card!.id);
+	}, 60_000);
+
 	it('posts nothing while arXiv answers 503, says so in the status, and keeps answering', async () => {
 		const { standin, feed, bot } = await startFeedBot('down', { [CATEGORIES]: { status: 503 } });
 
@@ -178,7 +262,7 @@ describe('the arXiv feed through the real bot', () => {
 		// As Discord shows it, markdown escapes read as the characters they escape.
 		const shown = (name: string) => fields.find((field) => field.name === name)?.value.replace(/\\(.)/g, '$1');
 		expect(shown('Problems')).toBe(
-			'• arXiv feed: 1 failed look(s) in a row, last: arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.',
+			'• arXiv feed: 1 failed look in a row, last: arXiv answered HTTP 503 Service Unavailable instead of a feed; try again later.',
 		);
 		expect(shown('arXiv feed')).toContain('Last look: the feed was empty or unreadable');
 		const search = await standin.sendInteraction(slashCommand('paper', 'search', { query: 'spiking gan' }));

@@ -253,7 +253,7 @@ describe('scheduled posts Discord refuses', () => {
 
 	it('shows per channel what is missing and what it costs, posts without a thread once after a 429 and a 502, and keeps a refused digest for its retry', async () => {
 		standin.setPermissionOverwrites(standin.channelId, denyBot(standin, CREATE_PUBLIC_THREADS));
-		const missing = `Paper of the day: paperbot lacks Create Public Threads in <#${standin.channelId}> (posts go out without a thread)`;
+		const missing = `Paper of the day: paperbot lacks *Create Public Threads* (posts go out without a thread) in <#${standin.channelId}>; give it *Create Public Threads* there (or turn threads off with \`thread:false\`).`;
 		let before = '';
 		// The bot learns of the change from CHANNEL_UPDATE on the gateway, a moment later.
 		for (let tries = 0; tries < 20 && !before.includes(missing); tries += 1) before = statusField(await status(), 'Problems');
@@ -287,11 +287,24 @@ describe('scheduled posts Discord refuses', () => {
 
 		const after = await status();
 		const problems = statusField(after, 'Problems');
-		expect(problems).toContain(`Paper of the day 2026-03-02: ${threadProblem}`);
-		expect(problems).toContain(`Digest 2026-03-02T09:00:00.000Z: paperbot could not post in <#${digestChannelId}>`);
-		expect(problems).toContain('\\*Send Messages\\* and \\*Embed Links\\*');
-		expect(statusField(after, 'Last posts')).toContain(`[posted](https://discord.com/channels/${standin.guildId}/`);
+		expect(problems).toContain(missing);
+		expect(problems).toContain(
+			`Digest 2026-03-02 09:00 (UTC): paperbot could not post in <#${digestChannelId}>: a server admin should give paperbot *Send Messages* and *Embed Links* there. (failed 1 time so far, last `,
+		);
+		expect(problems).toMatch(/; trying again 2026-03-02 \d\d:\d\d \(UTC\)\)/);
+		expect(problems).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:|\(s\)|\\\*/);
+		const lastPosts = statusField(after, 'Last posts');
+		expect(lastPosts).toContain(`[posted](https://discord.com/channels/${standin.guildId}/`);
+		expect(lastPosts).toContain(`; ${threadProblem}`);
+		expect(lastPosts).toMatch(/Digest 2026-03-02 09:00 \(UTC\): failed 1 time so far, last .*; trying again /);
 		expect(JSON.stringify(after)).not.toContain(FAULT_MESSAGE);
+
+		// Once the thread permission is back, the problem leaves status; the post it cost keeps its note.
+		standin.setPermissionOverwrites(standin.channelId, []);
+		let fixed = after;
+		for (let tries = 0; tries < 20 && statusField(fixed, 'Problems').includes('Create Public Threads'); tries += 1) fixed = await status();
+		expect(statusField(fixed, 'Problems')).not.toContain('Create Public Threads');
+		expect(statusField(fixed, 'Last posts')).toContain(`; ${threadProblem}`);
 	}, 60_000);
 });
 
@@ -319,7 +332,7 @@ describe('the arXiv feed when Discord refuses its post', () => {
 
 		const answer = await (await standin.sendInteraction(paperbot(['status']))).waitForAnswer();
 		expect(statusField(answer, 'Problems')).toContain(
-			`arXiv feed ${FEED_DATE}: paperbot could not post in <#${standin.channelId}>: a server admin should give paperbot \\*View Channel\\* there.`,
+			`arXiv feed ${FEED_DATE}: paperbot could not post in <#${standin.channelId}>: a server admin should give paperbot *View Channel* there.`,
 		);
 		expect(JSON.stringify(answer)).not.toContain(FAULT_MESSAGE);
 	}, 60_000);

@@ -9,6 +9,8 @@ import { MEMBER_PERMISSIONS } from './standin/world.js';
 const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 32n).toString();
 /** A Monday, 10:00 UTC: the default reading schedule's time. */
 const DUE = new Date('2026-03-02T10:00:00Z');
+const SEND_POLLS = 1n << 49n;
+const CREATE_PUBLIC_THREADS = 1n << 35n;
 
 const MEMBERS = [
 	{ id: '300000000000000001', username: 'ada', global_name: 'Ada' },
@@ -38,7 +40,7 @@ function readingAdmin(subcommand: string, options: Record<string, OptionValue> =
 
 const polls = (standin: Standin) => standin.messages().filter((message) => (message as { poll?: unknown }).poll !== undefined);
 const picks = (standin: Standin) =>
-	standin.messages().filter((message) => (message.embeds as APIEmbed[]).some((embed) => embed.footer?.text?.includes('Reading pick ·')));
+	standin.messages().filter((message) => (message.embeds as APIEmbed[]).some((embed) => embed.footer?.text?.endsWith('Reading pick')));
 const textOf = (message: APIMessage) =>
 	[message.content, ...(message.embeds as APIEmbed[]).map((embed) => JSON.stringify(embed))].join('\n');
 
@@ -52,11 +54,22 @@ describe('the reading group through the real bot', () => {
 		const tooFew = await standin.sendInteraction({ ...slashCommand('paperbot', 'status'), permissions: ADMIN_PERMISSIONS });
 		expect(textOf(await tooFew.waitForAnswer())).toContain('no poll unless at least two papers are proposed (0 now)');
 
-		const noPolls = standin.addTextChannel('no-polls', [{ id: standin.botUser.id, type: 1, allow: '0', deny: String(1n << 49n) }]);
+		// Without Send Polls the reading group cannot work: refused, naming every missing permission, what each stops, and the fix.
+		const deny = (bits: bigint) => [{ id: standin.botUser.id, type: 1 as const, allow: '0', deny: String(bits) }];
+		const noPolls = standin.addTextChannel('no-polls', deny(SEND_POLLS | CREATE_PUBLIC_THREADS));
 		const refusedChannel = await standin.sendInteraction(readingAdmin('set', { channel: noPolls.id }));
-		const refusedText = (await refusedChannel.waitForAnswer()).content;
-		expect(refusedText).toContain(`paperbot lacks Send Polls in <#${noPolls.id}>`);
-		expect(refusedText).toContain('Nothing was saved.');
+		expect((await refusedChannel.waitForAnswer()).content).toBe(
+			`Reading group: paperbot lacks *Send Polls* (the reading polls cannot be posted) and *Create Public Threads* (picks go out without a discussion thread) in <#${noPolls.id}>; give it *Send Polls* and *Create Public Threads* there, or pick another channel.\nNothing was saved.`,
+		);
+		// Without threads it works less well: accepted, with a warning and the fix, and status names it.
+		const noThreads = standin.addTextChannel('no-threads', deny(CREATE_PUBLIC_THREADS));
+		const warned = await standin.sendInteraction(readingAdmin('set', { channel: noThreads.id }));
+		const lacksThreads = `paperbot lacks *Create Public Threads* (picks go out without a discussion thread) in <#${noThreads.id}>; give it *Create Public Threads* there.`;
+		const [accepted, warning] = (await warned.waitForAnswer()).content.split('\n');
+		expect(accepted).toMatch(new RegExp(`^Reading polls: <#${noThreads.id}> on `));
+		expect(warning).toBe(`Warning: ${lacksThreads}`);
+		const warnedStatus = await standin.sendInteraction({ ...slashCommand('paperbot', 'status'), permissions: ADMIN_PERMISSIONS });
+		expect(textOf(await warnedStatus.waitForAnswer())).toContain(`Reading group: ${lacksThreads}`);
 		const saved = await standin.sendInteraction(readingAdmin('set', { channel: standin.channelId, hours: 48 }));
 		expect((await saved.waitForAnswer()).content).toBe(
 			`Reading polls: <#${standin.channelId}> on \`0 10 * * 1\` (UTC), each open 48 h. Next poll: 2026-03-02 10:00 (UTC).`,
@@ -102,7 +115,7 @@ describe('the reading group through the real bot', () => {
 
 		const status = await standin.sendInteraction({ ...slashCommand('paperbot', 'status'), permissions: ADMIN_PERMISSIONS });
 		const statusText = textOf(await status.waitForAnswer());
-		expect(statusText).toContain('Reading list: 3 proposal(s)');
+		expect(statusText).toContain('Reading list: 3 proposals');
 		expect(statusText).toContain(`/${poll?.id})`);
 
 		// Bo and Cy pick the heterogeneity paper, Ada picks her own: 2 of 3.

@@ -97,21 +97,26 @@ describe('/paperbot admin commands through the real bot', () => {
 			const closed = standin.addTextChannel('announcements-only', [{ id: standin.botUser.id, type: 1, allow: '0', deny: SEND_MESSAGES }]);
 			const refused = await ask(['potd'], { channel: closed.id, time: '07:30', timezone: TIMEZONE });
 			expect(refused.flags).toBe(64);
-			expect(refused.content).toContain(`paperbot lacks Send Messages in <#${closed.id}>`);
-			expect(refused.content).toContain('pick a text channel where paperbot may view, send, embed links and read history');
-			expect(refused.content).toContain('Nothing was saved.');
+			expect(refused.content).toBe(
+				`Paper of the day: paperbot lacks *Send Messages* (nothing is posted there) in <#${closed.id}>; give it *Send Messages* there, or pick another channel.\nNothing was saved.`,
+			);
 			expect((await ask(['status'])).embeds).toEqual(before.embeds);
 		});
 
-		it('refuses a channel where the bot may post but not start threads while threads are on, naming what it lacks', async () => {
-			const before = await ask(['status']);
+		it('accepts a channel where the bot may post but not start threads, warning that posts go out without one and how to fix it', async () => {
 			const noThreads = standin.addTextChannel('no-threads', [
 				{ id: standin.botUser.id, type: 1, allow: '0', deny: CREATE_PUBLIC_THREADS },
 			]);
-			const refused = await ask(['potd'], { channel: noThreads.id, time: '07:30', timezone: TIMEZONE, thread: true });
-			expect(refused.content).toContain(`paperbot lacks Create Public Threads in <#${noThreads.id}>`);
-			expect(refused.content).toContain('Nothing was saved.');
-			expect((await ask(['status'])).embeds).toEqual(before.embeds);
+			const lacks = `paperbot lacks *Create Public Threads* (posts go out without a thread) in <#${noThreads.id}>; give it *Create Public Threads* there (or turn threads off with \`thread:false\`).`;
+			const accepted = await ask(['potd'], { channel: noThreads.id, time: potdAt.time, timezone: TIMEZONE, thread: true });
+			const [saved, warning] = accepted.content.split('\n');
+			expect(saved).toContain(`Paper of the day: <#${noThreads.id}> at ${potdAt.time} ${TIMEZONE}, with a discussion thread.`);
+			expect(warning).toBe(`Warning: ${lacks}`);
+			expect(field(await ask(['status']), 'Problems')).toBe(`• Paper of the day: ${lacks}`);
+			const withoutThreads = await ask(['potd'], { channel: noThreads.id, time: potdAt.time, timezone: TIMEZONE, thread: false });
+			expect(withoutThreads.content).not.toContain('Warning');
+			expect(field(await ask(['status']), 'Problems')).toBe('none');
+			await ask(['potd'], { channel: potdChannelId, time: potdAt.time, timezone: TIMEZONE, thread: true });
 		});
 
 		it('refuses an unknown time zone with the expected form, and saves nothing', async () => {
@@ -189,7 +194,9 @@ describe('/paperbot admin commands through the real bot', () => {
 		it('lists a saved channel that the bot can no longer post in under problems', async () => {
 			standin.setPermissionOverwrites(potdChannelId, [{ id: standin.guildId, type: 0, allow: '0', deny: SEND_MESSAGES }]);
 			const problems = field(await ask(['status']), 'Problems');
-			expect(problems).toContain(`Paper of the day: paperbot lacks Send Messages in <#${potdChannelId}>`);
+			expect(problems).toContain(
+				`Paper of the day: paperbot lacks *Send Messages* (nothing is posted there) in <#${potdChannelId}>; give it *Send Messages* there, or pick another channel.`,
+			);
 			expect(problems).not.toContain('Digest:');
 		});
 	});

@@ -63,6 +63,12 @@ describe('paper of the day and digests through the real bot', () => {
 
 		const subscribed = await standin.sendInteraction(command('paper', ['subscribe'], { query: 'quokka' }, MEMBER_PERMISSIONS));
 		expect((await subscribed.waitForAnswer()).content).toContain('Subscribed to `quokka`');
+		const misspelled = await standin.sendInteraction(command('paper', ['subscribe'], { query: 'wasserstien' }, MEMBER_PERMISSIONS));
+		expect((await misspelled.waitForAnswer()).content).toBe(
+			'Subscribed to `wasserstien`: the digest will mention you beside new papers that match every word of it.\nNo paper in the corpus has the word `wasserstien`, so this matches nothing now; a saved search takes its words as written. Did you mean `wasserstein`? `/paper subscribe query:wasserstein` adds that spelling too.',
+		);
+		const listed = await standin.sendInteraction(command('paper', ['subscriptions'], {}, MEMBER_PERMISSIONS));
+		expect((await listed.waitForAnswer()).content).toContain('• `wasserstien`');
 
 		const badTime = await standin.sendInteraction(
 			command('paperbot', ['potd'], { channel: standin.channelId, time: '25:00', timezone: 'Europe/London' }),

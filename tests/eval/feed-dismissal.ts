@@ -26,7 +26,7 @@ async function recallWithMarks(byLab: readonly LabDay[][], weight: number, mark:
 		for (const [at, day] of labDaysInOrder.entries()) {
 			const { picks } = await rankFeedPapers(buildSearchIndex(day.corpus), day.papers, {
 				max: MAX,
-				dismissed,
+				dismissed: dismissed.map((paper) => ({ paper, marks: 1 })),
 				weights: { dismissed: weight },
 			});
 			const posted = picks.map((pick) => pick.paper);

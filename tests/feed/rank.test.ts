@@ -5,6 +5,7 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import { rankFeedPapers } from '../../src/feed/rank.js';
 import { buildSearchIndex } from '../../src/search/paper-index.js';
 import { announcementXml } from '../arxiv/feed-stand-in.js';
+import { ASTRO_CORPUS, COLD_START, NE_DAY } from './astro-day.js';
 import { FEED_DATE, FEED_DAY, OFF_TOPIC, ON_TOPIC } from './feed-day.js';
 import { CROSS_LISTED_SPIKING, NEW_SPIKING, SPIKING_DAY, SPIKING_DAY_DATE } from './spiking-day.js';
 
@@ -71,7 +72,7 @@ describe('rankFeedPapers on a real cs.NE + cs.RO day', () => {
 
 describe('rankFeedPapers with what the lab taught it', () => {
 	const day = () => newlyAnnounced(parseAnnouncementFeed(announcementXml('cs.NE+cs.RO', SPIKING_DAY_DATE, SPIKING_DAY)), { cross: true });
-	const pickOf = async (id: string, options: { own?: Paper[]; dismissed?: Paper[] }, without: string) => {
+	const pickOf = async (id: string, options: { own?: Paper[]; dismissed?: { paper: Paper; marks: number }[] }, without: string) => {
 		const papers = day().filter((paper) => paper.id !== without);
 		const { picks } = await rankFeedPapers(await shippedIndex(), papers, { max: papers.length, ...options });
 		return picks.find((pick) => pick.paper.id === id);
@@ -83,13 +84,44 @@ describe('rankFeedPapers with what the lab taught it', () => {
 
 	it('ranks a paper like one marked Not for us lower the next day', async () => {
 		const before = await pickOf(CROSS_LISTED_SPIKING.id, {}, MULTIMODAL_SPIKING);
-		const after = await pickOf(CROSS_LISTED_SPIKING.id, { dismissed: [paper(MULTIMODAL_SPIKING)] }, MULTIMODAL_SPIKING);
+		const after = await pickOf(
+			CROSS_LISTED_SPIKING.id,
+			{ dismissed: [{ paper: paper(MULTIMODAL_SPIKING), marks: 1 }] },
+			MULTIMODAL_SPIKING,
+		);
 		expect(after!.score).toBeLessThan(before!.score);
+	});
+
+	it('ranks a paper lower the more members marked the paper like it Not for us', async () => {
+		const marked = (marks: number) =>
+			pickOf(CROSS_LISTED_SPIKING.id, { dismissed: [{ paper: paper(MULTIMODAL_SPIKING), marks }] }, MULTIMODAL_SPIKING);
+		const [before, one, four] = [await pickOf(CROSS_LISTED_SPIKING.id, {}, MULTIMODAL_SPIKING), await marked(1), await marked(4)];
+		expect(four!.score).toBeLessThan(one!.score);
+		// Four members' marks weigh twice one member's.
+		expect(before!.score - four!.score).toBeCloseTo(2 * (before!.score - one!.score), 6);
 	});
 
 	it('ranks a paper like one the lab discussed higher the next day', async () => {
 		expect(await pickOf(BIMANUAL_ROBOT, {}, LEGGED_ROBOT)).toBeUndefined();
 		const after = await pickOf(BIMANUAL_ROBOT, { own: [paper(LEGGED_ROBOT)] }, LEGGED_ROBOT);
 		expect(after).toMatchObject({ reason: { kind: 'corpus' } });
+	});
+});
+
+describe('rankFeedPapers and the lab’s least related pair', () => {
+	it('posts no paper that shares less with its closest lab paper than the lab’s least related pair of papers share, however it stands in its day', async () => {
+		const ranking = await rankFeedPapers(buildSearchIndex(ASTRO_CORPUS), NE_DAY, { max: 10 });
+		expect(ranking.picks.map((pick) => pick.paper.id)).not.toContain(COLD_START.id);
+		expect(ranking.picks).toEqual([]);
+		expect(ranking.standingOut).toBe(0);
+	});
+
+	it('names the terms a pick shares with its closest lab paper, strongest first', async () => {
+		const { picks } = await rankFeedPapers(await shippedIndex(), feedPapers(), { max: 10 });
+		const close = picks.find((pick) => pick.reason.kind === 'corpus');
+		expect(close?.reason).toMatchObject({ kind: 'corpus', paper: { id: '2305.11484' } });
+		const shared = close?.reason.kind === 'corpus' ? close.reason.shared : [];
+		expect(shared).toHaveLength(3);
+		expect(shared).toContain('heterogeneity');
 	});
 });

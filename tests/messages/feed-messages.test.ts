@@ -11,13 +11,7 @@ const paper = (n: number, extra: Partial<Paper> = {}): Paper =>
 		authors: ['André Müller', 'Zoë Smith', 'Third Author', 'Fourth Author'],
 		abstract: 'Spikes.',
 		categories: ['cs.NE', 'cs.LG', 'q-bio.NC'],
-		venue: null,
-		comment: null,
-		journal_ref: null,
-		doi: null,
-		code_url: null,
 		published: '2026-03-02',
-		updated: null,
 		...extra,
 	});
 const corpusPaper = paper(99999, { id: '2305.11484', title: 'Dive into the Power of Neuronal Heterogeneity' });
@@ -27,7 +21,10 @@ function plan(count: number, mentions: Record<string, string[]> = {}): FeedPlan 
 		paper: paper(n + 1),
 		score: 1,
 		standing: 0.97,
-		reason: n % 2 ? { kind: 'topic' as const, topic: 'spiking' } : { kind: 'corpus' as const, paper: corpusPaper },
+		reason:
+			n % 2
+				? { kind: 'topic' as const, topic: 'spiking' }
+				: { kind: 'corpus' as const, paper: corpusPaper, shared: ['neuronal heterogeneity', 'spiking'] },
 	}));
 	return { date: '2026-03-02', newCount: 40, picks, standingOut: count, mentions };
 }
@@ -40,7 +37,7 @@ describe('buildFeedMessages', () => {
 		expect(embed?.title).toBe('New on arXiv in cs.NE, cs.LG: 2 of 40 closest to the lab');
 		expect(embed?.description?.split('\n')).toEqual([
 			'**1.** [A long title about spiking neural networks and their many temporal dynamics, number 1, with α-synapses](https://arxiv.org/abs/2603.00001) — André Müller et al. · cs.NE, cs.LG, q-bio.NC',
-			"↳ close to “Dive into the Power of Neuronal Heterogeneity” · closer to the lab than 97% of today's papers",
+			"↳ close to “Dive into the Power of Neuronal Heterogeneity” · shares *neuronal heterogeneity*, *spiking* · closer to the lab than 97% of today's papers",
 			'**2.** [A long title about spiking neural networks and their many temporal dynamics, number 2, with α-synapses](https://arxiv.org/abs/2603.00002) — André Müller et al. · cs.NE, cs.LG, q-bio.NC',
 			'↳ matches topic `spiking`',
 		]);

@@ -32,10 +32,13 @@ function status(fields: Partial<ScheduleStatus> = {}): ScheduleStatus {
 		settings,
 		papers: 180,
 		loadedAt: new Date('2024-03-10T12:30:00Z'),
+		library: { imported: 0, merged: 0 },
 		next: { potd: new Date('2024-03-11T13:00:00Z'), digest: null },
 		recentPosts: [],
+		retryAt: () => null,
 		feed: ['off'],
-		reading: ['off', 'Reading list: 0 proposal(s)'],
+		reading: ['off', 'Reading list: 0 proposals'],
+		citations: ['off'],
 		problems: [],
 		...fields,
 	};
@@ -61,18 +64,27 @@ describe('buildStatusEmbed', () => {
 			'Digest',
 			'arXiv feed',
 			'Reading group',
+			'Citation alerts',
 			'Last posts',
 			'Problems',
 		]);
-		expect(field(embed, 'Corpus')).toBe('180 papers, loaded 2024-03-10 08:30 (America/New_York)');
+		expect(field(embed, 'Corpus')).toBe(
+			'180 papers, loaded 2024-03-10 08:30 (America/New_York)\n0 imported from BibTeX; 0 records merged into another record of the same paper',
+		);
 		expect(field(embed, 'Paper of the day')).toBe(
 			`<#${CHANNEL}> at 09:00, with a thread\nNext: 2024-03-11 09:00 (America/New_York) · <t:1710162000:R>`,
 		);
 		expect(field(embed, 'Digest')).toBe('off\nNext: off');
 		expect(field(embed, 'arXiv feed')).toBe('off');
-		expect(field(embed, 'Reading group')).toBe('off\nReading list: 0 proposal(s)');
+		expect(field(embed, 'Reading group')).toBe('off\nReading list: 0 proposals');
+		expect(field(embed, 'Citation alerts')).toBe('off');
 		expect(field(embed, 'Last posts')).toBe('none');
 		expect(field(embed, 'Problems')).toBe('none');
+	});
+
+	it('counts the papers imported from BibTeX and the records merged', () => {
+		const embed = buildStatusEmbed(status({ library: { imported: 48, merged: 3 } }));
+		expect(field(embed, 'Corpus')?.split('\n')[1]).toBe('48 imported from BibTeX; 3 records merged into another record of the same paper');
 	});
 
 	it('names the digest channel and its cron pattern when digests are on', () => {
@@ -86,21 +98,27 @@ describe('buildStatusEmbed', () => {
 		expect(field(embed, 'Digest')).toBe(`<#${CHANNEL}> on \`0 9 * * 1\`\nNext: 2024-03-11 09:00 (America/New_York) · <t:1710162000:R>`);
 	});
 
-	it('links each sent post, and says which were empty, failed or are being sent', () => {
+	it('links each sent post, and says which were empty, failed, retrying or are being sent, each time in the server’s zone', () => {
+		const retrying = post({ kind: 'digest', slot: '2024-03-10T14:00:00.000Z', status: 'failed', attempts: 2, message_id: null });
 		const embed = buildStatusEmbed(
 			status({
 				recentPosts: [
 					post({}),
 					post({ kind: 'digest', slot: '2024-03-04T14:00:00.000Z', message_id: null, channel_id: null }),
+					retrying,
 					post({ slot: '2024-03-09', status: 'failed', attempts: 3, message_id: null }),
+					post({ slot: '2024-03-07', status: 'failed', attempts: 1, message_id: null }),
 					post({ slot: '2024-03-08', status: 'claimed', message_id: null }),
 				],
+				retryAt: (record) => (record === retrying ? new Date('2024-03-10T14:32:00Z') : null),
 			}),
 		);
 		expect(field(embed, 'Last posts')?.split('\n')).toEqual([
 			`Paper of the day 2024-03-10: [posted](https://discord.com/channels/${GUILD}/${CHANNEL}/100000000000000009)`,
-			'Digest 2024-03-04T14:00:00.000Z: nothing new, not posted',
-			'Paper of the day 2024-03-09: failed after 3 attempt(s)',
+			'Digest 2024-03-04 09:00 (America/New_York): nothing new, not posted',
+			'Digest 2024-03-10 10:00 (America/New_York): failed 2 times so far, last 2024-03-10 09:00 (America/New_York); trying again 2024-03-10 10:32 (America/New_York)',
+			'Paper of the day 2024-03-09: failed after 3 attempts, last 2024-03-10 09:00 (America/New_York); not tried again',
+			'Paper of the day 2024-03-07: failed after 1 attempt, last 2024-03-10 09:00 (America/New_York); not tried again',
 			'Paper of the day 2024-03-08: sending',
 		]);
 	});

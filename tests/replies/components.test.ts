@@ -7,7 +7,6 @@ import { keyForQuery } from '../../src/interaction/query-keys.js';
 import type { Asker } from '../../src/interaction/command.js';
 import { EPHEMERAL_FLAG } from '../../src/interaction/reply.js';
 import { type Paper, paperSchema } from '../../src/corpus/paper.js';
-import type { FeedLesson } from '../../src/replies/components.js';
 import { curationAnswering, curator, member, shippedCorpusContext } from '../commands/corpus.js';
 
 let shipped: CommandContext;
@@ -59,15 +58,17 @@ describe('answerComponent', () => {
 		expect(reply.message.content).toBe(`Shared by <@${member.user.id}>`);
 		expect(reply.message.allowed_mentions).toEqual({ parse: [] });
 		expect(JSON.stringify(reply.message.components)).toContain('"discuss:2305.00054"');
+		// One post per paper and server: the bot points a second press to this one.
+		expect(reply.paperPost).toBe('2305.00054');
 	});
 
 	it('shares a feed paper outside the corpus for everyone without pinging, and teaches the feed it is the lab’s own', async () => {
 		const feedPaper = paperSchema.parse({ id: '2603.00001', title: 'Spiking Feed Paper', authors: ['A. Author'], abstract: 'Spikes.' });
-		const taught: [string, string, FeedLesson][] = [];
+		const taught: [string, string][] = [];
 		const context = {
 			...shipped,
 			feedPaper: (id: string) => (id === feedPaper.id ? feedPaper : null),
-			teachFeed: (guildId: string, paper: Paper, lesson: FeedLesson) => taught.push([guildId, paper.id, lesson]) > 0,
+			teachFeed: (guildId: string, paper: Paper) => void taught.push([guildId, paper.id]),
 		};
 		const { reply, update } = await click('feed-share:2603.00001', member, [], context);
 		expect(update).toBe(false);
@@ -77,7 +78,8 @@ describe('answerComponent', () => {
 		expect(reply.message.embeds[0]?.title).toBe('Spiking Feed Paper');
 		expect(reply.thread).toBeUndefined();
 		expect(JSON.stringify(reply.message.components)).toContain('"discuss:2603.00001"');
-		expect(taught).toEqual([[member.guildId, '2603.00001', 'own']]);
+		expect(taught).toEqual([[member.guildId, '2603.00001']]);
+		expect(reply.paperPost).toBe('2603.00001');
 
 		const unknown = await click('feed-share:2603.99999', member, [], context);
 		expect(unknown.reply).toMatchObject({ isError: true, message: { flags: EPHEMERAL_FLAG } });

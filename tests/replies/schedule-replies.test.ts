@@ -15,16 +15,24 @@ import {
 	topicReply,
 } from '../../src/replies/schedule-replies.js';
 import type { ScheduleService } from '../../src/services/schedule-service.js';
+import type { FeedPreview } from '../../src/services/feed-service.js';
+import { type Paper, paperSchema } from '../../src/corpus/paper.js';
+import { formatLocalTime } from '../../src/messages/schedule-status.js';
+import { openFollows } from '../../src/store/follows.js';
 import { openSubscriptions, openTopics } from '../../src/store/saved-searches.js';
 import { checkGuildSettings, DEFAULT_SETTINGS, getGuildSettings, saveGuildSettings } from '../../src/store/settings.js';
 import type { State } from '../../src/store/state.js';
 import { ScheduleSettingError } from '../../src/store/setting-values.js';
 import { useTempState } from '../schedule/temp-state.js';
+import { openLabDesk } from '../../src/services/lab-desk.js';
+import { buildSearchIndex } from '../../src/search/paper-index.js';
+import { citationsOffReply, configureCitationsReply } from '../../src/replies/lab-replies.js';
 
 const GUILD = '100000000000000001';
 const CHANNEL = '200000000000000001';
 const ASKER: Asker = { user: { id: '300000000000000001', name: 'ada' }, guildId: GUILD };
 /** Midnight in New York on spring-forward day: 02:00–02:59 does not exist there today. */
+const NO_PAPERS = buildSearchIndex([]);
 const SPRING_FORWARD_MIDNIGHT = new Date('2024-03-10T05:00:00Z');
 
 let state: State;
@@ -35,14 +43,18 @@ useTempState((opened) => {
 interface ServiceDouble {
 	now?: Date;
 	preview?: PostMessage[];
-	previewFeed?: () => Promise<PostMessage[]>;
+	previewFeed?: () => Promise<FeedPreview>;
 }
 
 /**
  * The service over a real state database: settings are checked and saved as the running service
  * saves them (minus the channel-permission check, which needs Discord); previews are what the test gives.
  */
-function service({ now = SPRING_FORWARD_MIDNIGHT, preview = [], previewFeed = async () => [] }: ServiceDouble = {}): ScheduleService {
+function service({
+	now = SPRING_FORWARD_MIDNIGHT,
+	preview = [],
+	previewFeed = async (): Promise<FeedPreview> => ({ kind: 'preview', messages: [] }),
+}: ServiceDouble = {}): ScheduleService {
 	const settingsFor = (guildId: string) =>
 		getGuildSettings(state, guildId) ??
 		checkGuildSettings({ guild_id: guildId, potd_channel_id: null, digest_channel_id: null, ...DEFAULT_SETTINGS });
@@ -52,16 +64,21 @@ function service({ now = SPRING_FORWARD_MIDNIGHT, preview = [], previewFeed = as
 	return {
 		subscriptions: openSubscriptions(state),
 		topics: openTopics(state),
+		follows: openFollows(state),
+		lab: openLabDesk({ state, library: { current: () => NO_PAPERS }, authors: [] }),
 		now: () => now,
 		settingsFor,
 		configure: (guildId, changes) => saveGuildSettings(state, { ...settingsFor(guildId), ...changes, guild_id: guildId }),
+		channelWarning: () => null,
 		todaysPaper: unused,
 		preview: () => preview,
 		previewFeed: () => previewFeed(),
 		feedPaper: unused,
 		teachFeed: unused,
+		markNotForUs: unused,
 		previewPoll: unused,
 		closePoll: unused,
+		openPoll: unused,
 		status: unused,
 		stop: async () => undefined,
 	};
@@ -361,6 +378,23 @@ describe('configureFeedReply', () => {
 	});
 });
 
+describe('configureCitationsReply', () => {
+	it("looks at the server's feed time unless told another, and refuses a bad time saving nothing", async () => {
+		const schedule = service();
+		configureFeedReply(schedule, GUILD, { channelId: CHANNEL, categories: 'cs.NE', time: '7:15', max: undefined, cross: undefined });
+		expect(configureCitationsReply(schedule, GUILD, { channelId: CHANNEL, time: undefined }).message.content).toBe(
+			`Citation alerts: <#${CHANNEL}>, looking daily at 07:15 UTC for works newly citing the lab's 0 papers. The first look records the citations already there and posts one line. Next look: 2024-03-10 07:15 (UTC).`,
+		);
+		expect(configureCitationsReply(schedule, GUILD, { channelId: CHANNEL, time: '6:00' }).message.content).toContain('daily at 06:00 UTC');
+		expect(await userErrorOf(() => configureCitationsReply(schedule, GUILD, { channelId: '200000000000000009', time: '25:00' }))).toBe(
+			'time must be HH:MM (00:00–23:59), e.g. 09:00; "25:00" is not one\nNothing was saved.',
+		);
+		expect(getGuildSettings(state, GUILD)).toMatchObject({ citations_channel_id: CHANNEL, citations_time: '06:00' });
+		expect(citationsOffReply(schedule, GUILD).message.content).toBe('Citation alerts: off.');
+		expect(getGuildSettings(state, GUILD)?.citations_channel_id).toBeNull();
+	});
+});
+
 describe('feedOffReply', () => {
 	it('turns the feed off and keeps its categories for next time', () => {
 		const schedule = service();
@@ -373,10 +407,42 @@ describe('feedOffReply', () => {
 describe('previewFeedReply', () => {
 	it('shows the first feed message privately under the note, without its mention line, counting the parts', async () => {
 		const first = message('New on arXiv in cs.NE', { content: 'For <@300000000000000002>', mentionedUserIds: ['300000000000000002'] });
-		const reply = await previewFeedReply(service({ previewFeed: async () => [first, message('part 2')] }), GUILD);
+		const reply = await previewFeedReply(
+			service({ previewFeed: async () => ({ kind: 'preview', messages: [first, message('part 2')] }) }),
+			GUILD,
+		);
 		expect(reply.message.content).toBe('Preview only: not posted, and the slot stays free. Part 1 of 2.');
 		expect(reply.message.embeds).toEqual(first.embeds);
 		expect(isPrivateAndPingsNobody(reply)).toBe(true);
+	});
+
+	it('says the feed of the announcement arXiv holds now is posted, with its link, its papers and the next look, instead of a preview', async () => {
+		const paper = paperSchema.parse({ id: '2603.01001', title: 'Temporal Heterogeneity in Spiking Networks', abstract: 'Spikes.' });
+		const posted = (messageId: string | null, papers: Paper[], hoursAgo = 0): FeedPreview => ({
+			kind: 'posted',
+			date: '2026-03-08',
+			channelId: '200000000000000001',
+			messageId,
+			sentAt: new Date(SPRING_FORWARD_MIDNIGHT.getTime() - hoursAgo * 3_600_000),
+			papers,
+			nextLook: new Date(SPRING_FORWARD_MIDNIGHT.getTime() + 9 * 3_600_000),
+		});
+		const reply = await previewFeedReply(service({ previewFeed: async () => posted('200000000000000009', [paper]) }), GUILD);
+		const { timezone } = service().settingsFor(GUILD);
+		expect(reply.message.content?.split('\n')).toEqual([
+			`Today’s arXiv feed is posted: https://discord.com/channels/${GUILD}/200000000000000001/200000000000000009 (the announcement of 2026-03-08, which is what arXiv’s feed holds now), 1 paper:`,
+			'• [Temporal Heterogeneity in Spiking Networks](https://arxiv.org/abs/2603.01001)',
+			`Next look: ${formatLocalTime(new Date(SPRING_FORWARD_MIDNIGHT.getTime() + 9 * 3_600_000), timezone)}, for the next announcement.`,
+		]);
+		expect(isPrivateAndPingsNobody(reply)).toBe(true);
+		const yesterday = new Date(SPRING_FORWARD_MIDNIGHT.getTime() - 6 * 3_600_000);
+		const empty = await previewFeedReply(service({ previewFeed: async () => posted(null, [], 6) }), GUILD);
+		expect(empty.message.content).toContain(
+			`The arXiv feed was posted ${formatLocalTime(yesterday, timezone)} (the announcement of 2026-03-08`,
+		);
+		expect(empty.message.content).toMatch(
+			/none of its new papers stood out from the day’s papers as close to the corpus, so nothing was listed\. Next look: /,
+		);
 	});
 
 	it('says so when nothing in the feed would be posted', async () => {

@@ -163,7 +163,9 @@ describe('createReadingScheduler', () => {
 		await scheduler(open()).start([lab]);
 		await scheduler(open()).start([lab]);
 		await new Promise((resolve) => setTimeout(resolve, 50));
-		expect(resultsOf()).toEqual([{ id: 'm2', kind: 'reading_result', slot: SLOT, outcome: { winner: 'p2', votes: 3, total: 6 } }]);
+		expect(resultsOf()).toEqual([
+			{ id: 'm2', kind: 'reading_result', slot: SLOT, outcome: { winner: 'p2', votes: 3, total: 6, tiedWith: [] } },
+		]);
 		expect(list.list('g1').map((proposal) => proposal.paperId)).toEqual(['p1', 'p3']);
 	});
 
@@ -177,7 +179,7 @@ describe('createReadingScheduler', () => {
 		const closed = await running.close('g1');
 		expect(closed?.posted).toBe(true);
 		expect(ended).toEqual(['m1']);
-		expect(resultsOf().map((post) => post.outcome)).toEqual([{ winner: 'p1', votes: 2, total: 4 }]);
+		expect(resultsOf().map((post) => post.outcome)).toEqual([{ winner: 'p1', votes: 2, total: 4, tiedWith: ['p2'] }]);
 		expect(await running.close('g1')).toBeNull();
 	});
 
@@ -188,7 +190,7 @@ describe('createReadingScheduler', () => {
 		const running = scheduler(state);
 		await running.start([lab]);
 		await running.close('g1');
-		expect(resultsOf().map((post) => post.outcome)).toEqual([{ winner: null, votes: 0, total: 0 }]);
+		expect(resultsOf().map((post) => post.outcome)).toEqual([{ winner: null, votes: 0, total: 0, tiedWith: [] }]);
 		expect(list.list('g1')).toHaveLength(2);
 	});
 

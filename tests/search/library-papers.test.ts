@@ -64,6 +64,10 @@ describe('papers beyond arXiv', () => {
 			expect(getPaper(index, name)?.id).toBe('doi:10.18653/v1/n19-1423');
 		}
 		expect(getPaper(index, 'https://doi.org/10.1016/j.patcog.2024.110474')?.id).toBe('2305.14174');
+		const linked = buildSearchIndex([
+			paperSchema.parse({ id: '2305.00054', title: 'LAVA', abstract: null, doi: 'https://doi.org/10.5555/LAVA' }),
+		]);
+		expect(getPaper(linked, '10.5555/lava')?.id).toBe('2305.00054');
 		expect(getPaper(index, 'bib:salton1975vector')?.title).toBe('A vector space model for automatic indexing');
 		expect(searchPapers(index, '10.1016/J.PATCOG.2024.110474')[0]?.paper.id).toBe('2305.14174');
 	});

@@ -149,4 +149,26 @@ describe('Library.addPapers', () => {
 		expect(library.current().postings).not.toBe(before.postings);
 		expect(paperCount(library.current())).toBe(paperCount(before));
 	});
+
+	it('reads the corpus whole for a preprint of a paper it has by DOI only, and for a paper without an arXiv id', async () => {
+		const folder = await mkdtemp(join(tmpdir(), 'paperbot-library-'));
+		folders.push(folder);
+		await cp('data', folder, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
+		const published = paperSchema.parse({ id: 'doi:10.1234/quokka', title: 'A Census of {Q}uokkas', authors: ['Quill, Ada'] });
+		await writeFile(join(folder, 'published.jsonl'), `${JSON.stringify(published)}\n`);
+		const library = await openLibrary(folder, createLogger('silent'), { output: { isTTY: false, write: () => true } });
+		const before = library.current();
+		await appendPapers(folder, [quokkas]);
+		expect((await library.addPapers([quokkas])).ok).toBe(true);
+		expect(library.current().postings).not.toBe(before.postings);
+		expect(paperCount(library.current())).toBe(paperCount(before));
+		expect(getPaper(library.current(), 'doi:10.1234/quokka')?.id).toBe('2401.00001');
+
+		const thesis = paperSchema.parse({ id: 'bib:quill2020', title: 'Quokka burrows', authors: ['Ada Quill'] });
+		const merged = library.current();
+		await appendPapers(folder, [thesis]);
+		expect((await library.addPapers([thesis])).ok).toBe(true);
+		expect(library.current().postings).not.toBe(merged.postings);
+		expect(getPaper(library.current(), 'bib:quill2020')?.title).toBe('Quokka burrows');
+	});
 });

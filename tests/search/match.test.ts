@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { buildSearchIndex, type PaperIndex } from '../../src/search/paper-index.js';
-import { matchPapers, papersMatchingAll, savedSearchMatcher } from '../../src/search/match.js';
+import { matchPapers, papersMatchingAll, savedSearchMatcher, unmatchedWords } from '../../src/search/match.js';
 
 const SHIPPED = new URL('../../data/', import.meta.url).pathname;
 const FIXTURE = new URL('../fixtures/search/papers.jsonl', import.meta.url).pathname;
@@ -76,5 +76,18 @@ describe('savedSearchMatcher', () => {
 		expect(matches('spiking adversarial', '2305.10246')).toBe(true);
 		expect(matches('wasserstein spiking', '2305.10246')).toBe(false);
 		expect(matches('spiking', '2305.00054')).toBe(false);
+	});
+});
+
+describe('unmatchedWords', () => {
+	it('names each word no paper has, with the indexed word search reads it as', () => {
+		expect(unmatchedWords(shipped, 'wasserstien spiking')).toEqual([{ word: 'wasserstien', nearest: 'wasserstein' }]);
+		expect(unmatchedWords(shipped, 'quokka')).toEqual([{ word: 'quokka', nearest: null }]);
+	});
+
+	it('finds nothing to say of a search whose words papers have, or of filters alone', () => {
+		expect(unmatchedWords(shipped, 'spiking adversarial')).toEqual([]);
+		expect(unmatchedWords(shipped, 'wass')).toEqual([]);
+		expect(unmatchedWords(shipped, 'author:Zeng')).toEqual([]);
 	});
 });

@@ -47,3 +47,13 @@ describe('upperFence', () => {
 		expect(upperFence([1, 2, 3, 4, 5], 0.5)).toBe(5);
 	});
 });
+
+describe('SimilaritySpace.sharedTerms', () => {
+	it('names the terms two papers share, strongest first, each word once, and nothing they do not share', () => {
+		const space = new SimilaritySpace([spiking, spikingAgain, robots]);
+		const shared = space.sharedTerms(space.vector(spiking), space.vector(spikingAgain), 5);
+		expect(shared).toEqual(['spiking', 'neural', 'networks', 'surrogate', 'gradients']);
+		expect(space.sharedTerms(space.vector(spiking), space.vector(spikingAgain), 2)).toEqual(['spiking', 'neural']);
+		expect(space.sharedTerms(space.vector(spiking), space.vector(robots), 3)).toEqual([]);
+	});
+});

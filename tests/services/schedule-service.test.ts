@@ -18,6 +18,8 @@ import { openState, type State } from '../../src/store/state.js';
 import { ScheduleSettingError } from '../../src/store/setting-values.js';
 import { openLibrary, type Library } from '../../src/search/library.js';
 import { paperIds } from '../../src/search/paper-index.js';
+import { openLabDesk } from '../../src/services/lab-desk.js';
+import { createOpenAlexCitations } from '../../src/library/openalex-citations.js';
 import { connectClient, recordingLogger, type ConnectedClient } from '../discord/standin-client.js';
 
 const SEND_MESSAGES = (1n << 11n).toString();
@@ -80,6 +82,9 @@ async function harness(): Promise<Harness> {
 			log,
 			now: () => now,
 			feedClient,
+			lab: openLabDesk({ state, library, authors: env.LAB_AUTHORS ?? [] }),
+			// No test here sets citation alerts; were one to, it would reach nothing but a closed local port.
+			openAlex: createOpenAlexCitations({ apiUrl: 'http://127.0.0.1:9', userAgent: 'paperbot-tests/0.1' }),
 		});
 		cleanups.push(() => service.stop());
 		return service;
@@ -160,7 +165,7 @@ describe('settings', () => {
 		const configure = () => service.configure(connected.standin.guildId, { digest_channel_id: muted.id });
 		expect(configure).toThrow(ScheduleSettingError);
 		expect(configure).toThrow(
-			`paperbot lacks Send Messages in <#${muted.id}> (nothing is posted there); pick a text channel where paperbot may view, send, embed links and read history`,
+			`Digest: paperbot lacks *Send Messages* (nothing is posted there) in <#${muted.id}>; give it *Send Messages* there, or pick another channel.`,
 		);
 		expect(() => service.configure(connected.standin.guildId, { potd_time: '25:00' })).toThrow(
 			'time must be HH:MM (00:00–23:59), e.g. 09:00',
@@ -209,7 +214,9 @@ describe('status', () => {
 		const { start } = await harness();
 		const service = await start({ POTD_CHANNEL_ID: connected.standin.channelId, POTD_CATCH_UP: 'off', TIMEZONE: 'Europe/London' });
 		const embed = service.status(connected.standin.guildId);
-		expect(fieldOf(embed, 'Corpus')).toMatch(/^\d+ papers, loaded \d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/London\)$/);
+		expect(fieldOf(embed, 'Corpus')).toMatch(
+			/^\d+ papers, loaded \d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/London\)\n0 imported from BibTeX; 0 records merged into another record of the same paper$/,
+		);
 		expect(fieldOf(embed, 'Paper of the day')).toContain(
 			`<#${connected.standin.channelId}> at 09:00, with a thread\nNext: 2024-03-12 09:00 (Europe/London)`,
 		);
@@ -231,7 +238,7 @@ describe('status', () => {
 		expect((await library.reload()).ok).toBe(true);
 		expect(library.notes).toHaveLength(2);
 		expect(fieldOf(service.status(connected.standin.guildId), 'Problems')).toBe(
-			`• Corpus: 1 record(s) skipped, e.g. ${join(corpusPath, 'more.jsonl')}:3: not valid JSON`,
+			`• Corpus: 1 record skipped, e.g. ${join(corpusPath, 'more.jsonl')}:3: not valid JSON`,
 		);
 	});
 
@@ -244,9 +251,13 @@ describe('status', () => {
 		expect((await library.reload()).ok).toBe(false);
 		const problems = fieldOf(service.status(connected.standin.guildId), 'Problems').split('\n');
 		expect(problems[0]).toMatch(
-			new RegExp(`^• Paper of the day 2024-03-11: .*${gone}.* \\(1 attempt\\(s\\), last 2024-03-11 09:30 \\(UTC\\)\\)$`),
+			new RegExp(
+				`^• Paper of the day 2024-03-11: .*${gone}.* \\(failed 1 time so far, last 2024-03-11 09:30 \\(UTC\\); trying again 2024-03-11 09:30 \\(UTC\\)\\)$`,
+			),
 		);
-		expect(problems[1]).toBe(`• Paper of the day: paperbot cannot see a text channel <#${gone}> in this server`);
+		expect(problems[1]).toBe(
+			`• Paper of the day: paperbot cannot see a text channel <#${gone}> in this server; pick a text or announcement channel it can see.`,
+		);
 		expect(problems[2]).toMatch(/^• Corpus reload failed; the previous corpus stays in service: /);
 	});
 });

@@ -70,14 +70,14 @@ describe('pollProposals', () => {
 
 describe('pollOutcome', () => {
 	it('picks the paper with the most votes, naming its votes of all votes', () => {
-		expect(pollOutcome(['a', 'b', 'c'], [1, 7, 4])).toEqual({ winner: 'b', votes: 7, total: 12 });
+		expect(pollOutcome(['a', 'b', 'c'], [1, 7, 4])).toEqual({ winner: 'b', votes: 7, total: 12, tiedWith: [] });
 	});
 
 	it('gives a tie to the earliest proposed', () => {
-		expect(pollOutcome(['a', 'b', 'c'], [0, 3, 3])).toEqual({ winner: 'b', votes: 3, total: 6 });
+		expect(pollOutcome(['a', 'b', 'c'], [0, 3, 3])).toEqual({ winner: 'b', votes: 3, total: 6, tiedWith: ['c'] });
 	});
 
 	it('picks nothing when nobody voted', () => {
-		expect(pollOutcome(['a', 'b'], [0, 0])).toEqual({ winner: null, votes: 0, total: 0 });
+		expect(pollOutcome(['a', 'b'], [0, 0])).toEqual({ winner: null, votes: 0, total: 0, tiedWith: [] });
 	});
 });

@@ -18,6 +18,8 @@ const lab = {
 	reading_channel_id: null,
 	reading_cron: '0 10 * * 1',
 	reading_hours: 24,
+	citations_channel_id: null,
+	citations_time: '09:00',
 };
 
 useTempState((opened) => (state = opened));

@@ -55,14 +55,25 @@ describe('openState', () => {
 			(t) => t.name,
 		);
 		expect(tables).toEqual([
+			'arxiv_seen',
+			'author_follow',
+			'change_posted',
+			'citation_check',
+			'citation_pair',
 			'digest_topic',
 			'digest_watermark',
+			'feed_dismissal',
 			'feed_feedback',
 			'feed_look',
 			'feed_paper',
 			'feed_posted',
+			'follow_look',
 			'guild_settings',
+			'lab_paper_mark',
+			'lab_paper_openalex',
+			'paper_change',
 			'paper_first_seen',
+			'paper_post',
 			'paperbot_meta',
 			'post_log',
 			'potd_choice',
@@ -70,6 +81,8 @@ describe('openState', () => {
 			'reading_poll',
 			'reading_proposal',
 			'subscription',
+			'version_check',
+			'zotero_sync',
 		]);
 		state.close();
 	});

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { APIMessage, APIUser } from 'discord.js';
+import type { APIAttachment, APIMessage, APIUser } from 'discord.js';
 import { nextSnowflake } from './store.js';
 import { botPermissions, MEMBER_PERMISSIONS, type World } from './world.js';
 
@@ -108,16 +108,27 @@ function typedOptions(options: CommandOption[], definitions: unknown): CommandOp
 	});
 }
 
+/** The files that attachment options (type 11) name by id, as Discord resolves them in `data.resolved.attachments`. */
+function attachmentsOf(world: World, options: CommandOption[]): APIAttachment[] {
+	return options.flatMap((option) => {
+		if (option.options) return attachmentsOf(world, option.options);
+		const stored = option.type === 11 ? world.attachments.get(String(option.value)) : undefined;
+		return stored ? [stored.attachment] : [];
+	});
+}
+
 /** Completes the command fields (`id`, `guild_id`, option types) from the registered command. */
 function commandData(world: World, data: Record<string, unknown>): Record<string, unknown> {
 	const registered = registeredCommand(world, data.name, data.type);
 	if (!registered) return { id: nextSnowflake(), ...data };
 	const options = Array.isArray(data.options) ? { options: typedOptions(data.options as CommandOption[], registered.command.options) } : {};
+	const attachments = attachmentsOf(world, options.options ?? []);
 	return {
 		...data,
 		id: registered.command.id,
 		...(registered.guildId ? { guild_id: registered.guildId } : {}),
 		...options,
+		...(attachments.length ? { resolved: { attachments: Object.fromEntries(attachments.map((file) => [file.id, file])) } } : {}),
 	};
 }
 

@@ -14,7 +14,7 @@ import {
 } from './responses.js';
 import { answerVoters, checkPoll, endPoll, refreshPoll, startPoll } from './polls.js';
 import { buildMessage, editMessage, messageHistory, nextSnowflake, type MessageBody } from './store.js';
-import { botPermissions, guildCreatePayload, PERMISSION_BITS, type InteractionTrace, type World } from './world.js';
+import { botPermissions, guildCreatePayload, PERMISSION_BITS, type InteractionTrace, type StoredAttachment, type World } from './world.js';
 
 /** What the REST side needs from the rest of the stand-in. */
 export interface RestDependencies {
@@ -419,6 +419,12 @@ function recordableHeaders(request: IncomingMessage): Record<string, string> {
 
 const API_PREFIX = '/api/v10';
 
+/** The attached file `/attachments/<channel>/<id>/<name>` names (null when there is none), or undefined for any other path. */
+function attachmentAt(world: World, path: string): StoredAttachment | null | undefined {
+	const match = /^\/attachments\/\d+\/(\d+)\/[^/]+$/.exec(path);
+	return match ? (world.attachments.get(match[1]!) ?? null) : undefined;
+}
+
 /** The HTTP handler for REST v10: answers, and records every request in `world.requests`. */
 export function createRestHandler(deps: RestDependencies): (request: IncomingMessage, response: ServerResponse) => void {
 	const { world } = deps;
@@ -431,6 +437,29 @@ export function createRestHandler(deps: RestDependencies): (request: IncomingMes
 		readBody(request)
 			.catch(() => null)
 			.then((body) => {
+				const file = !inApi && method === 'GET' ? attachmentAt(world, path) : undefined;
+				if (file !== undefined) {
+					world.requests.push({
+						method,
+						path,
+						query: {},
+						headers: recordableHeaders(request),
+						body,
+						at,
+						status: file ? 200 : 404,
+						known: true,
+					});
+					world.notify();
+					if (!file) response.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+					else
+						response
+							.writeHead(200, {
+								'content-type': file.attachment.content_type ?? 'application/octet-stream',
+								'content-length': file.content.length,
+							})
+							.end(file.content);
+					return;
+				}
 				const match = inApi ? matchRoute(method, path) : null;
 				let answer: RouteAnswer;
 				if (!match) answer = discordError(404, 0, '404: Not Found');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { APIMessage, APIOverwrite, APITextChannel, APIUser } from 'discord.js';
+import type { APIAttachment, APIMessage, APIOverwrite, APITextChannel, APIUser } from 'discord.js';
 import type { StoredPoll } from './polls.js';
 import { nextSnowflake, type StoredChannel } from './store.js';
 
@@ -86,12 +86,20 @@ export interface World {
 	interactions: Map<string, InteractionTrace>;
 	/** The polls of poll messages, by message id: their votes and when they ended. */
 	polls: Map<string, StoredPoll>;
+	/** Files members attached to commands, by attachment id: served at their `url` as Discord's CDN serves them. */
+	attachments: Map<string, StoredAttachment>;
 	interactionDeadlineMs: number;
 	requests: RecordedRequest[];
 	/** Answers to give instead of the real ones, checked in order before routing. */
 	failures: InjectedFailure[];
 	/** Wakes anyone waiting for a request, callback or gateway event. */
 	notify: () => void;
+}
+
+/** A file a member attached to a command: what the interaction carries, and its bytes. */
+export interface StoredAttachment {
+	attachment: APIAttachment;
+	content: Buffer;
 }
 
 /** Which requests an injected failure answers: a method and a path below `/api/v10` (exact, or a pattern). */
@@ -205,6 +213,7 @@ export function createWorld(options: WorldOptions, notify: () => void): World {
 		commands: new Map(),
 		interactions: new Map(),
 		polls: new Map(),
+		attachments: new Map(),
 		interactionDeadlineMs: options.interactionDeadlineMs ?? INTERACTION_DEADLINE_MS,
 		requests: [],
 		failures: [],

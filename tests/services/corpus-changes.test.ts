@@ -1,0 +1,75 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRequestQueue } from '../../src/arxiv/queue.js';
+import { paperSchema } from '../../src/corpus/paper.js';
+import { checkCorpusChanges, dailyShare } from '../../src/services/corpus-changes.js';
+import { buildSearchIndex } from '../../src/search/paper-index.js';
+import { openChanges } from '../../src/store/corpus-changes.js';
+import type { State } from '../../src/store/state.js';
+import { apiFeedXml, startArxivStandIn } from '../arxiv/arxiv-stand-in.js';
+import { useTempState } from '../schedule/temp-state.js';
+
+let state: State;
+useTempState((opened) => (state = opened));
+let standIn: Awaited<ReturnType<typeof startArxivStandIn>> | undefined;
+let folder: string;
+beforeEach(async () => {
+	folder = await mkdtemp(join(tmpdir(), 'paperbot-changes-'));
+});
+afterEach(async () => {
+	await standIn?.close();
+	await rm(folder, { recursive: true, force: true });
+});
+
+const IDS = ['2301.00001', '2301.00002', '2301.00003', '2301.00004', '2301.00005'];
+
+describe('dailyShare', () => {
+	it('takes the next share of the corpus from the cursor, wrapping round', () => {
+		expect(dailyShare(IDS, 0, 2)).toEqual(['2301.00001', '2301.00002']);
+		expect(dailyShare(IDS, 4, 2)).toEqual(['2301.00005', '2301.00001']);
+		expect(dailyShare(IDS, 0, 10)).toEqual(IDS);
+	});
+});
+
+describe('checkCorpusChanges', () => {
+	it('checks a share of the corpus a day, once a day, and records a journal reference gained since the last sight', async () => {
+		let journal: string | undefined;
+		standIn = await startArxivStandIn((url) => ({
+			body: apiFeedXml(
+				(url.searchParams.get('id_list') ?? '').split(',').map((id) => ({
+					id,
+					title: `Paper ${id}`,
+					authors: ['A. Author'],
+					categories: ['cs.LG'],
+					published: '2023-01-01',
+					...(id === '2301.00001' && journal ? { journalRef: journal } : {}),
+				})),
+			),
+		}));
+		const index = buildSearchIndex(IDS.map((id) => paperSchema.parse({ id, title: `Paper ${id}`, abstract: 'A' })));
+		const context = {
+			state,
+			index,
+			arxiv: { apiUrl: standIn.apiUrl, queue: createRequestQueue(0), userAgent: 'paperbot-tests' },
+			corpusPath: folder,
+			dailyChecks: 3,
+			now: () => new Date('2026-03-02T09:00:00Z'),
+			reload: async () => undefined,
+		};
+		expect(await checkCorpusChanges(context, '2026-03-02')).toEqual([]);
+		expect(await checkCorpusChanges(context, '2026-03-02')).toEqual([]);
+		journal = 'JMLR 24';
+		const changes = await checkCorpusChanges(context, '2026-03-03');
+		expect(changes).toMatchObject([{ paper_id: '2301.00001', journal_ref: 'JMLR 24', version: null, withdrawn: false }]);
+		expect(await checkCorpusChanges(context, '2026-03-04')).toEqual([]);
+		expect(standIn.received.map((request) => request.idList)).toEqual([
+			'2301.00001,2301.00002,2301.00003',
+			'2301.00004,2301.00005,2301.00001',
+			'2301.00002,2301.00003,2301.00004',
+		]);
+		expect(openChanges(state).all()).toHaveLength(1);
+		expect(await readFile(join(folder, 'changes.jsonl'), 'utf8')).toContain('"journal_ref":"JMLR 24"');
+	});
+});
