@@ -10,16 +10,15 @@ import {
 	type TextColumn,
 	venueText,
 } from './columns.js';
-import { buildAuthorIndex, compileFilters, namesByWordOf, papersByAuthor, type AuthorIndex } from './filters.js';
+import { buildAuthorIndex, compileFilters, namesByWordOf, papersByAuthor, type AuthorIndex, type PaperFilter } from './filters.js';
 import type { PaperList } from './paper-list.js';
+import { topPapers, topPapersAmong } from './top-papers.js';
 import { buildPostings, documentFrequency, inverseDocumentFrequency, type Postings } from './postings.js';
 import { proximityReward, type ProximityWord } from './proximity.js';
 import { hasFilters, NO_FILTERS, parseQuery, type Filters } from './query.js';
 import {
-	accumulateScores,
 	createScoreBuffers,
 	expandWord,
-	topScored,
 	type ScoreBuffers,
 	type ScoredPaper,
 	type TermExpansion,
@@ -230,11 +229,31 @@ function searchLayer(index: PaperIndex, text: string, combined: Filters, limit: 
 		return results;
 	}
 	const expansions = words.map((word, position) => expandWord(index.postings, index.fuzzyWords, word, position === words.length - 1));
-	accumulateScores(index.postings, index.buffers, expansions);
-	const ranked = topScored(index.buffers, Math.max(limit, PROXIMITY_DEPTH), accept);
+	const ranked = topScoredPapers(index, expansions, Math.max(limit, PROXIMITY_DEPTH), combined.author, accept);
 	if (words.length > 1) rewardProximity(index, ranked, words, expansions);
 	return ranked.slice(0, limit).map(({ paperNo, score }) => resultOf(index.papers, paperNo, score));
 }
+
+/**
+ * The best `limit` papers for the expanded words that pass `accept`, as every posting summed would
+ * rank them: among an author's papers when they are few, else skipping common words' lists where
+ * that changes nothing (see top-papers.ts).
+ */
+function topScoredPapers(
+	index: PaperIndex,
+	expansions: TermExpansion[][],
+	limit: number,
+	author: string | null,
+	accept: PaperFilter | null,
+): ScoredPaper[] {
+	const byAuthor = author === null ? null : papersByAuthor(index.authors, author);
+	if (byAuthor && byAuthor.size <= index.ids.length / FEW_PAPERS_SHARE)
+		return topPapersAmong(index.postings, expansions, byAuthor, limit, accept);
+	return topPapers(index.postings, index.buffers, expansions, limit, accept);
+}
+
+/** An author filter that keeps fewer than 1/this of the papers scores them one by one. */
+const FEW_PAPERS_SHARE = 64;
 
 /**
  * Adds to the best {@link PROXIMITY_DEPTH} papers' scores their reward for holding the query's

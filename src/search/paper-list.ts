@@ -63,6 +63,23 @@ export function* storedRecordPieces(papers: StoredPapers): Generator<Buffer> {
 	}
 }
 
+/**
+ * Parsed papers for one pass in order that lets each go as it is read: the pass that builds the
+ * postings from them ends up holding what it made, not the papers as well.
+ */
+export class PapersReadOnce implements PaperList {
+	readonly length: number;
+	constructor(private readonly papers: (Paper | undefined)[]) {
+		this.length = papers.length;
+	}
+
+	at(paperNo: number): Paper | undefined {
+		const paper = this.papers[paperNo];
+		this.papers[paperNo] = undefined;
+		return paper;
+	}
+}
+
 const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
 	try {
 		closeSync(fd);

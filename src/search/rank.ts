@@ -89,12 +89,18 @@ function mostFrequent(postings: Postings, terms: number[], limit: number): numbe
 
 /**
  * Adds every expansion's postings into the buffers: `words[i]` holds query word i's expansions.
- * Afterwards `buffers.touched` lists each paper that matched at least one word.
+ * Afterwards `buffers.touched` lists each paper that matched at least one word. `continuing` adds
+ * to the scores of the last call instead of starting again.
  */
-export function accumulateScores(postings: Postings, buffers: ScoreBuffers, words: TermExpansion[][]): void {
+export function accumulateScores(
+	postings: Postings,
+	buffers: ScoreBuffers,
+	words: readonly (readonly TermExpansion[])[],
+	continuing = false,
+): void {
 	const { scores, generation, touched } = buffers;
-	const current = ++buffers.currentGeneration;
-	let touchedCount = 0;
+	const current = continuing ? buffers.currentGeneration : ++buffers.currentGeneration;
+	let touchedCount = continuing ? buffers.touchedCount : 0;
 	for (const expansions of words) {
 		for (const { term, weight } of expansions) {
 			const end = postings.offsets[term + 1]!;
