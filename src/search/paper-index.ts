@@ -16,13 +16,7 @@ import { topPapers, topPapersAmong } from './top-papers.js';
 import { buildPostings, documentFrequency, inverseDocumentFrequency, type Postings } from './postings.js';
 import { proximityReward, type ProximityWord } from './proximity.js';
 import { hasFilters, NO_FILTERS, parseQuery, type Filters } from './query.js';
-import {
-	createScoreBuffers,
-	expandWord,
-	type ScoreBuffers,
-	type ScoredPaper,
-	type TermExpansion,
-} from './rank.js';
+import { createScoreBuffers, expandWord, type ScoreBuffers, type ScoredPaper, type TermExpansion } from './rank.js';
 import { buildSuggestionIndex, suggestPaperNumbers, type SuggestionIndex, titleStartsOf } from './suggest.js';
 import { lowerBound } from './sorted.js';
 import { searchWordsOf, termsOf } from './text.js';

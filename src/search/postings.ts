@@ -16,8 +16,10 @@ export interface Postings {
 	offsets: Uint32Array;
 	/** Paper numbers (positions in the index's paper list), ascending within a term. */
 	papers: Uint32Array;
-	/** The term's BM25F score for that paper, over all of the paper's fields. */
-	impacts: Float32Array;
+	/** The term's BM25F score for that paper, over all of the paper's fields, in units of its term's scale. */
+	impacts: Uint16Array;
+	/** Term `t`'s scores are `impacts[at] * scales[t]`: sixteen bits a score, within a 65,535th of the term's largest. */
+	scales: Float32Array;
 	/** How many papers were indexed. */
 	paperCount: number;
 	/** Every indexed word as written (folded, unstemmed), sorted: a typed prefix is a contiguous range. */
@@ -127,7 +129,16 @@ export function buildPostings(
 		return inverseDocumentFrequency(within.paperCount + papers.length, distinct + (there < 0 ? 0 : documentFrequency(within, there)));
 	};
 	saturate(impacts, offsets, idfOf);
-	return { terms, offsets, papers: postingPapers, impacts, paperCount: papers.length, words, wordTerms, averageLengths };
+	return {
+		terms,
+		offsets,
+		papers: postingPapers,
+		...quantise(impacts, offsets),
+		paperCount: papers.length,
+		words,
+		wordTerms,
+		averageLengths,
+	};
 }
 
 /** What the reading pass gathers: one (term, field, count) record per term of each paper's field, in paper order. */
@@ -279,6 +290,28 @@ function saturate(impacts: Float32Array, offsets: Uint32Array, idfOf: (term: num
 		const idf = idfOf(t);
 		for (let at = offsets[t]!; at < offsets[t + 1]!; at++) impacts[at] = (idf * (impacts[at]! * (k1 + 1))) / (impacts[at]! + k1);
 	}
+}
+
+/** The largest stored impact: a term's largest score is stored as this. */
+export const IMPACT_STEPS = 65_535;
+
+/**
+ * The scores in sixteen bits each, scaled per term so that its largest is IMPACT_STEPS, halving the
+ * largest part of the index. Written over the scores' own memory, in order: the sixteen-bit value
+ * of posting n lands where postings n/2 and below were, all read already.
+ */
+function quantise(impacts: Float32Array, offsets: Uint32Array): { impacts: Uint16Array; scales: Float32Array } {
+	const termCount = offsets.length - 1;
+	const scales = new Float32Array(termCount);
+	const steps = new Uint16Array(impacts.buffer, impacts.byteOffset, impacts.length);
+	for (let t = 0; t < termCount; t++) {
+		let largest = 0;
+		for (let at = offsets[t]!; at < offsets[t + 1]!; at++) largest = Math.max(largest, impacts[at]!);
+		scales[t] = largest / IMPACT_STEPS;
+		const scale = scales[t]!;
+		for (let at = offsets[t]!; at < offsets[t + 1]!; at++) steps[at] = scale > 0 ? Math.round(impacts[at]! / scale) : 0;
+	}
+	return { impacts: steps.slice(), scales };
 }
 
 /** Per-term counters for the build, indexed by term id and grown with the vocabulary. */

@@ -103,6 +103,7 @@ export function accumulateScores(
 	let touchedCount = continuing ? buffers.touchedCount : 0;
 	for (const expansions of words) {
 		for (const { term, weight } of expansions) {
+			const factor = termFactor(postings, term, weight);
 			const end = postings.offsets[term + 1]!;
 			for (let at = postings.offsets[term]!; at < end; at++) {
 				const paperNo = postings.papers[at]!;
@@ -111,12 +112,15 @@ export function accumulateScores(
 					scores[paperNo] = 0;
 					touched[touchedCount++] = paperNo;
 				}
-				scores[paperNo]! += postings.impacts[at]! * weight;
+				scores[paperNo]! += postings.impacts[at]! * factor;
 			}
 		}
 	}
 	buffers.touchedCount = touchedCount;
 }
+
+/** What a term's stored impacts are multiplied by for a query word that counts `weight`: every scorer multiplies by this, so their sums agree to the bit. */
+export const termFactor = (postings: Postings, term: number, weight: number) => postings.scales[term]! * weight;
 
 /** A paper number and its score. */
 export interface ScoredPaper {

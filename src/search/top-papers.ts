@@ -1,6 +1,6 @@
 import type { PaperFilter } from './filters.js';
-import { documentFrequency, type Postings } from './postings.js';
-import { accumulateScores, type ScoreBuffers, type ScoredPaper, type TermExpansion, topScored } from './rank.js';
+import { documentFrequency, IMPACT_STEPS, type Postings } from './postings.js';
+import { accumulateScores, type ScoreBuffers, type ScoredPaper, type TermExpansion, termFactor, topScored } from './rank.js';
 
 /**
  * The best `limit` papers for a query's expanded words that pass `accept`, as accumulateScores
@@ -29,7 +29,7 @@ export function topPapers(
 	}
 	accumulateScores(postings, buffers, [rare]);
 	const partial = topScored(buffers, limit, accept);
-	const commonBound = common.reduce((sum, { term, weight }) => sum + termMaximum(postings, term) * weight, 0);
+	const commonBound = common.reduce((sum, { term, weight }) => sum + IMPACT_STEPS * termFactor(postings, term, weight), 0);
 	const threshold = partial.length === limit ? partial.at(-1)!.score : 0;
 	if (commonBound + marginBelow(threshold) < threshold) {
 		return exactlyBest(postings, buffers, words, threshold - commonBound - marginBelow(threshold), limit, accept);
@@ -127,6 +127,7 @@ function exactScores(postings: Postings, words: readonly TermExpansion[][], cand
 	const matched = new Uint8Array(paperNos.length);
 	for (const expansions of words) {
 		for (const { term, weight } of expansions) {
+			const factor = termFactor(postings, term, weight);
 			const end = offsets[term + 1]!;
 			let at = offsets[term]!;
 			let found = 0;
@@ -134,7 +135,7 @@ function exactScores(postings: Postings, words: readonly TermExpansion[][], cand
 				if (papers[at]! < paperNos[found]!) at = gallop(papers, at, end, paperNos[found]!);
 				else if (papers[at]! > paperNos[found]!) found = gallop(paperNos, found, paperNos.length, papers[at]!);
 				else {
-					scores[found] = scores[found]! + impacts[at]! * weight;
+					scores[found] = scores[found]! + impacts[at]! * factor;
 					matched[found] = 1;
 					at++;
 					found++;
@@ -162,21 +163,4 @@ function gallop(values: Uint32Array, from: number, end: number, value: number): 
 		else high = middle;
 	}
 	return low;
-}
-
-const maximaByPostings = new WeakMap<Postings, Float32Array>();
-
-/** The largest score term `term` gives a paper: found on the term's first query, then kept. */
-function termMaximum(postings: Postings, term: number): number {
-	let maxima = maximaByPostings.get(postings);
-	if (!maxima) {
-		maxima = new Float32Array(postings.terms.length).fill(Number.NaN);
-		maximaByPostings.set(postings, maxima);
-	}
-	if (Number.isNaN(maxima[term])) {
-		let maximum = 0;
-		for (let at = postings.offsets[term]!; at < postings.offsets[term + 1]!; at++) maximum = Math.max(maximum, postings.impacts[at]!);
-		maxima[term] = maximum;
-	}
-	return maxima[term]!;
 }

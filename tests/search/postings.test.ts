@@ -24,11 +24,12 @@ const spikingGan = {
 const graphNetworks = { title: 'Graph networks', abstract: 'The spike trains of a graph.', venue: 'NeurIPS' };
 const postings = buildPostings(papersOf([spikingGan, graphNetworks]));
 
-/** Paper number → impact, for the term `stem`. */
+/** Paper number → impact (as stored, times its term's scale), for the term `stem`. */
 const impactsOf = (index: Postings, stem: string) => {
 	const term = findStem(index, stem);
 	const entries: [number, number][] = [];
-	for (let at = index.offsets[term]!; at < index.offsets[term + 1]!; at++) entries.push([index.papers[at]!, index.impacts[at]!]);
+	for (let at = index.offsets[term]!; at < index.offsets[term + 1]!; at++)
+		entries.push([index.papers[at]!, index.impacts[at]! * index.scales[term]!]);
 	return new Map(entries);
 };
 

@@ -29,7 +29,8 @@ describe('topPapers', () => {
 		let fewerTouched = 0;
 		for (const { query } of queries) {
 			const { filters } = parseQuery(query);
-			const accept = filters.yearFrom !== null || filters.category !== null || filters.venue !== null ? compileFilters(index, filters) : null;
+			const accept =
+				filters.yearFrom !== null || filters.category !== null || filters.venue !== null ? compileFilters(index, filters) : null;
 			const expected = everyPosting(query, accept);
 			const found = topPapers(index.postings, index.buffers, expansionsOf(query), LIMIT, accept);
 			expect(found, query).toEqual(expected.best);
