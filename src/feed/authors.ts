@@ -26,9 +26,8 @@ export function isCommonName(words: readonly string[]): boolean {
 /** The corpus's papers by an author whose folded name is exactly `words`. */
 function papersByName(index: PaperIndex, words: readonly string[]): Uint32Array {
 	const { names, namesByWord, paperOffsets, namePapers } = index.authors;
-	const nameNo = (namesByWord.get(words[0] ?? '') ?? []).find(
-		(candidate) => names[candidate]!.length === words.length && names[candidate]!.every((word, i) => word === words[i]),
-	);
+	const name = words.join(' ');
+	const nameNo = (namesByWord.get(words[0] ?? '') ?? []).find((candidate) => names[candidate] === name);
 	return nameNo === undefined ? new Uint32Array(0) : namePapers.subarray(paperOffsets[nameNo]!, paperOffsets[nameNo + 1]!);
 }
 

@@ -62,7 +62,7 @@ function labPapersOf(index: PaperIndex, labAuthors: readonly string[], marks: La
 	const byInitial = new Map<number, NameMeeting[]>();
 	for (const lab of labNames) {
 		for (const nameNo of namesByWord.get(lab.words.at(-1)!) ?? []) {
-			const match = matchName(names[nameNo]!, lab.words);
+			const match = matchName(names[nameNo]!.split(' '), lab.words);
 			if (match === null) continue;
 			for (const paperNo of papersOf(nameNo)) {
 				if (match === 'initial') pushTo(byInitial, paperNo, { nameNo, lab: lab.name });
@@ -111,8 +111,7 @@ function pushTo<T>(lists: Map<number, T[]>, key: number, item: T): void {
 	else lists.set(key, [item]);
 }
 
-/** The paper's author whose folded name is `words`, as the paper writes it. */
-function authorAsWritten(paper: Paper, words: readonly string[]): string {
-	const folded = words.join(' ');
+/** The paper's author whose folded name is `folded`, as the paper writes it. */
+function authorAsWritten(paper: Paper, folded: string): string {
 	return (paper.authors ?? []).find((author) => termsOf(author).join(' ') === folded) ?? folded;
 }

@@ -88,3 +88,39 @@ export class PaperNumbers {
 		return this.get(id) !== undefined;
 	}
 }
+
+/** Texts by number: an array while an index is built, a LineTable once it is read back. */
+export type TextList = readonly string[] | LineTable;
+
+const NEWLINE = 0x0a;
+
+/**
+ * Texts by number kept as the UTF-8 lines they are stored as, each decoded when read: a million
+ * titles without a million string objects beside them.
+ */
+export class LineTable {
+	readonly length: number;
+
+	/** `starts[n]` is where line n begins; `starts[length]` is one past the end, as if a newline followed the last. */
+	private constructor(
+		readonly bytes: Buffer,
+		private readonly starts: Uint32Array,
+	) {
+		this.length = starts.length - 1;
+	}
+
+	/** The table of `count` lines in `bytes`, separated by newlines. */
+	static of(bytes: Buffer, count: number): LineTable {
+		const starts = new Uint32Array(count + 1);
+		let line = 0;
+		for (let at = bytes.indexOf(NEWLINE); at !== -1 && line < count; at = bytes.indexOf(NEWLINE, at + 1)) starts[++line] = at + 1;
+		if (count > 0 && line !== count - 1) throw new Error(`expected ${count} lines, found ${line + 1}`);
+		starts[count] = bytes.length + 1;
+		return new LineTable(bytes, starts);
+	}
+
+	at(position: number): string | undefined {
+		if (!(position >= 0 && position < this.length)) return undefined;
+		return this.bytes.toString('utf8', this.starts[position]!, this.starts[position + 1]! - 1);
+	}
+}

@@ -64,7 +64,8 @@ function columnFilter(column: TextColumn, passes: (text: string) => boolean): Pa
  * an author filter looks up its rarest word and checks only the names that have it.
  */
 export interface AuthorIndex {
-	names: string[][];
+	/** Each name folded, its words joined by single spaces (one string each: a million papers have hundreds of thousands of names). */
+	names: string[];
 	/** Name `n`'s papers are `namePapers[paperOffsets[n]]` up to `namePapers[paperOffsets[n + 1]]`, ascending. */
 	paperOffsets: Uint32Array;
 	namePapers: Uint32Array;
@@ -78,7 +79,7 @@ export interface AuthorIndex {
  */
 export function buildAuthorIndex(papers: PaperList): AuthorIndex {
 	const nameNumbers = new Map<string, number>();
-	const names: string[][] = [];
+	const names: string[] = [];
 	const namesByWord = new Map<string, number[]>();
 	const authorsOf = (paperNo: number) => papers.at(paperNo)!.authors ?? [];
 	let authorships = 0;
@@ -92,7 +93,7 @@ export function buildAuthorIndex(papers: PaperList): AuthorIndex {
 				nameNo = names.length;
 				nameNumbers.set(author, nameNo);
 				const words = termsOf(author);
-				names.push(words);
+				names.push(words.join(' '));
 				for (const word of new Set(words)) {
 					const named = namesByWord.get(word);
 					if (named) named.push(nameNo);
@@ -127,10 +128,10 @@ export function buildAuthorIndex(papers: PaperList): AuthorIndex {
 }
 
 /** The word lookup of an author index whose names are known: what a cached index does not store. */
-export function namesByWordOf(names: readonly (readonly string[])[]): Map<string, number[]> {
+export function namesByWordOf(names: readonly string[]): Map<string, number[]> {
 	const namesByWord = new Map<string, number[]>();
-	names.forEach((words, nameNo) => {
-		for (const word of new Set(words)) {
+	names.forEach((name, nameNo) => {
+		for (const word of new Set(name.split(' '))) {
 			const named = namesByWord.get(word);
 			if (named) named.push(nameNo);
 			else namesByWord.set(word, [nameNo]);
@@ -156,7 +157,7 @@ export function papersByAuthor(authors: AuthorIndex, name: string): Set<number> 
 	const candidates = wanted.map((word) => authors.namesByWord.get(word) ?? []);
 	const rarest = candidates.reduce((best, names) => (names.length < best.length ? names : best));
 	for (const nameNo of rarest) {
-		const words = authors.names[nameNo]!;
+		const words = authors.names[nameNo]!.split(' ');
 		if (!wanted.every((word) => words.includes(word))) continue;
 		for (let at = authors.paperOffsets[nameNo]!; at < authors.paperOffsets[nameNo + 1]!; at++) accepted.add(authors.namePapers[at]!);
 	}

@@ -8,8 +8,7 @@ import { indexCodeKey } from './index-code.js';
 import { encodeIndex, openIndexCache, OtherCodeError, type WrittenRecords } from './index-file.js';
 import { assembleIndex, buildPartsBesidePostings, type PaperIndex, type StoredIndexParts } from './paper-index.js';
 import { buildPostings } from './postings.js';
-import type { Paper } from '../corpus/paper.js';
-import { PapersReadOnce, paperRecordPieces, StoredPapers, storedRecordPieces } from './paper-list.js';
+import { inPaperOrder, type PaperList, paperRecordPieces, StoredPapers, storedRecordPieces } from './paper-list.js';
 
 /** Why an index is built rather than read from the cache, as a person is told it. */
 export type BuildReason =
@@ -97,10 +96,9 @@ export async function loadOrBuildIndex(listed: ListedCorpus, options: IndexCache
 
 /**
  * Parses and indexes the corpus and writes the cache file: where it is, or the index itself when it
- * could not be written, and why. The papers' records are written first, to a file beside it; then
- * the postings are built from the parsed papers, each let go once read, and the index reads its
- * papers from the records: a million parsed papers and the postings being built would not fit in
- * memory together.
+ * could not be written, and why. The papers' records are written first, to a file beside it, and
+ * the parsed papers let go before the postings are built from those records: a million parsed
+ * papers and the postings being built would not fit in memory together.
  */
 async function buildAndWrite(
 	listed: ListedCorpus,
@@ -115,10 +113,9 @@ async function buildAndWrite(
 	const read = await listed.read();
 	const path = indexCachePath(cacheDir, read.fingerprint);
 	const recordsPath = `${path}.${process.pid}.${randomUUID()}.records.tmp`;
-	const { corpus, parts, parsed, stored, cause } = await parseAndStore(read, cacheDir, recordsPath);
+	const { corpus, parts, papers, cause } = await parseAndStore(read, cacheDir, recordsPath);
 	progress(PARSE_SHARE);
-	const papers = stored ?? parsed;
-	const postings = buildPostings(stored ? new PapersReadOnce(parsed) : parsed, (fraction) =>
+	const postings = buildPostings(papers instanceof StoredPapers ? inPaperOrder(papers) : papers, (fraction) =>
 		progress(PARSE_SHARE + (1 - PARSE_SHARE) * fraction),
 	);
 	const index = assembleIndex({ ...parts, postings }, papers);
@@ -136,20 +133,14 @@ async function buildAndWrite(
 
 /**
  * Parses the corpus, makes every part of its index but the postings, and writes the papers'
- * records to `recordsPath`: the parsed papers, and the records as stored there, or, when they
- * cannot be written, null and why.
+ * records to `recordsPath`: the papers as read back from there, or, when that cannot be written,
+ * the parsed papers themselves and why. The parsed papers are let go when this returns.
  */
 async function parseAndStore(
 	read: ReadCorpus,
 	cacheDir: string,
 	recordsPath: string,
-): Promise<{
-	corpus: CorpusSummary;
-	parts: Omit<StoredIndexParts, 'postings'>;
-	parsed: Paper[];
-	stored: StoredPapers | null;
-	cause: string | null;
-}> {
+): Promise<{ corpus: CorpusSummary; parts: Omit<StoredIndexParts, 'postings'>; papers: PaperList; cause: string | null }> {
 	const { papers, ...corpus } = read.parse();
 	const parts = buildPartsBesidePostings(papers);
 	try {
@@ -161,9 +152,9 @@ async function parseAndStore(
 		} finally {
 			await file.close();
 		}
-		return { corpus, parts, parsed: papers, stored: new StoredPapers(openSync(recordsPath, 'r'), 0, offsets), cause: null };
+		return { corpus, parts, papers: new StoredPapers(openSync(recordsPath, 'r'), 0, offsets), cause: null };
 	} catch (error) {
-		return { corpus, parts, parsed: papers, stored: null, cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+		return { corpus, parts, papers, cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
 	}
 }
 

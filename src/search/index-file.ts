@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { CorpusSummary } from '../corpus/load.js';
 import { type IndexedFiles, summaryOf } from './appended.js';
+import { LineTable } from './columns.js';
 import { assembleIndex, type PaperIndex, type StoredIndexParts } from './paper-index.js';
 import { StoredPapers } from './paper-list.js';
 
@@ -39,7 +40,7 @@ export interface WrittenRecords {
 	recordOffsets: Float64Array;
 }
 
-type SectionData = ArrayBufferView | { lines: readonly string[] } | { json: unknown } | { records: true };
+type SectionData = ArrayBufferView | { lines: readonly string[] | LineTable } | { json: unknown } | { records: true };
 
 function sectionsOf(index: PaperIndex): Record<string, SectionData> {
 	const { postings, suggestions, authors, categories, venues, aliases } = index;
@@ -60,7 +61,7 @@ function sectionsOf(index: PaperIndex): Record<string, SectionData> {
 		newest: index.newest,
 		recency: index.recency,
 		years: index.years,
-		authorNames: { lines: authors.names.map((words) => words.join(' ')) },
+		authorNames: { lines: authors.names },
 		authorPaperOffsets: authors.paperOffsets,
 		authorNamePapers: authors.namePapers,
 		categoryValues: { json: categories.values },
@@ -106,7 +107,8 @@ export function encodeIndex(
 		let bytes: Uint8Array[];
 		let count: number | undefined;
 		if ('lines' in data) {
-			bytes = [Buffer.from(data.lines.join('\n'), 'utf8')];
+			// A table read back from a cache file is those lines already.
+			bytes = [data.lines instanceof LineTable ? data.lines.bytes : Buffer.from(data.lines.join('\n'), 'utf8')];
 			count = data.lines.length;
 		} else if ('json' in data) bytes = [Buffer.from(JSON.stringify(data.json), 'utf8')];
 		else if ('records' in data) bytes = [];
@@ -204,6 +206,10 @@ function decodeSections(
 		const content = text(name, 'lines');
 		return count === 0 ? [] : content.split('\n');
 	};
+	const lineTable = (name: string) => {
+		const { offset, byteLength, count } = place(name, 'lines');
+		return LineTable.of(readAt(prefixLength + offset, byteLength), count ?? 0);
+	};
 	const u32 = (name: string) => numbers(name, 'u32', Uint32Array);
 	const ids = lines('ids');
 	const parts: StoredIndexParts = {
@@ -220,7 +226,7 @@ function decodeSections(
 			wordTerms: u32('wordTerms'),
 		},
 		suggestions: {
-			titleKeys: lines('titleKeys'),
+			titleKeys: lineTable('titleKeys'),
 			entryPapers: u32('entryPapers'),
 			entryOffsets: numbers('entryOffsets', 'u16', Uint16Array),
 			papersById: u32('papersById'),
@@ -229,7 +235,7 @@ function decodeSections(
 		recency: u32('recency'),
 		years: numbers('years', 'u16', Uint16Array),
 		authors: {
-			names: lines('authorNames').map((name) => name.split(' ')),
+			names: lines('authorNames'),
 			paperOffsets: u32('authorPaperOffsets'),
 			namePapers: u32('authorNamePapers'),
 		},

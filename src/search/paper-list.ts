@@ -52,6 +52,29 @@ export class StoredPapers implements PaperList {
 	}
 }
 
+/** The stored papers for one pass in paper order: their records read a piece of about PIECE_BYTES at a time, not one read each. */
+export function inPaperOrder(papers: StoredPapers): PaperList {
+	const total = papers.offsets.at(-1) ?? 0;
+	let piece = Buffer.alloc(0);
+	let pieceStart = 0;
+	return {
+		length: papers.length,
+		at(paperNo: number): Paper | undefined {
+			if (!(paperNo >= 0 && paperNo < papers.length)) return undefined;
+			const from = papers.offsets[paperNo]!;
+			const to = papers.offsets[paperNo + 1]!;
+			if (from < pieceStart || to > pieceStart + piece.length) {
+				piece = Buffer.allocUnsafe(Math.min(Math.max(PIECE_BYTES, to - from), total - from));
+				if (readSync(papers.fd, piece, 0, piece.length, papers.start + from) !== piece.length) {
+					throw new Error('paper-list: the stored records are cut short');
+				}
+				pieceStart = from;
+			}
+			return JSON.parse(piece.toString('utf8', from - pieceStart, to - pieceStart)) as Paper;
+		},
+	};
+}
+
 /** The records as they are stored, in pieces of about PIECE_BYTES: for copying them into another file unparsed. */
 export function* storedRecordPieces(papers: StoredPapers): Generator<Buffer> {
 	const total = papers.offsets.at(-1) ?? 0;
@@ -60,23 +83,6 @@ export function* storedRecordPieces(papers: StoredPapers): Generator<Buffer> {
 		const read = readSync(papers.fd, piece, 0, piece.length, papers.start + from);
 		if (read !== piece.length) throw new Error('paper-list: the stored records are cut short');
 		yield piece;
-	}
-}
-
-/**
- * Parsed papers for one pass in order that lets each go as it is read: the pass that builds the
- * postings from them ends up holding what it made, not the papers as well.
- */
-export class PapersReadOnce implements PaperList {
-	readonly length: number;
-	constructor(private readonly papers: (Paper | undefined)[]) {
-		this.length = papers.length;
-	}
-
-	at(paperNo: number): Paper | undefined {
-		const paper = this.papers[paperNo];
-		this.papers[paperNo] = undefined;
-		return paper;
 	}
 }
 

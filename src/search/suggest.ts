@@ -1,4 +1,5 @@
 import { stripArxivLink } from '../corpus/paper.js';
+import type { TextList } from './columns.js';
 import type { PaperList } from './paper-list.js';
 import { countsToOffsets, lowerBound } from './sorted.js';
 import { termsOf } from './text.js';
@@ -11,7 +12,7 @@ import { termsOf } from './text.js';
  */
 export interface SuggestionIndex {
 	/** Each paper's title as folded words joined by single spaces ('' when it has none). */
-	titleKeys: string[];
+	titleKeys: TextList;
 	/** Entry i is the title of paper `entryPapers[i]` read from character `entryOffsets[i]`. */
 	entryPapers: Uint32Array;
 	entryOffsets: Uint16Array;
@@ -176,7 +177,7 @@ export function suggestPaperNumbers(context: SuggestionContext, partial: string,
 	if (words.length === 0) return [...chosen];
 	const phrase = words.join(' ');
 	const wordStart = ` ${phrase}`;
-	const [titleStart, titleEnd] = sortedRange(titleStarts.length, (i) => titleKeys[titleStarts[i]!]!, phrase);
+	const [titleStart, titleEnd] = sortedRange(titleStarts.length, (i) => titleKeys.at(titleStarts[i]!)!, phrase);
 	choose(
 		newestMatching(
 			context,
@@ -184,7 +185,7 @@ export function suggestPaperNumbers(context: SuggestionContext, partial: string,
 			titleStart,
 			titleEnd,
 			(i) => titleStarts[i]!,
-			(paperNo) => titleKeys[paperNo]!.startsWith(phrase),
+			(paperNo) => titleKeys.at(paperNo)!.startsWith(phrase),
 		),
 	);
 	const [start, end] = phraseRange(suggestions, phrase);
@@ -195,7 +196,10 @@ export function suggestPaperNumbers(context: SuggestionContext, partial: string,
 			start,
 			end,
 			(i) => entryPapers[i]!,
-			(paperNo) => titleKeys[paperNo]!.startsWith(phrase) || titleKeys[paperNo]!.includes(wordStart),
+			(paperNo) => {
+				const key = titleKeys.at(paperNo)!;
+				return key.startsWith(phrase) || key.includes(wordStart);
+			},
 		),
 	);
 
@@ -212,7 +216,7 @@ export function suggestPaperNumbers(context: SuggestionContext, partial: string,
 			const paperNo = entryPapers[i]!;
 			if (!hasEveryWord.wants(paperNo)) continue;
 			checks++;
-			const key = ` ${titleKeys[paperNo]} `;
+			const key = ` ${titleKeys.at(paperNo)} `;
 			if (others.every((word) => key.includes(` ${word} `)) && key.includes(` ${last}`)) hasEveryWord.offer(paperNo);
 		}
 		choose(hasEveryWord.papers);
@@ -299,7 +303,7 @@ function phraseRange(suggestions: SuggestionIndex, phrase: string): [number, num
 	const { titleKeys, entryPapers, entryOffsets } = suggestions;
 	const head = (i: number) => {
 		const offset = entryOffsets[i]!;
-		return titleKeys[entryPapers[i]!]!.slice(offset, offset + phrase.length);
+		return titleKeys.at(entryPapers[i]!)!.slice(offset, offset + phrase.length);
 	};
 	const start = lowerBound(entryPapers.length, (i) => head(i) < phrase);
 	const end = lowerBound(entryPapers.length, (i) => head(i) <= phrase);
