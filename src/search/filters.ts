@@ -142,24 +142,51 @@ export function namesByWordOf(names: readonly string[]): Map<string, number[]> {
 
 function authorFilter(authors: AuthorIndex, name: string, paperCount: number): PaperFilter {
 	const accepted = papersByAuthor(authors, name);
-	if (accepted.size < paperCount / 256) return (paperNo) => accepted.has(paperNo);
+	if (accepted.length < paperCount / 256) {
+		const few = new Set(accepted);
+		return (paperNo) => few.has(paperNo);
+	}
 	// Many papers: a flag per paper answers faster than a set the size of the corpus's share.
 	const flags = new Uint8Array(paperCount);
 	for (const paperNo of accepted) flags[paperNo] = 1;
 	return (paperNo) => flags[paperNo] === 1;
 }
 
-/** The papers with an author whose name has every word of `name` (see compileFilters). */
-export function papersByAuthor(authors: AuthorIndex, name: string): Set<number> {
+/** The papers with an author whose name has every word of `name` (see compileFilters), ascending, each once. */
+export function papersByAuthor(authors: AuthorIndex, name: string): Uint32Array {
+	const last = lastAuthorLookup.get(authors);
+	if (last?.name === name) return last.papers;
 	const wanted = termsOf(name);
-	const accepted = new Set<number>();
-	if (wanted.length === 0) return accepted;
-	const candidates = wanted.map((word) => authors.namesByWord.get(word) ?? []);
-	const rarest = candidates.reduce((best, names) => (names.length < best.length ? names : best));
-	for (const nameNo of rarest) {
-		const words = authors.names[nameNo]!.split(' ');
-		if (!wanted.every((word) => words.includes(word))) continue;
-		for (let at = authors.paperOffsets[nameNo]!; at < authors.paperOffsets[nameNo + 1]!; at++) accepted.add(authors.namePapers[at]!);
+	const lists: Uint32Array[] = [];
+	if (wanted.length > 0) {
+		const candidates = wanted.map((word) => authors.namesByWord.get(word) ?? []);
+		const rarest = candidates.reduce((best, names) => (names.length < best.length ? names : best));
+		const spaced = wanted.map((word) => ` ${word} `);
+		for (const nameNo of rarest) {
+			const words = ` ${authors.names[nameNo]} `;
+			if (spaced.every((word) => words.includes(word))) {
+				lists.push(authors.namePapers.subarray(authors.paperOffsets[nameNo]!, authors.paperOffsets[nameNo + 1]!));
+			}
+		}
 	}
-	return accepted;
+	const papers = lists.length === 1 ? lists[0]! : unionOf(lists);
+	lastAuthorLookup.set(authors, { name, papers });
+	return papers;
 }
+
+/** The numbers in any of the ascending lists, ascending, each once. */
+function unionOf(lists: readonly Uint32Array[]): Uint32Array {
+	const all = new Uint32Array(lists.reduce((total, list) => total + list.length, 0));
+	let at = 0;
+	for (const list of lists) {
+		all.set(list, at);
+		at += list.length;
+	}
+	all.sort();
+	let kept = 0;
+	for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[kept++] = all[i]!;
+	return all.subarray(0, kept);
+}
+
+/** The last author looked up in each index: a search asks twice, for its filter and for the papers to score. */
+const lastAuthorLookup = new WeakMap<AuthorIndex, { name: string; papers: Uint32Array }>();

@@ -241,7 +241,7 @@ function topScoredPapers(
 	accept: PaperFilter | null,
 ): ScoredPaper[] {
 	const byAuthor = author === null ? null : papersByAuthor(index.authors, author);
-	if (byAuthor && byAuthor.size <= index.ids.length / FEW_PAPERS_SHARE)
+	if (byAuthor && byAuthor.length <= index.ids.length / FEW_PAPERS_SHARE)
 		return topPapersAmong(index.postings, expansions, byAuthor, limit, accept);
 	return topPapers(index.postings, index.buffers, expansions, limit, accept);
 }

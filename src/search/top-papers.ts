@@ -20,9 +20,11 @@ export function topPapers(
 	limit: number,
 	accept: PaperFilter | null,
 ): ScoredPaper[] {
+	const expansions = words.flat();
+	if (expansions.length === 1) return topOfOneTerm(postings, expansions[0]!, limit, accept);
 	const isCommon = (expansion: TermExpansion) => documentFrequency(postings, expansion.term) >= postings.paperCount * COMMON_SHARE;
-	const common = words.flat().filter(isCommon);
-	const rare = words.flat().filter((expansion) => !isCommon(expansion));
+	const common = expansions.filter(isCommon);
+	const rare = expansions.filter((expansion) => !isCommon(expansion));
 	if (common.length === 0 || rare.length === 0) {
 		accumulateScores(postings, buffers, words);
 		return topScored(buffers, limit, accept);
@@ -49,6 +51,25 @@ export function topPapers(
 		);
 	const last = approximate.at(-1)!.score;
 	return exactlyBest(postings, buffers, words, last - marginBelow(last), limit, accept);
+}
+
+/**
+ * The best `limit` papers of one term's list: a paper's score is its one posting's, so the list is
+ * read as it is, with no score buffers and no second pass over the papers it touches.
+ */
+function topOfOneTerm(postings: Postings, { term, weight }: TermExpansion, limit: number, accept: PaperFilter | null): ScoredPaper[] {
+	const { offsets, papers, impacts } = postings;
+	const factor = termFactor(postings, term, weight);
+	const best: ScoredPaper[] = [];
+	for (let at = offsets[term]!; at < offsets[term + 1]!; at++) {
+		const score = Math.fround(impacts[at]! * factor);
+		// Papers come in ascending order, so one that only ties the last place stays out.
+		if (best.length === limit && score <= best[limit - 1]!.score) continue;
+		const paperNo = papers[at]!;
+		if (accept && !accept(paperNo)) continue;
+		insertInOrder(best, { paperNo, score }, limit);
+	}
+	return best;
 }
 
 /** Far above the rounding of a float32 sum of a query's terms near `score`, and far below any real difference. */
@@ -92,19 +113,23 @@ export function topPapersAmong(
 /** The best `limit` of the scored papers, best first, ties to the lower paper number (as topScored orders them). */
 function bestOf({ paperNos, scores, matched }: ExactScores, limit: number): ScoredPaper[] {
 	const best: ScoredPaper[] = [];
-	const better = (a: ScoredPaper, b: ScoredPaper) => a.score > b.score || (a.score === b.score && a.paperNo < b.paperNo);
 	for (let at = 0; at < paperNos.length; at++) {
-		if (!matched[at]) continue;
-		const scored = { paperNo: paperNos[at]!, score: scores[at]! };
-		if (best.length === limit && !better(scored, best.at(-1)!)) continue;
-		let place = best.length === limit ? limit - 1 : best.length;
-		while (place > 0 && better(scored, best[place - 1]!)) {
-			best[place] = best[place - 1]!;
-			place--;
-		}
-		best[place] = scored;
+		if (matched[at]) insertInOrder(best, { paperNo: paperNos[at]!, score: scores[at]! }, limit);
 	}
 	return best;
+}
+
+const better = (a: ScoredPaper, b: ScoredPaper) => a.score > b.score || (a.score === b.score && a.paperNo < b.paperNo);
+
+/** Puts `scored` in its place in `best` (best first, at most `limit` long) if it belongs there. */
+function insertInOrder(best: ScoredPaper[], scored: ScoredPaper, limit: number): void {
+	if (best.length === limit && !better(scored, best.at(-1)!)) return;
+	let place = best.length === limit ? limit - 1 : best.length;
+	while (place > 0 && better(scored, best[place - 1]!)) {
+		best[place] = best[place - 1]!;
+		place--;
+	}
+	best[place] = scored;
 }
 
 /** Papers in ascending order, each one's exact score, and whether any word matched it. */
