@@ -259,13 +259,21 @@ function fillPostings(
 	const postingPapers = new Uint32Array(offsets[termCount]!);
 	const impacts = new Float32Array(offsets[termCount]!);
 	const cursor = offsets.slice(0, termCount);
+	const fieldCount = FIELDS.length;
+	const denominators = new Float64Array(fieldCount);
 	for (let paperNo = 0; paperNo + 1 < paperRecords.length; paperNo++) {
+		for (let fieldNo = 0; fieldNo < fieldCount; fieldNo++) {
+			const { b } = FIELD_SETTINGS[fieldNo]!;
+			denominators[fieldNo] = 1 - b + (b * fieldLengths[paperNo * fieldCount + fieldNo]!) / averageLengths[fieldNo]!;
+		}
+		// The records' chunks are read directly: a paper's records are in one chunk or two.
 		for (let r = paperRecords[paperNo]!; r < paperRecords[paperNo + 1]!; r++) {
-			const t = rank[recordTerms.at(r)]!;
-			const fieldNo = recordCounts.at(r) & 7;
-			const { weight, b } = FIELD_SETTINGS[fieldNo]!;
-			const length = fieldLengths[paperNo * FIELDS.length + fieldNo]!;
-			const count = (weight * (recordCounts.at(r) >>> 3)) / (1 - b + (b * length) / averageLengths[fieldNo]!);
+			const chunk = r >>> CHUNK_BITS;
+			const within = r & CHUNK_MASK;
+			const t = rank[recordTerms.chunks[chunk]![within]!]!;
+			const fieldCounts = recordCounts.chunks[chunk]![within]!;
+			const fieldNo = fieldCounts & 7;
+			const count = (FIELD_SETTINGS[fieldNo]!.weight * (fieldCounts >>> 3)) / denominators[fieldNo]!;
 			const at = cursor[t]!;
 			if (at > offsets[t]! && postingPapers[at - 1] === paperNo) impacts[at - 1]! += count;
 			else {
