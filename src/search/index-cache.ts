@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadedCorpus, ReadCorpus } from '../corpus/load.js';
@@ -123,7 +123,8 @@ class OtherCodeError extends Error {}
 export async function writeIndexCache(index: PaperIndex, fingerprint: string, cacheDir: string): Promise<void> {
 	await mkdir(cacheDir, { recursive: true });
 	const path = indexCachePath(cacheDir, fingerprint);
-	const temporary = `${path}.${process.pid}.tmp`;
+	// Builds in one process may run side by side (the CLI's, in tests): each writes its own file.
+	const temporary = `${path}.${process.pid}.${randomUUID()}.tmp`;
 	const file = await open(temporary, 'w');
 	try {
 		const pieces = encodeIndex(index, fingerprint, await indexCodeKey());
