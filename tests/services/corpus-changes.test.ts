@@ -73,6 +73,29 @@ describe('checkCorpusChanges', () => {
 		expect(await readFile(join(folder, 'changes.jsonl'), 'utf8')).toContain('"journal_ref":"JMLR 24"');
 	});
 
+	it('asks arXiv nothing with ARXIV_CHECKS_PER_DAY=0, and still records the announcement’s replacements', async () => {
+		standIn = await startArxivStandIn(() => ({ body: apiFeedXml([]) }));
+		const papers = IDS.map((id) => paperSchema.parse({ id, title: `Paper ${id}`, abstract: 'A', version: 1 }));
+		const context = {
+			state,
+			index: buildSearchIndex(papers),
+			arxiv: { apiUrl: standIn.apiUrl, queue: createRequestQueue(0), userAgent: 'paperbot-tests' },
+			corpusPath: folder,
+			dailyChecks: 0,
+			now: () => new Date('2026-03-02T09:00:00Z'),
+			reload: async () => undefined,
+		};
+		expect(await checkCorpusChanges(context, '2026-03-02')).toEqual([]);
+		const replaced = { ...papers[2]!, version: 3 };
+		const changes = await checkCorpusChanges(context, '2026-03-03', {
+			date: '2026-03-03',
+			entries: [{ paper: replaced, announceType: 'replace' }],
+			skipped: [],
+		});
+		expect(changes).toMatchObject([{ paper_id: '2301.00003', version: 3 }]);
+		expect(standIn.received).toEqual([]);
+	});
+
 	it('checks every paper in turn on the days after some were replaced, none twice and none skipped', async () => {
 		standIn = await startArxivStandIn((url) => ({
 			body: apiFeedXml(
