@@ -96,12 +96,15 @@ export async function checkCorpusChanges(context: ChangeCheckContext, day: strin
 	let next = cursor.next;
 	if (cursor.day !== day) {
 		const ids = corpusArxivIds(index);
-		const share = dailyShare(
-			ids.filter((id) => !replaced.has(id)),
-			cursor.next,
-			context.dailyChecks,
+		// The cursor counts through the whole corpus; papers the announcement replaced are left out of
+		// the day's share after it is taken, so no other paper is checked twice or skipped for them.
+		const share = dailyShare(ids, cursor.next, context.dailyChecks);
+		found.push(
+			...(await fetchArxivVersions(
+				share.filter((id) => !replaced.has(id)),
+				context.arxiv,
+			)),
 		);
-		found.push(...(await fetchArxivVersions(share, context.arxiv)));
 		next = ids.length === 0 ? 0 : (cursor.next + share.length) % ids.length;
 	}
 	const comparison = compareVersions(index, found, (id) => store.seen(id), replaced);

@@ -72,4 +72,61 @@ describe('checkCorpusChanges', () => {
 		expect(openChanges(state).all()).toHaveLength(1);
 		expect(await readFile(join(folder, 'changes.jsonl'), 'utf8')).toContain('"journal_ref":"JMLR 24"');
 	});
+
+	it('asks arXiv nothing with ARXIV_CHECKS_PER_DAY=0, and still records the announcement’s replacements', async () => {
+		standIn = await startArxivStandIn(() => ({ body: apiFeedXml([]) }));
+		const papers = IDS.map((id) => paperSchema.parse({ id, title: `Paper ${id}`, abstract: 'A', version: 1 }));
+		const context = {
+			state,
+			index: buildSearchIndex(papers),
+			arxiv: { apiUrl: standIn.apiUrl, queue: createRequestQueue(0), userAgent: 'paperbot-tests' },
+			corpusPath: folder,
+			dailyChecks: 0,
+			now: () => new Date('2026-03-02T09:00:00Z'),
+			reload: async () => undefined,
+		};
+		expect(await checkCorpusChanges(context, '2026-03-02')).toEqual([]);
+		const replaced = { ...papers[2]!, version: 3 };
+		const changes = await checkCorpusChanges(context, '2026-03-03', {
+			date: '2026-03-03',
+			entries: [{ paper: replaced, announceType: 'replace' }],
+			skipped: [],
+		});
+		expect(changes).toMatchObject([{ paper_id: '2301.00003', version: 3 }]);
+		expect(standIn.received).toEqual([]);
+	});
+
+	it('checks every paper in turn on the days after some were replaced, none twice and none skipped', async () => {
+		standIn = await startArxivStandIn((url) => ({
+			body: apiFeedXml(
+				(url.searchParams.get('id_list') ?? '').split(',').map((id) => ({
+					id,
+					title: `Paper ${id}`,
+					authors: ['A. Author'],
+					categories: ['cs.LG'],
+					published: '2023-01-01',
+				})),
+			),
+		}));
+		const papers = IDS.map((id) => paperSchema.parse({ id, title: `Paper ${id}`, abstract: 'A', version: 1 }));
+		const context = {
+			state,
+			index: buildSearchIndex(papers),
+			arxiv: { apiUrl: standIn.apiUrl, queue: createRequestQueue(0), userAgent: 'paperbot-tests' },
+			corpusPath: folder,
+			dailyChecks: 2,
+			now: () => new Date('2026-03-02T09:00:00Z'),
+			reload: async () => undefined,
+		};
+		// The announcement replaces the first paper: the day's check leaves it out, as the feed told of it.
+		const replaced = { ...papers[0]!, version: 2 };
+		await checkCorpusChanges(context, '2026-03-02', {
+			date: '2026-03-02',
+			entries: [{ paper: replaced, announceType: 'replace' }],
+			skipped: [],
+		});
+		await checkCorpusChanges(context, '2026-03-03');
+		await checkCorpusChanges(context, '2026-03-04');
+		expect(standIn.received.map((request) => request.idList)).toEqual(['2301.00002', '2301.00003,2301.00004', '2301.00005,2301.00001']);
+	});
 });
