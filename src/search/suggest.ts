@@ -1,4 +1,4 @@
-import { stripArxivLink, type Paper } from '../corpus/paper.js';
+import { stripArxivLink, stripDoiPrefix, type Paper } from '../corpus/paper.js';
 import { countsToOffsets, lowerBound } from './sorted.js';
 import { termsOf } from './text.js';
 
@@ -201,11 +201,10 @@ class NewestPapers {
 	}
 }
 
-/** The positions in `papersById` of the papers whose id starts with `prefix`. */
 /** What a partly typed key starts with, as keys are written: an arXiv link's id, or a DOI (bare or as a link) as `doi:` and lower case. */
 function keyPrefixOf(partial: string): string {
 	const stripped = stripArxivLink(partial);
-	const doi = stripped.replace(/^(https?:\/\/)?(dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '');
+	const doi = stripDoiPrefix(stripped);
 	return /^10\./.test(doi) ? `doi:${doi.toLowerCase()}` : stripped;
 }
 
