@@ -8,7 +8,7 @@ import { CorpusError } from './corpus/load.js';
 import { doiLookupOptions, EnvError, parseEnv, settingsOver, zoteroSettings } from './env.js';
 import { answer } from './interaction/answer.js';
 import { createTerminalLogger, progressLine, type TextOutput } from './log.js';
-import { openState, StateError } from './store/state.js';
+import { openState, type State, StateError } from './store/state.js';
 import { openLibrary } from './search/library.js';
 import { lazyReadingDesk, LOCAL_READING_LIST, openReadingDesk } from './services/reading-desk.js';
 import { pollPreviewText } from './messages/reading-messages.js';
@@ -67,13 +67,10 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 		]);
 		const settings = zoteroSettings(env);
 		if (!settings) return runZoteroCommandLine(null, request.json, io);
-		const state = openState(env.STATE_PATH);
-		try {
+		return withState(env.STATE_PATH, async (state) => {
 			const run = { settings, state, corpusPath: env.CORPUS_PATH, userAgent: libraryUserAgent(packageJson.version, env.CONTACT_EMAIL) };
 			return await runZoteroCommandLine(run, request.json, io);
-		} finally {
-			state.close();
-		}
+		});
 	}
 	const library = await openLibrary(env.CORPUS_PATH, createTerminalLogger(env.LOG_LEVEL, io.stderr), { output: io.stderr });
 	// The arXiv and library modules (and their XML parser) load only for the commands that ask those services.
@@ -122,8 +119,7 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 			import('./arxiv/queue.js'),
 			import('./console/follow-command-line.js'),
 		]);
-		const state = openState(env.STATE_PATH);
-		try {
+		return withState(env.STATE_PATH, async (state) => {
 			const arxiv = {
 				apiUrl: env.ARXIV_API_URL,
 				queue: createRequestQueue(env.ARXIV_REQUEST_INTERVAL * 1000),
@@ -135,9 +131,7 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 			const looked = await (request.kind === 'following' ? runFollowingCommandLine : runChangesCommandLine)(options, io);
 			progress.clear();
 			return looked;
-		} finally {
-			state.close();
-		}
+		});
 	}
 	if (request.kind === 'ours' || request.kind === 'citations') {
 		const [{ openLabDesk }, { createOpenAlexCitations }, { libraryUserAgent }, { runOursCommandLine, runCitationsCommandLine }] =
@@ -147,8 +141,7 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 				import('./library/contact.js'),
 				import('./console/lab-command-line.js'),
 			]);
-		const state = openState(env.STATE_PATH);
-		try {
+		return withState(env.STATE_PATH, async (state) => {
 			const desk = openLabDesk({ state, library, authors: env.LAB_AUTHORS ?? [] });
 			if (request.kind === 'ours') return runOursCommandLine(desk, request.json, io);
 			const client = createOpenAlexCitations({
@@ -158,22 +151,17 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 				userAgent: libraryUserAgent(packageJson.version, env.CONTACT_EMAIL),
 			});
 			return await runCitationsCommandLine(desk, client, { since: request.since, json: request.json, now: new Date() }, io);
-		} finally {
-			state.close();
-		}
+		});
 	}
 	const guildId = env.DISCORD_GUILD_ID ?? LOCAL_READING_LIST;
 	if (request.kind === 'reading-preview') {
-		const state = openState(env.STATE_PATH);
-		try {
+		return withState(env.STATE_PATH, async (state) => {
 			const settingsFor = settingsOver(state, env);
 			const settings = settingsFor(guildId);
 			const preview = openReadingDesk({ state, library, settingsFor }).preview(settings);
 			io.stdout.write(`${request.json ? JSON.stringify(preview.message, null, 2) : pollPreviewText(preview, settings.timezone)}\n`);
 			return EXIT.answer;
-		} finally {
-			state.close();
-		}
+		});
 	}
 	// Opened only when a reading-list command asks, so the other commands never touch STATE_PATH.
 	const reading = lazyReadingDesk(() => {
@@ -193,4 +181,14 @@ async function answerCommandLine(argv: readonly string[], io: CliIo, problem: (m
 	if (reply.isError || reply.isEmpty) return problem(renderReply(reply), EXIT.noAnswer);
 	io.stdout.write(`${request.json ? replyAsJson(reply) : renderReply(reply)}\n`);
 	return EXIT.answer;
+}
+
+/** Runs `use` over the state at `path`, closing it after, however `use` ends. */
+async function withState<T>(path: string, use: (state: State) => Promise<T>): Promise<T> {
+	const state = openState(path);
+	try {
+		return await use(state);
+	} finally {
+		state.close();
+	}
 }

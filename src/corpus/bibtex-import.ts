@@ -1,7 +1,7 @@
 import { type Entry, type Library, parseAsync } from '@retorquere/bibtex-parser';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { latexToUnicode } from './latex.js';
-import { isPartialDate, normaliseArxivId, normaliseDoi, arxivIdOfDoi, type Paper, paperSchema } from './paper.js';
+import { isPartialDate, normaliseArxivId, normaliseDoi, arxivIdOfDoi, type Paper, paperSchema, stripDoiPrefix } from './paper.js';
 import { describeIssues } from './records.js';
 import { setAbstractsAside } from './bibtex-abstracts.js';
 
@@ -147,7 +147,7 @@ function entryRecord(entry: Entry, abstract: string | null): Record<string, unkn
 		abstract: abstract?.replace(/\s+/g, ' ').trim() || null,
 		categories: arxivId && field('primaryclass') ? [field('primaryclass')] : null,
 		venue,
-		doi: doi && arxivIdOfDoi(doi) === null ? doiText!.replace(/^(https?:\/\/)?(dx\.)?doi\.org\//i, '') : null,
+		doi: doi && arxivIdOfDoi(doi) === null ? stripDoiPrefix(doiText!) : null,
 		url: field('url'),
 		published: dateOf(field('date'), field('year'), field('month')),
 		cite_key: entry.key,

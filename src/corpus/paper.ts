@@ -44,11 +44,7 @@ const SOURCE_KEY = /^(bib:\S+|zotero:(?:users|groups)\/\d+\/[A-Z0-9]+)$/;
  * text is not a DOI.
  */
 export function normaliseDoi(text: string): string | null {
-	let doi = text
-		.trim()
-		.replace(/^<|>$/g, '')
-		.replace(/^(https?:\/\/)?(dx\.)?doi\.org\//i, '')
-		.replace(/^doi:\s*/i, '');
+	let doi = stripDoiPrefix(text.trim().replace(/^<|>$/g, ''));
 	try {
 		doi = decodeURIComponent(doi);
 	} catch {
@@ -56,6 +52,9 @@ export function normaliseDoi(text: string): string | null {
 	}
 	return DOI.test(doi) ? doi.toLowerCase() : null;
 }
+
+/** A DOI as written, without the `doi.org` link or `doi:` in front of it (case and escapes as they are). */
+export const stripDoiPrefix = (text: string): string => text.replace(/^(https?:\/\/)?(dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '');
 
 /** The arXiv id behind arXiv's own DataCite DOI (`10.48550/arXiv.2305.00054`), or null. */
 export function arxivIdOfDoi(doi: string): string | null {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { doiOfKey, isArxivKey, type Paper } from '../corpus/paper.js';
+import { doiOfKey, isArxivKey, type Paper, stripDoiPrefix } from '../corpus/paper.js';
 import { termsOf } from '../search/text.js';
 import { createServiceClient, LibraryError, type ServiceClient } from './http.js';
 
@@ -85,7 +85,7 @@ type WorkList = z.infer<typeof listSchema>;
 
 /** `https://openalex.org/W123` → `W123`. */
 export const shortOpenAlexId = (id: string) => id.replace(/^https?:\/\/openalex\.org\//i, '');
-const bareDoi = (doi: string) => doi.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '').toLowerCase();
+const bareDoi = (doi: string) => stripDoiPrefix(doi).toLowerCase();
 /** Characters that would end a filter value (`,` `|`) or the title search's words (`:`). */
 const FILTER_SYNTAX = /[,|:]/g;
 

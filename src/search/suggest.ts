@@ -1,4 +1,4 @@
-import { stripArxivLink } from '../corpus/paper.js';
+import { stripArxivLink, stripDoiPrefix } from '../corpus/paper.js';
 import type { TextList } from './columns.js';
 import type { PaperList } from './paper-list.js';
 import { countsToOffsets, lowerBound } from './sorted.js';
@@ -289,7 +289,7 @@ class NewestPapers {
 /** What a partly typed key starts with, as keys are written: an arXiv link's id, or a DOI (bare or as a link) as `doi:` and lower case. */
 function keyPrefixOf(partial: string): string {
 	const stripped = stripArxivLink(partial);
-	const doi = stripped.replace(/^(https?:\/\/)?(dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '');
+	const doi = stripDoiPrefix(stripped);
 	return /^10\./.test(doi) ? `doi:${doi.toLowerCase()}` : stripped;
 }
 

@@ -6,9 +6,8 @@ import { citingWork, LAB_RECORDS, LAB_WORKS } from '../library/lab-citations.js'
 import { startOpenAlexStandIn } from '../library/openalex-stand-in.js';
 import { startBotForTest, startTestWorkspace, type BotProcess } from './bot-process.js';
 import type { InteractionInput, OptionValue } from './discord-standin.js';
-import { MEMBER_PERMISSIONS } from './standin/world.js';
+import { ADMIN_PERMISSIONS } from './standin/world.js';
 
-const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 32n).toString();
 const API_KEY = 'openalex-key-never-logged-42';
 const DAY = (day: number) => new Date(`2026-11-${String(day).padStart(2, '0')}T09:30:00Z`);
 

@@ -5,9 +5,8 @@ import { FEED_DATE, FEED_DAY, IN_CORPUS, OFF_TOPIC, ON_TOPIC, REPLACED } from '.
 import { CROSS_LISTED_SPIKING, NEW_SPIKING, SPIKING_DAY, SPIKING_DAY_DATE } from '../feed/spiking-day.js';
 import { startBotForTest, startFeedBot, type BotProcess } from './bot-process.js';
 import { button, selectMenu, slashCommand, type InteractionInput, type OptionValue } from './discord-standin.js';
-import { MEMBER_PERMISSIONS } from './standin/world.js';
+import { MEMBER_PERMISSIONS, ADMIN_PERMISSIONS } from './standin/world.js';
 
-const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 32n).toString();
 const CATEGORIES = 'cs.NE+cs.LG';
 
 /** A `/paperbot` or `/paper` interaction, with an optional subcommand group, as Discord sends it. */

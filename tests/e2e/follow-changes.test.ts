@@ -7,9 +7,8 @@ import { announcementXml, type FeedEntry } from '../arxiv/feed-stand-in.js';
 import { FEED_DATE, FEED_DAY, ON_TOPIC } from '../feed/feed-day.js';
 import { startBotForTest, startFeedBot, type BotProcess } from './bot-process.js';
 import { slashCommand } from './discord-standin.js';
-import { MEMBER_PERMISSIONS } from './standin/world.js';
+import { ADMIN_PERMISSIONS } from './standin/world.js';
 
-const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 32n).toString();
 const CATEGORIES = 'cs.NE+cs.LG';
 const NEXT_DATE = '2026-03-03';
 

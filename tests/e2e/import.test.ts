@@ -10,11 +10,10 @@ import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyCorpus, PROJECT_ROOT, startBotProcess, type BotProcess } from './bot-process.js';
 import { slashCommand, startDiscordStandin, type Standin } from './discord-standin.js';
-import { MEMBER_PERMISSIONS } from './standin/world.js';
+import { ADMIN_PERMISSIONS } from './standin/world.js';
 
 const EPHEMERAL = 64;
 /** The stand-in member's permissions plus Manage Server (0x20). */
-const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 0x20n).toString();
 const fixture = (name: string) => readFile(join(PROJECT_ROOT, 'tests/fixtures/library', name), 'utf8');
 
 let standin: Standin;

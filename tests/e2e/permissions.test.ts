@@ -24,10 +24,9 @@ import {
 	type OptionValue,
 	type Standin,
 } from './discord-standin.js';
-import { MEMBER_PERMISSIONS } from './standin/world.js';
+import { ADMIN_PERMISSIONS } from './standin/world.js';
 
 const EPHEMERAL = 64;
-const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 0x20n).toString();
 const CREATE_PUBLIC_THREADS = (1n << 35n).toString();
 const SPIKING_GAN = '2305.10246';
 const MALDACENA = 'hep-th/9711200';

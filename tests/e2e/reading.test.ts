@@ -4,9 +4,8 @@ import type { APIEmbed, APIMessage } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { startBotForTest, startTestWorkspace, type BotProcess } from './bot-process.js';
 import { slashCommand, type InteractionInput, type OptionValue, type Standin } from './discord-standin.js';
-import { MEMBER_PERMISSIONS } from './standin/world.js';
+import { MEMBER_PERMISSIONS, ADMIN_PERMISSIONS } from './standin/world.js';
 
-const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 32n).toString();
 /** A Monday, 10:00 UTC: the default reading schedule's time. */
 const DUE = new Date('2026-03-02T10:00:00Z');
 const SEND_POLLS = 1n << 49n;

@@ -6,9 +6,8 @@ import type { APIEmbed, APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyCorpus, startBotProcess, type BotProcess } from './bot-process.js';
 import { startDiscordStandin, type OptionValue, type Standin } from './discord-standin.js';
-import { MEMBER_PERMISSIONS } from './standin/world.js';
+import { ADMIN_PERMISSIONS } from './standin/world.js';
 
-const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 32n).toString();
 const SEND_MESSAGES = (1n << 11n).toString();
 const CREATE_PUBLIC_THREADS = (1n << 35n).toString();
 const TIMEZONE = 'Europe/London';

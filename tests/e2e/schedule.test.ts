@@ -5,9 +5,8 @@ import type { APIEmbed, APIMessage } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { runBotProcess, startBotForTest, startTestWorkspace, type BotProcess } from './bot-process.js';
 import { selectMenu, type InteractionInput, type OptionValue, type Standin } from './discord-standin.js';
-import { MEMBER_PERMISSIONS } from './standin/world.js';
+import { MEMBER_PERMISSIONS, ADMIN_PERMISSIONS } from './standin/world.js';
 
-const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 32n).toString();
 const NEW_PAPERS = [
 	{
 		id: '2401.00001',

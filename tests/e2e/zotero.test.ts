@@ -4,9 +4,7 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import { articleItem, STAND_IN_KEY, startZoteroStandIn } from '../library/zotero-stand-in.js';
 import { startBotForTest, startTestWorkspace } from './bot-process.js';
 import { slashCommand } from './discord-standin.js';
-import { MEMBER_PERMISSIONS } from './standin/world.js';
-
-const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 32n).toString();
+import { ADMIN_PERMISSIONS } from './standin/world.js';
 
 const field = (answer: APIMessage, name: string) =>
 	(answer.embeds[0] as APIEmbed | undefined)?.fields?.find((candidate) => candidate.name === name)?.value ?? '';

@@ -25,6 +25,40 @@ afterEach(async () => {
 
 const IDS = ['2301.00001', '2301.00002', '2301.00003', '2301.00004', '2301.00005'];
 
+/** An arXiv stand-in answering each id_list with a version-1 record per id, `extra` laid over the record of each id it names. */
+async function startVersionStandIn(extra: (id: string) => { journalRef?: string } = () => ({})) {
+	standIn = await startArxivStandIn((url) => ({
+		body: apiFeedXml(
+			(url.searchParams.get('id_list') ?? '').split(',').map((id) => ({
+				id,
+				title: `Paper ${id}`,
+				authors: ['A. Author'],
+				categories: ['cs.LG'],
+				published: '2023-01-01',
+				...extra(id),
+			})),
+		),
+	}));
+	return standIn;
+}
+
+/** The corpus of IDS (version 1 each), and a check of `dailyChecks` papers a day against `arxiv`. */
+function checkContext(arxiv: { apiUrl: string }, dailyChecks: number) {
+	const papers = IDS.map((id) => paperSchema.parse({ id, title: `Paper ${id}`, abstract: 'A', version: 1 }));
+	return {
+		papers,
+		context: {
+			state,
+			index: buildSearchIndex(papers),
+			arxiv: { apiUrl: arxiv.apiUrl, queue: createRequestQueue(0), userAgent: 'paperbot-tests' },
+			corpusPath: folder,
+			dailyChecks,
+			now: () => new Date('2026-03-02T09:00:00Z'),
+			reload: async () => undefined,
+		},
+	};
+}
+
 describe('dailyShare', () => {
 	it('takes the next share of the corpus from the cursor, wrapping round', () => {
 		expect(dailyShare(IDS, 0, 2)).toEqual(['2301.00001', '2301.00002']);
@@ -36,35 +70,15 @@ describe('dailyShare', () => {
 describe('checkCorpusChanges', () => {
 	it('checks a share of the corpus a day, once a day, and records a journal reference gained since the last sight', async () => {
 		let journal: string | undefined;
-		standIn = await startArxivStandIn((url) => ({
-			body: apiFeedXml(
-				(url.searchParams.get('id_list') ?? '').split(',').map((id) => ({
-					id,
-					title: `Paper ${id}`,
-					authors: ['A. Author'],
-					categories: ['cs.LG'],
-					published: '2023-01-01',
-					...(id === '2301.00001' && journal ? { journalRef: journal } : {}),
-				})),
-			),
-		}));
-		const index = buildSearchIndex(IDS.map((id) => paperSchema.parse({ id, title: `Paper ${id}`, abstract: 'A' })));
-		const context = {
-			state,
-			index,
-			arxiv: { apiUrl: standIn.apiUrl, queue: createRequestQueue(0), userAgent: 'paperbot-tests' },
-			corpusPath: folder,
-			dailyChecks: 3,
-			now: () => new Date('2026-03-02T09:00:00Z'),
-			reload: async () => undefined,
-		};
+		const arxiv = await startVersionStandIn((id) => (id === '2301.00001' && journal ? { journalRef: journal } : {}));
+		const { context } = checkContext(arxiv, 3);
 		expect(await checkCorpusChanges(context, '2026-03-02')).toEqual([]);
 		expect(await checkCorpusChanges(context, '2026-03-02')).toEqual([]);
 		journal = 'JMLR 24';
 		const changes = await checkCorpusChanges(context, '2026-03-03');
 		expect(changes).toMatchObject([{ paper_id: '2301.00001', journal_ref: 'JMLR 24', version: null, withdrawn: false }]);
 		expect(await checkCorpusChanges(context, '2026-03-04')).toEqual([]);
-		expect(standIn.received.map((request) => request.idList)).toEqual([
+		expect(arxiv.received.map((request) => request.idList)).toEqual([
 			'2301.00001,2301.00002,2301.00003',
 			'2301.00004,2301.00005,2301.00001',
 			'2301.00002,2301.00003,2301.00004',
@@ -75,16 +89,7 @@ describe('checkCorpusChanges', () => {
 
 	it('asks arXiv nothing with ARXIV_CHECKS_PER_DAY=0, and still records the announcement’s replacements', async () => {
 		standIn = await startArxivStandIn(() => ({ body: apiFeedXml([]) }));
-		const papers = IDS.map((id) => paperSchema.parse({ id, title: `Paper ${id}`, abstract: 'A', version: 1 }));
-		const context = {
-			state,
-			index: buildSearchIndex(papers),
-			arxiv: { apiUrl: standIn.apiUrl, queue: createRequestQueue(0), userAgent: 'paperbot-tests' },
-			corpusPath: folder,
-			dailyChecks: 0,
-			now: () => new Date('2026-03-02T09:00:00Z'),
-			reload: async () => undefined,
-		};
+		const { papers, context } = checkContext(standIn, 0);
 		expect(await checkCorpusChanges(context, '2026-03-02')).toEqual([]);
 		const replaced = { ...papers[2]!, version: 3 };
 		const changes = await checkCorpusChanges(context, '2026-03-03', {
@@ -97,27 +102,8 @@ describe('checkCorpusChanges', () => {
 	});
 
 	it('checks every paper in turn on the days after some were replaced, none twice and none skipped', async () => {
-		standIn = await startArxivStandIn((url) => ({
-			body: apiFeedXml(
-				(url.searchParams.get('id_list') ?? '').split(',').map((id) => ({
-					id,
-					title: `Paper ${id}`,
-					authors: ['A. Author'],
-					categories: ['cs.LG'],
-					published: '2023-01-01',
-				})),
-			),
-		}));
-		const papers = IDS.map((id) => paperSchema.parse({ id, title: `Paper ${id}`, abstract: 'A', version: 1 }));
-		const context = {
-			state,
-			index: buildSearchIndex(papers),
-			arxiv: { apiUrl: standIn.apiUrl, queue: createRequestQueue(0), userAgent: 'paperbot-tests' },
-			corpusPath: folder,
-			dailyChecks: 2,
-			now: () => new Date('2026-03-02T09:00:00Z'),
-			reload: async () => undefined,
-		};
+		const arxiv = await startVersionStandIn();
+		const { papers, context } = checkContext(arxiv, 2);
 		// The announcement replaces the first paper: the day's check leaves it out, as the feed told of it.
 		const replaced = { ...papers[0]!, version: 2 };
 		await checkCorpusChanges(context, '2026-03-02', {
@@ -127,6 +113,6 @@ describe('checkCorpusChanges', () => {
 		});
 		await checkCorpusChanges(context, '2026-03-03');
 		await checkCorpusChanges(context, '2026-03-04');
-		expect(standIn.received.map((request) => request.idList)).toEqual(['2301.00002', '2301.00003,2301.00004', '2301.00005,2301.00001']);
+		expect(arxiv.received.map((request) => request.idList)).toEqual(['2301.00002', '2301.00003,2301.00004', '2301.00005,2301.00001']);
 	});
 });

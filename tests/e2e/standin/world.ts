@@ -20,6 +20,9 @@ export const MEMBER_PERMISSIONS = (
 	(1n << 49n)
 ).toString();
 
+/** A member's permissions and Manage Server (0x20), as the admin commands need. */
+export const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 0x20n).toString();
+
 /** One request the stand-in received, as tests see it. The `Authorization` header is never kept. */
 export interface RecordedRequest {
 	method: string;
