@@ -1,7 +1,7 @@
 import type { Paper } from '../corpus/paper.js';
 import type { PaperList } from './paper-list.js';
 import { countsToOffsets, lowerBound } from './sorted.js';
-import { searchWordsOf, stemOf, titleAcronyms } from './text.js';
+import { SearchWordIds, stemOf, titleAcronyms } from './text.js';
 
 /**
  * The inverted index: a sorted vocabulary of stems and, for each, the papers containing it with
@@ -162,7 +162,6 @@ interface FieldRecords {
 const PROGRESS_EVERY = 1024;
 
 function readFieldRecords(papers: PaperList, onProgress: (fraction: number) => void): FieldRecords {
-	const wordTermIds = new Map<string, number>();
 	const stemIds = new Map<string, number>();
 	const recordTerms = new ChunkedArray((length) => new Uint32Array(length));
 	const recordCounts = new ChunkedArray((length) => new Uint16Array(length));
@@ -170,28 +169,25 @@ function readFieldRecords(papers: PaperList, onProgress: (fraction: number) => v
 	const fieldLengths = new Uint32Array(papers.length * FIELDS.length);
 	const byTerm = new TermCounters();
 	const fieldTerms: number[] = [];
-	const termIdOf = (word: string) => {
-		let id = wordTermIds.get(word);
+	const wordIds = new SearchWordIds((word) => {
+		const stem = stemOf(word);
+		let id = stemIds.get(stem);
 		if (id === undefined) {
-			const stem = stemOf(word);
-			id = stemIds.get(stem);
-			if (id === undefined) {
-				id = stemIds.size;
-				stemIds.set(stem, id);
-				byTerm.makeRoomFor(id);
-			}
-			wordTermIds.set(word, id);
+			id = stemIds.size;
+			stemIds.set(stem, id);
+			byTerm.makeRoomFor(id);
 		}
 		return id;
-	};
+	});
 
 	for (let paperNo = 0; paperNo < papers.length; paperNo++) {
 		const paper = papers.at(paperNo)!;
 		for (let fieldNo = 0; fieldNo < FIELDS.length; fieldNo++) {
-			const words = searchWordsOf(fieldText(paper, FIELDS[fieldNo]!));
-			fieldLengths[paperNo * FIELDS.length + fieldNo] = words.length;
-			for (const word of words) {
-				const id = termIdOf(word);
+			const count = wordIds.read(fieldText(paper, FIELDS[fieldNo]!));
+			const { found } = wordIds;
+			fieldLengths[paperNo * FIELDS.length + fieldNo] = count;
+			for (let at = 0; at < count; at++) {
+				const id = found[at]!;
 				if (byTerm.inField[id]!++ === 0) fieldTerms.push(id);
 			}
 			for (const id of fieldTerms) {
@@ -208,7 +204,15 @@ function readFieldRecords(papers: PaperList, onProgress: (fraction: number) => v
 		paperRecords[paperNo + 1] = recordTerms.length;
 		if (paperNo % PROGRESS_EVERY === 0) onProgress(paperNo / papers.length);
 	}
-	return { stemIds, wordTermIds, recordTerms, recordCounts, paperRecords, fieldLengths, termPaperCounts: byTerm.papers };
+	return {
+		stemIds,
+		wordTermIds: new Map(wordIds.entries()),
+		recordTerms,
+		recordCounts,
+		paperRecords,
+		fieldLengths,
+		termPaperCounts: byTerm.papers,
+	};
 }
 
 /**

@@ -50,6 +50,134 @@ export function searchWordsOf(text: string): string[] {
 	return words.filter((word) => !STOP_WORDS.has(word));
 }
 
+/**
+ * Numbers the search words of many texts (see {@link searchWordsOf}): the same word, the same id.
+ * Reading a text leaves its words' ids in `found`, stop words skipped. Folded ASCII text, nearly
+ * every field, is read in place: each word found by the rule {@link ASCII_SEARCH_WORD} spells,
+ * looked up in an open-addressed table by a hash of its characters, so a word met before costs
+ * no string and no map lookup (a corpus's build reads hundreds of millions of them). Other text
+ * is split by searchWordsOf and its words looked up the same way.
+ */
+export class SearchWordIds {
+	/** The ids of the words of the text read last, `found[0]` up to `found[count]`. */
+	found = new Int32Array(256);
+	private readonly words: string[] = [];
+	/** Per word: its id (-1 for a stop word) and its hash. */
+	private ids = new Int32Array(1 << 12);
+	private hashes = new Int32Array(1 << 12);
+	/** Word number + 1 by hash, 0 for an empty slot; kept at most half full. */
+	private slots = new Int32Array(1 << 13);
+
+	/** `idOfNewWord` is asked once for each word not met before (never for a stop word). */
+	constructor(private readonly idOfNewWord: (word: string) => number) {}
+
+	/** Reads `text`'s search words into `found`; returns how many there are. */
+	read(text: string): number {
+		const folded = foldText(text);
+		let count = 0;
+		let at = 0;
+		while (at < folded.length) {
+			const code = folded.charCodeAt(at);
+			if (code > 0x7f) return this.readSplit(folded);
+			const end = asciiSearchWordEnd(folded, at, code);
+			if (end === at) {
+				at++;
+				continue;
+			}
+			const id = this.idOf(folded, at, end);
+			if (id >= 0) {
+				if (count === this.found.length) this.found = grownInts(this.found, count * 2);
+				this.found[count++] = id;
+			}
+			at = end;
+		}
+		return count;
+	}
+
+	/** Every word met and its id, stop words left out. */
+	*entries(): Generator<[string, number]> {
+		for (let wordNo = 0; wordNo < this.words.length; wordNo++) {
+			if (this.ids[wordNo]! >= 0) yield [this.words[wordNo]!, this.ids[wordNo]!];
+		}
+	}
+
+	private readSplit(folded: string): number {
+		const words = folded.match(ANY_SEARCH_WORD) ?? [];
+		let count = 0;
+		for (const word of words) {
+			const id = this.idOf(word, 0, word.length);
+			if (id < 0) continue;
+			if (count === this.found.length) this.found = grownInts(this.found, count * 2);
+			this.found[count++] = id;
+		}
+		return count;
+	}
+
+	/** The id of the word `text[start, end)`, numbering it when it is new. */
+	private idOf(text: string, start: number, end: number): number {
+		let hash = FNV_OFFSET;
+		for (let at = start; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), FNV_PRIME);
+		const mask = this.slots.length - 1;
+		let slot = hash & mask;
+		for (let entry = this.slots[slot]!; entry !== 0; entry = this.slots[slot]!) {
+			const wordNo = entry - 1;
+			const word = this.words[wordNo]!;
+			if (this.hashes[wordNo] === hash && word.length === end - start && text.startsWith(word, start)) return this.ids[wordNo]!;
+			slot = (slot + 1) & mask;
+		}
+		const word = start === 0 && end === text.length ? text : text.slice(start, end);
+		const id = STOP_WORDS.has(word) ? -1 : this.idOfNewWord(word);
+		const wordNo = this.words.length;
+		this.words.push(word);
+		if (wordNo === this.ids.length) {
+			this.ids = grownInts(this.ids, wordNo * 2);
+			this.hashes = grownInts(this.hashes, wordNo * 2);
+		}
+		this.ids[wordNo] = id;
+		this.hashes[wordNo] = hash;
+		this.slots[slot] = wordNo + 1;
+		if (this.words.length * 2 > this.slots.length) this.growSlots();
+		return id;
+	}
+
+	private growSlots(): void {
+		const slots = new Int32Array(this.slots.length * 2);
+		const mask = slots.length - 1;
+		for (let wordNo = 0; wordNo < this.words.length; wordNo++) {
+			let slot = this.hashes[wordNo]! & mask;
+			while (slots[slot] !== 0) slot = (slot + 1) & mask;
+			slots[slot] = wordNo + 1;
+		}
+		this.slots = slots;
+	}
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+const isLetter = (code: number) => code >= 0x61 && code <= 0x7a;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
+/**
+ * Where the search word starting at `at` of folded ASCII text ends, as {@link ASCII_SEARCH_WORD}
+ * matches it there (`code` is the character at `at`), or `at` when no word starts there.
+ */
+function asciiSearchWordEnd(text: string, at: number, code: number): number {
+	let end = at + 1;
+	if (isLetter(code)) {
+		while (end < text.length && isLetter(text.charCodeAt(end))) end++;
+		if (end - at > 1 || end === text.length || !isDigit(text.charCodeAt(end))) return end;
+	} else if (!isDigit(code)) return at;
+	while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+	return end < text.length && isLetter(text.charCodeAt(end)) ? end + 1 : end;
+}
+
+function grownInts(values: Int32Array, length: number): Int32Array<ArrayBuffer> {
+	const larger = new Int32Array(length);
+	larger.set(values);
+	return larger;
+}
+
 /** The stem a search word is indexed under (Porter's English stemmer): `spiking` and `spike` meet. */
 export function stemOf(word: string): string {
 	return word.charCodeAt(0) <= 0x39 ? word : stemmer(word);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchWordsOf, stemOf, termsOf, titleAcronyms } from '../../src/search/text.js';
+import { SearchWordIds, searchWordsOf, stemOf, termsOf, titleAcronyms } from '../../src/search/text.js';
 
 describe('termsOf', () => {
 	it('lower-cases and splits at anything that is not a letter or a digit', () => {
@@ -105,5 +105,46 @@ describe('titleAcronyms', () => {
 	it('counts a hyphenated capitalised word once, and folds accented initials', () => {
 		expect(titleAcronyms('Large-Scale Image Recognition')).toEqual(['lir']);
 		expect(titleAcronyms('Über Große Netze')).toEqual(['ugn']);
+	});
+});
+
+describe('SearchWordIds', () => {
+	/** The words of each text as the table numbers them, spelled back by the ids it gave out. */
+	function wordsRead(texts: string[]): string[][] {
+		const spelled: string[] = [];
+		const table = new SearchWordIds((word) => spelled.push(word) - 1);
+		return texts.map((text) => Array.from(table.found.subarray(0, table.read(text)), (id) => spelled[id]!));
+	}
+
+	it('reads every text into the words searchWordsOf splits it into, each new word numbered once', () => {
+		const texts = [
+			'CIFAR10 and ResNet-50 on a 3D U-Net, T5 at 1k steps',
+			'a12b 12abc ab1c x y7 7 zz9z9 the The THE',
+			'Schrödinger’s $^{171}$YbOH \\emph{molecule}: 深度学习 模型',
+			'',
+			'--- ... !!!',
+			'of the in',
+			'resnet50 resnet50 cifar10',
+		];
+		expect(wordsRead(texts)).toEqual(texts.map(searchWordsOf));
+		let newWords = 0;
+		const table = new SearchWordIds(() => newWords++);
+		table.read('spiking spiking networks');
+		table.read('networks of spiking neurons');
+		expect(newWords).toBe(3);
+		expect([...table.entries()].map(([word]) => word)).toEqual(['spiking', 'networks', 'neurons']);
+	});
+
+	it('agrees with searchWordsOf on thousands of random texts of letters, digits, marks and stop words', () => {
+		const pieces = ['a', 'b', 'z', 'ab', 'of', 'the', '1', '9', '42', ' ', '-', '.', 'Q', 'é', '\\', '$', 'x2', '\n'];
+		let seed = 7;
+		const random = () => {
+			seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+			return seed / 2 ** 31;
+		};
+		const texts = Array.from({ length: 5000 }, () =>
+			Array.from({ length: 1 + Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]!).join(''),
+		);
+		expect(wordsRead(texts)).toEqual(texts.map(searchWordsOf));
 	});
 });
