@@ -28,7 +28,17 @@ export interface IndexCacheOptions {
 	onProgress?: (fraction: number) => void;
 	/** Told why a built index could not be saved; not fatal. Default: console.warn. */
 	onWarning?: (message: string) => void;
+	/** Up to this many papers, the index keeps its papers in memory. Default {@link PAPERS_IN_MEMORY_UP_TO}. */
+	papersInMemoryUpTo?: number;
 }
+
+/**
+ * Up to this many papers (a few hundred MB of records), an index keeps its papers' records and
+ * title keys in memory, read once at the start: cards, suggestions and the feed read no disk.
+ * Past it, they stay in the cache file and each is read when asked, so that memory stays in
+ * bounds (see DESIGN.md, "Memory at a restart").
+ */
+export const PAPERS_IN_MEMORY_UP_TO = 200_000;
 
 /** A ready index, what the load of its corpus reported, and where they came from. */
 export interface LoadedIndex {
@@ -61,6 +71,8 @@ const PARSE_SHARE = 0.1;
  */
 export async function loadOrBuildIndex(listed: ListedCorpus, options: IndexCacheOptions): Promise<LoadedIndex> {
 	const warn = options.onWarning ?? ((message: string) => console.warn(message));
+	const inMemoryUpTo = options.papersInMemoryUpTo ?? PAPERS_IN_MEMORY_UP_TO;
+	const inService = (index: PaperIndex) => (index.ids.length <= inMemoryUpTo ? withPapersInMemory(index) : index);
 	const indexCode = await indexCodeKey();
 	let reason: BuildReason | null = null;
 	const names = await readdir(options.cacheDir).catch((error: NodeJS.ErrnoException) => {
@@ -72,10 +84,13 @@ export async function loadOrBuildIndex(listed: ListedCorpus, options: IndexCache
 		const path = join(options.cacheDir, name);
 		try {
 			const cached = openIndexCache(path, indexCode);
-			if (sameStates(cached.corpus.states, listed.states)) return cached.load(listed.files);
+			if (sameStates(cached.corpus.states, listed.states)) {
+				const loaded = cached.load(listed.files);
+				return { ...loaded, index: inService(loaded.index) };
+			}
 			const appended = await appendedRecords(cached.corpus, listed);
 			const loaded = appended && cached.load(listed.files);
-			const index = loaded && addPapersToIndex(loaded.index, appended.papers);
+			const index = loaded && addPapersToIndex(inService(loaded.index), appended.papers);
 			if (index) return { index, corpus: summaryOf(appended.files, listed.files), files: appended.files, source: 'cache' };
 			if (!loaded) cached.close();
 			reason ??= 'the corpus changed since the last start';
@@ -84,9 +99,11 @@ export async function loadOrBuildIndex(listed: ListedCorpus, options: IndexCache
 		}
 	}
 	options.onBuild?.(reason ?? 'first start');
-	const built = await buildAndWrite(listed, options.cacheDir, options.onProgress ?? (() => undefined));
+	const built = await buildAndWrite(listed, options.cacheDir, inMemoryUpTo, options.onProgress ?? (() => undefined));
 	if (built.cause !== null) {
 		warn(`cannot save the search index as ${built.path} (${built.cause}); the next start will build it again`);
+	}
+	if (built.cause !== null || !(built.index.papers instanceof StoredPapers)) {
 		return { index: built.index, corpus: built.corpus, files: built.files, source: 'built' };
 	}
 	// The papers are let go for their records in the file, as a restart reads them.
@@ -103,6 +120,7 @@ export async function loadOrBuildIndex(listed: ListedCorpus, options: IndexCache
 async function buildAndWrite(
 	listed: ListedCorpus,
 	cacheDir: string,
+	inMemoryUpTo: number,
 	progress: (fraction: number) => void,
 ): Promise<
 	{ index: PaperIndex; corpus: CorpusSummary; files: IndexedFiles; path: string } & (
@@ -113,7 +131,7 @@ async function buildAndWrite(
 	const read = await listed.read();
 	const path = indexCachePath(cacheDir, read.fingerprint);
 	const recordsPath = `${path}.${process.pid}.${randomUUID()}.records.tmp`;
-	const { corpus, parts, papers, cause } = await parseAndStore(read, cacheDir, recordsPath);
+	const { corpus, parts, papers, cause } = await parseAndStore(read, cacheDir, recordsPath, inMemoryUpTo);
 	progress(PARSE_SHARE);
 	const postings = buildPostings(papers instanceof StoredPapers ? inPaperOrder(papers) : papers, (fraction) =>
 		progress(PARSE_SHARE + (1 - PARSE_SHARE) * fraction),
@@ -127,22 +145,25 @@ async function buildAndWrite(
 	} catch (error) {
 		return { index, corpus, files, path, cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
 	} finally {
-		await rm(recordsPath, { force: true });
+		if (papers instanceof StoredPapers) await rm(recordsPath, { force: true });
 	}
 }
 
 /**
- * Parses the corpus, makes every part of its index but the postings, and writes the papers'
- * records to `recordsPath`: the papers as read back from there, or, when that cannot be written,
- * the parsed papers themselves and why. The parsed papers are let go when this returns.
+ * Parses the corpus, makes every part of its index but the postings, and, past `inMemoryUpTo`
+ * papers, writes the papers' records to `recordsPath`: the papers as read back from there, or,
+ * when that cannot be written, the parsed papers themselves and why. The parsed papers of a corpus
+ * that large are let go when this returns.
  */
 async function parseAndStore(
 	read: ReadCorpus,
 	cacheDir: string,
 	recordsPath: string,
+	inMemoryUpTo: number,
 ): Promise<{ corpus: CorpusSummary; parts: Omit<StoredIndexParts, 'postings'>; papers: PaperList; cause: string | null }> {
 	const { papers, ...corpus } = read.parse();
 	const parts = buildPartsBesidePostings(papers);
+	if (papers.length <= inMemoryUpTo) return { corpus, parts, papers, cause: null };
 	try {
 		await mkdir(cacheDir, { recursive: true });
 		const file = await open(recordsPath, 'w');
@@ -156,6 +177,19 @@ async function parseAndStore(
 	} catch (error) {
 		return { corpus, parts, papers, cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
 	}
+}
+
+/** The index with its papers' records read into memory, in one pass, and its title keys decoded. */
+function withPapersInMemory(index: PaperIndex): PaperIndex {
+	const { papers, suggestions } = index;
+	if (!(papers instanceof StoredPapers)) return index;
+	const inOrder = inPaperOrder(papers);
+	const { titleKeys } = suggestions;
+	return {
+		...index,
+		papers: Array.from({ length: papers.length }, (_, paperNo) => inOrder.at(paperNo)!),
+		suggestions: { ...suggestions, titleKeys: Array.from({ length: titleKeys.length }, (_, at) => titleKeys.at(at)!) },
+	};
 }
 
 function sameStates(cached: IndexedFiles['states'], now: IndexedFiles['states']): boolean {

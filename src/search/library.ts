@@ -66,11 +66,13 @@ interface Loaded {
 const PROGRESS_AFTER_MS = 2_000;
 
 /** Where {@link openLibrary} speaks to a person. */
-export interface LibraryOutput {
+export interface LibraryOptions {
 	/** Default: stderr. */
 	output?: TextOutput;
 	/** How long a build runs before its progress is drawn on a terminal. Default: 2 s. */
 	progressAfterMs?: number;
+	/** Up to this many papers, the index keeps its papers in memory (see loadOrBuildIndex). */
+	papersInMemoryUpTo?: number;
 }
 
 /** `N records skipped` / `N records kept with a note`, said once before the quoted lines. */
@@ -89,7 +91,7 @@ function remarksHeading(count: number, what: string): string {
 export async function openLibrary(
 	corpusPath: string,
 	log: Logger,
-	{ output = process.stderr, progressAfterMs = PROGRESS_AFTER_MS }: LibraryOutput = {},
+	{ output = process.stderr, progressAfterMs = PROGRESS_AFTER_MS, papersInMemoryUpTo }: LibraryOptions = {},
 ): Promise<Library> {
 	const listeners: LoadListener[] = [];
 	let reloading: Promise<unknown> = Promise.resolve();
@@ -121,6 +123,7 @@ export async function openLibrary(
 			},
 			onProgress: (fraction) => progress.show(`${building}… ${Math.floor(fraction * 100)}%`),
 			onWarning: (message) => output.write(`paperbot: ${message}\n`),
+			papersInMemoryUpTo,
 		});
 		progress.clear();
 		printRemarks(corpus.warnings, corpus.notes);

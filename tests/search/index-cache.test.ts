@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listCorpus, loadCorpus, readCorpus } from '../../src/corpus/load.js';
 import { indexCachePath, loadOrBuildIndex, writeIndexCache } from '../../src/search/index-cache.js';
 import { buildSearchIndex, getPaper, searchPapers, suggestPapers } from '../../src/search/paper-index.js';
+import { StoredPapers } from '../../src/search/paper-list.js';
 import { similarPapers } from '../../src/search/similar.js';
 
 const SHIPPED = new URL('../../data/', import.meta.url).pathname;
@@ -27,27 +28,36 @@ afterEach(async () => {
 });
 
 describe('loadOrBuildIndex', () => {
-	it('builds and writes the index on first start, then reads it back with the same answers', async () => {
-		const corpus = await readCorpus(SHIPPED);
-		const built = buildSearchIndex((await loadCorpus(SHIPPED)).papers);
-		const first = await loadOrBuildIndex(await listCorpus(SHIPPED), { cacheDir: folder, onWarning, onBuild });
-		expect(first.source).toBe('built');
-		expect(await cacheFiles(folder)).toEqual([`.paperbot-index-${corpus.fingerprint}.bin`]);
+	it.each([
+		['keeps its papers in memory', undefined, Array],
+		['reads its papers from the cache file', 0, StoredPapers],
+	])(
+		'builds and writes the index on first start, then reads it back with the same answers, and %s',
+		async (_, papersInMemoryUpTo, kind) => {
+			const corpus = await readCorpus(SHIPPED);
+			const built = buildSearchIndex((await loadCorpus(SHIPPED)).papers);
+			const options = { cacheDir: folder, onWarning, onBuild, papersInMemoryUpTo };
+			const first = await loadOrBuildIndex(await listCorpus(SHIPPED), options);
+			expect(first.source).toBe('built');
+			expect(await cacheFiles(folder)).toEqual([`.paperbot-index-${corpus.fingerprint}.bin`]);
+			expect(first.index.papers).toBeInstanceOf(kind);
 
-		const second = await loadOrBuildIndex(await listCorpus(SHIPPED), { cacheDir: folder, onWarning, onBuild });
-		expect(second.source).toBe('cache');
-		for (const paperNo of built.ids.keys()) expect(second.index.papers.at(paperNo)).toEqual(built.papers.at(paperNo));
-		for (const query of ['spiking GAN', 'wasserstien', 'author:"Yi Zeng" year:2023', 'YbOH', 'cat:cs.NE', 'venue:neurips']) {
-			expect(searchPapers(second.index, query)).toEqual(searchPapers(built, query));
-		}
-		for (const query of ['spiking GAN', 'wasserstien', 'author:"Yi Zeng" year:2023', 'YbOH']) {
-			expect(searchPapers(second.index, query)).toEqual(searchPapers(first.index, query));
-		}
-		expect(suggestPapers(second.index, 'spiking n')).toEqual(suggestPapers(first.index, 'spiking n'));
-		expect(similarPapers(second.index, '2305.10246')).toEqual(similarPapers(first.index, '2305.10246'));
-		expect(warnings).toEqual([]);
-		expect(reasons).toEqual(['first start']);
-	});
+			const second = await loadOrBuildIndex(await listCorpus(SHIPPED), options);
+			expect(second.source).toBe('cache');
+			expect(second.index.papers).toBeInstanceOf(kind);
+			for (const paperNo of built.ids.keys()) expect(second.index.papers.at(paperNo)).toEqual(built.papers.at(paperNo));
+			for (const query of ['spiking GAN', 'wasserstien', 'author:"Yi Zeng" year:2023', 'YbOH', 'cat:cs.NE', 'venue:neurips']) {
+				expect(searchPapers(second.index, query)).toEqual(searchPapers(built, query));
+			}
+			for (const query of ['spiking GAN', 'wasserstien', 'author:"Yi Zeng" year:2023', 'YbOH']) {
+				expect(searchPapers(second.index, query)).toEqual(searchPapers(first.index, query));
+			}
+			expect(suggestPapers(second.index, 'spiking n')).toEqual(suggestPapers(first.index, 'spiking n'));
+			expect(similarPapers(second.index, '2305.10246')).toEqual(similarPapers(first.index, '2305.10246'));
+			expect(warnings).toEqual([]);
+			expect(reasons).toEqual(['first start']);
+		},
+	);
 
 	it('rebuilds when the corpus changes and removes the stale cache file', async () => {
 		const corpusFolder = join(folder, 'corpus');

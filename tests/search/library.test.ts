@@ -98,43 +98,55 @@ describe('Library.addPapers', () => {
 		abstract: 'Quokkas counted.',
 	});
 
-	it('puts appended papers in service without building the index again, and the next start adds them the same way', async () => {
-		const folder = await mkdtemp(join(tmpdir(), 'paperbot-library-'));
-		folders.push(folder);
-		await cp('data', folder, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
-		const library = await openLibrary(folder, createLogger('silent'), { output: { isTTY: false, write: () => true } });
-		const before = library.current();
-		const told: (readonly string[] | null)[] = [];
-		library.onLoad((_corpus, _index, added) => told.push(added));
-		await appendPapers(folder, [quokkas]);
-		expect((await library.addPapers([quokkas])).ok).toBe(true);
-		expect(told).toEqual([null, ['2401.00001']]);
-		const after = library.current();
-		expect(after.postings).toBe(before.postings);
-		expect(searchPapers(after, 'quokka census').map((result) => result.paper.id)).toEqual(['2401.00001']);
-		expect(suggestPapers(after, 'a census of q').map((paper) => paper.id)).toEqual(['2401.00001']);
-		expect(getPaper(after, 'arXiv:2401.00001')?.title).toBe('A census of quokkas');
-		expect(paperCount(after)).toBe(paperCount(before) + 1);
+	it.each([
+		['kept in memory', undefined],
+		['read from the cache file', 0],
+	])(
+		'puts appended papers in service without building the index again, and the next start adds them the same way (papers %s)',
+		async (_, papersInMemoryUpTo) => {
+			const folder = await mkdtemp(join(tmpdir(), 'paperbot-library-'));
+			folders.push(folder);
+			await cp('data', folder, { recursive: true, filter: (source) => !source.includes('.paperbot-index-') });
+			const library = await openLibrary(folder, createLogger('silent'), {
+				output: { isTTY: false, write: () => true },
+				papersInMemoryUpTo,
+			});
+			const before = library.current();
+			const told: (readonly string[] | null)[] = [];
+			library.onLoad((_corpus, _index, added) => told.push(added));
+			await appendPapers(folder, [quokkas]);
+			expect((await library.addPapers([quokkas])).ok).toBe(true);
+			expect(told).toEqual([null, ['2401.00001']]);
+			const after = library.current();
+			expect(after.postings).toBe(before.postings);
+			expect(searchPapers(after, 'quokka census').map((result) => result.paper.id)).toEqual(['2401.00001']);
+			expect(suggestPapers(after, 'a census of q').map((paper) => paper.id)).toEqual(['2401.00001']);
+			expect(getPaper(after, 'arXiv:2401.00001')?.title).toBe('A census of quokkas');
+			expect(paperCount(after)).toBe(paperCount(before) + 1);
 
-		// The reload the file's change sets off finds the paper in service already.
-		await library.reload();
-		expect(library.current().postings).toBe(before.postings);
-		expect(paperCount(library.current())).toBe(paperCount(before) + 1);
+			// The reload the file's change sets off finds the paper in service already.
+			await library.reload();
+			expect(library.current().postings).toBe(before.postings);
+			expect(paperCount(library.current())).toBe(paperCount(before) + 1);
 
-		const written: string[] = [];
-		const restarted = await openLibrary(folder, createLogger('silent'), { output: { isTTY: false, write: (text) => written.push(text) } });
-		expect(written).toEqual([]);
-		expect(searchPapers(restarted.current(), 'quokka').map((result) => result.paper.id)).toEqual(['2401.00001']);
-		expect(paperCount(restarted.current())).toBe(paperCount(before) + 1);
+			const written: string[] = [];
+			const restarted = await openLibrary(folder, createLogger('silent'), {
+				output: { isTTY: false, write: (text) => written.push(text) },
+				papersInMemoryUpTo,
+			});
+			expect(written).toEqual([]);
+			expect(searchPapers(restarted.current(), 'quokka').map((result) => result.paper.id)).toEqual(['2401.00001']);
+			expect(paperCount(restarted.current())).toBe(paperCount(before) + 1);
 
-		// A second record of an added paper is a correction only a full read applies.
-		const corrected = { ...quokkas, title: 'A second census of quokkas' };
-		await writeFile(join(folder, 'more.jsonl'), `${JSON.stringify(corrected)}\n`);
-		await library.reload();
-		expect(library.current().postings).not.toBe(before.postings);
-		expect(getPaper(library.current(), '2401.00001')?.title).toBe('A second census of quokkas');
-		expect(paperCount(library.current())).toBe(paperCount(before) + 1);
-	});
+			// A second record of an added paper is a correction only a full read applies.
+			const corrected = { ...quokkas, title: 'A second census of quokkas' };
+			await writeFile(join(folder, 'more.jsonl'), `${JSON.stringify(corrected)}\n`);
+			await library.reload();
+			expect(library.current().postings).not.toBe(before.postings);
+			expect(getPaper(library.current(), '2401.00001')?.title).toBe('A second census of quokkas');
+			expect(paperCount(library.current())).toBe(paperCount(before) + 1);
+		},
+	);
 
 	it('reads the corpus whole when an added paper may be one it has', async () => {
 		const folder = await mkdtemp(join(tmpdir(), 'paperbot-library-'));
