@@ -3,7 +3,7 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Paper } from '../../src/corpus/paper.js';
+import { type Paper, paperSchema } from '../../src/corpus/paper.js';
 import { inPaperOrder, paperRecordPieces, StoredPapers, storedRecordPieces } from '../../src/search/paper-list.js';
 
 let folder: string | null = null;
@@ -25,12 +25,14 @@ async function writePieces(pieces: Iterable<Buffer>): Promise<string> {
 describe('stored records', () => {
 	it('reads back every paper written in pieces of many megabytes, by number, in order and copied whole', async () => {
 		// About 26 MB of records with two- and four-byte characters: more than one piece.
-		const papers: Paper[] = Array.from({ length: 12_000 }, (_, n) => ({
-			id: `2401.${String(n).padStart(5, '0')}`,
-			title: `Schrödinger bridges ${n}`,
-			authors: ['Zoë Müller'],
-			abstract: `${'𝔸 spiking é networks '.repeat(60 + (n % 40))}${n}`,
-		}));
+		const papers: Paper[] = Array.from({ length: 12_000 }, (_, n) =>
+			paperSchema.parse({
+				id: `2401.${String(n).padStart(5, '0')}`,
+				title: `Schrödinger bridges ${n}`,
+				authors: ['Zoë Müller'],
+				abstract: `${'𝔸 spiking é networks '.repeat(60 + (n % 40))}${n}`,
+			}),
+		);
 		const offsets = new Float64Array(papers.length + 1);
 		const path = await writePieces(paperRecordPieces(papers, offsets));
 		const stored = new StoredPapers(openSync(path, 'r'), 0, offsets);
