@@ -24,6 +24,8 @@ export interface AppendedRecords {
 }
 
 const NEWLINE = 0x0a;
+/** Appended lines are parsed in pieces of about this size (see appendedRecords). */
+const APPENDED_PIECE_BYTES = 64 << 10;
 
 /** What a load reports of `indexed` files, whose paths are now `files`. */
 export function summaryOf(indexed: IndexedFiles, files: string[]): CorpusSummary {
@@ -35,8 +37,11 @@ export function summaryOf(indexed: IndexedFiles, files: string[]): CorpusSummary
  * The records appended to the corpus since `indexed`: each file either as it was (size and time),
  * or longer, its old bytes unchanged (the same sha256) and new lines after them, or a JSON Lines
  * file that was not there. Null when any file changed otherwise (edited, shortened, removed, a
- * listing or a JSON array that grew), or when an appended record is a metadata overlay, which
- * changes a paper already indexed: only a full read can apply those.
+ * listing or a JSON array that grew), when an appended record is a metadata overlay, which changes
+ * a paper already indexed, or when one is a paper without an arXiv id, which may be one indexed
+ * already (see addPapersToIndex): only a full read can apply those. The new lines are parsed a
+ * piece at a time, so a file an import or a sync wrote, its first record already a DOI's, is
+ * given up on without parsing the rest before the full read parses it again.
  */
 export async function appendedRecords(indexed: IndexedFiles, listed: ListedCorpus): Promise<AppendedRecords | null> {
 	const byName = new Map(indexed.states.map((state, at) => [state.name, { state, hash: indexed.hashes[at]! }]));
@@ -53,14 +58,23 @@ export async function appendedRecords(indexed: IndexedFiles, listed: ListedCorpu
 		const from = before?.state.size ?? 0;
 		if (content.length < from) return null;
 		if (before && createHash('sha256').update(content.subarray(0, from)).digest('hex') !== before.hash) return null;
+		if (content.length > from) {
+			if (extname(file) !== '.jsonl' || (from > 0 && content[from - 1] !== NEWLINE)) return null;
+			let line = countLines(content, from) + 1;
+			for (let start = from; start < content.length; ) {
+				const newline = content.indexOf(NEWLINE, Math.min(start + APPENDED_PIECE_BYTES, content.length) - 1);
+				const end = newline === -1 ? content.length : newline + 1;
+				const piece = content.subarray(start, end);
+				const parsed = parseJsonLinesPiece(piece, file, line);
+				if (parsed.overlays.length > 0 || parsed.papers.some(({ paper }) => !isArxivKey(paper.id))) return null;
+				appended.papers.push(...parsed.papers.map(({ paper }) => paper));
+				appended.warnings.push(...parsed.warnings);
+				appended.notes.push(...parsed.notes);
+				line += countLines(piece, piece.length);
+				start = end;
+			}
+		}
 		appended.files.hashes.push(createHash('sha256').update(content).digest('hex'));
-		if (content.length === from) continue;
-		if (extname(file) !== '.jsonl' || (from > 0 && content[from - 1] !== NEWLINE)) return null;
-		const parsed = parseJsonLinesPiece(content.subarray(from), file, countLines(content, from) + 1);
-		if (parsed.overlays.length > 0) return null;
-		appended.papers.push(...parsed.papers.map(({ paper }) => paper));
-		appended.warnings.push(...parsed.warnings);
-		appended.notes.push(...parsed.notes);
 	}
 	appended.files.warnings = [...indexed.warnings, ...appended.warnings];
 	appended.files.notes = [...indexed.notes, ...appended.notes];

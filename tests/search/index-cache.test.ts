@@ -112,6 +112,35 @@ describe('loadOrBuildIndex', () => {
 		expect(loaded.index.ids).toEqual(papers.map((paper) => paper.id));
 	});
 
+	it('adds hundreds of kilobytes of appended arXiv records, naming a broken one by its line, and rebuilds for an appended DOI paper', async () => {
+		const corpusFolder = join(folder, 'corpus');
+		const file = join(corpusFolder, 'papers.jsonl');
+		await cp(FIXTURE, file);
+		await loadOrBuildIndex(await listCorpus(corpusFolder), { cacheDir: corpusFolder, onWarning, onBuild });
+		// 2,000 records of about 250 bytes: read in several pieces; the broken one is line 6 + 1,501.
+		const appended = Array.from({ length: 2_000 }, (_, n) =>
+			n === 1_500
+				? '{broken'
+				: JSON.stringify({
+						id: `2402.${String(n).padStart(5, '0')}`,
+						title: `Wombat survey number ${n}`,
+						abstract: 'Wombats counted. '.repeat(10),
+					}),
+		);
+		await appendFile(file, `${appended.join('\n')}\n`);
+		const loaded = await loadOrBuildIndex(await listCorpus(corpusFolder), { cacheDir: corpusFolder, onWarning, onBuild });
+		expect(loaded.source).toBe('cache');
+		expect(loaded.corpus.warnings).toEqual([`${file}:1507: not valid JSON`]);
+		expect(getPaper(loaded.index, '2402.01999')?.title).toBe('Wombat survey number 1999');
+		expect(getPaper(loaded.index, '2402.00000')?.title).toBe('Wombat survey number 0');
+
+		await appendFile(file, '{"id": "doi:10.1234/wombats", "title": "Wombats, the journal version", "abstract": null}\n');
+		const rebuilt = await loadOrBuildIndex(await listCorpus(corpusFolder), { cacheDir: corpusFolder, onWarning, onBuild });
+		expect(rebuilt.source).toBe('built');
+		expect(getPaper(rebuilt.index, 'doi:10.1234/wombats')?.title).toBe('Wombats, the journal version');
+		expect(reasons).toEqual(['first start', 'the corpus changed since the last start']);
+	});
+
 	it('reads only the cache while the files keep their size and time, and adds the papers appended to a file without a rebuild', async () => {
 		const corpusFolder = join(folder, 'corpus');
 		await cp(FIXTURE, join(corpusFolder, 'papers.jsonl'));
