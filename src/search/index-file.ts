@@ -76,6 +76,22 @@ function sectionsOf(index: PaperIndex): Record<string, SectionData> {
 	};
 }
 
+/**
+ * Texts as UTF-8 lines, each written straight into one buffer: joined first, they would make one
+ * more string of the whole section, which lives until the heap is next traced whole.
+ */
+function linesBytes(lines: readonly string[]): Buffer {
+	let length = Math.max(0, lines.length - 1);
+	for (const line of lines) length += Buffer.byteLength(line, 'utf8');
+	const bytes = Buffer.allocUnsafe(length);
+	let at = 0;
+	for (const [position, line] of lines.entries()) {
+		if (position > 0) bytes[at++] = 0x0a;
+		at += bytes.write(line, at, 'utf8');
+	}
+	return bytes;
+}
+
 function kindOf(data: SectionData): SectionKind {
 	if (data instanceof Uint16Array) return 'u16';
 	if (data instanceof Uint32Array) return 'u32';
@@ -108,7 +124,7 @@ export function encodeIndex(
 		let count: number | undefined;
 		if ('lines' in data) {
 			// A table read back from a cache file is those lines already.
-			bytes = [data.lines instanceof LineTable ? data.lines.bytes : Buffer.from(data.lines.join('\n'), 'utf8')];
+			bytes = [data.lines instanceof LineTable ? data.lines.bytes : linesBytes(data.lines)];
 			count = data.lines.length;
 		} else if ('json' in data) bytes = [Buffer.from(JSON.stringify(data.json), 'utf8')];
 		else if ('records' in data) bytes = [];

@@ -75,8 +75,14 @@ export interface SearchResult {
 	score: number;
 }
 
-/** A result whose paper is read when asked for, once; an enumerable property all the same, so results compare as plain data. */
+/**
+ * A result; when the papers are read from disk, one whose paper is read when asked for, once (an
+ * enumerable property all the same, so results compare as plain data). Papers in memory are read
+ * at once, into a plain object: results with a property defined on them kept the heap of 100,000
+ * papers about 30 MB larger through a run of queries.
+ */
 function resultOf(papers: PaperList, paperNo: number, score: number): SearchResult {
+	if (Array.isArray(papers)) return { paper: papers[paperNo]!, score };
 	let paper: Paper | undefined;
 	return Object.defineProperty({ score } as SearchResult, 'paper', {
 		enumerable: true,

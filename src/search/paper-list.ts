@@ -106,7 +106,7 @@ const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
  * reuses one buffer: a new one for each piece would count 1.4 GB of memory outside the heap at a
  * million papers, and V8 answers that by tracing the whole heap, again and again.
  */
-const PIECE_BYTES = 1 << 24;
+const PIECE_BYTES = 1 << 20;
 
 /**
  * The papers as JSON records one after another, in pieces to write in order as they come, so that

@@ -309,8 +309,10 @@ export const IMPACT_STEPS = 65_535;
 
 /**
  * The scores in sixteen bits each, scaled per term so that its largest is IMPACT_STEPS, halving the
- * largest part of the index. Written over the scores' own memory, in order: the sixteen-bit value
- * of posting n lands where postings n/2 and below were, all read already.
+ * largest part of the index on disk and after a restart. Written over the scores' own memory, in
+ * order: the sixteen-bit value of posting n lands where postings n/2 and below were, all read
+ * already; and left there, a view of its first half, rather than copied out, which would hold
+ * both at once at the build's peak. The process that built the index keeps the whole buffer.
  */
 function quantise(impacts: Float32Array, offsets: Uint32Array): { impacts: Uint16Array; scales: Float32Array } {
 	const termCount = offsets.length - 1;
@@ -323,7 +325,7 @@ function quantise(impacts: Float32Array, offsets: Uint32Array): { impacts: Uint1
 		const scale = scales[t]!;
 		for (let at = offsets[t]!; at < offsets[t + 1]!; at++) steps[at] = scale > 0 ? Math.round(impacts[at]! / scale) : 0;
 	}
-	return { impacts: steps.slice(), scales };
+	return { impacts: steps, scales };
 }
 
 /** Per-term counters for the build, indexed by term id and grown with the vocabulary. */
