@@ -20,9 +20,14 @@ export interface FilterContext {
 
 /**
  * Compiles filters into one predicate, cheapest test first. The author filter is answered from
- * the author index (names containing every word), so it costs the same for 10 papers as for 100k.
+ * the author index (names containing every word), so it costs the same for 10 papers as for 100k;
+ * a caller that has looked the author's papers up already (see papersByAuthor) passes them.
  */
-export function compileFilters(context: FilterContext, filters: Filters): PaperFilter {
+export function compileFilters(
+	context: FilterContext,
+	filters: Filters,
+	authorPapers: Uint32Array | null = filters.author === null ? null : papersByAuthor(context.authors, filters.author),
+): PaperFilter {
 	const tests: PaperFilter[] = [];
 	if (filters.yearFrom !== null || filters.yearTo !== null) {
 		const from = filters.yearFrom ?? 0;
@@ -32,7 +37,7 @@ export function compileFilters(context: FilterContext, filters: Filters): PaperF
 			return year !== 0 && year >= from && year <= to;
 		});
 	}
-	if (filters.author !== null) tests.push(authorFilter(context.authors, filters.author, context.years.length));
+	if (authorPapers !== null) tests.push(authorFilter(authorPapers, context.years.length));
 	if (filters.category !== null) {
 		const prefix = filters.category.trim().toLowerCase();
 		tests.push(
@@ -140,8 +145,7 @@ export function namesByWordOf(names: readonly string[]): Map<string, number[]> {
 	return namesByWord;
 }
 
-function authorFilter(authors: AuthorIndex, name: string, paperCount: number): PaperFilter {
-	const accepted = papersByAuthor(authors, name);
+function authorFilter(accepted: Uint32Array, paperCount: number): PaperFilter {
 	if (accepted.length < paperCount / 256) {
 		const few = new Set(accepted);
 		return (paperNo) => few.has(paperNo);
@@ -154,8 +158,6 @@ function authorFilter(authors: AuthorIndex, name: string, paperCount: number): P
 
 /** The papers with an author whose name has every word of `name` (see compileFilters), ascending, each once. */
 export function papersByAuthor(authors: AuthorIndex, name: string): Uint32Array {
-	const last = lastAuthorLookup.get(authors);
-	if (last?.name === name) return last.papers;
 	const wanted = termsOf(name);
 	const lists: Uint32Array[] = [];
 	if (wanted.length > 0) {
@@ -169,9 +171,7 @@ export function papersByAuthor(authors: AuthorIndex, name: string): Uint32Array 
 			}
 		}
 	}
-	const papers = lists.length === 1 ? lists[0]! : unionOf(lists);
-	lastAuthorLookup.set(authors, { name, papers });
-	return papers;
+	return lists.length === 1 ? lists[0]! : unionOf(lists);
 }
 
 /** The numbers in any of the ascending lists, ascending, each once. */
@@ -187,6 +187,3 @@ function unionOf(lists: readonly Uint32Array[]): Uint32Array {
 	for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[kept++] = all[i]!;
 	return all.subarray(0, kept);
 }
-
-/** The last author looked up in each index: a search asks twice, for its filter and for the papers to score. */
-const lastAuthorLookup = new WeakMap<AuthorIndex, { name: string; papers: Uint32Array }>();

@@ -90,7 +90,9 @@ export async function loadOrBuildIndex(listed: ListedCorpus, options: IndexCache
 			}
 			const appended = await appendedRecords(cached.corpus, listed);
 			const loaded = appended && cached.load(listed.files);
-			const index = loaded && addPapersToIndex(inService(loaded.index), appended.papers);
+			// Read into memory only once they are known to be added: a rebuild would read them again.
+			const added = loaded && addPapersToIndex(loaded.index, appended.papers);
+			const index = added && inService(added);
 			if (index) return { index, corpus: summaryOf(appended.files, listed.files), files: appended.files, source: 'cache' };
 			if (!loaded) cached.close();
 			reason ??= 'the corpus changed since the last start';

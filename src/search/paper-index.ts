@@ -215,21 +215,22 @@ export function searchPapers(
 
 /** The papers of one index (not its added papers) for a query's text and filters. */
 function searchLayer(index: PaperIndex, text: string, combined: Filters, limit: number): SearchResult[] {
-	const accept = hasFilters(combined) ? compileFilters(index, combined) : null;
+	// Found once: the filter, the order without words and the scoring of few papers all use them.
+	const byAuthor = combined.author === null ? null : papersByAuthor(index.authors, combined.author);
+	const accept = hasFilters(combined) ? compileFilters(index, combined, byAuthor) : null;
 	const words = [...new Set(searchWordsOf(text))];
 	if (words.length === 0) {
 		if (!accept) return [];
 		const results: SearchResult[] = [];
 		// An author's papers are few: put them in order rather than walk every paper for them.
-		const byAuthor = combined.author === null ? null : [...papersByAuthor(index.authors, combined.author)];
-		for (const paperNo of byAuthor?.sort((a, b) => index.recency[a]! - index.recency[b]!) ?? index.newest) {
+		for (const paperNo of byAuthor ? [...byAuthor].sort((a, b) => index.recency[a]! - index.recency[b]!) : index.newest) {
 			if (results.length === limit) break;
 			if (accept(paperNo)) results.push(resultOf(index.papers, paperNo, 0));
 		}
 		return results;
 	}
 	const expansions = words.map((word, position) => expandWord(index.postings, index.fuzzyWords, word, position === words.length - 1));
-	const ranked = topScoredPapers(index, expansions, Math.max(limit, PROXIMITY_DEPTH), combined.author, accept);
+	const ranked = topScoredPapers(index, expansions, Math.max(limit, PROXIMITY_DEPTH), byAuthor, accept);
 	if (words.length > 1) rewardProximity(index, ranked, words, expansions);
 	return ranked.slice(0, limit).map(({ paperNo, score }) => resultOf(index.papers, paperNo, score));
 }
@@ -243,10 +244,9 @@ function topScoredPapers(
 	index: PaperIndex,
 	expansions: TermExpansion[][],
 	limit: number,
-	author: string | null,
+	byAuthor: Uint32Array | null,
 	accept: PaperFilter | null,
 ): ScoredPaper[] {
-	const byAuthor = author === null ? null : papersByAuthor(index.authors, author);
 	if (byAuthor && byAuthor.length <= index.ids.length / FEW_PAPERS_SHARE)
 		return topPapersAmong(index.postings, expansions, byAuthor, limit, accept);
 	return topPapers(index.postings, index.buffers, expansions, limit, accept);

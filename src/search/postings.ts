@@ -2,6 +2,7 @@ import type { Paper } from '../corpus/paper.js';
 import type { PaperList } from './paper-list.js';
 import { countsToOffsets, lowerBound } from './sorted.js';
 import { SearchWordIds, stemOf, titleAcronyms } from './text.js';
+import { grown } from './typed-arrays.js';
 
 /**
  * The inverted index: a sorted vocabulary of stems and, for each, the papers containing it with
@@ -90,15 +91,6 @@ class ChunkedArray<T extends Uint16Array | Uint32Array> {
 		if ((this.length & CHUNK_MASK) === 0) this.chunks.push(this.createChunk(1 << CHUNK_BITS));
 		this.chunks[this.length >>> CHUNK_BITS]![this.length++ & CHUNK_MASK] = value;
 	}
-	at(index: number): number {
-		return this.chunks[index >>> CHUNK_BITS]![index & CHUNK_MASK]!;
-	}
-}
-
-function grown(values: Uint32Array, length: number): Uint32Array {
-	const larger = new Uint32Array(length);
-	larger.set(values);
-	return larger;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { PaperIndex } from './paper-index.js';
 import { documentFrequency, findTerm } from './postings.js';
 import { accumulateScores, topScored } from './rank.js';
 import { searchWordsOf } from './text.js';
+import { grown } from './typed-arrays.js';
 
 /**
  * How papers are compared, for `/paper similar` and the arXiv feed alike. Each paper is a vector of
@@ -188,12 +189,6 @@ export class SimilaritySpace {
 		this.#labels = labels;
 		return labels;
 	}
-}
-
-function grown(values: Uint32Array, length: number): Uint32Array {
-	const larger = new Uint32Array(length);
-	larger.set(values);
-	return larger;
 }
 
 /** Scales the weights to unit length, counting `otherSquares` (weights not kept) into the length. */

@@ -1,5 +1,6 @@
 import { stemmer } from '@orama/stemmers/english';
 import { latexToPlainText } from '../corpus/latex.js';
+import { grown } from './typed-arrays.js';
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const ASCII_WORD = /[a-z0-9]+/g;
@@ -84,11 +85,7 @@ export class SearchWordIds {
 				at++;
 				continue;
 			}
-			const id = this.idOf(folded, at, end);
-			if (id >= 0) {
-				if (count === this.found.length) this.found = grownInts(this.found, count * 2);
-				this.found[count++] = id;
-			}
+			count = this.note(count, this.idOf(folded, at, end));
 			at = end;
 		}
 		return count;
@@ -104,13 +101,16 @@ export class SearchWordIds {
 	private readSplit(folded: string): number {
 		const words = folded.match(ANY_SEARCH_WORD) ?? [];
 		let count = 0;
-		for (const word of words) {
-			const id = this.idOf(word, 0, word.length);
-			if (id < 0) continue;
-			if (count === this.found.length) this.found = grownInts(this.found, count * 2);
-			this.found[count++] = id;
-		}
+		for (const word of words) count = this.note(count, this.idOf(word, 0, word.length));
 		return count;
+	}
+
+	/** Notes `id` as the text's `count`th word, unless it is a stop word's; returns how many are noted. */
+	private note(count: number, id: number): number {
+		if (id < 0) return count;
+		if (count === this.found.length) this.found = grown(this.found, count * 2);
+		this.found[count] = id;
+		return count + 1;
 	}
 
 	/** The id of the word `text[start, end)`, numbering it when it is new. */
@@ -130,8 +130,8 @@ export class SearchWordIds {
 		const wordNo = this.words.length;
 		this.words.push(word);
 		if (wordNo === this.ids.length) {
-			this.ids = grownInts(this.ids, wordNo * 2);
-			this.hashes = grownInts(this.hashes, wordNo * 2);
+			this.ids = grown(this.ids, wordNo * 2);
+			this.hashes = grown(this.hashes, wordNo * 2);
 		}
 		this.ids[wordNo] = id;
 		this.hashes[wordNo] = hash;
@@ -170,12 +170,6 @@ function asciiSearchWordEnd(text: string, at: number, code: number): number {
 	} else if (!isDigit(code)) return at;
 	while (end < text.length && isDigit(text.charCodeAt(end))) end++;
 	return end < text.length && isLetter(text.charCodeAt(end)) ? end + 1 : end;
-}
-
-function grownInts(values: Int32Array, length: number): Int32Array<ArrayBuffer> {
-	const larger = new Int32Array(length);
-	larger.set(values);
-	return larger;
 }
 
 /** The stem a search word is indexed under (Porter's English stemmer): `spiking` and `spike` meet. */
