@@ -172,8 +172,7 @@ async function main(): Promise<void> {
 	console.log(formatBibtexImportReport(imported));
 	if (!process.argv.includes('--no-latency')) {
 		const progress = progressLine(process.stderr);
-		progress.show(`bench: interaction latency through the bot at ${Math.max(...sizes).toLocaleString('en')} papers…`);
-		const latency = await measureInteractionLatency({ papers: Math.max(...sizes) });
+		const latency = await measureInteractionLatency({ papers: Math.max(...sizes), onStep: (text) => progress.show(text) });
 		progress.clear();
 		console.log(formatLatencyReport(latency));
 	}

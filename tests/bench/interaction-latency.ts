@@ -53,6 +53,8 @@ export interface LatencyOptions {
 	papers?: number;
 	/** Timed interactions of each kind. */
 	count?: number;
+	/** Told each step as it starts (the bench draws it on a terminal). */
+	onStep?: (text: string) => void;
 }
 
 const WARM_UP = 30;
@@ -144,7 +146,11 @@ async function runTrivialClient(): Promise<void> {
 }
 
 /** Measures the bot's interaction latency on a fresh synthetic corpus; see the file's comment. */
-export async function measureInteractionLatency({ papers = 100_000, count = 1_000 }: LatencyOptions = {}): Promise<LatencyReport> {
+export async function measureInteractionLatency({
+	papers = 100_000,
+	count = 1_000,
+	onStep = () => undefined,
+}: LatencyOptions = {}): Promise<LatencyReport> {
 	const folder = await mkdtemp(join(tmpdir(), 'paperbot-latency-'));
 	try {
 		const corpusPath = join(folder, 'corpus');
@@ -155,9 +161,7 @@ export async function measureInteractionLatency({ papers = 100_000, count = 1_00
 		const searches = workload.queries.map((query) => slashCommand('paper', 'search', { query: query.query }));
 		const suggestions = workload.partials.map((partial) => autocomplete('paper', 'show', { id: partial }, 'id'));
 
-		console.error(
-			`bench: interaction latency: ${papers} papers: starting the bot (a first start indexes the corpus) and a trivial client…`,
-		);
+		onStep(`bench: interaction latency: ${papers} papers: starting the bot (a first start indexes the corpus) and a trivial client…`);
 		const stops: (() => Promise<unknown>)[] = [];
 		let timed: { search: PairedTimings; autocomplete: PairedTimings };
 		let botStartMs = 0;
@@ -167,10 +171,10 @@ export async function measureInteractionLatency({ papers = 100_000, count = 1_00
 			const standin = await startDiscordStandin();
 			stops.push(() => standin.close());
 			const started = performance.now();
-			const bot = await startBotProcess(standin, { corpusPath, stateDir: folder }, BOT_START_TIMEOUT_MS);
+			const bot = await startBotProcess(standin, { corpusPath, stateDir: folder, fromSource: true }, BOT_START_TIMEOUT_MS);
 			botStartMs = performance.now() - started;
 			stops.unshift(() => bot.stop());
-			console.error(`bench: interaction latency: ${count} searches and ${count} autocompletes each…`);
+			onStep(`bench: interaction latency: ${count} searches and ${count} autocompletes each…`);
 			timed = {
 				search: await timeInteractions(standin, trivial.standin, searches),
 				autocomplete: await timeInteractions(standin, trivial.standin, suggestions),
@@ -179,7 +183,7 @@ export async function measureInteractionLatency({ papers = 100_000, count = 1_00
 			for (const stop of stops) await stop();
 		}
 
-		console.error('bench: interaction latency: bare search and suggestions in-process…');
+		onStep('bench: interaction latency: bare search and suggestions in-process…');
 		const { index } = await loadOrBuildIndex(await listCorpus(corpusPath), { cacheDir: corpusPath });
 		const bare = {
 			search: timeInProcess(workload.queries, (query) => searchPapers(index, query.query)),

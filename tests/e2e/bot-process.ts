@@ -69,6 +69,11 @@ export interface BotProcessOptions {
 	env?: Record<string, string>;
 	/** The instant the bot's clock reads, standing still until {@link BotProcess.startClock} (see ./clock.ts); the real clock when left out. */
 	clock?: Date;
+	/**
+	 * Runs `src/main.ts` through tsx, as `npm start` does, rather than the program this test run
+	 * compiled: for `npm run bench`, which starts the bot outside vitest, where nothing is compiled.
+	 */
+	fromSource?: boolean;
 }
 
 /** Copies the shipped corpus (`data/`) into a new folder under `parent` and returns its path. */
@@ -119,12 +124,13 @@ function isGroupAlive(pid: number): boolean {
 }
 
 /**
- * Spawns `src/main.ts` (what `npm start` runs), compiled, detached in its own process group, with
- * `nodeOptions`; with the clock preload when the environment sets the bot's clock.
+ * Spawns `src/main.ts` (what `npm start` runs), compiled unless `fromSource`, detached in its own
+ * process group, with `nodeOptions`; with the clock preload when the environment sets the bot's clock.
  */
 function spawnBot(
 	env: NodeJS.ProcessEnv,
 	nodeOptions: readonly string[] = [],
+	fromSource = false,
 ): {
 	child: ChildProcess;
 	output: { stdout: string; stderr: string };
@@ -134,7 +140,8 @@ function spawnBot(
 	const startedAt = performance.now();
 	const stopAt = { value: startedAt };
 	const clock = env.PAPERBOT_TEST_CLOCK ? ['--import', compiled('tests/e2e/clock.ts')] : [];
-	const child = spawn(process.execPath, [...nodeOptions, ...clock, compiled('src/main.ts')], {
+	const program = fromSource ? ['--import', 'tsx', join(PROJECT_ROOT, 'src/main.ts')] : [compiled('src/main.ts')];
+	const child = spawn(process.execPath, [...nodeOptions, ...clock, ...program], {
 		cwd: PROJECT_ROOT,
 		env,
 		detached: true,
@@ -157,7 +164,7 @@ function spawnBot(
 export async function startBotProcess(standin: Standin, options: BotProcessOptions, timeoutMs = 20_000): Promise<BotProcess> {
 	const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), 'paperbot-e2e-state-')));
 	const since = performance.now();
-	const { child, output, exited, stopAt } = spawnBot(botEnvironment(standin, { ...options, stateDir }));
+	const { child, output, exited, stopAt } = spawnBot(botEnvironment(standin, { ...options, stateDir }), [], options.fromSource);
 	const pid = child.pid;
 	if (pid === undefined) throw new Error('bot-process: the bot process could not be spawned');
 	let alive = true;
